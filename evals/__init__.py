@@ -1,0 +1,1 @@
+"""Evaluation scripts (run with ``python -m evals.<name>``)."""

@@ -1,0 +1,283 @@
+"""Score the claim tagger against a gold JSONL file (``make eval``).
+
+Usage::
+
+    python -m evals.claims_eval --gold /work/shared/eval/claims-dev.jsonl [--direct] [--json]
+
+By default every gold line is fed as ``{"id", "text"}`` JSONL to ONE
+``python -m pipeline.cli claims --all --format jsonl`` subprocess; ``--direct``
+calls ``pipeline.claims.tag_document`` in-process instead. The claims of each
+id are merged (union of topics and products; stance, modality and hedge from
+the first claim with topics; the first threshold found), then scored: per-topic
+precision / recall, topic micro-F1, stance / modality / hedge accuracy where the
+gold topics are non-empty, product micro-F1 and threshold match (min and max
+each within one day, same anchor). Always exits 0: this is a report, not a gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CLI_COMMAND = ["-m", "pipeline.cli", "claims", "--all", "--format", "jsonl"]
+TOLERANCE_DAYS = 1
+
+Record = dict[str, Any]
+
+
+def load_gold(path: Path) -> list[Record]:
+    """Read the gold JSONL file (one labelled sentence a line, blank lines skipped)."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _claim_to_record(claim: Any) -> Record:
+    return {
+        "id": claim.doc_id,
+        "idx": claim.idx,
+        "text": claim.text,
+        "section": claim.section,
+        "topics": list(claim.topics),
+        "stance": claim.stance,
+        "modality": claim.modality,
+        "hedge": claim.hedge,
+        "products": list(claim.products),
+        "threshold": {
+            "min_days": claim.min_days,
+            "max_days": claim.max_days,
+            "anchor": claim.anchor,
+        },
+        "cues": list(claim.cues),
+    }
+
+
+def predict_direct(gold: list[Record]) -> list[Record]:
+    """Tag every gold text in-process with tag_document (include_non_claims=True)."""
+    from pipeline.claims import tag_document
+
+    out: list[Record] = []
+    for row in gold:
+        out += [
+            _claim_to_record(c)
+            for c in tag_document(row["id"], row["text"], include_non_claims=True)
+        ]
+    return out
+
+
+def predict_cli(gold: list[Record]) -> list[Record]:
+    """Tag every gold text with one ``pipeline.cli claims`` subprocess (JSONL in and out)."""
+    payload = "".join(
+        json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False) + "\n"
+        for row in gold
+    )
+    proc = subprocess.run(
+        [sys.executable, *CLI_COMMAND],
+        input=payload,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO_ROOT,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"claims CLI failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+def merge_claims(claims: Iterable[Record]) -> dict[str, Record]:
+    """Merge the claims of each id into one prediction (see module docstring)."""
+    merged: dict[str, Record] = {}
+    for claim in sorted(claims, key=lambda c: (str(c["id"]), int(c.get("idx", 0)))):
+        m = merged.setdefault(
+            str(claim["id"]),
+            {"topics": [], "products": [], "stance": None, "modality": None, "hedge": None,
+             "threshold": None},
+        )  # fmt: skip
+        topics = claim.get("topics") or []
+        for t in topics:
+            if t not in m["topics"]:
+                m["topics"].append(t)
+        for p in claim.get("products") or []:
+            if p not in m["products"]:
+                m["products"].append(p)
+        if topics and m["stance"] is None:
+            m["stance"], m["modality"], m["hedge"] = (
+                claim.get("stance"), claim.get("modality"), claim.get("hedge"),
+            )  # fmt: skip
+        th = claim.get("threshold") or {}
+        if m["threshold"] is None and th.get("anchor") is not None:
+            m["threshold"] = th
+    return merged
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _close(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(int(a) - int(b)) <= TOLERANCE_DAYS
+
+
+def threshold_match(gold: Record | None, pred: Record | None) -> bool:
+    """True when both are empty, or min and max are each within one day and anchors agree."""
+    g_anchor = (gold or {}).get("anchor")
+    p_anchor = (pred or {}).get("anchor")
+    if g_anchor is None or p_anchor is None:
+        return g_anchor is None and p_anchor is None
+    assert gold is not None and pred is not None
+    return (
+        g_anchor == p_anchor
+        and _close(gold.get("min_days"), pred.get("min_days"))
+        and _close(gold.get("max_days"), pred.get("max_days"))
+    )
+
+
+def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, Any]:
+    """Score predicted *claims* (CLI JSONL records) against *gold*; returns a metrics dict."""
+    pred = merge_claims(claims)
+    empty: Record = {"topics": [], "products": [], "stance": None, "modality": None,
+                     "hedge": None, "threshold": None}  # fmt: skip
+    topic_counts: dict[str, list[int]] = {}
+    prod = [0, 0, 0]
+    label_hits = {"stance": 0, "modality": 0, "hedge": 0}
+    labelled = 0
+    th_all = th_gold_hit = th_gold = th_pred_hit = th_pred = 0
+    errors: list[dict[str, Any]] = []
+    for row in gold:
+        p = pred.get(str(row["id"]), empty)
+        g_topics, p_topics = set(row.get("topics") or []), set(p["topics"])
+        for t in g_topics | p_topics:
+            c = topic_counts.setdefault(t, [0, 0, 0])
+            c[0 if t in g_topics and t in p_topics else 1 if t in p_topics else 2] += 1
+        g_prod, p_prod = set(row.get("products") or []), set(p["products"])
+        prod[0] += len(g_prod & p_prod)
+        prod[1] += len(p_prod - g_prod)
+        prod[2] += len(g_prod - p_prod)
+        wrong: list[str] = []
+        if g_topics != p_topics:
+            wrong.append("topics")
+        if g_prod != p_prod:
+            wrong.append("products")
+        if g_topics:
+            labelled += 1
+            for key in label_hits:
+                if row.get(key) == p[key]:
+                    label_hits[key] += 1
+                else:
+                    wrong.append(key)
+        g_th = row.get("threshold")
+        ok = threshold_match(g_th, p["threshold"])
+        th_all += ok
+        if (g_th or {}).get("anchor") is not None:
+            th_gold += 1
+            th_gold_hit += ok
+        if (p["threshold"] or {}).get("anchor") is not None:
+            th_pred += 1
+            th_pred_hit += ok
+        if not ok:
+            wrong.append("threshold")
+        if wrong:
+            errors.append({"id": row["id"], "text": row.get("text", ""), "wrong": wrong,
+                           "gold": {k: row.get(k) for k in ("topics", "stance", "modality",
+                                                            "hedge", "products", "threshold")},
+                           "pred": p})  # fmt: skip
+    per_topic = {t: _prf(*c) for t, c in sorted(topic_counts.items())}
+    totals = [sum(c[i] for c in topic_counts.values()) for i in range(3)]
+    n = len(gold)
+    return {
+        "n": n,
+        "labelled": labelled,
+        "per_topic": per_topic,
+        "topic_micro": _prf(*totals),
+        "stance_accuracy": label_hits["stance"] / labelled if labelled else 0.0,
+        "modality_accuracy": label_hits["modality"] / labelled if labelled else 0.0,
+        "hedge_accuracy": label_hits["hedge"] / labelled if labelled else 0.0,
+        "product_micro": _prf(*prod),
+        "threshold_accuracy": th_all / n if n else 0.0,
+        "threshold_recall": th_gold_hit / th_gold if th_gold else 0.0,
+        "threshold_precision": th_pred_hit / th_pred if th_pred else 0.0,
+        "errors": errors,
+    }
+
+
+def evaluate(gold: list[Record], *, direct: bool = False) -> dict[str, Any]:
+    """Tag *gold* (in-process or via the CLI) and return compute_metrics' dict."""
+    claims = predict_direct(gold) if direct else predict_cli(gold)
+    return compute_metrics(gold, claims)
+
+
+def format_report(metrics: dict[str, Any], *, show_errors: bool = False) -> str:
+    """Human-readable report of a metrics dict."""
+    lines = [f"claims eval: {metrics['n']} sentences, {metrics['labelled']} with gold topics", ""]
+    lines.append(f"{'topic':<20} {'prec':>6} {'rec':>6} {'f1':>6}  tp/fp/fn")
+    for topic, s in metrics["per_topic"].items():
+        lines.append(
+            f"{topic:<20} {s['precision']:6.2f} {s['recall']:6.2f} {s['f1']:6.2f}"
+            f"  {s['tp']}/{s['fp']}/{s['fn']}"
+        )
+    tm, pm = metrics["topic_micro"], metrics["product_micro"]
+    lines += [
+        "",
+        f"topic micro   P {tm['precision']:.3f}  R {tm['recall']:.3f}  F1 {tm['f1']:.3f}",
+        f"stance acc    {metrics['stance_accuracy']:.3f}",
+        f"modality acc  {metrics['modality_accuracy']:.3f}",
+        f"hedge acc     {metrics['hedge_accuracy']:.3f}",
+        f"product micro P {pm['precision']:.3f}  R {pm['recall']:.3f}  F1 {pm['f1']:.3f}",
+        f"threshold     acc {metrics['threshold_accuracy']:.3f}"
+        f"  recall {metrics['threshold_recall']:.3f}"
+        f"  precision {metrics['threshold_precision']:.3f}",
+    ]
+    if show_errors:
+        lines.append("")
+        for err in metrics["errors"]:
+            lines.append(f"{err['id']} {','.join(err['wrong'])}: {err['text']}")
+            lines.append(f"    gold {json.dumps(err['gold'], ensure_ascii=False)}")
+            lines.append(f"    pred {json.dumps(err['pred'], ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def run_and_print(gold_path: Path, *, direct: bool = False, show_errors: bool = False) -> int:
+    """Score *gold_path* and print the report (used by ``python -m evals``); returns 0.
+
+    Uses the CLI unless *direct*; if the CLI cannot run, says so and scores
+    in-process so ``make eval`` still shows the tagger's figures.
+    """
+    gold = load_gold(gold_path)
+    try:
+        metrics = evaluate(gold, direct=direct)
+    except RuntimeError as exc:
+        print(f"claims: {exc}; scoring in-process instead (--direct)")
+        metrics = evaluate(gold, direct=True)
+    print(format_report(metrics, show_errors=show_errors))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; prints the report and returns 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, required=True, help="gold JSONL file")
+    parser.add_argument("--direct", action="store_true", help="call tag_document in-process")
+    parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument("--errors", action="store_true", help="list the sentences scored wrong")
+    args = parser.parse_args(argv)
+    metrics = evaluate(load_gold(args.gold), direct=args.direct)
+    if args.json:
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(metrics, show_errors=args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""yuqi pipeline: plain-Python stages over our own records (no Scrapy, no DuckDB)."""

@@ -1,0 +1,136 @@
+"""Aho-Corasick cue matching (leftmost-longest, non-overlapping).
+
+Every word list of the tagger is compiled into a ``Matcher``. A scan walks the
+normalized sentence left to right and, at each position, keeps the longest
+entry that starts there; its characters are then consumed. So a longer entry
+hides the shorter entries inside it: 不良记录 is a credit_report cue, not the
+negator 不; 不得不 is no negation; 信用卡诈骗罪 is not the product cue 信用卡 in
+the topic scan. Entries carry *roles*; a string listed in several lists gets
+all their roles, and the role ``block`` marks look-alikes that mean nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from pipeline.claims.taxonomy import Taxonomy
+
+#: (kind, value, extra), e.g. ("topic", "contacts_family", "affirm"), ("neg", "", "").
+Role = tuple[str, str, str]
+BLOCK: Role = ("block", "", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matched entry: character span [start, end) in the scanned text."""
+
+    start: int
+    end: int
+    text: str
+    roles: tuple[Role, ...]
+
+    def has(self, kind: str) -> bool:
+        """True when one of this entry's roles is of *kind*."""
+        return any(role[0] == kind for role in self.roles)
+
+    def role(self, kind: str) -> Role | None:
+        """The first role of *kind*, or None."""
+        for role in self.roles:
+            if role[0] == kind:
+                return role
+        return None
+
+
+class Matcher:
+    """A leftmost-longest Aho-Corasick matcher over (text, role) entries."""
+
+    def __init__(self, entries: Iterable[tuple[str, Role]]) -> None:
+        """Compile *entries*; roles of duplicate texts are merged (block loses)."""
+        merged: dict[str, list[Role]] = {}
+        for text, role in entries:
+            if not text:
+                continue
+            roles = merged.setdefault(text, [])
+            if role not in roles:
+                roles.append(role)
+        self._automaton: ahocorasick.Automaton | None = None
+        if merged:
+            automaton = ahocorasick.Automaton()
+            for text, roles in merged.items():
+                real = [r for r in roles if r != BLOCK] or [BLOCK]
+                automaton.add_word(text, (text, tuple(real)))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def scan(self, text: str) -> list[Hit]:
+        """All leftmost-longest, non-overlapping hits in *text*, in order."""
+        if self._automaton is None or not text:
+            return []
+        hits: list[Hit] = []
+        for end, (word, roles) in self._automaton.iter_long(text):
+            hits.append(Hit(end - len(word) + 1, end + 1, word, roles))
+        return hits
+
+    def find(self, text: str, kind: str) -> list[Hit]:
+        """Hits in *text* that carry a role of *kind* (blocked look-alikes dropped)."""
+        return [hit for hit in self.scan(text) if hit.has(kind)]
+
+
+@dataclass(frozen=True, slots=True)
+class Matchers:
+    """The compiled matchers of one taxonomy."""
+
+    topics: Matcher  # topic cues + negators + look-alikes (one scan: negation scope)
+    products: Matcher
+    hedges: Matcher
+    modality: Matcher
+    conditions: Matcher
+    questions: Matcher
+    anchors: Matcher
+    exclude: Matcher
+
+
+def build_matchers(tax: Taxonomy) -> Matchers:
+    """Compile every word list of *tax* into matchers."""
+    lex = tax.lexicon
+    topic_entries: list[tuple[str, Role]] = []
+    for topic in tax.topics:
+        topic_entries += [(c.text, ("topic", c.topic, c.polarity)) for c in topic.cues]
+        topic_entries += [(b, BLOCK) for b in topic.blockers]
+    topic_entries += [(n, ("neg", "", "")) for n in lex.negators]
+    topic_entries += [(f, BLOCK) for f in lex.false_negations]
+    topic_entries += [(q, BLOCK) for q in lex.question_markers]
+    product_entries: list[tuple[str, Role]] = []
+    for product in tax.products:
+        for alias in (product.canonical, *product.aliases):
+            product_entries.append((alias, ("product", product.canonical, alias)))
+            topic_entries.append((alias, BLOCK))
+    hedge_entries: list[tuple[str, Role]] = [
+        *((w, ("hedge", "frequency", "")) for w in lex.hedge_frequency),
+        *((w, ("hedge", "possibility", "")) for w in lex.hedge_possibility),
+        *((w, BLOCK) for w in lex.hedge_blockers),
+    ]
+    modality_entries: list[tuple[str, Role]] = [
+        *((w, ("modality", "normative", "")) for w in lex.normative),
+        *((w, ("modality", "advice", "")) for w in lex.advice),
+        *((w, BLOCK) for w in lex.modality_blockers),
+    ]
+    condition_entries: list[tuple[str, Role]] = [
+        *((w, ("cond", "", "")) for w in lex.conditions),
+        *((w, BLOCK) for w in lex.condition_blockers),
+    ]
+    th = tax.thresholds
+    anchor_entries = [(w, ("anchor", name, "")) for name, words in th.anchors for w in words]
+    return Matchers(
+        topics=Matcher(topic_entries),
+        products=Matcher(product_entries),
+        hedges=Matcher(hedge_entries),
+        modality=Matcher(modality_entries),
+        conditions=Matcher(condition_entries),
+        questions=Matcher((w, ("question", "", "")) for w in lex.question_markers),
+        anchors=Matcher(anchor_entries),
+        exclude=Matcher((w, ("exclude", "", "")) for w in th.exclude),
+    )

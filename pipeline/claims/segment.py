@@ -1,0 +1,167 @@
+"""Split a document into sentences and list items, and track the heading path.
+
+Runs on the ORIGINAL text (before normalization) so claims quote it exactly.
+Sentences end at 。！？；… (and ASCII !?; or a run of three dots); an ASCII
+"." alone never ends a sentence, so 3.1, 1.5万 and "1." survive. Lines are
+paragraphs: a list item (1. 1、 （4） ① a. •) becomes an item; in a document
+of several lines, headings (一、…, （一）…, 3.1 …, 第二节…, short unpunctuated
+lines, short question lines) become the section path instead of claims. A
+single-line input is always tagged as sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_END = "。！？；!?;…"
+_CLOSERS = "”’\"'」』）)】》"
+_ELLIPSIS_RE = re.compile(r"\.{3,}|…+")
+
+_CN_NUM = "一二三四五六七八九十"
+_LIST_RE = re.compile(
+    r"^\s*(?:"
+    r"(?:\d{1,2}|[a-zA-Z])[.．、)）](?![\d.])\s*"  # 1. 1、 a. 2)
+    r"|[（(]\s*(?:\d{1,2}|[" + _CN_NUM + r"]{1,3}|[a-zA-Z])\s*[）)]\s*"  # （4） (一) (a)
+    r"|[①-⑳❶-❿]\s*"  # ①
+    r"|[•·●▪◆■◇○\-*]\s+"  # bullets
+    r"|[•●▪◆■◇○]\s*"
+    r")"
+)
+_H_CN_RE = re.compile(r"^[" + _CN_NUM + r"]{1,3}\s*[、.．]")
+_H_PAREN_RE = re.compile(r"^[（(]\s*[" + _CN_NUM + r"]{1,3}\s*[）)]")
+_H_DOTTED_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?![\d])\s*")
+_H_CHAPTER_RE = re.compile(r"^第[" + _CN_NUM + r"\d]{1,3}[章节部分篇]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CLOSING_HEADINGS = ("小编总结", "总结", "结语", "写在最后", "最后", "结论", "相关阅读", "猜你喜欢")
+_HEADING_MAX = 40
+_PLAIN_HEADING_MAX = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence or list item with the heading path above it."""
+
+    text: str
+    section: str
+    kind: str  # "sentence" | "item"
+
+
+def split_sentences(line: str) -> list[str]:
+    """Split one paragraph into sentences at 。！？；… (never at a lone ASCII '.').
+
+    Closing quotes and brackets after the terminator stay with the sentence.
+    """
+    out: list[str] = []
+    start = 0
+    i = 0
+    n = len(line)
+    while i < n:
+        end = -1
+        m = _ELLIPSIS_RE.match(line, i)
+        if m:
+            end = m.end()
+        elif line[i] in _END:
+            end = i + 1
+        if end < 0:
+            i += 1
+            continue
+        while end < n and (line[end] in _END or line[end] in _CLOSERS):
+            more = _ELLIPSIS_RE.match(line, end)
+            end = more.end() if more else end + 1
+        piece = line[start:end].strip()
+        if _has_content(piece):
+            out.append(piece)
+        start = i = end
+    tail = line[start:].strip()
+    if _has_content(tail):
+        out.append(tail)
+    return out
+
+
+def _has_content(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def list_marker(line: str) -> str:
+    """The list-item marker that starts *line* ("1. ", "（4）", "①" ...), or ""."""
+    m = _LIST_RE.match(line)
+    return m.group(0) if m else ""
+
+
+def _heading_body_ok(body: str) -> bool:
+    """A numbered heading: short, and no sentence punctuation inside."""
+    core = body.rstrip("？?：:").strip()
+    return 0 < len(core) <= _HEADING_MAX and not re.search(r"[。；;！!]", core)
+
+
+def heading_level(line: str) -> int | None:
+    """The heading level of *line* inside a document, or None if it is not a heading.
+
+    一、 and 第N章 are level 1, （一） level 2, 3.1 level 2 and 3.1.2 level 3.
+    Plain short lines return 0 (the caller picks their level from context).
+    """
+    if m := _H_CHAPTER_RE.match(line):
+        return 1 if _heading_body_ok(line[m.end() :]) or len(line) <= _HEADING_MAX else None
+    if m := _H_CN_RE.match(line):
+        return 1 if _heading_body_ok(line[m.end() :]) else None
+    if m := _H_PAREN_RE.match(line):
+        return 2 if _heading_body_ok(line[m.end() :]) else None
+    if m := _H_DOTTED_RE.match(line):
+        depth = len(re.split(r"[.．]", m.group(1)))
+        return depth if _heading_body_ok(line[m.end() :]) else None
+    if list_marker(line):
+        return None
+    if _is_plain_heading(line):
+        return 0
+    return None
+
+
+def _is_plain_heading(line: str) -> bool:
+    """Short unpunctuated line, or short question line (no other sentence end)."""
+    if not _CJK_RE.search(line) or "|" in line or "｜" in line:
+        return False
+    body = line.rstrip()
+    if body.endswith(("？", "?")):
+        core = body.rstrip("？?")
+        return len(core) <= _PLAIN_HEADING_MAX + 5 and not re.search(r"[。；;！!？?]", core)
+    core = body.rstrip("：:")
+    if len(core) > _PLAIN_HEADING_MAX:
+        return False
+    return not re.search(r"[。，,；;！!：:…、]", core) and not core.endswith(".")
+
+
+def segment(text: str) -> list[Segment]:
+    """Split *text* (a document or one sentence) into sentences and list items.
+
+    Headings are consumed into the section path (" > "-joined) and not
+    returned. Order is preserved; callers number the returned segments.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    single = len(lines) <= 1
+    path: list[tuple[int, str, bool]] = []  # (level, heading, plain)
+    out: list[Segment] = []
+    for pos, line in enumerate(lines):
+        level = None if single else heading_level(line)
+        if level == 0 and pos == len(lines) - 1:
+            level = None  # a plain "heading" with nothing under it is a sentence
+        if level is not None:
+            plain = level == 0
+            if plain:
+                if line.rstrip("：:").strip() in _CLOSING_HEADINGS:
+                    level = 1
+                elif path and path[-1][2]:
+                    level = path[-1][0]
+                else:
+                    level = path[-1][0] + 1 if path else 1
+            path = [h for h in path if h[0] < level]
+            path.append((level, line.rstrip("：:").strip(), plain))
+            continue
+        section = " > ".join(h[1] for h in path)
+        marker = list_marker(line)
+        kind = "item" if marker else "sentence"
+        body = line[len(marker) :].strip() if marker else line
+        for sentence in split_sentences(body):
+            out.append(Segment(sentence, section, kind))
+    return out

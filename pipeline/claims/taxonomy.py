@@ -1,0 +1,324 @@
+"""Load and validate the tagger's data files (topics, products, lexicon, thresholds).
+
+The files live in ``pipeline/claims/data/`` as TOML so that the warehouse can
+load the same ``topics`` and ``products`` tables the tagger uses. Every file is
+validated on load; a problem raises ``ValueError`` naming the file and the key.
+All strings are normalized (NFKC, Traditional -> Simplified) on load so they
+match the normalized sentence text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.normalize import normalize_text
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FILES = ("topics.toml", "products.toml", "negation.toml", "thresholds.toml")
+
+#: The topic ids of the DOMAIN.md contract.
+TOPIC_IDS = (
+    "overdue_grace",
+    "credit_report",
+    "penalty_fees",
+    "debtor_contact",
+    "contacts_family",
+    "third_party_agency",
+    "home_visit",
+    "legal_action",
+    "criminal_risk",
+    "negotiation",
+    "complaints_rights",
+    "account_impact",
+    "debt_help_scam",
+    "fake_collection",
+    "bad_debt_transfer",
+)
+POLARITIES = ("affirm", "invert", "neutral")
+ANCHORS = ("overdue", "retention", "installment")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One topic cue: matched text, the topic it evidences, and its polarity."""
+
+    text: str
+    topic: str
+    polarity: str  # affirm | invert | neutral
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One topic of the DOMAIN.md vocabulary with its cue data."""
+
+    id: str
+    description: str
+    cues: tuple[Cue, ...]
+    blockers: tuple[str, ...]
+    suppresses: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A canonical product name and the aliases that name it."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Negation, question, condition, modality and hedge word lists."""
+
+    negators: tuple[str, ...]
+    false_negations: tuple[str, ...]
+    question_markers: tuple[str, ...]
+    question_finals: tuple[str, ...]
+    conditions: tuple[str, ...]
+    condition_blockers: tuple[str, ...]
+    normative: tuple[str, ...]
+    advice: tuple[str, ...]
+    modality_blockers: tuple[str, ...]
+    reader_can: tuple[str, ...]
+    reader_subjects: tuple[str, ...]
+    reader_adverbs: tuple[str, ...]
+    hedge_frequency: tuple[str, ...]
+    hedge_possibility: tuple[str, ...]
+    hedge_blockers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdLexicon:
+    """Anchor keywords, exclusions and min/max modifiers for durations."""
+
+    anchors: tuple[tuple[str, tuple[str, ...]], ...]
+    exclude: tuple[str, ...]
+    min_suffixes: tuple[str, ...]
+    max_suffixes: tuple[str, ...]
+    min_prefixes: tuple[str, ...]
+    max_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Everything the tagger reads from its data files, plus their content hash."""
+
+    topics: tuple[Topic, ...]
+    products: tuple[Product, ...]
+    lexicon: Lexicon
+    thresholds: ThresholdLexicon
+    data_hash: str
+
+    def topic(self, topic_id: str) -> Topic:
+        """Return the topic called *topic_id* (KeyError if unknown)."""
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+
+def _fail(file: str, key: str, problem: str) -> ValueError:
+    return ValueError(f"{file}: {key}: {problem}")
+
+
+def _table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise _fail(file, key, "expected a table")
+    return value
+
+
+def _string(data: dict[str, Any], key: str, file: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(file, f"{where}{key}", "expected a non-empty string")
+    return value.strip()
+
+
+def _strings(
+    data: dict[str, Any], key: str, file: str, where: str = "", *, required: bool = True
+) -> tuple[str, ...]:
+    """Read a list of non-empty strings, normalized for matching."""
+    if key not in data:
+        if required:
+            raise _fail(file, f"{where}{key}", "missing list of strings")
+        return ()
+    value = data[key]
+    if not isinstance(value, list):
+        raise _fail(file, f"{where}{key}", "expected a list of strings")
+    out: list[str] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(file, f"{where}{key}[{i}]", "expected a non-empty string")
+        out.append(normalize_text(item))
+    return tuple(out)
+
+
+def _parse_topics(data: dict[str, Any]) -> tuple[Topic, ...]:
+    file = "topics.toml"
+    raw = data.get("topic")
+    if not isinstance(raw, list) or not raw:
+        raise _fail(file, "topic", "expected an array of [[topic]] tables")
+    topics: list[Topic] = []
+    seen_cues: dict[str, str] = {}
+    for i, entry in enumerate(raw):
+        where = f"topic[{i}]."
+        if not isinstance(entry, dict):
+            raise _fail(file, f"topic[{i}]", "expected a table")
+        tid = _string(entry, "id", file, where)
+        if tid not in TOPIC_IDS:
+            raise _fail(file, f"{where}id", f"unknown topic id {tid!r} (not in DOMAIN.md)")
+        if any(t.id == tid for t in topics):
+            raise _fail(file, f"{where}id", f"duplicate topic id {tid!r}")
+        where = f"topic[{i}]({tid})."
+        description = _string(entry, "description", file, where)
+        raw_cues = entry.get("cues")
+        if not isinstance(raw_cues, list) or not raw_cues:
+            raise _fail(file, f"{where}cues", "expected a non-empty list")
+        cues: list[Cue] = []
+        for j, item in enumerate(raw_cues):
+            key = f"{where}cues[{j}]"
+            if isinstance(item, str):
+                text, polarity = item, "affirm"
+            elif isinstance(item, dict):
+                text = _string(item, "text", file, f"{key}.")
+                polarity = item.get("polarity", "affirm")
+                if polarity not in POLARITIES:
+                    raise _fail(file, f"{key}.polarity", f"expected one of {POLARITIES}")
+                extra = set(item) - {"text", "polarity"}
+                if extra:
+                    raise _fail(file, f"{key}", f"unknown keys {sorted(extra)}")
+            else:
+                raise _fail(file, key, "expected a string or {text, polarity} table")
+            text = normalize_text(text)
+            if not text:
+                raise _fail(file, key, "empty cue")
+            if text in seen_cues:
+                raise _fail(file, key, f"cue {text!r} already used by topic {seen_cues[text]!r}")
+            seen_cues[text] = tid
+            cues.append(Cue(text=text, topic=tid, polarity=str(polarity)))
+        blockers = _strings(entry, "blockers", file, where, required=False)
+        suppresses = _strings(entry, "suppresses", file, where, required=False)
+        topics.append(Topic(tid, description, tuple(cues), blockers, suppresses))
+    ids = {t.id for t in topics}
+    for i, topic in enumerate(topics):
+        for j, other in enumerate(topic.suppresses):
+            if other not in ids:
+                raise _fail(file, f"topic[{i}]({topic.id}).suppresses[{j}]", f"unknown {other!r}")
+    return tuple(topics)
+
+
+def _parse_products(data: dict[str, Any]) -> tuple[Product, ...]:
+    file = "products.toml"
+    raw = data.get("product")
+    if not isinstance(raw, list) or not raw:
+        raise _fail(file, "product", "expected an array of [[product]] tables")
+    products: list[Product] = []
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise _fail(file, f"product[{i}]", "expected a table")
+        canonical = _string(entry, "canonical", file, f"product[{i}].")
+        where = f"product[{i}]({canonical})."
+        aliases = _strings(entry, "aliases", file, where)
+        for j, alias in enumerate((normalize_text(canonical), *aliases)):
+            key = f"{where}aliases[{j - 1}]" if j else f"{where}canonical"
+            if alias in seen and seen[alias] != canonical:
+                raise _fail(file, key, f"{alias!r} already names {seen[alias]!r}")
+            seen[alias] = canonical
+        products.append(Product(canonical, tuple(dict.fromkeys(aliases))))
+    return tuple(products)
+
+
+def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    file = "negation.toml"
+    modality = _table(data, "modality", file)
+    hedge = _table(data, "hedge", file)
+    return Lexicon(
+        negators=_strings(data, "negators", file),
+        false_negations=_strings(data, "false_negations", file),
+        question_markers=_strings(data, "question_markers", file),
+        question_finals=_strings(data, "question_finals", file),
+        conditions=_strings(data, "conditions", file),
+        condition_blockers=_strings(data, "condition_blockers", file, required=False),
+        normative=_strings(modality, "normative", file, "modality."),
+        advice=_strings(modality, "advice", file, "modality."),
+        modality_blockers=_strings(modality, "blockers", file, "modality.", required=False),
+        reader_can=_strings(modality, "reader_can", file, "modality."),
+        reader_subjects=_strings(modality, "reader_subjects", file, "modality."),
+        reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
+        hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
+        hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
+        hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
+    )
+
+
+def _parse_thresholds(data: dict[str, Any]) -> ThresholdLexicon:
+    file = "thresholds.toml"
+    anchors_raw = _table(data, "anchors", file)
+    for key in anchors_raw:
+        if key not in ANCHORS:
+            raise _fail(file, f"anchors.{key}", f"unknown anchor (expected one of {ANCHORS})")
+    anchors = tuple((a, _strings(anchors_raw, a, file, "anchors.")) for a in ANCHORS)
+    return ThresholdLexicon(
+        anchors=anchors,
+        exclude=_strings(data, "exclude", file),
+        min_suffixes=_strings(data, "min_suffixes", file),
+        max_suffixes=_strings(data, "max_suffixes", file),
+        min_prefixes=_strings(data, "min_prefixes", file),
+        max_prefixes=_strings(data, "max_prefixes", file),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ValueError(f"{path.name}: file missing in {path.parent}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: invalid TOML: {exc}") from exc
+
+
+def data_hash(data_dir: Path = DATA_DIR) -> str:
+    """Short SHA-1 over the data files, so any data change changes TAGGER_VERSION."""
+    digest = hashlib.sha1()
+    for name in DATA_FILES:
+        path = data_dir / name
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:8]
+
+
+def parse_taxonomy(data_dir: Path) -> Taxonomy:
+    """Parse and validate the four data files in *data_dir* (uncached).
+
+    Raises ValueError naming the file and the offending key, so a bad edit
+    fails loudly at load time instead of silently changing tags.
+    """
+    return Taxonomy(
+        topics=_parse_topics(_read_toml(data_dir / "topics.toml")),
+        products=_parse_products(_read_toml(data_dir / "products.toml")),
+        lexicon=_parse_lexicon(_read_toml(data_dir / "negation.toml")),
+        thresholds=_parse_thresholds(_read_toml(data_dir / "thresholds.toml")),
+        data_hash=data_hash(data_dir),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached(data_dir: str) -> Taxonomy:
+    return parse_taxonomy(Path(data_dir))
+
+
+def load_taxonomy(data_dir: Path | str | None = None) -> Taxonomy:
+    """Return the parsed, validated data files (cached per directory).
+
+    The default directory is the package's own ``data/``; tests and the
+    warehouse may pass another directory holding the same file names.
+    """
+    return _cached(str(Path(data_dir) if data_dir is not None else DATA_DIR))

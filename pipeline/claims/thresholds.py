@@ -1,0 +1,246 @@
+"""Overdue durations -> days (DOMAIN.md "Thresholds").
+
+Works on normalized text (NFKC, Simplified, ASCII lower-case). A month is 30
+days, 半年 182, a year 365, 一年半 547, a week 7. Ranges keep both ends
+(两三个月 60..90, 十几天 11..19, 1-2天); 超过/以上/满/后/起 keep the minimum
+only, 内/以内/不到/不超过 the maximum only. M1..M6 are 30-day buckets (M3 =
+61..90, M3以上 min 91). Each duration takes the anchor (overdue, retention,
+installment) of the nearest anchor word, its own clause first; counts,
+frequencies (每3天), instalment counts (36期), vague spans (几天, 长期), dates
+and durations about other things (免息期56天) give no threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.claims.match import Matchers
+from pipeline.claims.taxonomy import ThresholdLexicon
+
+MONTH = 30
+YEAR = 365
+HALF_YEAR = 182
+WEEK = 7
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN = "零〇一二两三四五六七八九十百千"
+
+_NUM = (
+    r"\d+(?:\.\d+)?(?:\s*(?:-|~|至|到)\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
+    r"|[" + _CN + r"几]+"  # 三, 十五, 两三, 十几
+    r"|半"
+)
+_UNIT = (
+    r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|多天|多年|多周|年半"
+    r"|天|日|周|星期|礼拜|年"
+)
+_DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
+_MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
+CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A duration in days; either end may be None. anchor: overdue|retention|installment."""
+
+    min_days: int | None
+    max_days: int | None
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    lo: float  # days
+    hi: float
+    exact_point: bool  # a single value (no range, no 几)
+    text: str
+
+
+def cn_number(text: str) -> int | None:
+    """Parse a Chinese numeral (三, 十五, 二十, 一百八十, 两) or ASCII digits; None if not one."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _DIGITS and ch not in _UNITS for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        else:
+            total += (current or 1) * _UNITS[ch]
+            current = 0
+    return total + current
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """Number expression -> (lo, hi) in the unit's count; None if vague or not a number.
+
+    Handles 3, 1.5, 1-2, 三, 十五, 两三 (2..3), 三五 (3..5), 十几 (11..19),
+    二十几 (21..29) and 半 (0.5). 几, 几十 are vague: None.
+    """
+    text = text.strip()
+    if text == "半":
+        return (0.5, 0.5)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?)", text)
+    if m:
+        lo, hi = float(m.group(1)), float(m.group(2))
+        return (lo, hi) if lo <= hi else None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return (float(text), float(text))
+    if text.endswith("几"):
+        base = cn_number(text[:-1])
+        if base and base % 10 == 0 and "几" not in text[:-1]:
+            return (base + 1.0, base + 9.0)
+        return None
+    if "几" in text:
+        return None
+    if len(text) == 2 and all(ch in _DIGITS for ch in text):
+        a, b = _DIGITS[text[0]], _DIGITS[text[1]]
+        if 0 < a < b:
+            return (float(a), float(b))
+        return None
+    value = cn_number(text)
+    return None if value is None else (float(value), float(value))
+
+
+def _to_days(count: float, unit: str) -> float:
+    """Days in *count* of *unit* (half a year is 182, not 182.5)."""
+    if unit in ("年", "多年"):
+        whole = int(count)
+        return whole * YEAR + (HALF_YEAR if count - whole >= 0.5 else 0)
+    if unit == "年半":
+        return count * YEAR + HALF_YEAR
+    if unit in ("个月", "多个月", "个多月"):
+        return count * MONTH
+    if unit == "个半月":
+        return count * MONTH + MONTH / 2
+    if unit in ("周", "星期", "礼拜", "个星期", "个礼拜", "多周"):
+        return count * WEEK
+    return count
+
+
+def _durations(text: str) -> list[_Span]:
+    """Every duration span in *text*, ranges X天到Y天 merged, dates and 每N天 dropped."""
+    spans: list[_Span] = []
+    for m in _DUR_RE.finditer(text):
+        num, unit = m.group("num"), m.group("unit")
+        before = text[max(0, m.start() - 1) : m.start()]
+        after = text[m.end() : m.end() + 3]
+        if before == "每":
+            continue
+        if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
+            continue  # 2023年
+        if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
+            continue  # 3月5日, 还款日
+        if unit == "年" and re.match(r"\d{1,2}月", after):
+            continue  # 23年5月
+        parsed = parse_number(num)
+        if parsed is None:
+            continue
+        lo, hi = parsed
+        if unit.startswith("多") or unit == "个多月":  # 十多天 11..19, 一个多月 31..59
+            base = _to_days(lo, unit)
+            if lo % 10 == 0 and unit == "多天":
+                lo_d, hi_d = base + 1, base + 9
+            else:
+                lo_d, hi_d = base + 1, _to_days(lo + 1, unit) - 1
+            spans.append(_Span(m.start(), m.end(), lo_d, hi_d, False, m.group(0)))
+            continue
+        exact = lo == hi
+        spans.append(
+            _Span(m.start(), m.end(), _to_days(lo, unit), _to_days(hi, unit), exact, m.group(0))
+        )
+    merged: list[_Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if prev and _RANGE_JOIN_RE.match(text[prev.end : span.start]):
+            merged[-1] = _Span(
+                prev.start, span.end, prev.lo, span.hi, False, text[prev.start : span.end]
+            )
+        else:
+            merged.append(span)
+    return merged
+
+
+def _clause_of(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
+    """(min_only, max_only) from the words around the duration span [start, end)."""
+    prefix = text[max(0, start - 4) : start].rstrip("了 ")
+    suffix = text[end : end + 4].lstrip(" ")
+    if suffix.startswith("左右"):
+        suffix = suffix[2:]
+    max_only = any(suffix.startswith(w) for w in lex.max_suffixes)
+    min_only = not max_only and any(suffix.startswith(w) for w in lex.min_suffixes)
+    if not (max_only or min_only):
+        if any(prefix.endswith(w) for w in lex.max_prefixes):
+            max_only = True
+        elif any(prefix.endswith(w) for w in lex.min_prefixes):
+            min_only = True
+    return min_only, max_only
+
+
+def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
+    """Anchor of the nearest anchor word; own clause first; None if excluded or none."""
+    c_start, c_end = _clause_of(text, start)
+    if matchers.exclude.find(text[c_start:c_end], "exclude"):
+        return None
+    best: tuple[int, int, str] | None = None
+    for hit in matchers.anchors.find(text, "anchor"):
+        if hit.end <= start:
+            dist, side = start - hit.end, 0
+        elif hit.start >= end:
+            dist, side = hit.start - end, 1
+        else:
+            continue
+        same = c_start <= hit.start and hit.end <= c_end
+        key = (dist + (0 if same else 1000), side)
+        role = hit.role("anchor")
+        if role and (best is None or key < best[:2]):
+            best = (key[0], key[1], role[1])
+    return best[2] if best else None
+
+
+def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
+    """The first anchored duration in normalized *text* as a Threshold, or None."""
+    candidates: list[tuple[int, Threshold]] = []
+    for m in _MBUCKET_RE.finditer(text):
+        n = int(m.group(1))
+        plus = m.group("plus") or text[m.end() : m.end() + 2] == "以上"
+        if plus:
+            th = Threshold(n * MONTH + 1, None, "overdue", m.group(0))
+        else:
+            th = Threshold((n - 1) * MONTH + 1, n * MONTH, "overdue", m.group(0))
+        candidates.append((m.start(), th))
+    for span in _durations(text):
+        anchor = _anchor(text, span.start, span.end, matchers)
+        if anchor is None:
+            continue
+        min_only, max_only = _bounds(text, span.start, span.end, lex)
+        lo, hi = round(span.lo), round(span.hi)
+        if min_only:
+            th = Threshold(lo, None, anchor, span.text)
+        elif max_only:
+            th = Threshold(None, hi, anchor, span.text)
+        else:
+            th = Threshold(lo, hi, anchor, span.text)
+        candidates.append((span.start, th))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1]

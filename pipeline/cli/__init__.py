@@ -1,0 +1,319 @@
+"""The `yuqi` command line: a thin layer over the packages (the one composition root).
+
+Exit status: 0 success, 2 bad usage or configuration (one line on stderr),
+1 a run that failed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from pipeline.siteconfig import ConfigError, load_site_configs, site_config_from_mapping
+
+# typer vendors click; its usage errors all derive from click's ClickException.
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+app = typer.Typer(
+    name="yuqi",
+    help="Watch what content farms tell indebted people about debt collection.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
+Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
+InPath = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one clear error line on stderr and exit with *code*."""
+    err.print(f"yuqi: error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror}", 2)
+    except UnicodeDecodeError:
+        fail(f"{path}: not UTF-8 text", 2)
+
+
+def _read_jsonl(path: str) -> list[dict[str, object]]:
+    rows = []
+    for lineno, line in enumerate(_read_input(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            fail(f"{path}:{lineno}: invalid JSON: {exc.msg}", 2)
+        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
+            fail(f"{path}:{lineno}: expected an object with 'id' and 'text'", 2)
+        rows.append(row)
+    return rows
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        fail(f"--format must be one of {', '.join(allowed)}, got {fmt!r}", 2)
+
+
+@app.command()
+def extract(
+    path: InPath,
+    url: Annotated[str, typer.Option(help="The page's URL.")] = "",
+    content_type: Annotated[str, typer.Option("--content-type", help="HTTP Content-Type.")] = "",
+    encoding: Annotated[str, typer.Option(help="Encoding override.")] = "",
+    drop: Annotated[list[str] | None, typer.Option(help="CSS selector to drop.")] = None,
+    fmt: Fmt = "json",
+) -> None:
+    """Extract the main text of one HTML page (bytes decoded as the crawler does)."""
+    from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_html
+
+    _check_format(fmt, ("json",))
+    try:
+        body = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror}", 2)
+    result = extract_html(body, url, content_type, ExtractConfig(tuple(drop or ()), encoding))
+    print(json.dumps({
+        "url": url or None,
+        "title": result.title,
+        "text": result.text,
+        "paragraphs": list(result.paragraphs),
+        "published": result.published,
+        "author": result.author,
+        "sitename": result.sitename,
+        "encoding": result.encoding,
+        "flags": list(result.flags),
+        "removed": [{"rule": r.rule, "text": r.text} for r in result.removals],
+        "extractor_version": EXTRACTOR_VERSION,
+    }, ensure_ascii=False))
+
+
+@app.command()
+def claims(
+    path: InPath = "-",
+    all_sentences: Annotated[bool, typer.Option("--all", help="Also emit non-claims.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the tagger version.")] = False,
+    fmt: Fmt = "jsonl",
+) -> None:
+    """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim."""
+    from pipeline.claims import tag_document
+
+    _check_format(fmt, ("jsonl",))
+    for row in _read_jsonl(path):
+        for c in tag_document(str(row["id"]), str(row["text"]), include_non_claims=all_sentences):
+            line: dict[str, object] = {
+                "id": row["id"], "idx": c.idx, "text": c.text, "section": c.section,
+                "topics": list(c.topics), "stance": c.stance, "modality": c.modality,
+                "hedge": c.hedge, "products": list(c.products),
+                "threshold": {"min_days": c.min_days, "max_days": c.max_days, "anchor": c.anchor},
+                "sentence_sha1": c.sentence_sha1,
+            }
+            line["cues"] = list(c.cues)
+            if explain:
+                line["tagger_version"] = c.tagger_version
+            print(json.dumps(line, ensure_ascii=False))
+
+
+@app.command()
+def dedup(path: InPath = "-", fmt: Fmt = "jsonl") -> None:
+    """Cluster JSONL {"id", "text", [site, url, published]} documents; one line per input."""
+    from pipeline.dedup import Clusterer, DedupInput
+
+    _check_format(fmt, ("jsonl",))
+    rows = _read_jsonl(path)
+    inputs = [
+        DedupInput(
+            str(r["id"]), str(r["text"]),
+            str(r["published"]) if r.get("published") else None, f"{i:09d}",
+        )
+        for i, r in enumerate(rows)
+    ]
+    assignments = {a.doc_id: a for a in Clusterer().assign_all(inputs)}
+    founders = {a.cluster_id: a.doc_id for a in assignments.values() if a.matched_doc_id is None}
+    for r in rows:
+        a = assignments[str(r["id"])]
+        print(json.dumps({
+            "id": r["id"], "cluster_id": a.cluster_id, "canonical_id": founders[a.cluster_id],
+            "distance": a.distance, "similarity": a.similarity,
+        }, ensure_ascii=False))
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One read-only SELECT statement.")],
+    data_dir: DataDir = Path("data"),
+    fmt: Fmt = "table",
+    timeout: Annotated[float, typer.Option(help="Query time limit, seconds.")] = 30.0,
+    memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
+) -> None:
+    """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
+    from pipeline.cli.output import print_rows
+    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.sqlsafe import UnsafeQueryError, run_query
+
+    _check_format(fmt, ("table", "csv", "json"))
+    try:
+        result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
+    except UnsafeQueryError as exc:
+        fail(str(exc), 2)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    print_rows(result.columns, result.rows, fmt, out)
+
+
+@app.command()
+def crawl(
+    data_dir: DataDir = Path("data"),
+    site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
+    sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
+    no_load: Annotated[bool, typer.Option("--no-load", help="Leave the spool unloaded.")] = False,
+) -> None:
+    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
+    from pipeline.cli.jobs import crawl as run
+
+    try:
+        configs = load_site_configs(sites_dir, site)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    if not configs:
+        fail(f"{sites_dir}: no site configs (*.toml) found", 2)
+    overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
+    outcome = run(configs, data_dir, overrides)
+    total = outcome.stats["total"]
+    out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
+              f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
+    if not total.get("yuqi/archived"):
+        fail("the crawl fetched nothing", 1)
+    if not no_load:
+        load(data_dir)
+
+
+@app.command()
+def load(
+    data_dir: DataDir = Path("data"),
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
+) -> None:
+    """Load every finished spool not yet in the warehouse (one transaction per run)."""
+    from pipeline.cli.jobs import load_pending
+    from warehouse.connect import WarehouseError
+
+    try:
+        results = load_pending(data_dir, lock_timeout)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    for r in results:
+        if r.loaded:
+            parts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
+            out.print(f"loaded run {r.run_id}: {parts}")
+    if not any(r.loaded for r in results):
+        out.print("nothing to load")
+
+
+@app.command()
+def report(
+    data_dir: DataDir = Path("data"),
+    out_dir: Annotated[Path | None, typer.Option("--out")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="html, md or html,md")] = "html,md",
+    product: Annotated[str | None, typer.Option(help="Only this product.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,
+    site: Annotated[str | None, typer.Option(help="Only this site.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only documents seen since DATE.")] = None,
+) -> None:
+    """Write the HTML and Markdown report from the warehouse."""
+    from reports.build import ReportFilters, build_report
+    from warehouse.connect import WarehouseError, warehouse_path
+
+    formats = [f.strip() for f in fmt.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("html", "md")]
+    if bad or not formats:
+        fail(f"--format takes html, md or both, got {fmt!r}", 2)
+    try:
+        paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
+                             ReportFilters(product, topic, site, since), out_dir)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    for p in paths:
+        out.print(f"wrote {p}")
+
+
+@app.command("serve-demo")
+def serve_demo(
+    port: Annotated[int, typer.Option(help="Port (0 = any free port).")] = 8080,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
+    day: Annotated[int, typer.Option(help="Simulated day of the web.")] = 0,
+) -> None:
+    """Serve the bundled demo web on 127.0.0.1 until Ctrl-C (prints the base URL first)."""
+    from demo.server import DemoServer
+
+    try:
+        server = DemoServer(port=port, seed=seed, day=day)
+    except OSError as exc:
+        fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", 2)
+    print(server.base_url, flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+
+
+@app.command("demo")
+def demo_cmd(data_dir: DataDir = Path("data")) -> None:
+    """Crawl the bundled demo web end to end: WARC, stages, warehouse, report."""
+    from demo.site_configs import site_configs
+    from pipeline.cli.jobs import DemoWebProcess, load_pending
+    from pipeline.cli.jobs import crawl as run
+    from reports.build import ReportFilters, build_report
+    from warehouse.connect import WarehouseError, warehouse_path
+
+    with DemoWebProcess() as web:
+        configs = [site_config_from_mapping(c, f"demo site {c.get('name')}")
+                   for c in site_configs(web.base_url)]
+        out.print(f"demo web at {web.base_url}: crawling {len(configs)} sites ...")
+        outcome = run(configs, data_dir)
+    if not outcome.stats["total"].get("yuqi/archived"):
+        fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
+    try:
+        load_pending(data_dir)
+        paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],
+                             ReportFilters())
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    from pipeline.cli.summary import print_summary
+
+    print_summary(out, data_dir, outcome.stats, paths)
+
+
+def main() -> None:
+    """Console-script entry point: usage errors become one line on stderr and exit status 2."""
+    try:
+        code = app(standalone_mode=False)
+    except _CLICK_ERROR as exc:
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        message = exc.format_message()  # type: ignore[attr-defined]
+        err.print(f"yuqi: error: {message}{hint}", markup=False, soft_wrap=True)
+        sys.exit(int(getattr(exc, "exit_code", 2)))
+    except typer.Abort:
+        err.print("yuqi: aborted", markup=False)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

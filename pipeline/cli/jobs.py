@@ -1,0 +1,130 @@
+"""Composition of whole jobs (crawl, load, report, demo) from the packages' parts.
+
+Only the CLI package wires spiders, pipeline, warehouse and reports together.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.dedup import Clusterer, DedupInput
+from pipeline.siteconfig import SiteConfig
+from pipeline.spool import finished_runs, read_manifest, write_manifest
+from warehouse.connect import open_writer, warehouse_path
+from warehouse.load import ClusterRow, ExistingDoc, LoadResult, NewDoc, load_run
+from warehouse.migrate import migrate
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC time plus a short random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+def assign_clusters(existing: Sequence[ExistingDoc], new: Sequence[NewDoc]) -> list[ClusterRow]:
+    """The warehouse's cluster assigner: the same `Clusterer` as `yuqi dedup`."""
+    clusterer = Clusterer()
+    for doc_id, cluster_id, text in existing:
+        clusterer.add_existing(doc_id, cluster_id, text)
+    assignments = clusterer.assign_all(
+        DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
+    )
+    return [
+        (a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity) for a in assignments
+    ]
+
+
+@dataclass
+class CrawlOutcome:
+    """A finished crawl: its run id, spool folder and summed counters."""
+
+    run_id: str
+    spool_dir: Path
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    totals: dict[str, Any] = {}
+    for stats in per_site.values():
+        for key, value in stats.items():
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                totals[key] = totals.get(key, 0) + value
+    return {"total": totals, "sites": per_site}
+
+
+def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] | None = None
+          ) -> CrawlOutcome:
+    """Crawl the sites, archive and spool everything, and mark the spool finished."""
+    from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
+
+    run_id = new_run_id()
+    started = datetime.now(UTC).isoformat()
+    per_site = run_crawl(configs, data_dir, run_id, overrides)
+    spool_dir = data_dir / "spool" / run_id
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    stats = _sum_stats(per_site)
+    write_manifest(spool_dir, {
+        "run_id": run_id,
+        "started_at": started,
+        "finished_at": datetime.now(UTC).isoformat(),
+        "status": "finished",
+        "sites": [c.name for c in configs],
+        "stats": stats,
+    })
+    return CrawlOutcome(run_id, spool_dir, stats)
+
+
+def load_pending(data_dir: Path, lock_timeout: float = 30.0) -> list[LoadResult]:
+    """Load every finished spool not yet in the warehouse, one transaction per run."""
+    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    try:
+        migrate(con)
+        results = []
+        for spool_dir in finished_runs(data_dir / "spool"):
+            manifest = read_manifest(spool_dir)
+            if manifest is not None:
+                results.append(load_run(con, spool_dir, manifest, assign_clusters))
+        con.execute("CHECKPOINT")
+        return results
+    finally:
+        con.close()
+
+
+class DemoWebProcess:
+    """The bundled demo web, served by a child process on a free loopback port."""
+
+    def __init__(self, port: int = 0, extra_args: Sequence[str] = ()) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "demo", "--port", str(port), *extra_args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith("http://"):
+            err = self.proc.stderr.read() if self.proc.stderr else ""
+            self.proc.kill()
+            raise RuntimeError(f"demo web did not start: {line or err.strip()[-300:]}")
+        self.base_url = line
+
+    def stop(self) -> None:
+        """Stop the child process."""
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self) -> DemoWebProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,100 @@
+"""The records that flow between stages.
+
+Every stage takes and returns these frozen dataclasses, so the same code runs
+inside a Scrapy crawl and over archived WARC files (`yuqi process`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One fetched HTTP response, as archived, before any decoding."""
+
+    run_id: str
+    site: str
+    url: str
+    final_url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    fetched_at: str  # ISO 8601, UTC
+    warc_file: str = ""
+    warc_offset: int = -1
+    warc_record_id: str = ""
+
+    def header(self, name: str) -> str:
+        """Return the first header called *name* (case-insensitive), or ""."""
+        lname = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lname:
+                return value
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block our cleaning removed from the extracted text, and why."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The main text of one article page, decoded, extracted and fingerprinted."""
+
+    doc_id: str
+    run_id: str
+    site: str
+    url: str
+    final_url: str
+    title: str
+    published: str | None
+    author: str | None
+    sitename: str | None
+    text: str
+    paragraphs: tuple[str, ...]
+    encoding: str
+    flags: tuple[str, ...]
+    text_norm_sha1: str
+    simhash: int
+    extractor_version: str
+    fetched_at: str
+    content_sha1: str
+    warc_file: str = ""
+    warc_offset: int = -1
+    warc_record_id: str = ""
+    removals: tuple[Removal, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence or list item of main text, tagged in the DOMAIN.md vocabulary.
+
+    A sentence with no topic is not a claim; it is only emitted on request
+    (`yuqi claims --all`) and never stored.
+    """
+
+    doc_id: str
+    idx: int
+    section: str
+    text: str
+    topics: tuple[str, ...]
+    stance: str | None
+    modality: str | None
+    hedge: str | None
+    products: tuple[str, ...]
+    min_days: int | None
+    max_days: int | None
+    anchor: str | None
+    cues: tuple[str, ...]
+    sentence_sha1: str
+    tagger_version: str
+
+    @property
+    def claim_id(self) -> str:
+        """Stable id: the document and the sentence index."""
+        return f"{self.doc_id}:{self.idx}"

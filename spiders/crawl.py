@@ -1,0 +1,50 @@
+"""Running crawls in-process: one Scrapy crawler per site config, all in one reactor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+
+from pipeline.siteconfig import SiteConfig
+from spiders.context import RunContext
+from spiders.generic import GenericSpider
+from spiders.settings import BASE_SETTINGS, site_settings
+
+
+def run_crawl(
+    configs: list[SiteConfig],
+    data_dir: Path,
+    run_id: str,
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Crawl every site (blocking) and return each site's Scrapy stats.
+
+    Scrapy's reactor cannot restart, so call this once per process.
+    """
+    overrides = overrides or {}
+    process = CrawlerProcess(Settings({**BASE_SETTINGS, **overrides}))
+    crawlers: dict[str, Crawler] = {}
+    for config in configs:
+        spider_cls = type(
+            f"GenericSpider_{config.name}",
+            (GenericSpider,),
+            {"custom_settings": {**site_settings(config), **overrides}},
+        )
+        crawler = process.create_crawler(spider_cls)
+        ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config)
+        process.crawl(crawler, config=config, ctx=ctx)
+        crawlers[config.name] = crawler
+    process.start()
+    return {
+        name: {k: _plain(v) for k, v in (c.stats.get_stats() if c.stats else {}).items()}
+        for name, c in crawlers.items()
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    return str(value)

@@ -1,0 +1,54 @@
+"""Test helpers: records and spools built in code (no network)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.records import Claim, Document, Removal
+from pipeline.spool import SpoolWriter, write_manifest
+
+
+def make_document(doc_id: str, run_id: str, text: str, *, simhash: int = 12345,
+                  site: str = "farm-a", url: str | None = None) -> Document:
+    """A document record with plausible defaults."""
+    return Document(
+        doc_id=doc_id, run_id=run_id, site=site, url=url or f"http://127.0.0.1/{doc_id}.html",
+        final_url=url or f"http://127.0.0.1/{doc_id}.html", title=f"title {doc_id}",
+        published="2026-01-02", author=None, sitename=None, text=text,
+        paragraphs=tuple(text.splitlines()), encoding="utf-8", flags=(),
+        text_norm_sha1="x", simhash=simhash, extractor_version="test",
+        fetched_at="2026-11-29T00:00:00Z", content_sha1="y", warc_file="archive/r/x.warc.gz",
+        warc_offset=0, warc_record_id="<urn:uuid:1>",
+        removals=(Removal("teaser", "小编导语……"),),
+    )
+
+
+def make_claim(doc_id: str, idx: int, text: str, stance: str = "affirms",
+               topics: tuple[str, ...] = ("contacts_family",)) -> Claim:
+    """A claim record with plausible defaults."""
+    return Claim(
+        doc_id=doc_id, idx=idx, section="", text=text, topics=topics, stance=stance,
+        modality="descriptive", hedge="none", products=("花呗",), min_days=None,
+        max_days=None, anchor=None, cues=("topic:contacts_family:家人",),
+        sentence_sha1=f"sha-{text}", tagger_version="test",
+    )
+
+
+def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[Claim]) -> Path:
+    """Write a finished run's spool and return its folder."""
+    spool_dir = data_dir / "spool" / run_id
+    with SpoolWriter(spool_dir, "farm-a") as spool:
+        for doc in docs:
+            spool.write_fetch({"run_id": run_id, "url": doc.url, "final_url": doc.url,
+                               "site": doc.site, "status": 200,
+                               "fetched_at": "2026-11-29T00:00:00Z", "etag": None,
+                               "last_modified": None, "content_type": "text/html",
+                               "is_article": True, "warc_file": doc.warc_file,
+                               "warc_offset": 0, "warc_record_id": doc.warc_record_id,
+                               "content_sha1": "y"})
+            spool.write_document(doc)
+        for claim in claims:
+            spool.write_claim(claim)
+    write_manifest(spool_dir, {"run_id": run_id, "started_at": "2026-11-29T00:00:00",
+                               "finished_at": "2026-11-29T00:01:00", "stats": {"n": 1}})
+    return spool_dir

@@ -1,0 +1,54 @@
+"""Opening the warehouse file: one writer, retried while another process holds the lock."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+import duckdb
+
+WAREHOUSE_FILE = "warehouse.duckdb"
+_PID_RE = re.compile(r"PID (\d+)")
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be opened or loaded; the message says why in one line."""
+
+
+def warehouse_path(data_dir: Path) -> Path:
+    """Where the warehouse file of a data directory lives."""
+    return data_dir / WAREHOUSE_FILE
+
+
+def open_writer(path: Path, lock_timeout: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing, retrying with backoff while another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + lock_timeout
+    wait = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise WarehouseError(f"{path}: cannot open warehouse: {message}") from None
+            if time.monotonic() >= deadline:
+                pid = _PID_RE.search(message)
+                holder = f"process {pid.group(1)}" if pid else "another process"
+                raise WarehouseError(
+                    f"{path}: warehouse is locked by {holder}; gave up after {lock_timeout:.0f}s"
+                ) from None
+            time.sleep(min(wait, max(0.0, deadline - time.monotonic())))
+            wait = min(wait * 2, 2.0) * (0.8 + 0.4 * random.random())
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open an existing warehouse read-only (reports and trusted tooling)."""
+    if not path.exists():
+        raise WarehouseError(f"{path}: no warehouse here; run `yuqi crawl` or `yuqi demo` first")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"{path}: cannot open warehouse read-only: {exc}") from None

@@ -1,0 +1,71 @@
+"""Numbered SQL migrations, each applied with its bookkeeping row in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import duckdb
+
+from warehouse.connect import WarehouseError
+
+_NAME_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One migration file: its number, name, SQL and checksum."""
+
+    version: int
+    name: str
+    sql: str
+
+    @property
+    def checksum(self) -> str:
+        """SHA-256 of the SQL text; an applied migration must never change."""
+        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
+
+
+def available_migrations() -> list[Migration]:
+    """The migrations shipped in `warehouse/migrations/`, in order."""
+    found = []
+    for entry in resources.files("warehouse").joinpath("migrations").iterdir():
+        match = _NAME_RE.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text("utf-8")))
+    return sorted(found, key=lambda m: m.version)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations; refuse if an applied one was edited. Returns versions applied."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR, checksum VARCHAR, applied_at TIMESTAMP)"
+    )
+    applied = {
+        int(v): str(c) for v, c in con.execute(
+            "SELECT version, checksum FROM schema_migrations").fetchall()
+    }
+    done = []
+    for mig in available_migrations():
+        if mig.version in applied:
+            if applied[mig.version] != mig.checksum:
+                raise WarehouseError(
+                    f"migration {mig.version:04d}_{mig.name}.sql changed after it was applied"
+                )
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(mig.sql)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?, now()::TIMESTAMP)",
+                [mig.version, mig.name, mig.checksum],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(mig.version)
+    return done
