@@ -1,0 +1,1 @@
+"""Tagger data files (TOML). A package only so that setuptools ships the files."""
