@@ -277,15 +277,27 @@ def serve_demo(
 
 
 @app.command("demo")
-def demo_cmd(data_dir: DataDir = Path("data")) -> None:
-    """Crawl the bundled demo web end to end: WARC, stages, warehouse, report."""
+def demo_cmd(
+    data_dir: DataDir = Path("data"),
+    port: Annotated[int, typer.Option(
+        help="Preferred loopback port for the demo web (a free one if taken; 0 = any).")] = 18080,
+) -> None:
+    """Crawl the bundled demo web end to end: WARC, stages, warehouse, report.
+
+    The demo web prefers a fixed port so that a second run into the same data
+    directory sees the same URLs (documents are keyed by URL).
+    """
     from demo.site_configs import site_configs
     from pipeline.cli.jobs import DemoWebProcess, load_pending
     from pipeline.cli.jobs import crawl as run
     from reports.build import ReportFilters, build_report
     from warehouse.connect import WarehouseError, warehouse_path
 
-    with DemoWebProcess() as web:
+    try:
+        web = DemoWebProcess(port)
+    except RuntimeError:
+        web = DemoWebProcess(0)
+    with web:
         configs = [site_config_from_mapping(c, f"demo site {c.get('name')}")
                    for c in site_configs(web.base_url)]
         out.print(f"demo web at {web.base_url}: crawling {len(configs)} sites ...")
