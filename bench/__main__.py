@@ -1,69 +1,29 @@
-"""`make bench`: per-page pipeline cost relative to bare trafilatura, on the demo web's pages.
+"""`make bench`: run every benchmark module in this package (each has a `run()`).
 
-Absolute times on shared machines are noise, so every figure is a ratio of
-two measurements taken in this process, on the same pages, interleaved.
+Every figure is a ratio against a baseline measured in the same process, on
+the same input; absolute times on shared machines are noise.
+`python -m bench NAME ...` runs only the named modules.
 """
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-from urllib.parse import urlsplit
-
-import trafilatura
-
-from demo.truth import truth_records
-from demo.web import DemoWeb
-from pipeline.decode import decode_html
-from pipeline.extract import ExtractConfig
-from pipeline.records import RawPage
-from pipeline.stages import process_page
-
-BASE = "http://127.0.0.1:8080"
-ROUNDS = 5
-
-
-def _pages() -> list[RawPage]:
-    web = DemoWeb()
-    pages = []
-    for record in truth_records(BASE):
-        url = str(record["url"])
-        resp = web.respond(urlsplit(url).path, {"Host": "127.0.0.1:8080"})
-        pages.append(RawPage("bench", str(record["site"]), url, url, resp.status,
-                             tuple(resp.headers), resp.body, "2026-01-01T00:00:00Z"))
-    return pages
-
-
-def _time(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
 
 
 def main() -> None:
-    """Print the pipeline/trafilatura time ratio (median of interleaved rounds)."""
-    pages = _pages()
-    texts = [decode_html(p.body, p.header("Content-Type")).text for p in pages]
-    config = ExtractConfig()
-
-    def bare() -> None:
-        for text in texts:
-            trafilatura.extract(text, deduplicate=False)
-
-    def ours() -> None:
-        for page in pages:
-            process_page(page, config)
-
-    bare()
-    ours()  # warm caches (taxonomy, OpenCC) before timing
-    ratios = []
-    for _ in range(ROUNDS):
-        ratios.append(_time(ours) / _time(bare))
-    print(f"pipeline per page (decode+extract+clean+fingerprint+claims) vs bare trafilatura, "
-          f"{len(pages)} demo pages, {ROUNDS} rounds:")
-    print(f"  ratio median {statistics.median(ratios):.2f}  "
-          f"(min {min(ratios):.2f}, max {max(ratios):.2f})")
+    """Run the selected (default: all) benchmark modules in name order."""
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+                   if not m.name.startswith("_"))
+    wanted = sys.argv[1:] or names
+    unknown = sorted(set(wanted) - set(names))
+    if unknown:
+        sys.exit(f"bench: no benchmark named {unknown[0]!r}; have {', '.join(names)}")
+    for name in wanted:
+        print(f"== {name}")
+        importlib.import_module(f"bench.{name}").run()
 
 
 if __name__ == "__main__":
