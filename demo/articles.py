@@ -4,39 +4,24 @@ Plans live in ``articles.txt`` next to this module (its header documents the
 format), so growing the bank means writing text, not code. A plan is a list of
 blocks (headings and paragraphs); every sentence carries the claim labels of
 DOMAIN.md, written by hand. Reposts are made from a plan with small *edits*
-(``intro:N``, ``swap:花呗>借呗``, ``drop:N``, ``reorder:N``) so that an article and
-its reposts share labels by construction.
+(``demo.edits``) so that an article and its reposts share labels by construction.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 from demo import vocab
 
 _BANK_FILE = "articles.txt"
-_MIN_PARAGRAPHS, _MAX_PARAGRAPHS = 5, 10
+_MIN_PARAGRAPHS, _MAX_PARAGRAPHS = 5, 12
 _MIN_SENTENCES, _MAX_SENTENCES = 2, 6
 _SENTENCE_END = ("。", "？", "！")
 _THRESHOLD_RE = re.compile(r"^d=(\d*)(-?)(\d*)(?:@(\w+))?$")
-
-# Intro paragraphs that reposts put in front of a copied article (edit ``intro:N``).
-# Product-neutral and free of topic cues: they are filler, never claims.
-INTROS: tuple[tuple[str, ...], ...] = (
-    ("最近后台有不少粉丝私信小编，询问关于逾期的各种问题。",
-     "小编挑选了其中比较有代表性的一个，今天统一给大家解答一下。"),
-    ("欠债还钱，天经地义，但生活中总有意想不到的困难。",
-     "如果你也正在为还款发愁，不妨花几分钟看完这篇文章。"),
-    ("本文内容整理自网友的真实提问，仅供大家参考。",
-     "具体情况请以平台官方的说明为准。"),
-    ("现在借钱的渠道越来越多，但还钱的压力也越来越大。",
-     "很多朋友因为一时周转不开，就出现了逾期的情况。"),
-)
-
 
 class BankError(ValueError):
     """The article bank or a repost edit is malformed; the message names the line or edit."""
@@ -65,6 +50,7 @@ class Sentence:
     modality: str = "descriptive"
     hedge: str = "none"
     threshold: Threshold = Threshold()
+    origin: str = ""
 
     @property
     def is_claim(self) -> bool:
@@ -73,8 +59,12 @@ class Sentence:
 
     @property
     def products(self) -> list[str]:
-        """Canonical products named in the text (derived, so product swaps relabel)."""
-        return vocab.find_products(self.text)
+        """Canonical products named in the text (derived, so product swaps relabel).
+
+        Read from ``origin`` (the Simplified, gap-free text the labels were written
+        for) when a site transform changed what is shown.
+        """
+        return vocab.find_products(self.origin or self.text)
 
     def claim_dict(self) -> dict[str, object]:
         """The truth-record form of this claim, keys as in DOMAIN.md."""
@@ -205,10 +195,11 @@ def parse_sentence(line: str, where: str = "<sentence>") -> Sentence:
     )
 
 
-def _check_plan(plan: ArticlePlan, where: str) -> None:
+def check_plan(plan: ArticlePlan, where: str) -> None:
+    """Raise BankError when *plan* breaks the bank rules (paragraph and sentence counts, GBK)."""
     paragraphs = plan.paragraphs
     if not _MIN_PARAGRAPHS <= len(paragraphs) <= _MAX_PARAGRAPHS:
-        raise BankError(f"{where}: {len(paragraphs)} paragraphs, want 5-10")
+        raise BankError(f"{where}: {len(paragraphs)} paragraphs, want 5-12")
     for para in paragraphs:
         if not _MIN_SENTENCES <= len(para.sentences) <= _MAX_SENTENCES:
             raise BankError(f"{where}: paragraph with {len(para.sentences)} sentences")
@@ -239,7 +230,7 @@ def parse_bank(text: str) -> dict[str, ArticlePlan]:
         if key in plans:
             raise BankError(f"line {lineno}: duplicate key {key!r}")
         plan = ArticlePlan(key, category, title, tuple(blocks))
-        _check_plan(plan, f"article {key!r} (line {lineno})")
+        check_plan(plan, f"article {key!r} (line {lineno})")
         plans[key] = plan
         blocks.clear()
 
@@ -275,81 +266,6 @@ def load_bank() -> dict[str, ArticlePlan]:
     """All article plans of the bundled bank, parsed once and validated."""
     text = resources.files("demo").joinpath(_BANK_FILE).read_text(encoding="utf-8")
     return parse_bank(text)
-
-
-# ------------------------------------------------------------------- edits
-
-
-def _swap(plan: ArticlePlan, old: str, new: str) -> ArticlePlan:
-    if new in plan.title or any(new in line for line in plan.lines()):
-        raise BankError(f"swap:{old}>{new} on {plan.key!r}: {new} already in the text")
-    if old not in plan.title:
-        raise BankError(f"swap:{old}>{new} on {plan.key!r}: {old} not in the title")
-
-    def swap_block(block: Block) -> Block:
-        if isinstance(block, Heading):
-            return replace(block, text=block.text.replace(old, new))
-        return Paragraph(
-            tuple(replace(s, text=s.text.replace(old, new)) for s in block.sentences)
-        )
-
-    return replace(
-        plan,
-        title=plan.title.replace(old, new),
-        category=plan.category.replace(old, new),
-        blocks=tuple(swap_block(b) for b in plan.blocks),
-    )
-
-
-def _paragraph_positions(plan: ArticlePlan) -> list[int]:
-    return [i for i, b in enumerate(plan.blocks) if isinstance(b, Paragraph)]
-
-
-def _drop(plan: ArticlePlan, index: int) -> ArticlePlan:
-    positions = _paragraph_positions(plan)
-    if not 0 <= index < len(positions):
-        raise BankError(f"drop:{index} on {plan.key!r}: no such paragraph")
-    gone = positions[index]
-    return replace(plan, blocks=tuple(b for i, b in enumerate(plan.blocks) if i != gone))
-
-
-def _reorder(plan: ArticlePlan, index: int) -> ArticlePlan:
-    positions = _paragraph_positions(plan)
-    if not 0 <= index < len(positions) - 1:
-        raise BankError(f"reorder:{index} on {plan.key!r}: no such paragraph pair")
-    blocks = list(plan.blocks)
-    a, b = positions[index], positions[index + 1]
-    blocks[a], blocks[b] = blocks[b], blocks[a]
-    return replace(plan, blocks=tuple(blocks))
-
-
-def _intro(plan: ArticlePlan, index: int) -> ArticlePlan:
-    if not 0 <= index < len(INTROS):
-        raise BankError(f"intro:{index}: no such intro")
-    para = Paragraph(tuple(Sentence(text) for text in INTROS[index]))
-    return replace(plan, blocks=(para, *plan.blocks))
-
-
-def apply_edit(plan: ArticlePlan, edit: str) -> ArticlePlan:
-    """Apply one repost edit (``intro:N``, ``swap:A>B``, ``drop:N``, ``reorder:N``) to a plan."""
-    op, _, arg = edit.partition(":")
-    if op == "swap":
-        old, sep, new = arg.partition(">")
-        if not sep or not old or not new:
-            raise BankError(f"bad edit {edit!r}")
-        return _swap(plan, old, new)
-    if op in ("intro", "drop", "reorder") and arg.isdigit():
-        handler = {"intro": _intro, "drop": _drop, "reorder": _reorder}[op]
-        return handler(plan, int(arg))
-    raise BankError(f"bad edit {edit!r}")
-
-
-def apply_edits(plan: ArticlePlan, edits: Iterable[str]) -> ArticlePlan:
-    """Apply edits left to right; the result is still a valid plan (5-10 paragraphs)."""
-    for edit in edits:
-        plan = apply_edit(plan, edit)
-    _check_plan(plan, f"article {plan.key!r} after edits")
-    return plan
 
 
 def plans_by_keys(keys: Sequence[str]) -> list[ArticlePlan]:

@@ -1,10 +1,23 @@
-"""The demo's content-farm sites and which article plans each one publishes.
+"""The demo's content-farm sites: naming, template family, bytes on the wire and quirks.
 
-A site is a small data record: its name (also its path prefix), the template
-that renders it, how its bytes are encoded and declared, and its quirks. The
-placement table says which sites carry each plan and with which repost edits
-(see ``demo.articles.apply_edit``); the first placement of a plan is its
-original, the others are reposts in the same duplicate cluster.
+A site is a small data record. Its name is also its path prefix on the demo
+host (``/farm-a/``). ``codec`` is what the bytes really are; ``header_charset``
+is what the HTTP Content-Type declares ("" = no charset parameter) and
+``meta_charset`` what the page's meta tag declares ("" = no meta tag at all).
+Quirks are flags read by the templates and the text transforms:
+
+- ``teasers_in_body``: related-article teasers inside the body container
+- ``disclaimer_in_body``: the 本站部分文字内容 ... disclaimer inside the body
+- ``cta_in_body``: a 加微信 ... 免费咨询 call-to-action box in the body
+- ``other_answers``: Q&A page, the body is the best answer, others follow
+- ``comments``: fake reader comments after the article
+- ``http_equiv_meta``: the old ``<meta http-equiv>`` form of the charset tag
+- ``glyph_gaps``: the site strips 电话 and 题 from everything it shows
+- ``traditional``: Traditional-script mirror with pinyin leftovers (規(guī)定)
+- ``session_ids``: every link carries a fresh ``?sid=`` (a crawl trap)
+- ``calendar``: an endless archive calendar (a crawl trap)
+- ``slash_redirect``: ``/a/N.html/`` 301-redirects to the canonical URL
+  (elsewhere the slash variant is served as a duplicate 200)
 """
 
 from __future__ import annotations
@@ -15,17 +28,15 @@ DISCLAIMER = "本站部分文字内容、图片由网友投稿，如侵权请联
 CTA_TEXTS: tuple[str, ...] = (
     "逾期了不知道怎么办？加微信 yqbz2024 免费咨询，专业老师一对一帮你处理。",
     "债务压力大、被催收骚扰？加微信 hk-5588 免费咨询，24小时在线。",
+    "停息挂账、协商还款找我们，加微信 fz-8899 免费咨询，成功率高。",
+    "网贷逾期无力偿还？加微信 shangan666 免费咨询上岸方案，名额有限。",
 )
+GLYPH_GAPS: dict[str, str] = {"电话": " ", "题": ""}
 
 
 @dataclass(frozen=True)
 class Site:
-    """One demo site: naming, rendering template, encoding and quirks.
-
-    ``codec`` is what the bytes really are; ``header_charset`` is what the HTTP
-    Content-Type declares ("" = no charset parameter) and ``meta_charset`` what
-    the page's meta tag declares. Quirks are free-form flags read by templates.
-    """
+    """One demo site: naming, rendering template, encoding and quirks."""
 
     name: str
     display_name: str
@@ -38,6 +49,8 @@ class Site:
     sources: tuple[str, ...]
     authors: tuple[str, ...]
     quirks: frozenset[str] = frozenset()
+    article_dir: str = "a"
+    section: str = ""
 
     @property
     def prefix(self) -> str:
@@ -46,7 +59,7 @@ class Site:
 
     def article_path(self, article_id: int) -> str:
         """Path of article *article_id* on this site."""
-        return f"{self.prefix}a/{article_id}.html"
+        return f"{self.prefix}{self.article_dir}/{article_id}.html"
 
     def list_path(self, page: int) -> str:
         """Path of list page *page* (page 1 is the site home)."""
@@ -54,113 +67,55 @@ class Site:
 
     @property
     def sitemap_path(self) -> str:
-        """Path of this site's sitemap."""
+        """Path of this site's sitemap index (it lists the site's gzip sitemaps)."""
         return f"{self.prefix}sitemap.xml"
+
+    def sitemap_part_path(self, part: int) -> str:
+        """Path of gzip sitemap number *part* (1-based) of this site."""
+        return f"{self.prefix}sitemap-{part}.xml.gz"
+
+    def has(self, quirk: str) -> bool:
+        """True when the site has *quirk*."""
+        return quirk in self.quirks
+
+
+def _site(name: str, display: str, template: str, codec: str, header: str, meta: str,
+          id_start: int, sources: str, authors: str, quirks: str, **extra: object) -> Site:
+    return Site(
+        name=name, display_name=display, template=template, codec=codec,
+        header_charset=header, meta_charset=meta, page_size=int(str(extra.pop("size", 10))),
+        id_start=id_start, sources=tuple(sources.split()), authors=tuple(authors.split()),
+        quirks=frozenset(quirks.split()), **extra,  # type: ignore[arg-type]
+    )
 
 
 SITES: tuple[Site, ...] = (
-    Site(
-        name="farm-a",
-        display_name="贷款逾期知识网",
-        template="pboot",
-        codec="utf-8",
-        header_charset="utf-8",
-        meta_charset="utf-8",
-        page_size=8,
-        id_start=1021,
-        sources=("网络整理", "贷款逾期知识网", "网友投稿"),
-        authors=("小编", "admin", "逾期小助手"),
-        quirks=frozenset({"teasers_in_body", "disclaimer_in_body"}),
-    ),
-    Site(
-        name="farm-b",
-        display_name="信用卡债务帮",
-        template="dede",
-        codec="gb18030",
-        header_charset="gbk",
-        meta_charset="gb2312",
-        page_size=10,
-        id_start=3307,
-        sources=("本站原创", "网络", "互联网"),
-        authors=("admin", "佚名", "债务帮编辑"),
-        quirks=frozenset({"cta_in_body", "wrong_meta_charset", "prev_next_links"}),
-    ),
-    Site(
-        name="farm-c",
-        display_name="逾期问答博客",
-        template="wordpress",
-        codec="utf-8",
-        header_charset="utf-8",
-        meta_charset="utf-8",
-        page_size=9,
-        id_start=215,
-        sources=("原创", "转载"),
-        authors=("老王说贷款", "信用小百科", "阿杰"),
-        quirks=frozenset({"view_counts"}),
-    ),
-    Site(
-        name="farm-d",
-        display_name="借贷问答手机版",
-        template="qa",
-        codec="utf-8",
-        header_charset="",
-        meta_charset="utf-8",
-        page_size=8,
-        id_start=50113,
-        sources=("网友提问", "借贷问答"),
-        authors=("热心网友", "知识达人", "匿名用户"),
-        quirks=frozenset(
-            {"cta_in_body", "disclaimer_in_body", "other_answers", "http_equiv_meta"}
-        ),
-    ),
+    _site("farm-a", "贷款逾期知识网", "pboot", "utf-8", "utf-8", "utf-8", 1021,
+          "网络整理 贷款逾期知识网 网友投稿", "小编 admin 逾期小助手",
+          "teasers_in_body disclaimer_in_body", size=8),
+    _site("farm-b", "信用卡债务帮", "dede", "gbk", "gbk", "gb2312", 3307,
+          "本站原创 网络 互联网", "admin 佚名 债务帮编辑", "cta_in_body", size=10),
+    _site("farm-c", "逾期问答博客", "wordpress", "utf-8", "utf-8", "utf-8", 215,
+          "原创 转载", "老王说贷款 信用小百科 阿杰", "comments calendar slash_redirect", size=9),
+    _site("farm-d", "借贷问答", "qa", "utf-8", "", "utf-8", 50113,
+          "网友提问 借贷问答", "热心网友 知识达人 匿名用户",
+          "cta_in_body disclaimer_in_body other_answers http_equiv_meta", size=8),
+    _site("farm-e", "手机借贷百科", "mobile", "utf-8", "", "", 8800,
+          "借贷百科 网络", "百科君 小贷 阿财", "cta_in_body", size=12),
+    _site("farm-f", "滨江城市生活网", "portal", "utf-8", "utf-8", "utf-8", 120400,
+          "本地生活 网络", "生活频道 编辑部", "session_ids", size=10,
+          article_dir="tianqi", section="天气预报"),
+    _site("farm-g", "信贷百事通", "empire", "gb18030", "", "utf-8", 700,
+          "百事通 网络转载", "刘䶮 𠮷祥 编辑部", "disclaimer_in_body", size=10),
+    _site("farm-h", "负债上岸指南", "zblog", "utf-8", "utf-8", "utf-8", 3010,
+          "上岸指南 原创", "上岸哥 小林 负债人", "glyph_gaps comments disclaimer_in_body",
+          size=9),
+    _site("farm-i", "債務知識網", "mirror", "utf-8", "utf-8", "utf-8", 9100,
+          "債務知識網 網絡", "小編 管理員", "traditional teasers_in_body", size=10),
 )
-
-# plan key -> ((site, edits), ...); the first entry is the original.
-PLACEMENTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    # published once
-    "huabei-kuanxian": (("farm-a", ()),),
-    "zhengxin-xiaochu": (("farm-b", ()),),
-    "xyk-fenqi": (("farm-c", ()),),
-    "fenqile-yitian": (("farm-d", ()),),
-    "baitiao-qisu": (("farm-a", ()),),
-    "huaizhang": (("farm-c", ()),),
-    # on two sites
-    "huabei-txl-b": (("farm-b", ()), ("farm-d", ("intro:0",))),
-    "xyk-zuolao": (("farm-a", ()), ("farm-c", ("reorder:2",))),
-    "meituan-faxi": (("farm-b", ()), ("farm-c", ("swap:美团月付>抖音月付",))),
-    "cuishou-tousu": (("farm-a", ()), ("farm-d", ("intro:1", "drop:4"))),
-    "jia-lvshihan": (("farm-b", ()), ("farm-c", ("intro:2",))),
-    "xyk-shangmen": (("farm-c", ()), ("farm-d", ())),
-    "dxm-yuqi": (("farm-a", ()), ("farm-b", ("intro:3",))),
-    "wangdai-danwei": (("farm-d", ()), ("farm-b", ("reorder:1",))),
-    "zhaolian-jinji": (("farm-c", ()), ("farm-a", ("intro:2",))),
-    "baitiao-yuqi": (("farm-d", ()), ("farm-c", ("intro:0", "drop:1"))),
-    # on three sites
-    "huabei-txl-a": (("farm-a", ()), ("farm-b", ("intro:1",)), ("farm-c", ("swap:花呗>借呗",))),
-    "jiebei-qisu": (("farm-b", ()), ("farm-a", ("drop:0", "intro:3")),
-                    ("farm-d", ("swap:借呗>花呗", "drop:3"))),
-    "wangdai-shangmen": (("farm-c", ()), ("farm-a", ("intro:0",)), ("farm-d", ("reorder:2",))),
-    "xyk-zhengxin": (("farm-a", ()), ("farm-b", ("intro:2", "drop:2")), ("farm-d", ())),
-    "tingxi-guazhang": (("farm-d", ()), ("farm-c", ("reorder:3",)), ("farm-b", ("intro:0",))),
-    "weilidai-cuishou": (("farm-b", ()), ("farm-c", ("swap:微粒贷>网商贷",)),
-                         ("farm-a", ("drop:5", "intro:1"))),
-    "zhaiwu-youhua": (("farm-c", ()), ("farm-d", ("intro:3",)), ("farm-a", ("reorder:0",))),
-    "huabei-dongjie": (("farm-a", ()), ("farm-d", ("intro:2",)), ("farm-b", ("reorder:2",))),
-    # on four sites
-    "jiebei-xieshang": (("farm-a", ()), ("farm-b", ("swap:借呗>花呗",)), ("farm-c", ("intro:1",)),
-                        ("farm-d", ("swap:借呗>花呗", "intro:0", "drop:3"))),
-    "wangdai-baotxl": (("farm-b", ()), ("farm-a", ("intro:3",)), ("farm-c", ("reorder:3",)),
-                       ("farm-d", ("intro:2", "drop:3"))),
-    "jiebei-zhengxin": (("farm-c", ()), ("farm-a", ("swap:借呗>花呗",)), ("farm-b", ("intro:0",)),
-                        ("farm-d", ("reorder:1",))),
-    "wangdai-disanfang": (("farm-d", ()), ("farm-a", ("intro:1",)),
-                          ("farm-b", ("drop:1", "intro:2")), ("farm-c", ())),
-}
+SITES_BY_NAME: dict[str, Site] = {s.name: s for s in SITES}
 
 
 def get_site(name: str) -> Site:
     """The site called *name* (KeyError when there is none)."""
-    for site in SITES:
-        if site.name == name:
-            return site
-    raise KeyError(name)
+    return SITES_BY_NAME[name]

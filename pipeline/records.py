@@ -96,5 +96,5 @@ class Claim:
 
     @property
     def claim_id(self) -> str:
-        """Stable id: the document and the sentence index."""
+        """Id within the document's current text; the warehouse adds the version."""
         return f"{self.doc_id}:{self.idx}"

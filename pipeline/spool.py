@@ -1,8 +1,12 @@
-"""The spool: one folder of JSON-lines files per run, waiting to be loaded.
+"""The spool: one folder of Parquet files per run, waiting to be loaded.
 
-The crawl never opens the warehouse; it appends records here, and the
-short single-writer load reads a finished run's spool in one transaction.
-A run is finished when its `manifest.json` exists (written last).
+The crawl never opens the warehouse; each worker buffers its records and
+writes them as complete Parquet files (`<worker>.<table>.<seq>.parquet`,
+written to a temporary name and renamed, so a file is either whole or
+absent). The short single-writer load reads a finished run's spool in one
+transaction. A run is finished when its `manifest.json` exists (written
+last); a crash loses at most the records still buffered, whose raw pages
+are in the WARC archive.
 """
 
 from __future__ import annotations
@@ -12,54 +16,108 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.records import Claim, Document
 
 MANIFEST = "manifest.json"
-TABLES = ("fetches", "documents", "claims", "removals")
+FLUSH_ROWS = 2000
+
+_STR = pa.string()
+_STRS = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "fetches": pa.schema([
+        ("run_id", _STR), ("url", _STR), ("final_url", _STR), ("site", _STR),
+        ("status", pa.int32()), ("fetched_at", _STR), ("etag", _STR), ("last_modified", _STR),
+        ("content_type", _STR), ("is_article", pa.bool_()), ("warc_file", _STR),
+        ("warc_offset", pa.int64()), ("warc_record_id", _STR), ("content_sha1", _STR),
+    ]),
+    "documents": pa.schema([
+        ("doc_id", _STR), ("run_id", _STR), ("site", _STR), ("url", _STR), ("final_url", _STR),
+        ("title", _STR), ("published", _STR), ("author", _STR), ("sitename", _STR),
+        ("text", _STR), ("paragraphs", _STRS), ("encoding", _STR), ("flags", _STRS),
+        ("text_norm_sha1", _STR), ("simhash", pa.uint64()), ("extractor_version", _STR),
+        ("fetched_at", _STR), ("content_sha1", _STR), ("warc_file", _STR),
+        ("warc_offset", pa.int64()), ("warc_record_id", _STR),
+    ]),
+    "claims": pa.schema([
+        ("doc_id", _STR), ("idx", pa.int32()), ("section", _STR),
+        ("text", _STR), ("topics", _STRS), ("stance", _STR), ("modality", _STR),
+        ("hedge", _STR), ("products", _STRS), ("min_days", pa.int32()),
+        ("max_days", pa.int32()), ("anchor", _STR), ("cues", _STRS),
+        ("sentence_sha1", _STR), ("tagger_version", _STR),
+    ]),
+    "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
+}
+TABLES = tuple(SCHEMAS)
+
+
+def write_table_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write *rows* of spool *table* as one complete Parquet file (atomically)."""
+    data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(data, tmp, compression="zstd")
+    with tmp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 class SpoolWriter:
-    """Appends one worker's records to `spool/<run_id>/<worker>.<table>.jsonl`."""
+    """Buffers one worker's records and writes them as Parquet files in the run's spool."""
 
-    def __init__(self, spool_dir: Path, worker: str) -> None:
+    def __init__(self, spool_dir: Path, worker: str, flush_rows: int = FLUSH_ROWS) -> None:
         spool_dir.mkdir(parents=True, exist_ok=True)
         self.dir = spool_dir
-        self._files: dict[str, IO[str]] = {
-            t: (spool_dir / f"{worker}.{t}.jsonl").open("a", encoding="utf-8") for t in TABLES
-        }
+        self.worker = worker
+        self.flush_rows = flush_rows
+        self._buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._seq = dict.fromkeys(TABLES, 0)
         self.counts = dict.fromkeys(TABLES, 0)
 
-    def _write(self, table: str, row: dict[str, Any]) -> None:
-        self._files[table].write(json.dumps(row, ensure_ascii=False) + "\n")
+    def _add(self, table: str, row: dict[str, Any]) -> None:
+        self._buffers[table].append(row)
         self.counts[table] += 1
+        if len(self._buffers[table]) >= self.flush_rows:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        rows = self._buffers[table]
+        if not rows:
+            return
+        path = self.dir / f"{self.worker}.{table}.{self._seq[table]:05d}.parquet"
+        write_table_file(path, table, rows)
+        self._seq[table] += 1
+        self._buffers[table] = []
 
     def write_fetch(self, row: dict[str, Any]) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._write("fetches", row)
+        self._add("fetches", row)
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""
         row = asdict(doc)
         removals = row.pop("removals")
-        row["simhash"] = str(doc.simhash)  # JSON readers may not keep 64-bit unsigned ints
-        self._write("documents", row)
+        row["paragraphs"] = list(doc.paragraphs)
+        row["flags"] = list(doc.flags)
+        self._add("documents", row)
         for r in removals:
-            self._write("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **r})
+            self._add("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **r})
 
     def write_claim(self, claim: Claim) -> None:
         """Record one tagged claim."""
         row = asdict(claim)
-        row["claim_id"] = claim.claim_id
-        self._write("claims", row)
+        for key in ("topics", "products", "cues"):
+            row[key] = list(row[key])
+        self._add("claims", row)
 
     def close(self) -> None:
-        """Flush and fsync every file (the load must see complete lines)."""
-        for f in self._files.values():
-            f.flush()
-            os.fsync(f.fileno())
-            f.close()
+        """Write every buffered record."""
+        for table in TABLES:
+            self._flush(table)
 
     def __enter__(self) -> SpoolWriter:
         return self
@@ -72,6 +130,7 @@ class SpoolWriter:
 
 def write_manifest(spool_dir: Path, manifest: dict[str, Any]) -> None:
     """Mark a run's spool complete (atomically: write then rename)."""
+    spool_dir.mkdir(parents=True, exist_ok=True)
     tmp = spool_dir / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, spool_dir / MANIFEST)
@@ -84,6 +143,11 @@ def read_manifest(spool_dir: Path) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def spool_files(spool_dir: Path, table: str) -> list[Path]:
+    """The complete Parquet files of one table in a run's spool."""
+    return sorted(spool_dir.glob(f"*.{table}.*.parquet"))
 
 
 def finished_runs(spool_root: Path) -> list[Path]:

@@ -34,10 +34,18 @@ def make_claim(doc_id: str, idx: int, text: str, stance: str = "affirms",
     )
 
 
-def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[Claim]) -> Path:
-    """Write a finished run's spool and return its folder."""
+def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[Claim],
+                fetches: list[tuple[str, int]] = ()) -> Path:  # type: ignore[assignment]
+    """Write a finished run's spool (documents, claims, extra (url, status) fetches)."""
     spool_dir = data_dir / "spool" / run_id
     with SpoolWriter(spool_dir, "farm-a") as spool:
+        for url, status in fetches:
+            spool.write_fetch({"run_id": run_id, "url": url, "final_url": url, "site": "farm-a",
+                               "status": status, "fetched_at": "2026-11-30T00:00:00Z",
+                               "etag": None, "last_modified": None,
+                               "content_type": "text/html", "is_article": True,
+                               "warc_file": "archive/x.warc.gz", "warc_offset": 0,
+                               "warc_record_id": "<urn:uuid:2>", "content_sha1": "z"})
         for doc in docs:
             spool.write_fetch({"run_id": run_id, "url": doc.url, "final_url": doc.url,
                                "site": doc.site, "status": 200,

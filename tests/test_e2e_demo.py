@@ -8,19 +8,10 @@ from pathlib import Path
 
 import duckdb
 import lxml.html
-import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.truth import truth_records
 from tests.cli import run_yuqi
-
-
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    data = tmp_path_factory.mktemp("demo") / "data"
-    proc = run_yuqi("demo", "--data-dir", str(data))
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return data, proc.stdout
 
 
 def _port(data: Path) -> str:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.cli.jobs import load_pending
+from tests.cli import yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import WarehouseError, open_writer, warehouse_path
 from warehouse.migrate import available_migrations, migrate
+from warehouse.seeds import parse_rules, reference_rules
 
 LONG = "\n".join(
     f"第{i}段：花呗逾期之后平台会先发短信提醒，然后电话催收，时间长了可能联系紧急联系人。"
@@ -24,7 +28,8 @@ def counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-                for t in ("crawl_runs", "fetches", "documents", "claims", "clusters", "removals")}
+                for t in ("crawl_runs", "fetches", "documents", "claims", "clusters", "removals",
+                          "document_versions", "paragraphs")}
     finally:
         con.close()
 
@@ -74,29 +79,126 @@ def test_load_is_idempotent_and_keeps_ubigint_fingerprints(tmp_path: Path) -> No
     assert same == (1,)  # identical texts are one cluster
 
 
-def test_a_broken_spool_changes_nothing(tmp_path: Path) -> None:
+def test_a_truncated_spool_file_changes_nothing(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
     load_pending(tmp_path)
     before = counts(warehouse_path(tmp_path))
     spool = write_spool(tmp_path, "run2", [make_document("d2", "run2", LONG)],
                         [make_claim("d2", 0, "x")])
-    with (spool / "farm-a.claims.jsonl").open("a", encoding="utf-8") as fh:
-        fh.write('{"claim_id": "d2:1", "idx": "not a number"\n')
+    claims_file = next(spool.glob("*.claims.*.parquet"))
+    claims_file.write_bytes(claims_file.read_bytes()[:40])
     with pytest.raises(WarehouseError, match="warehouse unchanged"):
         load_pending(tmp_path)
     assert counts(warehouse_path(tmp_path)) == before
 
 
-def test_a_later_run_replaces_a_document_and_keeps_its_cluster(tmp_path: Path) -> None:
+def test_a_failing_statement_mid_merge_changes_nothing(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
+    load_pending(tmp_path)
+    before = counts(warehouse_path(tmp_path))
+    # fetches merge first; the document's NULL url then violates NOT NULL in documents
+    bad = replace(make_document("d2", "run2", LONG), url=None)  # type: ignore[arg-type]
+    write_spool(tmp_path, "run2", [make_document("d3", "run2", LONG), bad], [])
+    with pytest.raises(WarehouseError, match="warehouse unchanged"):
+        load_pending(tmp_path)
+    assert counts(warehouse_path(tmp_path)) == before
+
+
+def test_a_changed_page_becomes_a_new_version_and_old_claims_stay(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)],
                 [make_claim("d1", 0, "a"), make_claim("d1", 1, "b")])
     load_pending(tmp_path)
-    write_spool(tmp_path, "run2", [make_document("d1", "run2", LONG + "\n新增一段。")],
-                [make_claim("d1", 0, "a")])
+    edited = make_document("d1", "run2", LONG + "\n新增一段。")
+    write_spool(tmp_path, "run2", [replace(edited, text_norm_sha1="changed")],
+                [make_claim("d1", 0, "a2")])
     load_pending(tmp_path)
     c = counts(warehouse_path(tmp_path))
-    assert c["documents"] == 1 and c["claims"] == 1 and c["clusters"] == 1
-    assert c["crawl_runs"] == 2
+    assert c["documents"] == 1 and c["clusters"] == 1 and c["crawl_runs"] == 2
+    assert c["claims"] == 3  # two of version 1, one of version 2
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    assert con.execute("SELECT version FROM documents").fetchall() == [(2,)]
+    assert con.execute("SELECT version, run_id FROM document_versions ORDER BY version"
+                       ).fetchall() == [(1, "run1"), (2, "run2")]
+    assert con.execute("SELECT text FROM v_claims").fetchall() == [("a2",)]
+    assert con.execute("SELECT change FROM v_changes ORDER BY run_id").fetchall() == [
+        ("new",), ("edited",)]
+
+
+def test_an_unchanged_page_keeps_its_version_and_refreshes_claims(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    write_spool(tmp_path, "run2", [make_document("d1", "run2", LONG)],
+                [make_claim("d1", 0, "a"), make_claim("d1", 1, "b")])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    assert con.execute("SELECT count(*) FROM document_versions").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM claims WHERE version = 1").fetchone() == (2,)
+
+
+def test_a_404_marks_the_document_gone(tmp_path: Path) -> None:
+    doc = make_document("d1", "run1", LONG)
+    write_spool(tmp_path, "run1", [doc], [])
+    load_pending(tmp_path)
+    spool = write_spool(tmp_path, "run2", [], [], fetches=[(doc.url, 404)])
+    assert spool.exists()
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    assert con.execute("SELECT status FROM documents").fetchall() == [("gone",)]
+    assert ("gone",) in con.execute("SELECT change FROM v_changes").fetchall()
+
+
+def test_seed_tables_are_loaded(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    topics = {r[0] for r in con.execute("SELECT id FROM topics").fetchall()}
+    assert {"contacts_family", "legal_action", "overdue_grace"} <= topics and len(topics) == 15
+    assert ("花呗",) in con.execute("SELECT canonical FROM products").fetchall()
+    rules = con.execute("SELECT confidence, count(*) FROM reference_rules GROUP BY ALL"
+                        " ORDER BY 1").fetchall()
+    assert dict(rules).keys() == {"high", "medium"}
+
+
+def test_every_view_runs(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG),
+                                   make_document("d2", "run1", LONG.replace("花呗", "借呗"))],
+                [make_claim("d1", 0, "会联系家人", "affirms"),
+                 make_claim("d2", 0, "不会联系家人", "denies")])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    views = [v for (v,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]
+    assert {"v_claims", "v_independent_claims", "v_topic_stance", "v_thresholds",
+            "v_contradictions", "v_changes", "v_rule_conflicts"} <= set(views)
+    for view in views:
+        con.execute(f"SELECT * FROM {view}").fetchall()
+    stance = dict(con.execute("SELECT stance, sources FROM v_topic_stance").fetchall())
+    assert stance == {"affirms": 1, "denies": 1}
+
+
+def test_kill_9_mid_load_then_rerun_gives_exact_counts(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    before = counts(warehouse_path(tmp_path))
+    write_spool(tmp_path, "run2", [make_document(f"n{i}", "run2", LONG) for i in range(20)],
+                [make_claim(f"n{i}", 0, "b") for i in range(20)])
+    proc = subprocess.Popen(
+        [*yuqi_command(), "load", "--data-dir", str(tmp_path)],
+        env={**os.environ, "YUQI_LOAD_PAUSE_AT": "commit"},
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    )
+    assert proc.stderr is not None
+    assert proc.stderr.readline().strip() == "paused at commit"
+    proc.kill()  # SIGKILL with every row of run2 written inside the open transaction
+    proc.wait()
+    assert counts(warehouse_path(tmp_path)) == before
+    results = load_pending(tmp_path)
+    assert [r.run_id for r in results if r.loaded] == ["run2"]
+    after = counts(warehouse_path(tmp_path))
+    assert after["documents"] == before["documents"] + 20
+    assert after["claims"] == before["claims"] + 20
+    assert after["crawl_runs"] == 2
+    assert not any(r.loaded for r in load_pending(tmp_path))
 
 
 def test_locked_warehouse_fails_naming_the_holder(tmp_path: Path) -> None:
@@ -116,3 +218,42 @@ def test_locked_warehouse_fails_naming_the_holder(tmp_path: Path) -> None:
     finally:
         holder.communicate("")
     open_writer(db, lock_timeout=0.3).close()
+
+
+def test_damaged_file_names_the_way_out_and_rebuild_recovers(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    good = counts(warehouse_path(tmp_path))
+    warehouse_path(tmp_path).write_bytes(b"this is not a database" * 300)
+    with pytest.raises(WarehouseError) as info:
+        load_pending(tmp_path)
+    assert "damaged" in str(info.value) and "--rebuild" in str(info.value)
+    load_pending(tmp_path, rebuild=True)
+    assert counts(warehouse_path(tmp_path)) == good
+    assert list(tmp_path.glob("warehouse.duckdb.broken-*"))
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragment"),
+    [
+        ('[[rule]]\nid = "a"\ntopic = "t"\nstatement = "s"\nsource = "x"\nconfidence = "huge"\n',
+         "rule[0].confidence"),
+        ('[[rule]]\nid = "a"\ntopic = "t"\nstatement = "s"\nsource = "x"\nconfidence = "high"\n'
+         'conflicts_with = "threshold"\n', "rule[0].conflicts_with"),
+        ('[[rule]]\nid = "a"\ntopic = "t"\nstatement = "s"\nsource = "x"\nconfidence = "high"\n'
+         'max_days = -3\n', "rule[0].max_days"),
+        ('[[rule]]\nid = "a"\ntopic = "t"\nsource = "x"\nconfidence = "high"\n',
+         "rule[0].statement"),
+        ("rule = 3\n", "expected [[rule]]"),
+    ],
+)
+def test_bad_reference_rules_name_the_file_and_key(toml: str, fragment: str) -> None:
+    with pytest.raises(WarehouseError) as info:
+        parse_rules(toml, "rules.toml")
+    assert "rules.toml" in str(info.value) and fragment in str(info.value)
+
+
+def test_shipped_reference_rules_are_valid() -> None:
+    rules = reference_rules()
+    assert {r.confidence for r in rules} == {"high", "medium"}
+    assert any(r.conflicts_with == "threshold" and r.anchor == "retention" for r in rules)

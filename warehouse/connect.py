@@ -17,6 +17,20 @@ class WarehouseError(RuntimeError):
     """The warehouse cannot be opened or loaded; the message says why in one line."""
 
 
+def rebuild_hint(path: Path) -> str:
+    """How to recover a damaged warehouse: rebuild it from the spool kept on disk."""
+    return (f"move it aside or run `yuqi load --rebuild --data-dir {path.parent}` to rebuild it "
+            "from the spool")
+
+
+def describe_open_error(path: Path, exc: Exception) -> WarehouseError:
+    """A one-line WarehouseError for a file DuckDB cannot open, with the recovery path."""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "not a valid DuckDB database file" in first or "orrupt" in first:
+        return WarehouseError(f"{path}: damaged warehouse file ({first}); {rebuild_hint(path)}")
+    return WarehouseError(f"{path}: cannot open warehouse: {first}")
+
+
 def warehouse_path(data_dir: Path) -> Path:
     """Where the warehouse file of a data directory lives."""
     return data_dir / WAREHOUSE_FILE
@@ -30,10 +44,12 @@ def open_writer(path: Path, lock_timeout: float = 30.0) -> duckdb.DuckDBPyConnec
     while True:
         try:
             return duckdb.connect(str(path))
+        except (duckdb.SerializationException, duckdb.InternalException) as exc:
+            raise describe_open_error(path, exc) from None
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" not in message.lower():
-                raise WarehouseError(f"{path}: cannot open warehouse: {message}") from None
+                raise describe_open_error(path, exc) from None
             if time.monotonic() >= deadline:
                 pid = _PID_RE.search(message)
                 holder = f"process {pid.group(1)}" if pid else "another process"
@@ -51,4 +67,17 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        raise WarehouseError(f"{path}: cannot open warehouse read-only: {exc}") from None
+        raise describe_open_error(path, exc) from None
+
+
+def move_aside(path: Path) -> Path | None:
+    """Rename a (damaged) warehouse file and its WAL out of the way; return the new name."""
+    if not path.exists():
+        return None
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    path.rename(target)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.rename(target.with_name(target.name + ".wal"))
+    return target

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.connect import WarehouseError
+from warehouse.connect import WarehouseError, describe_open_error
 
 _ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -47,7 +47,7 @@ def open_sandboxed(path: Path, memory_limit: str = "1GB") -> duckdb.DuckDBPyConn
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
     except duckdb.Error as exc:
-        raise WarehouseError(f"{path}: cannot open warehouse read-only: {exc}") from None
+        raise describe_open_error(path, exc) from None
 
 
 def run_query(

@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)
 
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
 Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
@@ -159,7 +159,8 @@ def dedup(path: InPath = "-", fmt: Fmt = "jsonl") -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="One read-only SELECT statement.")],
+    query: Annotated[str, typer.Argument(
+        help="One read-only SELECT statement; - reads it from standard input.")],
     data_dir: DataDir = Path("data"),
     fmt: Fmt = "table",
     timeout: Annotated[float, typer.Option(help="Query time limit, seconds.")] = 30.0,
@@ -171,6 +172,8 @@ def sql(
     from warehouse.sqlsafe import UnsafeQueryError, run_query
 
     _check_format(fmt, ("table", "csv", "json"))
+    if query == "-":
+        query = sys.stdin.read()
     try:
         result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
     except UnsafeQueryError as exc:
@@ -211,14 +214,19 @@ def crawl(
 @app.command()
 def load(
     data_dir: DataDir = Path("data"),
-    lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
+    lock_timeout: Annotated[float, typer.Option(
+        "--lock-timeout", help="Seconds to keep retrying while another process holds the file."
+    )] = 30.0,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="Move a damaged warehouse aside and reload every spool on disk."
+    )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
     from pipeline.cli.jobs import load_pending
     from warehouse.connect import WarehouseError
 
     try:
-        results = load_pending(data_dir, lock_timeout)
+        results = load_pending(data_dir, lock_timeout, rebuild)
     except WarehouseError as exc:
         fail(str(exc), 1)
     for r in results:
@@ -227,6 +235,25 @@ def load(
             out.print(f"loaded run {r.run_id}: {parts}")
     if not any(r.loaded for r in results):
         out.print("nothing to load")
+
+
+@app.command()
+def export(
+    data_dir: DataDir = Path("data"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the exported files.")] = Path(
+        "export"),
+    fmt: Fmt = "parquet",
+) -> None:
+    """Export every table and the main views as Parquet (for pandas, Polars, Spark)."""
+    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.export import export_parquet
+
+    _check_format(fmt, ("parquet",))
+    try:
+        paths = export_parquet(warehouse_path(data_dir), out_dir)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    out.print(f"wrote {len(paths)} Parquet files to {out_dir}")
 
 
 @app.command()

@@ -17,9 +17,17 @@ from typing import Any
 
 from pipeline.dedup import Clusterer, DedupInput
 from pipeline.siteconfig import SiteConfig
-from pipeline.spool import finished_runs, read_manifest, write_manifest
-from warehouse.connect import open_writer, warehouse_path
-from warehouse.load import ClusterRow, ExistingDoc, LoadResult, NewDoc, load_run
+from pipeline.spool import finished_runs, read_manifest, spool_files, write_manifest
+from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.load import (
+    SPOOL_TABLES,
+    ClusterRow,
+    ExistingDoc,
+    LoadResult,
+    NewDoc,
+    StepHook,
+    load_run,
+)
 from warehouse.migrate import migrate
 
 
@@ -81,16 +89,58 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     return CrawlOutcome(run_id, spool_dir, stats)
 
 
-def load_pending(data_dir: Path, lock_timeout: float = 30.0) -> list[LoadResult]:
-    """Load every finished spool not yet in the warehouse, one transaction per run."""
+def _seed(con: Any) -> None:
+    """Refresh the topics, products and reference_rules tables from the data files."""
+    from pipeline.claims import TAGGER_VERSION, load_taxonomy
+    from warehouse.seeds import refresh_seed_tables
+
+    taxonomy = load_taxonomy()
+    topics = [{"id": t.id, "description": t.description, "cues": [c.text for c in t.cues]}
+              for t in taxonomy.topics]
+    products = [{"canonical": p.canonical, "aliases": list(p.aliases)} for p in taxonomy.products]
+    refresh_seed_tables(con, topics, products, TAGGER_VERSION)
+
+
+def _fault_hook() -> StepHook | None:
+    """Fault injection for tests: YUQI_LOAD_PAUSE_AT=<step> stops the load before that step.
+
+    The process prints `paused at <step>` on stderr and waits for standard input
+    to close, so a test can kill it mid-transaction without timing guesses.
+    """
+    pause_at = os.environ.get("YUQI_LOAD_PAUSE_AT")
+    if not pause_at:
+        return None
+
+    def hook(step: str) -> None:
+        if step == pause_at:
+            print(f"paused at {step}", file=sys.stderr, flush=True)
+            sys.stdin.read()
+
+    return hook
+
+
+def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
+                 ) -> list[LoadResult]:
+    """Load every finished spool not yet in the warehouse, one transaction per run.
+
+    With *rebuild*, a damaged warehouse file is first moved aside and every
+    spool on disk is loaded into a new one.
+    """
+    if rebuild:
+        moved = move_aside(warehouse_path(data_dir))
+        if moved is not None:
+            print(f"moved the old warehouse to {moved}", file=sys.stderr)
     con = open_writer(warehouse_path(data_dir), lock_timeout)
     try:
         migrate(con)
+        hook = _fault_hook()
         results = []
         for spool_dir in finished_runs(data_dir / "spool"):
             manifest = read_manifest(spool_dir)
-            if manifest is not None:
-                results.append(load_run(con, spool_dir, manifest, assign_clusters))
+            if manifest is None:
+                continue
+            files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
+            results.append(load_run(con, files, manifest, assign_clusters, _seed, hook))
         con.execute("CHECKPOINT")
         return results
     finally:

@@ -71,7 +71,10 @@ CREATE TABLE documents (
     content_sha1      VARCHAR,
     warc_file         VARCHAR,
     warc_offset       BIGINT,
-    warc_record_id    VARCHAR
+    warc_record_id    VARCHAR,
+    version           INTEGER NOT NULL,
+    status            VARCHAR NOT NULL,
+    gone_since        TIMESTAMP
 );
 COMMENT ON TABLE documents IS 'One row per article URL: its latest extracted main text and fingerprints.';
 COMMENT ON COLUMN documents.doc_id IS 'Stable id: short SHA-1 of the canonical URL.';
@@ -96,6 +99,51 @@ COMMENT ON COLUMN documents.content_sha1 IS 'SHA-1 of the raw response body last
 COMMENT ON COLUMN documents.warc_file IS 'WARC file (relative to the data dir) with the archived page.';
 COMMENT ON COLUMN documents.warc_offset IS 'Byte offset of the archived response record.';
 COMMENT ON COLUMN documents.warc_record_id IS 'WARC-Record-ID of the archived response record.';
+COMMENT ON COLUMN documents.version IS 'Current text version (document_versions.version); starts at 1, +1 when the text changes.';
+COMMENT ON COLUMN documents.status IS 'live, or gone once the URL answered 404/410.';
+COMMENT ON COLUMN documents.gone_since IS 'When the URL was first seen gone (null while live).';
+
+CREATE TABLE document_versions (
+    doc_id            VARCHAR NOT NULL,
+    version           INTEGER NOT NULL,
+    run_id            VARCHAR NOT NULL,
+    fetched_at        TIMESTAMP,
+    title             VARCHAR,
+    text              VARCHAR,
+    text_norm_sha1    VARCHAR,
+    extractor_version VARCHAR,
+    warc_file         VARCHAR,
+    warc_offset       BIGINT,
+    warc_record_id    VARCHAR,
+    PRIMARY KEY (doc_id, version)
+);
+COMMENT ON TABLE document_versions IS 'Every distinct text a document has had; claims keep the version they came from.';
+COMMENT ON COLUMN document_versions.doc_id IS 'The document (documents.doc_id).';
+COMMENT ON COLUMN document_versions.version IS 'Version number, 1 for the first text seen.';
+COMMENT ON COLUMN document_versions.run_id IS 'The run that first saw this text.';
+COMMENT ON COLUMN document_versions.fetched_at IS 'When this text was first fetched (UTC).';
+COMMENT ON COLUMN document_versions.title IS 'Title at this version.';
+COMMENT ON COLUMN document_versions.text IS 'Main text at this version, one paragraph per line.';
+COMMENT ON COLUMN document_versions.text_norm_sha1 IS 'SHA-1 of the normalized text (what makes a new version).';
+COMMENT ON COLUMN document_versions.extractor_version IS 'Extractor that produced this text.';
+COMMENT ON COLUMN document_versions.warc_file IS 'WARC file with the page as fetched for this version.';
+COMMENT ON COLUMN document_versions.warc_offset IS 'Byte offset of that response record.';
+COMMENT ON COLUMN document_versions.warc_record_id IS 'WARC-Record-ID of that response record.';
+
+CREATE TABLE paragraphs (
+    doc_id         VARCHAR NOT NULL,
+    idx            INTEGER NOT NULL,
+    text           VARCHAR,
+    sha1           VARCHAR,
+    is_boilerplate BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (doc_id, idx)
+);
+COMMENT ON TABLE paragraphs IS 'Paragraphs of the current version of each document.';
+COMMENT ON COLUMN paragraphs.doc_id IS 'The document (documents.doc_id).';
+COMMENT ON COLUMN paragraphs.idx IS 'Position in the document, from 0.';
+COMMENT ON COLUMN paragraphs.text IS 'Paragraph text as extracted.';
+COMMENT ON COLUMN paragraphs.sha1 IS 'SHA-1 of the paragraph text (equal paragraphs across pages share it).';
+COMMENT ON COLUMN paragraphs.is_boilerplate IS 'Marked as site template or teaser by cross-document cleaning.';
 
 CREATE TABLE removals (
     doc_id VARCHAR NOT NULL,
@@ -126,6 +174,7 @@ COMMENT ON COLUMN clusters.similarity IS 'Shingle similarity (Jaccard or scaled 
 CREATE TABLE claims (
     claim_id       VARCHAR PRIMARY KEY,
     doc_id         VARCHAR NOT NULL,
+    version        INTEGER NOT NULL,
     idx            INTEGER NOT NULL,
     section        VARCHAR,
     text           VARCHAR NOT NULL,
@@ -142,7 +191,8 @@ CREATE TABLE claims (
     tagger_version VARCHAR
 );
 COMMENT ON TABLE claims IS 'Sentences of main text that say something about overdue debt, tagged in the DOMAIN.md vocabulary.';
-COMMENT ON COLUMN claims.claim_id IS 'doc_id:idx.';
+COMMENT ON COLUMN claims.claim_id IS 'doc_id:version:idx.';
+COMMENT ON COLUMN claims.version IS 'The document version (document_versions.version) the sentence comes from.';
 COMMENT ON COLUMN claims.doc_id IS 'The document (documents.doc_id).';
 COMMENT ON COLUMN claims.idx IS 'Sentence index within the document.';
 COMMENT ON COLUMN claims.section IS 'Heading path the sentence sits under.';
@@ -158,34 +208,3 @@ COMMENT ON COLUMN claims.anchor IS 'What the duration counts: overdue, retention
 COMMENT ON COLUMN claims.cues IS 'The cues that fired (topic cue, negator, hedge word ...), for explanation.';
 COMMENT ON COLUMN claims.sentence_sha1 IS 'SHA-1 of the normalized sentence: one sentence copied onto many sites is one family.';
 COMMENT ON COLUMN claims.tagger_version IS 'Version of the tagger and its data files.';
-
--- Claims joined with their document and cluster.
-CREATE VIEW v_claims AS
-SELECT c.*, d.url, d.site, d.title, d.published, d.first_seen, d.warc_file, d.warc_record_id,
-       coalesce(k.cluster_id, 'c-' || c.doc_id) AS cluster_id
-FROM claims c
-JOIN documents d USING (doc_id)
-LEFT JOIN clusters k USING (doc_id);
-COMMENT ON VIEW v_claims IS 'Claims with their document (URL, site, archived copy) and duplicate cluster.';
-
--- One row per claim family (identical normalized sentence), earliest occurrence first:
--- a sentence copied onto 30 sites, or a repost cluster, counts once.
-CREATE VIEW v_independent_claims AS
-SELECT * EXCLUDE (rn) FROM (
-    SELECT v.*,
-           count(*) OVER (PARTITION BY sentence_sha1) AS family_size,
-           row_number() OVER (PARTITION BY sentence_sha1
-                              ORDER BY published NULLS LAST, first_seen, doc_id, idx) AS rn
-    FROM v_claims v
-) WHERE rn = 1;
-COMMENT ON VIEW v_independent_claims IS 'One row per claim family (identical normalized sentence); family_size counts its copies.';
-
--- Per topic and stance: how many independent sources (clusters) say so.
-CREATE VIEW v_topic_stance AS
-SELECT topic, stance,
-       count(DISTINCT cluster_id) AS sources,
-       count(*) AS claims
-FROM (SELECT unnest(topics) AS topic, stance, cluster_id FROM v_independent_claims)
-WHERE stance IS NOT NULL AND stance <> 'question'
-GROUP BY topic, stance;
-COMMENT ON VIEW v_topic_stance IS 'Independent sources (duplicate clusters) per topic and stance, questions left out.';

@@ -1,0 +1,138 @@
+"""Seed tables: topics and products (from the tagger's data) and reference rules (our data file).
+
+Refreshed inside every load's transaction, so the tables always match the
+data files of the code that loaded the claims.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import duckdb
+
+from warehouse.connect import WarehouseError
+
+RULES_FILE = "seeds/reference_rules.toml"
+_CONFIDENCE = {"high", "medium", "low"}
+_CONFLICTS = {"affirms", "denies", "threshold"}
+_ANCHORS = {"overdue", "retention", "installment"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRule:
+    """One row of `reference_rules`."""
+
+    rule_id: str
+    topic: str
+    products: tuple[str, ...]
+    statement: str
+    statement_zh: str | None
+    source: str
+    article: str | None
+    confidence: str
+    conflicts_with: str | None
+    anchor: str | None
+    min_days: int | None
+    max_days: int | None
+    note: str | None
+
+
+def _rule(raw: dict[str, Any], where: str) -> ReferenceRule:
+    def text(key: str, required: bool = False) -> str | None:
+        value = raw.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value:
+            raise WarehouseError(f"{where}.{key}: must be a non-empty string")
+        return value
+
+    def days(key: str) -> int | None:
+        value = raw.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or value < 0):
+            raise WarehouseError(f"{where}.{key}: must be a whole number of days >= 0")
+        return value
+
+    unknown = sorted(set(raw) - {"id", "topic", "products", "statement", "statement_zh",
+                                 "source", "article", "confidence", "conflicts_with", "anchor",
+                                 "min_days", "max_days", "note"})
+    if unknown:
+        raise WarehouseError(f"{where}.{unknown[0]}: unknown key")
+    products = raw.get("products", [])
+    if not isinstance(products, list) or not all(isinstance(p, str) for p in products):
+        raise WarehouseError(f"{where}.products: must be a list of strings")
+    confidence = text("confidence", True)
+    if confidence not in _CONFIDENCE:
+        raise WarehouseError(f"{where}.confidence: must be one of {sorted(_CONFIDENCE)}")
+    conflicts = text("conflicts_with")
+    if conflicts is not None and conflicts not in _CONFLICTS:
+        raise WarehouseError(f"{where}.conflicts_with: must be one of {sorted(_CONFLICTS)}")
+    anchor = text("anchor")
+    if anchor is not None and anchor not in _ANCHORS:
+        raise WarehouseError(f"{where}.anchor: must be one of {sorted(_ANCHORS)}")
+    min_days, max_days = days("min_days"), days("max_days")
+    if conflicts == "threshold" and (anchor is None or (min_days is None and max_days is None)):
+        raise WarehouseError(f"{where}.conflicts_with: a threshold rule needs anchor and days")
+    return ReferenceRule(
+        rule_id=str(text("id", True)), topic=str(text("topic", True)), products=tuple(products),
+        statement=str(text("statement", True)), statement_zh=text("statement_zh"),
+        source=str(text("source", True)), article=text("article"), confidence=confidence,
+        conflicts_with=conflicts, anchor=anchor, min_days=min_days, max_days=max_days,
+        note=text("note"),
+    )
+
+
+def parse_rules(toml_text: str, source: str = RULES_FILE) -> list[ReferenceRule]:
+    """Parse and validate reference rules; errors name the file, the rule and the key."""
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WarehouseError(f"{source}: invalid TOML: {exc}") from None
+    rows = data.get("rule")
+    if not isinstance(rows, list) or not rows:
+        raise WarehouseError(f"{source}: rule: expected [[rule]] tables")
+    rules = [_rule(raw, f"{source}: rule[{i}]") for i, raw in enumerate(rows)]
+    ids = [r.rule_id for r in rules]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise WarehouseError(f"{source}: rule id '{dupes[0]}' is used twice")
+    return rules
+
+
+def reference_rules() -> list[ReferenceRule]:
+    """The reference rules shipped with yuqi."""
+    text = resources.files("warehouse").joinpath(RULES_FILE).read_text("utf-8")
+    return parse_rules(text)
+
+
+def refresh_seed_tables(
+    con: duckdb.DuckDBPyConnection,
+    topics: Sequence[dict[str, Any]],
+    products: Sequence[dict[str, Any]],
+    tagger_version: str,
+) -> None:
+    """Replace topics, products and reference_rules (call inside the load's transaction)."""
+    con.execute("DELETE FROM topics")
+    con.execute("DELETE FROM products")
+    con.execute("DELETE FROM reference_rules")
+    if topics:
+        con.executemany(
+            "INSERT INTO topics VALUES (?, ?, ?, ?)",
+            [(t["id"], t.get("description"), list(t.get("cues", [])), tagger_version)
+             for t in topics],
+        )
+    if products:
+        con.executemany(
+            "INSERT INTO products VALUES (?, ?, ?)",
+            [(p["canonical"], list(p.get("aliases", [])), tagger_version) for p in products],
+        )
+    con.executemany(
+        "INSERT INTO reference_rules VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.rule_id, r.topic, list(r.products), r.statement, r.statement_zh, r.source,
+          r.article, r.confidence, r.conflicts_with, r.anchor, r.min_days, r.max_days, r.note)
+         for r in reference_rules()],
+    )
