@@ -68,13 +68,19 @@ def is_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
 
 def _stage(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[Path]) -> int:
     if files:
+        # A view, not a copy: the merge reads the Parquet files straight into the tables.
+        # (File names are ours, from the spool listing; quoted for the view's SQL text.)
+        listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE stg_{table} AS"
-            " SELECT * FROM read_parquet(?, union_by_name = true)",
-            [[str(f) for f in files]],
+            f"CREATE OR REPLACE TEMP VIEW stg_{table} AS"
+            f" SELECT * FROM read_parquet([{listing}], union_by_name = true)"
         )
     else:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} ({_EMPTY[table]})")
+        columns = ", ".join(
+            f"CAST(NULL AS {typ}) AS {name}"
+            for name, typ in (col.split(" ", 1) for col in _EMPTY[table].split(", "))
+        )
+        con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{table} AS SELECT {columns} LIMIT 0")
     row = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()
     return int(row[0]) if row else 0
 
@@ -184,14 +190,18 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
               FROM new_docs)
         """
     )
+    # A page fetched twice in one run spools its claims twice; deduplicate only then
+    # (the window costs as much as the insert on a million claims).
+    duplicated = _count(con, "SELECT count(*) - count(DISTINCT (doc_id, idx)) FROM stg_claims")
+    dedupe = "QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx) = 1" if duplicated else ""
     con.execute(
-        """
+        f"""
         INSERT INTO claims
         SELECT c.doc_id || ':' || n.version || ':' || c.idx, c.doc_id, n.version, c.idx,
                c.section, c.text, c.topics, c.stance, c.modality, c.hedge, c.products,
                c.min_days, c.max_days, c.anchor, c.cues, c.sentence_sha1, c.tagger_version
         FROM stg_claims c JOIN new_docs n USING (doc_id)
-        QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx) = 1
+        {dedupe}
         """
     )
     con.execute(

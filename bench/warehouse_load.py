@@ -1,0 +1,115 @@
+"""Warehouse load throughput against DuckDB's own COPY FROM of the same Parquet files.
+
+Builds a synthetic spool (100k documents, 1M claims; short texts), loads it
+with yuqi's loader (staging, versioning, claims, paragraphs, one transaction;
+clustering replaced by a trivial assigner, which the Dedup benchmark covers)
+and, in the same run, copies the same Parquet files into plain tables with
+`COPY ... FROM`. Also times `v_topic_stance` over the 1M claims against a plain
+GROUP BY of the same claims.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.spool import SCHEMAS, write_manifest
+from warehouse.load import ClusterRow, ExistingDoc, NewDoc, load_run
+from warehouse.migrate import migrate
+
+DOCS = int(os.environ.get("YUQI_BENCH_DOCS", "100000"))
+CLAIMS_PER_DOC = 10
+TOPICS = ["contacts_family", "legal_action", "credit_report", "penalty_fees", "home_visit"]
+STANCES = ["affirms", "denies", "conditional", "question"]
+
+
+def _own_clusters(existing: Sequence[ExistingDoc], new: Sequence[NewDoc]) -> list[ClusterRow]:
+    return [(doc_id, f"c-{doc_id}", None, None, None) for doc_id, *_ in new]
+
+
+def _write_spool(spool: Path) -> tuple[Path, Path]:
+    spool.mkdir(parents=True)
+    ids = [f"d{i:07d}" for i in range(DOCS)]
+    text = "花呗逾期之后平台会先发短信提醒，然后电话催收，可能联系紧急联系人。" * 3
+    docs = pa.table({
+        "doc_id": ids, "run_id": ["bench"] * DOCS, "site": [f"s{i % 50}" for i in range(DOCS)],
+        "url": [f"http://farm.test/{i}.html" for i in range(DOCS)], "final_url": [None] * DOCS,
+        "title": ["t"] * DOCS, "published": ["2026-01-01"] * DOCS, "author": [None] * DOCS,
+        "sitename": [None] * DOCS, "text": [text] * DOCS, "paragraphs": [[text]] * DOCS,
+        "encoding": ["utf-8"] * DOCS, "flags": [[]] * DOCS,
+        "text_norm_sha1": [f"h{i}" for i in range(DOCS)],
+        "simhash": pa.array([(i * 2654435761) % 2**64 for i in range(DOCS)], pa.uint64()),
+        "extractor_version": ["x"] * DOCS, "fetched_at": ["2026-01-01T00:00:00Z"] * DOCS,
+        "content_sha1": ["c"] * DOCS, "warc_file": ["a.warc.gz"] * DOCS,
+        "warc_offset": pa.array([0] * DOCS, pa.int64()), "warc_record_id": ["<r>"] * DOCS,
+    }, schema=SCHEMAS["documents"])
+    n = DOCS * CLAIMS_PER_DOC
+    claims = pa.table({
+        "doc_id": [ids[i // CLAIMS_PER_DOC] for i in range(n)],
+        "idx": pa.array([i % CLAIMS_PER_DOC for i in range(n)], pa.int32()),
+        "section": [""] * n, "text": ["正规平台一般不会联系家人。"] * n,
+        "topics": [[TOPICS[i % 5]] for i in range(n)], "stance": [STANCES[i % 4] for i in range(n)],
+        "modality": ["descriptive"] * n, "hedge": ["none"] * n, "products": [["花呗"]] * n,
+        "min_days": pa.array([None] * n, pa.int32()), "max_days": pa.array([None] * n, pa.int32()),
+        "anchor": [None] * n, "cues": [["topic:x"]] * n,
+        "sentence_sha1": [f"s{i % (n // 3)}" for i in range(n)], "tagger_version": ["t"] * n,
+    }, schema=SCHEMAS["claims"])
+    docs_file, claims_file = spool / "w.documents.00000.parquet", spool / "w.claims.00000.parquet"
+    pq.write_table(docs, docs_file)
+    pq.write_table(claims, claims_file)
+    write_manifest(spool, {"run_id": "bench"})
+    return docs_file, claims_file
+
+
+def run() -> None:
+    """Print load rows/s for yuqi's loader and for COPY FROM, and their ratio."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        docs_file, claims_file = _write_spool(root / "spool")
+        rows = DOCS * (1 + CLAIMS_PER_DOC)
+
+        con = duckdb.connect(str(root / "copy.duckdb"))
+        migrate(con)
+        start = time.perf_counter()
+        con.execute("CREATE TABLE d AS SELECT * FROM documents LIMIT 0")
+        con.execute("CREATE TABLE c AS SELECT * FROM claims LIMIT 0")
+        con.execute("CREATE TABLE sd AS FROM read_parquet(?) LIMIT 0", [str(docs_file)])
+        con.execute("CREATE TABLE sc AS FROM read_parquet(?) LIMIT 0", [str(claims_file)])
+        con.execute(f"COPY sd FROM '{docs_file}' (FORMAT parquet)")
+        con.execute(f"COPY sc FROM '{claims_file}' (FORMAT parquet)")
+        copy_s = time.perf_counter() - start
+        con.close()
+
+        con = duckdb.connect(str(root / "yuqi.duckdb"))
+        migrate(con)
+        start = time.perf_counter()
+        load_run(con, {"documents": [docs_file], "claims": [claims_file]},
+                 {"run_id": "bench"}, _own_clusters)
+        load_s = time.perf_counter() - start
+
+        start = time.perf_counter()
+        con.execute("SELECT * FROM v_topic_stance").fetchall()
+        view_s = time.perf_counter() - start
+        start = time.perf_counter()
+        con.execute("SELECT t, stance, count(*) FROM (SELECT unnest(topics) t, stance FROM claims)"
+                    " GROUP BY ALL").fetchall()
+        plain_s = time.perf_counter() - start
+        con.close()
+
+    print(f"load of {DOCS:,} documents + {DOCS * CLAIMS_PER_DOC:,} claims from Parquet:")
+    print(f"  COPY FROM        {rows / copy_s:12,.0f} rows/s")
+    print(f"  yuqi load_run    {rows / load_s:12,.0f} rows/s   ratio {copy_s / load_s:.2f} "
+          "(target >= 0.5)")
+    print(f"v_topic_stance over {DOCS * CLAIMS_PER_DOC:,} claims: {view_s / plain_s:.1f}x a plain "
+          "GROUP BY of the same claims (families and clusters make the difference)")
+
+
+if __name__ == "__main__":
+    run()
