@@ -14,6 +14,7 @@ import pytest
 from pipeline.cli.jobs import load_pending
 from tests.cli import yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
+from warehouse.checks import CHECKS, failing_checks
 from warehouse.connect import WarehouseError, open_writer, warehouse_path
 from warehouse.migrate import available_migrations, migrate
 from warehouse.seeds import parse_rules, reference_rules
@@ -73,6 +74,8 @@ def test_load_is_idempotent_and_keeps_ubigint_fingerprints(tmp_path: Path) -> No
     assert first["clusters"] == 2
     assert not any(r.loaded for r in load_pending(tmp_path))
     assert counts(warehouse_path(tmp_path)) == first
+    with duckdb.connect(str(warehouse_path(tmp_path)), read_only=True) as con:
+        assert failing_checks(con) == {}
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
     assert con.execute("SELECT simhash FROM documents WHERE doc_id = 'd1'").fetchone() == (big,)
     same = con.execute("SELECT count(DISTINCT cluster_id) FROM clusters").fetchone()
@@ -122,6 +125,7 @@ def test_a_changed_page_becomes_a_new_version_and_old_claims_stay(tmp_path: Path
     assert con.execute("SELECT text FROM v_claims").fetchall() == [("a2",)]
     assert con.execute("SELECT change FROM v_changes ORDER BY run_id").fetchall() == [
         ("new",), ("edited",)]
+    assert failing_checks(con) == {}
 
 
 def test_an_unchanged_page_keeps_its_version_and_refreshes_claims(tmp_path: Path) -> None:
@@ -199,6 +203,8 @@ def test_kill_9_mid_load_then_rerun_gives_exact_counts(tmp_path: Path) -> None:
     assert after["claims"] == before["claims"] + 20
     assert after["crawl_runs"] == 2
     assert not any(r.loaded for r in load_pending(tmp_path))
+    with duckdb.connect(str(warehouse_path(tmp_path)), read_only=True) as con:
+        assert failing_checks(con) == {}
 
 
 def test_locked_warehouse_fails_naming_the_holder(tmp_path: Path) -> None:
@@ -257,3 +263,15 @@ def test_shipped_reference_rules_are_valid() -> None:
     rules = reference_rules()
     assert {r.confidence for r in rules} == {"high", "medium"}
     assert any(r.conflicts_with == "threshold" and r.anchor == "retention" for r in rules)
+
+
+def test_data_checks_catch_a_duplicate_claim(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)))
+    assert failing_checks(con) == {}
+    con.execute("INSERT INTO claims SELECT * FROM claims")
+    con.execute("DELETE FROM clusters")
+    failures = failing_checks(con)
+    assert failures == {"claim ids are unique": 1, "every document is clustered": 1}
+    assert set(failures) <= set(CHECKS)

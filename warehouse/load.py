@@ -191,8 +191,8 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         """
     )
     # A page fetched twice in one run spools its claims twice; deduplicate only then
-    # (the window costs as much as the insert on a million claims).
-    duplicated = _count(con, "SELECT count(*) - count(DISTINCT (doc_id, idx)) FROM stg_claims")
+    # (the window costs as much as the insert on a million claims). Its documents show it.
+    duplicated = _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
     dedupe = "QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx) = 1" if duplicated else ""
     con.execute(
         f"""
