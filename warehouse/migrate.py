@@ -53,7 +53,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         if mig.version in applied:
             if applied[mig.version] != mig.checksum:
                 raise WarehouseError(
-                    f"migration {mig.version:04d}_{mig.name}.sql changed after it was applied"
+                    f"migration {mig.version:04d}_{mig.name}.sql changed after it was applied "
+                    "to this warehouse (made by another yuqi version); rebuild it from the "
+                    "spool with `yuqi load --rebuild`"
                 )
             continue
         con.execute("BEGIN TRANSACTION")

@@ -238,6 +238,26 @@ def load(
 
 
 @app.command()
+def process(
+    data_dir: DataDir = Path("data"),
+    retag: Annotated[bool, typer.Option(
+        "--retag", help="Re-tag every stored document with the current tagger.")] = False,
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
+) -> None:
+    """Re-run pipeline stages over stored data without recrawling (now: --retag)."""
+    from pipeline.cli.jobs import retag_warehouse
+    from warehouse.connect import WarehouseError
+
+    if not retag:
+        fail("nothing to do: give --retag (re-tag every stored document)", 2)
+    try:
+        count, version = retag_warehouse(data_dir, lock_timeout)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    out.print(f"re-tagged every document: {count} claims, tagger {version}")
+
+
+@app.command()
 def export(
     data_dir: DataDir = Path("data"),
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the exported files.")] = Path(

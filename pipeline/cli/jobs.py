@@ -147,6 +147,38 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
         con.close()
 
 
+def retag_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> tuple[int, str]:
+    """Re-tag every current document text; replace all current claims in one transaction."""
+    from dataclasses import asdict
+
+    from rich.progress import Progress
+
+    from pipeline.claims import TAGGER_VERSION, tag_document
+    from pipeline.spool import SCHEMAS
+    from warehouse.retag import count_documents, retag_all
+
+    def tag(doc_id: str, text: str) -> list[dict[str, Any]]:
+        rows = []
+        for claim in tag_document(doc_id, text):
+            row = asdict(claim)
+            for key in ("topics", "products", "cues"):
+                row[key] = list(row[key])
+            rows.append(row)
+        return rows
+
+    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    try:
+        migrate(con)
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("re-tagging", total=count_documents(con))
+            count = retag_all(con, tag, SCHEMAS["claims"],
+                              lambda n: progress.advance(task, n))
+        con.execute("CHECKPOINT")
+        return count, TAGGER_VERSION
+    finally:
+        con.close()
+
+
 class DemoWebProcess:
     """The bundled demo web, served by a child process on a free loopback port."""
 
