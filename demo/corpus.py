@@ -1,31 +1,29 @@
-"""Build the demo corpus: every article page of every site, with everything shown on it.
+"""Build article pages on demand: plan, repost edits, later edits, site transform, page furniture.
 
-This is the single source both the web server (``demo.web``) and the ground
-truth (``demo.truth``) read, so what a page shows and what the truth says
-cannot drift apart. Everything random (ids, dates, view counts, teaser picks)
-comes from ``random.Random`` seeded with strings built from the seed, so the
-same seed gives the same corpus on every run and platform.
+The single source both the web server (``demo.web``) and the ground truth
+(``demo.truth``) read, so what a page shows and what the truth says cannot
+drift apart. Everything random comes from ``random.Random`` seeded with strings
+built from the seed, so the same seed gives the same pages on every run.
+Articles are built lazily and cached; ``Corpus.built`` counts the builds so a
+test can prove that serving one page of a 100,000-page web builds only a few.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from demo.articles import ArticlePlan, Paragraph, apply_edits, load_bank
-from demo.sites import CTA_TEXTS, DISCLAIMER, PLACEMENTS, SITES, Site
+from demo import scripts
+from demo.articles import ArticlePlan, BankError, Paragraph, load_bank
+from demo.edits import EXTRAS, INTROS, UPDATES, apply_edits, map_text
+from demo.layout import Layout, Slot, rng_for
+from demo.mix import PRODUCTS, mixed_plan
+from demo.noise import COMMENTS, OTHER_ANSWERS, TEMPLATE_NOISE, info_line
+from demo.sites import CTA_TEXTS, DISCLAIMER, Site
 
-_EPOCH = dt.datetime(2023, 6, 1, 8, 0, tzinfo=dt.UTC)
 _TEASER_PREFIX = "小编导语："
-OTHER_ANSWERS: tuple[str, ...] = (
-    "我之前也遇到过这种情况，后来主动打电话给客服，分了12期慢慢还。",
-    "楼上说得对，千万别找什么代理，都是骗钱的，自己打客服就行。",
-    "我朋友逾期了快一年，也没见有人上门，不过征信是花了。",
-    "说实话每个平台都不一样，最好还是看合同怎么写的。",
-    "别慌，先把最贵的那笔还上，其他的慢慢协商。",
-)
+_HOT = 6
 
 
 @dataclass(frozen=True)
@@ -38,28 +36,35 @@ class Teaser:
 
 
 @dataclass(frozen=True)
-class Page:
-    """One article page as published on one site (an original or a repost)."""
+class Article:
+    """One article page as published on one site on one day (without its neighbours)."""
 
-    site: Site
-    article_id: int
+    slot: Slot
     plan: ArticlePlan
-    published: dt.datetime
+    edits: tuple[str, ...]
     author: str
     source: str
     views: int
     cta: str | None
+    disclaimer: str | None
     other_answers: tuple[str, ...]
+    comments: tuple[str, ...]
+    gaps: tuple[str, ...]
+
+    @property
+    def site(self) -> Site:
+        """The site showing the page."""
+        return self.slot.site
 
     @property
     def path(self) -> str:
         """URL path of this page."""
-        return self.site.article_path(self.article_id)
+        return self.slot.path
 
     @property
     def cluster(self) -> str:
-        """Duplicate-cluster id: the plan key, shared by an article and its reposts."""
-        return self.plan.key
+        """Duplicate-cluster id: the story, shared by an article and its reposts."""
+        return self.slot.story
 
     @property
     def title(self) -> str:
@@ -67,124 +72,144 @@ class Page:
         return self.plan.title
 
     @property
-    def date_text(self) -> str:
-        """Publication time as the info line shows it."""
-        return self.published.strftime("%Y-%m-%d %H:%M")
+    def published(self) -> dt.datetime:
+        """Publication time."""
+        return self.slot.published
 
     @property
     def info_line(self) -> str:
-        """The info line (time, source, author, views), exactly as shown, in the site's style."""
-        s, day = self, self.published.strftime("%Y-%m-%d")
-        styles = {
-            "pboot": f"发布时间：{day} 来源：{s.source} 作者：{s.author} 浏览：{s.views}次",
-            "dede": f"时间:{s.date_text} 来源:{s.source} 作者:{s.author} 浏览:{s.views}次",
-            "wordpress": f"作者：{s.author} 发布时间：{s.date_text} 来源：{s.source} "
-                         f"浏览 {s.views} 次",
-            "qa": f"提问时间：{day} 来源：{s.source} 作者：{s.author} 浏览{s.views}次",
-        }
-        return styles[self.site.template]
-
-    @property
-    def disclaimer(self) -> str | None:
-        """The in-body disclaimer, on sites that have one."""
-        return DISCLAIMER if "disclaimer_in_body" in self.site.quirks else None
+        """The info line (time, source, author, views), exactly as shown."""
+        return info_line(self)
 
     def lines(self) -> list[str]:
         """True main text, one line per heading or paragraph."""
         return self.plan.lines()
 
+    def lead(self) -> str:
+        """The first paragraph (what teasers on other pages quote)."""
+        return next(b.text for b in self.plan.blocks if isinstance(b, Paragraph))
+
     def noise(self) -> list[str]:
         """Strings shown on the page that must not survive extraction."""
         items = [self.info_line]
         items += [x for x in (self.disclaimer, self.cta) if x]
-        items += list(self.other_answers)
+        items += list(self.other_answers) + list(self.comments)
+        extra = TEMPLATE_NOISE.get(self.site.template, ())
+        items += [scripts.site_text(self.site, x) for x in extra]
         return items
 
 
 @dataclass(frozen=True)
+class ArticlePage:
+    """An article with what the template shows around it: teasers, hot links, previous page."""
+
+    article: Article
+    teasers: tuple[Teaser, ...]
+    hot: tuple[Article, ...]
+    prev: Article | None
+
+
+def _repost_edits(seed: int, slot: Slot, plan: ArticlePlan) -> tuple[str, ...]:
+    if slot.copy == 0:
+        return ()
+    rng = rng_for(seed, "edits", slot.n)
+    paragraphs = len(plan.paragraphs)
+    options = [f"intro:{rng.randrange(len(INTROS))}", f"spin:{rng.randrange(1000)}",
+               f"drop:{rng.randrange(1, paragraphs)}",
+               f"reorder:{rng.randrange(1, paragraphs - 1)}",
+               f"add:{rng.randrange(len(EXTRAS))}"]
+    named = [p for p in PRODUCTS if p in plan.title]
+    if named and "信用卡" not in named and rng.random() < 0.35:
+        new = rng.choice([p for p in PRODUCTS if p not in plan.title and p != "信用卡"])
+        options.append(f"swap:{named[0]}>{new}")
+    rng.shuffle(options)
+    return tuple(options[:rng.randint(1, 3)])
+
+
 class Corpus:
-    """All pages, with lookups by path and by site, and the teasers of each page."""
+    """Lazily built articles of one (seed, size) web; ``day`` is passed per call."""
 
-    pages: tuple[Page, ...]
-    by_path: dict[str, Page]
-    teasers: dict[str, tuple[Teaser, ...]]
+    def __init__(self, seed: int = 7, size: int = 400) -> None:
+        self.seed = seed
+        self.layout = Layout(seed, size)
+        self.built = 0
 
-    def site_pages(self, site: Site) -> list[Page]:
-        """Pages of *site*, newest first (the order of its list pages)."""
-        own = [p for p in self.pages if p.site.name == site.name]
-        return sorted(own, key=lambda p: (p.published, p.article_id), reverse=True)
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Corpus per web
+    def story_plan(self, story: str, bank_key: str | None) -> ArticlePlan:
+        """The original plan of a story: a bank plan, or a mixed one."""
+        if bank_key is not None:
+            return load_bank()[bank_key]
+        return mixed_plan(self.seed, story)
 
+    def article(self, slot: Slot, day: int = 0) -> Article:
+        """The article in *slot* as shown on *day* (with its later edit once it happened)."""
+        return self._article(slot, slot.edited(day))
 
-def _rng(seed: int, *parts: object) -> random.Random:
-    return random.Random(":".join(str(p) for p in (seed, *parts)))
-
-
-def _lead_paragraph(plan: ArticlePlan) -> str:
-    return next(b.text for b in plan.blocks if isinstance(b, Paragraph))
-
-
-def _teasers_for(page: Page, candidates: list[Page], seed: int) -> tuple[Teaser, ...]:
-    rng = _rng(seed, "teasers", page.path)
-    text = "\n".join(page.lines())
-    pool = [c for c in candidates if c.cluster != page.cluster]
-    rng.shuffle(pool)
-    wanted = rng.randint(4, 8)
-    prefixed = page.site.template in ("pboot", "dede")
-    teasers: list[Teaser] = []
-    for other in pool:
-        lead = _lead_paragraph(other.plan)
-        cut = min(len(lead) - 4, rng.randint(26, 46))
-        snippet = lead[:cut]
-        if snippet in text or any(snippet in t.text for t in teasers):
-            continue
-        ellipsis = "..." if page.site.template in ("pboot", "qa") else "…"
-        prefix = _TEASER_PREFIX if prefixed and rng.random() < 0.6 else ""
-        teasers.append(Teaser(other.path, other.title, f"{prefix}{snippet}{ellipsis}"))
-        if len(teasers) == wanted:
-            break
-    return tuple(teasers)
-
-
-def _site_pages(seed: int, site: Site, placements: list[tuple[ArticlePlan, dt.datetime]]
-                ) -> list[Page]:
-    rng = _rng(seed, "site", site.name)
-    ordered = sorted(placements, key=lambda item: (item[1], item[0].key))
-    pages = []
-    next_id = site.id_start
-    for plan, published in ordered:
-        cta = rng.choice(CTA_TEXTS) if "cta_in_body" in site.quirks else None
-        answers: tuple[str, ...] = ()
-        if "other_answers" in site.quirks:
-            answers = tuple(rng.sample(OTHER_ANSWERS, 2))
-        pages.append(Page(
-            site=site,
-            article_id=next_id,
+    @functools.lru_cache(maxsize=8192)  # noqa: B019
+    def _article(self, slot: Slot, edited: bool) -> Article:
+        self.built += 1
+        base = self.story_plan(slot.story, slot.bank_key)
+        edits = _repost_edits(self.seed, slot, base)
+        rng = rng_for(self.seed, "page", slot.n)
+        if edited:
+            edits += (f"update:{rng_for(self.seed, 'update', slot.n).randrange(len(UPDATES))}",)
+        try:
+            plan = apply_edits(base, edits)
+        except BankError:  # an edit that does not fit this plan: keep the others
+            edits = tuple(e for e in edits if e.startswith(("intro", "spin", "update")))
+            plan = apply_edits(base, edits)
+        plan = replace(plan, key=slot.story)
+        site = slot.site
+        source_text = "\n".join([plan.title, *plan.lines()])
+        gaps = tuple(scripts.gaps_in(source_text)) if site.has("glyph_gaps") else ()
+        plan = map_text(plan, functools.partial(scripts.site_text, site))
+        shown = functools.partial(scripts.site_text, site)
+        answers = tuple(shown(a) for a in rng.sample(OTHER_ANSWERS, 2)) \
+            if site.has("other_answers") else ()
+        comments = tuple(shown(c) for c in rng.sample(COMMENTS, rng.randint(2, 3))) \
+            if site.has("comments") else ()
+        return Article(
+            slot=slot,
             plan=plan,
-            published=published,
+            edits=edits,
             author=rng.choice(site.authors),
             source=rng.choice(site.sources),
             views=rng.randint(120, 25000),
-            cta=cta,
+            cta=shown(rng.choice(CTA_TEXTS)) if site.has("cta_in_body") else None,
+            disclaimer=shown(DISCLAIMER) if site.has("disclaimer_in_body") else None,
             other_answers=answers,
-        ))
-        next_id += rng.randint(1, 9)
-    return pages
+            comments=comments,
+            gaps=gaps,
+        )
 
+    def page(self, slot: Slot, day: int = 0) -> ArticlePage:
+        """The article in *slot* with its teasers, hot links and previous page.
 
-@functools.cache
-def build_corpus(seed: int = 7) -> Corpus:
-    """Every page of every site for *seed*: plans placed, edited, dated, numbered, teased."""
-    bank = load_bank()
-    per_site: dict[str, list[tuple[ArticlePlan, dt.datetime]]] = {s.name: [] for s in SITES}
-    for key, placements in PLACEMENTS.items():
-        rng = _rng(seed, "dates", key)
-        when = _EPOCH + dt.timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
-        for site_name, edits in placements:
-            per_site[site_name].append((apply_edits(bank[key], edits), when))
-            when += dt.timedelta(days=rng.randint(2, 90), minutes=rng.randint(0, 900))
-    pages = [p for site in SITES for p in _site_pages(seed, site, per_site[site.name])]
-    by_path = {p.path: p for p in pages}
-    teasers = {
-        p.path: _teasers_for(p, [c for c in pages if c.site == p.site], seed) for p in pages
-    }
-    return Corpus(tuple(pages), by_path, teasers)
+        Neighbours are older pages of the same site in their original form, so
+        a page's bytes change only when the page itself is edited.
+        """
+        article = self.article(slot, day)
+        older = [self._article(s, False) for s in self.layout.older_on_site(slot, 14)]
+        return ArticlePage(article, self._teasers(article, older), tuple(older[:_HOT]),
+                           older[0] if older else None)
+
+    def _teasers(self, article: Article, older: list[Article]) -> tuple[Teaser, ...]:
+        rng = rng_for(self.seed, "teasers", article.slot.n)
+        text = "\n".join(article.lines())
+        pool = [o for o in older if o.cluster != article.cluster]
+        rng.shuffle(pool)
+        wanted = rng.randint(4, 8)
+        prefixed = article.site.template in ("pboot", "dede", "empire")
+        ellipsis = "..." if article.site.template in ("pboot", "qa", "empire", "portal") else "…"
+        teasers: list[Teaser] = []
+        for other in pool:
+            lead = other.lead()
+            snippet = lead[:min(len(lead) - 4, rng.randint(26, 46))]
+            if snippet in text or any(snippet in t.text for t in teasers):
+                continue
+            prefix = scripts.site_text(article.site, _TEASER_PREFIX) \
+                if prefixed and rng.random() < 0.6 else ""
+            teasers.append(Teaser(other.path, other.title, f"{prefix}{snippet}{ellipsis}"))
+            if len(teasers) == wanted:
+                break
+        return tuple(teasers)

@@ -46,10 +46,14 @@ def to_traditional(text: str) -> str:
 
 
 def strip_glyphs(text: str) -> str:
-    """*text* with the glyph-gap words removed as the glyph-gap site shows it."""
+    """*text* with the glyph-gap words removed as the glyph-gap site shows it.
+
+    A gap at the very start or end of a sentence leaves no visible space (HTML
+    collapses it), so the result is stripped.
+    """
     for word, shown in GLYPH_GAPS.items():
         text = text.replace(word, shown)
-    return text
+    return text.strip()
 
 
 def gaps_in(text: str) -> list[str]:

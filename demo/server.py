@@ -1,5 +1,6 @@
 """Serve the demo web over real HTTP on 127.0.0.1 (threaded, quiet, GET and HEAD).
 
+Slow pages (``DemoResponse.delay``) sleep in their own handler thread only.
 Tests and ``python -m demo`` use it: ``with DemoServer() as srv:`` binds a free
 port, serves from a daemon thread and shuts down on exit.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -25,6 +27,8 @@ class _Handler(BaseHTTPRequestHandler):
     web: DemoWeb  # set on a per-server subclass
 
     def _send(self, resp: DemoResponse, with_body: bool) -> None:
+        if resp.delay:
+            time.sleep(resp.delay)  # the demo's slow pages
         self.send_response(resp.status)
         for name, value in resp.headers:
             self.send_header(name, value)
@@ -73,8 +77,8 @@ class DemoServer:
     ``serve_forever()`` blocks (CLI use). Also a context manager.
     """
 
-    def __init__(self, port: int = 0, seed: int = 7, day: int = 0) -> None:
-        self.web = DemoWeb(seed=seed, day=day)
+    def __init__(self, port: int = 0, seed: int = 7, day: int = 0, size: int = 400) -> None:
+        self.web = DemoWeb(seed=seed, day=day, size=size)
         handler = type("DemoHandler", (_Handler,), {"web": self.web})
         self._httpd = _QuietServer((_BIND, port), handler)
         self._thread: threading.Thread | None = None

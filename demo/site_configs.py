@@ -2,7 +2,15 @@
 
 Built from the site records so they always match what the server serves.
 The drop selectors are what a user would write after looking at each
-template: the teaser block, the disclaimer / CTA boxes, the info line.
+template: teaser blocks, disclaimer / CTA boxes, info lines, comments.
+
+The patterns keep today's spider (no trap guards yet) bounded and on the
+canonical URLs: it follows only list pages and articles whose URL ends in the
+canonical form (so ``?utm_source=``, ``?sid=``, trailing-slash variants, the
+301 chains, the calendar and the search pages are never requested), and the
+sitemaps list every live article under its canonical URL. Patterns are
+searched in absolute URLs by the link extractor and in path+query by
+``SiteConfig.is_article``, so they are anchored on the path, not with ``^``.
 """
 
 from __future__ import annotations
@@ -11,9 +19,14 @@ from demo.sites import SITES
 
 DROP_SELECTORS: dict[str, list[str]] = {
     "pboot": [".related-art", ".disclaimer", ".art-info", ".sidebar"],
-    "dede": [".likearticle", ".cta-box", ".info", ".context"],
-    "wordpress": [".related-posts", ".entry-meta", ".entry-footer", ".widget"],
+    "dede": [".likearticle", ".cta-box", ".info", ".context", ".permalink"],
+    "wordpress": [".related-posts", ".entry-meta", ".entry-footer", ".widget", ".comments-area"],
     "qa": [".m-related", ".cta-box", ".tip", ".other-answers", ".q-info"],
+    "mobile": [".m-meta", ".m-more", ".m-banner", ".m-rec"],
+    "portal": [".weather", ".crumb", ".detail-info", ".detail-related", ".side"],
+    "empire": [".info", ".pagelink", ".otherlink", ".posi"],
+    "zblog": [".post-meta", ".post-related", ".msglist"],
+    "mirror": [".meta", ".related"],
 }
 
 
@@ -28,9 +41,10 @@ def site_configs(base_url: str) -> list[dict[str, object]]:
             "start_urls": [f"{base}{site.prefix}"],
             "sitemaps": [f"{base}{site.sitemap_path}"],
             "allowed_domains": ["127.0.0.1"],
-            "article_pattern": rf"^/{name}/a/\d+\.html$",
-            "follow_patterns": [rf"^/{name}/$", rf"^/{name}/list/\d+\.html$"],
-            "deny_patterns": [],
+            "article_pattern": rf"/{name}/{site.article_dir}/\d+\.html$",
+            "follow_patterns": [rf"/{name}/$", rf"/{name}/list/\d+\.html$"],
+            "deny_patterns": [r"[?&](sid|utm_[a-z]+)=", r"/date/\d+/", r"/search/",
+                              r"/plus/", r"/archives/"],
             "max_depth": 10,
             "max_pages": 5000,
             "drop_selectors": list(DROP_SELECTORS[site.template]),

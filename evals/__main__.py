@@ -33,7 +33,9 @@ def main() -> None:
     else:
         print(f"claims: skipped ({gold} not found)")
 
-    print("dedup and demo-web truth: nothing yet (Demo web and Dedup issues)")
+    from evals.demo_eval import run_and_print as demo_web_eval
+
+    demo_web_eval()
 
 
 if __name__ == "__main__":

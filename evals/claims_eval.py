@@ -27,6 +27,7 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CLI_COMMAND = ["-m", "pipeline.cli", "claims", "--all", "--format", "jsonl"]
 TOLERANCE_DAYS = 1
+DEMO_BASE = "http://127.0.0.1:8080"
 
 Record = dict[str, Any]
 
@@ -143,6 +144,12 @@ def threshold_match(gold: Record | None, pred: Record | None) -> bool:
     )
 
 
+def _error(row: Record, wrong: list[str], pred: Record) -> dict[str, Any]:
+    keys = ("topics", "stance", "modality", "hedge", "products", "threshold")
+    return {"id": row["id"], "text": row.get("text", ""), "wrong": wrong,
+            "gold": {k: row.get(k) for k in keys}, "pred": pred}
+
+
 def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, Any]:
     """Score predicted *claims* (CLI JSONL records) against *gold*; returns a metrics dict."""
     pred = merge_claims(claims)
@@ -152,7 +159,7 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
     prod = [0, 0, 0]
     label_hits = {"stance": 0, "modality": 0, "hedge": 0}
     labelled = 0
-    th_all = th_gold_hit = th_gold = th_pred_hit = th_pred = 0
+    th_all = th_scored = th_gold_hit = th_gold = th_pred_hit = th_pred = 0
     errors: list[dict[str, Any]] = []
     for row in gold:
         p = pred.get(str(row["id"]), empty)
@@ -160,15 +167,16 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
         for t in g_topics | p_topics:
             c = topic_counts.setdefault(t, [0, 0, 0])
             c[0 if t in g_topics and t in p_topics else 1 if t in p_topics else 2] += 1
-        g_prod, p_prod = set(row.get("products") or []), set(p["products"])
-        prod[0] += len(g_prod & p_prod)
-        prod[1] += len(p_prod - g_prod)
-        prod[2] += len(g_prod - p_prod)
         wrong: list[str] = []
         if g_topics != p_topics:
             wrong.append("topics")
-        if g_prod != p_prod:
-            wrong.append("products")
+        if row.get("products") is not None:  # None: products not labelled for this row
+            g_prod, p_prod = set(row["products"]), set(p["products"])
+            prod[0] += len(g_prod & p_prod)
+            prod[1] += len(p_prod - g_prod)
+            prod[2] += len(g_prod - p_prod)
+            if g_prod != p_prod:
+                wrong.append("products")
         if g_topics:
             labelled += 1
             for key in label_hits:
@@ -176,6 +184,11 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
                     label_hits[key] += 1
                 else:
                     wrong.append(key)
+        if "threshold" not in row:  # threshold not labelled for this row
+            if wrong:
+                errors.append(_error(row, wrong, p))
+            continue
+        th_scored += 1
         g_th = row.get("threshold")
         ok = threshold_match(g_th, p["threshold"])
         th_all += ok
@@ -188,10 +201,7 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
         if not ok:
             wrong.append("threshold")
         if wrong:
-            errors.append({"id": row["id"], "text": row.get("text", ""), "wrong": wrong,
-                           "gold": {k: row.get(k) for k in ("topics", "stance", "modality",
-                                                            "hedge", "products", "threshold")},
-                           "pred": p})  # fmt: skip
+            errors.append(_error(row, wrong, p))
     per_topic = {t: _prf(*c) for t, c in sorted(topic_counts.items())}
     totals = [sum(c[i] for c in topic_counts.values()) for i in range(3)]
     n = len(gold)
@@ -204,11 +214,51 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
         "modality_accuracy": label_hits["modality"] / labelled if labelled else 0.0,
         "hedge_accuracy": label_hits["hedge"] / labelled if labelled else 0.0,
         "product_micro": _prf(*prod),
-        "threshold_accuracy": th_all / n if n else 0.0,
+        "threshold_accuracy": th_all / th_scored if th_scored else 0.0,
         "threshold_recall": th_gold_hit / th_gold if th_gold else 0.0,
         "threshold_precision": th_pred_hit / th_pred if th_pred else 0.0,
         "errors": errors,
     }
+
+
+def demo_gold_and_claims(
+    base_url: str = DEMO_BASE, *, seed: int = 7
+) -> tuple[list[Record], list[Record]]:
+    """Gold rows and predicted claims for the demo web truth (in-process tagging).
+
+    Each truth article's ``text`` is tagged with ``tag_document`` (non-claims
+    included). An emitted sentence is matched to a truth claim of the same
+    article by its text (the n-th repeat to the n-th repeat). Truth claims
+    keep every label; emitted sentences that are not truth claims are gold
+    non-claims whose products and threshold are unlabelled (not scored);
+    truth claims the segmenter never emitted count as misses.
+    """
+    from demo.truth import truth_records
+    from pipeline.claims import tag_document
+
+    gold: list[Record] = []
+    claims: list[Record] = []
+    for a, record in enumerate(truth_records(base_url, seed=seed)):
+        wanted: dict[str, list[str]] = {}
+        truth_claims: list[Record] = list(record["claims"])  # type: ignore[call-overload]
+        for k, truth in enumerate(truth_claims):
+            row_id = f"demo{a:03d}:{k}"
+            gold.append({"id": row_id, **truth})
+            wanted.setdefault(_sentence_key(str(truth["text"])), []).append(row_id)
+        for claim in tag_document(f"demo{a:03d}", str(record["text"]), include_non_claims=True):
+            ids = wanted.get(_sentence_key(claim.text))
+            if ids:
+                row_id = ids.pop(0)
+            else:
+                row_id = f"demo{a:03d}:x{claim.idx}"
+                gold.append({"id": row_id, "text": claim.text, "topics": [], "stance": None,
+                             "modality": None, "hedge": None, "products": None})  # fmt: skip
+            claims.append({**_claim_to_record(claim), "id": row_id})
+    return gold, claims
+
+
+def _sentence_key(text: str) -> str:
+    return "".join(text.split())
 
 
 def evaluate(gold: list[Record], *, direct: bool = False) -> dict[str, Any]:
@@ -260,18 +310,28 @@ def run_and_print(gold_path: Path, *, direct: bool = False, show_errors: bool = 
         print(f"claims: {exc}; scoring in-process instead (--direct)")
         metrics = evaluate(gold, direct=True)
     print(format_report(metrics, show_errors=show_errors))
+    print("")
+    print("demo web truth (demo.truth, tagged in-process):")
+    gold_demo, claims_demo = demo_gold_and_claims()
+    print(format_report(compute_metrics(gold_demo, claims_demo), show_errors=show_errors))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; prints the report and returns 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, required=True, help="gold JSONL file")
+    parser.add_argument("--gold", type=Path, help="gold JSONL file")
+    parser.add_argument("--demo", action="store_true", help="score the demo web truth")
     parser.add_argument("--direct", action="store_true", help="call tag_document in-process")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     parser.add_argument("--errors", action="store_true", help="list the sentences scored wrong")
     args = parser.parse_args(argv)
-    metrics = evaluate(load_gold(args.gold), direct=args.direct)
+    if args.demo:
+        metrics = compute_metrics(*demo_gold_and_claims())
+    elif args.gold is not None:
+        metrics = evaluate(load_gold(args.gold), direct=args.direct)
+    else:
+        parser.error("give --gold FILE or --demo")
     if args.json:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:

@@ -43,7 +43,8 @@ def test_parse_number(text: str, value: tuple[float, float] | None) -> None:
         # bare durations: min = max
         ("网贷逾期5天会怎样", (5, 5, "overdue")),
         ("逾期第二十天会上门", (20, 20, "overdue")),
-        ("逾期第二十天开始上门", (20, None, "overdue")),
+        ("逾期第二十天开始上门", (20, 20, "overdue")),  # 开始 is no min-only word
+        ("罚息从逾期第一天开始计算", (1, 1, "overdue")),
         ("拖欠两个月左右就会被催", (60, 60, "overdue")),
         ("晚还一周，平台就会打电话", (7, 7, "overdue")),
         # Chinese ranges (never "23个月")

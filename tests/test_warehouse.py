@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from pipeline.cli.jobs import load_pending
-from tests.cli import yuqi_command
+from tests.cli import run_yuqi, yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import CHECKS, failing_checks
 from warehouse.connect import WarehouseError, open_writer, warehouse_path
@@ -275,3 +275,43 @@ def test_data_checks_catch_a_duplicate_claim(tmp_path: Path) -> None:
     failures = failing_checks(con)
     assert failures == {"claim ids are unique": 1, "every document is clustered": 1}
     assert set(failures) <= set(CHECKS)
+
+
+def test_rule_conflicts_and_contradictions(tmp_path: Path) -> None:
+    retention = replace(make_claim("d1", 0, "不良记录保存3年。", "affirms", ("credit_report",)),
+                        min_days=1095, max_days=1095, anchor="retention", products=())
+    jail = replace(make_claim("d1", 1, "信用卡逾期一个月就会坐牢。", "conditional",
+                              ("criminal_risk",)),
+                   max_days=30, min_days=30, anchor="overdue", products=("信用卡",))
+    lawful = replace(make_claim("d1", 2, "不良记录保存5年。", "affirms", ("credit_report",)),
+                     min_days=1825, max_days=1825, anchor="retention", products=())
+    affirm = make_claim("d1", 3, "花呗逾期会联系家人。", "affirms")
+    deny = make_claim("d2", 0, "花呗逾期不会联系家人。", "denies")
+    other = LONG.replace("花呗", "借呗").replace("短信", "律师函").replace("电话", "上门")
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG),
+                                   make_document("d2", "run1", other[::-1])],
+                [retention, jail, lawful, affirm, deny])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    conflicts = set(con.execute("SELECT rule_id, text FROM v_rule_conflicts").fetchall())
+    assert ("credit-record-5y", "不良记录保存3年。") in conflicts
+    assert ("malicious-overdraft-3m", "信用卡逾期一个月就会坐牢。") in conflicts
+    assert not any(text == "不良记录保存5年。" for _, text in conflicts)
+    pairs = con.execute(
+        "SELECT topic, product, affirm_text, deny_text FROM v_contradictions").fetchall()
+    assert pairs == [("contacts_family", "花呗", "花呗逾期会联系家人。", "花呗逾期不会联系家人。")]
+
+
+def test_export_writes_parquet_with_unsigned_fingerprints(tmp_path: Path) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG, simhash=2**64 - 1)],
+                [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    out = tmp_path / "export"
+    proc = run_yuqi("export", "--data-dir", str(tmp_path), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    import pyarrow.parquet as pq
+
+    docs = pq.read_table(out / "documents.parquet")
+    assert docs.column("simhash").to_pylist() == [2**64 - 1]
+    assert pq.read_table(out / "v_independent_claims.parquet").num_rows == 1
+    assert (out / "claims.parquet").exists() and (out / "v_topic_stance.parquet").exists()

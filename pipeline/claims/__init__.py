@@ -5,18 +5,36 @@ Public API:
 - ``tag_document(doc_id, text, include_non_claims=False) -> list[Claim]``
 - ``TAGGER_VERSION``: "tagger-<code version>+<hash of the data files>"
 - ``load_taxonomy()``: the validated data files (topics, products, lexicon,
-  thresholds) for the warehouse's ``topics`` / ``products`` tables.
+  thresholds).
+- ``taxonomy_rows() -> (topic rows, product rows)`` for the warehouse's
+  ``topics`` {id, description, cues} and ``products`` {canonical, aliases} tables.
+- ``explain(sentence) -> list[str]``: which cue gave each label;
+  ``explain_document`` pairs every claim of a document with them (``--explain``).
+- ``analyse(sentence) -> Analysis``: the labels with all their evidence.
 """
 
 from __future__ import annotations
 
-from pipeline.claims.tagger import tag_document, tag_sentence, tagger_version
-from pipeline.claims.taxonomy import Product, Taxonomy, Topic, load_taxonomy
+from pipeline.claims.tagger import (
+    Analysis,
+    analyse,
+    explain,
+    explain_document,
+    tag_document,
+    tag_sentence,
+    tagger_version,
+)
+from pipeline.claims.taxonomy import Product, Taxonomy, Topic, load_taxonomy, taxonomy_rows
 
 TAGGER_VERSION: str = tagger_version()
 
 __all__ = [
     "TAGGER_VERSION",
+    "Analysis",
+    "analyse",
+    "explain",
+    "explain_document",
+    "taxonomy_rows",
     "Product",
     "Taxonomy",
     "Topic",

@@ -7,6 +7,10 @@ hides the shorter entries inside it: 不良记录 is a credit_report cue, not th
 negator 不; 不得不 is no negation; 信用卡诈骗罪 is not the product cue 信用卡 in
 the topic scan. Entries carry *roles*; a string listed in several lists gets
 all their roles, and the role ``block`` marks look-alikes that mean nothing.
+
+Gapped entries ("A...B", written "A…B" in the data) are not in the automaton:
+``scan_gapped`` finds A followed by B within a bounded gap, so 额度…恢复 matches
+额度一般会在24小时内恢复 and 只有…才 spans the two clauses of 只有X，才Y.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from pipeline.claims.taxonomy import Taxonomy
+from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy
 
 #: (kind, value, extra), e.g. ("topic", "contacts_family", "affirm"), ("neg", "", "").
 Role = tuple[str, str, str]
 BLOCK: Role = ("block", "", "")
+WEAK: Role = ("weak", "", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +55,13 @@ class Matcher:
     def __init__(self, entries: Iterable[tuple[str, Role]]) -> None:
         """Compile *entries*; roles of duplicate texts are merged (block loses)."""
         merged: dict[str, list[Role]] = {}
+        self._gapped: list[tuple[str, str, str, tuple[Role, ...]]] = []
         for text, role in entries:
             if not text:
+                continue
+            if GAP in text:
+                head, tail = text.split(GAP, 1)
+                self._gapped.append((text, head, tail, (role,)))
                 continue
             roles = merged.setdefault(text, [])
             if role not in roles:
@@ -74,6 +84,28 @@ class Matcher:
             hits.append(Hit(end - len(word) + 1, end + 1, word, roles))
         return hits
 
+    def scan_gapped(
+        self, text: str, *, max_gap: int, breaks: frozenset[str] = frozenset()
+    ) -> list[Hit]:
+        """Hits of the gapped entries: head, then tail at most *max_gap* characters later.
+
+        No character of *breaks* may stand in the gap (clause-scoped cues pass
+        the clause breaks; sentence-scoped pairs such as 只有…才 pass none).
+        """
+        hits: list[Hit] = []
+        for word, head, tail, roles in self._gapped:
+            pos = text.find(head)
+            while pos >= 0:
+                gap_start = pos + len(head)
+                window = text[gap_start : gap_start + max_gap + len(tail)]
+                found = window.find(tail)
+                if found >= 0 and not any(ch in breaks for ch in window[:found]):
+                    end = gap_start + found + len(tail)
+                    hits.append(Hit(pos, end, word, roles))
+                    break
+                pos = text.find(head, pos + 1)
+        return hits
+
     def find(self, text: str, kind: str) -> list[Hit]:
         """Hits in *text* that carry a role of *kind* (blocked look-alikes dropped)."""
         return [hit for hit in self.scan(text) if hit.has(kind)]
@@ -93,16 +125,37 @@ class Matchers:
     exclude: Matcher
 
 
+def glyph_gap_variants(
+    entries: list[tuple[str, Role]], words: tuple[str, ...]
+) -> list[tuple[str, Role]]:
+    """Entries holding a stripped word (电话) again, with the word as GAP_MARK.
+
+    An entry that is only the word itself gets no variant: a lone gap says
+    too little to be a cue.
+    """
+    out: list[tuple[str, Role]] = []
+    for text, role in entries:
+        for word in words:
+            if word in text and text != word:
+                out.append((text.replace(word, GAP_MARK), role))
+    return out
+
+
 def build_matchers(tax: Taxonomy) -> Matchers:
     """Compile every word list of *tax* into matchers."""
     lex = tax.lexicon
     topic_entries: list[tuple[str, Role]] = []
     for topic in tax.topics:
         topic_entries += [(c.text, ("topic", c.topic, c.polarity)) for c in topic.cues]
+        topic_entries += [(c.text, WEAK) for c in topic.cues if c.weak]
         topic_entries += [(b, BLOCK) for b in topic.blockers]
     topic_entries += [(n, ("neg", "", "")) for n in lex.negators]
+    topic_entries += glyph_gap_variants(topic_entries, tax.glyph_gaps)
     topic_entries += [(f, BLOCK) for f in lex.false_negations]
     topic_entries += [(q, BLOCK) for q in lex.question_markers]
+    # condition words are never cues and must not lend a character to a
+    # look-alike: 只要不是 is 只要 + 不是, not 只 + 要不 + 是
+    topic_entries += [(c, BLOCK) for c in (*lex.conditions, *lex.protasis) if GAP not in c]
     product_entries: list[tuple[str, Role]] = []
     for product in tax.products:
         for alias in (product.canonical, *product.aliases):

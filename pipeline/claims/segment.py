@@ -3,7 +3,8 @@
 Runs on the ORIGINAL text (before normalization) so claims quote it exactly.
 Sentences end at 。！？；… (and ASCII !?; or a run of three dots); an ASCII
 "." alone never ends a sentence, so 3.1, 1.5万 and "1." survive. Lines are
-paragraphs: a list item (1. 1、 （4） ① a. •) becomes an item; in a document
+paragraphs: a list item (1. 1、 （4） ① a. •) becomes an item that carries the
+lead-in sentence of its list (the last sentence before the list) as context; in a document
 of several lines, headings (一、…, （一）…, 3.1 …, 第二节…, short unpunctuated
 lines, short question lines) become the section path instead of claims. A
 single-line input is always tagged as sentences.
@@ -45,6 +46,7 @@ class Segment:
     text: str
     section: str
     kind: str  # "sentence" | "item"
+    context: str = ""  # for an item: the lead-in sentence of its list (以下情况会被起诉：)
 
 
 def split_sentences(line: str) -> list[str]:
@@ -142,6 +144,7 @@ def segment(text: str) -> list[Segment]:
     single = len(lines) <= 1
     path: list[tuple[int, str, bool]] = []  # (level, heading, plain)
     out: list[Segment] = []
+    lead_in = ""  # last sentence of the latest non-item paragraph in this section
     for pos, line in enumerate(lines):
         level = None if single else heading_level(line)
         if level == 0 and pos == len(lines) - 1:
@@ -157,11 +160,15 @@ def segment(text: str) -> list[Segment]:
                     level = path[-1][0] + 1 if path else 1
             path = [h for h in path if h[0] < level]
             path.append((level, line.rstrip("：:").strip(), plain))
+            lead_in = ""
             continue
         section = " > ".join(h[1] for h in path)
         marker = list_marker(line)
         kind = "item" if marker else "sentence"
         body = line[len(marker) :].strip() if marker else line
-        for sentence in split_sentences(body):
-            out.append(Segment(sentence, section, kind))
+        sentences = split_sentences(body)
+        for sentence in sentences:
+            out.append(Segment(sentence, section, kind, lead_in if marker else ""))
+        if not marker and sentences:
+            lead_in = sentences[-1]
     return out

@@ -43,13 +43,37 @@ POLARITIES = ("affirm", "invert", "neutral")
 ANCHORS = ("overdue", "retention", "installment")
 
 
+#: Stands for a word a glyph-gap site stripped ("打 吗" is matched as "打□吗").
+GAP_MARK = "□"
+
+#: Separates the two parts of a gapped cue ("额度…恢复"): NFKC turns "…" into "...".
+GAP = "..."
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One topic cue: matched text, the topic it evidences, and its polarity."""
+    """One topic cue: matched text, the topic it evidences, its polarity and strength.
+
+    A *weak* cue (a bare channel word such as 电话 or 短信) evidences its topic
+    only when no ordinary cue of any topic is in the sentence. A cue whose text
+    holds "..." (written "…" in the data) is *gapped*: both parts must occur in
+    order in one clause, at most ``MAX_GAP`` characters apart.
+    """
 
     text: str
     topic: str
     polarity: str  # affirm | invert | neutral
+    weak: bool = False
+
+    @property
+    def gapped(self) -> bool:
+        """True for a two-part cue such as 额度…恢复."""
+        return GAP in self.text
+
+    @property
+    def display(self) -> str:
+        """The cue as a reader would write it (gap shown as …)."""
+        return self.text.replace(GAP, "…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +105,7 @@ class Lexicon:
     question_finals: tuple[str, ...]
     conditions: tuple[str, ...]
     condition_blockers: tuple[str, ...]
+    protasis: tuple[str, ...]
     normative: tuple[str, ...]
     advice: tuple[str, ...]
     modality_blockers: tuple[str, ...]
@@ -113,6 +138,7 @@ class Taxonomy:
     lexicon: Lexicon
     thresholds: ThresholdLexicon
     data_hash: str
+    glyph_gaps: tuple[str, ...] = ()  # words sites strip; cues holding them get a □ variant
 
     def topic(self, topic_id: str) -> Topic:
         """Return the topic called *topic_id* (KeyError if unknown)."""
@@ -183,6 +209,7 @@ def _parse_topics(data: dict[str, Any]) -> tuple[Topic, ...]:
         cues: list[Cue] = []
         for j, item in enumerate(raw_cues):
             key = f"{where}cues[{j}]"
+            weak = False
             if isinstance(item, str):
                 text, polarity = item, "affirm"
             elif isinstance(item, dict):
@@ -190,7 +217,10 @@ def _parse_topics(data: dict[str, Any]) -> tuple[Topic, ...]:
                 polarity = item.get("polarity", "affirm")
                 if polarity not in POLARITIES:
                     raise _fail(file, f"{key}.polarity", f"expected one of {POLARITIES}")
-                extra = set(item) - {"text", "polarity"}
+                weak = item.get("weak", False)
+                if not isinstance(weak, bool):
+                    raise _fail(file, f"{key}.weak", "expected true or false")
+                extra = set(item) - {"text", "polarity", "weak"}
                 if extra:
                     raise _fail(file, f"{key}", f"unknown keys {sorted(extra)}")
             else:
@@ -198,10 +228,13 @@ def _parse_topics(data: dict[str, Any]) -> tuple[Topic, ...]:
             text = normalize_text(text)
             if not text:
                 raise _fail(file, key, "empty cue")
+            if GAP in text and (text.count(GAP) != 1 or text.startswith(GAP)
+                                or text.endswith(GAP)):  # fmt: skip
+                raise _fail(file, key, "a gapped cue is exactly two parts: 'A…B'")
             if text in seen_cues:
                 raise _fail(file, key, f"cue {text!r} already used by topic {seen_cues[text]!r}")
             seen_cues[text] = tid
-            cues.append(Cue(text=text, topic=tid, polarity=str(polarity)))
+            cues.append(Cue(text=text, topic=tid, polarity=str(polarity), weak=weak))
         blockers = _strings(entry, "blockers", file, where, required=False)
         suppresses = _strings(entry, "suppresses", file, where, required=False)
         topics.append(Topic(tid, description, tuple(cues), blockers, suppresses))
@@ -246,6 +279,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         question_finals=_strings(data, "question_finals", file),
         conditions=_strings(data, "conditions", file),
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
+        protasis=_strings(data, "protasis", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
         modality_blockers=_strings(modality, "blockers", file, "modality.", required=False),
@@ -301,13 +335,40 @@ def parse_taxonomy(data_dir: Path) -> Taxonomy:
     Raises ValueError naming the file and the offending key, so a bad edit
     fails loudly at load time instead of silently changing tags.
     """
+    topics_data = _read_toml(data_dir / "topics.toml")
     return Taxonomy(
-        topics=_parse_topics(_read_toml(data_dir / "topics.toml")),
+        topics=_parse_topics(topics_data),
+        glyph_gaps=_strings(topics_data, "glyph_gaps", "topics.toml", required=False),
         products=_parse_products(_read_toml(data_dir / "products.toml")),
         lexicon=_parse_lexicon(_read_toml(data_dir / "negation.toml")),
         thresholds=_parse_thresholds(_read_toml(data_dir / "thresholds.toml")),
         data_hash=data_hash(data_dir),
     )
+
+
+def taxonomy_rows(
+    data_dir: Path | str | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows for the warehouse's ``topics`` and ``products`` tables.
+
+    Topic rows are ``{id, description, cues}`` (cue strings as written, a gapped
+    cue shown as "A…B"; weak and polarity flags stay in the data file); product
+    rows are ``{canonical, aliases}`` with aliases as written in the data
+    (花唄 stays Traditional). Stamp them with ``TAGGER_VERSION``.
+    """
+    directory = Path(data_dir) if data_dir is not None else DATA_DIR
+    tax = load_taxonomy(directory)
+    topics = [
+        {"id": t.id, "description": t.description, "cues": [c.display for c in t.cues]}
+        for t in tax.topics
+    ]
+    raw = _read_toml(directory / "products.toml")["product"]
+    products = [
+        {"canonical": str(entry["canonical"]).strip(),
+         "aliases": list(dict.fromkeys(str(a).strip() for a in entry["aliases"]))}
+        for entry in raw
+    ]  # fmt: skip
+    return topics, products
 
 
 @lru_cache(maxsize=8)

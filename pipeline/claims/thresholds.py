@@ -40,7 +40,12 @@ _UNIT = (
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
+# A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话.
+_FREQUENCY_RE = re.compile(
+    r"[^,;:，；：。!?！？]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*(?:次|通|遍|个电话|条短信)"
+)
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
+ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +138,8 @@ def _durations(text: str) -> list[_Span]:
         num, unit = m.group("num"), m.group("unit")
         before = text[max(0, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 3]
-        if before == "每":
-            continue
+        if before in ("每", "前") or _FREQUENCY_RE.match(text, m.end()):
+            continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
         if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
             continue  # 2023年
         if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
@@ -196,12 +201,22 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
 
 
 def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
-    """Anchor of the nearest anchor word; own clause first; None if excluded or none."""
+    """Anchor of the nearest anchor word; own clause first; None if excluded or none.
+
+    An anchor word right before the duration (逾期一两天, 逾期超过3天: at most
+    ``ADJACENT`` characters between) names what the duration is about, so a
+    word of the exclude list elsewhere in the clause (额度) does not veto it.
+    """
     c_start, c_end = _clause_of(text, start)
+    hits = matchers.anchors.find(text, "anchor")
+    for hit in hits:
+        role = hit.role("anchor")
+        if role and c_start <= hit.start and hit.end <= start and start - hit.end <= ADJACENT:
+            return role[1]
     if matchers.exclude.find(text[c_start:c_end], "exclude"):
         return None
     best: tuple[int, int, str] | None = None
-    for hit in matchers.anchors.find(text, "anchor"):
+    for hit in hits:
         if hit.end <= start:
             dist, side = start - hit.end, 0
         elif hit.start >= end:

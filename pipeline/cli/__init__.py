@@ -111,15 +111,19 @@ def extract(
 def claims(
     path: InPath = "-",
     all_sentences: Annotated[bool, typer.Option("--all", help="Also emit non-claims.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Add the tagger version.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Add `why` (the cue behind each label) and the tagger version.",
+    )] = False,
     fmt: Fmt = "jsonl",
 ) -> None:
     """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim."""
-    from pipeline.claims import tag_document
+    from pipeline.claims import explain_document
 
     _check_format(fmt, ("jsonl",))
     for row in _read_jsonl(path):
-        for c in tag_document(str(row["id"]), str(row["text"]), include_non_claims=all_sentences):
+        tagged = explain_document(str(row["id"]), str(row["text"]),
+                                  include_non_claims=all_sentences)  # fmt: skip
+        for c, why in tagged:
             line: dict[str, object] = {
                 "id": row["id"], "idx": c.idx, "text": c.text, "section": c.section,
                 "topics": list(c.topics), "stance": c.stance, "modality": c.modality,
@@ -129,6 +133,7 @@ def claims(
             }
             line["cues"] = list(c.cues)
             if explain:
+                line["why"] = why
                 line["tagger_version"] = c.tagger_version
             print(json.dumps(line, ensure_ascii=False))
 
@@ -309,18 +314,58 @@ def report(
 def serve_demo(
     port: Annotated[int, typer.Option(help="Port (0 = any free port).")] = 8080,
     seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
-    day: Annotated[int, typer.Option(help="Simulated day of the web.")] = 0,
+    day: Annotated[int, typer.Option(help="Simulated day of the web (0 = first).")] = 0,
+    size: Annotated[int, typer.Option(help="Articles on day 0 (1 to 1,000,000).")] = 400,
 ) -> None:
     """Serve the bundled demo web on 127.0.0.1 until Ctrl-C (prints the base URL first)."""
+    from demo.__main__ import check_web_args
     from demo.server import DemoServer
 
+    problem = check_web_args(port, day, size)
+    if problem:
+        fail(problem, 2)
     try:
-        server = DemoServer(port=port, seed=seed, day=day)
+        server = DemoServer(port=port, seed=seed, day=day, size=size)
     except OSError as exc:
         fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", 2)
     print(server.base_url, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+
+
+@app.command("demo-truth")
+def demo_truth(
+    out_path: Annotated[Path, typer.Option("--out", help="JSONL file to write.")],
+    day: Annotated[int, typer.Option(help="Simulated day of the web (0 = first).")] = 0,
+    size: Annotated[int, typer.Option(help="Articles on day 0 (1 to 1,000,000).")] = 400,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
+    base_url: Annotated[str, typer.Option(
+        "--base-url", help="Where the web is served; URLs in the truth start with it.")
+    ] = "http://127.0.0.1:8080",
+) -> None:
+    """Write the demo web's ground truth: one JSON line per article URL on --day.
+
+    The default --base-url matches `yuqi serve-demo` on its default port 8080.
+    """
+    from urllib.parse import urlsplit
+
+    from demo.__main__ import check_web_args
+    from demo.truth import truth_records
+
+    problem = check_web_args(0, day, size)
+    parts = urlsplit(base_url)
+    if problem:
+        fail(problem, 2)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
+        fail(f"--base-url must look like http://127.0.0.1:8080, got {base_url!r}", 2)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for record in truth_records(base_url, seed=seed, day=day, size=size):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        tmp.replace(out_path)
+    except OSError as exc:
+        fail(f"{out_path}: cannot write: {exc.strerror}", 2)
 
 
 @app.command("demo")

@@ -91,13 +91,10 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
 
 def _seed(con: Any) -> None:
     """Refresh the topics, products and reference_rules tables from the data files."""
-    from pipeline.claims import TAGGER_VERSION, load_taxonomy
+    from pipeline.claims import TAGGER_VERSION, taxonomy_rows
     from warehouse.seeds import refresh_seed_tables
 
-    taxonomy = load_taxonomy()
-    topics = [{"id": t.id, "description": t.description, "cues": [c.text for c in t.cues]}
-              for t in taxonomy.topics]
-    products = [{"canonical": p.canonical, "aliases": list(p.aliases)} for p in taxonomy.products]
+    topics, products = taxonomy_rows()
     refresh_seed_tables(con, topics, products, TAGGER_VERSION)
 
 

@@ -1,0 +1,213 @@
+"""Score the current pipeline on the demo web against its ground truth (``make eval``).
+
+In-process and deterministic: every live article of the default demo web
+(day 0, size 400) is answered by ``DemoWeb.respond`` and extracted as the crawl
+does it (``pipeline.extract.extract_html`` with the site's drop selectors from
+``demo.site_configs``). Beside it, plain trafilatura on the same bytes decoded
+by ``pipeline.decode.decode_html``. For both it prints:
+
+- extraction character-bag F1 (mean, worst 5 pages), as in ``extraction_eval``
+- teaser and noise leakage (truth strings found in the output)
+- dedup pairwise precision / recall (``pipeline.dedup.Clusterer`` on the texts)
+- claim topic micro-F1 and stance accuracy (``pipeline.claims.tag_document`` on
+  the text, claims matched to truth claims by sentence text)
+
+Usage: ``python -m evals.demo_eval [--size N] [--day N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from demo.site_configs import site_configs
+from demo.truth import truth_records
+from demo.web import DemoWeb
+from evals.extraction_eval import char_f1
+from pipeline.claims import tag_document
+from pipeline.decode import decode_html
+from pipeline.dedup import Clusterer, DedupInput
+from pipeline.extract import ExtractConfig, extract_html
+
+BASE = "http://127.0.0.1:8080"
+HOST = {"Host": "127.0.0.1:8080"}
+
+Record = dict[str, object]
+
+
+@dataclass
+class Scores:
+    """Every figure for one extractor."""
+
+    f1: dict[str, float] = field(default_factory=dict)
+    teasers_leaked: int = 0
+    pages_with_teasers: int = 0
+    noise_leaked: int = 0
+    pages_with_noise: int = 0
+    dedup_precision: float = 0.0
+    dedup_recall: float = 0.0
+    topic_f1: float = 0.0
+    stance_accuracy: float = 0.0
+    stance_matched: int = 0
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _core(teaser: str) -> str:
+    return teaser.rstrip(".…").split("：", 1)[-1]
+
+
+def leakage(texts: dict[str, str], truth: Sequence[Record], key: str, core: bool
+            ) -> tuple[int, int]:
+    """(strings leaked, pages with a leak) of the truth's *key* list in the outputs."""
+    leaked = pages = 0
+    for rec in truth:
+        out = _squash(texts[str(rec["url"])])
+        items = rec[key]
+        assert isinstance(items, list)
+        found = sum(1 for item in items if _squash(_core(item) if core else item) in out)
+        leaked += found
+        pages += found > 0
+    return leaked, pages
+
+
+def pair_scores(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering against the truth clusters."""
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(truth), 2):
+        same_pred, same_true = predicted[a] == predicted[b], truth[a] == truth[b]
+        tp += same_pred and same_true
+        fp += same_pred and not same_true
+        fn += same_true and not same_pred
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def cluster(texts: dict[str, str], truth: Sequence[Record]) -> dict[str, str]:
+    """The pipeline's clusters for the extracted texts (oldest first, as the load does)."""
+    inputs = [DedupInput(str(r["url"]), texts[str(r["url"])], str(r["published"]))
+              for r in truth]
+    return {a.doc_id: a.cluster_id for a in Clusterer().assign_all(inputs)}
+
+
+def claim_scores(texts: dict[str, str], truth: Sequence[Record]) -> tuple[float, float, int]:
+    """Topic micro-F1 over sentences, stance accuracy on matched claims, and matches."""
+    tp = fp = fn = stance_ok = matched = 0
+    for rec in truth:
+        url = str(rec["url"])
+        gold: dict[str, dict[str, object]] = {}
+        for claim in rec["claims"]:  # type: ignore[attr-defined]
+            gold[_squash(claim["text"])] = claim
+        predicted = {_squash(c.text): c for c in tag_document(url, texts[url])}
+        for sentence in set(gold) | set(predicted):
+            want = set(gold[sentence]["topics"]) if sentence in gold else set()  # type: ignore
+            got = set(predicted[sentence].topics) if sentence in predicted else set()
+            tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+            if sentence in gold and sentence in predicted:
+                matched += 1
+                stance_ok += predicted[sentence].stance == gold[sentence]["stance"]
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f1, (stance_ok / matched if matched else 0.0), matched
+
+
+def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
+    """All figures for one extractor's outputs (url -> text)."""
+    s = Scores()
+    f1 = {str(r["url"]): char_f1(texts[str(r["url"])], str(r["text"])) for r in truth}
+    s.f1 = f1
+    s.teasers_leaked, s.pages_with_teasers = leakage(texts, truth, "teasers", core=True)
+    s.noise_leaked, s.pages_with_noise = leakage(texts, truth, "noise", core=False)
+    clusters = cluster(texts, truth)
+    s.dedup_precision, s.dedup_recall = pair_scores(
+        clusters, {str(r["url"]): str(r["cluster"]) for r in truth})
+    s.topic_f1, s.stance_accuracy, s.stance_matched = claim_scores(texts, truth)
+    return s
+
+
+def extract_all(web: DemoWeb, truth: Iterable[Record]) -> tuple[dict[str, str], dict[str, str]]:
+    """(ours, plain trafilatura) main text of every truth page, keyed by URL."""
+    configs = {str(c["name"]): c for c in site_configs(BASE)}
+    ours, plain = {}, {}
+    for rec in truth:
+        url = str(rec["url"])
+        resp = web.respond(urlsplit(url).path, HOST)
+        content_type = resp.header("Content-Type") or ""
+        config = configs[str(rec["site"])]
+        drops = tuple(str(x) for x in config["drop_selectors"])  # type: ignore[attr-defined]
+        ours[url] = extract_html(resp.body, url, content_type,
+                                 ExtractConfig(drops, str(config["encoding"]))).text
+        decoded = decode_html(resp.body, content_type).text
+        plain[url] = trafilatura.extract(decoded, deduplicate=False) or ""
+    return ours, plain
+
+
+def _count(items: object) -> int:
+    return len(items) if isinstance(items, list) else 0
+
+
+def _by_site(f1: dict[str, float], truth: Sequence[Record]) -> dict[str, float]:
+    sites: dict[str, list[float]] = defaultdict(list)
+    for rec in truth:
+        sites[str(rec["site"])].append(f1[str(rec["url"])])
+    return {k: statistics.mean(v) for k, v in sorted(sites.items())}
+
+
+def report(size: int = 400, day: int = 0) -> dict[str, Scores]:
+    """Score both extractors on the demo web and print the figures side by side."""
+    web = DemoWeb(size=size, day=day)
+    truth = [r for r in truth_records(BASE, size=size, day=day, corpus=web.corpus)
+             if r["deleted_day"] is None]
+    ours_text, plain_text = extract_all(web, truth)
+    results = {"yuqi": score(ours_text, truth), "plain trafilatura": score(plain_text, truth)}
+    clusters = len({r["cluster"] for r in truth})
+    counts = {k: sum(_count(r[k]) for r in truth) for k in ("teasers", "noise", "claims")}
+    print(f"demo web (size {size}, day {day}): {len(truth)} article pages, {clusters} clusters, "
+          f"{counts['teasers']} teasers, {counts['noise']} noise strings, "
+          f"{counts['claims']} claims")
+    print(f"  {'':28}{'yuqi':>12}{'plain trafilatura':>20}")
+    rows = [
+        ("char-F1 mean", lambda s: f"{statistics.mean(s.f1.values()):.3f}"),
+        ("char-F1 worst page", lambda s: f"{min(s.f1.values()):.3f}"),
+        ("teasers leaked (pages)", lambda s: f"{s.teasers_leaked} ({s.pages_with_teasers})"),
+        ("noise leaked (pages)", lambda s: f"{s.noise_leaked} ({s.pages_with_noise})"),
+        ("dedup pair precision", lambda s: f"{s.dedup_precision:.3f}"),
+        ("dedup pair recall", lambda s: f"{s.dedup_recall:.3f}"),
+        ("claim topic micro-F1", lambda s: f"{s.topic_f1:.3f}"),
+        ("stance accuracy (matched)", lambda s: f"{s.stance_accuracy:.3f} ({s.stance_matched})"),
+    ]
+    for label, fmt in rows:
+        print(f"  {label:28}{fmt(results['yuqi']):>12}{fmt(results['plain trafilatura']):>20}")
+    ours = results["yuqi"]
+    worst = sorted(ours.f1.items(), key=lambda kv: kv[1])[:5]
+    print("  worst 5 pages (yuqi / plain): " + ", ".join(
+        f"{urlsplit(u).path} {v:.2f}/{results['plain trafilatura'].f1[u]:.2f}" for u, v in worst))
+    print("  char-F1 by site (yuqi / plain): " + ", ".join(
+        f"{k} {v:.2f}/{_by_site(results['plain trafilatura'].f1, truth)[k]:.2f}"
+        for k, v in _by_site(ours.f1, truth).items()))
+    return results
+
+
+def run_and_print() -> None:
+    """Entry for ``python -m evals``: the default demo web, day 0."""
+    report()
+
+
+def main() -> None:
+    """Command-line entry: ``python -m evals.demo_eval [--size N] [--day N]``."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=400)
+    parser.add_argument("--day", type=int, default=0)
+    args = parser.parse_args()
+    report(args.size, args.day)
+
+
+if __name__ == "__main__":
+    main()
