@@ -62,6 +62,9 @@ class _QuietServer(ThreadingHTTPServer):
     """ThreadingHTTPServer that drops client disconnects silently instead of printing them."""
 
     daemon_threads = True
+    # socketserver's default listen backlog is 5: a crawl with dozens of connections in
+    # flight overflowed it, dropped SYNs and waited out download timeouts.
+    request_queue_size = 256
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Ignore connection resets (crawlers hang up); report anything else as usual."""

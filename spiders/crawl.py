@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 from pipeline.siteconfig import SiteConfig
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
+from spiders.progress import CrawlProgress
 from spiders.settings import BASE_SETTINGS, site_settings
 
 
@@ -37,7 +38,14 @@ def run_crawl(
         ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config)
         process.crawl(crawler, config=config, ctx=ctx)
         crawlers[config.name] = crawler
-    process.start()
+    progress = CrawlProgress(crawlers)
+    from twisted.internet import reactor
+
+    reactor.callWhenRunning(progress.start)
+    try:
+        process.start()
+    finally:
+        progress.stop()
     return {
         name: {k: _plain(v) for k, v in (c.stats.get_stats() if c.stats else {}).items()}
         for name, c in crawlers.items()
