@@ -54,9 +54,11 @@ class GenericSpider(Spider):
         self.links = LinkExtractor(
             allow=follow,
             deny=list(config.deny_patterns),
-            allow_domains=list(config.allowed_domains),
             unique=True,
         )
+        # Not LinkExtractor(allow_domains=...): it compares the netloc, port included, so
+        # "127.0.0.1" never matched http://127.0.0.1:8080/ links and nothing was followed.
+        self.domains = tuple(d.lower().lstrip(".") for d in config.allowed_domains)
 
     async def start(self) -> AsyncIterator[Request]:
         """Sitemaps first, then the start URLs."""
@@ -110,7 +112,15 @@ class GenericSpider(Spider):
         if self.config.is_article(response.url) and response.status == 200:
             yield self._raw_page(response)
         for link in self.links.extract_links(response):
-            yield Request(canonical_url(link.url), callback=self.parse)
+            if self.host_allowed(link.url):
+                yield Request(canonical_url(link.url), callback=self.parse)
+
+    def host_allowed(self, url: str) -> bool:
+        """True when the URL's host (port ignored) is an allowed domain or a subdomain of one."""
+        if not self.domains:
+            return True
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.domains)
 
     def _raw_page(self, response: Response) -> RawPage:
         ref: WarcRef | None = response.meta.get("yuqi_warc")

@@ -1,4 +1,5 @@
-"""The SSRF guard: only http(s), and private addresses only where a config allows them.
+"""The request guard: only http(s), no crawl-trap URLs, and private addresses only where a
+config allows them.
 
 Checked for every request (including `dont_filter=True` ones and redirect
 targets, which pass through the downloader middlewares again).
@@ -16,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
 from pipeline.siteconfig import SiteConfig
+from spiders.traps import trap_reason
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +71,8 @@ class GuardMiddleware:
             reason = "scheme"
         elif not parts.hostname:
             reason = "no_host"
+        elif trap := trap_reason(request.url):
+            reason = f"trap_{trap}"
         else:
             endpoint = (parts.hostname.lower(), _port(parts.scheme, parts.port))
             approved = config is not None and config.allow_private and (

@@ -1,0 +1,64 @@
+"""A tiny hostile web server for crawl tests (127.0.0.1, port 0, in a thread).
+
+Routes: `/` links to an article and into an endless `/loop/` trap; `/a/1.html`
+is an article; `/loop/...` links one level deeper forever. Every request path
+is recorded so tests can assert what the crawler fetched.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ARTICLE = ("<html><head><meta charset='utf-8'><title>花呗逾期会打通讯录吗</title></head><body>"
+           "<article><h1>花呗逾期会打通讯录吗</h1>"
+           + "<p>花呗逾期之后，正规平台一般不会联系家人，但逾期超过三个月可能会被起诉。</p>" * 6
+           + "</article></body></html>")
+
+
+class HostileServer:
+    """Serves the trap site; `.requests` lists every path asked for."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                outer.requests.append(self.path)
+                if self.path == "/robots.txt":
+                    body, status = b"User-agent: *\nAllow: /\n", 200
+                elif self.path == "/":
+                    body = b"<html><body><a href='/a/1.html'>a</a><a href='/loop/'>l</a></body>"
+                    status = 200
+                elif self.path == "/a/1.html":
+                    body, status = ARTICLE.encode("utf-8"), 200
+                elif self.path.startswith("/loop/"):
+                    body = f"<html><body><a href='{self.path}loop/'>deeper</a></body>".encode()
+                    status = 200
+                else:
+                    body, status = b"not found", 404
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        """http://127.0.0.1:<port>"""
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> HostileServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
