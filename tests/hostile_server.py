@@ -1,6 +1,6 @@
 """A tiny hostile web server for crawl tests (127.0.0.1, port 0, in a thread).
 
-Routes: `/` links to an article and into an endless `/loop/` trap; `/a/1.html`
+Routes: `/` links to an article, into an endless `/loop/` trap and to any extra links; `/a/1.html`
 is an article; `/loop/...` links one level deeper forever. Every request path
 is recorded so tests can assert what the crawler fetched.
 """
@@ -19,8 +19,9 @@ ARTICLE = ("<html><head><meta charset='utf-8'><title>花呗逾期会打通讯录
 class HostileServer:
     """Serves the trap site; `.requests` lists every path asked for."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_links: tuple[str, ...] = ()) -> None:
         self.requests: list[str] = []
+        extra = "".join(f"<a href='{u}'>x</a>" for u in extra_links).encode()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -29,7 +30,8 @@ class HostileServer:
                 if self.path == "/robots.txt":
                     body, status = b"User-agent: *\nAllow: /\n", 200
                 elif self.path == "/":
-                    body = b"<html><body><a href='/a/1.html'>a</a><a href='/loop/'>l</a></body>"
+                    body = (b"<html><body><a href='/a/1.html'>a</a><a href='/loop/'>l</a>"
+                            + extra + b"</body>")
                     status = 200
                 elif self.path == "/a/1.html":
                     body, status = ARTICLE.encode("utf-8"), 200
