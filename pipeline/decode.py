@@ -9,6 +9,7 @@ GB18030, their superset, so no character is lost.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -60,13 +61,31 @@ def _is_common_han(ch: str) -> bool:
     return 0xB0 <= encoded[0] <= 0xD7
 
 
+def _common_han_set() -> frozenset[str]:
+    chars = set()
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((row, cell)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
+
+
+_COMMON_HAN = _common_han_set()  # the same characters `_is_common_han` accepts
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
 def han_plausibility(text: str) -> float:
     """Share of Han characters in *text* that are common ones (1.0 if too few to tell)."""
-    han = [ch for ch in text if _is_han(ch)]
-    if len(han) < _MIN_HAN_FOR_CHECK:
+    sample = []
+    for match in _HAN.finditer(text):
+        sample.append(match.group())
+        if len(sample) == 4000:
+            break
+    if len(sample) < _MIN_HAN_FOR_CHECK:
         return 1.0
-    sample = han[:4000]
-    common = sum(1 for ch in sample if _is_common_han(ch))
+    common = sum(1 for ch in sample if ch in _COMMON_HAN)
     return common / len(sample)
 
 

@@ -8,7 +8,12 @@ deduplication off, so output never depends on what was extracted before).
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 import lxml.etree
 import lxml.html
@@ -19,11 +24,64 @@ from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.records import Removal
 
-EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-1"
+EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-2"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
 _MAX_JUNK_SHARE = 0.05
+
+# Guards (RELIABILITY 16-17): trafilatura's cost grows faster than linearly with
+# the number of elements (80k paragraphs: 26 s), and lxml silently stops
+# building the tree at depth 256, so such pages are flagged and skipped, never
+# stored as valid.  Real article pages are far below these bounds (the
+# extraction-zh news pages: at most 250 kB, 1.2k elements, depth 35).
+MAX_INPUT_BYTES = 5_000_000
+MAX_ELEMENTS = 25_000
+MAX_DEPTH = 200
+TIME_LIMIT_S = 10.0
+MAX_PARAGRAPH_CHARS = 50_000  # a longer "paragraph" is a dumped text node, not prose
+# A labelled date on an info line ("提问时间：2023-03-19", "发布日期: 2021/5/3"),
+# used only when trafilatura finds no date (info lines are usually dropped or
+# cleaned before it sees them).  htmldate's extensive search is off: on the
+# extraction-zh pages it mostly guessed YYYY-01-01 from copyright lines
+# (22 -> 28 of 40 dates right without it).
+_LABELLED_DATE = re.compile(
+    r"(?:时间|日期|发布|发表|更新)[^\d<>:：]{0,4}[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*"
+    r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_BODY_START = re.compile(r"<body", re.IGNORECASE)
+_HEADINGS = "//h2|//h3|//h4|//h5|//h6"
+_TOO_DEEP = f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"
+
+
+class ExtractionTimeout(Exception):
+    """Raised inside extraction when the per-document time limit is reached."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise `ExtractionTimeout` after *seconds* of wall time (main thread only).
+
+    Uses SIGALRM, so it interrupts pure-Python work between bytecodes; off the
+    main thread, or when another interval timer is running, it does nothing and
+    the size guards alone bound the work.
+    """
+    usable = (seconds > 0 and hasattr(signal, "SIGALRM")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+
+    def _raise(signum: int, frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def junk_share(text: str, sample: int = 8192) -> float:
@@ -41,6 +99,7 @@ class ExtractConfig:
 
     drop_selectors: tuple[str, ...] = ()
     encoding: str = ""
+    time_limit: float = TIME_LIMIT_S
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,41 +142,125 @@ def _drop(tree: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> int:
     return dropped
 
 
+def size_flag(tree: lxml.html.HtmlElement) -> str | None:
+    """A flag when the parsed tree is too big or too deep to extract safely, else None."""
+    if int(tree.xpath("count(//*)")) > MAX_ELEMENTS:
+        return "too_many_elements"
+    if tree.xpath(_TOO_DEEP):
+        return "too_deep"
+    return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
+    """(heading, text before, text after) for each h2-h6 between two text blocks."""
+    slots = []
+    for h in tree.xpath(_HEADINGS):
+        prev, nxt = h.getprevious(), h.getnext()
+        if prev is None or nxt is None or prev.tag in _HEADING_TAGS or nxt.tag in _HEADING_TAGS:
+            continue
+        heading = " ".join(h.text_content().split())
+        if heading:
+            slots.append((heading, _squash(prev.text_content()), _squash(nxt.text_content())))
+    return slots
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def restore_headings(lines: list[str], slots: list[tuple[str, str, str]]) -> list[str]:
+    """Put back section headings trafilatura dropped between two paragraphs it kept.
+
+    When no known body container matches, trafilatura collects loose
+    paragraphs and leaves headings out; a heading whose neighbours are
+    adjacent lines of the output belongs to the text.
+    """
+    if not slots:
+        return lines
+    squashed = [_squash(line) for line in lines]
+    present = set(squashed)
+    position = {line: i for i, line in reversed(list(enumerate(squashed)))}
+    inserts: list[tuple[int, str]] = []
+    for heading, before, after in slots:
+        if _squash(heading) in present:
+            continue
+        i = position.get(before)
+        if i is not None and i + 1 < len(squashed) and squashed[i + 1] == after:
+            inserts.append((i + 1, heading))
+    for at, heading in sorted(inserts, reverse=True):
+        lines.insert(at, heading)
+    return lines
+
+
+def labelled_date(html: str) -> str | None:
+    """The first labelled date in the page body (YYYY-MM-DD), if it is a real date."""
+    start = _BODY_START.search(html)
+    match = _LABELLED_DATE.search(html, start.end() if start else 0)
+    if match is None:
+        return None
+    try:
+        found = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return found.isoformat() if found <= date.today() else None
+
+
+def _empty(encoding: str, flags: list[str], flag: str) -> Extracted:
+    return Extracted("", None, None, None, (), encoding, (*flags, flag))
+
+
 def extract_html(
     body: bytes, url: str = "", content_type: str = "", config: ExtractConfig | None = None
 ) -> Extracted:
     """Decode and extract one HTML page; never raises on junk input, flags it instead."""
     config = config or ExtractConfig()
+    if len(body) > MAX_INPUT_BYTES:
+        return _empty("", [], "too_large")
     decoded = decode_html(body, content_type, config.encoding)
     flags: list[str] = []
     if decoded.repaired:
         flags.append("encoding_repaired")
     if junk_share(decoded.text) > _MAX_JUNK_SHARE:
-        return Extracted("", None, None, None, (), decoded.encoding, (*flags, "binary_content"))
+        return _empty(decoded.encoding, flags, "binary_content")
     tree = _parse(decoded.text)
     if tree is None:
-        return Extracted("", None, None, None, (), decoded.encoding, (*flags, "unparseable"))
+        return _empty(decoded.encoding, flags, "unparseable")
+    too_big = size_flag(tree)
+    if too_big:
+        return _empty(decoded.encoding, flags, too_big)
     _drop(tree, config.drop_selectors)
-    result = trafilatura.bare_extraction(
-        tree,
-        url=url or None,
-        with_metadata=True,
-        deduplicate=False,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=False,
-    )
+    slots = _heading_slots(tree)
+    try:
+        with time_limit(config.time_limit):
+            result = trafilatura.bare_extraction(
+                tree,
+                url=url or None,
+                with_metadata=True,
+                deduplicate=False,
+                include_comments=False,
+                include_tables=True,
+                favor_precision=False,
+                date_extraction_params={"original_date": True, "extensive_search": False,
+                                        "max_date": date.today().isoformat()},
+            )
+    except ExtractionTimeout:
+        return _empty(decoded.encoding, flags, "timeout")
     if result is None:
-        return Extracted("", None, None, None, (), decoded.encoding, (*flags, "no_text"))
+        return _empty(decoded.encoding, flags, "no_text")
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     raw_text = str(data.get("text") or "")
-    lines = tuple(line.strip() for line in raw_text.splitlines() if line.strip())
-    paragraphs, removals = clean_paragraphs(lines)
+    lines = [line.strip() for line in raw_text.splitlines() if line.strip()]
+    if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):
+        return _empty(decoded.encoding, flags, "huge_text_node")
+    paragraphs, removals = clean_paragraphs(restore_headings(lines, slots))
     if sum(len(p) for p in paragraphs) < _MIN_TEXT_CHARS:
         flags.append("short_text")
     return Extracted(
         title=str(data.get("title") or ""),
-        published=data.get("date") or None,
+        published=data.get("date") or labelled_date(decoded.text),
         author=data.get("author") or None,
         sitename=data.get("sitename") or None,
         paragraphs=paragraphs,

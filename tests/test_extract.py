@@ -69,3 +69,73 @@ def test_junk_is_flagged_not_raised(junk: bytes) -> None:
 def test_clean_paragraphs_keeps_ordinary_sentences() -> None:
     kept, removed = clean_paragraphs(BODY)
     assert kept == tuple(BODY) and removed == ()
+
+
+P = "<p>花呗逾期之后，支付宝会先通过短信和电话提醒用户还款，这个阶段一般不会联系家人。</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "flag"),
+    [
+        ("<html><body>" + "<div>" * 5_000 + P + "</div>" * 5_000 + "</body></html>", "too_deep"),
+        ("<html><body>" + "<div>" * 100_000 + P + "</div>" * 100_000 + "</body></html>",
+         "too_deep"),
+        ("<html><body><div>" + P * 80_000 + "</div></body></html>", "too_large"),
+        ("<html><body><div>" + P * 30_000 + "</div></body></html>", "too_many_elements"),
+        ("<html><body><p>" + "逾" * 3_400_000 + "</p></body></html>", "too_large"),
+        ("<html><body><p>" + "逾" * 1_500_000 + "</p></body></html>", "huge_text_node"),
+    ],
+    ids=["nested-5k", "nested-100k", "80k-paragraphs", "30k-paragraphs", "10mb-text-node",
+         "4mb-text-node"],
+)
+def test_huge_and_deep_pages_are_flagged_not_extracted(html: str, flag: str) -> None:
+    result = extract_html(html.encode())
+    assert result.paragraphs == ()
+    assert result.flags[-1] in {flag, "no_text", "short_text"}
+    assert flag in result.flags or flag == "no_text"
+
+
+def test_the_time_limit_stops_extraction_and_flags_the_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import pipeline.extract as ex
+
+    def slow(*args: object, **kwargs: object) -> None:
+        for _ in range(200):  # bounded: 2 s at most if the limit never fires
+            time.sleep(0.01)
+
+    monkeypatch.setattr(ex.trafilatura, "bare_extraction", slow)
+    result = extract_html(farm_page(), config=ExtractConfig(time_limit=0.05))
+    assert result.flags[-1] == "timeout" and result.paragraphs == ()
+
+
+INTRO = "很多朋友在使用花呗的时候，难免会遇到资金周转不开的情况，今天就来详细说一说。"
+
+
+def test_section_headings_between_kept_paragraphs_are_restored() -> None:
+    body = "".join(f"<h2>{i}、{p[:12]}</h2><p>{p}</p>" for i, p in enumerate(BODY, 1))
+    page = (f"<html><body><div class='question'><h1>花呗逾期会打通讯录吗</h1></div>"
+            f"<div class='answer'><div class='answer-body'><p>{INTRO}</p>{body}"
+            f"</div></div></body></html>").encode()
+    result = extract_html(page)
+    for i, p in enumerate(BODY, 1):
+        heading = f"{i}、{p[:12]}"
+        assert heading in result.paragraphs
+        assert result.paragraphs.index(heading) + 1 == result.paragraphs.index(p)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<body><div>提问时间：2023-03-19 来源：借贷问答</div></body>", "2023-03-19"),
+        ("<body><span>发布日期: 2021年5月3日</span></body>", "2021-05-03"),
+        ("<body><span>时间：2023-02-30</span></body>", None),
+        ("<body><span>小贷 · 2023-08-16 · 浏览 24920</span></body>", None),
+        ("<head><meta content='时间：2020-01-02'></head><body>正文</body>", None),
+    ],
+)
+def test_labelled_date_on_the_info_line(html: str, expected: str | None) -> None:
+    from pipeline.extract import labelled_date
+
+    assert labelled_date(html) == expected
