@@ -37,6 +37,10 @@ def main() -> None:
 
     demo_web_eval()
 
+    from evals.dedup_eval import run_and_print as dedup_eval
+
+    dedup_eval()
+
 
 if __name__ == "__main__":
     main()

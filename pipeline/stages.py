@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_html
-from pipeline.fingerprint import fingerprint_text, shingles, simhash64
+from pipeline.fingerprint import fingerprint_text, simhash_text
 from pipeline.normalize import sha1_hex
 from pipeline.records import Claim, Document, RawPage
 
@@ -59,7 +59,7 @@ def process_page(raw: RawPage, config: ExtractConfig) -> PageResult:
         encoding=extracted.encoding,
         flags=extracted.flags,
         text_norm_sha1=sha1_hex(fingerprint_text(text)),
-        simhash=simhash64(shingles(text)),
+        simhash=simhash_text(text),
         extractor_version=EXTRACTOR_VERSION,
         fetched_at=raw.fetched_at,
         content_sha1=hashlib.sha1(raw.body).hexdigest(),

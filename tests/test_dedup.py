@@ -73,3 +73,16 @@ def test_simhash_is_64_bit_and_zero_for_empty() -> None:
     fp = simhash64(shingles(text(ARTICLE)))
     assert 0 < fp < 2**64
     assert simhash64(shingles("")) == 0
+
+
+def test_vectorised_simhash_equals_the_simhash_package() -> None:
+    from simhash import Simhash
+
+    from pipeline.fingerprint import shingle_hash, shingle_hashes, simhash_of_hashes
+
+    for sample in (text(ARTICLE), text(OTHER), text(ARTICLE[::-1]) + "附加一段文字用于测试。"):
+        grams = shingles(sample)
+        hashes = shingle_hashes(sample)
+        assert sorted(shingle_hash(g.encode()) for g in grams) == sorted(hashes.tolist())
+        expected = Simhash(sorted(grams), f=64, hashfunc=shingle_hash).value
+        assert simhash_of_hashes(hashes) == expected
