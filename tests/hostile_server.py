@@ -3,11 +3,17 @@
 Routes: `/` links to an article, into an endless `/loop/` trap and to any extra links; `/a/1.html`
 is an article; `/loop/...` links one level deeper forever. Every request path
 is recorded so tests can assert what the crawler fetched.
+
+Tests add hostile routes with `routes={path: Route(...)}` or a callable taking the
+request path and returning a Route; a route may stream its body in chunks
+(`chunks`), so a test can serve an endless or huge body without holding it in memory.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARTICLE = ("<html><head><meta charset='utf-8'><title>花呗逾期会打通讯录吗</title></head><body>"
@@ -16,17 +22,56 @@ ARTICLE = ("<html><head><meta charset='utf-8'><title>花呗逾期会打通讯录
            + "</article></body></html>")
 
 
+@dataclass
+class Route:
+    """One canned response: status, headers, and a body (bytes or an iterable of chunks)."""
+
+    status: int = 200
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+    chunks: Callable[[], Iterable[bytes]] | None = None
+
+
+RouteTable = dict[str, Route | Callable[[str], Route]]
+
+
 class HostileServer:
     """Serves the trap site; `.requests` lists every path asked for."""
 
-    def __init__(self, extra_links: tuple[str, ...] = ()) -> None:
+    def __init__(self, extra_links: tuple[str, ...] = (), routes: RouteTable | None = None
+                 ) -> None:
         self.requests: list[str] = []
+        self.routes: RouteTable = dict(routes or {})
         extra = "".join(f"<a href='{u}'>x</a>" for u in extra_links).encode()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            def _route(self, route: Route) -> None:
+                self.send_response(route.status)
+                names = {k.lower() for k, _ in route.headers}
+                for key, value in route.headers:
+                    self.send_header(key, value)
+                if "content-type" not in names:
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                if route.chunks is None and "content-length" not in names:
+                    self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                try:
+                    if route.chunks is None:
+                        self.wfile.write(route.body)
+                    else:
+                        for chunk in route.chunks():
+                            self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the crawler hung up, as a size cap should make it
+
             def do_GET(self) -> None:
                 outer.requests.append(self.path)
+                path = self.path.split("?", 1)[0]
+                if path in outer.routes:
+                    route = outer.routes[path]
+                    self._route(route if isinstance(route, Route) else route(self.path))
+                    return
                 if self.path == "/robots.txt":
                     body, status = b"User-agent: *\nAllow: /\n", 200
                 elif self.path == "/":
