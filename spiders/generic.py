@@ -9,35 +9,24 @@ from __future__ import annotations
 import gzip
 import io
 import logging
-import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
-from w3lib.url import canonicalize_url
 
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
+from pipeline.urls import canonical_url, declared_canonical
 from spiders.context import RunContext
 from spiders.warc import WarcRef
 
 logger = logging.getLogger(__name__)
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
-_TRACKING = re.compile(r"^(utm_|spm$|from$|sessionid$|sid$|phpsessid$)", re.IGNORECASE)
-
-
-def canonical_url(url: str) -> str:
-    """One URL per page: tracking parameters and fragments dropped, query sorted."""
-    parts = urlsplit(url)
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING.match(k)]
-    query = urlencode(kept)
-    return canonicalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")))
 
 
 class GenericSpider(Spider):
@@ -130,10 +119,16 @@ class GenericSpider(Spider):
             (k.decode("latin-1"), v.decode("latin-1"))
             for k, values in response.headers.items() for v in values
         )
+        url = canonical_url(first_url)
+        declared = declared_canonical(response.body, response.url)
+        if declared and declared != url and self.host_allowed(declared):
+            # rel=canonical names the article's one URL; a mirror path becomes the same document.
+            self._count("rel_canonical")
+            url = declared
         return RawPage(
             run_id=self.ctx.run_id,
             site=self.config.name,
-            url=canonical_url(first_url),
+            url=url,
             final_url=response.url,
             status=response.status,
             headers=headers,

@@ -21,6 +21,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_TIMES": 2,
     "REDIRECT_MAX_TIMES": 5,
     "DEPTH_PRIORITY": 1,
+    "REQUEST_FINGERPRINTER_CLASS": "spiders.fingerprint.UrlKeyFingerprinter",
     "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
     "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
     # Only http(s): a file:// or data: link or redirect is never read.

@@ -1,0 +1,68 @@
+"""URL identity: one article is one URL, in the crawl and when replaying WARC files.
+
+`canonical_url` is what yuqi requests and stores (tracking parameters and
+fragments dropped, query sorted, host lower-cased, default port removed);
+`url_key` is the identity used to fetch a page once (also ignores a trailing
+slash); `declared_canonical` reads a page's `<link rel="canonical">`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from lxml import html as lxml_html
+from w3lib.url import canonicalize_url
+
+_TRACKING = re.compile(
+    r"^(utm_\w*|spm|from|sessionid|sid|phpsessid|jsessionid|gclid|fbclid|share_token|scene)$",
+    re.IGNORECASE,
+)
+_CANONICAL_LINK = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str) -> str:
+    """The URL yuqi requests and stores: tracking parameters and fragment dropped, query sorted."""
+    parts = urlsplit(url.strip())
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)]
+    host = (parts.hostname or "").lower()
+    if parts.port is not None and parts.port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{parts.port}"
+    netloc = host
+    if parts.username:
+        netloc = f"{parts.username}@{host}"
+    path = parts.path or "/"
+    return canonicalize_url(urlunsplit((parts.scheme.lower(), netloc, path, urlencode(kept), "")))
+
+
+def url_key(url: str) -> str:
+    """The identity of a page for fetching it once: `canonical_url` without a trailing slash."""
+    canon = canonical_url(url)
+    parts = urlsplit(canon)
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def declared_canonical(body: bytes, base_url: str) -> str | None:
+    """The absolute http(s) URL a page names in `<link rel="canonical">`, or None.
+
+    Cheap when absent (a byte search first); the page is parsed only when the
+    tag is there.
+    """
+    if not _CANONICAL_LINK.search(body[:200_000]):
+        return None
+    try:
+        tree = lxml_html.fromstring(body[:200_000])
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    for href in tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), "
+                           "' canonical ')]/@href"):
+        href = str(href).strip()
+        if not href:
+            continue
+        absolute = urljoin(base_url, href)
+        if urlsplit(absolute).scheme in ("http", "https"):
+            return canonical_url(absolute)
+    return None
