@@ -15,6 +15,9 @@ searched in absolute URLs by the link extractor and in path+query by
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from demo.sites import SITES
 
 DROP_SELECTORS: dict[str, list[str]] = {
@@ -53,3 +56,39 @@ def site_configs(base_url: str) -> list[dict[str, object]]:
             "politeness": {"delay": 0.0, "concurrency": 8},
         })
     return configs
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def config_toml(config: dict[str, object]) -> str:
+    """One site config as the TOML text a user would keep in spiders/sites/<name>.toml."""
+    lines: list[str] = []
+    tables: list[str] = []
+    for key, value in config.items():
+        if isinstance(value, dict):
+            tables.append(f"\n[{key}]")
+            tables.extend(f"{k} = {_toml_value(v)}" for k, v in value.items())
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines + tables) + "\n"
+
+
+def write_site_configs(base_url: str, folder: Path) -> list[Path]:
+    """Write one `<name>.toml` per demo site served at *base_url* into *folder*."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for config in site_configs(base_url):
+        path = folder / f"{config['name']}.toml"
+        path.write_text(config_toml(config), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -98,3 +98,21 @@ class Claim:
     def claim_id(self) -> str:
         """Id within the document's current text; the warehouse adds the version."""
         return f"{self.doc_id}:{self.idx}"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPage:
+    """What the warehouse knows about an article URL, for a conditional re-fetch.
+
+    `etag`/`last_modified` are the validators of the last 200 response;
+    `sitemap_lastmod` is the sitemap date it was listed with then; the WARC
+    record of that response is what a 304 revisit record refers to.
+    """
+
+    site: str
+    url: str
+    etag: str | None
+    last_modified: str | None
+    sitemap_lastmod: str | None
+    warc_record_id: str | None
+    fetched_at: str

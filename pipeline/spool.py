@@ -35,6 +35,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("status", pa.int32()), ("fetched_at", _STR), ("etag", _STR), ("last_modified", _STR),
         ("content_type", _STR), ("is_article", pa.bool_()), ("warc_file", _STR),
         ("warc_offset", pa.int64()), ("warc_record_id", _STR), ("content_sha1", _STR),
+        ("sitemap_lastmod", _STR),
     ]),
     "documents": pa.schema([
         ("doc_id", _STR), ("run_id", _STR), ("site", _STR), ("url", _STR), ("final_url", _STR),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter
 from spiders.warc import WarcArchive
@@ -17,6 +18,10 @@ class RunContext:
     run_id: str
     data_dir: Path
     config: SiteConfig
+    # Article URLs the warehouse already holds, by url_key (for conditional requests).
+    known: dict[str, KnownPage] = field(default_factory=dict)
+    # url_keys whose sitemap <lastmod> is unchanged since the last fetch: not requested.
+    unchanged_keys: set[str] = field(default_factory=set)
     archive: WarcArchive = field(init=False)
     spool: SpoolWriter = field(init=False)
 

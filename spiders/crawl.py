@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
+from pipeline.urls import url_key
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
 from spiders.progress import CrawlProgress
@@ -20,8 +23,12 @@ def run_crawl(
     data_dir: Path,
     run_id: str,
     overrides: dict[str, Any] | None = None,
+    known: Mapping[str, Sequence[KnownPage]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Crawl every site (blocking) and return each site's Scrapy stats.
+
+    *known* lists, per site, the article URLs already in the warehouse: they are
+    re-requested conditionally (see spiders.conditional).
 
     Scrapy's reactor cannot restart, so call this once per process.
     """
@@ -35,7 +42,8 @@ def run_crawl(
             {"custom_settings": {**site_settings(config), **overrides}},
         )
         crawler = process.create_crawler(spider_cls)
-        ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config)
+        ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config, known={
+            url_key(k.url): k for k in (known or {}).get(config.name, ())})
         process.crawl(crawler, config=config, ctx=ctx)
         crawlers[config.name] = crawler
     progress = CrawlProgress(crawlers)

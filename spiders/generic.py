@@ -20,7 +20,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
-from pipeline.urls import canonical_url, declared_canonical
+from pipeline.urls import canonical_url, declared_canonical, url_key
 from spiders.context import RunContext
 from spiders.warc import WarcRef
 
@@ -50,11 +50,17 @@ class GenericSpider(Spider):
         self.domains = tuple(d.lower().lstrip(".") for d in config.allowed_domains)
 
     async def start(self) -> AsyncIterator[Request]:
-        """Sitemaps first, then the start URLs."""
+        """Sitemaps first, then the start URLs, then every article URL already known.
+
+        Known articles are re-requested (conditionally, see spiders.conditional) even
+        when nothing links to them any more, so a deleted page is noticed as 404/410.
+        """
         for url in self.config.sitemaps:
             yield Request(url, callback=self.parse_sitemap, meta={"yuqi_sitemap": True})
         for url in self.config.start_urls:
             yield Request(url, callback=self.parse)
+        for known in self.ctx.known.values():
+            yield Request(known.url, callback=self.parse, priority=-10)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Follow sitemap indexes and queue the URLs a sitemap lists."""
@@ -75,9 +81,16 @@ class GenericSpider(Spider):
             if not loc:
                 continue
             if sitemap.type == "sitemapindex":
-                yield Request(loc, callback=self.parse_sitemap)
-            else:
-                yield Request(canonical_url(loc), callback=self.parse)
+                yield Request(loc, callback=self.parse_sitemap, meta={"yuqi_sitemap": True})
+                continue
+            url = canonical_url(loc)
+            lastmod = (entry.get("lastmod") or "").strip() or None
+            known = self.ctx.known.get(url_key(url))
+            if lastmod and known is not None and known.sitemap_lastmod == lastmod:
+                # Listed with the same date as when we fetched it: unchanged, not requested.
+                self.ctx.unchanged_keys.add(url_key(url))
+                continue
+            yield Request(url, callback=self.parse, meta={"yuqi_lastmod": lastmod})
 
     def _sitemap_body(self, response: Response) -> bytes | None:
         body = response.body

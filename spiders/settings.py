@@ -28,6 +28,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
     "DOWNLOADER_MIDDLEWARES": {
         "spiders.guard.GuardMiddleware": 50,
+        "spiders.conditional.ConditionalMiddleware": 60,
         "spiders.archive_mw.ArchiveMiddleware": 950,
     },
     "ITEM_PIPELINES": {"spiders.stages_pipeline.StagesPipeline": 300},

@@ -36,7 +36,7 @@ _EMPTY = {
     "fetches": "run_id VARCHAR, url VARCHAR, final_url VARCHAR, site VARCHAR, status INTEGER,"
                " fetched_at VARCHAR, etag VARCHAR, last_modified VARCHAR, content_type VARCHAR,"
                " is_article BOOLEAN, warc_file VARCHAR, warc_offset BIGINT,"
-               " warc_record_id VARCHAR, content_sha1 VARCHAR",
+               " warc_record_id VARCHAR, content_sha1 VARCHAR, sitemap_lastmod VARCHAR",
     "documents": "doc_id VARCHAR, run_id VARCHAR, site VARCHAR, url VARCHAR, final_url VARCHAR,"
                  " title VARCHAR, published VARCHAR, author VARCHAR, sitename VARCHAR,"
                  " text VARCHAR, paragraphs VARCHAR[], encoding VARCHAR, flags VARCHAR[],"
@@ -67,19 +67,19 @@ def is_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
 
 
 def _stage(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[Path]) -> int:
+    expected = [col.split(" ", 1) for col in _EMPTY[table].split(", ")]
     if files:
         # A view, not a copy: the merge reads the Parquet files straight into the tables.
         # (File names are ours, from the spool listing; quoted for the view's SQL text.)
         listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW stg_{table} AS"
-            f" SELECT * FROM read_parquet([{listing}], union_by_name = true)"
-        )
+        source = f"read_parquet([{listing}], union_by_name = true)"
+        present = {str(r[0]) for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        # Spools written by an older yuqi lack newer columns: those read as NULL.
+        columns = ", ".join(name if name in present else f"CAST(NULL AS {typ}) AS {name}"
+                            for name, typ in expected)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{table} AS SELECT {columns} FROM {source}")
     else:
-        columns = ", ".join(
-            f"CAST(NULL AS {typ}) AS {name}"
-            for name, typ in (col.split(" ", 1) for col in _EMPTY[table].split(", "))
-        )
+        columns = ", ".join(f"CAST(NULL AS {typ}) AS {name}" for name, typ in expected)
         con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{table} AS SELECT {columns} LIMIT 0")
     row = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()
     return int(row[0]) if row else 0
@@ -138,7 +138,7 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         INSERT INTO fetches
         SELECT run_id, url, final_url, site, status, CAST(fetched_at AS TIMESTAMP), etag,
                last_modified, content_type, is_article, warc_file, warc_offset,
-               warc_record_id, content_sha1
+               warc_record_id, content_sha1, sitemap_lastmod
         FROM stg_fetches
         QUALIFY row_number() OVER (PARTITION BY run_id, url ORDER BY fetched_at DESC) = 1
         """
@@ -208,23 +208,36 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         "INSERT INTO removals SELECT doc_id, run_id, rule, text FROM stg_removals"
         " WHERE doc_id IN (SELECT doc_id FROM new_docs)"
     )
-    gone = _count(con, """
-        SELECT count(*) FROM documents
-        WHERE status = 'live' AND doc_id NOT IN (SELECT doc_id FROM new_docs)
-          AND url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410))
-        """)
-    con.execute(
+    # A 404/410 for the URL a document was fetched from (or redirected to) marks it gone;
+    # a 304 says it is still there, unchanged.
+    gone_where = """
+        status = 'live' AND doc_id NOT IN (SELECT doc_id FROM new_docs)
+          AND (url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410))
+               OR final_url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410)))
         """
+    gone = _count(con, f"SELECT count(*) FROM documents WHERE {gone_where}")
+    con.execute(
+        f"""
         UPDATE documents SET status = 'gone',
                gone_since = (SELECT min(CAST(f.fetched_at AS TIMESTAMP)) FROM stg_fetches f
-                             WHERE f.url = documents.url AND f.status IN (404, 410))
-        WHERE status = 'live' AND doc_id NOT IN (SELECT doc_id FROM new_docs)
-          AND url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410))
+                             WHERE f.url IN (documents.url, documents.final_url)
+                               AND f.status IN (404, 410))
+        WHERE {gone_where}
+        """
+    )
+    unchanged = _count(con, "SELECT count(*) FROM stg_fetches WHERE status = 304")
+    con.execute(
+        """
+        UPDATE documents SET last_seen = greatest(last_seen, u.seen)
+        FROM (SELECT url, max(CAST(fetched_at AS TIMESTAMP)) AS seen FROM stg_fetches
+              WHERE status = 304 GROUP BY url) u
+        WHERE documents.url = u.url OR documents.final_url = u.url
         """
     )
     return {
         "new_versions": _count(con, "SELECT count(*) FROM new_docs WHERE is_new_version"),
         "gone": gone,
+        "unchanged": unchanged,
     }
 
 

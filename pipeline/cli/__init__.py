@@ -208,7 +208,9 @@ def crawl(
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides)
     total = outcome.stats["total"]
+    unchanged = total.get("yuqi/unchanged", 0) + total.get("yuqi/skipped/sitemap_unchanged", 0)
     out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
+              f"{unchanged} articles unchanged, "
               f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
     if not total.get("yuqi/archived"):
         fail("the crawl fetched nothing", 1)
@@ -316,10 +318,13 @@ def serve_demo(
     seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
     day: Annotated[int, typer.Option(help="Simulated day of the web (0 = first).")] = 0,
     size: Annotated[int, typer.Option(help="Articles on day 0 (1 to 1,000,000).")] = 400,
+    write_configs: Annotated[Path | None, typer.Option(
+        "--write-configs", help="Also write the demo sites' crawl configs (TOML) here.")] = None,
 ) -> None:
     """Serve the bundled demo web on 127.0.0.1 until Ctrl-C (prints the base URL first)."""
     from demo.__main__ import check_web_args
     from demo.server import DemoServer
+    from demo.site_configs import write_site_configs
 
     problem = check_web_args(port, day, size)
     if problem:
@@ -328,6 +333,11 @@ def serve_demo(
         server = DemoServer(port=port, seed=seed, day=day, size=size)
     except OSError as exc:
         fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", 2)
+    if write_configs is not None:
+        try:
+            write_site_configs(server.base_url, write_configs)
+        except OSError as exc:
+            fail(f"{write_configs}: cannot write site configs: {exc.strerror}", 2)
     print(server.base_url, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.dedup import Clusterer, DedupInput
+from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import finished_runs, read_manifest, spool_files, write_manifest
 from warehouse.connect import move_aside, open_writer, warehouse_path
@@ -72,10 +73,14 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
           ) -> CrawlOutcome:
     """Crawl the sites, archive and spool everything, and mark the spool finished."""
     from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
+    from warehouse.known import known_pages
 
     run_id = new_run_id()
     started = datetime.now(UTC).isoformat()
-    per_site = run_crawl(configs, data_dir, run_id, overrides)
+    known: dict[str, list[KnownPage]] = {}
+    for page in known_pages(warehouse_path(data_dir), [c.name for c in configs]):
+        known.setdefault(page.site, []).append(page)
+    per_site = run_crawl(configs, data_dir, run_id, overrides, known)
     spool_dir = data_dir / "spool" / run_id
     spool_dir.mkdir(parents=True, exist_ok=True)
     stats = _sum_stats(per_site)

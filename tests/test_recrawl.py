@@ -1,0 +1,121 @@
+"""Incremental recrawl of the demo web: unchanged articles are not downloaded again; on the
+next simulated day new and edited articles are fetched and deleted ones marked gone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import duckdb
+import pytest
+
+from demo.server import DemoServer
+from demo.site_configs import write_site_configs
+from demo.truth import truth_records
+from tests.cli import run_yuqi
+
+SIZE = 60
+
+
+def _crawl(sites: Path, data: Path) -> str:
+    proc = run_yuqi("crawl", "--sites-dir", str(sites), "--data-dir", str(data), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stdout
+
+
+def _latest_run(data: Path) -> str:
+    runs = sorted(p.name for p in (data / "spool").iterdir() if (p / "manifest.json").exists())
+    return runs[-1]
+
+
+def _stats(data: Path, run_id: str) -> dict[str, int]:
+    manifest = json.loads((data / "spool" / run_id / "manifest.json").read_text())
+    return dict(manifest["stats"]["total"])
+
+
+class Recrawl(NamedTuple):
+    """The data dir, the demo web's base URL and the three run ids (day 0, day 0, day 1)."""
+
+    data: Path
+    base: str
+    runs: list[str]
+
+
+@pytest.fixture(scope="module")
+def recrawled(tmp_path_factory: pytest.TempPathFactory) -> Recrawl:
+    """Crawl day 0 twice, then day 1, on one port; return what each run did."""
+    root = tmp_path_factory.mktemp("recrawl")
+    data, sites = root / "data", root / "sites"
+    runs: list[str] = []
+    with DemoServer(port=0, size=SIZE, day=0) as server:
+        port = server.port
+        base = server.base_url
+        write_site_configs(base, sites)
+        _crawl(sites, data)
+        runs.append(_latest_run(data))
+        _crawl(sites, data)
+        runs.append(_latest_run(data))
+    with DemoServer(port=port, size=SIZE, day=1):
+        _crawl(sites, data)
+        runs.append(_latest_run(data))
+    return Recrawl(data, base, runs)
+
+
+def _query(data: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_second_crawl_downloads_no_unchanged_article(recrawled: Recrawl) -> None:
+    data = recrawled.data
+    first, second, _ = recrawled.runs
+    downloaded = _query(data, "SELECT count(*) FROM fetches WHERE run_id = ? AND is_article"
+                              " AND status = 200", [second])[0][0]
+    assert downloaded == 0
+    stats = _stats(data, second)
+    articles = _query(data, "SELECT count(DISTINCT url) FROM fetches WHERE run_id = ?"
+                            " AND is_article AND status = 200", [first])[0][0]
+    assert isinstance(articles, int) and articles > 0
+    assert stats.get("yuqi/unchanged", 0) + stats.get("yuqi/skipped/sitemap_unchanged", 0) \
+        >= articles
+
+
+def test_first_crawl_fetched_each_article_once(recrawled: Recrawl) -> None:
+    data = recrawled.data
+    first = recrawled.runs[0]
+    truth = {r["url"] for r in truth_records(recrawled.base, size=SIZE, day=0)}
+    rows = _query(data, "SELECT url, count(*) FROM fetches WHERE run_id = ? AND is_article"
+                        " AND status = 200 GROUP BY url", [first])
+    fetched = {str(u): int(str(n)) for u, n in rows}
+    assert truth <= set(fetched)
+    assert max(fetched.values()) == 1
+
+
+def test_next_day_fetches_new_and_edited_and_marks_deleted_gone(
+        recrawled: Recrawl) -> None:
+    data = recrawled.data
+    third = recrawled.runs[2]
+    records = list(truth_records(recrawled.base, size=SIZE, day=1))
+    new = {r["url"] for r in records if r["created_day"] == 1}
+    edited = {r["url"] for r in records if r["edited_day"] == 1 and r["created_day"] < 1
+              and r["deleted_day"] is None}
+    deleted = {r["url"] for r in records if r["deleted_day"] == 1 and r["created_day"] < 1}
+    assert new and edited and deleted, "the demo web's day 1 should have all three kinds"
+    downloaded = {str(u) for (u,) in _query(
+        data, "SELECT url FROM fetches WHERE run_id = ? AND is_article AND status = 200",
+        [third])}
+    assert new <= downloaded
+    assert edited <= downloaded
+    unchanged = {r["url"] for r in records if r["created_day"] < 1 and r["edited_day"] is None
+                 and r["deleted_day"] is None}
+    assert not (unchanged & downloaded)
+    status = {str(u): (str(s), int(str(v))) for u, s, v in _query(
+        data, "SELECT url, status, version FROM documents")}
+    assert all(status[u][0] == "gone" for u in deleted if u in status)
+    assert deleted & set(status)
+    assert edited & set(status)
+    assert all(status[u][1] >= 2 for u in edited if u in status)
