@@ -67,6 +67,24 @@ def write_table_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None
     os.replace(tmp, path)
 
 
+def _next_seq(spool_dir: Path, worker: str, table: str) -> int:
+    seqs = [int(p.name.rsplit(".", 2)[1]) for p in spool_dir.glob(f"{worker}.{table}.*.parquet")
+            if p.name.rsplit(".", 2)[1].isdigit()]
+    return max(seqs, default=-1) + 1
+
+
+def discard_worker_files(spool_dir: Path, worker: str) -> int:
+    """Delete one worker's spool files of an unfinished run (it is rebuilt from the WARC).
+
+    Returns how many files were removed; half-written `.tmp` files go too.
+    """
+    removed = 0
+    for path in [*spool_dir.glob(f"{worker}.*.parquet"), *spool_dir.glob(f"{worker}.*.tmp")]:
+        path.unlink()
+        removed += 1
+    return removed
+
+
 class SpoolWriter:
     """Buffers one worker's records and writes them as Parquet files in the run's spool."""
 
@@ -76,7 +94,8 @@ class SpoolWriter:
         self.worker = worker
         self.flush_rows = flush_rows
         self._buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        self._seq = dict.fromkeys(TABLES, 0)
+        # A resumed run appends to its spool: continue after the files already there.
+        self._seq = {t: _next_seq(spool_dir, worker, t) for t in TABLES}
         self.counts = dict.fromkeys(TABLES, 0)
 
     def _add(self, table: str, row: dict[str, Any]) -> None:

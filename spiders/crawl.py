@@ -24,11 +24,14 @@ def run_crawl(
     run_id: str,
     overrides: dict[str, Any] | None = None,
     known: Mapping[str, Sequence[KnownPage]] | None = None,
+    jobdirs: Mapping[str, tuple[Path, bool]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Crawl every site (blocking) and return each site's Scrapy stats.
 
     *known* lists, per site, the article URLs already in the warehouse: they are
-    re-requested conditionally (see spiders.conditional).
+    re-requested conditionally (see spiders.conditional). *jobdirs* gives, per
+    site, its Scrapy JOBDIR and whether to rebuild the site's progress from the
+    run's WARC archive first (after a part that did not stop cleanly).
 
     Scrapy's reactor cannot restart, so call this once per process.
     """
@@ -36,15 +39,17 @@ def run_crawl(
     process = CrawlerProcess(Settings({**BASE_SETTINGS, **overrides}))
     crawlers: dict[str, Crawler] = {}
     for config in configs:
+        job = (jobdirs or {}).get(config.name)
+        job_settings = {"JOBDIR": str(job[0])} if job else {}
         spider_cls = type(
             f"GenericSpider_{config.name}",
             (GenericSpider,),
-            {"custom_settings": {**site_settings(config), **overrides}},
+            {"custom_settings": {**site_settings(config), **job_settings, **overrides}},
         )
         crawler = process.create_crawler(spider_cls)
         ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config, known={
             url_key(k.url): k for k in (known or {}).get(config.name, ())})
-        process.crawl(crawler, config=config, ctx=ctx)
+        process.crawl(crawler, config=config, ctx=ctx, rebuild=bool(job and job[1]))
         crawlers[config.name] = crawler
     progress = CrawlProgress(crawlers)
     from twisted.internet import reactor

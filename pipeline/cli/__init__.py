@@ -195,9 +195,13 @@ def crawl(
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_load: Annotated[bool, typer.Option("--no-load", help="Leave the spool unloaded.")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue the crawl run that was stopped (Ctrl-C, SIGTERM, a crash).")
+    ] = False,
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
     from pipeline.cli.jobs import crawl as run
+    from pipeline.jobstate import JobStateError
 
     try:
         configs = load_site_configs(sites_dir, site)
@@ -206,7 +210,10 @@ def crawl(
     if not configs:
         fail(f"{sites_dir}: no site configs (*.toml) found", 2)
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
-    outcome = run(configs, data_dir, overrides)
+    try:
+        outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
+    except JobStateError as exc:
+        fail(str(exc), 2)
     total = outcome.stats["total"]
     unchanged = total.get("yuqi/unchanged", 0) + total.get("yuqi/skipped/sitemap_unchanged", 0)
     out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
@@ -214,6 +221,10 @@ def crawl(
               f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
     if not total.get("yuqi/archived"):
         fail("the crawl fetched nothing", 1)
+    if not outcome.finished:
+        sites = ", ".join(f"{k} ({v})" for k, v in sorted(outcome.stopped.items()))
+        fail(f"run {outcome.run_id} stopped early: {sites}; what was fetched is kept, "
+             "continue with `yuqi crawl --resume`", 1)
     if not no_load:
         load(data_dir)
 
@@ -403,9 +414,11 @@ def demo_cmd(
         configs = [site_config_from_mapping(c, f"demo site {c.get('name')}")
                    for c in site_configs(web.base_url)]
         out.print(f"demo web at {web.base_url}: crawling {len(configs)} sites ...")
-        outcome = run(configs, data_dir)
+        outcome = run(configs, data_dir, say=err.print)
     if not outcome.stats["total"].get("yuqi/archived"):
         fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
+    if not outcome.finished:
+        fail(f"the demo crawl stopped early (run {outcome.run_id}); nothing was loaded", 1)
     try:
         load_pending(data_dir)
         paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],

@@ -7,19 +7,41 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pipeline.dedup import Clusterer, DedupInput
+from pipeline.jobstate import (
+    CLEAN_MARKER,
+    FINISHED_REASONS,
+    JobState,
+    JobStateError,
+    clear_state,
+    jobs_root,
+    mark_clean_stop,
+    merged_stats,
+    read_state,
+    reset_job_dir,
+    site_job_dir,
+    stopped_cleanly,
+    write_state,
+)
 from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
-from pipeline.spool import finished_runs, read_manifest, spool_files, write_manifest
+from pipeline.spool import (
+    discard_worker_files,
+    finished_runs,
+    read_manifest,
+    spool_files,
+    write_manifest,
+)
 from warehouse.connect import move_aside, open_writer, warehouse_path
 from warehouse.load import (
     SPOOL_TABLES,
@@ -53,11 +75,17 @@ def assign_clusters(existing: Sequence[ExistingDoc], new: Sequence[NewDoc]) -> l
 
 @dataclass
 class CrawlOutcome:
-    """A finished crawl: its run id, spool folder and summed counters."""
+    """A crawl part: its run id, spool folder, summed counters, and whether the run finished.
+
+    `finished` is False when a site stopped early (Ctrl-C, SIGTERM, memory cap):
+    the run stays unfinished (no manifest) until `yuqi crawl --resume` ends it.
+    """
 
     run_id: str
     spool_dir: Path
     stats: dict[str, Any] = field(default_factory=dict)
+    finished: bool = True
+    stopped: dict[str, str] = field(default_factory=dict)  # site -> close reason
 
 
 def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -69,29 +97,90 @@ def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {"total": totals, "sites": per_site}
 
 
-def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] | None = None
-          ) -> CrawlOutcome:
-    """Crawl the sites, archive and spool everything, and mark the spool finished."""
+def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
+                say: Callable[[str], None]) -> tuple[JobState, list[SiteConfig], dict[str, bool]]:
+    """The run to crawl, the sites still to crawl, and per site whether to rebuild from WARC."""
+    state = read_state(data_dir)
+    names = [c.name for c in configs]
+    if not resume:
+        if state is not None:
+            say(f"discarding the unfinished crawl run {state.run_id} (continue such a run with "
+                "`yuqi crawl --resume`; its archive stays in data/archive)")
+            clear_state(data_dir, state.sites)
+        state = JobState(new_run_id(), datetime.now(UTC).isoformat(), names)
+        for name in names:
+            reset_job_dir(site_job_dir(data_dir, name))
+        write_state(data_dir, state)
+        return state, configs, dict.fromkeys(names, False)
+    if state is None:
+        raise JobStateError(f"{jobs_root(data_dir)}: no unfinished crawl to resume")
+    todo = [s for s in state.sites if s not in state.finished_sites]
+    missing = sorted(set(todo) - set(names))
+    if missing:
+        raise JobStateError(f"run {state.run_id} still has to crawl {', '.join(missing)}: "
+                            "give their configs (--site / --sites-dir) to resume it")
+    rebuild: dict[str, bool] = {}
+    spool_dir = data_dir / "spool" / state.run_id
+    for name in todo:
+        job_dir = site_job_dir(data_dir, name)
+        if stopped_cleanly(job_dir):
+            (job_dir / CLEAN_MARKER).unlink()
+            rebuild[name] = False
+        else:
+            # Cut off without a clean stop: Scrapy's queue and seen set cannot be trusted and
+            # the spool lost its buffered rows. Start the site's job afresh, rebuild its
+            # rows from the WARC archive and skip the articles already archived.
+            say(f"{name}: the last part of run {state.run_id} did not stop cleanly; "
+                "rebuilding its progress from the WARC archive")
+            reset_job_dir(job_dir)
+            discard_worker_files(spool_dir, name)
+            rebuild[name] = True
+    return state, [c for c in configs if c.name in todo], rebuild
+
+
+def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] | None = None,
+          resume: bool = False, say: Callable[[str], None] = lambda _m: None) -> CrawlOutcome:
+    """Crawl the sites (or resume the unfinished run), archive and spool everything.
+
+    The spool is marked finished (manifest) only when every site has finished;
+    a part stopped early leaves the run resumable with `resume=True`.
+    """
     from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
     from warehouse.known import known_pages
 
-    run_id = new_run_id()
-    started = datetime.now(UTC).isoformat()
+    state, todo, rebuild = _plan_parts(configs, data_dir, resume, say)
+    run_id = state.run_id
     known: dict[str, list[KnownPage]] = {}
-    for page in known_pages(warehouse_path(data_dir), [c.name for c in configs]):
+    for page in known_pages(warehouse_path(data_dir), [c.name for c in todo]):
         known.setdefault(page.site, []).append(page)
-    per_site = run_crawl(configs, data_dir, run_id, overrides, known)
+    jobdirs = {c.name: (site_job_dir(data_dir, c.name), rebuild[c.name]) for c in todo}
+    per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
+    stopped: dict[str, str] = {}
+    for name, site_stats in per_site.items():
+        reason = str(site_stats.get("finish_reason", "finished"))
+        if reason in FINISHED_REASONS:
+            state.finished_sites.append(name)
+            shutil.rmtree(site_job_dir(data_dir, name), ignore_errors=True)
+        else:
+            stopped[name] = reason
+            mark_clean_stop(site_job_dir(data_dir, name), reason)
+    state.parts.append(per_site)
     spool_dir = data_dir / "spool" / run_id
     spool_dir.mkdir(parents=True, exist_ok=True)
-    stats = _sum_stats(per_site)
+    stats = _sum_stats(merged_stats(state.parts))
+    if stopped:
+        write_state(data_dir, state)
+        return CrawlOutcome(run_id, spool_dir, stats, finished=False, stopped=stopped)
     write_manifest(spool_dir, {
         "run_id": run_id,
-        "started_at": started,
+        "started_at": state.started_at,
         "finished_at": datetime.now(UTC).isoformat(),
         "status": "finished",
-        "sites": [c.name for c in configs],
+        "sites": state.sites,
+        "parts": len(state.parts),
         "stats": stats,
     })
+    clear_state(data_dir, state.sites)
     return CrawlOutcome(run_id, spool_dir, stats)
 
 
