@@ -21,10 +21,11 @@ _ERROR_PREFIXES = ("downloader/exception_count", "spider_exceptions/", "yuqi/ref
 
 def totals(crawlers: Mapping[str, Crawler]) -> dict[str, int]:
     """Pages archived, documents, claims and errors summed over the crawlers' stats."""
-    out = {"pages": 0, "documents": 0, "claims": 0, "errors": 0}
+    out = {"pages": 0, "unchanged": 0, "documents": 0, "claims": 0, "errors": 0}
     for crawler in crawlers.values():
         stats = crawler.stats.get_stats() if crawler.stats else {}
         out["pages"] += int(stats.get("yuqi/archived", 0))
+        out["unchanged"] += int(stats.get("yuqi/unchanged", 0))
         out["documents"] += int(stats.get("yuqi/documents", 0))
         out["claims"] += int(stats.get("yuqi/claims", 0))
         out["errors"] += sum(int(v) for k, v in stats.items()
@@ -36,6 +37,7 @@ def format_line(counts: Mapping[str, int], elapsed: float, sites: int) -> str:
     """One human line: counts and the page rate."""
     rate = counts["pages"] / elapsed if elapsed > 0 else 0.0
     return (f"crawling {sites} sites: {counts['pages']} pages ({rate:.1f}/s), "
+            f"{counts.get('unchanged', 0)} unchanged, "
             f"{counts['documents']} documents, {counts['claims']} claims, "
             f"{counts['errors']} errors/refusals, {elapsed:.0f}s")
 

@@ -30,6 +30,6 @@ def test_totals_sum_pages_documents_and_errors_across_sites() -> None:
         "b": _FakeCrawler({"yuqi/archived": 5, "yuqi/dropped/no_text": 1}),
     }
     counts = totals(cast(dict[str, Crawler], crawlers))
-    assert counts == {"pages": 15, "documents": 8, "claims": 30, "errors": 4}
+    assert counts == {"pages": 15, "unchanged": 0, "documents": 8, "claims": 30, "errors": 4}
     line = format_line(counts, 5.0, 2)
     assert "15 pages (3.0/s)" in line and "4 errors" in line

@@ -119,3 +119,19 @@ def test_next_day_fetches_new_and_edited_and_marks_deleted_gone(
     assert deleted & set(status)
     assert edited & set(status)
     assert all(status[u][1] >= 2 for u in edited if u in status)
+
+
+def test_run_stats_are_queryable_in_crawl_runs(recrawled: Recrawl) -> None:
+    data = recrawled.data
+    second = recrawled.runs[1]
+    manifest = _stats(data, second)
+    rows = _query(data, "SELECT CAST(stats->'summary'->>'unchanged' AS INTEGER),"
+                        " CAST(stats->'summary'->>'responses' AS INTEGER),"
+                        " CAST(stats->'summary'->>'bytes' AS INTEGER)"
+                        " FROM crawl_runs WHERE run_id = ?", [second])
+    unchanged, responses, size = rows[0]
+    assert unchanged == manifest.get("yuqi/unchanged", 0) + manifest.get(
+        "yuqi/skipped/sitemap_unchanged", 0)
+    assert isinstance(unchanged, int) and unchanged > 0
+    assert responses == manifest["yuqi/archived"]
+    assert isinstance(size, int) and size > 0
