@@ -18,7 +18,8 @@ _TRACKING = re.compile(
     r"^(utm_\w*|spm|from|sessionid|sid|phpsessid|jsessionid|gclid|fbclid|share_token|scene)$",
     re.IGNORECASE,
 )
-_CANONICAL_LINK = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical", re.IGNORECASE)
+_CANONICAL_LINK = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?[^\"'>]*canonical", re.IGNORECASE)
+_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -33,7 +34,7 @@ def canonical_url(url: str) -> str:
     netloc = host
     if parts.username:
         netloc = f"{parts.username}@{host}"
-    path = parts.path or "/"
+    path = _PATH_SESSION.sub("", parts.path) or "/"
     return canonicalize_url(urlunsplit((parts.scheme.lower(), netloc, path, urlencode(kept), "")))
 
 
