@@ -106,7 +106,8 @@ class KnownPage:
 
     `etag`/`last_modified` are the validators of the last 200 response;
     `sitemap_lastmod` is the sitemap date it was listed with then; the WARC
-    record of that response is what a 304 revisit record refers to.
+    record of that response is what a 304 revisit record refers to;
+    `checked_at` (the last 200 or 304) drives the site's recrawl interval.
     """
 
     site: str
@@ -116,3 +117,4 @@ class KnownPage:
     sitemap_lastmod: str | None
     warc_record_id: str | None
     fetched_at: str
+    checked_at: str = ""  # the latest fetch, 200 or 304 (UTC, ISO)

@@ -46,6 +46,8 @@ class SiteConfig:
     encoding: str = ""
     allow_private: bool = False
     politeness: Politeness = field(default_factory=Politeness)
+    # Hours before a known article is checked again (0 = every crawl, conditionally).
+    recrawl_interval: float = 0.0
     source: str = ""
 
     def is_article(self, url: str) -> bool:
@@ -59,7 +61,7 @@ _LIST_KEYS = ("start_urls", "sitemaps", "allowed_domains", "follow_patterns", "d
               "drop_selectors")
 _KNOWN = {
     "name", "article_pattern", "max_depth", "max_pages", "encoding", "allow_private",
-    "politeness", *_LIST_KEYS,
+    "politeness", "recrawl_interval", *_LIST_KEYS,
 }
 
 
@@ -140,6 +142,9 @@ def site_config_from_mapping(data: Mapping[str, Any], source: str = "<config>") 
     if isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0:
         raise _err(source, "politeness.delay", f"must be a number >= 0, got {delay!r}")
     concurrency = _int(pol, "concurrency", 2, source + " [politeness]", 1)
+    recrawl = data.get("recrawl_interval", 0.0)
+    if isinstance(recrawl, bool) or not isinstance(recrawl, int | float) or recrawl < 0:
+        raise _err(source, "recrawl_interval", f"must be a number of hours >= 0, got {recrawl!r}")
     return SiteConfig(
         name=name,
         article_pattern=article,
@@ -148,6 +153,7 @@ def site_config_from_mapping(data: Mapping[str, Any], source: str = "<config>") 
         encoding=encoding,
         allow_private=allow_private,
         politeness=Politeness(float(delay), concurrency),
+        recrawl_interval=float(recrawl),
         source=source,
         **lists,
     )

@@ -9,6 +9,7 @@ whose sitemap <lastmod> is unchanged is not requested at all.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -48,6 +49,9 @@ class ConditionalMiddleware:
         known = ctx.known.get(key)
         if known is None or not ctx.config.is_article(request.url):
             return
+        if _recently_checked(known.checked_at, ctx.config.recrawl_interval):
+            self._inc("yuqi/skipped/recently_checked")
+            raise IgnoreRequest("checked within the site's recrawl_interval")
         if known.etag:
             request.headers.setdefault("If-None-Match", known.etag)
         if known.last_modified:
@@ -61,3 +65,16 @@ class ConditionalMiddleware:
         if response.status == 304:
             self._inc("yuqi/unchanged")
         return response
+
+
+def _recently_checked(checked_at: str, interval_hours: float) -> bool:
+    """True when *checked_at* (UTC, from the warehouse) is within the recrawl interval."""
+    if interval_hours <= 0 or not checked_at:
+        return False
+    try:
+        when = datetime.fromisoformat(checked_at.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return datetime.now(UTC) - when < timedelta(hours=interval_hours)

@@ -59,6 +59,15 @@ def recrawled(tmp_path_factory: pytest.TempPathFactory) -> Recrawl:
     with DemoServer(port=port, size=SIZE, day=1):
         _crawl(sites, data)
         runs.append(_latest_run(data))
+        # Fourth run: no sitemaps, a 24-hour recrawl interval: known articles are not asked for.
+        for path in sites.glob("*.toml"):
+            text = path.read_text(encoding="utf-8")
+            text = "\n".join("sitemaps = []" if ln.startswith("sitemaps") else ln
+                             for ln in text.splitlines())
+            path.write_text(text.replace("[politeness]", "recrawl_interval = 24\n[politeness]"),
+                            encoding="utf-8")
+        _crawl(sites, data)
+        runs.append(_latest_run(data))
     return Recrawl(data, base, runs)
 
 
@@ -72,7 +81,7 @@ def _query(data: Path, sql: str, params: list[object] | None = None) -> list[tup
 
 def test_second_crawl_downloads_no_unchanged_article(recrawled: Recrawl) -> None:
     data = recrawled.data
-    first, second, _ = recrawled.runs
+    first, second = recrawled.runs[:2]
     downloaded = _query(data, "SELECT count(*) FROM fetches WHERE run_id = ? AND is_article"
                               " AND status = 200", [second])[0][0]
     assert downloaded == 0
@@ -135,3 +144,14 @@ def test_run_stats_are_queryable_in_crawl_runs(recrawled: Recrawl) -> None:
     assert isinstance(unchanged, int) and unchanged > 0
     assert responses == manifest["yuqi/archived"]
     assert isinstance(size, int) and size > 0
+
+
+def test_recrawl_interval_skips_recently_checked_articles(recrawled: Recrawl) -> None:
+    data = recrawled.data
+    fourth = recrawled.runs[3]
+    asked = _query(data, "SELECT count(*) FROM fetches WHERE run_id = ? AND is_article"
+                         " AND status IN (200, 304)", [fourth])[0][0]
+    assert asked == 0
+    live = _query(data, "SELECT count(*) FROM documents WHERE status = 'live'")[0][0]
+    assert isinstance(live, int) and live > 0
+    assert _stats(data, fourth).get("yuqi/skipped/recently_checked", 0) >= live

@@ -57,6 +57,8 @@ def test_documented_example_loads(tmp_path: Path) -> None:
         ('name = "farm-a"', 'name = "Farm A!"', "name"),
         ("deny_patterns = []", "deny_patterns = [3]", "deny_patterns"),
         ("max_depth = 10", "max_depth = 10\ncolour = 'red'", "colour"),
+        ("max_depth = 10", "max_depth = 10\nrecrawl_interval = -1", "recrawl_interval"),
+        ("max_depth = 10", "max_depth = 10\nrecrawl_interval = '1d'", "recrawl_interval"),
     ],
 )
 def test_bad_value_names_file_and_key(tmp_path: Path, old: str, new: str, key: str) -> None:

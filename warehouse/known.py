@@ -17,14 +17,14 @@ WITH ok AS (
     WHERE status = 200 AND is_article AND site IN (SELECT unnest(?::VARCHAR[]))
     QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
 ), latest AS (
-    SELECT url, status, sitemap_lastmod
+    SELECT url, status, sitemap_lastmod, fetched_at
     FROM fetches
     WHERE is_article AND site IN (SELECT unnest(?::VARCHAR[]))
     QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
 )
 SELECT ok.site, ok.url, ok.etag, ok.last_modified,
        coalesce(latest.sitemap_lastmod, ok.sitemap_lastmod), ok.warc_record_id,
-       CAST(ok.fetched_at AS VARCHAR)
+       CAST(ok.fetched_at AS VARCHAR), CAST(latest.fetched_at AS VARCHAR)
 FROM ok JOIN latest USING (url)
 WHERE latest.status IN (200, 304)
 """
@@ -50,4 +50,4 @@ def known_pages(path: Path, sites: Sequence[str]) -> list[KnownPage]:
 
     return [KnownPage(site=str(r[0]), url=str(r[1]), etag=text(r[2]), last_modified=text(r[3]),
                       sitemap_lastmod=text(r[4]), warc_record_id=text(r[5]),
-                      fetched_at=str(r[6])) for r in rows]
+                      fetched_at=str(r[6]), checked_at=str(r[7])) for r in rows]
