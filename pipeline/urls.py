@@ -9,6 +9,7 @@ slash); `declared_canonical` reads a page's `<link rel="canonical">`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
@@ -23,12 +24,19 @@ _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECAS
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
-    """The URL yuqi requests and stores: tracking parameters and fragment dropped, query sorted."""
+    """The URL yuqi requests and stores: tracking parameters and fragment dropped, query sorted.
+
+    Cached: a crawl meets the same menu and teaser links on every page. Raises
+    ValueError for a URL that cannot be split (a bad port, a broken IPv6 literal).
+    """
     parts = urlsplit(url.strip())
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
             if not _TRACKING.match(k)]
     host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal keeps its brackets
     if parts.port is not None and parts.port != _DEFAULT_PORTS.get(parts.scheme.lower()):
         host = f"{host}:{parts.port}"
     netloc = host
@@ -38,6 +46,7 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(urlunsplit((parts.scheme.lower(), netloc, path, urlencode(kept), "")))
 
 
+@lru_cache(maxsize=65536)
 def url_key(url: str) -> str:
     """The identity of a page for fetching it once: `canonical_url` without a trailing slash."""
     canon = canonical_url(url)
@@ -67,3 +76,20 @@ def declared_canonical(body: bytes, base_url: str) -> str | None:
         if urlsplit(absolute).scheme in ("http", "https"):
             return canonical_url(absolute)
     return None
+
+
+def host_allowed(url: str, domains: tuple[str, ...]) -> bool:
+    """True when *url*'s host (port ignored) is one of *domains* or a subdomain of one.
+
+    *domains* are lower-case without a leading dot; an empty tuple allows every host.
+    Shared by the spider's link following and the rel=canonical check, live and on replay.
+    """
+    if not domains:
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def allowed_domains(domains: tuple[str, ...]) -> tuple[str, ...]:
+    """A site config's `allowed_domains` normalized for `host_allowed` (lower case, no dot)."""
+    return tuple(d.lower().lstrip(".") for d in domains)

@@ -13,6 +13,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from pipeline.urls import canonical_url
 from spiders.context import RunContext
 
 
@@ -50,6 +51,10 @@ class ArchiveMiddleware:
         if ctx is None:
             return response
         fetched_at = utc_now()
+        # The canonical URL first requested, before redirects: what replay keys the page by.
+        first_url = canonical_url(request.meta.get("redirect_urls", [request.url])[0])
+        lastmod: str | None = request.meta.get("yuqi_lastmod")
+        refers_to = request.meta.get("yuqi_refers_to")
         ref = ctx.archive.write_pair(
             url=response.url,
             method=request.method,
@@ -59,10 +64,12 @@ class ArchiveMiddleware:
             response_headers=_pairs(response.headers),
             body=response.body,
             fetched_at=fetched_at,
+            request_url=first_url,
+            sitemap_lastmod=lastmod,
+            refers_to=(str(refers_to[0] or ""), str(refers_to[1] or "")) if refers_to else None,
         )
         request.meta["yuqi_warc"] = ref
         request.meta["yuqi_fetched_at"] = fetched_at
-        first_url = request.meta.get("redirect_urls", [request.url])[0]
 
         def header(name: str) -> str | None:
             value = response.headers.get(name)
@@ -83,6 +90,7 @@ class ArchiveMiddleware:
             "warc_offset": ref.offset,
             "warc_record_id": ref.record_id,
             "content_sha1": hashlib.sha1(response.body).hexdigest(),
+            "sitemap_lastmod": lastmod,
         })
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("yuqi/archived")

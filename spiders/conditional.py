@@ -43,6 +43,9 @@ class ConditionalMiddleware:
         if ctx is None or request.meta.get("yuqi_sitemap"):
             return
         key = url_key(request.url)
+        if ctx.resumed_from is not None and key in ctx.resumed_from.done_keys:
+            self._inc("yuqi/skipped/already_archived")
+            raise IgnoreRequest("archived by an earlier part of this run")
         if key in ctx.unchanged_keys:
             self._inc("yuqi/skipped/sitemap_unchanged")
             raise IgnoreRequest("sitemap lastmod unchanged since the last fetch")

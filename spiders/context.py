@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.jobstate import ResumePoint
 from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter
@@ -22,6 +23,8 @@ class RunContext:
     known: dict[str, KnownPage] = field(default_factory=dict)
     # url_keys whose sitemap <lastmod> is unchanged since the last fetch: not requested.
     unchanged_keys: set[str] = field(default_factory=set)
+    # Set when this part continues a run that was killed: what the archive already holds.
+    resumed_from: ResumePoint | None = None
     archive: WarcArchive = field(init=False)
     spool: SpoolWriter = field(init=False)
 

@@ -9,6 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from pipeline.jobstate import ResumePoint
 from pipeline.records import KnownPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.urls import url_key
@@ -24,14 +25,14 @@ def run_crawl(
     run_id: str,
     overrides: dict[str, Any] | None = None,
     known: Mapping[str, Sequence[KnownPage]] | None = None,
-    jobdirs: Mapping[str, tuple[Path, bool]] | None = None,
+    jobdirs: Mapping[str, tuple[Path, ResumePoint | None]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Crawl every site (blocking) and return each site's Scrapy stats.
 
     *known* lists, per site, the article URLs already in the warehouse: they are
     re-requested conditionally (see spiders.conditional). *jobdirs* gives, per
-    site, its Scrapy JOBDIR and whether to rebuild the site's progress from the
-    run's WARC archive first (after a part that did not stop cleanly).
+    site, its Scrapy JOBDIR and, after a part that did not stop cleanly, what was
+    rebuilt from the run's WARC archive (fetched articles, links to continue from).
 
     Scrapy's reactor cannot restart, so call this once per process.
     """
@@ -48,8 +49,9 @@ def run_crawl(
         )
         crawler = process.create_crawler(spider_cls)
         ctx = RunContext(run_id=run_id, data_dir=data_dir, config=config, known={
-            url_key(k.url): k for k in (known or {}).get(config.name, ())})
-        process.crawl(crawler, config=config, ctx=ctx, rebuild=bool(job and job[1]))
+            url_key(k.url): k for k in (known or {}).get(config.name, ())},
+            resumed_from=job[1] if job else None)
+        process.crawl(crawler, config=config, ctx=ctx)
         crawlers[config.name] = crawler
     progress = CrawlProgress(crawlers)
     from twisted.internet import reactor

@@ -9,24 +9,29 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import zlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from pipeline.rawpage import build_raw_page
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
-from pipeline.urls import canonical_url, declared_canonical, url_key
+from pipeline.urls import canonical_url, host_allowed, url_key
 from spiders.context import RunContext
 from spiders.warc import WarcRef
 
 logger = logging.getLogger(__name__)
 
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # sitemaps.org: 50 MiB uncompressed at most
+SITEMAP_CHUNK = 64 * 1024
+_IGNORED_EXTENSIONS = frozenset(IGNORED_EXTENSIONS)
 
 
 class GenericSpider(Spider):
@@ -48,9 +53,11 @@ class GenericSpider(Spider):
         # Not LinkExtractor(allow_domains=...): it compares the netloc, port included, so
         # "127.0.0.1" never matched http://127.0.0.1:8080/ links and nothing was followed.
         self.domains = tuple(d.lower().lstrip(".") for d in config.allowed_domains)
+        self._yielded: dict[str, int] = {}  # url_key -> smallest depth yielded at
 
     async def start(self) -> AsyncIterator[Request]:
-        """Sitemaps first, then the start URLs, then every article URL already known.
+        """Sitemaps first, then the start URLs (and a killed part's links), then every article
+        URL already known.
 
         Known articles are re-requested (conditionally, see spiders.conditional) even
         when nothing links to them any more, so a deleted page is noticed as 404/410.
@@ -59,6 +66,14 @@ class GenericSpider(Spider):
             yield Request(url, callback=self.parse_sitemap, meta={"yuqi_sitemap": True})
         for url in self.config.start_urls:
             yield Request(url, callback=self.parse)
+        if self.ctx.resumed_from is not None:
+            # The frontier of a killed part, rebuilt from the links of its archived pages.
+            for link in self.ctx.resumed_from.links:
+                if self.links.matches(link) and self.host_allowed(link):
+                    try:
+                        yield Request(canonical_url(link), callback=self.parse)
+                    except ValueError:
+                        self._count("bad_link")
         for known in self.ctx.known.values():
             yield Request(known.url, callback=self.parse, priority=-10)
 
@@ -83,7 +98,11 @@ class GenericSpider(Spider):
             if sitemap.type == "sitemapindex":
                 yield Request(loc, callback=self.parse_sitemap, meta={"yuqi_sitemap": True})
                 continue
-            url = canonical_url(loc)
+            try:
+                url = canonical_url(loc)
+            except ValueError:
+                self._count("bad_link")
+                continue
             lastmod = (entry.get("lastmod") or "").strip() or None
             known = self.ctx.known.get(url_key(url))
             if lastmod and known is not None and known.sitemap_lastmod == lastmod:
@@ -93,17 +112,37 @@ class GenericSpider(Spider):
             yield Request(url, callback=self.parse, meta={"yuqi_lastmod": lastmod})
 
     def _sitemap_body(self, response: Response) -> bytes | None:
+        """The sitemap's XML: a gzip body (one layer, no Content-Encoding) inflated in chunks.
+
+        Inflating stops at the smaller of MAX_SITEMAP_BYTES (the protocol's limit) and
+        DOWNLOAD_MAXSIZE, so a gzip bomb costs at most the cap; a corrupt gzip or a gzip
+        inside the gzip is counted and skipped, never inflated further.
+        """
         body = response.body
+        if body[:2] != b"\x1f\x8b":
+            return body
+        max_size = MAX_SITEMAP_BYTES
+        download_max = response.meta.get("download_maxsize",
+                                          self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        if download_max:
+            max_size = min(max_size, download_max)
+        out = io.BytesIO()
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+                while chunk := fh.read1(SITEMAP_CHUNK):
+                    out.write(chunk)
+                    if out.tell() > max_size:
+                        self._count("sitemap_too_large")
+                        logger.warning("sitemap %s inflates past %d bytes: skipped",
+                                       response.url, max_size)
+                        return None
+        except (OSError, EOFError, zlib.error):
+            self._count("sitemap_bad_gzip")
+            return None
+        body = out.getvalue()
         if body[:2] == b"\x1f\x8b":
-            try:
-                with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-                    body = fh.read(MAX_SITEMAP_BYTES + 1)
-            except OSError:
-                self._count("sitemap_bad_gzip")
-                return None
-            if len(body) > MAX_SITEMAP_BYTES:
-                self._count("sitemap_too_large")
-                return None
+            self._count("sitemap_nested_gzip")
+            return None
         return body
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Request | RawPage]:
@@ -113,44 +152,77 @@ class GenericSpider(Spider):
             return
         if self.config.is_article(response.url) and response.status == 200:
             yield self._raw_page(response)
-        for link in self.links.extract_links(response):
-            if self.host_allowed(link.url):
-                yield Request(canonical_url(link.url), callback=self.parse)
+        depth = int(response.meta.get("depth", 0)) + 1
+        for url in self._page_links(response):
+            key = url_key(url)
+            # Most links repeat (menus, teasers): skip one already yielded at this depth or
+            # less before it costs a Request and a trip through the middlewares and the
+            # duplicate filter. A shallower sighting is still yielded (depth limits).
+            if self._yielded.get(key, depth + 1) <= depth:
+                continue
+            self._yielded[key] = depth
+            if self.host_allowed(url):
+                yield Request(url, callback=self.parse)
+
+    def _page_links(self, response: TextResponse) -> Iterator[str]:
+        """Canonical URLs of the page's <a>/<area> links that the config lets us follow.
+
+        What `LinkExtractor.extract_links` selects (allow/deny patterns, ignored file
+        extensions such as .jpg or .pdf, `<base href>`), on the tree the response
+        already parsed, without its per-link re-encoding (canonical_url does that), as
+        canonical URLs:
+        link extraction was the spider's largest cost.
+        """
+        base = get_base_url(response)
+        seen: set[str] = set()
+        for element in response.selector.root.iter("a", "area"):
+            href = element.get("href")
+            if not href:
+                continue
+            href = href.strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+                continue
+            absolute = urljoin(base, href)
+            if absolute in seen or not absolute.startswith(("http://", "https://")):
+                continue
+            seen.add(absolute)
+            path = urlsplit(absolute).path
+            dot = path.rfind(".")
+            if dot > path.rfind("/") and path[dot + 1:].lower() in _IGNORED_EXTENSIONS:
+                continue
+            # Patterns see the link as written (as LinkExtractor does), so a deny pattern
+            # can still refuse e.g. session-id variants that canonicalization would hide.
+            if self.links.matches(absolute):
+                try:
+                    yield canonical_url(absolute)
+                except ValueError:  # e.g. a port that is not a number: a junk link
+                    self._count("bad_link")
 
     def host_allowed(self, url: str) -> bool:
         """True when the URL's host (port ignored) is an allowed domain or a subdomain of one."""
-        if not self.domains:
-            return True
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return host_allowed(url, self.domains)
 
     def _raw_page(self, response: Response) -> RawPage:
+        """The article's RawPage, built as `yuqi process --from-warc` builds it (pipeline.rawpage).
+        """
         ref: WarcRef | None = response.meta.get("yuqi_warc")
         first_url = response.meta.get("redirect_urls", [response.request.url if response.request
                                                           else response.url])[0]
-        headers = tuple(
-            (k.decode("latin-1"), v.decode("latin-1"))
-            for k, values in response.headers.items() for v in values
+        page = build_raw_page(
+            self.config, self.ctx.run_id, first_url, response.url, response.status,
+            ((k.decode("latin-1"), v.decode("latin-1"))
+             for k, values in response.headers.items() for v in values),
+            response.body, str(response.meta.get("yuqi_fetched_at", "")),
+            ref.file if ref else "", ref.offset if ref else -1, ref.record_id if ref else "",
         )
-        url = canonical_url(first_url)
-        declared = declared_canonical(response.body, response.url)
-        if declared and declared != url and self.host_allowed(declared):
+        if page.url != canonical_url(first_url):
             # rel=canonical names the article's one URL; a mirror path becomes the same document.
             self._count("rel_canonical")
-            url = declared
-        return RawPage(
-            run_id=self.ctx.run_id,
-            site=self.config.name,
-            url=url,
-            final_url=response.url,
-            status=response.status,
-            headers=headers,
-            body=response.body,
-            fetched_at=str(response.meta.get("yuqi_fetched_at", "")),
-            warc_file=ref.file if ref else "",
-            warc_offset=ref.offset if ref else -1,
-            warc_record_id=ref.record_id if ref else "",
-        )
+        return page
+
+    def closed(self, reason: str) -> None:
+        """Flush the site's WARC file and spool (also when no item pipeline is configured)."""
+        self.ctx.close()
 
     def _count(self, key: str) -> None:
         if self.crawler.stats is not None:

@@ -8,6 +8,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from pipeline.extract import ExtractConfig
+from pipeline.rawpage import is_article_page
 from pipeline.records import RawPage
 from pipeline.stages import process_page
 from spiders.context import RunContext
@@ -33,6 +34,10 @@ class StagesPipeline:
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
         stats = self.crawler.stats
         assert stats is not None
+        if not is_article_page(ctx.config, item):
+            # The shared article decision (pipeline.rawpage), which replay applies too.
+            stats.inc_value("yuqi/skipped/not_article")
+            return item
         config = ExtractConfig(ctx.config.drop_selectors, ctx.config.encoding)
         try:
             result = process_page(item, config)

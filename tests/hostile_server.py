@@ -7,11 +7,19 @@ is recorded so tests can assert what the crawler fetched.
 Tests add hostile routes with `routes={path: Route(...)}` or a callable taking the
 request path and returning a Route; a route may stream its body in chunks
 (`chunks`), so a test can serve an endless or huge body without holding it in memory.
+
+For politeness tests the server also records when each request arrived
+(`.timed`, monotonic seconds) and how many requests were being handled at once
+(`.inflight` now, `.max_inflight` at most). A request stops counting as in flight
+just before its status line is sent, so the count never includes a request the
+crawler could already see as finished. A callable route may block (on a
+threading.Event or Condition) to hold requests in flight.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,11 +49,23 @@ class HostileServer:
     def __init__(self, extra_links: tuple[str, ...] = (), routes: RouteTable | None = None
                  ) -> None:
         self.requests: list[str] = []
+        self.timed: list[tuple[float, str]] = []
+        self.inflight = 0
+        self.max_inflight = 0
+        self.lock = threading.Condition()
+        # Set when the server shuts down: a hanging route waits on it instead of sleeping.
+        self.closing = threading.Event()
         self.routes: RouteTable = dict(routes or {})
         extra = "".join(f"<a href='{u}'>x</a>" for u in extra_links).encode()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            _counted = False
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                outer._leave(self)
+                super().send_response(code, message)
+
             def _route(self, route: Route) -> None:
                 self.send_response(route.status)
                 names = {k.lower() for k, _ in route.headers}
@@ -66,6 +86,13 @@ class HostileServer:
                     return  # the crawler hung up, as a size cap should make it
 
             def do_GET(self) -> None:
+                outer._enter(self)
+                try:
+                    self._get()
+                finally:
+                    outer._leave(self)
+
+            def _get(self) -> None:
                 outer.requests.append(self.path)
                 path = self.path.split("?", 1)[0]
                 if path in outer.routes:
@@ -97,6 +124,21 @@ class HostileServer:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    def _enter(self, handler: BaseHTTPRequestHandler) -> None:
+        with self.lock:
+            self.timed.append((time.monotonic(), handler.path))
+            self.inflight += 1
+            self.max_inflight = max(self.max_inflight, self.inflight)
+            handler._counted = True  # type: ignore[attr-defined]
+            self.lock.notify_all()
+
+    def _leave(self, handler: BaseHTTPRequestHandler) -> None:
+        with self.lock:
+            if getattr(handler, "_counted", False):
+                handler._counted = False  # type: ignore[attr-defined]
+                self.inflight -= 1
+                self.lock.notify_all()
+
     @property
     def base_url(self) -> str:
         """http://127.0.0.1:<port>"""
@@ -107,5 +149,6 @@ class HostileServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.closing.set()
         self.server.shutdown()
         self.server.server_close()

@@ -29,6 +29,7 @@ A = "http://example.com/a/1.html"
     ("http://example.com/%E8%8A%B1%E5%91%97/%E9%80%BE%E6%9C%9F.html",
      "http://example.com/%E8%8A%B1%E5%91%97/%E9%80%BE%E6%9C%9F.html"),
     ("http://example.com", "http://example.com/"),
+    ("http://[::1]/x", "http://[::1]/x"),
 ])
 def test_canonical_url(raw: str, expected: str) -> None:
     assert canonical_url(raw) == expected
@@ -57,3 +58,17 @@ def test_declared_canonical(head: str, expected: str | None) -> None:
 def test_declared_canonical_survives_junk() -> None:
     assert declared_canonical(b"\x00\xff<link rel=canonical", A) is None
     assert declared_canonical(b"", A) is None
+
+
+def test_a_junk_port_is_a_value_error() -> None:
+    with pytest.raises(ValueError):
+        canonical_url("http://example.com:notaport/x")
+
+
+def test_ipv6_literal_keeps_its_brackets() -> None:
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(canonical_url("http://[::FFFF:127.0.0.1]:1/x"))
+    assert parts.hostname is not None and parts.port == 1
+    assert ipaddress.ip_address(parts.hostname) == ipaddress.ip_address("::ffff:127.0.0.1")

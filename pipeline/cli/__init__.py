@@ -260,19 +260,82 @@ def process(
     data_dir: DataDir = Path("data"),
     retag: Annotated[bool, typer.Option(
         "--retag", help="Re-tag every stored document with the current tagger.")] = False,
+    from_warc: Annotated[bool, typer.Option(
+        "--from-warc", help="Re-run extract, clean, fingerprint and claims over the WARC "
+        "archive into a new run.")] = False,
+    run: Annotated[str | None, typer.Option(
+        "--run", help="With --from-warc: the crawl run to replay (default: the latest).")] = None,
+    all_runs: Annotated[bool, typer.Option(
+        "--all-runs", help="With --from-warc: replay every run in the archive.")] = False,
+    sites_dir: Annotated[Path, typer.Option(
+        "--sites-dir", help="With --from-warc: the site configs.")] = Path("spiders/sites"),
+    no_load: Annotated[bool, typer.Option("--no-load", help="Leave the spool unloaded.")] = False,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
 ) -> None:
-    """Re-run pipeline stages over stored data without recrawling (now: --retag)."""
+    """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
     from pipeline.cli.jobs import retag_warehouse
     from warehouse.connect import WarehouseError
 
+    if from_warc and retag:
+        fail("give either --from-warc or --retag, not both", 2)
+    if not from_warc and (run is not None or all_runs):
+        fail("--run and --all-runs need --from-warc", 2)
+    if from_warc:
+        _process_from_warc(data_dir, run, all_runs, sites_dir, no_load, lock_timeout)
+        return
     if not retag:
-        fail("nothing to do: give --retag (re-tag every stored document)", 2)
+        fail("nothing to do: give --from-warc (re-run the stages over the WARC archive) "
+             "or --retag (re-tag every stored document)", 2)
     try:
         count, version = retag_warehouse(data_dir, lock_timeout)
     except WarehouseError as exc:
         fail(str(exc), 1)
     out.print(f"re-tagged every document: {count} claims, tagger {version}")
+
+
+def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_dir: Path,
+                       no_load: bool, lock_timeout: float) -> None:
+    """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
+    from rich.progress import Progress
+
+    from pipeline.cli.jobs import load_pending, new_run_id
+    from pipeline.cli.replay import ReplayError, choose_runs, replay, warc_files
+    from warehouse.connect import WarehouseError
+
+    if run is not None and all_runs:
+        fail("give either --run or --all-runs, not both", 2)
+    try:
+        sources = choose_runs(data_dir, run, all_runs)
+        configs = {c.name: c for c in load_site_configs(sites_dir)}
+    except ReplayError as exc:
+        fail(str(exc), exc.code)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    files = warc_files(data_dir, sources)
+    new_id = new_run_id()
+    err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}")
+    try:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("replaying", total=len(files))
+            outcome = replay(data_dir, sources, configs, new_id, sites_dir,
+                             on_file=lambda _p: progress.advance(task))
+    except ReplayError as exc:
+        fail(str(exc), exc.code)
+    stats = outcome.stats
+    skipped = stats["yuqi/corrupt_records"]
+    out.print(f"run {new_id} from warc:{','.join(sources)}: {stats['yuqi/archived']} responses, "
+              f"{stats['yuqi/documents']} documents, {stats['yuqi/claims']} claims"
+              + (f", {skipped} corrupt records skipped" if skipped else ""))
+    if no_load:
+        return
+    try:
+        results = load_pending(data_dir, lock_timeout)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
+    for r in results:
+        if r.loaded:
+            out.print(f"loaded run {r.run_id}: " + ", ".join(f"{v} {k}"
+                                                             for k, v in r.counts.items()))
 
 
 @app.command()

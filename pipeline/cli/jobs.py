@@ -23,6 +23,7 @@ from pipeline.jobstate import (
     FINISHED_REASONS,
     JobState,
     JobStateError,
+    ResumePoint,
     clear_state,
     jobs_root,
     mark_clean_stop,
@@ -132,8 +133,10 @@ def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
-                say: Callable[[str], None]) -> tuple[JobState, list[SiteConfig], dict[str, bool]]:
-    """The run to crawl, the sites still to crawl, and per site whether to rebuild from WARC."""
+                say: Callable[[str], None]
+                ) -> tuple[JobState, list[SiteConfig], dict[str, ResumePoint | None]]:
+    """The run to crawl, the sites still to crawl, and per site what was rebuilt from WARC
+    (None where Scrapy's job directory is trusted or the site starts afresh)."""
     state = read_state(data_dir)
     names = [c.name for c in configs]
     if not resume:
@@ -145,7 +148,7 @@ def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
         for name in names:
             reset_job_dir(site_job_dir(data_dir, name))
         write_state(data_dir, state)
-        return state, configs, dict.fromkeys(names, False)
+        return state, configs, dict.fromkeys(names)
     if state is None:
         raise JobStateError(f"{jobs_root(data_dir)}: no unfinished crawl to resume")
     todo = [s for s in state.sites if s not in state.finished_sites]
@@ -153,13 +156,16 @@ def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
     if missing:
         raise JobStateError(f"run {state.run_id} still has to crawl {', '.join(missing)}: "
                             "give their configs (--site / --sites-dir) to resume it")
-    rebuild: dict[str, bool] = {}
+    from pipeline.cli.replay import rebuild_site
+
+    by_name = {c.name: c for c in configs}
+    rebuild: dict[str, ResumePoint | None] = {}
     spool_dir = data_dir / "spool" / state.run_id
     for name in todo:
         job_dir = site_job_dir(data_dir, name)
         if stopped_cleanly(job_dir):
             (job_dir / CLEAN_MARKER).unlink()
-            rebuild[name] = False
+            rebuild[name] = None
         else:
             # Cut off without a clean stop: Scrapy's queue and seen set cannot be trusted and
             # the spool lost its buffered rows. Start the site's job afresh, rebuild its
@@ -168,7 +174,10 @@ def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
                 "rebuilding its progress from the WARC archive")
             reset_job_dir(job_dir)
             discard_worker_files(spool_dir, name)
-            rebuild[name] = True
+            point = rebuild_site(data_dir, state.run_id, by_name[name])
+            say(f"{name}: {len(point.done_keys)} archived article URLs kept, "
+                f"{len(point.links)} links to continue from")
+            rebuild[name] = point
     return state, [c for c in configs if c.name in todo], rebuild
 
 

@@ -1,0 +1,307 @@
+"""`yuqi process --from-warc`: re-run the stages over the WARC archive into a new spool run.
+
+The archive is the source of truth (ARCHITECTURE §1): this reads the archived
+responses of one or more crawl runs, builds each RawPage exactly as the crawl
+did (pipeline.rawpage), runs extract -> clean -> fingerprint -> claims
+(pipeline.stages.process_page) and writes a new, finished spool run whose
+fetch rows are rebuilt from the records. Improving the cleaner or the tagger
+then never needs a recrawl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from pipeline.extract import ExtractConfig
+from pipeline.jobstate import ResumePoint
+from pipeline.rawpage import build_raw_page, is_article_page
+from pipeline.siteconfig import SiteConfig
+from pipeline.spool import SpoolWriter, write_manifest
+from pipeline.stages import process_page
+from pipeline.urls import canonical_url, url_key
+from pipeline.warc_read import (
+    CUT_TAIL,
+    ArchivedResponse,
+    ContentDecodeError,
+    CorruptRecord,
+    WarcReadError,
+    decode_content,
+    read_warc,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class ReplayError(Exception):
+    """Replay cannot run or finish; the message names the file or folder, `code` the exit status.
+
+    2: bad usage or configuration (no data dir, no archive, unknown run, no config for a
+    site); 1: a run that failed (an unreadable WARC file).
+    """
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class ReplayOutcome:
+    """A finished replay: the new run, the runs it read, its spool and its counters."""
+
+    run_id: str
+    source_runs: list[str]
+    spool_dir: Path
+    stats: Counter[str] = field(default_factory=Counter)
+
+
+def archive_runs(data_dir: Path) -> list[str]:
+    """Run ids with WARC files under `<data_dir>/archive`, oldest first (run ids sort by time)."""
+    root = data_dir / "archive"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.warc.gz")))
+
+
+def choose_runs(data_dir: Path, run: str | None, all_runs: bool) -> list[str]:
+    """The runs to replay: *run*, every run, or (default) the latest; ReplayError if none."""
+    if not data_dir.is_dir():
+        raise ReplayError(f"{data_dir}: data directory not found", 2)
+    runs = archive_runs(data_dir)
+    if not runs:
+        raise ReplayError(f"{data_dir / 'archive'}: no WARC archive to replay "
+                          "(`yuqi crawl` writes one)", 2)
+    if all_runs:
+        return runs
+    if run is None:
+        return [runs[-1]]
+    if run not in runs:
+        raise ReplayError(f"{data_dir / 'archive' / run}: no WARC files for run {run!r} "
+                          f"(runs: {', '.join(runs[-5:])})", 2)
+    return [run]
+
+
+def warc_files(data_dir: Path, run_ids: Iterable[str]) -> list[Path]:
+    """The `.warc.gz` files of *run_ids*, in run then name order."""
+    return [p for r in run_ids for p in sorted((data_dir / "archive" / r).glob("*.warc.gz"))]
+
+
+def _site_of(record: ArchivedResponse, path: Path) -> str:
+    # Records written before Yuqi-Site existed: the file is named <site>-NNNNN.warc.gz.
+    return record.site or path.name.removesuffix(".warc.gz").rsplit("-", 1)[0]
+
+
+def fetch_row(run_id: str, site: str, config: SiteConfig, record: ArchivedResponse
+              ) -> dict[str, Any]:
+    """The fetch spool row of one archived response, as the crawl's archive middleware wrote it."""
+    return {
+        "run_id": run_id,
+        "url": canonical_url(record.request_url or record.target_uri),
+        "final_url": record.target_uri,
+        "site": site,
+        "status": record.status,
+        "fetched_at": record.date,
+        "etag": record.last_header("ETag"),
+        "last_modified": record.last_header("Last-Modified"),
+        "content_type": record.last_header("Content-Type"),
+        "is_article": config.is_article(record.target_uri),
+        "warc_file": record.warc_file,
+        "warc_offset": record.offset,
+        "warc_record_id": record.record_id,
+        "content_sha1": hashlib.sha1(record.body).hexdigest(),
+        "sitemap_lastmod": record.sitemap_lastmod,
+    }
+
+
+class _Replayer:
+    """Writes one new spool run from archived records (one spool worker per site)."""
+
+    def __init__(self, data_dir: Path, run_id: str, configs: Mapping[str, SiteConfig],
+                 sites_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.run_id = run_id
+        self.configs = configs
+        self.sites_dir = sites_dir
+        self.spool_dir = data_dir / "spool" / run_id
+        self.spools: dict[str, SpoolWriter] = {}
+        self.stats: Counter[str] = Counter()
+        # doc_ids written from a newer run (--all-runs replays newest first): older fetches of
+        # the same document are not spooled again.
+        self.newer_docs: set[str] = set()
+
+    def _spool(self, site: str) -> SpoolWriter:
+        if site not in self.spools:
+            self.spools[site] = SpoolWriter(self.spool_dir, site)
+        return self.spools[site]
+
+    def replay_run(self, files: list[Path], on_file: Callable[[Path], None]) -> None:
+        """Replay the WARC files of one source run."""
+        written: set[str] = set()
+        for path in files:
+            self._replay_file(path, written)
+            on_file(path)
+        self.newer_docs |= written
+
+    def _replay_file(self, path: Path, written: set[str]) -> None:
+        name = path.relative_to(self.data_dir).as_posix()
+        try:
+            for item in read_warc(path, name):
+                if isinstance(item, CorruptRecord):
+                    logger.warning("%s: skipped a corrupt record at byte %d (%s)",
+                                   path, item.offset, item.reason)
+                    self.stats["yuqi/corrupt_records"] += 1
+                    continue
+                self._replay_record(path, item, written)
+        except WarcReadError as exc:
+            raise ReplayError(str(exc), 1) from None
+        self.stats["yuqi/warc_files"] += 1
+
+    def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str]) -> None:
+        site = _site_of(record, path)
+        config = self.configs.get(site)
+        if config is None:
+            raise ReplayError(f"{path}: records of site {site!r}, but {self.sites_dir} has no "
+                              "site config of that name (give --sites-dir)", 2)
+        spool = self._spool(site)
+        spool.write_fetch(fetch_row(self.run_id, site, config, record))
+        self.stats["yuqi/archived"] += 1
+        if record.rec_type == "revisit":
+            self.stats["yuqi/unchanged"] += 1
+            return
+        try:
+            body, headers = decode_content(record.body, record.headers)
+        except ContentDecodeError as exc:
+            logger.warning("%s: %s at byte %d: %s", path, record.target_uri, record.offset, exc)
+            self.stats["yuqi/dropped/bad_encoding"] += 1
+            return
+        raw = build_raw_page(
+            config, self.run_id, record.request_url or record.target_uri, record.target_uri,
+            record.status, headers, body, record.date, record.warc_file, record.offset,
+            record.record_id,
+        )
+        if not is_article_page(config, raw):
+            return
+        try:
+            result = process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
+        except Exception:  # one bad page must not stop the replay (as in the crawl)
+            logger.exception("stages failed on %s", raw.url)
+            self.stats["yuqi/dropped/stage_error"] += 1
+            return
+        if result.document is None:
+            self.stats[f"yuqi/dropped/{result.dropped}"] += 1
+            return
+        if result.document.doc_id in self.newer_docs:
+            self.stats["yuqi/superseded"] += 1
+            return
+        written.add(result.document.doc_id)
+        spool.write_document(result.document)
+        for claim in result.claims:
+            spool.write_claim(claim)
+        self.stats["yuqi/documents"] += 1
+        self.stats["yuqi/claims"] += len(result.claims)
+
+    def close(self) -> None:
+        """Write every buffered spool row."""
+        for spool in self.spools.values():
+            spool.close()
+
+
+def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig],
+           run_id: str, sites_dir: Path = Path("spiders/sites"),
+           on_file: Callable[[Path], None] = lambda _p: None) -> ReplayOutcome:
+    """Re-run the stages over the archive of *run_ids* into the new spool run *run_id*.
+
+    The spool gets its manifest (so `yuqi load` takes it) only when every file was
+    read; on any error the half-written spool folder is removed. With several runs,
+    the newest fetch of a document wins (older ones are counted as superseded).
+    """
+    started = datetime.now(UTC).isoformat()
+    replayer = _Replayer(data_dir, run_id, configs, sites_dir)
+    try:
+        for source in sorted(run_ids, reverse=True):
+            replayer.replay_run(warc_files(data_dir, [source]), on_file)
+        replayer.close()
+        stats = replayer.stats
+        write_manifest(replayer.spool_dir, {
+            "run_id": run_id,
+            "started_at": started,
+            "finished_at": datetime.now(UTC).isoformat(),
+            "status": "finished",
+            "source": "warc:" + ",".join(sorted(run_ids)),
+            "sites": sorted(replayer.spools),
+            "stats": {"total": dict(stats), "sources": sorted(run_ids)},
+        })
+    except BaseException:
+        shutil.rmtree(replayer.spool_dir, ignore_errors=True)
+        raise
+    return ReplayOutcome(run_id, sorted(run_ids), replayer.spool_dir, stats)
+
+
+def _page_links(body: bytes, base_url: str) -> list[str]:
+    """Absolute http(s) link targets of an HTML page (for rebuilding a crawl frontier)."""
+    try:
+        tree = lxml_html.fromstring(body)
+    except (ValueError, TypeError, SyntaxError, etree.ParserError):
+        return []
+    links = []
+    for element in tree.iter("a"):
+        href = (element.get("href") or "").strip()
+        if href:
+            absolute = urljoin(base_url, href)
+            if absolute.startswith(("http://", "https://")):
+                links.append(absolute)
+    return links
+
+
+def rebuild_site(data_dir: Path, run_id: str, config: SiteConfig) -> ResumePoint:
+    """Rebuild one site's spool rows of an unfinished run from its WARC files.
+
+    Used after a crawl part that was killed without a clean stop: the spool's
+    buffered rows were lost and Scrapy's job directory cannot be trusted, but
+    every response that reached the archive is there. A record cut off by the
+    kill is removed from the end of its file (so the archive reads cleanly
+    again). Returns the article URLs already fetched and the links found in the
+    archived pages, from which the crawl continues.
+    """
+    replayer = _Replayer(data_dir, run_id, {config.name: config}, Path("."))
+    done: set[str] = set()
+    links: list[str] = []
+    written: set[str] = set()
+    archive_dir = data_dir / "archive" / run_id
+    for path in sorted(archive_dir.glob(f"{config.name}-*.warc.gz")):
+        name = path.relative_to(data_dir).as_posix()
+        cut_at: int | None = None
+        for item in read_warc(path, name, tolerate_cut_tail=True):
+            if isinstance(item, CorruptRecord):
+                if item.reason == CUT_TAIL:
+                    cut_at = item.offset
+                else:
+                    replayer.stats["yuqi/corrupt_records"] += 1
+                continue
+            replayer._replay_record(path, item, written)
+            if config.is_article(item.target_uri):
+                done.add(url_key(item.target_uri))
+                if item.request_url:
+                    done.add(url_key(item.request_url))
+            if item.rec_type == "response" and item.status == 200:
+                try:
+                    body, _ = decode_content(item.body, item.headers)
+                except ContentDecodeError:
+                    continue
+                links.extend(_page_links(body, item.target_uri))
+        if cut_at is not None:
+            os.truncate(path, cut_at)
+    replayer.close()
+    return ResumePoint(frozenset(done), tuple(dict.fromkeys(links)))

@@ -1,0 +1,282 @@
+"""Reading yuqi's WARC archive back: response and revisit records, with what replay needs.
+
+Pure reading (warcio, zlib; no Scrapy): `yuqi process --from-warc` uses it to
+re-run the stages over archived responses. Each `.warc.gz` is gzip-per-record,
+so a damaged record in the middle of a file is found, counted and skipped (the
+reader resynchronizes on the next gzip member that holds a whole record); a
+file whose last record is cut off, or that is not gzip WARC at all, raises
+`WarcReadError` naming the file.
+
+The custom header fields read here are written by spiders/warc.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import mmap
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+from backports import zstd
+from warcio.archiveiterator import ArchiveIterator
+
+SITE_FIELD = "Yuqi-Site"
+REQUEST_URL_FIELD = "Yuqi-Request-URL"
+RUN_ID_FIELD = "Yuqi-Run-ID"
+LASTMOD_FIELD = "Yuqi-Sitemap-Lastmod"
+# The crawl's DOWNLOAD_MAXSIZE (spiders/settings.py): a body inflating past it was dropped.
+MAX_BODY_BYTES = 10 * 1024 * 1024
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_CHUNK = 64 * 1024
+_MAX_MEMBER_BYTES = 512 * 1024 * 1024
+# Content-Encodings the crawl decodes (Scrapy's ACCEPTED_ENCODINGS plus x-gzip).
+_SUPPORTED = ("gzip", "x-gzip", "deflate", "br", "zstd")
+
+
+class WarcReadError(ValueError):
+    """A WARC file cannot be read as a whole (missing, not gzip WARC, truncated): names the file."""
+
+
+class ContentDecodeError(ValueError):
+    """A response body whose Content-Encoding stream is corrupt or inflates past the cap."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedResponse:
+    """One archived HTTP response (a `response` or `revisit` record), body still encoded."""
+
+    warc_file: str  # as given to `read_warc` (relative to the data dir)
+    offset: int  # byte offset of the record's gzip member
+    record_id: str
+    rec_type: str  # response | revisit
+    target_uri: str  # the URL fetched (after redirects)
+    date: str  # WARC-Date, the fetch time as the crawl recorded it
+    site: str  # Yuqi-Site, "" in records written before it existed
+    request_url: str  # Yuqi-Request-URL (canonical first URL), "" when absent
+    run_id: str  # Yuqi-Run-ID, "" when absent
+    sitemap_lastmod: str | None
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    def last_header(self, name: str) -> str | None:
+        """The last value of header *name* (case-insensitive), or None: what Scrapy's
+        `Headers.get` returned when the crawl wrote the fetch row."""
+        lname = name.lower()
+        found = None
+        for key, value in self.headers:
+            if key.lower() == lname:
+                found = value
+        return found or None
+
+
+@dataclass(frozen=True, slots=True)
+class CorruptRecord:
+    """A damaged stretch of a WARC file that was skipped: where it starts and why."""
+
+    warc_file: str
+    offset: int
+    reason: str
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _inflate_member(mm: mmap.mmap, pos: int) -> tuple[bytes, int]:
+    """Inflate the gzip member at *pos*; return its bytes and the offset just after it."""
+    if mm[pos:pos + 3] != _GZIP_MAGIC:
+        raise zlib.error("no gzip member here")
+    dec = zlib.decompressobj(31)
+    out = io.BytesIO()
+    p = pos
+    while not dec.eof:
+        if p >= len(mm):
+            raise _Truncated
+        chunk = mm[p:p + _CHUNK]
+        p += len(chunk)
+        out.write(dec.decompress(chunk))
+        if out.tell() > _MAX_MEMBER_BYTES:
+            raise zlib.error("gzip member inflates past 512 MiB")
+    return out.getvalue(), p - len(dec.unused_data)
+
+
+def _parse_record(data: bytes, name: str, offset: int) -> ArchivedResponse | None:
+    """The response/revisit record in one inflated member; None for other record types."""
+    record = next(iter(ArchiveIterator(io.BytesIO(data))))
+    if record.rec_type not in ("response", "revisit"):
+        return None
+    rec = record.rec_headers
+    http = record.http_headers
+    if http is None:
+        raise ValueError(f"{record.rec_type} record without HTTP headers")
+    body = record.raw_stream.read()
+    return ArchivedResponse(
+        warc_file=name,
+        offset=offset,
+        record_id=str(rec.get_header("WARC-Record-ID") or ""),
+        rec_type=str(record.rec_type),
+        target_uri=str(rec.get_header("WARC-Target-URI") or ""),
+        date=str(rec.get_header("WARC-Date") or ""),
+        site=str(rec.get_header(SITE_FIELD) or ""),
+        request_url=str(rec.get_header(REQUEST_URL_FIELD) or ""),
+        run_id=str(rec.get_header(RUN_ID_FIELD) or ""),
+        sitemap_lastmod=rec.get_header(LASTMOD_FIELD) or None,
+        status=int(http.get_statuscode()),
+        headers=tuple((str(k), str(v)) for k, v in http.headers),
+        body=body,
+    )
+
+
+def _read_one(mm: mmap.mmap, pos: int, name: str) -> tuple[ArchivedResponse | None, int]:
+    data, end = _inflate_member(mm, pos)
+    return _parse_record(data, name, pos), end
+
+
+def read_warc(path: Path, name: str | None = None, tolerate_cut_tail: bool = False
+              ) -> Iterator[ArchivedResponse | CorruptRecord]:
+    """Yield the response and revisit records of one `.warc.gz`, and each damaged stretch.
+
+    *name* is how records name their file (default: *path* as given). Raises
+    WarcReadError when the file cannot be opened, is not gzip WARC, or ends in a
+    cut-off record; a damaged record followed by good ones is yielded as a
+    CorruptRecord and reading goes on. With *tolerate_cut_tail* (recovering a
+    crawl that was killed mid-write) a cut-off last record is yielded as a
+    CorruptRecord with reason `CUT_TAIL` instead, at the offset where the good
+    part of the file ends.
+    """
+    label = name if name is not None else str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise WarcReadError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        size = path.stat().st_size
+        if size == 0:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            yield from _records(mm, path, label, tolerate_cut_tail)
+
+
+CUT_TAIL = "cut-off last record"
+
+
+def _records(mm: mmap.mmap, path: Path, label: str, tolerate_cut_tail: bool = False
+             ) -> Iterator[ArchivedResponse | CorruptRecord]:
+    pos = 0
+    good = 0
+    while pos < len(mm):
+        try:
+            found, pos = _read_one(mm, pos, label)
+        except Exception as exc:  # zlib, warcio and header parsing raise many kinds
+            truncated = isinstance(exc, _Truncated)
+            reason = "record cut off" if truncated else f"{type(exc).__name__}: {exc}"
+            resumed = _resync(mm, pos, label)
+            if resumed is None:
+                if good == 0 and pos == 0 and not truncated:
+                    raise WarcReadError(f"{path}: not a gzip WARC file ({reason})") from None
+                if truncated and tolerate_cut_tail:
+                    yield CorruptRecord(label, pos, CUT_TAIL)
+                    return
+                if truncated:
+                    raise WarcReadError(f"{path}: truncated: the record at byte {pos} is cut "
+                                        "off (an interrupted write?)") from None
+                raise WarcReadError(f"{path}: corrupt from byte {pos} to the end ({reason})"
+                                    ) from None
+            yield CorruptRecord(label, pos, reason)
+            pos = resumed
+            continue
+        good += 1
+        if found is not None:
+            yield found
+
+
+def _resync(mm: mmap.mmap, bad: int, label: str) -> int | None:
+    """The offset of the next gzip member after *bad* that holds a whole record, or None."""
+    start = bad + 1
+    while True:
+        candidate = mm.find(_GZIP_MAGIC, start)
+        if candidate < 0:
+            return None
+        try:
+            _read_one(mm, candidate, label)
+        except Exception:  # a false magic or another damaged member: keep looking
+            start = candidate + 1
+            continue
+        return candidate
+
+
+def _gunzip(body: bytes, cap: int) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+        return _capped(fh.read1, cap)
+
+
+def _unzstd(body: bytes, cap: int) -> bytes:
+    with zstd.ZstdFile(io.BytesIO(body)) as fh:
+        return _capped(fh.read1, cap)
+
+
+def _capped(read: Callable[[int], bytes], cap: int) -> bytes:
+    out = io.BytesIO()
+    while chunk := read(_CHUNK):
+        out.write(chunk)
+        if cap and out.tell() > cap:
+            raise ContentDecodeError(f"body inflates past {cap} bytes")
+    return out.getvalue()
+
+
+def _inflate(body: bytes, cap: int) -> bytes:
+    wbits = 15 if len(body) >= 2 and (body[0] * 256 + body[1]) % 31 == 0 else -15
+    dec = zlib.decompressobj(wbits)
+    out = dec.decompress(body, cap + 1 if cap else 0)
+    if cap and len(out) > cap:
+        raise ContentDecodeError(f"body inflates past {cap} bytes")
+    if not dec.eof:
+        raise ContentDecodeError("truncated deflate stream")
+    return out
+
+
+def _unbrotli(body: bytes, cap: int) -> bytes:
+    out = brotli.decompress(body)
+    if cap and len(out) > cap:
+        raise ContentDecodeError(f"body inflates past {cap} bytes")
+    return bytes(out)
+
+
+_DECODERS: dict[str, Callable[[bytes, int], bytes]] = {
+    "gzip": _gunzip, "x-gzip": _gunzip, "deflate": _inflate, "br": _unbrotli, "zstd": _unzstd,
+}
+
+
+def decode_content(body: bytes, headers: tuple[tuple[str, str], ...],
+                   cap: int = MAX_BODY_BYTES) -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """Undo the response's Content-Encoding as the crawl did before its stages saw the body.
+
+    Mirrors Scrapy's HttpCompressionMiddleware: codings are undone from the last one
+    back while supported; `Content-Encoding` is dropped when all were undone, else it
+    keeps the rest. Raises ContentDecodeError for a damaged stream or past *cap* bytes
+    (the crawl dropped such responses).
+    """
+    codings = [c.strip().lower() for k, v in headers if k.lower() == "content-encoding"
+               for c in v.split(",")]
+    if not codings:
+        return body, headers
+    keep = list(codings)
+    if keep[-1] not in _SUPPORTED:
+        return body, headers  # nothing the crawl could undo: left as it was
+    while keep and keep[-1] in _SUPPORTED:
+        coding = keep.pop()
+        try:
+            body = _DECODERS[coding](body, cap)
+        except ContentDecodeError:
+            raise
+        except (OSError, EOFError, zlib.error, brotli.error, zstd.ZstdError) as exc:
+            raise ContentDecodeError(f"{coding}: {exc}") from exc
+    rest = tuple((k, v) for k, v in headers if k.lower() != "content-encoding")
+    if keep:
+        rest = (*rest, *(("Content-Encoding", c) for c in keep))
+    return body, rest

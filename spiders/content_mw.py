@@ -1,0 +1,225 @@
+"""Response limits: capped, strict Content-Encoding decoding and an HTML-only gate for pages.
+
+`CappedCompressionMiddleware` replaces Scrapy's HttpCompressionMiddleware (order
+590). Scrapy already stops inflating at DOWNLOAD_MAXSIZE for gzip, deflate, br
+and zstd; this subclass counts that drop (`yuqi/dropped/too_large`) and decodes
+strictly: Scrapy's decoders hand over whatever a truncated or corrupt stream
+(bad gzip CRC, cut brotli/zstd frame) yielded, which would store a partial
+page. A corrupt body is retried like a failed download, then dropped and
+counted (`yuqi/dropped/bad_encoding`).
+
+`ContentGateMiddleware` (order 585, so it sees responses after decoding) drops
+2xx responses bound for the spider's `parse` whose Content-Type is not HTML
+(`yuqi/skipped/not_html`) or whose body is binary whatever the header says
+(`yuqi/skipped/binary_body`: gzip, images, PDF, NUL bytes), so nothing binary is
+parsed or extracted; sitemap and robots.txt responses use other callbacks and
+pass. It also turns a raw body cut at DOWNLOAD_MAXSIZE by the download handler
+into a counted drop (`yuqi/dropped/too_large`) instead of an error traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import sys
+import zlib
+from collections.abc import Callable
+
+import brotli
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+from scrapy.http import Response
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+
+from pipeline.rawpage import HTML_TYPES, looks_binary
+
+if sys.version_info >= (3, 14):
+    from compression import zstd
+else:
+    from backports import zstd
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 64 * 1024
+BYTES_KEY = "yuqi_bytes_received"
+# HTML_TYPES, looks_binary: the same test `yuqi process --from-warc` applies (pipeline.rawpage).
+
+
+class CorruptEncodingError(ValueError):
+    """A Content-Encoding stream that is truncated, has a bad checksum or is not that encoding."""
+
+
+def _check(size: int, max_size: int) -> None:
+    if max_size and size > max_size:
+        raise _DecompressionMaxSizeExceeded(size, max_size)
+
+
+def _read_all(read: Callable[[int], bytes], max_size: int) -> bytes:
+    out = io.BytesIO()
+    while chunk := read(CHUNK):
+        out.write(chunk)
+        _check(out.tell(), max_size)
+    return out.getvalue()
+
+
+def _gunzip(body: bytes, max_size: int) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+        return _read_all(fh.read1, max_size)
+
+
+def _unzstd(body: bytes, max_size: int) -> bytes:
+    with zstd.ZstdFile(io.BytesIO(body)) as fh:
+        return _read_all(fh.read1, max_size)
+
+
+def _inflate(body: bytes, max_size: int) -> bytes:
+    # RFC 9110 "deflate" is zlib-wrapped; some servers send raw deflate, as Scrapy accepts.
+    wbits = 15 if len(body) >= 2 and (body[0] * 256 + body[1]) % 31 == 0 else -15
+    dec = zlib.decompressobj(wbits)
+    out = io.BytesIO()
+    data = body
+    while not dec.eof:
+        chunk = dec.decompress(data, CHUNK)
+        out.write(chunk)
+        _check(out.tell(), max_size)
+        data = dec.unconsumed_tail
+        if not chunk and not data:
+            break  # input exhausted before the end of the stream
+    if not dec.eof:
+        raise CorruptEncodingError("truncated deflate stream")
+    return out.getvalue()
+
+
+def _unbrotli(body: bytes, max_size: int) -> bytes:
+    dec = brotli.Decompressor()
+    out = io.BytesIO()
+    chunk = dec.process(body, output_buffer_limit=CHUNK)
+    while True:
+        out.write(chunk)
+        _check(out.tell(), max_size)
+        if dec.is_finished():
+            return out.getvalue()
+        chunk = dec.process(b"", output_buffer_limit=CHUNK)
+        if not chunk:
+            raise CorruptEncodingError("truncated brotli stream")
+
+
+def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
+    """Decode one Content-Encoding layer, at most *max_size* bytes (0: no cap), all or nothing.
+
+    Raises Scrapy's `_DecompressionMaxSizeExceeded` past the cap (so its middleware
+    logs and drops the response) and `CorruptEncodingError` on any damaged stream.
+    """
+    decoders = {b"gzip": _gunzip, b"x-gzip": _gunzip, b"deflate": _inflate,
+                b"br": _unbrotli, b"zstd": _unzstd}
+    try:
+        return decoders[encoding](body, max_size)
+    except (_DecompressionMaxSizeExceeded, CorruptEncodingError):
+        raise
+    except (OSError, EOFError, zlib.error, brotli.error, zstd.ZstdError) as exc:
+        raise CorruptEncodingError(f"{encoding.decode()}: {exc}") from exc
+
+
+def _inc(crawler: Crawler, key: str) -> None:
+    if crawler.stats is not None:
+        crawler.stats.inc_value(key)
+
+
+class CappedCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression with strict decoders and counted drops (see the module doc)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler=crawler)
+        self.crawler = crawler
+
+    _decode = staticmethod(strict_decode)
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Request | Response:
+        """Decode the body; count an over-cap drop; retry, then drop, a corrupt body."""
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest as exc:
+            if isinstance(exc.__cause__, _DecompressionMaxSizeExceeded):
+                _inc(self.crawler, "yuqi/dropped/too_large")
+            raise
+        except CorruptEncodingError as exc:
+            assert self.crawler.spider is not None
+            retry = get_retry_request(request, spider=self.crawler.spider,
+                                      reason="bad_encoding")
+            if retry is not None:
+                return retry
+            _inc(self.crawler, "yuqi/dropped/bad_encoding")
+            logger.warning("dropped %s: corrupt Content-Encoding (%s)", request.url, exc)
+            raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
+
+
+def media_type(response: Response) -> str:
+    """The response's media type ('text/html'), lower case, '' when there is no Content-Type."""
+    raw = response.headers.get("Content-Type") or b""
+    return raw.split(b";", 1)[0].strip().decode("latin-1").lower()
+
+
+def _bound_for_parse(request: Request) -> bool:
+    # Requests without a callback (and link follows) go to the spider's `parse`; sitemap
+    # requests use `parse_sitemap` and robots.txt requests NO_CALLBACK, and must pass.
+    callback = request.callback
+    return callback is None or getattr(callback, "__name__", "") == "parse"
+
+
+class ContentGateMiddleware:
+    """Drops non-HTML and binary page responses, and counts bodies cut at DOWNLOAD_MAXSIZE."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ContentGateMiddleware:
+        """Build from the crawler (Scrapy component protocol)."""
+        mw = cls(crawler)
+        crawler.signals.connect(mw.bytes_received, signal=signals.bytes_received)
+        return mw
+
+    def process_request(self, request: Request) -> None:
+        """Start this download attempt's byte count (a retry copies the meta)."""
+        request.meta[BYTES_KEY] = 0
+
+    def bytes_received(self, data: bytes, request: Request) -> None:
+        """Count raw body bytes per request, so a cancelled download can be told over-size.
+
+        Scrapy's handler cancels a body past DOWNLOAD_MAXSIZE with a bare
+        DownloadCancelledError (no message) when there was no Content-Length.
+        """
+        request.meta[BYTES_KEY] = request.meta.get(BYTES_KEY, 0) + len(data)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        """Pass HTML pages (and every non-page response); raise IgnoreRequest, counted, else."""
+        if not (200 <= response.status < 300) or not _bound_for_parse(request):
+            return response
+        kind = media_type(response)
+        if kind and kind not in HTML_TYPES:
+            reason = "not_html"
+        elif looks_binary(response.body):
+            reason = "binary_body"
+        else:
+            return response
+        _inc(self.crawler, f"yuqi/skipped/{reason}")
+        logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
+        raise IgnoreRequest(f"skipped: {reason}")
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        """Turn a body the download handler cut at DOWNLOAD_MAXSIZE into a counted drop."""
+        if not isinstance(exception, DownloadCancelledError):
+            return
+        max_size = request.meta.get("download_maxsize", self.max_size)
+        if "max size" in str(exception) or (
+                max_size and request.meta.get(BYTES_KEY, 0) > max_size):
+            _inc(self.crawler, "yuqi/dropped/too_large")
+            logger.warning("dropped %s: body over DOWNLOAD_MAXSIZE", request.url)
+            raise IgnoreRequest("body over DOWNLOAD_MAXSIZE") from exception
