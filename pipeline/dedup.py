@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,7 +61,12 @@ class DedupInput:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Where a document landed: its cluster and how close it is to the match that put it there."""
+    """Where a document landed: its cluster, the match that put it there, and its canonical.
+
+    ``distance``/``similarity`` are to ``matched_doc_id`` (the best confirmed match);
+    the ``canonical_*`` fields are to the cluster's founder (the earliest published
+    document known when the cluster was founded; the document itself for a founder).
+    """
 
     doc_id: str
     cluster_id: str
@@ -69,6 +74,38 @@ class Assignment:
     distance: int | None
     similarity: float | None
     simhash: int
+    canonical_doc_id: str | None = None
+    canonical_distance: int | None = None
+    canonical_similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What a later run needs of a clustered document instead of its text.
+
+    ``anchors`` are the document's ``DedupParams.anchors`` smallest shingle hashes,
+    ``exact_key`` a 64-bit digest of its full shingle-hash set (None when the text
+    is too short to fingerprint: such a document is never a candidate). The full
+    set, needed only to confirm a candidate, is recomputed from the text of the
+    few candidates a new document actually meets.
+    """
+
+    doc_id: str
+    cluster_id: str
+    simhash: int
+    exact_key: int | None
+    anchors: tuple[int, ...]
+
+
+# doc_ids -> their current texts (the warehouse's; missing ids are treated as empty).
+TextFetcher = Callable[[Sequence[str]], Mapping[str, str]]
+
+
+def exact_key(hashes: Hashes) -> int | None:
+    """64-bit digest of a full shingle-hash set: equal keys are identical normalized texts."""
+    if not len(hashes):
+        return None
+    return int.from_bytes(hashlib.blake2b(hashes.tobytes(), digest_size=8).digest(), "little")
 
 
 def overlap(a: Hashes, b: Hashes) -> tuple[float, float]:
@@ -107,77 +144,171 @@ def _bands(radius: int) -> list[tuple[int, int]]:
 
 
 class Clusterer:
-    """Holds the clustered documents so far and places new ones."""
+    """Holds the clustered documents so far and places new ones.
 
-    def __init__(self, params: DedupParams = DEFAULT_PARAMS) -> None:
+    Documents come in three ways: `place`/`assign` (new, from their shingle hashes
+    or text), `add_existing` (an earlier run's, from its text) and `add_indexed`
+    (an earlier run's, from its stored `IndexEntry`: no text is read unless the
+    document turns out to be a candidate, when *fetch_texts* supplies it). The three
+    give the same clusters provided earlier documents are added in the order they
+    were first placed.
+    """
+
+    def __init__(self, params: DedupParams = DEFAULT_PARAMS,
+                 fetch_texts: TextFetcher | None = None) -> None:
         self.params = params
+        self._fetch = fetch_texts
         self._doc_ids: list[str] = []
         self._clusters: list[str] = []
         self._simhashes: list[int] = []
-        self._hashes: list[Hashes] = []
-        self._exact: dict[bytes, int] = {}
+        self._hashes: list[Hashes | None] = []
+        self._exact: dict[int, int] = {}
+        self._founders: dict[str, int] = {}
         self._band_specs = _bands(params.band_radius)
         self._band_index: list[dict[int, list[int]]] = [{} for _ in self._band_specs]
-        self._anchor_index: dict[int, list[int]] = {}
+        # Anchor postings: most anchors belong to one document, so the first document of
+        # each anchor is a plain int and only shared anchors get a list (16 lists per
+        # document made the garbage collector's full passes, and memory, grow faster than N).
+        self._anchor_first: dict[int, int] = {}
+        self._anchor_more: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._doc_ids)
 
+    @property
+    def band_specs(self) -> list[tuple[int, int]]:
+        """(shift, mask) of the simhash bands, for an index kept outside (the warehouse)."""
+        return list(self._band_specs)
+
     def _hashes_of(self, text: str) -> Hashes:
         return shingle_hashes(text, self.params.shingle_size)
 
-    def _register(self, doc_id: str, cluster_id: str, fp: int, hashes: Hashes) -> None:
+    def entry(self, doc_id: str, cluster_id: str, hashes: Hashes) -> IndexEntry:
+        """The `IndexEntry` of a document given its sorted unique shingle hashes."""
+        return IndexEntry(doc_id, cluster_id, simhash_of_hashes(hashes), exact_key(hashes),
+                          tuple(hashes[: self.params.anchors].tolist()))
+
+    def entry_of_text(self, doc_id: str, cluster_id: str, text: str) -> IndexEntry:
+        """The `IndexEntry` of a document given its text (what the warehouse stores)."""
+        return self.entry(doc_id, cluster_id, self._hashes_of(text))
+
+    def _register(self, entry: IndexEntry, hashes: Hashes | None, founder: bool) -> int:
         idx = len(self._doc_ids)
-        self._doc_ids.append(doc_id)
-        self._clusters.append(cluster_id)
-        self._simhashes.append(fp)
+        self._doc_ids.append(entry.doc_id)
+        self._clusters.append(entry.cluster_id)
+        self._simhashes.append(entry.simhash)
         self._hashes.append(hashes)
-        if not len(hashes):
-            return  # too short: never a candidate for anything
-        self._exact.setdefault(hashlib.blake2b(hashes.tobytes(), digest_size=16).digest(), idx)
+        if founder:
+            self._founders.setdefault(entry.cluster_id, idx)
+        if entry.exact_key is None:
+            return idx  # too short: never a candidate for anything
+        self._exact.setdefault(entry.exact_key, idx)
+        fp = entry.simhash
         for (shift, mask), index in zip(self._band_specs, self._band_index, strict=True):
             index.setdefault((fp >> shift) & mask, []).append(idx)
         cap = self.params.max_posting
-        for anchor in hashes[: self.params.anchors].tolist():
-            posting = self._anchor_index.setdefault(anchor, [])
-            if len(posting) < cap:
+        first, more = self._anchor_first, self._anchor_more
+        for anchor in entry.anchors:
+            if first.setdefault(anchor, idx) == idx:
+                continue
+            posting = more.get(anchor)
+            if posting is None:
+                more[anchor] = [idx]
+            elif len(posting) < cap - 1:
                 posting.append(idx)
+        return idx
 
-    def _candidates(self, fp: int, hashes: Hashes) -> list[int]:
+    def _candidates(self, fp: int, anchors: Sequence[int]) -> list[int]:
         params = self.params
+        simhashes = self._simhashes
         found: set[int] = set()
         for (shift, mask), index in zip(self._band_specs, self._band_index, strict=True):
-            for idx in index.get((fp >> shift) & mask, ()):
-                if hamming(fp, self._simhashes[idx]) <= params.band_radius:
-                    found.add(idx)
+            bucket = index.get((fp >> shift) & mask)
+            if bucket:
+                found.update(i for i in bucket if (fp ^ simhashes[i]).bit_count()
+                             <= params.band_radius)
+        first, more = self._anchor_first, self._anchor_more
         hits: Counter[int] = Counter()
-        for anchor in hashes[: params.anchors].tolist():
-            hits.update(self._anchor_index.get(anchor, ()))
-        found.update(idx for idx, n in hits.items() if n >= params.min_shared_anchors)
+        for anchor in anchors:
+            idx = first.get(anchor)
+            if idx is not None:
+                hits[idx] += 1
+                posting = more.get(anchor)
+                if posting:
+                    hits.update(posting)
+        need = params.min_shared_anchors
+        found.update(idx for idx, n in hits.items() if n >= need)
         return sorted(found)
+
+    def _load_hashes(self, indices: Iterable[int]) -> None:
+        """Fill in the shingle hashes of indexed documents from their texts, in one fetch."""
+        missing = sorted({i for i in indices if self._hashes[i] is None})
+        if not missing:
+            return
+        if self._fetch is None:
+            raise RuntimeError("Clusterer: an indexed document is a candidate but no "
+                               "fetch_texts was given to read its text")
+        texts = self._fetch([self._doc_ids[i] for i in missing])
+        for i in missing:
+            self._hashes[i] = self._hashes_of(texts.get(self._doc_ids[i], ""))
+
+    def _stored(self, idx: int) -> Hashes:
+        self._load_hashes((idx,))
+        hashes = self._hashes[idx]
+        assert hashes is not None
+        return hashes
+
+    def prefetch(self, hash_sets: Iterable[Hashes]) -> None:
+        """Read, in one fetch, the texts of every indexed candidate (and its cluster's founder)
+        of the given new documents; `place` would otherwise fetch them one document at a time."""
+        if self._fetch is None:
+            return
+        wanted: set[int] = set()
+        for hashes in hash_sets:
+            if not len(hashes):
+                continue
+            for idx in self._candidates(simhash_of_hashes(hashes),
+                                        hashes[: self.params.anchors].tolist()):
+                wanted.add(idx)
+                founder = self._founders.get(self._clusters[idx])
+                if founder is not None:
+                    wanted.add(founder)
+        self._load_hashes(wanted)
 
     def place(self, doc_id: str, hashes: Hashes) -> Assignment:
         """Place one new document given its sorted unique shingle hashes."""
-        fp = simhash_of_hashes(hashes)
+        entry = self.entry(doc_id, "", hashes)
+        fp = entry.simhash
         match: tuple[float, int] | None = None
-        if len(hashes):
-            exact = self._exact.get(hashlib.blake2b(hashes.tobytes(), digest_size=16).digest())
+        if entry.exact_key is not None:
+            exact = self._exact.get(entry.exact_key)
             if exact is not None:
                 match = (1.0, exact)
             else:
-                for idx in self._candidates(fp, hashes):
-                    sim = score(hashes, self._hashes[idx], self.params)
+                candidates = self._candidates(fp, entry.anchors)
+                self._load_hashes(candidates)
+                for idx in candidates:
+                    sim = score(hashes, self._stored(idx), self.params)
                     if sim >= self.params.min_jaccard and (match is None or sim > match[0]):
                         match = (sim, idx)
         if match is None:
             cluster_id = f"c-{doc_id}"
-            assignment = Assignment(doc_id, cluster_id, None, None, None, fp)
+            assignment = Assignment(doc_id, cluster_id, None, None, None, fp, doc_id, 0, 1.0)
         else:
             sim, idx = match
             cluster_id = self._clusters[idx]
-            assignment = Assignment(doc_id, cluster_id, self._doc_ids[idx],
-                                    hamming(fp, self._simhashes[idx]), round(sim, 4), fp)
-        self._register(doc_id, cluster_id, fp, hashes)
+            distance = hamming(fp, self._simhashes[idx])
+            canonical: tuple[str | None, int | None, float | None] = (None, None, None)
+            founder = self._founders.get(cluster_id)
+            if founder == idx:
+                canonical = (self._doc_ids[idx], distance, round(sim, 4))
+            elif founder is not None:
+                canonical = (self._doc_ids[founder], hamming(fp, self._simhashes[founder]),
+                             round(score(hashes, self._stored(founder), self.params), 4))
+            assignment = Assignment(doc_id, cluster_id, self._doc_ids[idx], distance,
+                                    round(sim, 4), fp, *canonical)
+        self._register(IndexEntry(doc_id, cluster_id, fp, entry.exact_key, entry.anchors),
+                       hashes, founder=match is None)
         return assignment
 
     def add_existing(self, doc_id: str, cluster_id: str, text: str) -> None:
@@ -185,8 +316,21 @@ class Clusterer:
         self.add_existing_hashes(doc_id, cluster_id, self._hashes_of(text))
 
     def add_existing_hashes(self, doc_id: str, cluster_id: str, hashes: Hashes) -> None:
-        """`add_existing` given the document's sorted unique shingle hashes."""
-        self._register(doc_id, cluster_id, simhash_of_hashes(hashes), hashes)
+        """`add_existing` given the document's sorted unique shingle hashes.
+
+        The document counts as its cluster's founder when the cluster id is the one
+        `place` gives a founder (``c-<doc_id>``).
+        """
+        self._register(self.entry(doc_id, cluster_id, hashes), hashes,
+                       founder=cluster_id == f"c-{doc_id}")
+
+    def add_indexed(self, entry: IndexEntry, founder: bool) -> None:
+        """Register an earlier run's document from its stored index entry, without its text.
+
+        Its shingle hashes are read (via *fetch_texts*) only if it becomes a candidate
+        or the founder of a cluster a new document joins.
+        """
+        self._register(entry, None, founder)
 
     def assign(self, doc: DedupInput) -> Assignment:
         """Place one new document: join the best confirmed match's cluster or start one."""
@@ -195,4 +339,6 @@ class Clusterer:
     def assign_all(self, docs: Iterable[DedupInput]) -> list[Assignment]:
         """Place documents oldest first (published, then fetched): the earliest founds a cluster."""
         ordered = sorted(docs, key=lambda d: (d.published or "9999", d.fetched_at, d.doc_id))
-        return [self.assign(d) for d in ordered]
+        hashes = [self._hashes_of(d.text) for d in ordered]
+        self.prefetch(hashes)
+        return [self.place(d.doc_id, h) for d, h in zip(ordered, hashes, strict=True)]

@@ -98,7 +98,10 @@ def simhash_of_hashes(hashes: Hashes) -> int:
     """64-bit simhash of unit-weight features given by their hashes (0 when there are none)."""
     if not len(hashes):
         return 0
-    counts = ((hashes[:, None] >> _SHIFTS) & np.uint64(1)).sum(axis=0)
+    # Bit i of every hash, from the little-endian bytes: (n, 64) uint8, bit 0 first.
+    matrix = np.unpackbits(np.ascontiguousarray(hashes, dtype="<u8").view(np.uint8)
+                           .reshape(-1, 8), axis=1, bitorder="little")
+    counts = matrix.sum(axis=0, dtype=np.int64)
     bits = counts * 2 > len(hashes)
     return int((bits.astype(np.uint64) << _SHIFTS).sum())
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
@@ -23,12 +23,68 @@ from warehouse.connect import WarehouseError
 
 SPOOL_TABLES = ("fetches", "documents", "claims", "removals")
 
-# (doc_id, cluster_id, text) of clustered documents; (doc_id, text, published, fetched_at) of
-# new ones -> (doc_id, cluster_id, matched_doc_id, distance, similarity) per new document.
+# (doc_id, cluster_id, text) of a clustered document to (re)index; (doc_id, text, published,
+# fetched_at) of a new one; per new document (doc_id, cluster_id, matched_doc_id, distance,
+# similarity, canonical_doc_id, canonical_distance, canonical_similarity).
 ExistingDoc = tuple[str, str, str]
 NewDoc = tuple[str, str, str | None, str]
-ClusterRow = tuple[str, str, str | None, int | None, float | None]
-ClusterAssigner = Callable[[Sequence[ExistingDoc], Sequence[NewDoc]], list[ClusterRow]]
+ClusterRow = tuple[str, str, str | None, int | None, float | None,
+                   str | None, int | None, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A document's dedup index (tables dedup_index and dedup_anchors), what clustering reads
+    of an earlier document instead of its text."""
+
+    doc_id: str
+    cluster_id: str
+    simhash: int
+    exact_key: int | None  # None: too short to fingerprint, never a candidate
+    anchors: tuple[int, ...]
+    founder: bool = False  # the cluster's canonical document (set by `DedupStore.lookup`)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexProbe:
+    """What new documents look up in the stored index: their simhashes (matched within
+    ``radius`` bits through the ``bands`` (shift, mask)), their anchors (each anchor's first
+    ``max_posting`` documents) and their exact keys."""
+
+    simhashes: Sequence[int]
+    radius: int
+    bands: Sequence[tuple[int, int]]
+    anchors: Sequence[int]
+    max_posting: int
+    exact_keys: Sequence[int]
+
+
+class DedupStore(Protocol):
+    """The warehouse side of clustering: index lookups and candidate texts (SQL lives here)."""
+
+    def lookup(self, probe: IndexProbe) -> list[IndexRow]:
+        """Every indexed document the probe can reach, plus their clusters' founders,
+        in the order they were first placed."""
+        ...
+
+    def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Current texts of the given documents (only matched candidates are asked for)."""
+        ...
+
+
+class ClusterAssigner(Protocol):
+    """Clustering as the loader needs it (implemented in the composition root)."""
+
+    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
+        """Index entries of clustered documents from their texts (new text or older warehouse)."""
+        ...
+
+    def assign(self, new: Sequence[NewDoc], store: DedupStore
+               ) -> list[tuple[ClusterRow, IndexRow]]:
+        """Cluster new documents against the store; returned in placement order."""
+        ...
+
+
 # Called with the name of each load step, before it runs (progress display, fault injection).
 StepHook = Callable[[str], None]
 
@@ -241,32 +297,183 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     }
 
 
+class _SqlDedupStore:
+    """`DedupStore` over the warehouse's dedup_index / dedup_anchors tables."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def lookup(self, probe: IndexProbe) -> list[IndexRow]:
+        """Indexed documents within reach of the probe (and their founders), in seq order."""
+        con = self._con
+        con.register("probe_fp", pa.table({"fp": pa.array(sorted(set(probe.simhashes)),
+                                                          pa.uint64())}))
+        con.register("probe_anchor", pa.table({"anchor": pa.array(sorted(set(probe.anchors)),
+                                                                  pa.uint64())}))
+        con.register("probe_exact", pa.table({"key": pa.array(sorted(set(probe.exact_keys)),
+                                                              pa.uint64())}))
+        radius = int(probe.radius)
+        # By pigeonhole every pair within `radius` bits shares one band exactly: an equi-join
+        # per band, then the exact distance.
+        bands = " UNION ".join(
+            f"""SELECT i.seq FROM dedup_index i JOIN probe_fp p
+                  ON (i.simhash >> {int(shift)}) & {int(mask)}::UBIGINT
+                   = (p.fp >> {int(shift)}) & {int(mask)}::UBIGINT
+                WHERE i.exact_key IS NOT NULL AND bit_count(xor(i.simhash, p.fp)) <= {radius}"""
+            for shift, mask in probe.bands
+        ) or "SELECT NULL::BIGINT AS seq WHERE false"
+        try:
+            con.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE dedup_hit AS
+                WITH hit AS (
+                    {bands}
+                    UNION
+                    SELECT a.seq FROM dedup_anchors a JOIN probe_anchor p USING (anchor)
+                    QUALIFY row_number() OVER (PARTITION BY a.anchor ORDER BY a.seq)
+                            <= {int(probe.max_posting)}
+                    UNION
+                    SELECT seq FROM dedup_index WHERE exact_key IN (SELECT key FROM probe_exact)
+                ),
+                hit_docs AS (SELECT doc_id FROM dedup_index WHERE seq IN (SELECT seq FROM hit)),
+                founders AS (
+                    SELECT doc_id FROM clusters WHERE matched_doc_id IS NULL AND cluster_id IN
+                        (SELECT cluster_id FROM clusters
+                         WHERE doc_id IN (SELECT doc_id FROM hit_docs))
+                )
+                SELECT i.doc_id, k.cluster_id, i.seq, i.simhash, i.exact_key,
+                       k.matched_doc_id IS NULL AS founder
+                FROM dedup_index i JOIN clusters k USING (doc_id)
+                WHERE i.doc_id IN (SELECT doc_id FROM hit_docs UNION SELECT doc_id FROM founders)
+                """
+            )
+            rows = con.execute(
+                """
+                SELECT h.doc_id, h.cluster_id, h.simhash, h.exact_key, h.founder,
+                       coalesce(a.anchors, [])
+                FROM dedup_hit h LEFT JOIN (
+                    SELECT seq, list(anchor ORDER BY anchor) AS anchors FROM dedup_anchors
+                    WHERE seq IN (SELECT seq FROM dedup_hit) GROUP BY seq) a USING (seq)
+                ORDER BY h.seq
+                """
+            ).fetchall()
+        finally:
+            for name in ("probe_fp", "probe_anchor", "probe_exact"):
+                con.unregister(name)
+        return [IndexRow(str(d), str(c), int(f), None if e is None else int(e),
+                         tuple(int(x) for x in a), bool(fo)) for d, c, f, e, fo, a in rows]
+
+    def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Current texts of the given documents."""
+        self._con.register("want_texts", pa.table({"doc_id": pa.array(list(doc_ids),
+                                                                      pa.string())}))
+        try:
+            rows = self._con.execute(
+                "SELECT doc_id, coalesce(text, '') FROM documents"
+                " WHERE doc_id IN (SELECT doc_id FROM want_texts)").fetchall()
+        finally:
+            self._con.unregister("want_texts")
+        return {str(d): str(t) for d, t in rows}
+
+
+def _next_seq(con: duckdb.DuckDBPyConnection) -> int:
+    """The seq the next indexed document gets (fetched to the end: a half-read result
+    would block the next `register`)."""
+    rows = con.execute("SELECT coalesce(max(seq), -1) + 1 FROM dedup_index").fetchall()
+    return int(rows[0][0])
+
+
+def _write_index(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[IndexRow, int]]) -> None:
+    """Insert (or replace) index rows, each with its seq; text_md5 from the document's text."""
+    if not rows:
+        return
+    table = pa.table({
+        "doc_id": pa.array([r.doc_id for r, _ in rows], pa.string()),
+        "seq": pa.array([seq for _, seq in rows], pa.int64()),
+        "simhash": pa.array([r.simhash for r, _ in rows], pa.uint64()),
+        "exact_key": pa.array([r.exact_key for r, _ in rows], pa.uint64()),
+        "anchors": pa.array([list(r.anchors) for r, _ in rows], pa.list_(pa.uint64())),
+    })
+    con.register("index_rows", table)
+    try:
+        con.execute("DELETE FROM dedup_anchors WHERE seq IN (SELECT seq FROM index_rows)")
+        con.execute("DELETE FROM dedup_index WHERE doc_id IN (SELECT doc_id FROM index_rows)")
+        con.execute(
+            "INSERT INTO dedup_index SELECT r.doc_id, r.seq, r.simhash, r.exact_key,"
+            " md5(coalesce(d.text, '')) FROM index_rows r JOIN documents d USING (doc_id)"
+        )
+        con.execute(
+            "INSERT INTO dedup_anchors SELECT anchor, seq FROM"
+            " (SELECT unnest(anchors) AS anchor, seq FROM index_rows)"
+        )
+    finally:
+        con.unregister("index_rows")
+
+
+def _reindex(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int:
+    """Index clustered documents that have no index row (a warehouse made before the index)
+    or whose text this load changed; they keep their place (seq) when they had one."""
+    stale = con.execute(
+        """
+        SELECT k.doc_id, k.cluster_id, coalesce(d.text, ''), i.seq
+        FROM clusters k JOIN documents d USING (doc_id) LEFT JOIN dedup_index i USING (doc_id)
+        WHERE i.doc_id IS NULL
+           OR (k.doc_id IN (SELECT doc_id FROM new_docs)
+               AND i.text_md5 <> md5(coalesce(d.text, '')))
+        ORDER BY i.seq NULLS LAST, k.doc_id
+        """
+    ).fetchall()
+    if not stale:
+        return 0
+    entries = assign.index([(str(d), str(c), str(t)) for d, c, t, _ in stale])
+    next_seq = _next_seq(con)
+    rows: list[tuple[IndexRow, int]] = []
+    for entry, (_, _, _, seq) in zip(entries, stale, strict=True):
+        if seq is None:
+            seq, next_seq = next_seq, next_seq + 1
+        rows.append((entry, int(seq)))
+    _write_index(con, rows)
+    return len(rows)
+
+
 def _cluster_new(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int:
-    existing = [
-        (str(a), str(b), str(c)) for a, b, c in con.execute(
-            "SELECT k.doc_id, k.cluster_id, d.text FROM clusters k JOIN documents d USING (doc_id)"
-            " ORDER BY k.doc_id"
-        ).fetchall()
-    ]
+    """Cluster the documents not yet in `clusters` against the stored index.
+
+    Earlier documents are never re-read wholesale: only their index rows that a new
+    document can reach are loaded, and only the texts of candidates that need the
+    exact shingle check. Existing cluster ids are never touched.
+    """
+    _reindex(con, assign)
     new = [
         (str(a), str(b), None if c is None else str(c), str(d)) for a, b, c, d in con.execute(
-            "SELECT doc_id, text, CAST(published AS VARCHAR), CAST(first_seen AS VARCHAR)"
+            "SELECT doc_id, coalesce(text, ''), CAST(published AS VARCHAR),"
+            " CAST(first_seen AS VARCHAR)"
             " FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM clusters) ORDER BY doc_id"
         ).fetchall()
     ]
     if not new:
         return 0
-    rows = assign(existing, new)
+    placed = assign.assign(new, _SqlDedupStore(con))
+    rows = [row for row, _ in placed]
     table = pa.table({
-        "doc_id": [r[0] for r in rows],
-        "cluster_id": [r[1] for r in rows],
-        "matched_doc_id": [r[2] for r in rows],
+        "doc_id": pa.array([r[0] for r in rows], pa.string()),
+        "cluster_id": pa.array([r[1] for r in rows], pa.string()),
+        "matched_doc_id": pa.array([r[2] for r in rows], pa.string()),
         "distance": pa.array([r[3] for r in rows], pa.int32()),
         "similarity": pa.array([r[4] for r in rows], pa.float64()),
+        "canonical_doc_id": pa.array([r[5] for r in rows], pa.string()),
+        "canonical_distance": pa.array([r[6] for r in rows], pa.int32()),
+        "canonical_similarity": pa.array([r[7] for r in rows], pa.float64()),
     })
     con.register("new_clusters", table)
     try:
-        con.execute("INSERT INTO clusters SELECT * FROM new_clusters")
+        con.execute(
+            "INSERT INTO clusters (doc_id, cluster_id, matched_doc_id, distance, similarity,"
+            " canonical_doc_id, canonical_distance, canonical_similarity)"
+            " SELECT * FROM new_clusters"
+        )
     finally:
         con.unregister("new_clusters")
+    next_seq = _next_seq(con)
+    _write_index(con, [(entry, next_seq + i) for i, (_, entry) in enumerate(placed)])
     return len(rows)

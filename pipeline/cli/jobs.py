@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup import Clusterer, DedupInput
+from pipeline.dedup import Clusterer, DedupInput, IndexEntry
 from pipeline.jobstate import (
     CLEAN_MARKER,
     FINISHED_REASONS,
@@ -47,7 +47,10 @@ from warehouse.connect import move_aside, open_writer, warehouse_path
 from warehouse.load import (
     SPOOL_TABLES,
     ClusterRow,
+    DedupStore,
     ExistingDoc,
+    IndexProbe,
+    IndexRow,
     LoadResult,
     NewDoc,
     StepHook,
@@ -61,17 +64,50 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
-def assign_clusters(existing: Sequence[ExistingDoc], new: Sequence[NewDoc]) -> list[ClusterRow]:
-    """The warehouse's cluster assigner: the same `Clusterer` as `yuqi dedup`."""
-    clusterer = Clusterer()
-    for doc_id, cluster_id, text in existing:
-        clusterer.add_existing(doc_id, cluster_id, text)
-    assignments = clusterer.assign_all(
-        DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
-    )
-    return [
-        (a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity) for a in assignments
-    ]
+class _WarehouseClusterer:
+    """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
+    `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
+
+    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
+        """Index rows of clustered documents, from their texts."""
+        clusterer = Clusterer()
+        return [_index_row(clusterer.entry_of_text(doc_id, cluster_id, text))
+                for doc_id, cluster_id, text in docs]
+
+    def assign(self, new: Sequence[NewDoc], store: DedupStore
+               ) -> list[tuple[ClusterRow, IndexRow]]:
+        """Cluster *new* against the index rows the store finds within their reach."""
+        clusterer = Clusterer(fetch_texts=store.texts)
+        params = clusterer.params
+        entries = [clusterer.entry_of_text(doc_id, "", text) for doc_id, text, _, _ in new]
+        live = [e for e in entries if e.exact_key is not None]
+        probe = IndexProbe(
+            simhashes=[e.simhash for e in live], radius=params.band_radius,
+            bands=clusterer.band_specs, anchors=[a for e in live for a in e.anchors],
+            max_posting=params.max_posting, exact_keys=[e.exact_key for e in live
+                                                        if e.exact_key is not None],
+        )
+        for row in store.lookup(probe):
+            clusterer.add_indexed(IndexEntry(row.doc_id, row.cluster_id, row.simhash,
+                                             row.exact_key, row.anchors), row.founder)
+        assignments = clusterer.assign_all(
+            DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
+        )
+        by_id = {e.doc_id: e for e in entries}
+        return [
+            ((a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity,
+              a.canonical_doc_id, a.canonical_distance, a.canonical_similarity),
+             _index_row(by_id[a.doc_id], a.cluster_id))
+            for a in assignments
+        ]
+
+
+def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
+    return IndexRow(entry.doc_id, cluster_id or entry.cluster_id, entry.simhash,
+                    entry.exact_key, entry.anchors)
+
+
+assign_clusters = _WarehouseClusterer()
 
 
 @dataclass
