@@ -35,13 +35,73 @@ def char_f1(output: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _size(bag: Counter[str]) -> int:
+    return sum(bag.values())
+
+
 @dataclass(frozen=True, slots=True)
 class PageScore:
-    """F1 of both extractors on one page."""
+    """F1 of both extractors on one page, and what our output missed and kept.
+
+    `missed` is the share of the gold characters absent from our output,
+    `extra` the share of our output's characters absent from the gold;
+    `removed_truth` maps each cleaning rule to the gold characters found in
+    the blocks it removed (truth the rule ate); `flags` are the page's flags.
+    """
 
     page: str
     yuqi: float
     baseline: float
+    missed: float = 0.0
+    extra: float = 0.0
+    removed_truth: tuple[tuple[str, int], ...] = ()
+    flags: tuple[str, ...] = ()
+
+    def reason(self) -> str:
+        """One computed line saying why the page scores low."""
+        parts = [f"missed {self.missed:.0%} of the gold",
+                 f"{self.extra:.0%} of output not gold" if self.extra or self.missed < 1
+                 else "empty output"]
+        if self.removed_truth:
+            parts.append("cleaning removed gold text: " + ", ".join(
+                f"{rule} {chars} chars" for rule, chars in self.removed_truth))
+        if self.baseline - self.yuqi > 0.02:
+            parts.append(f"plain trafilatura better by {self.baseline - self.yuqi:.2f}")
+        if self.flags:
+            parts.append("flags " + " ".join(f for f in self.flags
+                                             if not f.startswith("glyph_gap:")))
+        return "; ".join(parts)
+
+
+def removed_truth(removed: list[tuple[str, str]], gold: str) -> tuple[tuple[str, int], ...]:
+    """Per cleaning rule, how many characters of removed blocks are gold text.
+
+    A removed block counts when at least half of its characters (as a bag) are
+    in the gold, i.e. the rule most likely cut real content rather than boilerplate.
+    """
+    ref = char_bag(gold)
+    eaten: Counter[str] = Counter()
+    for rule, text in removed:
+        bag = char_bag(text)
+        if bag and _size(bag & ref) * 2 >= _size(bag) and _squash(text) in _squash(gold):
+            eaten[rule] += _size(bag)
+    return tuple(sorted(eaten.items(), key=lambda kv: -kv[1]))
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in {"L", "N"})
+
+
+def page_score(page: str, ours: str, base: str, gold: str,
+               removed: list[tuple[str, str]], flags: tuple[str, ...]) -> PageScore:
+    """Score one page: F1 of both outputs, missed and extra shares, truth eaten by cleaning."""
+    out, ref = char_bag(ours), char_bag(gold)
+    overlap = _size(out & ref)
+    return PageScore(
+        page, char_f1(ours, gold), char_f1(base, gold),
+        missed=1 - overlap / _size(ref) if _size(ref) else 0.0,
+        extra=1 - overlap / _size(out) if _size(out) else 0.0,
+        removed_truth=removed_truth(removed, gold), flags=flags)
 
 
 def score_pages(root: Path) -> list[PageScore]:
@@ -53,10 +113,11 @@ def score_pages(root: Path) -> list[PageScore]:
             continue
         gold = gold_path.read_text(encoding="utf-8", errors="replace")
         body = html_path.read_bytes()
-        ours = extract_html(body).text
+        ours = extract_html(body)
         declared = decode_html(body).text
         base = trafilatura.extract(declared, deduplicate=False, include_comments=False) or ""
-        scores.append(PageScore(html_path.stem, char_f1(ours, gold), char_f1(base, gold)))
+        scores.append(page_score(html_path.stem, ours.text, base, gold,
+                                 [(r.rule, r.text) for r in ours.removals], ours.flags))
     return scores
 
 
@@ -74,8 +135,14 @@ def report(root: Path) -> dict[str, float]:
     print(f"  plain trafilatura    mean {statistics.mean(base):.3f}  median "
           f"{statistics.median(base):.3f}")
     worst = sorted(scores, key=lambda s: s.yuqi)[:5]
-    print("  worst 5 (yuqi / plain): " + ", ".join(
-        f"{s.page[:8]} {s.yuqi:.2f}/{s.baseline:.2f}" for s in worst))
+    print("  worst 5 pages (yuqi / plain F1: why)")
+    for s in worst:
+        print(f"    {s.page[:8]} {s.yuqi:.2f}/{s.baseline:.2f}: {s.reason()}")
+    eaten: Counter[str] = Counter()
+    for s in scores:
+        eaten.update(dict(s.removed_truth))
+    print("  gold characters removed by cleaning rules: " + (
+        ", ".join(f"{rule} {n}" for rule, n in eaten.most_common()) or "none"))
     return {"yuqi_mean": statistics.mean(ours), "baseline_mean": statistics.mean(base)}
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pipeline.records import Removal
 
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…+|。。。)\s*$")
+# Software truncation ("..." or one "…"); "……" is the typographic Chinese
+# ellipsis writers end a narrative paragraph with, so alone it proves nothing.
+_TRUNCATED_END = re.compile(r"(\.\.\.|(?<!…)…|。。。)\s*$")
 _TEASER_LEAD = re.compile(r"^\s*小编导语")
 _DISCLAIMER = re.compile(
     r"(网友投稿|侵权.{0,8}删除|版权归原作者|不代表本站观点|仅供参考.{0,6}不构成)"
@@ -26,14 +29,34 @@ _INFO_LINE = re.compile(r"(时间|发布|来源|作者)\s*[:：].{0,40}(来源|�
 
 @dataclass(frozen=True, slots=True)
 class CleanRule:
-    """A named rule: a paragraph it matches is removed."""
+    """A named rule: a paragraph it matches is removed.
+
+    `matches` sees the paragraph's index and all paragraphs, so a rule can
+    look at the neighbours (a teaser list is a run of cut-off snippets).
+    """
 
     name: str
-    matches: Callable[[str], bool]
+    matches: Callable[[Sequence[str], int], bool]
 
 
-def _is_cut_teaser(p: str) -> bool:
-    return bool(_TEASER_LEAD.search(p) or _ELLIPSIS_END.search(p))
+def _single(predicate: Callable[[str], bool]) -> Callable[[Sequence[str], int], bool]:
+    """A rule that looks at one paragraph only."""
+    return lambda paragraphs, i: predicate(paragraphs[i])
+
+
+def _is_cut_teaser(paragraphs: Sequence[str], i: int) -> bool:
+    """小编导语 snippets, snippets cut off by software, and runs of ellipsis-ended paragraphs.
+
+    A lone paragraph ending in "……" is kept: in real articles that is a
+    narrative pause (measured on extraction-zh), while teaser lists come in runs.
+    """
+    p = paragraphs[i]
+    if _TEASER_LEAD.search(p) or _TRUNCATED_END.search(p):
+        return True
+    if not _ELLIPSIS_END.search(p):
+        return False
+    return any(0 <= j < len(paragraphs) and _ELLIPSIS_END.search(paragraphs[j])
+               for j in (i - 1, i + 1))
 
 
 def _is_disclaimer(p: str) -> bool:
@@ -50,9 +73,9 @@ def _is_view_or_info_line(p: str) -> bool:
 
 DEFAULT_RULES: tuple[CleanRule, ...] = (
     CleanRule("teaser", _is_cut_teaser),
-    CleanRule("disclaimer", _is_disclaimer),
-    CleanRule("cta", _is_cta),
-    CleanRule("info_line", _is_view_or_info_line),
+    CleanRule("disclaimer", _single(_is_disclaimer)),
+    CleanRule("cta", _single(_is_cta)),
+    CleanRule("info_line", _single(_is_view_or_info_line)),
 )
 
 
@@ -62,8 +85,8 @@ def clean_paragraphs(
     """Drop paragraphs any rule matches; return what is kept and what was removed, and why."""
     kept: list[str] = []
     removed: list[Removal] = []
-    for p in paragraphs:
-        rule = next((r for r in rules if r.matches(p)), None)
+    for i, p in enumerate(paragraphs):
+        rule = next((r for r in rules if r.matches(paragraphs, i)), None)
         if rule is None:
             kept.append(p)
         else:

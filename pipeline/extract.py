@@ -22,9 +22,10 @@ from lxml.cssselect import CSSSelector
 
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
+from pipeline.glyph_gaps import gap_flags
 from pipeline.records import Removal
 
-EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-2"
+EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-3"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
@@ -221,8 +222,10 @@ def extract_html(
         return _empty("", [], "too_large")
     decoded = decode_html(body, content_type, config.encoding)
     flags: list[str] = []
-    if decoded.repaired:
-        flags.append("encoding_repaired")
+    if decoded.repair_flag:
+        flags.append(decoded.repair_flag)
+    if decoded.replaced:
+        flags.append(f"encoding_errors:{decoded.replaced}")
     if junk_share(decoded.text) > _MAX_JUNK_SHARE:
         return _empty(decoded.encoding, flags, "binary_content")
     tree = _parse(decoded.text)
@@ -256,6 +259,7 @@ def extract_html(
     if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):
         return _empty(decoded.encoding, flags, "huge_text_node")
     paragraphs, removals = clean_paragraphs(restore_headings(lines, slots))
+    flags.extend(gap_flags("\n".join(paragraphs)))
     if sum(len(p) for p in paragraphs) < _MIN_TEXT_CHARS:
         flags.append("short_text")
     return Extracted(

@@ -140,3 +140,16 @@ def test_labelled_date_on_the_info_line(html: str, expected: str | None) -> None
     from pipeline.extract import labelled_date
 
     assert labelled_date(html) == expected
+
+
+NARRATIVE = "年过五十，她觉得自己的教师生涯很快就要告一段落了。谁承想，老教师也能跨界，一路前行……"
+
+
+def test_a_lone_narrative_ellipsis_is_kept_but_teaser_runs_are_not() -> None:
+    kept, removed = clean_paragraphs([BODY[0], NARRATIVE, BODY[1]])
+    assert NARRATIVE in kept and removed == ()
+    runs = [BODY[0], "借呗逾期多久会被起诉？很多人都想知道……", "网贷逾期会上门吗？今天来说说……"]
+    kept, removed = clean_paragraphs(runs)
+    assert kept == (BODY[0],) and [r.rule for r in removed] == ["teaser", "teaser"]
+    kept, removed = clean_paragraphs([BODY[0], "网贷逾期会上门吗？今天来说说..."])
+    assert kept == (BODY[0],) and removed[0].rule == "teaser"
