@@ -155,3 +155,25 @@ def test_recrawl_interval_skips_recently_checked_articles(recrawled: Recrawl) ->
     live = _query(data, "SELECT count(*) FROM documents WHERE status = 'live'")[0][0]
     assert isinstance(live, int) and live > 0
     assert _stats(data, fourth).get("yuqi/skipped/recently_checked", 0) >= live
+
+
+def test_unchanged_articles_are_archived_as_revisits_referring_to_the_first_copy(
+        recrawled: Recrawl) -> None:
+    import re
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    first, second = recrawled.runs[:2]
+    first_ids = {str(r) for (r,) in _query(recrawled.data, "SELECT warc_record_id FROM fetches"
+                                                          " WHERE run_id = ?", [first])}
+    revisits = []
+    for path in (recrawled.data / "archive" / second).glob("*.warc.gz"):
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type == "revisit":
+                    revisits.append(record.rec_headers)
+    assert revisits
+    for headers in revisits:
+        assert headers.get_header("WARC-Refers-To") in first_ids
+        date = headers.get_header("WARC-Refers-To-Date") or ""
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date), date

@@ -24,7 +24,8 @@ WITH ok AS (
 )
 SELECT ok.site, ok.url, ok.etag, ok.last_modified,
        coalesce(latest.sitemap_lastmod, ok.sitemap_lastmod), ok.warc_record_id,
-       CAST(ok.fetched_at AS VARCHAR), CAST(latest.fetched_at AS VARCHAR)
+       strftime(ok.fetched_at, '%Y-%m-%dT%H:%M:%SZ'),
+       strftime(latest.fetched_at, '%Y-%m-%dT%H:%M:%SZ')
 FROM ok JOIN latest USING (url)
 WHERE latest.status IN (200, 304)
 """
