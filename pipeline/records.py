@@ -68,6 +68,9 @@ class Document:
     warc_offset: int = -1
     warc_record_id: str = ""
     removals: tuple[Removal, ...] = field(default=())
+    # Normalized text (pipeline.normalize.normalize_text) for matching, kept beside `text`;
+    # None from callers that predate it (the warehouse stores NULL).
+    text_norm: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("text", _STR), ("paragraphs", _STRS), ("encoding", _STR), ("flags", _STRS),
         ("text_norm_sha1", _STR), ("simhash", pa.uint64()), ("extractor_version", _STR),
         ("fetched_at", _STR), ("content_sha1", _STR), ("warc_file", _STR),
-        ("warc_offset", pa.int64()), ("warc_record_id", _STR),
+        ("warc_offset", pa.int64()), ("warc_record_id", _STR), ("text_norm", _STR),
     ]),
     "claims": pa.schema([
         ("doc_id", _STR), ("idx", pa.int32()), ("section", _STR),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_html
 from pipeline.fingerprint import fingerprint_text, simhash_text
-from pipeline.normalize import sha1_hex
+from pipeline.normalize import normalize_text, sha1_hex
 from pipeline.records import Claim, Document, RawPage
 
 __all__ = ["EXTRACTOR_VERSION", "TAGGER_VERSION", "PageResult", "doc_id_for", "process_page"]
@@ -30,6 +30,12 @@ class PageResult:
 def doc_id_for(url: str) -> str:
     """Stable document id: a short hash of the canonical URL."""
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def normalized_lines(text: str) -> str:
+    """*text* normalized for matching (`normalize_text`, the function behind text_norm_sha1)
+    one line at a time, so the stored normalized text keeps one paragraph per line."""
+    return "\n".join(normalize_text(line) for line in text.split("\n"))
 
 
 def process_page(raw: RawPage, config: ExtractConfig) -> PageResult:
@@ -67,6 +73,7 @@ def process_page(raw: RawPage, config: ExtractConfig) -> PageResult:
         warc_offset=raw.warc_offset,
         warc_record_id=raw.warc_record_id,
         removals=extracted.removals,
+        text_norm=normalized_lines(text),
     )
     claims = tuple(tag_document(doc_id, text))
     return PageResult(document, claims)

@@ -19,6 +19,13 @@ from typing import Any, Protocol
 import duckdb
 import pyarrow as pa
 
+from warehouse.cleaning import (
+    CrossDocRules,
+    GapFiller,
+    clean_sites,
+    clean_text_sql,
+    fill_glyph_gaps,
+)
 from warehouse.connect import WarehouseError
 
 SPOOL_TABLES = ("fetches", "documents", "claims", "removals")
@@ -98,7 +105,7 @@ _EMPTY = {
                  " text VARCHAR, paragraphs VARCHAR[], encoding VARCHAR, flags VARCHAR[],"
                  " text_norm_sha1 VARCHAR, simhash UBIGINT, extractor_version VARCHAR,"
                  " fetched_at VARCHAR, content_sha1 VARCHAR, warc_file VARCHAR,"
-                 " warc_offset BIGINT, warc_record_id VARCHAR",
+                 " warc_offset BIGINT, warc_record_id VARCHAR, text_norm VARCHAR",
     "claims": "doc_id VARCHAR, idx INTEGER, section VARCHAR, text VARCHAR,"
               " topics VARCHAR[], stance VARCHAR, modality VARCHAR, hedge VARCHAR,"
               " products VARCHAR[], min_days INTEGER, max_days INTEGER, anchor VARCHAR,"
@@ -148,8 +155,17 @@ def load_run(
     assign_clusters: ClusterAssigner,
     seed: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
     on_step: StepHook | None = None,
+    cleaning: CrossDocRules | None = None,
+    fill_gap: GapFiller | None = None,
 ) -> LoadResult:
-    """Load one finished run's spool files atomically; `files` maps spool table -> Parquet files."""
+    """Load one finished run's spool files atomically; `files` maps spool table -> Parquet files.
+
+    With *cleaning*, template and teaser paragraphs of the sites this run touched are
+    marked (over all their documents) before clustering, so fingerprints leave them out;
+    with *fill_gap*, glyph gaps of documents in clusters this run touched are looked up in
+    their cluster mates after clustering. Without them (benchmarks, index tests) the load
+    clusters full texts and records no gaps.
+    """
     run_id = str(manifest["run_id"])
     if is_loaded(con, run_id):
         return LoadResult(run_id, False, {})
@@ -163,8 +179,14 @@ def load_run(
             seed(con)
         step("merge")
         counts.update(_merge(con))
+        if cleaning is not None:
+            step("clean")
+            counts.update(clean_sites(con, cleaning))
         step("cluster")
         counts["clusters"] = _cluster_new(con, assign_clusters)
+        if fill_gap is not None:
+            step("glyph_gaps")
+            counts.update(fill_glyph_gaps(con, fill_gap))
         con.execute(
             "INSERT INTO crawl_runs VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)",
             [run_id, manifest.get("started_at"), manifest.get("finished_at"),
@@ -223,7 +245,7 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         FROM new_docs WHERE is_new_version
         """
     )
-    for table in ("documents", "paragraphs", "removals"):
+    for table in ("documents", "paragraphs", "removals", "glyph_gaps"):
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM new_docs)")
     con.execute(
         "DELETE FROM claims WHERE (doc_id, version) IN (SELECT (doc_id, version) FROM new_docs)"
@@ -234,14 +256,14 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         SELECT doc_id, url, final_url, site, title, TRY_CAST(published AS DATE), author,
                sitename, text, paragraphs, encoding, flags, text_norm_sha1, simhash,
                extractor_version, first_seen, fetched_ts, run_id, content_sha1, warc_file,
-               warc_offset, warc_record_id, version, 'live', NULL
+               warc_offset, warc_record_id, version, 'live', NULL, text_norm
         FROM new_docs
         """
     )
     con.execute(
         """
         INSERT INTO paragraphs
-        SELECT doc_id, i - 1, paragraphs[i], sha1(paragraphs[i]), false
+        SELECT doc_id, i - 1, paragraphs[i], sha1(paragraphs[i]), false, NULL
         FROM (SELECT doc_id, paragraphs, unnest(generate_series(1, len(paragraphs))) AS i
               FROM new_docs)
         """
@@ -364,13 +386,12 @@ class _SqlDedupStore:
                          tuple(int(x) for x in a), bool(fo)) for d, c, f, e, fo, a in rows]
 
     def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
-        """Current texts of the given documents."""
+        """Current texts of the given documents, boilerplate paragraphs left out."""
         self._con.register("want_texts", pa.table({"doc_id": pa.array(list(doc_ids),
                                                                       pa.string())}))
         try:
             rows = self._con.execute(
-                "SELECT doc_id, coalesce(text, '') FROM documents"
-                " WHERE doc_id IN (SELECT doc_id FROM want_texts)").fetchall()
+                clean_text_sql("SELECT doc_id FROM want_texts")).fetchall()
         finally:
             self._con.unregister("want_texts")
         return {str(d): str(t) for d, t in rows}
@@ -413,13 +434,18 @@ def _write_index(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[IndexRow, 
 def _reindex(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int:
     """Index clustered documents that have no index row (a warehouse made before the index)
     or whose text this load changed; they keep their place (seq) when they had one."""
-    stale = con.execute(
-        """
-        SELECT k.doc_id, k.cluster_id, coalesce(d.text, ''), i.seq
+    stale_ids = """
+        SELECT k.doc_id
         FROM clusters k JOIN documents d USING (doc_id) LEFT JOIN dedup_index i USING (doc_id)
         WHERE i.doc_id IS NULL
            OR (k.doc_id IN (SELECT doc_id FROM new_docs)
                AND i.text_md5 <> md5(coalesce(d.text, '')))
+        """
+    stale = con.execute(
+        f"""
+        SELECT k.doc_id, k.cluster_id, t.text, i.seq
+        FROM clusters k JOIN ({clean_text_sql(stale_ids)}) t USING (doc_id)
+        LEFT JOIN dedup_index i USING (doc_id)
         ORDER BY i.seq NULLS LAST, k.doc_id
         """
     ).fetchall()
@@ -444,11 +470,13 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int
     exact shingle check. Existing cluster ids are never touched.
     """
     _reindex(con, assign)
+    unclustered = "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM clusters)"
     new = [
         (str(a), str(b), None if c is None else str(c), str(d)) for a, b, c, d in con.execute(
-            "SELECT doc_id, coalesce(text, ''), CAST(published AS VARCHAR),"
-            " CAST(first_seen AS VARCHAR)"
-            " FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM clusters) ORDER BY doc_id"
+            f"SELECT d.doc_id, t.text, CAST(d.published AS VARCHAR),"
+            f" CAST(d.first_seen AS VARCHAR)"
+            f" FROM documents d JOIN ({clean_text_sql(unclustered)}) t USING (doc_id)"
+            f" ORDER BY d.doc_id"
         ).fetchall()
     ]
     if not new:

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse.cleaning import drop_boilerplate_claims
 from warehouse.connect import WarehouseError
 
 CLAIM_COLUMNS = ("doc_id", "idx", "section", "text", "topics", "stance", "modality", "hedge",
@@ -34,7 +35,11 @@ def replace_current_claims(
     claims: Iterable[dict[str, Any]],
     schema: pa.Schema,
 ) -> int:
-    """Swap every current version's claims for *claims* atomically; return how many."""
+    """Swap every current version's claims for *claims* atomically; return how many kept.
+
+    Claims whose sentence lies only in boilerplate paragraphs (cross-document cleaning)
+    are dropped again, as the load drops them.
+    """
     table = pa.Table.from_pylist(list(claims), schema=schema)
     con.register("retagged", table)
     con.execute("BEGIN TRANSACTION")
@@ -52,6 +57,7 @@ def replace_current_claims(
             FROM retagged r JOIN documents d USING (doc_id)
             """
         )
+        dropped = drop_boilerplate_claims(con, "SELECT doc_id FROM documents")
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
@@ -61,7 +67,7 @@ def replace_current_claims(
         raise
     finally:
         con.unregister("retagged")
-    return table.num_rows
+    return table.num_rows - dropped
 
 
 def retag_all(

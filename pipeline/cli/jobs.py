@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.dedup import Clusterer, DedupInput, IndexEntry
+from pipeline.glyph_gaps import gap_context, likely_missing
 from pipeline.jobstate import (
     CLEAN_MARKER,
     FINISHED_REASONS,
@@ -43,6 +44,7 @@ from pipeline.spool import (
     spool_files,
     write_manifest,
 )
+from warehouse.cleaning import CrossDocRules, GapFill
 from warehouse.connect import move_aside, open_writer, warehouse_path
 from warehouse.load import (
     SPOOL_TABLES,
@@ -108,6 +110,24 @@ def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
 
 
 assign_clusters = _WarehouseClusterer()
+
+#: Cross-document cleaning as every `yuqi load` runs it (thresholds: `CrossDocRules`).
+CROSS_DOC_RULES = CrossDocRules()
+
+
+def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> GapFill:
+    """The warehouse's glyph-gap filler (`warehouse.cleaning.GapFiller`): the context of
+    the gap at *offset* of *text* and the first word a cluster mate (doc_id, text), in the
+    order given, has there, with that mate's id; (context, None, None) when none has it.
+
+    Pure, so the load stays deterministic; the stored text is never changed.
+    """
+    context = gap_context(text, offset)
+    for mate_id, mate_text in mates:
+        word = likely_missing(context, mate_text)
+        if word:
+            return context, word, mate_id
+    return context, None, None
 
 
 @dataclass
@@ -311,7 +331,8 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
             if manifest is None:
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
-            results.append(load_run(con, files, manifest, assign_clusters, _seed, hook))
+            results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
+                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
         con.execute("CHECKPOINT")
         return results
     finally:
