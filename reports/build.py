@@ -1,11 +1,13 @@
 """Building the report: read-only queries -> Jinja2 templates -> report.html / report.md.
 
-Numbers come from SQL over the warehouse; this module only shapes and formats
-them. All scraped text is autoescaped in HTML and links are http(s) only.
+Numbers come from SQL over the warehouse views (reports/queries/*.sql, filters bound as
+parameters, never interpolated); this module only groups, orders and formats them. All
+scraped text is autoescaped in HTML, links are http(s) only, and the page loads nothing.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,10 +20,16 @@ from urllib.parse import urlsplit
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from reports.charts import STANCE_COLOURS, stance_bar
-from warehouse.connect import open_reader
+from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
+from warehouse.connect import WarehouseError, open_reader
 
 STANCES = ("affirms", "conditional", "denies")
+# DOMAIN.md §2: these two topics are shown as warnings with quotes, not as stance shares.
+WARNING_TOPICS = ("debt_help_scam", "fake_collection")
+SECTIONS = ("overview", "topics", "contradictions", "rules", "changes", "quality")
+BREAKDOWN_ROWS = 8  # products / sites shown per topic, most sources first
+_PARAM_RE = re.compile(r"\$([a-z_]+)")
+_COMMENT_RE = re.compile(r"--[^\n]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +41,47 @@ class ReportFilters:
     site: str | None = None
     since: str | None = None
 
+    def check(self) -> None:
+        """Raise ValueError unless `since` is an ISO date or timestamp (a usage error)."""
+        if self.since is None:
+            return
+        try:
+            datetime.fromisoformat(self.since)
+        except ValueError:
+            raise ValueError(
+                f"--since takes a date such as 2026-01-31, got {self.since!r}") from None
+
+    def params(self) -> dict[str, Any]:
+        """The filters as named query parameters."""
+        return {"product": self.product, "topic": self.topic, "site": self.site,
+                "since": self.since}
+
+    def describe(self) -> str:
+        """The filters in force, for the report header ('' when none)."""
+        return " ".join(f"{k}={v}" for k, v in self.params().items() if v is not None)
+
 
 def _sql(name: str) -> str:
     return resources.files("reports").joinpath("queries", f"{name}.sql").read_text("utf-8")
 
 
-def _rows(con: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]:
-    cur = con.execute(_sql(name))
+def query_names() -> list[str]:
+    """The report's own SQL files (reports/queries/*.sql), by name."""
+    folder = resources.files("reports").joinpath("queries")
+    return sorted(p.name.removesuffix(".sql") for p in folder.iterdir()
+                  if p.name.endswith(".sql"))
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
+              ) -> list[dict[str, Any]]:
+    """Run one report query, binding only the parameters it names; rows as dicts.
+
+    Why: every filter reaches SQL as a bound value (a `' OR 1=1 --` product is just a
+    product nobody sells), and DuckDB refuses parameters a statement does not use.
+    """
+    sql = _sql(name)
+    wanted = set(_PARAM_RE.findall(_COMMENT_RE.sub("", sql)))
+    cur = con.execute(sql, {k: params.get(k) for k in sorted(wanted)})
     cols = [d[0] for d in cur.description or []]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
@@ -48,41 +90,225 @@ def safe_href(url: str | None) -> str | None:
     """The URL if it is http(s), else None (javascript:, data: and the like become plain text)."""
     if not url:
         return None
-    return url if urlsplit(url).scheme in {"http", "https"} else None
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return None
+    return url if scheme in {"http", "https"} else None
+
+
+def _pct(n: int, total: int) -> int:
+    return round(100 * n / total) if total else 0
+
+
+def _shares(counts: dict[str, int]) -> dict[str, Any]:
+    total = sum(counts.get(s, 0) for s in STANCES)
+    return {
+        "total": total,
+        "shares": {s: counts.get(s, 0) for s in STANCES},
+        "percent": {s: _pct(counts.get(s, 0), total) for s in STANCES},
+    }
+
+
+def _linked(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    row[f"{prefix}href"] = safe_href(row.get(f"{prefix}url"))
+    return row
+
+
+def _breakdown(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    """Per topic: the stance shares of each product or site, most sources first."""
+    per: dict[str, dict[Any, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for r in rows:
+        per[r["topic"]][r[key]][r["stance"]] = int(r["sources"])
+    out: dict[str, list[dict[str, Any]]] = {}
+    for topic, groups in per.items():
+        items = []
+        for name, counts in groups.items():
+            item = _shares(counts)
+            item["name"] = name
+            item["bar"] = stance_bar(counts, height=12, label=f"{topic} {name or ''}")
+            items.append(item)
+        items.sort(key=lambda i: (-i["total"], str(i["name"] or "\uffff")))
+        out[topic] = items
+    return out
+
+
+def _topics(q: dict[str, list[dict[str, Any]]]) -> tuple[list[dict[str, Any]],
+                                                         list[dict[str, Any]]]:
+    """Stance topics (descriptive shares, charts, breakdowns, quotes) and warning topics."""
+    descriptive: dict[str, dict[str, int]] = defaultdict(dict)
+    other: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    for r in q["stance"]:
+        if r["modality"] == "descriptive":
+            descriptive[r["topic"]][r["stance"]] = int(r["sources"])
+        else:
+            other[r["topic"]][(r["modality"], r["stance"])] = int(r["sources"])
+    quotes: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for r in q["quotes"]:
+        quotes[r["topic"]][r["stance"]].append(_linked(r))
+    hist: dict[tuple[str, str], list[int]] = {}
+    for r in q["thresholds"]:
+        counts = hist.setdefault((r["topic"], r["anchor"]), [0] * len(DAY_BUCKETS))
+        counts[int(r["bucket"]) - 1] = int(r["sources"])
+    spreads: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in q["threshold_spread"]:
+        for side in ("low_quote", "high_quote"):
+            r[side] = _linked(dict(r[side]))
+        r["buckets"] = list(zip(DAY_BUCKETS, hist.get((r["topic"], r["anchor"]), []),
+                                strict=False))
+        r["chart"] = day_histogram(hist.get((r["topic"], r["anchor"]), [0] * len(DAY_BUCKETS)),
+                                   f"{r['topic']}: days cited ({r['anchor']})")
+        spreads[r["topic"]].append(r)
+    by_product = _breakdown(q["stance_by_product"], "product")
+    by_site = _breakdown(q["stance_by_site"], "site")
+    described = {r["id"]: r["description"] for r in q["topics"]}
+    names = set(descriptive) | set(other) | set(quotes) | set(spreads)
+    stance_topics: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    for topic in names:
+        item = _shares(descriptive.get(topic, {}))
+        item.update({
+            "id": topic,
+            "description": described.get(topic),
+            "bar": stance_bar(descriptive.get(topic, {}), label=f"{topic} stance shares"),
+            "other": sorted((m, s, n) for (m, s), n in other.get(topic, {}).items()),
+            "quotes": {s: quotes[topic].get(s, []) for s in STANCES},
+            "thresholds": spreads.get(topic, []),
+            "by_product": by_product.get(topic, [])[:BREAKDOWN_ROWS],
+            "by_product_more": max(0, len(by_product.get(topic, [])) - BREAKDOWN_ROWS),
+            "by_site": by_site.get(topic, [])[:BREAKDOWN_ROWS],
+            "by_site_more": max(0, len(by_site.get(topic, [])) - BREAKDOWN_ROWS),
+        })
+        (warnings if topic in WARNING_TOPICS else stance_topics).append(item)
+    stance_topics.sort(key=lambda t: (-t["total"], t["id"]))
+    warnings.sort(key=lambda t: t["id"])
+    return stance_topics, warnings
+
+
+def _contradictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Example pairs grouped by topic and product, in the query's order."""
+    groups: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["topic"], r["product"])
+        group = groups.setdefault(key, {"topic": r["topic"], "product": r["product"],
+                                        "affirm_sources": r["affirm_sources"],
+                                        "deny_sources": r["deny_sources"], "pairs": []})
+        group["pairs"].append(_linked(_linked(r, "affirm_"), "deny_"))
+    return list(groups.values())
+
+
+def _rules(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes grouped by the reference rule they contradict."""
+    groups: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        group = groups.setdefault(r["rule_id"], {k: r[k] for k in (
+            "rule_id", "topic", "rule_products", "source", "article", "confidence", "statement",
+            "statement_zh", "conflicts_with", "rule_anchor", "rule_min_days", "rule_max_days",
+            "note", "sources")} | {"quotes": []})
+        group["quotes"].append(_linked(r))
+    return list(groups.values())
+
+
+def _shifts(rows: list[dict[str, Any]], run: str | None, previous: str | None
+            ) -> list[dict[str, Any]]:
+    """Per topic: stance shares after the previous run and after this one, change in points."""
+    if previous is None:
+        return []
+    counts: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: {"now": {}, "before": {}})
+    for r in rows:
+        side = "now" if r["as_of_run"] == run else "before"
+        counts[r["topic"]][side][r["stance"]] = int(r["sources"])
+    out = []
+    for topic in sorted(counts):
+        now, before = _shares(counts[topic]["now"]), _shares(counts[topic]["before"])
+        delta = {s: now["percent"][s] - before["percent"][s] for s in STANCES}
+        changed = any(now["shares"][s] != before["shares"][s] for s in STANCES)
+        if changed:
+            out.append({"topic": topic, "now": now, "before": before, "delta": delta,
+                        "moved": max(abs(d) for d in delta.values())})
+    out.sort(key=lambda s: (-s["moved"], s["topic"]))
+    return out
+
+
+def _counters(rows: list[dict[str, Any]], run: str | None) -> list[dict[str, Any]]:
+    """Crawl counters pivoted to this run / previous run, grouped by kind."""
+    per: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        key = r["key"]
+        kind = ("extraction drop" if key.startswith("yuqi/dropped/")
+                else "crawl guard refusal" if key.startswith("yuqi/refused/") else "robots.txt")
+        item = per.setdefault(key, {"key": key, "kind": kind, "now": None, "before": None})
+        value = r["value"]
+        shown = int(value) if value is not None and float(value).is_integer() else value
+        item["now" if r["run_id"] == run else "before"] = shown
+    order = {"extraction drop": 0, "crawl guard refusal": 1, "robots.txt": 2}
+    return sorted(per.values(), key=lambda i: (order[i["kind"]], i["key"]))
+
+
+REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
+                  "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
+                  "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
+                  "counters")
+
+
+def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
+                ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    """Run every report query; return their rows by name and the parameters bound.
+
+    Why separate from gather(): `make bench` times the SQL alone against the whole report.
+    """
+    filters.check()
+    if not run_query(con, "views_present", {})[0]["present"]:
+        raise WarehouseError("the warehouse predates the report views (migration 0006); run "
+                             "`yuqi load --data-dir DIR` once to upgrade it")
+    params = filters.params()
+    runs = run_query(con, "runs", params)
+    params["run"] = runs[0]["run_id"] if runs else None
+    params["previous"] = runs[1]["run_id"] if len(runs) > 1 else None
+    q = {name: run_query(con, name, params) for name in REPORT_QUERIES}
+    q["runs"] = runs
+    return q, params
 
 
 def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, Any]:
     """Run the report queries (parameters bound, never interpolated) and shape the results."""
-    con.execute(_sql("f_docs"), {"site": filters.site, "since": filters.since})
-    con.execute(_sql("f_claims"), {"product": filters.product, "topic": filters.topic})
-    overview = _rows(con, "overview")[0]
-    shares: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in _rows(con, "topic_stance"):
-        shares[row["topic"]][row["stance"]] = int(row["sources"])
-    quotes: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for row in _rows(con, "quotes"):
-        row["href"] = safe_href(row["url"])
-        quotes[row["topic"]][row["stance"]].append(row)
-    topics = []
-    for topic in sorted(shares, key=lambda t: -sum(shares[t].values())):
-        total = sum(shares[topic].values())
-        topics.append({
-            "id": topic,
-            "total": total,
-            "shares": {s: shares[topic].get(s, 0) for s in STANCES},
-            "percent": {s: round(100 * shares[topic].get(s, 0) / total) for s in STANCES},
-            "bar": stance_bar(shares[topic]),
-            "quotes": {s: quotes[topic].get(s, []) for s in STANCES},
-        })
+    q, params = run_queries(con, filters)
+    latest = q["runs"][0] if q["runs"] else None
+    previous = q["runs"][1] if len(q["runs"]) > 1 else None
+    overview = q["overview"][0]
+    overview["latest_run"] = params["run"]
+    topics, warnings = _topics(q)
+    changes: dict[str, dict[str, Any]] = {}
+    for r in q["changes"]:
+        group = changes.setdefault(r["change"], {"total": r["total"], "rows": []})
+        group["rows"].append(_linked(r))
+    flags = {r["kind"]: r for r in q["flags"]}
     return {
         "overview": overview,
+        "versions": {"extractor_versions": overview["extractor_versions"],
+                     "tagger_versions": overview["tagger_versions"]},
+        "latest": latest,
+        "previous": previous,
         "topics": topics,
-        "quality": _rows(con, "quality"),
-        "versions": _rows(con, "versions")[0],
+        "warnings": warnings,
+        "contradictions": _contradictions(q["contradictions"]),
+        "rules": _rules(q["rules"]),
+        "changes": changes,
+        "new_claims": [_linked(r) for r in q["new_claims"]],
+        "new_claims_total": q["new_claims"][0]["total"] if q["new_claims"] else 0,
+        "shifts": _shifts(q["stance_runs"], params["run"], params["previous"]),
+        "sites_gone": q["sites_gone"],
+        "removals": q["removals"],
+        "flags": flags,
+        "glyph_gaps": flags.get("glyph_gap_count"),
+        "encoding_repairs": q["encodings"],
+        "counters": _counters(q["counters"], params["run"]),
         "filters": filters,
+        "filter_text": filters.describe(),
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "stances": STANCES,
         "colours": STANCE_COLOURS,
+        "sections": SECTIONS,
     }
 
 
@@ -96,9 +322,34 @@ def _env() -> Environment:
     )
 
 
-def _md_cell(value: object) -> str:
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def md_cell(value: object) -> str:
+    """Scraped text made inert in Markdown: one line, no tags, no link or emphasis syntax."""
     text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _fmt_days(value: object) -> str:
+    return "–" if value is None else f"{value}"
+
+
+def _fmt_ts(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "?" if value is None else str(value)
+
+
+def render(context: dict[str, Any], fmt: str) -> str:
+    """Render one format (html or md) of the report from a gather() context."""
+    env = _env()
+    env.filters["md"] = md_cell
+    env.filters["days"] = _fmt_days
+    env.filters["ts"] = _fmt_ts
+    return env.get_template(f"report.{fmt}.j2").render(**context)
 
 
 def build_report(
@@ -108,7 +359,12 @@ def build_report(
     filters: ReportFilters,
     out_dir: Path | None = None,
 ) -> list[Path]:
-    """Write the report files for the latest run and refresh `reports/latest/`."""
+    """Write the report files for the latest run and refresh `reports/latest/`.
+
+    Why a copy, not a symlink, for `latest`: it opens the same way on every platform and
+    survives the run folder being pruned.
+    """
+    filters.check()
     con = open_reader(db_path)
     try:
         context = gather(con, filters)
@@ -117,14 +373,11 @@ def build_report(
     run_id = context["overview"]["latest_run"] or "no-run"
     target = out_dir or reports_root / str(run_id)
     target.mkdir(parents=True, exist_ok=True)
-    env = _env()
-    env.filters["md"] = _md_cell
     written = []
     for fmt in formats:
-        template = env.get_template(f"report.{fmt}.j2")
         path = target / f"report.{fmt}"
         tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(template.render(**context), encoding="utf-8")
+        tmp.write_text(render(context, fmt), encoding="utf-8")
         tmp.replace(path)
         written.append(path)
     if out_dir is None:
@@ -136,3 +389,4 @@ def build_report(
         shutil.copytree(target, latest)
         written = [latest / p.name for p in written]
     return written
+

@@ -1,14 +1,29 @@
-"""Inline SVG charts (no scripts, no network): stacked stance-share bars."""
+"""Inline SVG charts (no scripts, no network): stance-share bars and duration histograms.
+
+Every mark carries its figure in `data-*` attributes and a `<title>`, so a reader (or a
+test) can read the number behind it without parsing geometry. Labels are escaped: they may
+hold scraped text.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
 STANCE_COLOURS = {"affirms": "#c0392b", "conditional": "#e67e22", "denies": "#2471a3"}
 
+# Day buckets of the threshold histogram (reports/queries/thresholds.sql numbers them 1..9).
+DAY_BUCKETS = ("≤3", "4–7", "8–15", "16–30", "31–60", "61–90", "91–180", "181–365", ">365")
 
-def stance_bar(shares: dict[str, int], width: int = 320, height: int = 18) -> Markup:
-    """A horizontal bar split by stance share of independent sources, with a text title."""
+
+def stance_bar(shares: Mapping[str, int], width: int = 320, height: int = 18,
+               label: str = "") -> Markup:
+    """A horizontal bar split by stance share of independent sources, each part titled.
+
+    Why: one glance shows whether sources mostly affirm, deny or condition a topic; the
+    exact counts sit in `data-sources` / `data-total` and the tooltip.
+    """
     total = sum(shares.values())
     parts = []
     x = 0.0
@@ -17,13 +32,53 @@ def stance_bar(shares: dict[str, int], width: int = 320, height: int = 18) -> Ma
         if not total or not n:
             continue
         w = width * n / total
-        label = escape(f"{stance}: {n} of {total} sources")
+        title = escape(f"{stance}: {n} of {total} sources, {100 * n / total:.0f}%")
         parts.append(
-            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{colour}">'
-            f"<title>{label}</title></rect>"
+            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{colour}" '
+            f'data-stance="{stance}" data-sources="{n}" data-total="{total}">'
+            f"<title>{title}</title></rect>"
         )
         x += w
+    if not total:
+        parts.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eee"/>')
+    name = escape(label or "stance shares")
     return Markup(
-        f'<svg class="bar" role="img" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+        f'<svg class="bar" role="img" aria-label="{name}" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="none" data-total="{total}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    )
+
+
+def day_histogram(counts: Sequence[int], label: str, width: int = 320,
+                  height: int = 120) -> Markup:
+    """Columns of independent sources per day bucket (DAY_BUCKETS), labelled below.
+
+    Why: shows at a glance whether sources agree on a duration ("called after N days")
+    or spread over months.
+    """
+    n = len(DAY_BUCKETS)
+    top = max(counts, default=0) or 1
+    base = height - 30
+    slot = width / n
+    marks = []
+    for i, (bucket, count) in enumerate(zip(DAY_BUCKETS, counts, strict=True)):
+        h = (base - 14) * count / top
+        x = i * slot + 3
+        title = escape(f"{bucket} days: {count} sources")
+        marks.append(
+            f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{slot - 6:.1f}" height="{h:.1f}" '
+            f'fill="#566573" data-bucket="{escape(bucket)}" data-sources="{count}">'
+            f"<title>{title}</title></rect>"
+        )
+        if count:
+            marks.append(f'<text x="{x + (slot - 6) / 2:.1f}" y="{base - h - 3:.1f}" '
+                         f'text-anchor="middle" font-size="10">{count}</text>')
+        marks.append(f'<text x="{x + (slot - 6) / 2:.1f}" y="{base + 12}" text-anchor="middle" '
+                     f'font-size="8">{escape(bucket)}</text>')
+    marks.append(f'<text x="{width / 2:.1f}" y="{height - 4}" text-anchor="middle" '
+                 'font-size="9">days</text>')
+    return Markup(
+        f'<svg class="hist" role="img" aria-label="{escape(label)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(marks)}</svg>'
     )

@@ -1,0 +1,175 @@
+"""Figures match SQL: the report's numbers, recomputed with direct queries over the tables.
+
+The direct queries below follow DOMAIN.md §3 from the base tables (claims, documents,
+clusters), not the report's queries or the warehouse views: a sentence family counts once
+(its earliest copy), a duplicate cluster is one source, questions are left out, only
+descriptive claims are compared, and the two warning topics get no stance shares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+import pytest
+from lxml import html as lxml_html
+
+from reports.build import ReportFilters, build_report
+from warehouse.connect import warehouse_path
+
+DIRECT_SHARES = """
+WITH current AS (
+    SELECT c.*, d.published, d.first_seen, d.site,
+           coalesce(k.cluster_id, 'c-' || c.doc_id) AS source
+    FROM claims c
+    JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
+    LEFT JOIN clusters k ON k.doc_id = c.doc_id
+),
+earliest AS (
+    SELECT * FROM current
+    QUALIFY row_number() OVER (PARTITION BY sentence_sha1
+                               ORDER BY published NULLS LAST, first_seen, doc_id, idx) = 1
+)
+SELECT t.topic, e.stance, count(DISTINCT e.source)
+FROM earliest e, unnest(e.topics) AS t(topic)
+WHERE e.modality = 'descriptive' AND e.stance IN ('affirms', 'conditional', 'denies')
+  AND (? IS NULL OR list_contains(e.products, ?))
+GROUP BY ALL
+"""
+WARNING_TOPICS = {"debt_help_scam", "fake_collection"}
+
+
+def _direct(db: Path, product: str | None = None) -> dict[str, dict[str, int]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(DIRECT_SHARES, [product, product]).fetchall()
+    finally:
+        con.close()
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for topic, stance, n in rows:
+        if topic not in WARNING_TOPICS:
+            out[topic][stance] = int(n)
+    return dict(out)
+
+
+def _rendered(html_path: Path) -> tuple[dict[str, dict[str, int]], lxml_html.HtmlElement]:
+    tree = lxml_html.fromstring(html_path.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, int]] = {}
+    for row in tree.xpath("//table[@id='stance-table']//tr[@data-topic]"):
+        cells = row.xpath("./td[@data-stance]")
+        table[row.get("data-topic")] = {c.get("data-stance"): int(c.get("data-sources"))
+                                        for c in cells if int(c.get("data-sources"))}
+        for cell in cells:  # the visible text says the same as the attribute
+            n = int(cell.get("data-sources"))
+            total = sum(int(c.get("data-sources")) for c in cells)
+            assert cell.text_content().strip() == f"{n} ({round(100 * n / total)}%)"
+    return table, tree
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_run: tuple[Path, str]) -> Path:
+    """The demo warehouse file."""
+    return warehouse_path(demo_run[0])
+
+
+def test_stance_shares_match_a_direct_query(demo_db: Path, tmp_path: Path) -> None:
+    out = build_report(demo_db, tmp_path, ["html", "md"], ReportFilters(), tmp_path / "r")
+    html_path = next(p for p in out if p.suffix == ".html")
+    table, tree = _rendered(html_path)
+    direct = _direct(demo_db)
+    assert len(direct) >= 8
+    assert table == direct
+    # the charts carry the same numbers
+    for topic, shares in direct.items():
+        rects = tree.xpath(f"//div[@class='chart' and @data-topic='{topic}']//rect[@data-stance]")
+        assert {r.get("data-stance"): int(r.get("data-sources")) for r in rects} == shares
+    # and so does the Markdown table
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    for topic, shares in direct.items():
+        row = re.search(rf"^\| {topic} \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \|",
+                        md, re.M)
+        assert row, topic
+        assert [int(x) for x in row.groups()] == [shares.get(s, 0) for s in
+                                                  ("affirms", "conditional", "denies")]
+
+
+def test_product_filter_matches_a_direct_query(demo_db: Path, tmp_path: Path) -> None:
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        product = con.execute(
+            "SELECT p FROM claims, unnest(products) AS u(p) GROUP BY p ORDER BY count(*) DESC, p"
+            " LIMIT 1").fetchall()[0][0]
+    finally:
+        con.close()
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(product=product),
+                       tmp_path / "r")
+    table, tree = _rendered(out[0])
+    direct = _direct(demo_db, product)
+    assert direct and direct != _direct(demo_db)
+    assert table == direct
+    assert f"product={product}" in tree.xpath("string(//span[@id='filters'])")
+
+
+def test_quality_figures_match_the_flags(demo_db: Path, tmp_path: Path) -> None:
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        flags = [f for (fl,) in con.execute("SELECT flags FROM documents").fetchall()
+                 for f in (fl or [])]
+        versions = con.execute(
+            "SELECT (SELECT list(DISTINCT extractor_version) FROM documents),"
+            " (SELECT list(DISTINCT tagger_version) FROM claims)").fetchall()[0]
+    finally:
+        con.close()
+    gaps = sum(int(f.split(":", 1)[1]) for f in flags if f.startswith("glyph_gap_count:"))
+    gap_docs = sum(1 for f in flags if f.startswith("glyph_gap_count:"))
+    repaired = sum(1 for f in flags if f.startswith("encoding_repaired:"))
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(), tmp_path / "r")
+    tree = lxml_html.fromstring(out[0].read_text(encoding="utf-8"))
+    cells = {row.xpath("string(./th)"): row.xpath("string(./td)")
+             for row in tree.xpath("//table[@id='flags']//tr")}
+    assert gaps > 0 and repaired > 0
+    assert int(cells["Glyph gaps found"]) == gaps
+    assert int(cells["Documents with glyph gaps found"]) == gap_docs
+    assert sum(int(v) for k, v in cells.items() if k.startswith("Encoding repaired:")) == repaired
+    assert tree.xpath("string(//span[@id='extractor-version'])") == ", ".join(sorted(versions[0]))
+    assert tree.xpath("string(//span[@id='tagger-version'])") == ", ".join(sorted(versions[1]))
+
+
+def test_contradiction_pairs_are_real_contradictions(demo_db: Path, tmp_path: Path) -> None:
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(), tmp_path / "r")
+    tree = lxml_html.fromstring(out[0].read_text(encoding="utf-8"))
+    shown = [(q.get("data-affirm-claim"), q.get("data-deny-claim"))
+             for q in tree.xpath("//section[@id='contradictions']//div[@data-pair]")]
+    assert shown
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        # both claims independent, descriptive, opposite stances, a shared topic, the same
+        # products (or none), different duplicate clusters
+        for affirm, deny in shown:
+            rows = con.execute("""
+                SELECT a.stance, b.stance, a.modality, b.modality,
+                       len(list_intersect(a.topics, b.topics)) > 0,
+                       coalesce(ka.cluster_id, 'c-' || a.doc_id)
+                         <> coalesce(kb.cluster_id, 'c-' || b.doc_id),
+                       len(a.products) = 0 AND len(b.products) = 0
+                         OR len(list_intersect(a.products, b.products)) > 0
+                FROM claims a, claims b
+                LEFT JOIN clusters ka ON ka.doc_id = a.doc_id
+                LEFT JOIN clusters kb ON kb.doc_id = b.doc_id
+                WHERE a.claim_id = ? AND b.claim_id = ?""", [affirm, deny]).fetchall()
+            assert rows == [("affirms", "denies", "descriptive", "descriptive", True, True,
+                             True)], (affirm, deny)
+    finally:
+        con.close()
+
+
+def test_sql_injection_in_filters_matches_nothing(demo_db: Path, tmp_path: Path) -> None:
+    for filters in (ReportFilters(product="' OR 1=1 --"), ReportFilters(site="%"),
+                    ReportFilters(topic="_")):
+        out = build_report(demo_db, tmp_path, ["md"], filters, tmp_path / "r")
+        assert "| Claims | 0 |" in out[0].read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="--since"):
+        build_report(demo_db, tmp_path, ["md"], ReportFilters(since="yesterday'--"),
+                     tmp_path / "r")
