@@ -12,17 +12,21 @@ The custom header fields read here are written by spiders/warc.py.
 
 from __future__ import annotations
 
-import gzip
 import io
 import mmap
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import brotli
-from backports import zstd
 from warcio.archiveiterator import ArchiveIterator
+
+from pipeline.content_coding import (
+    SUPPORTED,
+    ContentTooLarge,
+    CorruptEncodingError,
+    decode_layer,
+)
 
 SITE_FIELD = "Yuqi-Site"
 REQUEST_URL_FIELD = "Yuqi-Request-URL"
@@ -33,8 +37,6 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _CHUNK = 64 * 1024
 _MAX_MEMBER_BYTES = 512 * 1024 * 1024
-# Content-Encodings the crawl decodes (Scrapy's ACCEPTED_ENCODINGS plus x-gzip).
-_SUPPORTED = ("gzip", "x-gzip", "deflate", "br", "zstd")
 
 
 class WarcReadError(ValueError):
@@ -210,48 +212,6 @@ def _resync(mm: mmap.mmap, bad: int, label: str) -> int | None:
         return candidate
 
 
-def _gunzip(body: bytes, cap: int) -> bytes:
-    with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-        return _capped(fh.read1, cap)
-
-
-def _unzstd(body: bytes, cap: int) -> bytes:
-    with zstd.ZstdFile(io.BytesIO(body)) as fh:
-        return _capped(fh.read1, cap)
-
-
-def _capped(read: Callable[[int], bytes], cap: int) -> bytes:
-    out = io.BytesIO()
-    while chunk := read(_CHUNK):
-        out.write(chunk)
-        if cap and out.tell() > cap:
-            raise ContentDecodeError(f"body inflates past {cap} bytes")
-    return out.getvalue()
-
-
-def _inflate(body: bytes, cap: int) -> bytes:
-    wbits = 15 if len(body) >= 2 and (body[0] * 256 + body[1]) % 31 == 0 else -15
-    dec = zlib.decompressobj(wbits)
-    out = dec.decompress(body, cap + 1 if cap else 0)
-    if cap and len(out) > cap:
-        raise ContentDecodeError(f"body inflates past {cap} bytes")
-    if not dec.eof:
-        raise ContentDecodeError("truncated deflate stream")
-    return out
-
-
-def _unbrotli(body: bytes, cap: int) -> bytes:
-    out = brotli.decompress(body)
-    if cap and len(out) > cap:
-        raise ContentDecodeError(f"body inflates past {cap} bytes")
-    return bytes(out)
-
-
-_DECODERS: dict[str, Callable[[bytes, int], bytes]] = {
-    "gzip": _gunzip, "x-gzip": _gunzip, "deflate": _inflate, "br": _unbrotli, "zstd": _unzstd,
-}
-
-
 def decode_content(body: bytes, headers: tuple[tuple[str, str], ...],
                    cap: int = MAX_BODY_BYTES) -> tuple[bytes, tuple[tuple[str, str], ...]]:
     """Undo the response's Content-Encoding as the crawl did before its stages saw the body.
@@ -266,15 +226,13 @@ def decode_content(body: bytes, headers: tuple[tuple[str, str], ...],
     if not codings:
         return body, headers
     keep = list(codings)
-    if keep[-1] not in _SUPPORTED:
+    if keep[-1] not in SUPPORTED:
         return body, headers  # nothing the crawl could undo: left as it was
-    while keep and keep[-1] in _SUPPORTED:
+    while keep and keep[-1] in SUPPORTED:
         coding = keep.pop()
         try:
-            body = _DECODERS[coding](body, cap)
-        except ContentDecodeError:
-            raise
-        except (OSError, EOFError, zlib.error, brotli.error, zstd.ZstdError) as exc:
+            body = decode_layer(coding, body, cap)
+        except (ContentTooLarge, CorruptEncodingError) as exc:
             raise ContentDecodeError(f"{coding}: {exc}") from exc
     rest = tuple((k, v) for k, v in headers if k.lower() != "content-encoding")
     if keep:

@@ -19,14 +19,8 @@ into a counted drop (`yuqi/dropped/too_large`) instead of an error traceback.
 
 from __future__ import annotations
 
-import gzip
-import io
 import logging
-import sys
-import zlib
-from collections.abc import Callable
 
-import brotli
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
@@ -35,77 +29,13 @@ from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 
+from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
 from pipeline.rawpage import HTML_TYPES, looks_binary
-
-if sys.version_info >= (3, 14):
-    from compression import zstd
-else:
-    from backports import zstd
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 64 * 1024
 BYTES_KEY = "yuqi_bytes_received"
 # HTML_TYPES, looks_binary: the same test `yuqi process --from-warc` applies (pipeline.rawpage).
-
-
-class CorruptEncodingError(ValueError):
-    """A Content-Encoding stream that is truncated, has a bad checksum or is not that encoding."""
-
-
-def _check(size: int, max_size: int) -> None:
-    if max_size and size > max_size:
-        raise _DecompressionMaxSizeExceeded(size, max_size)
-
-
-def _read_all(read: Callable[[int], bytes], max_size: int) -> bytes:
-    out = io.BytesIO()
-    while chunk := read(CHUNK):
-        out.write(chunk)
-        _check(out.tell(), max_size)
-    return out.getvalue()
-
-
-def _gunzip(body: bytes, max_size: int) -> bytes:
-    with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-        return _read_all(fh.read1, max_size)
-
-
-def _unzstd(body: bytes, max_size: int) -> bytes:
-    with zstd.ZstdFile(io.BytesIO(body)) as fh:
-        return _read_all(fh.read1, max_size)
-
-
-def _inflate(body: bytes, max_size: int) -> bytes:
-    # RFC 9110 "deflate" is zlib-wrapped; some servers send raw deflate, as Scrapy accepts.
-    wbits = 15 if len(body) >= 2 and (body[0] * 256 + body[1]) % 31 == 0 else -15
-    dec = zlib.decompressobj(wbits)
-    out = io.BytesIO()
-    data = body
-    while not dec.eof:
-        chunk = dec.decompress(data, CHUNK)
-        out.write(chunk)
-        _check(out.tell(), max_size)
-        data = dec.unconsumed_tail
-        if not chunk and not data:
-            break  # input exhausted before the end of the stream
-    if not dec.eof:
-        raise CorruptEncodingError("truncated deflate stream")
-    return out.getvalue()
-
-
-def _unbrotli(body: bytes, max_size: int) -> bytes:
-    dec = brotli.Decompressor()
-    out = io.BytesIO()
-    chunk = dec.process(body, output_buffer_limit=CHUNK)
-    while True:
-        out.write(chunk)
-        _check(out.tell(), max_size)
-        if dec.is_finished():
-            return out.getvalue()
-        chunk = dec.process(b"", output_buffer_limit=CHUNK)
-        if not chunk:
-            raise CorruptEncodingError("truncated brotli stream")
 
 
 def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
@@ -113,15 +43,12 @@ def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
 
     Raises Scrapy's `_DecompressionMaxSizeExceeded` past the cap (so its middleware
     logs and drops the response) and `CorruptEncodingError` on any damaged stream.
+    The decoders are pipeline.content_coding's, as WARC replay uses them.
     """
-    decoders = {b"gzip": _gunzip, b"x-gzip": _gunzip, b"deflate": _inflate,
-                b"br": _unbrotli, b"zstd": _unzstd}
     try:
-        return decoders[encoding](body, max_size)
-    except (_DecompressionMaxSizeExceeded, CorruptEncodingError):
-        raise
-    except (OSError, EOFError, zlib.error, brotli.error, zstd.ZstdError) as exc:
-        raise CorruptEncodingError(f"{encoding.decode()}: {exc}") from exc
+        return decode_layer(encoding.decode("latin-1"), body, max_size)
+    except ContentTooLarge as exc:
+        raise _DecompressionMaxSizeExceeded(exc.size, exc.max_size) from None
 
 
 def _inc(crawler: Crawler, key: str) -> None:
