@@ -59,6 +59,8 @@ def recrawled(tmp_path_factory: pytest.TempPathFactory) -> Recrawl:
     with DemoServer(port=port, size=SIZE, day=1):
         _crawl(sites, data)
         runs.append(_latest_run(data))
+        report = run_yuqi("report", "--data-dir", str(data), "--out", str(root / "report-day1"))
+        assert report.returncode == 0, report.stderr[-2000:]
         # Fourth run: no sitemaps, a 24-hour recrawl interval: known articles are not asked for.
         for path in sites.glob("*.toml"):
             text = path.read_text(encoding="utf-8")
@@ -177,3 +179,28 @@ def test_unchanged_articles_are_archived_as_revisits_referring_to_the_first_copy
         assert headers.get_header("WARC-Refers-To") in first_ids
         date = headers.get_header("WARC-Refers-To-Date") or ""
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date), date
+
+
+def test_day_one_report_lists_what_changed(recrawled: Recrawl) -> None:
+    import re
+
+    html = (recrawled.data.parent / "report-day1" / "report.html").read_text(encoding="utf-8")
+    records = list(truth_records(recrawled.base, size=SIZE, day=1))
+    docs = {str(u) for (u,) in _query(recrawled.data, "SELECT url FROM documents")}
+
+    def shown(label: str) -> int:
+        found = re.search(re.escape(label) + r'</th><td class="num">(\d+)<', html)
+        assert found, label
+        return int(found.group(1))
+
+    new = {r["url"] for r in records if r["created_day"] == 1} & docs
+    gone = {r["url"] for r in records if r["deleted_day"] == 1 and r["created_day"] < 1} & docs
+    assert shown("New articles") == len(new) > 0
+    assert shown("Vanished articles (404/410)") == len(gone) > 0
+    edited_in_run = _query(recrawled.data, "SELECT count(*) FROM document_versions"
+                                           " WHERE run_id = ? AND version > 1",
+                           [recrawled.runs[2]])[0][0]
+    assert shown("Edited articles") == edited_in_run
+    assert isinstance(edited_in_run, int) and edited_in_run > 0
+    for url in sorted(gone)[:5]:
+        assert url.replace("&", "&amp;") in html
