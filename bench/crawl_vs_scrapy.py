@@ -61,31 +61,6 @@ COMMON_SETTINGS: dict[str, Any] = {
 VARIANTS = ("bare", "noextract", "full")
 
 
-class CloseContext:
-    """Scrapy extension: flush a yuqi spider's WARC archive and spool when it closes.
-
-    Only variant (b) needs it: ``StagesPipeline.close_spider`` is what normally
-    calls ``RunContext.close()``, so with ``ITEM_PIPELINES`` emptied the fetch
-    rows (buffered up to ``FLUSH_ROWS``) would never be written.
-    """
-
-    def __init__(self, crawler: Any) -> None:
-        from scrapy import signals
-
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> CloseContext:
-        """Build from the crawler (Scrapy component protocol)."""
-        return cls(crawler)
-
-    def spider_closed(self, spider: Any) -> None:
-        """Close the spider's RunContext, if it has one."""
-        ctx = getattr(spider, "ctx", None)
-        if ctx is not None:
-            ctx.close()
-
-
 _COMPONENT_DICTS = ("DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS",
                     "ITEM_PIPELINES", "DOWNLOAD_HANDLERS")
 _CLASS_SETTINGS = ("SCHEDULER", "DUPEFILTER_CLASS", "REQUEST_FINGERPRINTER_CLASS", "DOWNLOADER",
@@ -122,8 +97,7 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool) -> dict[str, Any]:
     ]
     overrides = dict(COMMON_SETTINGS)
     if not extract:
-        overrides["ITEM_PIPELINES"] = {}
-        overrides["EXTENSIONS"] = {"bench.crawl_vs_scrapy.CloseContext": 500}
+        overrides["ITEM_PIPELINES"] = {}  # the spider's closed() still flushes WARC and spool
     preload({**BASE_SETTINGS, **overrides})
     start = time.perf_counter()
     stats = run_crawl(configs, data_dir, "bench", overrides)
