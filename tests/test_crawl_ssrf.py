@@ -87,4 +87,5 @@ def test_without_allow_private_a_name_resolving_to_loopback_is_refused(tmp_path:
         fetched = list(server.requests)
     assert fetched == []
     assert proc.returncode == 1
-    assert "fetched nothing" in proc.stderr
+    assert "fetched nothing: refused/private_address" in proc.stderr
+    assert "allow_private = true" in proc.stderr

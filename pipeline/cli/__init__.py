@@ -220,7 +220,13 @@ def crawl(
               f"{unchanged} articles unchanged, "
               f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
     if not total.get("yuqi/archived"):
-        fail("the crawl fetched nothing", 1)
+        refused = {k.removeprefix("yuqi/"): v for k, v in total.items()
+                   if k.startswith(("yuqi/refused/", "yuqi/robots/unreachable",
+                                    "yuqi/robots/disallowed"))}
+        why = ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))
+        hint = " (a local web needs allow_private = true)" if "refused/private_address" in \
+            refused else ""
+        fail(f"the crawl fetched nothing{': ' + why if why else ''}{hint}", 1)
     if not outcome.finished:
         sites = ", ".join(f"{k} ({v})" for k, v in sorted(outcome.stopped.items()))
         fail(f"run {outcome.run_id} stopped early: {sites}; what was fetched is kept, "
