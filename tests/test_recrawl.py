@@ -54,6 +54,8 @@ def recrawled(tmp_path_factory: pytest.TempPathFactory) -> Recrawl:
         write_site_configs(base, sites)
         _crawl(sites, data)
         runs.append(_latest_run(data))
+        report = run_yuqi("report", "--data-dir", str(data), "--out", str(root / "report-day0"))
+        assert report.returncode == 0, report.stderr[-2000:]
         _crawl(sites, data)
         runs.append(_latest_run(data))
     with DemoServer(port=port, size=SIZE, day=1):
@@ -204,3 +206,49 @@ def test_day_one_report_lists_what_changed(recrawled: Recrawl) -> None:
     assert isinstance(edited_in_run, int) and edited_in_run > 0
     for url in sorted(gone)[:5]:
         assert url.replace("&", "&amp;") in html
+
+
+def _stance_table(path: Path) -> dict[str, dict[str, int]]:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(path.read_bytes())
+    return {str(row.get("data-topic")): {str(c.get("data-stance")): int(c.get("data-sources"))
+                                         for c in row.xpath("./td[@data-stance]")}
+            for row in tree.xpath("//table[@id='stance-table']//tr[@data-topic]")}
+
+
+def test_day_one_stance_shifts_match_the_two_reports(recrawled: Recrawl) -> None:
+    import re
+
+    from lxml import html as lxml_html
+
+    root = recrawled.data.parent
+    before = _stance_table(root / "report-day0" / "report.html")
+    now = _stance_table(root / "report-day1" / "report.html")
+    changed = {t for t in set(before) | set(now) if before.get(t) != now.get(t)
+               and any(before.get(t, {}).get(s, 0) != now.get(t, {}).get(s, 0)
+                       for s in set(before.get(t, {})) | set(now.get(t, {})))}
+    assert changed, "day 1 of the demo web should move some topic's stance counts"
+    tree = lxml_html.fromstring((root / "report-day1" / "report.html").read_bytes())
+    header = [th.text_content().split()[0]
+              for th in tree.xpath("//table[@id='stance-shifts']//tr[1]/th")[1:]]
+    shown: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for row in tree.xpath("//table[@id='stance-shifts']//tr[@data-topic]"):
+        cells = [c.text_content() for c in row.xpath("./td")[1:]]
+        parsed = [re.search(r"(\d+)% → (\d+)% \(([+-]\d+)\)", c) for c in cells]
+        shown[str(row.get("data-topic"))] = {
+            stance: (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            for stance, m in zip(header, parsed, strict=True) if m}
+    assert set(shown) == changed
+
+    def percent(table: dict[str, dict[str, int]], topic: str, stance: str) -> float:
+        counts = table.get(topic, {})
+        total = sum(counts.get(s, 0) for s in header)
+        return 100 * counts.get(stance, 0) / total if total else 0.0
+
+    for topic, cells in shown.items():
+        assert set(cells) == set(header)
+        for stance, (was, is_now, delta) in cells.items():
+            assert abs(was - percent(before, topic, stance)) <= 1, (topic, stance)
+            assert abs(is_now - percent(now, topic, stance)) <= 1, (topic, stance)
+            assert delta == is_now - was
