@@ -61,6 +61,7 @@ class DevToolsPipe:
         args = [binary, "--headless=new", "--remote-debugging-pipe", "--no-first-run",
                 "--no-default-browser-check", "--disable-gpu", "--disable-extensions",
                 "--disable-background-networking", "--disable-sync", "--mute-audio",
+                "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
                 f"--user-data-dir={self.profile}", "about:blank"]
         if os.geteuid() == 0:
             args.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
