@@ -13,7 +13,6 @@ Usage: ``python -m evals.dedup_eval [--size N] [--day N]``.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -22,6 +21,7 @@ from simhash import Simhash
 
 from demo.truth import truth_records
 from demo.web import DemoWeb
+from evals import demo_web_main
 from evals.demo_eval import BASE, Record, extract_all, pair_scores
 from pipeline.dedup import DEFAULT_PARAMS, Clusterer, DedupInput, DedupParams, overlap
 from pipeline.fingerprint import hamming, shingle_hashes, simhash_of_hashes
@@ -114,11 +114,7 @@ def run_and_print() -> None:
 
 def main() -> None:
     """Command-line entry: ``python -m evals.dedup_eval [--size N] [--day N]``."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--day", type=int, default=0)
-    args = parser.parse_args()
-    report(args.size, args.day)
+    demo_web_main(report, __doc__)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ Usage: ``python -m evals.demo_eval [--size N] [--day N]``.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,6 +29,7 @@ import trafilatura
 from demo.site_configs import site_configs
 from demo.truth import truth_records
 from demo.web import DemoWeb
+from evals import demo_web_main
 from evals.extraction_eval import char_f1
 from pipeline.claims import tag_document
 from pipeline.decode import decode_html
@@ -202,11 +202,7 @@ def run_and_print() -> None:
 
 def main() -> None:
     """Command-line entry: ``python -m evals.demo_eval [--size N] [--day N]``."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--day", type=int, default=0)
-    args = parser.parse_args()
-    report(args.size, args.day)
+    demo_web_main(report, __doc__)
 
 
 if __name__ == "__main__":

@@ -261,6 +261,8 @@ def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
     if not run_query(con, "views_present", {})[0]["present"]:
         raise WarehouseError("the warehouse predates the report views (migration 0006); run "
                              "`yuqi load --data-dir DIR` once to upgrade it")
+    # The shared filter (a temporary macro: allowed on the read-only connection, gone with it).
+    con.execute(resources.files("reports").joinpath("macros.sql").read_text("utf-8"))
     params = filters.params()
     runs = run_query(con, "runs", params)
     params["run"] = runs[0]["run_id"] if runs else None

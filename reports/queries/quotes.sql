@@ -1,12 +1,7 @@
 -- Representative quotes: up to 3 per topic and stance, each from a different cluster, the most
 -- widely copied sentence first (then the shortest).
 WITH one_per_cluster AS (
-    SELECT * FROM v_independent_claim_topics
-    WHERE stance IN ('affirms', 'denies', 'conditional')
-      AND ($topic IS NULL OR topic = $topic)
-      AND ($product IS NULL OR list_contains(products, $product))
-      AND ($site IS NULL OR site = $site)
-      AND ($since IS NULL OR last_seen >= CAST($since AS TIMESTAMP))
+    SELECT * FROM filtered_claim_topics($topic, $product, $site, $since)
     QUALIFY row_number() OVER (PARTITION BY topic, stance, cluster_id
                                ORDER BY (modality = 'descriptive') DESC, family_clusters DESC,
                                         length(text), claim_id) = 1

@@ -2,12 +2,8 @@
 WITH rows AS (
     SELECT topic, stance, cluster_id,
            unnest(CASE WHEN len(products) = 0 THEN [NULL::VARCHAR] ELSE products END) AS product
-    FROM v_independent_claim_topics
-    WHERE stance IN ('affirms', 'denies', 'conditional') AND modality = 'descriptive'
-      AND ($topic IS NULL OR topic = $topic)
-      AND ($product IS NULL OR list_contains(products, $product))
-      AND ($site IS NULL OR site = $site)
-      AND ($since IS NULL OR last_seen >= CAST($since AS TIMESTAMP))
+    FROM filtered_claim_topics($topic, $product, $site, $since)
+    WHERE modality = 'descriptive'
 )
 SELECT topic, product, stance, count(DISTINCT cluster_id) AS sources
 FROM rows

@@ -2,13 +2,8 @@
 -- with the quotes citing the shortest and the longest duration.
 WITH cited AS (
     SELECT *, coalesce(min_days, max_days) AS days
-    FROM v_independent_claim_topics
+    FROM filtered_claim_topics($topic, $product, $site, $since)
     WHERE (min_days IS NOT NULL OR max_days IS NOT NULL) AND anchor IS NOT NULL
-      AND stance IN ('affirms', 'denies', 'conditional')
-      AND ($topic IS NULL OR topic = $topic)
-      AND ($product IS NULL OR list_contains(products, $product))
-      AND ($site IS NULL OR site = $site)
-      AND ($since IS NULL OR last_seen >= CAST($since AS TIMESTAMP))
 )
 SELECT topic, anchor, count(DISTINCT cluster_id) AS sources,
        min(days) AS shortest, quantile_disc(days, 0.5) AS median, max(days) AS longest,

@@ -2,13 +2,8 @@
 -- from its lower bound (its upper bound when only that is given); a source counts once a bucket.
 WITH cited AS (
     SELECT topic, anchor, cluster_id, coalesce(min_days, max_days) AS days
-    FROM v_independent_claim_topics
+    FROM filtered_claim_topics($topic, $product, $site, $since)
     WHERE (min_days IS NOT NULL OR max_days IS NOT NULL) AND anchor IS NOT NULL
-      AND stance IN ('affirms', 'denies', 'conditional')
-      AND ($topic IS NULL OR topic = $topic)
-      AND ($product IS NULL OR list_contains(products, $product))
-      AND ($site IS NULL OR site = $site)
-      AND ($since IS NULL OR last_seen >= CAST($since AS TIMESTAMP))
 )
 SELECT topic, anchor,
        CASE WHEN days <= 3 THEN 1 WHEN days <= 7 THEN 2 WHEN days <= 15 THEN 3
