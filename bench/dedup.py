@@ -148,7 +148,7 @@ def _docs_table(rows: list[tuple[str, str, str]], run_id: str) -> pa.Table:
         "doc_id": [r[0] for r in rows], "run_id": [run_id] * n, "site": [r[1] for r in rows],
         "url": [f"http://{r[1]}.test/{r[0]}.html" for r in rows], "final_url": [None] * n,
         "title": ["t"] * n, "published": ["2026-01-01"] * n, "author": [None] * n,
-        "sitename": [None] * n, "text": [r[2] for r in rows],
+        "sitename": [None] * n, "text": [r[2] for r in rows], "text_norm": [r[2] for r in rows],
         "paragraphs": [r[2].split("\n") for r in rows], "encoding": ["utf-8"] * n,
         "flags": [[]] * n, "text_norm_sha1": [r[0] for r in rows],
         "simhash": pa.array([0] * n, pa.uint64()), "extractor_version": ["x"] * n,
