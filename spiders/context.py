@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.jobstate import ResumePoint
-from pipeline.records import KnownPage
+from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter
 from spiders.warc import WarcArchive

@@ -25,18 +25,6 @@ FINISHED_REASONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class ResumePoint:
-    """What a site's crawl rebuilt from its WARC archive after an unclean stop.
-
-    `done_keys`: url_keys of the article URLs already archived (not requested
-    again); `links`: the links found in archived pages, to rebuild the frontier.
-    """
-
-    done_keys: frozenset[str]
-    links: tuple[str, ...]
-
-
 class JobStateError(RuntimeError):
     """The job directory cannot be used as asked (nothing to resume, unreadable state)."""
 

@@ -26,8 +26,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.extract import ExtractConfig
-from pipeline.jobstate import ResumePoint
 from pipeline.rawpage import build_raw_page, is_article_page
+from pipeline.records import ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
 from pipeline.stages import process_page

@@ -172,9 +172,9 @@ def sql(
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
     """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
-    from pipeline.cli.output import print_rows
     from warehouse.connect import WarehouseError, warehouse_path
     from warehouse.sqlsafe import UnsafeQueryError, run_query
+    from yuqi.cli.output import print_rows
 
     _check_format(fmt, ("table", "csv", "json"))
     if query == "-":
@@ -200,8 +200,8 @@ def crawl(
     ] = False,
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
-    from pipeline.cli.jobs import crawl as run
-    from pipeline.jobstate import JobStateError
+    from yuqi.app.crawl import crawl as run
+    from yuqi.app.jobstate import JobStateError
 
     try:
         configs = load_site_configs(sites_dir, site)
@@ -246,8 +246,8 @@ def load(
     )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
-    from pipeline.cli.jobs import load_pending
     from warehouse.connect import WarehouseError
+    from yuqi.app.load import load_pending
 
     try:
         results = load_pending(data_dir, lock_timeout, rebuild)
@@ -279,8 +279,8 @@ def process(
     lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
 ) -> None:
     """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
-    from pipeline.cli.jobs import retag_warehouse
     from warehouse.connect import WarehouseError
+    from yuqi.app.retag import retag_warehouse
 
     if from_warc and retag:
         fail("give either --from-warc or --retag, not both", 2)
@@ -304,9 +304,10 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
     from rich.progress import Progress
 
-    from pipeline.cli.jobs import load_pending, new_run_id
-    from pipeline.cli.replay import ReplayError, choose_runs, replay, warc_files
     from warehouse.connect import WarehouseError
+    from yuqi.app.crawl import new_run_id
+    from yuqi.app.load import load_pending
+    from yuqi.app.replay import ReplayError, choose_runs, replay, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
@@ -470,10 +471,11 @@ def demo_cmd(
     directory sees the same URLs (documents are keyed by URL).
     """
     from demo.site_configs import site_configs
-    from pipeline.cli.jobs import DemoWebProcess, load_pending
-    from pipeline.cli.jobs import crawl as run
     from reports.build import ReportFilters, build_report
     from warehouse.connect import WarehouseError, warehouse_path
+    from yuqi.app.crawl import crawl as run
+    from yuqi.app.demo_web import DemoWebProcess
+    from yuqi.app.load import load_pending
 
     try:
         web = DemoWebProcess(port)
@@ -494,7 +496,7 @@ def demo_cmd(
                              ReportFilters())
     except WarehouseError as exc:
         fail(str(exc), 1)
-    from pipeline.cli.summary import print_summary
+    from yuqi.cli.summary import print_summary
 
     print_summary(out, data_dir, outcome.stats, paths)
 
