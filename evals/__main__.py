@@ -1,46 +1,67 @@
-"""`make eval`: every quality figure yuqi has ground truth for, printed side by side.
+"""`make eval`: every quality figure yuqi has ground truth for, printed side by side, then gated.
 
-Reads the evaluation data in the shared folder (`--shared`, default ../shared);
-a missing set is reported and skipped, never an error.
+Reads the evaluation data in the shared folder (`--shared`, default ../shared).
+The figures are then held to their floors in evals/floors.toml (evals/gate.py):
+the command exits 1 when a figure is below its floor, or when a floor has no
+figure because its set was missing. `--fast` runs only what needs no shared
+folder (the demo web and its claim truth; `make eval-fast`, part of `make
+test` and CI) and checks only the `[fast]` floors.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from evals.gate import claim_figures, demo_web_figures, extraction_figures, run_gate
 
-def main() -> None:
-    """Run each evaluation whose data is present."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    args = parser.parse_args()
-    eval_dir = args.shared / "eval"
+
+def collect_figures(shared: Path, *, fast: bool = False) -> dict[str, float]:
+    """Run each evaluation whose data is present, print its report; return the gated figures."""
+    figures: dict[str, float] = {}
+    eval_dir = shared / "eval"
 
     extraction_root = eval_dir / "extraction-zh"
-    if extraction_root.is_dir():
+    if fast:
+        pass
+    elif extraction_root.is_dir():
         from evals.extraction_eval import report
 
-        report(extraction_root)
+        figures.update(extraction_figures(report(extraction_root)))
     else:
         print(f"extraction: skipped ({extraction_root} not found)")
 
     gold = eval_dir / "claims-dev.jsonl"
-    if gold.exists():
-        from evals.claims_eval import run_and_print
-
-        run_and_print(gold)
-    else:
+    if not fast and not gold.exists():
         print(f"claims: skipped ({gold} not found)")
+    from evals.claims_eval import run_and_print
 
-    from evals.demo_eval import run_and_print as demo_web_eval
+    for set_name, metrics in run_and_print(None if fast or not gold.exists() else gold).items():
+        figures.update(claim_figures(set_name, metrics))
 
-    demo_web_eval()
+    from evals.demo_eval import report as demo_web_report
 
-    from evals.dedup_eval import run_and_print as dedup_eval
+    figures.update(demo_web_figures(demo_web_report(baseline=not fast)["yuqi"]))
 
-    dedup_eval()
+    if not fast:
+        from evals.dedup_eval import run_and_print as dedup_eval
+
+        dedup_eval()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluations, then the gate; returns the exit status (0 passed, 1 failed)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--fast", action="store_true",
+                        help="only the figures that need no shared folder, and their floors")
+    args = parser.parse_args(argv)
+    figures = collect_figures(args.shared, fast=args.fast)
+    print("")
+    return run_gate(figures, fast=args.fast)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

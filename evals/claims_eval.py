@@ -297,24 +297,30 @@ def format_report(metrics: dict[str, Any], *, show_errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-def run_and_print(gold_path: Path, *, direct: bool = False, show_errors: bool = False) -> int:
-    """Score *gold_path* and print the report (used by ``python -m evals``); returns 0.
+def run_and_print(gold_path: Path | None, *, direct: bool = False,
+                  show_errors: bool = False) -> dict[str, dict[str, Any]]:
+    """Score *gold_path* and the demo web truth, print both reports (``python -m evals``).
 
-    Uses the CLI unless *direct*; if the CLI cannot run, says so and scores
-    in-process so ``make eval`` still shows the tagger's figures.
+    Returns the metrics by set: ``shared_dev`` (left out when *gold_path* is
+    None) and ``demo_truth``. Uses the CLI unless *direct*; if the CLI cannot
+    run, says so and scores in-process so ``make eval`` still shows the figures.
     """
-    gold = load_gold(gold_path)
-    try:
-        metrics = evaluate(gold, direct=direct)
-    except RuntimeError as exc:
-        print(f"claims: {exc}; scoring in-process instead (--direct)")
-        metrics = evaluate(gold, direct=True)
-    print(format_report(metrics, show_errors=show_errors))
-    print("")
+    results: dict[str, dict[str, Any]] = {}
+    if gold_path is not None:
+        gold = load_gold(gold_path)
+        try:
+            metrics = evaluate(gold, direct=direct)
+        except RuntimeError as exc:
+            print(f"claims: {exc}; scoring in-process instead (--direct)")
+            metrics = evaluate(gold, direct=True)
+        print(format_report(metrics, show_errors=show_errors))
+        print("")
+        results["shared_dev"] = metrics
     print("demo web truth (demo.truth, tagged in-process):")
     gold_demo, claims_demo = demo_gold_and_claims()
-    print(format_report(compute_metrics(gold_demo, claims_demo), show_errors=show_errors))
-    return 0
+    results["demo_truth"] = compute_metrics(gold_demo, claims_demo)
+    print(format_report(results["demo_truth"], show_errors=show_errors))
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,8 +132,12 @@ def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
     return s
 
 
-def extract_all(web: DemoWeb, truth: Iterable[Record]) -> tuple[dict[str, str], dict[str, str]]:
-    """(ours, plain trafilatura) main text of every truth page, keyed by URL."""
+def extract_all(web: DemoWeb, truth: Iterable[Record], *, baseline: bool = True
+                ) -> tuple[dict[str, str], dict[str, str]]:
+    """(ours, plain trafilatura) main text of every truth page, keyed by URL.
+
+    Without *baseline* plain trafilatura is not run and its dict is empty.
+    """
     configs = {str(c["name"]): c for c in site_configs(BASE)}
     ours, plain = {}, {}
     for rec in truth:
@@ -144,6 +148,8 @@ def extract_all(web: DemoWeb, truth: Iterable[Record]) -> tuple[dict[str, str], 
         drops = tuple(str(x) for x in config["drop_selectors"])  # type: ignore[attr-defined]
         ours[url] = extract_html(resp.body, url, content_type,
                                  ExtractConfig(drops, str(config["encoding"]))).text
+        if not baseline:
+            continue
         decoded = decode_html(resp.body, content_type).text
         plain[url] = trafilatura.extract(decoded, deduplicate=False) or ""
     return ours, plain
@@ -160,19 +166,26 @@ def _by_site(f1: dict[str, float], truth: Sequence[Record]) -> dict[str, float]:
     return {k: statistics.mean(v) for k, v in sorted(sites.items())}
 
 
-def report(size: int = 400, day: int = 0) -> dict[str, Scores]:
-    """Score both extractors on the demo web and print the figures side by side."""
+def report(size: int = 400, day: int = 0, *, baseline: bool = True) -> dict[str, Scores]:
+    """Score both extractors on the demo web and print the figures side by side.
+
+    Without *baseline* only yuqi is scored (`python -m evals --fast`).
+    """
     web = DemoWeb(size=size, day=day)
     truth = [r for r in truth_records(BASE, size=size, day=day, corpus=web.corpus)
              if r["deleted_day"] is None]
-    ours_text, plain_text = extract_all(web, truth)
-    results = {"yuqi": score(ours_text, truth), "plain trafilatura": score(plain_text, truth)}
+    ours_text, plain_text = extract_all(web, truth, baseline=baseline)
+    results = {"yuqi": score(ours_text, truth)}
+    if baseline:
+        results["plain trafilatura"] = score(plain_text, truth)
     clusters = len({r["cluster"] for r in truth})
     counts = {k: sum(_count(r[k]) for r in truth) for k in ("teasers", "noise", "claims")}
     print(f"demo web (size {size}, day {day}): {len(truth)} article pages, {clusters} clusters, "
           f"{counts['teasers']} teasers, {counts['noise']} noise strings, "
           f"{counts['claims']} claims")
-    print(f"  {'':28}{'yuqi':>12}{'plain trafilatura':>20}")
+    names = list(results)
+    widths = {"yuqi": 12, "plain trafilatura": 20}
+    print(f"  {'':28}" + "".join(f"{n:>{widths[n]}}" for n in names))
     rows = [
         ("char-F1 mean", lambda s: f"{statistics.mean(s.f1.values()):.3f}"),
         ("char-F1 worst page", lambda s: f"{min(s.f1.values()):.3f}"),
@@ -184,13 +197,18 @@ def report(size: int = 400, day: int = 0) -> dict[str, Scores]:
         ("stance accuracy (matched)", lambda s: f"{s.stance_accuracy:.3f} ({s.stance_matched})"),
     ]
     for label, fmt in rows:
-        print(f"  {label:28}{fmt(results['yuqi']):>12}{fmt(results['plain trafilatura']):>20}")
+        print(f"  {label:28}" + "".join(f"{fmt(results[n]):>{widths[n]}}" for n in names))
     ours = results["yuqi"]
+    plain = results.get("plain trafilatura")
     worst = sorted(ours.f1.items(), key=lambda kv: kv[1])[:5]
+    if plain is None:
+        print("  worst 5 pages (yuqi): " + ", ".join(
+            f"{urlsplit(u).path} {v:.2f}" for u, v in worst))
+        return results
     print("  worst 5 pages (yuqi / plain): " + ", ".join(
-        f"{urlsplit(u).path} {v:.2f}/{results['plain trafilatura'].f1[u]:.2f}" for u, v in worst))
+        f"{urlsplit(u).path} {v:.2f}/{plain.f1[u]:.2f}" for u, v in worst))
     print("  char-F1 by site (yuqi / plain): " + ", ".join(
-        f"{k} {v:.2f}/{_by_site(results['plain trafilatura'].f1, truth)[k]:.2f}"
+        f"{k} {v:.2f}/{_by_site(plain.f1, truth)[k]:.2f}"
         for k, v in _by_site(ours.f1, truth).items()))
     return results
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.cli import require_mark
+
 INSTALL_HINT = ("Chromium is not installed: `sudo apt-get install chromium` (Debian/Ubuntu; "
                 ".ci/run does this before `make test`)")
 
@@ -149,6 +151,7 @@ def open_page(path: Path, width: int = 390, height: int = 844) -> PageResult:
     Network events are recorded from before navigation starts, so any fetch the page
     triggers (stylesheet, font, image, script, prefetch) shows up in `requests`.
     """
+    require_mark("browser", doing="opens headless Chromium")
     binary = chromium_binary()
     if binary is None:
         raise FileNotFoundError(INSTALL_HINT)

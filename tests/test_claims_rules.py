@@ -24,7 +24,7 @@ from pipeline.claims import (
 from pipeline.claims.tagger import tagging_text
 from pipeline.claims.taxonomy import DATA_DIR, parse_taxonomy
 from pipeline.records import Claim
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi
 
 Row = tuple[str, set[str], str | None, str | None, str | None, tuple[int | None, int | None,
                                                                      str | None]]  # fmt: skip
@@ -324,14 +324,15 @@ def test_analysis_matches_claim() -> None:
 
 def test_cli_explain_adds_why_and_keeps_contract() -> None:
     row = {"id": "a", "text": "花呗逾期一般不会打通讯录里的电话。"}
-    result = run_yuqi("claims", "--explain", input_text=json.dumps(row, ensure_ascii=False) + "\n")
+    stdin = json.dumps(row, ensure_ascii=False) + "\n"
+    result = invoke_yuqi("claims", "--explain", input_text=stdin)
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout.splitlines()[0])
     assert {"id", "idx", "text", "section", "topics", "stance", "modality", "hedge",
             "products", "threshold", "cues", "why", "tagger_version"} <= set(line)
     assert line["tagger_version"] == TAGGER_VERSION
     assert "not debtor_contact: suppressed by contacts_family" in line["why"]
-    plain = run_yuqi("claims", input_text=json.dumps(row, ensure_ascii=False) + "\n")
+    plain = invoke_yuqi("claims", input_text=stdin)
     assert "why" not in json.loads(plain.stdout.splitlines()[0])
 
 

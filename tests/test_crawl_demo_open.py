@@ -19,6 +19,8 @@ from demo.truth import truth_records
 from pipeline.urls import url_key
 from tests.cli import run_yuqi
 
+pytestmark = pytest.mark.crawl
+
 SITES = ("farm-b", "farm-c", "farm-f")  # DedeCMS (301 chains, /plus/), WordPress, portal (?sid=)
 
 

@@ -150,6 +150,7 @@ def bomb_crawl(tmp_path_factory: pytest.TempPathFactory, bombs: dict[str, bytes]
         return run_crawl(tmp_path_factory.mktemp("bombs"), server, links=tuple(ENCODED.values()))
 
 
+@pytest.mark.slow
 def test_bombs_are_about_a_mib_each(bombs: dict[str, bytes]) -> None:
     # The decoders under test must face real 1 GiB bombs served within DOWNLOAD_MAXSIZE.
     assert all(len(body) < 2 * MiB for body in bombs.values())
@@ -169,6 +170,7 @@ def test_content_encoding_bomb_is_dropped_at_the_cap(bomb_crawl: Crawl, encoding
                for line in bomb_crawl.stderr.splitlines()), bomb_crawl.stderr[-3000:]
 
 
+@pytest.mark.crawl
 def test_gzip_without_encoding_and_nested_gzip_are_never_inflated(tmp_path: Path) -> None:
     bomb = zero_gzip(600)
     sitemap = (b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/"
@@ -200,6 +202,7 @@ def test_gzip_without_encoding_and_nested_gzip_are_never_inflated(tmp_path: Path
     assert crawl.has_document("/a/28.html")  # a normal gzip sitemap still works
 
 
+@pytest.mark.crawl
 def test_sitemap_entities_are_neither_expanded_nor_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("41", encoding="ascii")  # read, it would make /a/41.html
@@ -232,6 +235,7 @@ def test_sitemap_entities_are_neither_expanded_nor_read(tmp_path: Path) -> None:
     assert max(len(p) for p in crawl.requests) < 200
 
 
+@pytest.mark.crawl
 def test_endless_chunked_body_is_cut_and_the_next_url_crawled(tmp_path: Path) -> None:
     def endless() -> Iterator[bytes]:
         chunk = b"<p>" + "逾期".encode() * 4000 + b"</p>"
@@ -247,6 +251,7 @@ def test_endless_chunked_body_is_cut_and_the_next_url_crawled(tmp_path: Path) ->
     assert not crawl.has_document("/a/51.html")
 
 
+@pytest.mark.crawl
 def test_slow_servers_time_out_with_bounded_retries(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("YUQI_DOWNLOAD_TIMEOUT", "1")
@@ -276,6 +281,7 @@ def test_slow_servers_time_out_with_bounded_retries(tmp_path: Path,
         "downloader/exception_type_count/scrapy.exceptions.DownloadTimeoutError") == 6
 
 
+@pytest.mark.crawl
 def test_dropped_connection_and_bad_gzip_are_retried_then_dropped(tmp_path: Path) -> None:
     page = ARTICLE.replace("花呗", "网贷").encode()
     good = gzip.compress(page)
@@ -300,6 +306,7 @@ def test_dropped_connection_and_bad_gzip_are_retried_then_dropped(tmp_path: Path
     assert crawl.has_document("/a/74.html")  # a sound gzip body is still decoded
 
 
+@pytest.mark.crawl
 def test_redirect_loops_long_chains_and_other_schemes_are_stopped(tmp_path: Path) -> None:
     def chain(path: str) -> Route:
         n = int(path.rsplit("/", 1)[1])
@@ -325,6 +332,7 @@ def test_redirect_loops_long_chains_and_other_schemes_are_stopped(tmp_path: Path
     assert not any(crawl.has_document(p) for p in targets)
 
 
+@pytest.mark.crawl
 def test_non_html_responses_are_skipped_before_parsing(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
     routes: dict[str, Route | Any] = {

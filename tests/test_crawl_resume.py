@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.server import DemoServer
 from demo.site_configs import write_site_configs
 from demo.truth import truth_records
 from tests.cli import ROOT, run_yuqi, yuqi_command
+
+pytestmark = pytest.mark.crawl
 
 SITES = ("farm-a", "farm-c")
 STOP_AFTER = 12  # article requests served before the crawl is stopped

@@ -87,6 +87,7 @@ def gaps(server: HostileServer) -> list[float]:
 # --- robots.txt ---------------------------------------------------------------------------
 
 
+@pytest.mark.crawl
 def test_disallow_for_our_product_token_is_honoured(tmp_path: Path) -> None:
     # Groups named after words of our full User-Agent ("github", "crawler") must not
     # apply to us, and our own group wins over "*".
@@ -101,6 +102,7 @@ def test_disallow_for_our_product_token_is_honoured(tmp_path: Path) -> None:
     assert run_stats(tmp_path)["yuqi/robots/disallowed"] >= 1
 
 
+@pytest.mark.crawl
 def test_robots_404_allows_everything(tmp_path: Path) -> None:
     with HostileServer(routes={"/robots.txt": Route(status=404, body=b"no such file")}) as server:
         proc = crawl(tmp_path, server)
@@ -114,6 +116,7 @@ def test_robots_404_allows_everything(tmp_path: Path) -> None:
     assert document_paths(tmp_path) == ["/a/1.html"]
 
 
+@pytest.mark.crawl
 @pytest.mark.parametrize("status", [500, 503])
 def test_robots_5xx_disallows_the_whole_host(tmp_path: Path, status: int) -> None:
     with HostileServer(routes={"/robots.txt": Route(status=status, body=b"down")}) as server:
@@ -133,6 +136,7 @@ def test_robots_5xx_disallows_the_whole_host(tmp_path: Path, status: int) -> Non
     assert {row["status"] for row in spooled(tmp_path, "fetches")} == {status}
 
 
+@pytest.mark.crawl
 def test_robots_timeout_disallows_the_whole_host(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
@@ -156,6 +160,7 @@ def test_robots_timeout_disallows_the_whole_host(tmp_path: Path,
     assert "fetched nothing" in proc.stderr
 
 
+@pytest.mark.crawl
 def test_robots_redirect_is_followed(tmp_path: Path) -> None:
     routes: RouteTable = {
         "/robots.txt": Route(status=301, headers=[("Location", "/robots-moved.txt")]),
@@ -170,6 +175,7 @@ def test_robots_redirect_is_followed(tmp_path: Path) -> None:
     assert run_stats(tmp_path)["yuqi/robots/disallowed"] >= 1
 
 
+@pytest.mark.crawl
 def test_oversize_robots_is_read_up_to_500_kib(tmp_path: Path) -> None:
     def body() -> Iterator[bytes]:
         yield b"User-agent: *\nDisallow: /loop/\n"
@@ -188,6 +194,7 @@ def test_oversize_robots_is_read_up_to_500_kib(tmp_path: Path) -> None:
     assert run_stats(tmp_path)["yuqi/robots/truncated"] == 1
 
 
+@pytest.mark.crawl
 def test_crawl_delay_is_kept_as_the_minimum_gap(tmp_path: Path) -> None:
     # A configured delay turns AutoThrottle on; it must not lower the Crawl-delay.
     crawl_delay = 0.5
@@ -202,6 +209,7 @@ def test_crawl_delay_is_kept_as_the_minimum_gap(tmp_path: Path) -> None:
     assert min(arrivals) >= crawl_delay - CLOCK_SLACK, arrivals
 
 
+@pytest.mark.crawl
 def test_crawl_delay_is_capped(tmp_path: Path) -> None:
     with HostileServer(routes={"/robots.txt": robots("User-agent: *\nCrawl-delay: 86400\n"
                                                      "Disallow: /\n")}) as server:
@@ -212,6 +220,7 @@ def test_crawl_delay_is_capped(tmp_path: Path) -> None:
 # --- politeness ---------------------------------------------------------------------------
 
 
+@pytest.mark.crawl
 def test_in_flight_requests_never_exceed_the_configured_concurrency(tmp_path: Path) -> None:
     concurrency, pages = 2, 6
     links = tuple(f"/p/{i}" for i in range(pages))
@@ -237,6 +246,7 @@ def test_in_flight_requests_never_exceed_the_configured_concurrency(tmp_path: Pa
     assert server.max_inflight == concurrency
 
 
+@pytest.mark.crawl
 def test_configured_delay_spaces_requests(tmp_path: Path) -> None:
     delay = 0.2
     with HostileServer(extra_links=tuple(f"/a/{i}.html" for i in range(2, 6))) as server:
@@ -248,6 +258,7 @@ def test_configured_delay_spaces_requests(tmp_path: Path) -> None:
     assert min(arrivals) >= 0.5 * delay - CLOCK_SLACK, arrivals
 
 
+@pytest.mark.crawl
 def test_429_retry_after_backs_off_then_fetches(tmp_path: Path) -> None:
     calls: list[str] = []
 
@@ -268,6 +279,7 @@ def test_429_retry_after_backs_off_then_fetches(tmp_path: Path) -> None:
     assert document_paths(tmp_path) == ["/a/1.html"]
 
 
+@pytest.mark.crawl
 def test_persistent_429_and_5xx_are_given_up_and_never_stored(tmp_path: Path) -> None:
     routes: RouteTable = {
         "/a/1.html": Route(status=429, headers=[("Retry-After", "0")], body=ARTICLE.encode()),

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli import run_yuqi
 from tests.hostile_server import HostileServer
+
+pytestmark = pytest.mark.crawl
 
 
 def test_crawl_stops_at_repeated_segments(tmp_path: Path) -> None:

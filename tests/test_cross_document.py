@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
+import pytest
 
 from pipeline.dedup import Clusterer, DedupInput
 from pipeline.glyph_gaps import gap_flags
@@ -53,6 +54,7 @@ def query(tmp: Path, sql: str) -> list[tuple[object, ...]]:
         return con.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_template_paragraph_marked_once_on_enough_pages_and_its_claims_dropped(
         tmp_path: Path) -> None:
     body_claim = make_claim("t0", 0, prose(0)[0])
@@ -74,6 +76,7 @@ def test_template_paragraph_marked_once_on_enough_pages_and_its_claims_dropped(
     assert query(tmp_path, "SELECT count(*) FROM paragraphs") == [(25,)]  # none deleted
 
 
+@pytest.mark.slow
 def test_a_teaser_of_another_document_is_marked_with_its_id(tmp_path: Path) -> None:
     lead = ARTICLE[0] + ARTICLE[1]  # 78 characters, Y's first paragraph
     target = page("y", "run1", [lead, *ARTICLE[2:]], site="farm-q", published="2026-01-01")
@@ -92,6 +95,7 @@ def test_a_teaser_of_another_document_is_marked_with_its_id(tmp_path: Path) -> N
     assert query(tmp_path, "SELECT count(*) FROM claims") == [(0,)]
 
 
+@pytest.mark.slow
 def test_boilerplate_is_left_out_of_the_clustering_text(tmp_path: Path) -> None:
     block_a = prose(201, 5)  # each far longer than the short article
     block_b = prose(202, 5)
@@ -149,6 +153,7 @@ def test_glyph_gap_gets_the_word_a_cluster_mate_has(tmp_path: Path) -> None:
     assert original != gapped
 
 
+@pytest.mark.slow
 def test_text_norm_is_stored_beside_the_original_and_old_spools_load_null(
         tmp_path: Path) -> None:
     text = "規(guī)定：花唄逾期\nＡＢＣ　電話"

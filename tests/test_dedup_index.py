@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,8 @@ from warehouse.load import (
 )
 from warehouse.migrate import available_migrations, migrate
 from yuqi.app.load import assign_clusters
+
+pytestmark = pytest.mark.slow
 
 COLUMNS = ("cluster_id, matched_doc_id, distance, similarity, canonical_doc_id,"
            " canonical_distance, canonical_similarity")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +73,7 @@ def test_identical_texts_share_a_cluster(docs: list[DedupInput]) -> None:
             assert by_id[d.doc_id].cluster_id == by_id[d.doc_id + "-copy"].cluster_id
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.text(max_size=40), min_size=1, max_size=10))
 def test_short_and_empty_texts_never_cluster(texts: list[str]) -> None:

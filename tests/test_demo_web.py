@@ -23,7 +23,7 @@ from demo.site_configs import site_configs
 from demo.sites import SITES_BY_NAME
 from demo.truth import truth_records
 from demo.web import DemoWeb
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi
 
 # The label vocabulary of /work/shared/DOMAIN.md, written out independently of demo/vocab.py.
 TOPICS = {
@@ -138,6 +138,7 @@ def test_size_and_truth_shape(truth: list[Record]) -> None:
     assert len({rec["url"] for rec in truth}) == len(truth)
 
 
+@pytest.mark.slow
 def test_page_shows_text_teasers_and_noise(truth: list[Record], pages: dict[str, str]) -> None:
     some_daoyu = teased = 0
     for rec in truth:
@@ -163,6 +164,7 @@ def test_page_shows_text_teasers_and_noise(truth: list[Record], pages: dict[str,
     assert some_daoyu and teased >= 0.8 * len(truth)
 
 
+@pytest.mark.slow
 def test_body_container_quirks(truth: list[Record], pages: dict[str, str]) -> None:
     def first(site: str) -> str:
         return pages[next(str(r["url"]) for r in truth if r["site"] == site)]
@@ -261,6 +263,7 @@ def test_reposts_and_hard_negatives(truth: list[Record]) -> None:
     assert len(shared) >= 50  # different articles share sentences: hard negatives
 
 
+@pytest.mark.slow
 def test_glyph_gap_site(truth: list[Record], pages: dict[str, str]) -> None:
     gapped = [r for r in truth if r["site"] == "farm-h"]
     for rec in gapped:
@@ -290,6 +293,7 @@ def test_traditional_mirror_site(truth: list[Record]) -> None:
 # ------------------------------------------------------------------ bytes on the wire
 
 
+@pytest.mark.slow
 def test_same_seed_gives_identical_bytes(truth: list[Record]) -> None:
     paths = [path_of(rec) for rec in truth[::7]]
     paths += ["/", "/robots.txt", "/sitemap_index.xml", "/farm-a/", "/farm-b/list/2.html",
@@ -372,6 +376,7 @@ def _change_day(size: int) -> int:
     raise AssertionError("no day with new, edited and deleted articles")
 
 
+@pytest.mark.slow
 def test_next_day_differs_exactly_as_the_truth_says() -> None:
     size = 160
     day = _change_day(size)
@@ -559,6 +564,7 @@ def test_large_size_serves_a_high_id_lazily() -> None:
     assert small.layout.slot(10) == web.layout.slot(10)  # size does not reshuffle the web
 
 
+@pytest.mark.slow
 def test_truth_matches_size_and_day() -> None:
     for size, day in ((30, 0), (30, 3), (400, 0)):
         recs = list(truth_records("http://x", size=size, day=day))
@@ -598,6 +604,7 @@ def test_site_configs_match_the_served_sites(server: DemoServer, truth: list[Rec
             assert not any(p.search(url) for p in follow) or any(d.search(url) for d in deny)
 
 
+@pytest.mark.slow
 def test_demo_imports_only_the_standard_library() -> None:
     files = list(DEMO_DIR.rglob("*.py"))
     assert len(files) >= 10
@@ -632,6 +639,7 @@ def test_python_m_demo_prints_base_url_and_serves() -> None:
         proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_serve_demo_command_prints_base_url_first() -> None:
     from tests.cli import ROOT, yuqi_command
 
@@ -655,7 +663,7 @@ def test_serve_demo_command_prints_base_url_first() -> None:
     ["demo-truth", "--out", "/nonexistent-dir/x.jsonl"],
 ])
 def test_bad_demo_arguments_exit_2_with_one_line(args: list[str]) -> None:
-    proc = run_yuqi(*args)
+    proc = invoke_yuqi(*args)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "error" in proc.stderr
 
@@ -666,17 +674,18 @@ def test_python_m_demo_bad_arguments_exit_2() -> None:
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_demo_truth_command_writes_jsonl(tmp_path: Path) -> None:
     out = tmp_path / "truth.jsonl"
-    proc = run_yuqi("demo-truth", "--day", "2", "--size", "80", "--out", str(out),
-                    "--base-url", "http://127.0.0.1:9999")
+    proc = invoke_yuqi("demo-truth", "--day", "2", "--size", "80", "--out", str(out),
+                       "--base-url", "http://127.0.0.1:9999")
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     expected = list(truth_records("http://127.0.0.1:9999", size=80, day=2))
     assert lines == json.loads(json.dumps(expected, ensure_ascii=False))
     assert len(lines) == 80 + 2 * 2
     assert all(line["url"].startswith("http://127.0.0.1:9999/farm-") for line in lines)
-    default = run_yuqi("demo-truth", "--size", "10", "--out", str(out))
+    default = invoke_yuqi("demo-truth", "--size", "10", "--out", str(out))
     assert default.returncode == 0
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["url"].startswith(
         "http://127.0.0.1:8080/")

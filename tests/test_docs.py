@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi
 from yuqi.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def test_cookbook_query_is_in_the_readme_and_runs(path: Path, demo_run: tuple[Pa
     sql = path.read_text(encoding="utf-8").rstrip()
     assert sql in README
     data, _ = demo_run
-    proc = run_yuqi("sql", "--data-dir", str(data), "--format", "json", "-", input_text=sql)
+    proc = invoke_yuqi("sql", "--data-dir", str(data), "--format", "json", "-", input_text=sql)
     assert proc.returncode == 0, proc.stderr
     assert isinstance(json.loads(proc.stdout), list)
 

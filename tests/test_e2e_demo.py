@@ -11,7 +11,7 @@ import lxml.html
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.truth import truth_records
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi
 from warehouse.checks import failing_checks
 
 
@@ -94,11 +94,11 @@ def test_warc_records_read_back_and_match_fetches(demo_run: tuple[Path, str]) ->
 
 def test_sql_counts_claims_and_refuses_writes(demo_run: tuple[Path, str]) -> None:
     data, _ = demo_run
-    proc = run_yuqi("sql", "--data-dir", str(data), "select count(*) AS n from claims",
-                    "--format", "json")
+    proc = invoke_yuqi("sql", "--data-dir", str(data), "select count(*) AS n from claims",
+                       "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["n"] > 0
-    proc = run_yuqi("sql", "--data-dir", str(data), "delete from claims")
+    proc = invoke_yuqi("sql", "--data-dir", str(data), "delete from claims")
     assert proc.returncode == 2 and "only SELECT" in proc.stderr
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.clean import clean_paragraphs
 from pipeline.extract import ExtractConfig, extract_html
+from tests.fixtures import load_case
 
 BODY = [
     "花呗逾期之后，支付宝会先通过短信和电话提醒用户还款，这个阶段一般不会联系家人。",
@@ -16,12 +17,11 @@ TEASER = "小编导语：借呗逾期多久会被起诉？很多人都想知道�
 
 
 def farm_page(extra_in_body: str = "") -> bytes:
-    paras = "".join(f"<p>{p}</p>" for p in BODY)
-    return f"""<html><head><meta charset="utf-8"><title>花呗逾期会打通讯录吗</title></head>
-<body><div class="nav">首页 > 网贷知识</div>
-<div class="art-content"><h1>花呗逾期会打通讯录吗</h1>{paras}{extra_in_body}
-<div class="related-art"><p>{TEASER}</p><p>网贷逾期会上门吗？今天来说说...</p></div>
-</div><div class="footer">版权所有</div></body></html>""".encode()
+    """The farm page of the `farm-related-teasers` fixture, *extra_in_body* before its teasers."""
+    html = load_case("farm-related-teasers").body.decode("utf-8")
+    assert all(p in html for p in BODY) and TEASER in html
+    return html.replace('<div class="related-art">',
+                        extra_in_body + '<div class="related-art">', 1).encode()
 
 
 def test_main_text_is_extracted() -> None:
@@ -115,10 +115,8 @@ INTRO = "很多朋友在使用花呗的时候，难免会遇到资金周转不�
 
 
 def test_section_headings_between_kept_paragraphs_are_restored() -> None:
-    body = "".join(f"<h2>{i}、{p[:12]}</h2><p>{p}</p>" for i, p in enumerate(BODY, 1))
-    page = (f"<html><body><div class='question'><h1>花呗逾期会打通讯录吗</h1></div>"
-            f"<div class='answer'><div class='answer-body'><p>{INTRO}</p>{body}"
-            f"</div></div></body></html>").encode()
+    page = load_case("qa-section-headings").body
+    assert INTRO.encode() in page
     result = extract_html(page)
     for i, p in enumerate(BODY, 1):
         heading = f"{i}、{p[:12]}"

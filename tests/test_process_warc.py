@@ -26,7 +26,7 @@ from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
 from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
 from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi, run_yuqi
 from yuqi.app.replay import ReplayError, choose_runs, replay
 
 PAGE = ("<html><head><title>网贷逾期</title></head><body><article>"
@@ -209,8 +209,8 @@ def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
     (sites / "farm-a.toml").write_text(
         'name = "farm-a"\nstart_urls = ["http://farm.test/"]\n'
         'article_pattern = "/a/\\\\d+\\\\.html$"\n', encoding="utf-8")
-    proc = run_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
-                    "--sites-dir", str(sites))
+    proc = invoke_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
+                       "--sites-dir", str(sites))
     assert proc.returncode == 1, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert lines[-1].startswith("yuqi: error: ") and str(path) in lines[-1]
@@ -220,10 +220,10 @@ def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_bad_input_is_a_one_line_usage_error(tmp_path: Path) -> None:
-    proc = run_yuqi("process", "--from-warc", "--data-dir", str(tmp_path / "missing"))
+    proc = invoke_yuqi("process", "--from-warc", "--data-dir", str(tmp_path / "missing"))
     assert proc.returncode == 2 and "data directory not found" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
-    proc = run_yuqi("process", "--from-warc", "--data-dir", str(tmp_path))
+    proc = invoke_yuqi("process", "--from-warc", "--data-dir", str(tmp_path))
     assert proc.returncode == 2 and "no WARC archive" in proc.stderr
     _archive(tmp_path, [{"url": "http://farm.test/a/1.html"}])
     with pytest.raises(ReplayError) as info:

@@ -15,6 +15,8 @@ from demo.site_configs import write_site_configs
 from demo.truth import truth_records
 from tests.cli import run_yuqi
 
+pytestmark = pytest.mark.crawl
+
 SIZE = 60
 
 

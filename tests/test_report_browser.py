@@ -16,6 +16,8 @@ from reports.build import SECTIONS, ReportFilters, build_report
 from tests.chromium import INSTALL_HINT, PageResult, chromium_binary, open_page
 from warehouse.connect import warehouse_path
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def demo_report(demo_run: tuple[Path, str]) -> tuple[Path, Path]:

@@ -72,6 +72,7 @@ def test_hostile_text_reaches_the_markdown_inert(hostile_report: Path) -> None:
     assert "](javascript:" not in md
 
 
+@pytest.mark.browser
 def test_hostile_page_is_inert_in_chromium(hostile_report: Path) -> None:
     if chromium_binary() is None:
         pytest.skip(INSTALL_HINT)

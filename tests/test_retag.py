@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from pipeline.claims import TAGGER_VERSION, tag_document
-from tests.cli import run_yuqi
+from tests.cli import invoke_yuqi
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import failing_checks
 from warehouse.connect import warehouse_path
@@ -20,11 +21,12 @@ TEXT = "\n".join([
 ])
 
 
+@pytest.mark.slow
 def test_retag_replaces_stale_claims_with_the_current_taggers(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", TEXT)],
                 [make_claim("d1", 0, "stale claim from an old tagger")])
     load_pending(tmp_path)
-    proc = run_yuqi("process", "--data-dir", str(tmp_path), "--retag")
+    proc = invoke_yuqi("process", "--data-dir", str(tmp_path), "--retag")
     assert proc.returncode == 0, proc.stderr
     expected = tag_document("d1", TEXT)
     assert expected
@@ -35,12 +37,12 @@ def test_retag_replaces_stale_claims_with_the_current_taggers(tmp_path: Path) ->
     assert {r[2] for r in rows} == {1}
     assert failing_checks(con) == {}
     con.close()
-    again = run_yuqi("process", "--data-dir", str(tmp_path), "--retag")
+    again = invoke_yuqi("process", "--data-dir", str(tmp_path), "--retag")
     assert again.returncode == 0
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
     assert con.execute("SELECT count(*) FROM claims").fetchone() == (len(expected),)
 
 
 def test_process_without_a_task_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run_yuqi("process", "--data-dir", str(tmp_path))
+    proc = invoke_yuqi("process", "--data-dir", str(tmp_path))
     assert proc.returncode == 2 and "--retag" in proc.stderr

@@ -51,6 +51,7 @@ def test_dangerous_statements_are_refused(db: Path, sql: str) -> None:
     assert run_query(db, "SELECT count(*) FROM claims").rows == [(1,)]
 
 
+@pytest.mark.slow
 def test_runaway_query_is_interrupted(db: Path) -> None:
     with pytest.raises(UnsafeQueryError, match="interrupted"):
         run_query(db, "SELECT count(*) FROM range(1000000000000) a", timeout=0.5)

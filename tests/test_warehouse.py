@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.cli import run_yuqi, yuqi_command
+from tests.cli import invoke_yuqi, yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import CHECKS, failing_checks
 from warehouse.connect import WarehouseError, open_writer, warehouse_path
@@ -35,6 +35,7 @@ def counts(db: Path) -> dict[str, int]:
         con.close()
 
 
+@pytest.mark.slow
 def test_migrations_apply_once_and_refuse_edits(tmp_path: Path) -> None:
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     applied = migrate(con)
@@ -63,6 +64,7 @@ def test_every_table_and_column_is_documented(tmp_path: Path) -> None:
     assert tables and all(comment for _, comment in tables)
 
 
+@pytest.mark.slow
 def test_load_is_idempotent_and_keeps_ubigint_fingerprints(tmp_path: Path) -> None:
     big = 2**64 - 1
     docs = [make_document("d1", "run1", LONG, simhash=big), make_document("d2", "run1", LONG)]
@@ -82,6 +84,7 @@ def test_load_is_idempotent_and_keeps_ubigint_fingerprints(tmp_path: Path) -> No
     assert same == (1,)  # identical texts are one cluster
 
 
+@pytest.mark.slow
 def test_a_truncated_spool_file_changes_nothing(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
     load_pending(tmp_path)
@@ -95,6 +98,7 @@ def test_a_truncated_spool_file_changes_nothing(tmp_path: Path) -> None:
     assert counts(warehouse_path(tmp_path)) == before
 
 
+@pytest.mark.slow
 def test_a_failing_statement_mid_merge_changes_nothing(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
     load_pending(tmp_path)
@@ -107,6 +111,7 @@ def test_a_failing_statement_mid_merge_changes_nothing(tmp_path: Path) -> None:
     assert counts(warehouse_path(tmp_path)) == before
 
 
+@pytest.mark.slow
 def test_a_changed_page_becomes_a_new_version_and_old_claims_stay(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)],
                 [make_claim("d1", 0, "a"), make_claim("d1", 1, "b")])
@@ -128,6 +133,7 @@ def test_a_changed_page_becomes_a_new_version_and_old_claims_stay(tmp_path: Path
     assert failing_checks(con) == {}
 
 
+@pytest.mark.slow
 def test_an_unchanged_page_keeps_its_version_and_refreshes_claims(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
     load_pending(tmp_path)
@@ -139,6 +145,7 @@ def test_an_unchanged_page_keeps_its_version_and_refreshes_claims(tmp_path: Path
     assert con.execute("SELECT count(*) FROM claims WHERE version = 1").fetchone() == (2,)
 
 
+@pytest.mark.slow
 def test_a_404_marks_the_document_gone(tmp_path: Path) -> None:
     doc = make_document("d1", "run1", LONG)
     write_spool(tmp_path, "run1", [doc], [])
@@ -151,6 +158,7 @@ def test_a_404_marks_the_document_gone(tmp_path: Path) -> None:
     assert ("gone",) in con.execute("SELECT change FROM v_changes").fetchall()
 
 
+@pytest.mark.slow
 def test_seed_tables_are_loaded(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [])
     load_pending(tmp_path)
@@ -163,6 +171,7 @@ def test_seed_tables_are_loaded(tmp_path: Path) -> None:
     assert dict(rules).keys() == {"high", "medium"}
 
 
+@pytest.mark.slow
 def test_every_view_runs(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG),
                                    make_document("d2", "run1", LONG.replace("花呗", "借呗"))],
@@ -180,6 +189,7 @@ def test_every_view_runs(tmp_path: Path) -> None:
     assert stance == {"affirms": 1, "denies": 1}
 
 
+@pytest.mark.slow
 def test_kill_9_mid_load_then_rerun_gives_exact_counts(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
     load_pending(tmp_path)
@@ -207,6 +217,7 @@ def test_kill_9_mid_load_then_rerun_gives_exact_counts(tmp_path: Path) -> None:
         assert failing_checks(con) == {}
 
 
+@pytest.mark.slow
 def test_locked_warehouse_fails_naming_the_holder(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     duckdb.connect(str(db)).close()
@@ -226,6 +237,7 @@ def test_locked_warehouse_fails_naming_the_holder(tmp_path: Path) -> None:
     open_writer(db, lock_timeout=0.3).close()
 
 
+@pytest.mark.slow
 def test_damaged_file_names_the_way_out_and_rebuild_recovers(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
     load_pending(tmp_path)
@@ -265,6 +277,7 @@ def test_shipped_reference_rules_are_valid() -> None:
     assert any(r.conflicts_with == "threshold" and r.anchor == "retention" for r in rules)
 
 
+@pytest.mark.slow
 def test_data_checks_catch_a_duplicate_claim(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
     load_pending(tmp_path)
@@ -277,6 +290,7 @@ def test_data_checks_catch_a_duplicate_claim(tmp_path: Path) -> None:
     assert set(failures) <= set(CHECKS)
 
 
+@pytest.mark.slow
 def test_rule_conflicts_and_contradictions(tmp_path: Path) -> None:
     retention = replace(make_claim("d1", 0, "不良记录保存3年。", "affirms", ("credit_report",)),
                         min_days=1095, max_days=1095, anchor="retention", products=())
@@ -302,12 +316,13 @@ def test_rule_conflicts_and_contradictions(tmp_path: Path) -> None:
     assert pairs == [("contacts_family", "花呗", "花呗逾期会联系家人。", "花呗逾期不会联系家人。")]
 
 
+@pytest.mark.slow
 def test_export_writes_parquet_with_unsigned_fingerprints(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG, simhash=2**64 - 1)],
                 [make_claim("d1", 0, "a")])
     load_pending(tmp_path)
     out = tmp_path / "export"
-    proc = run_yuqi("export", "--data-dir", str(tmp_path), "--out", str(out))
+    proc = invoke_yuqi("export", "--data-dir", str(tmp_path), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     import pyarrow.parquet as pq
 
