@@ -11,7 +11,7 @@ real-style set in ``evals/claims-real/`` and the demo web truth. The error
 list of the real-style test half is never printed (see its README).
 
 By default every gold line is fed as ``{"id", "text"}`` JSONL to ONE
-``python -m pipeline.cli claims --all --format jsonl`` subprocess; ``--direct``
+``python -m yuqi claims --all --format jsonl`` subprocess; ``--direct``
 calls ``pipeline.claims.tag_document`` in-process instead. The claims of each
 id are merged (union of topics and products; stance, modality and hedge from
 the first claim with topics; the first threshold found), then scored: per-topic
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CLI_COMMAND = ["-m", "pipeline.cli", "claims", "--all", "--format", "jsonl"]
+CLI_COMMAND = ["-m", "yuqi", "claims", "--all", "--format", "jsonl"]
 TOLERANCE_DAYS = 1
 DEMO_BASE = "http://127.0.0.1:8080"
 
@@ -90,7 +90,7 @@ def predict_direct(gold: list[Record]) -> list[Record]:
 
 
 def predict_cli(gold: list[Record]) -> list[Record]:
-    """Tag every gold text with one ``pipeline.cli claims`` subprocess (JSONL in and out)."""
+    """Tag every gold text with one ``yuqi claims`` subprocess (JSONL in and out)."""
     payload = "".join(
         json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False) + "\n"
         for row in gold

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli.jobs import load_pending
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
 from warehouse.sqlsafe import UnsafeQueryError, run_query
+from yuqi.app.load import load_pending
 
 TEXT = "\n".join(["花呗逾期之后平台会先发短信提醒，然后电话催收，可能联系紧急联系人。"] * 4)
 

@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import UsageError
+
 STATE_FILE = "run.json"
 CLEAN_MARKER = "yuqi-stopped-cleanly"
 # Scrapy close reasons after which a site needs no resuming.
@@ -25,19 +27,7 @@ FINISHED_REASONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class ResumePoint:
-    """What a site's crawl rebuilt from its WARC archive after an unclean stop.
-
-    `done_keys`: url_keys of the article URLs already archived (not requested
-    again); `links`: the links found in archived pages, to rebuild the frontier.
-    """
-
-    done_keys: frozenset[str]
-    links: tuple[str, ...]
-
-
-class JobStateError(RuntimeError):
+class JobStateError(UsageError, RuntimeError):
     """The job directory cannot be used as asked (nothing to resume, unreadable state)."""
 
 

@@ -1,0 +1,152 @@
+"""Loading finished spools into the warehouse, with the dedup and glyph-gap adapters it needs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.dedup import Clusterer, DedupInput, IndexEntry
+from pipeline.glyph_gaps import gap_context, likely_missing
+from pipeline.spool import (
+    finished_runs,
+    read_manifest,
+    spool_files,
+)
+from warehouse.cleaning import CrossDocRules, GapFill
+from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.load import (
+    SPOOL_TABLES,
+    ClusterRow,
+    DedupStore,
+    ExistingDoc,
+    IndexProbe,
+    IndexRow,
+    LoadResult,
+    NewDoc,
+    StepHook,
+    load_run,
+)
+from warehouse.migrate import migrate
+
+
+class _WarehouseClusterer:
+    """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
+    `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
+
+    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
+        """Index rows of clustered documents, from their texts."""
+        clusterer = Clusterer()
+        return [_index_row(clusterer.entry_of_text(doc_id, cluster_id, text))
+                for doc_id, cluster_id, text in docs]
+
+    def assign(self, new: Sequence[NewDoc], store: DedupStore
+               ) -> list[tuple[ClusterRow, IndexRow]]:
+        """Cluster *new* against the index rows the store finds within their reach."""
+        clusterer = Clusterer(fetch_texts=store.texts)
+        params = clusterer.params
+        entries = [clusterer.entry_of_text(doc_id, "", text) for doc_id, text, _, _ in new]
+        live = [e for e in entries if e.exact_key is not None]
+        probe = IndexProbe(
+            simhashes=[e.simhash for e in live], radius=params.band_radius,
+            bands=clusterer.band_specs, anchors=[a for e in live for a in e.anchors],
+            max_posting=params.max_posting, exact_keys=[e.exact_key for e in live
+                                                        if e.exact_key is not None],
+        )
+        for row in store.lookup(probe):
+            clusterer.add_indexed(IndexEntry(row.doc_id, row.cluster_id, row.simhash,
+                                             row.exact_key, row.anchors), row.founder)
+        assignments = clusterer.assign_all(
+            DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
+        )
+        by_id = {e.doc_id: e for e in entries}
+        return [
+            ((a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity,
+              a.canonical_doc_id, a.canonical_distance, a.canonical_similarity),
+             _index_row(by_id[a.doc_id], a.cluster_id))
+            for a in assignments
+        ]
+
+
+def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
+    return IndexRow(entry.doc_id, cluster_id or entry.cluster_id, entry.simhash,
+                    entry.exact_key, entry.anchors)
+
+
+assign_clusters = _WarehouseClusterer()
+
+#: Cross-document cleaning as every `yuqi load` runs it (thresholds: `CrossDocRules`).
+CROSS_DOC_RULES = CrossDocRules()
+
+
+def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> GapFill:
+    """The warehouse's glyph-gap filler (`warehouse.cleaning.GapFiller`): the context of
+    the gap at *offset* of *text* and the first word a cluster mate (doc_id, text), in the
+    order given, has there, with that mate's id; (context, None, None) when none has it.
+
+    Pure, so the load stays deterministic; the stored text is never changed.
+    """
+    context = gap_context(text, offset)
+    for mate_id, mate_text in mates:
+        word = likely_missing(context, mate_text)
+        if word:
+            return context, word, mate_id
+    return context, None, None
+
+
+def _seed(con: Any) -> None:
+    """Refresh the topics, products and reference_rules tables from the data files."""
+    from pipeline.claims import TAGGER_VERSION, taxonomy_rows
+    from warehouse.seeds import refresh_seed_tables
+
+    topics, products = taxonomy_rows()
+    refresh_seed_tables(con, topics, products, TAGGER_VERSION)
+
+
+def _fault_hook() -> StepHook | None:
+    """Fault injection for tests: YUQI_LOAD_PAUSE_AT=<step> stops the load before that step.
+
+    The process prints `paused at <step>` on stderr and waits for standard input
+    to close, so a test can kill it mid-transaction without timing guesses.
+    """
+    pause_at = os.environ.get("YUQI_LOAD_PAUSE_AT")
+    if not pause_at:
+        return None
+
+    def hook(step: str) -> None:
+        if step == pause_at:
+            print(f"paused at {step}", file=sys.stderr, flush=True)
+            sys.stdin.read()
+
+    return hook
+
+
+def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
+                 ) -> list[LoadResult]:
+    """Load every finished spool not yet in the warehouse, one transaction per run.
+
+    With *rebuild*, a damaged warehouse file is first moved aside and every
+    spool on disk is loaded into a new one.
+    """
+    if rebuild:
+        moved = move_aside(warehouse_path(data_dir))
+        if moved is not None:
+            print(f"moved the old warehouse to {moved}", file=sys.stderr)
+    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    try:
+        migrate(con)
+        hook = _fault_hook()
+        results = []
+        for spool_dir in finished_runs(data_dir / "spool"):
+            manifest = read_manifest(spool_dir)
+            if manifest is None:
+                continue
+            files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
+            results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
+                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
+        con.execute("CHECKPOINT")
+        return results
+    finally:
+        con.close()
