@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from evals.claims_eval import (
     compute_metrics,
     format_report,
     format_summary,
+    gold_sets,
     main,
     phenomenon_scores,
     sets_json,
@@ -165,3 +167,11 @@ def test_committed_halves_are_valid_and_cover_every_phenomenon() -> None:
         assert any(r["phenomenon"] == phenomenon for r in test), phenomenon
     non_claims = sum(not r["topics"] for r in dev + test) / len(dev + test)
     assert 0.10 <= non_claims <= 0.25
+
+
+def test_gold_sets_skip_a_missing_shared_file(tmp_path: Path) -> None:
+    assert list(gold_sets(tmp_path / "claims-dev.jsonl")) == ["real_dev", "real_test"]
+    shared = tmp_path / "claims-dev.jsonl"
+    shared.write_text("", encoding="utf-8")
+    assert list(gold_sets(shared)) == ["shared_dev", "real_dev", "real_test"]
+    assert list(gold_sets(None)) == ["real_dev", "real_test"]
