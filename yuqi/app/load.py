@@ -17,6 +17,7 @@ from pipeline.spool import (
 )
 from warehouse.cleaning import CrossDocRules, GapFill
 from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
     ClusterRow,
@@ -147,6 +148,7 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
                                     cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
         con.execute("CHECKPOINT")
+        write_known_snapshot(con, warehouse_path(data_dir))
         return results
     finally:
         con.close()
