@@ -326,6 +326,9 @@ def _env() -> Environment:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+# What makes a line start a heading, list, rule or quote: escaped when scraped text starts so.
+_MD_LEADING_MARK = re.compile(r"^([#+=~-])")
+_MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def md_cell(value: object) -> str:
@@ -333,7 +336,9 @@ def md_cell(value: object) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LEADING_MARK.sub(r"\\\1", text)
+    return _MD_LEADING_NUMBER.sub(r"\1\\\2", text)
 
 
 def _fmt_days(value: object) -> str:
