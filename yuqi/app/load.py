@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.dedup import Clusterer, DedupInput, IndexEntry
 from pipeline.glyph_gaps import gap_context, likely_missing
 from pipeline.spool import (
+    DamagedSpoolError,
     finished_runs,
     read_manifest,
     spool_files,
@@ -140,8 +141,13 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
         migrate(con)
         hook = _fault_hook()
         results = []
+        damaged: list[DamagedSpoolError] = []
         for spool_dir in finished_runs(data_dir / "spool"):
-            manifest = read_manifest(spool_dir)
+            try:
+                manifest = read_manifest(spool_dir)
+            except DamagedSpoolError as exc:  # one bad run must not block the later ones
+                damaged.append(exc)
+                continue
             if manifest is None:
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
@@ -149,6 +155,10 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
                                     cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
         con.execute("CHECKPOINT")
         write_known_snapshot(con, warehouse_path(data_dir))
+        if damaged:
+            loaded = sum(r.loaded for r in results)
+            more = f" (and {len(damaged) - 1} more damaged runs)" if len(damaged) > 1 else ""
+            raise DamagedSpoolError(f"loaded {loaded} runs; {damaged[0]}{more}")
         return results
     finally:
         con.close()
