@@ -2,12 +2,13 @@
 
 Markers, registered in pyproject.toml (`--strict-markers`: a typo is an error):
 
-- `crawl`: the test spawns a real Scrapy crawl (`yuqi crawl`, `yuqi demo`,
-  `yuqi process --from-warc`), itself or through a fixture;
+- `crawl`: the test spawns a real Scrapy crawl (`yuqi crawl`, `yuqi demo`),
+  itself or through a fixture;
 - `browser`: the test opens headless Chromium;
-- `slow`: anything else that takes 0.5 s or more on its own, measured with
-  `pytest --durations=0` (a `yuqi` subprocess, a big corpus, a warehouse
-  loaded several times).
+- `slow`: anything else whose test function takes 0.5 s or more, all its
+  parametrized cases and the module fixtures only it needs counted, measured
+  with `pytest --durations=0` (a `yuqi` subprocess, the SQL door's child
+  processes, a big corpus, a warehouse loaded several times).
 
 `make unit` runs `-m "not crawl and not browser and not slow"`; `make test`
 runs everything. A test that uses a fixture named in CRAWL_FIXTURES is marked

@@ -35,8 +35,8 @@ def test_round_trip(coding: str) -> None:
     assert decode_layer(coding, _encode(coding, TEXT), 10 * len(TEXT)) == TEXT
 
 
-@pytest.mark.parametrize(
-    "coding", ["gzip", "deflate", pytest.param("br", marks=pytest.mark.slow), "zstd"])
+@pytest.mark.slow
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br", "zstd"])
 def test_a_bomb_stops_at_the_cap(coding: str) -> None:
     bomb = _encode(coding, b"\0" * (64 * 1024 * 1024))
     assert len(bomb) < 1024 * 1024

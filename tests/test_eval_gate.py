@@ -109,6 +109,6 @@ def test_every_pinned_floor_names_a_figure_the_evals_produce() -> None:
         dedup_precision = dedup_recall = topic_f1 = stance_accuracy = 1.0
 
     names = {"extraction_zh.char_f1_mean", *demo_web_figures(Scores())}
-    for set_name in ("shared_dev", "demo_truth"):
+    for set_name in ("shared_dev", "real_dev", "real_test", "demo_truth"):
         names |= set(claim_figures(set_name, metrics))
     assert set(load_floors(FLOORS_PATH)) <= names
