@@ -286,7 +286,8 @@ def load(
         "--lock-timeout", help="Seconds to keep retrying while another process holds the file."
     )] = 30.0,
     rebuild: Annotated[bool, typer.Option(
-        "--rebuild", help="Move a damaged warehouse aside and reload every spool on disk."
+        "--rebuild", help="Rebuild the warehouse from every spool on disk beside the old one; "
+        "swap it in only when no run is lost (the old file is kept as .broken-<time>)."
     )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
