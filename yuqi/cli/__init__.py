@@ -9,8 +9,11 @@ line and their exit status, so each command holds options, one call and output.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -70,6 +73,27 @@ def _root(
 
 
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
+Wait = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait while another yuqi process holds the data dir "
+    "(default: refuse at once, exit 75).")]
+
+
+def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run *command* holding its data dir's lock (`yuqi.app.lock`); typer sees its signature."""
+    signature = inspect.signature(command)
+
+    @functools.wraps(command)
+    def holding(*args: Any, **kwargs: Any) -> Any:
+        from yuqi.app.lock import hold_data_dir
+
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        data_dir = bound.arguments["data_dir"]
+        wait = float(bound.arguments.get("wait", 0.0))
+        with hold_data_dir(data_dir, command.__name__.removesuffix("_cmd"), wait):
+            return command(*args, **kwargs)
+
+    return holding
 Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
 InPath = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
 
@@ -240,8 +264,10 @@ def sql(
 
 
 @app.command()
+@writes_data_dir
 def crawl(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
@@ -280,8 +306,10 @@ def crawl(
 
 
 @app.command()
+@writes_data_dir
 def load(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     lock_timeout: Annotated[float, typer.Option(
         "--lock-timeout", help="Seconds to keep retrying while another process holds the file."
     )] = 30.0,
@@ -303,8 +331,10 @@ def load(
 
 
 @app.command()
+@writes_data_dir
 def process(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     retag: Annotated[bool, typer.Option(
         "--retag", help="Re-tag every stored document with the current tagger.")] = False,
     from_warc: Annotated[bool, typer.Option(
@@ -404,10 +434,37 @@ def report(
     bad = [f for f in formats if f not in ("html", "md")]
     if bad or not formats:
         fail(f"--format takes html, md or both, got {fmt!r}", 2)
-    paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
-                         ReportFilters(product, topic, site, since), out_dir)
+    from yuqi.app.lock import hold_data_dir
+
+    # Writing reports/<run>/ and latest/ is a write to the data dir; --out elsewhere is not.
+    holding = hold_data_dir(data_dir, "report") if out_dir is None else contextlib.nullcontext()
+    with holding:
+        paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
+                             ReportFilters(product, topic, site, since), out_dir)
     for p in paths:
         out.print(f"wrote {p}")
+
+
+@app.command("run", epilog=(
+    "Exit status: 0 the run finished and was loaded and reported; 1 the run failed (the "
+    "message says why; a crawl stopped early continues with `yuqi crawl --resume`); 2 bad "
+    "usage or configuration; 75 another yuqi process holds the data dir (try later, or "
+    "--wait SECONDS)."))
+@writes_data_dir
+def run_cmd(
+    data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
+    site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
+    sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
+    no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report.")] = False,
+) -> None:
+    """The scheduled job: crawl, load and report in one command, holding the data dir.
+
+    This is the line a cron entry or a systemd timer calls.
+    """
+    crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+    if not no_report:
+        report(data_dir=data_dir)
 
 
 @app.command("serve-demo")
@@ -477,8 +534,10 @@ def demo_truth(
 
 
 @app.command("demo")
+@writes_data_dir
 def demo_cmd(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     port: Annotated[int, typer.Option(
         help="Preferred loopback port for the demo web (a free one if taken; 0 = any).")] = 18080,
 ) -> None:
