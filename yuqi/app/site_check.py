@@ -16,6 +16,7 @@ otherwise the host of the config's first start URL).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ class PageCheck:
 
     page: SavedPage
     is_article: bool
+    followed: bool = True  # would the crawl follow a link to it (follow and deny patterns)
     dropped: str | None = None  # why the stages kept no document (an article page only)
     title: str = ""
     paragraphs: int = 0
@@ -187,15 +189,24 @@ def selector_hits(body: bytes, content_type: str, config: SiteConfig) -> list[Se
     return hits
 
 
+def followed(config: SiteConfig, url: str) -> bool:
+    """Whether the spider follows a link to *url*: the follow patterns (empty: all) plus the
+    article pattern allow it, no deny pattern refuses it (as spiders/generic.py decides)."""
+    allow = [*config.follow_patterns, config.article_pattern] if config.follow_patterns else []
+    return (not allow or any(re.search(p, url) for p in allow)) and not any(
+        re.search(p, url) for p in config.deny_patterns)
+
+
 def check_page(config: SiteConfig, page: SavedPage) -> PageCheck:
     """Run one saved page through the article decision and the stages, as a crawl would."""
     raw = build_raw_page(config, RUN_ID, page.url, page.url, page.status, page.headers,
                          page.body, "")
     if not is_article_page(config, raw):
-        return PageCheck(page, is_article=False)
+        return PageCheck(page, is_article=False, followed=followed(config, page.url))
     content_type = raw.header("Content-Type")
     result = process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
-    check = PageCheck(page, is_article=True, dropped=result.dropped,
+    check = PageCheck(page, is_article=True, followed=followed(config, page.url),
+                      dropped=result.dropped,
                       selector_hits=selector_hits(page.body, content_type, config))
     doc = result.document
     if doc is None:

@@ -18,10 +18,12 @@ def _short(text: str, width: int = _SNIPPET) -> str:
 def page_lines(check: PageCheck, show_removed: int) -> Iterator[str]:
     """The lines for one page: its URL and decision, then what the stages made of an article."""
     page = check.page
+    reach = "" if check.followed else " (no follow pattern reaches it)"
     if not check.is_article:
-        yield f"list     {page.url}  [{page.source}] (not an article: links only)"
+        yield (f"other    {page.url}  [{page.source}] (not an article"
+               f"{'; followed for links' if check.followed else ''}){reach}")
         return
-    yield f"article  {page.url}  [{page.source}]"
+    yield f"article  {page.url}  [{page.source}]{reach}"
     for hit in check.selector_hits:
         yield (f"  drop {hit.selector}: {hit.elements} element(s), {hit.chars} chars"
                + ("  (matches nothing here)" if not hit.elements else ""))
