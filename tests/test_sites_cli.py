@@ -13,7 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from demo.server import DemoServer
 from demo.site_configs import config_toml, site_configs
-from pipeline.siteconfig import ConfigError, load_site_config
+from pipeline.siteconfig import ConfigError, load_site_config, load_site_configs
 from tests.cli import run_yuqi
 from tests.test_siteconfig import GOOD, write
 from yuqi.app.site_plan import plan_sites
@@ -55,9 +55,13 @@ def test_crawl_check_validates_the_starter_set_and_fetches_nothing(tmp_path: Pat
     proc = run_yuqi("crawl", "--check", "--sites-dir", "spiders/sites", "--data-dir",
                     str(tmp_path / "d"))
     assert proc.returncode == 0, proc.stderr
-    assert re.search(r"51 site config\(s\) valid .*: 23 would be crawled, 28 disabled, "
-                     r"0 warning\(s\); nothing fetched", proc.stdout)
-    assert "skipping 28 disabled site(s)" in proc.stderr
+    configs = load_site_configs(ROOT / "spiders" / "sites")
+    on = sum(c.enabled for c in configs)
+    off = len(configs) - on
+    assert re.search(rf"{len(configs)} site config\(s\) valid .*: {on} would be crawled, "
+                     rf"{off} disabled, 0 warning\(s\); nothing fetched", proc.stdout)
+    assert f"skipping {off} disabled site(s)" in proc.stderr
+    assert len(re.findall(r"^ok  ", proc.stdout, re.MULTILINE)) == on
     assert not (tmp_path / "d").exists()
 
 
