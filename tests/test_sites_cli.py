@@ -65,6 +65,15 @@ def test_crawl_check_validates_the_starter_set_and_fetches_nothing(tmp_path: Pat
     assert not (tmp_path / "d").exists()
 
 
+def test_crawl_check_passes_for_each_shipped_site_named() -> None:
+    configs = load_site_configs(ROOT / "spiders" / "sites")
+    names = [a for c in configs for a in ("--site", c.name)]
+    proc = run_yuqi("crawl", "--check", "--sites-dir", "spiders/sites", *names)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{len(configs)} would be crawled, 0 disabled, 0 warning(s)" in proc.stdout
+    assert proc.stderr.count("but --site names it: taken") == sum(not c.enabled for c in configs)
+
+
 def test_crawl_check_names_a_disabled_site_and_a_bad_config(tmp_path: Path) -> None:
     disabled_config(tmp_path)
     proc = run_yuqi("crawl", "--check", "--sites-dir", str(tmp_path), "--site", "farm-b")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.site_infer import PATH_ANCHOR, infer_site, matches, section_pattern, url_pattern
 
@@ -88,3 +90,26 @@ def test_site_name_hosts_and_robots() -> None:
 def test_bad_examples_are_refused(articles: list[str], message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         infer_site(articles)
+
+
+def test_query_only_and_trailing_slash_shapes() -> None:
+    wordpress = url_pattern(["http://a.cn/?p=123", "http://a.cn/?p=4567"])
+    assert body(wordpress) == r"/\?p=\d+"
+    assert matches(wordpress, "http://a.cn/?p=9") and not matches(wordpress, "http://a.cn/?p=x")
+    slash = url_pattern(["https://a.cn/news/123/"])
+    assert body(slash) == r"/news/\d+/"
+    assert not matches(slash, "https://a.cn/news/123")
+
+
+_SEGMENT = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.~-]{0,14}", fullmatch=True)
+_PATH = st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join)
+_EXT = st.sampled_from(["", ".html", ".shtml", ".htm", ".php"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_PATH, _EXT), min_size=1, max_size=6))
+def test_any_examples_are_matched_by_their_pattern(paths: list[tuple[str, str]]) -> None:
+    urls = [f"https://www.a.cn/{path}{ext}" for path, ext in paths]
+    pattern = url_pattern(urls)
+    missed = [u for u in urls if not matches(pattern, u)]
+    assert not missed, (pattern, missed)
