@@ -81,27 +81,6 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def draft_mapping(draft: ConfigDraft) -> dict[str, object]:
-    """The draft as the mapping `site_config_from_mapping` validates (what the TOML holds)."""
-    data: dict[str, object] = {
-        "name": draft.name,
-        "start_urls": list(draft.start_urls),
-        "sitemaps": list(draft.sitemaps),
-        "allowed_domains": list(draft.allowed_domains),
-        "article_pattern": draft.article_pattern,
-        "follow_patterns": list(draft.follow_patterns),
-        "drop_selectors": list(draft.drop_selectors),
-        "max_depth": draft.max_depth,
-        "max_pages": draft.max_pages,
-        "recrawl_interval": draft.recrawl_interval,
-        "enabled": draft.enabled,
-        "politeness": {"delay": draft.delay, "concurrency": draft.concurrency},
-    }
-    if not draft.enabled:
-        data["disabled_reason"] = draft.disabled_reason
-    return data
-
-
 def render_toml(draft: ConfigDraft) -> str:
     """The draft as commented TOML text, in the key order of the README's example."""
     lines = [f"# {part}".rstrip() for c in draft.comments

@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
 from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.site import chosen_sites, site_app
 from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
@@ -54,14 +55,7 @@ app = typer.Typer(
 )
 
 
-def _register_subcommands() -> None:
-    """Sub-command groups, each in its own module (one line each keeps merges easy)."""
-    from yuqi.cli.site import site_app
-
-    app.add_typer(site_app)
-
-
-_register_subcommands()
+app.add_typer(site_app)  # yuqi site new|check (yuqi/cli/site.py)
 
 
 def _print_version(value: bool) -> None:
@@ -247,7 +241,6 @@ def crawl(
     Disabled sites (`enabled = false`) are skipped unless --site names them.
     """
     from yuqi.app.crawl import crawl as run
-    from yuqi.cli.site import chosen_sites
 
     configs = chosen_sites(sites_dir, site, check)
     if check:
