@@ -340,7 +340,7 @@ def infer_site(articles: Sequence[str], lists: Sequence[str] = (), name: str = "
         article_pattern=article_pattern,
         follow_patterns=follow,
         follow_source=follow_source,
-        start_urls=tuple(dict.fromkeys(canonical_url(u) for u in lists)) or homes[:1],
+        start_urls=tuple(dict.fromkeys(canonical_url(u) for u in lists)) or homes,
         sitemaps=tuple(h + "robots.txt" for h in homes),
         article_hits=tuple(u for u in articles if matches(article_pattern, u)),
         article_misses=tuple(u for u in articles if not matches(article_pattern, u)),

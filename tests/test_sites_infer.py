@@ -77,7 +77,7 @@ def test_site_name_hosts_and_robots() -> None:
     inferred = infer_site(["https://www.a.cn/x/1.html", "http://a.cn/x/2.html"])
     assert inferred.name == "a.cn"
     assert inferred.sitemaps == ("https://www.a.cn/robots.txt", "http://a.cn/robots.txt")
-    assert inferred.start_urls == ("https://www.a.cn/",)
+    assert inferred.start_urls == ("https://www.a.cn/", "http://a.cn/")
     assert infer_site(["http://111613.com:6666/article/x/1.html"]).sitemaps == (
         "http://111613.com:6666/robots.txt",)
 
