@@ -11,12 +11,14 @@ from typing import Any
 from pipeline.dedup import Clusterer, DedupInput, IndexEntry
 from pipeline.glyph_gaps import gap_context, likely_missing
 from pipeline.spool import (
+    DamagedSpoolError,
     finished_runs,
     read_manifest,
     spool_files,
 )
 from warehouse.cleaning import CrossDocRules, GapFill
 from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
     ClusterRow,
@@ -139,14 +141,24 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
         migrate(con)
         hook = _fault_hook()
         results = []
+        damaged: list[DamagedSpoolError] = []
         for spool_dir in finished_runs(data_dir / "spool"):
-            manifest = read_manifest(spool_dir)
+            try:
+                manifest = read_manifest(spool_dir)
+            except DamagedSpoolError as exc:  # one bad run must not block the later ones
+                damaged.append(exc)
+                continue
             if manifest is None:
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
                                     cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
         con.execute("CHECKPOINT")
+        write_known_snapshot(con, warehouse_path(data_dir))
+        if damaged:
+            loaded = sum(r.loaded for r in results)
+            more = f" (and {len(damaged) - 1} more damaged runs)" if len(damaged) > 1 else ""
+            raise DamagedSpoolError(f"loaded {loaded} runs; {damaged[0]}{more}")
         return results
     finally:
         con.close()

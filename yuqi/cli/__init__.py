@@ -84,27 +84,47 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _read_input(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
+    """The UTF-8 text of *path* (or standard input for -), without a leading BOM."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror}", 2)
-    except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text", 2)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text (byte {exc.start})", 2)
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _read_jsonl(path: str) -> list[dict[str, object]]:
+    """JSON objects with an 'id' and a 'text', one a line (lines end at LF only).
+
+    Why LF only: U+2028 and friends are legal inside JSON strings and must not
+    split a record. A bad line is named by number, and ids must be unique,
+    since every output line refers back to one.
+    """
     rows = []
-    for lineno, line in enumerate(_read_input(path).splitlines(), 1):
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(_read_input(path).split("\n"), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            fail(f"{path}:{lineno}: invalid JSON: {exc.msg}", 2)
+            row = json.loads(line, parse_constant=_no_constant)
+        except ValueError as exc:
+            fail(f"{path}:{lineno}: invalid JSON: {getattr(exc, 'msg', exc)}", 2)
         if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
             fail(f"{path}:{lineno}: expected an object with 'id' and 'text'", 2)
+        try:
+            json.dumps(row, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            fail(f"{path}:{lineno}: a lone surrogate (\\ud800-\\udfff) is not text", 2)
+        key = json.dumps(row["id"], ensure_ascii=False)
+        if key in seen:
+            fail(f"{path}:{lineno}: id {key} repeats line {seen[key]}", 2)
+        seen[key] = lineno
         rows.append(row)
     return rows
 
