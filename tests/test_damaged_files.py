@@ -36,7 +36,8 @@ def test_a_damaged_run_does_not_block_later_runs(tmp_path: Path) -> None:
     proc = run_yuqi("load", "--data-dir", str(tmp_path))
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "loaded 1 runs" in lines[0] and str(bad / "manifest.json") in lines[0]
+    assert len(lines) == 1 and "loaded 1 runs" in lines[0]
+    assert str(bad / "manifest.json") in lines[0]
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
     try:
         assert con.execute("SELECT list(run_id ORDER BY run_id) FROM crawl_runs").fetchone() == (
