@@ -24,6 +24,7 @@ from typer.core import TyperGroup
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
 from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.site import chosen_sites, site_app
 from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
@@ -55,6 +56,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=_YuqiGroup,
 )
+
+
+app.add_typer(site_app)  # yuqi site new|check (yuqi/cli/site.py)
 
 
 def _print_version(value: bool) -> None:
@@ -275,13 +279,18 @@ def crawl(
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the crawl run that was stopped (Ctrl-C, SIGTERM, a crash).")
     ] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Validate the site configs and print the plan; fetch nothing.")] = False,
 ) -> None:
-    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
+    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse.
+
+    Disabled sites (`enabled = false`) are skipped unless --site names them.
+    """
     from yuqi.app.crawl import crawl as run
 
-    configs = load_site_configs(sites_dir, site)
-    if not configs:
-        fail(f"{sites_dir}: no site configs (*.toml) found", 2)
+    configs = chosen_sites(sites_dir, site, check)
+    if check:
+        return
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
     total = outcome.stats["total"]
