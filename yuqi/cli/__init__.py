@@ -92,6 +92,8 @@ def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
 
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
+        if bound.arguments.get("check"):  # validate only: writes nothing, needs no lock
+            return command(*args, **kwargs)
         data_dir = bound.arguments["data_dir"]
         wait = float(bound.arguments.get("wait", 0.0))
         with hold_data_dir(data_dir, command.__name__.removesuffix("_cmd"), wait):
