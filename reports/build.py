@@ -372,6 +372,22 @@ def md_cell(value: object) -> str:
     return _MD_LEADING_NUMBER.sub(r"\1\\\2", text)
 
 
+def md_code(value: object) -> str:
+    """A technical value (record id, encoding change) as a Markdown code span: shown as
+    typed (`<urn:uuid:...>`, `utf-8->gb18030`), never read as HTML or entities."""
+    text = " ".join(("" if value is None else str(value)).split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def counted(value: object, noun: str) -> str:
+    """`1 day`, `3 days`, `1 independent source`: a count with its noun in the right number."""
+    return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+
+
 def _fmt_days(value: object) -> str:
     return "–" if value is None else f"{value}"
 
@@ -387,6 +403,8 @@ def render(context: dict[str, Any], fmt: str) -> str:
     env = _env()
     env.filters["md"] = md_cell
     env.filters["days"] = _fmt_days
+    env.filters["n"] = counted
+    env.filters["code"] = md_code
     env.filters["ts"] = _fmt_ts
     return env.get_template(f"report.{fmt}.j2").render(**context)
 
