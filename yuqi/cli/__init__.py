@@ -82,6 +82,10 @@ Wait = Annotated[float, typer.Option(
     "(default: refuse at once, exit 75).")]
 
 
+# Commands that may start a new data dir; the others leave a missing one to their own error.
+_CREATES_DATA_DIR = frozenset({"run", "crawl", "load", "demo"})
+
+
 def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
     """Run *command* holding its data dir's lock (`yuqi.app.lock`); typer sees its signature."""
     signature = inspect.signature(command)
@@ -96,7 +100,8 @@ def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         data_dir = bound.arguments["data_dir"]
         wait = float(bound.arguments.get("wait", 0.0))
-        with hold_data_dir(data_dir, command.__name__.removesuffix("_cmd"), wait):
+        name = command.__name__.removesuffix("_cmd")
+        with hold_data_dir(data_dir, name, wait, create=name in _CREATES_DATA_DIR):
             return command(*args, **kwargs)
 
     return holding
