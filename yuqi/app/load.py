@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup import Clusterer, DedupInput, IndexEntry
+from pipeline.dedup import Assignment, ClusteredDoc, Clusterer, DedupInput, IndexEntry
 from pipeline.glyph_gaps import gap_context, likely_missing
 from pipeline.spool import (
     finished_runs,
@@ -19,13 +20,9 @@ from warehouse.cleaning import CrossDocRules, GapFill
 from warehouse.connect import move_aside, open_writer, warehouse_path
 from warehouse.load import (
     SPOOL_TABLES,
-    ClusterRow,
     DedupStore,
-    ExistingDoc,
     IndexProbe,
-    IndexRow,
     LoadResult,
-    NewDoc,
     StepHook,
     load_run,
 )
@@ -36,18 +33,17 @@ class _WarehouseClusterer:
     """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
     `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
-        """Index rows of clustered documents, from their texts."""
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
+        """Index entries of clustered documents, from their texts."""
         clusterer = Clusterer()
-        return [_index_row(clusterer.entry_of_text(doc_id, cluster_id, text))
-                for doc_id, cluster_id, text in docs]
+        return [clusterer.entry_of_text(d.doc_id, d.cluster_id, d.text) for d in docs]
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
-        """Cluster *new* against the index rows the store finds within their reach."""
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
+        """Cluster *new* against the index entries the store finds within their reach."""
         clusterer = Clusterer(fetch_texts=store.texts)
         params = clusterer.params
-        entries = [clusterer.entry_of_text(doc_id, "", text) for doc_id, text, _, _ in new]
+        entries = [clusterer.entry_of_text(doc.doc_id, "", doc.text) for doc in new]
         live = [e for e in entries if e.exact_key is not None]
         probe = IndexProbe(
             simhashes=[e.simhash for e in live], radius=params.band_radius,
@@ -55,24 +51,11 @@ class _WarehouseClusterer:
             max_posting=params.max_posting, exact_keys=[e.exact_key for e in live
                                                         if e.exact_key is not None],
         )
-        for row in store.lookup(probe):
-            clusterer.add_indexed(IndexEntry(row.doc_id, row.cluster_id, row.simhash,
-                                             row.exact_key, row.anchors), row.founder)
-        assignments = clusterer.assign_all(
-            DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
-        )
+        for entry in store.lookup(probe):
+            clusterer.add_indexed(entry, entry.founder)
+        assignments = clusterer.assign_all(new)
         by_id = {e.doc_id: e for e in entries}
-        return [
-            ((a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity,
-              a.canonical_doc_id, a.canonical_distance, a.canonical_similarity),
-             _index_row(by_id[a.doc_id], a.cluster_id))
-            for a in assignments
-        ]
-
-
-def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
-    return IndexRow(entry.doc_id, cluster_id or entry.cluster_id, entry.simhash,
-                    entry.exact_key, entry.anchors)
+        return [(a, replace(by_id[a.doc_id], cluster_id=a.cluster_id)) for a in assignments]
 
 
 assign_clusters = _WarehouseClusterer()
