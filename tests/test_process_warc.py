@@ -24,8 +24,13 @@ from demo.site_configs import write_site_configs
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
-from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
-from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
+from pipeline.warc import (
+    NOT_MODIFIED_PROFILE,
+    ArchivedResponse,
+    CorruptRecord,
+    WarcArchive,
+    read_warc,
+)
 from tests.cli import run_yuqi
 from yuqi.app.replay import ReplayError, choose_runs, replay
 

@@ -32,7 +32,7 @@ from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
 from pipeline.stages import process_page
 from pipeline.urls import canonical_url, url_key
-from pipeline.warc_read import (
+from pipeline.warc import (
     CUT_TAIL,
     ArchivedResponse,
     ContentDecodeError,
