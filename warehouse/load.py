@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -124,6 +124,7 @@ def load_run(
     on_step: StepHook | None = None,
     cleaning: CrossDocRules | None = None,
     fill_gap: GapFiller | None = None,
+    dedup_params: Mapping[str, Any] | None = None,
 ) -> LoadResult:
     """Load one finished run's spool files atomically; `files` maps spool table -> Parquet files.
 
@@ -131,7 +132,9 @@ def load_run(
     marked (over all their documents) before clustering, so fingerprints leave them out;
     with *fill_gap*, glyph gaps of documents in clusters this run touched are looked up in
     their cluster mates after clustering. Without them (benchmarks, index tests) the load
-    clusters full texts and records no gaps.
+    clusters full texts and records no gaps. The `crawl_runs` row records the manifest's
+    `versions` (extractor, tagger, site configs), *dedup_params* (the thresholds
+    *assign_clusters* uses) and the *cleaning* thresholds.
     """
     run_id = str(manifest["run_id"])
     if is_loaded(con, run_id):
@@ -154,12 +157,7 @@ def load_run(
         if fill_gap is not None:
             step("glyph_gaps")
             counts.update(fill_glyph_gaps(con, fill_gap))
-        con.execute(
-            "INSERT INTO crawl_runs VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)",
-            [run_id, manifest.get("started_at"), manifest.get("finished_at"),
-             manifest.get("status", "finished"),
-             json.dumps(manifest.get("stats", {}), ensure_ascii=False)],
-        )
+        _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
     except duckdb.Error as exc:
@@ -170,6 +168,31 @@ def load_run(
         con.execute("ROLLBACK")
         raise
     return LoadResult(run_id, True, counts)
+
+
+def _json(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _record_run(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any],
+                cleaning: CrossDocRules | None, dedup_params: Mapping[str, Any] | None
+                ) -> None:
+    """Insert the run's `crawl_runs` row: times, status, counters and what shaped its rows."""
+    versions = manifest.get("versions") or {}
+    con.execute(
+        """
+        INSERT INTO crawl_runs (run_id, started_at, finished_at, status, stats, loaded_at,
+                                extractor_version, tagger_version, site_configs,
+                                dedup_params, cleaning_params)
+        VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?)
+        """,
+        [str(manifest["run_id"]), manifest.get("started_at"), manifest.get("finished_at"),
+         manifest.get("status", "finished"),
+         json.dumps(manifest.get("stats", {}), ensure_ascii=False),
+         versions.get("extractor"), versions.get("tagger"), _json(versions.get("site_configs")),
+         _json(None if dedup_params is None else dict(dedup_params)),
+         _json(None if cleaning is None else asdict(cleaning))],
+    )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:

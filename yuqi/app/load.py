@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup import Assignment, ClusteredDoc, Clusterer, DedupInput, IndexEntry
+from pipeline.dedup import (
+    DEFAULT_PARAMS,
+    Assignment,
+    ClusteredDoc,
+    Clusterer,
+    DedupInput,
+    DedupParams,
+    IndexEntry,
+)
 from pipeline.glyph_gaps import gap_context, likely_missing
 from pipeline.spool import (
     finished_runs,
@@ -33,16 +41,19 @@ class _WarehouseClusterer:
     """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
     `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
 
+    def __init__(self, params: DedupParams = DEFAULT_PARAMS) -> None:
+        self.params = params
+
     def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
         """Index entries of clustered documents, from their texts."""
-        clusterer = Clusterer()
+        clusterer = Clusterer(self.params)
         return [clusterer.entry_of_text(d.doc_id, d.cluster_id, d.text) for d in docs]
 
     def assign(self, new: Sequence[DedupInput], store: DedupStore
                ) -> list[tuple[Assignment, IndexEntry]]:
         """Cluster *new* against the index entries the store finds within their reach."""
-        clusterer = Clusterer(fetch_texts=store.texts)
-        params = clusterer.params
+        clusterer = Clusterer(self.params, fetch_texts=store.texts)
+        params = self.params
         entries = [clusterer.entry_of_text(doc.doc_id, "", doc.text) for doc in new]
         live = [e for e in entries if e.exact_key is not None]
         probe = IndexProbe(
@@ -128,7 +139,8 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
-                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
+                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
+                                    dedup_params=asdict(assign_clusters.params)))
         con.execute("CHECKPOINT")
         return results
     finally:

@@ -41,6 +41,7 @@ from pipeline.warc import (
     decode_content,
     read_warc,
 )
+from yuqi.app.versions import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -242,6 +243,8 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
             "source": "warc:" + ",".join(sorted(run_ids)),
             "sites": sorted(replayer.spools),
             "stats": {"total": dict(stats), "sources": sorted(run_ids)},
+            "versions": run_versions(site_config_hashes(
+                configs[site] for site in replayer.spools)),
         })
     except BaseException:
         shutil.rmtree(replayer.spool_dir, ignore_errors=True)
