@@ -18,13 +18,13 @@ from pipeline.dedup import (
     DedupParams,
     IndexEntry,
 )
-from pipeline.glyph_gaps import gap_context, likely_missing
+from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
     finished_runs,
     read_manifest,
     spool_files,
 )
-from warehouse.cleaning import CrossDocRules, GapFill
+from warehouse.cleaning import CrossDocRules
 from warehouse.connect import move_aside, open_writer, warehouse_path
 from warehouse.load import (
     SPOOL_TABLES,
@@ -78,7 +78,7 @@ CROSS_DOC_RULES = CrossDocRules()
 def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> GapFill:
     """The warehouse's glyph-gap filler (`warehouse.cleaning.GapFiller`): the context of
     the gap at *offset* of *text* and the first word a cluster mate (doc_id, text), in the
-    order given, has there, with that mate's id; (context, None, None) when none has it.
+    order given, has there, with that mate's id; no word and no mate when none has it.
 
     Pure, so the load stays deterministic; the stored text is never changed.
     """
@@ -86,8 +86,8 @@ def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> 
     for mate_id, mate_text in mates:
         word = likely_missing(context, mate_text)
         if word:
-            return context, word, mate_id
-    return context, None, None
+            return GapFill(context, word, mate_id)
+    return GapFill(context)
 
 
 def _seed(con: Any) -> None:
