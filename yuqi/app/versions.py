@@ -12,10 +12,9 @@ from dataclasses import asdict
 from typing import Any
 
 from pipeline.claims import TAGGER_VERSION
-from pipeline.dedup import DEFAULT_PARAMS
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.siteconfig import SiteConfig, config_hash
-from yuqi.app.load import CROSS_DOC_RULES
+from yuqi.app.load import CROSS_DOC_RULES, assign_clusters
 
 
 def site_config_hashes(configs: Iterable[SiteConfig]) -> dict[str, str]:
@@ -24,12 +23,12 @@ def site_config_hashes(configs: Iterable[SiteConfig]) -> dict[str, str]:
 
 
 def run_versions(site_configs: Mapping[str, str]) -> dict[str, Any]:
-    """The manifest's `versions` block: extractor and tagger versions, dedup and
-    cross-document cleaning parameters, and the given site config hashes."""
+    """The manifest's `versions` block: extractor and tagger versions, the dedup and
+    cross-document cleaning parameters `yuqi load` uses, and the given site config hashes."""
     return {
         "extractor": EXTRACTOR_VERSION,
         "tagger": TAGGER_VERSION,
-        "dedup": asdict(DEFAULT_PARAMS),
+        "dedup": asdict(assign_clusters.params),
         "cleaning": asdict(CROSS_DOC_RULES),
         "site_configs": dict(sorted(site_configs.items())),
     }
