@@ -80,7 +80,6 @@ class ClusterAssigner(Protocol):
 StepHook = Callable[[str], None]
 
 
-
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     """What a load did."""
