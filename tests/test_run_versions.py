@@ -21,7 +21,7 @@ from pipeline.versioning import module_parameters, stable_hash
 from tests.helpers import make_document, write_spool
 from warehouse.connect import warehouse_path
 from yuqi.app.load import CROSS_DOC_RULES, load_pending
-from yuqi.app.versions import run_versions, site_config_hashes
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 SITE = {"name": "farm-a", "start_urls": ["http://127.0.0.1:8080/"],
         "article_pattern": r"/a/\d+\.html$", "drop_selectors": [".related"]}

@@ -32,7 +32,7 @@ from yuqi.app.jobstate import (
     stopped_cleanly,
     write_state,
 )
-from yuqi.app.versions import run_versions, site_config_hashes
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 
 def new_run_id() -> str:

@@ -41,7 +41,7 @@ from pipeline.warc import (
     decode_content,
     read_warc,
 )
-from yuqi.app.versions import run_versions, site_config_hashes
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
 
