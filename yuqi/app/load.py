@@ -26,6 +26,7 @@ from pipeline.spool import (
 )
 from warehouse.cleaning import CrossDocRules
 from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
     DedupStore,
@@ -142,6 +143,7 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
                                     cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
                                     dedup_params=asdict(assign_clusters.params)))
         con.execute("CHECKPOINT")
+        write_known_snapshot(con, warehouse_path(data_dir))
         return results
     finally:
         con.close()

@@ -25,6 +25,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
+from pipeline.errors import YuqiError
 from pipeline.extract import ExtractConfig
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.records import ResumePoint
@@ -46,7 +47,7 @@ from yuqi.app.provenance import run_versions, site_config_hashes
 logger = logging.getLogger(__name__)
 
 
-class ReplayError(Exception):
+class ReplayError(YuqiError):
     """Replay cannot run or finish; the message names the file or folder, `code` the exit status.
 
     2: bad usage or configuration (no data dir, no archive, unknown run, no config for a
@@ -56,6 +57,7 @@ class ReplayError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+        self.exit_code = code
 
 
 @dataclass
