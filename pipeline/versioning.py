@@ -32,10 +32,12 @@ def plain(value: Any) -> Any:
         return [plain(value.pattern), int(value.flags)]
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, frozenset | set):
-        return sorted(plain(v) for v in value)
-    if isinstance(value, tuple | list):
-        return [plain(v) for v in value]
+    if isinstance(value, frozenset | set | tuple | list):
+        if all(type(v) is str for v in value):  # fast path: big character sets
+            items: list[Any] = list(value)
+        else:
+            items = [plain(v) for v in value]
+        return sorted(items) if isinstance(value, frozenset | set) else items
     raise TypeError(f"no plain form for {type(value).__name__}")
 
 
