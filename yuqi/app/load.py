@@ -18,14 +18,22 @@ from pipeline.dedup import (
     DedupParams,
     IndexEntry,
 )
+from pipeline.errors import RunError
 from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
+    DamagedSpoolError,
     finished_runs,
     read_manifest,
     spool_files,
 )
 from warehouse.cleaning import CrossDocRules
-from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.connect import (
+    WarehouseError,
+    move_aside,
+    open_reader,
+    open_writer,
+    warehouse_path,
+)
 from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
@@ -34,6 +42,7 @@ from warehouse.load import (
     LoadResult,
     StepHook,
     load_run,
+    loaded_run_ids,
 )
 from warehouse.migrate import migrate
 
@@ -118,23 +127,13 @@ def _fault_hook() -> StepHook | None:
     return hook
 
 
-def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
-                 ) -> list[LoadResult]:
-    """Load every finished spool not yet in the warehouse, one transaction per run.
-
-    With *rebuild*, a damaged warehouse file is first moved aside and every
-    spool on disk is loaded into a new one.
-    """
-    if rebuild:
-        moved = move_aside(warehouse_path(data_dir))
-        if moved is not None:
-            print(f"moved the old warehouse to {moved}", file=sys.stderr)
-    con = open_writer(warehouse_path(data_dir), lock_timeout)
-    try:
-        migrate(con)
-        hook = _fault_hook()
-        results = []
-        for spool_dir in finished_runs(data_dir / "spool"):
+def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_going: bool
+               ) -> tuple[list[LoadResult], list[str]]:
+    """Load each finished spool; a damaged one is listed (with *keep_going*, any failure)."""
+    results: list[LoadResult] = []
+    problems: list[str] = []
+    for spool_dir in spool_dirs:
+        try:
             manifest = read_manifest(spool_dir)
             if manifest is None:
                 continue
@@ -142,8 +141,98 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
                                     cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
                                     dedup_params=asdict(assign_clusters.params)))
+        except DamagedSpoolError as exc:  # one bad run must not block the later ones
+            problems.append(str(exc))
+        except WarehouseError as exc:
+            if not keep_going:
+                raise
+            problems.append(f"{spool_dir}: {exc}")
+    return results, problems
+
+
+def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
+                 ) -> list[LoadResult]:
+    """Load every finished spool not yet in the warehouse, one transaction per run.
+
+    With *rebuild*, every spool on disk is loaded into a new warehouse instead
+    (`rebuild_warehouse`). A damaged spool is skipped, the others loaded, and the
+    damage reported at the end (DamagedSpoolError).
+    """
+    if rebuild:
+        return rebuild_warehouse(data_dir, lock_timeout)
+    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    try:
+        migrate(con)
+        results, problems = _load_runs(con, finished_runs(data_dir / "spool"), _fault_hook(),
+                                       keep_going=False)
         con.execute("CHECKPOINT")
         write_known_snapshot(con, warehouse_path(data_dir))
-        return results
     finally:
         con.close()
+    if problems:
+        loaded = sum(r.loaded for r in results)
+        more = f" (and {len(problems) - 1} more damaged runs)" if len(problems) > 1 else ""
+        raise DamagedSpoolError(f"loaded {loaded} runs; {problems[0]}{more}")
+    return results
+
+
+def _runs_held_by(path: Path) -> set[str] | None:
+    """The run ids the warehouse at *path* holds; None when it cannot be read (damaged)."""
+    if not path.exists():
+        return set()
+    try:
+        con = open_reader(path)
+    except WarehouseError:
+        return None
+    try:
+        return loaded_run_ids(con)
+    finally:
+        con.close()
+
+
+def rebuild_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> list[LoadResult]:
+    """Rebuild the warehouse from every spool on disk, swapping it in only when nothing is lost.
+
+    The new warehouse is built beside the old one and checked: every finished spool
+    loaded, and every run the old warehouse (when readable) held found again. Only then
+    is the old file moved aside (kept, `.broken-<time>`) and the new one put in its
+    place; otherwise the old file stays and RunError names what could not be read.
+    """
+    live = warehouse_path(data_dir)
+    spool_root = data_dir / "spool"
+    spools = finished_runs(spool_root)
+    if not spools:
+        raise RunError(f"{spool_root}: no finished spool to rebuild from; the warehouse is "
+                       "unchanged")
+    held = _runs_held_by(live)
+    fresh = live.with_name(f"{live.name}.rebuild-{os.getpid()}")
+    _remove_database(fresh)
+    con = open_writer(fresh, lock_timeout)
+    try:
+        migrate(con)
+        results, problems = _load_runs(con, spools, None, keep_going=True)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    missing = sorted((held or set()) - {r.run_id for r in results})
+    problems += [f"run {run_id} is in the warehouse but has no readable spool under "
+                 f"{spool_root}" for run_id in missing]
+    if problems:
+        _remove_database(fresh)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RunError(f"rebuild stopped, the warehouse is unchanged: {problems[0]}{more}")
+    moved = move_aside(live)
+    if moved is not None:
+        print(f"moved the old warehouse to {moved}", file=sys.stderr)
+    os.replace(fresh, live)
+    con = open_writer(live, lock_timeout)
+    try:
+        write_known_snapshot(con, live)
+    finally:
+        con.close()
+    return results
+
+
+def _remove_database(path: Path) -> None:
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
