@@ -250,22 +250,33 @@ def dedup(path: InPath = "-", fmt: Fmt = "jsonl") -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(
-        help="One read-only SELECT statement; - reads it from standard input.")],
+    query: Annotated[str | None, typer.Argument(
+        help="One read-only SELECT statement; - reads it from standard input.")] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", help="Read the statement from this file (it may start with comments).",
+    )] = None,
     data_dir: DataDir = Path("data"),
-    fmt: Fmt = "table",
+    fmt: Annotated[str, typer.Option(
+        "--format", help="table, csv (LF line ends), json (one array) or jsonl.")] = "table",
     timeout: Annotated[float, typer.Option(help="Query time limit, seconds.")] = 30.0,
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
-    """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
+    """Run a read-only SQL query against the warehouse (safe for untrusted SQL).
+
+    Give the statement as an argument, as - (standard input) or with -f FILE; a
+    statement that starts with a `--` comment needs - or -f (or `yuqi sql -- "..."`).
+    """
     from warehouse.connect import warehouse_path
     from warehouse.sqlsafe import run_query
     from yuqi.cli.output import print_rows
 
-    _check_format(fmt, ("table", "csv", "json"))
-    if query == "-":
-        query = sys.stdin.read()
-    result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
+    _check_format(fmt, ("table", "csv", "json", "jsonl"))
+    if (query is None) == (file is None):
+        fail("give the SQL statement either as an argument (- for standard input) or with "
+             "-f FILE", 2)
+    text = _read_input(str(file)) if file is not None else _read_input("-") if query == "-" \
+        else str(query)
+    result = run_query(warehouse_path(data_dir), text, timeout, memory_limit)
     print_rows(result.columns, result.rows, fmt, out)
 
 
