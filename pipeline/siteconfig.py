@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline.errors import UsageError
+from pipeline.versioning import stable_hash
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -60,6 +61,14 @@ class SiteConfig:
         parts = urlsplit(url)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         return bool(re.search(self.article_pattern, target))
+
+
+def config_hash(config: SiteConfig) -> str:
+    """A stable short hash of the parsed config (every setting, drop_selectors included; not
+    the file it came from), recorded per site in each run's manifest and `crawl_runs` row."""
+    settings = asdict(config)
+    settings.pop("source")
+    return stable_hash(settings, 12)
 
 
 _LIST_KEYS = ("start_urls", "sitemaps", "allowed_domains", "follow_patterns", "deny_patterns",

@@ -35,7 +35,7 @@ from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.stages import process_page
 from pipeline.urls import allowed_domains, declared_canonical, host_allowed
-from pipeline.warc_read import (
+from pipeline.warc import (
     ArchivedResponse,
     ContentDecodeError,
     WarcReadError,
