@@ -5,8 +5,8 @@ isolation (stdin, stdout, stderr and argv swapped), so options, messages and
 exit codes are exactly those of the installed `yuqi`, without a new Python.
 `run_yuqi` spawns the installed script, for what only a process shows (the
 console script itself, signals, a crawl's Twisted reactor); a test that calls
-it must carry the `crawl` mark (for `crawl` and `demo`) or the `slow` mark,
-else it fails saying so (see tests/conftest.py).
+it must carry the `crawl` or the `slow` mark (`crawl` when the command really
+crawls), else it fails saying so (see tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Subcommands that start a Scrapy crawl.
-CRAWLING_COMMANDS = frozenset({"crawl", "demo"})
+#: Subcommands that start a Scrapy crawl (unless they stop on their arguments first).
+CRAWLING_COMMANDS = frozenset({"crawl", "demo", "run"})
 
 #: The test being run (set by tests/conftest.py around each test), for `require_mark`.
 CURRENT: list[pytest.Item] = []
@@ -48,7 +48,7 @@ def yuqi_command() -> list[str]:
 
 
 def _marks_for(args: tuple[str, ...]) -> tuple[str, ...]:
-    return ("crawl",) if args and args[0] in CRAWLING_COMMANDS else ("slow", "crawl")
+    return ("crawl", "slow") if args and args[0] in CRAWLING_COMMANDS else ("slow", "crawl")
 
 
 def run_yuqi(*args: str, input_text: str | None = None, input_bytes: bytes | None = None,

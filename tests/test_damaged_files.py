@@ -61,3 +61,64 @@ def test_run_json_with_wrong_types_is_named(tmp_path: Path, state: dict[str, obj
     (root / "run.json").write_text(json.dumps(state), encoding="utf-8")
     with pytest.raises(JobStateError, match="run.json: unreadable crawl job state"):
         read_state(tmp_path)
+
+
+def _two_loaded_runs(data: Path) -> tuple[Path, Path]:
+    first = write_spool(data, "run1", [make_document("d1", "run1", TEXT)],
+                        [make_claim("d1", 0, "x")])
+    second = write_spool(data, "run2", [make_document("d2", "run2", TEXT + "二")],
+                         [make_claim("d2", 0, "y")])
+    load_pending(data)
+    return first, second
+
+
+def _runs(data: Path) -> list[str]:
+    con = duckdb.connect(str(warehouse_path(data)), read_only=True)
+    try:
+        return [r[0] for r in con.execute("SELECT run_id FROM crawl_runs ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_rebuild_with_a_truncated_spool_file_keeps_the_old_warehouse(tmp_path: Path) -> None:
+    first, _ = _two_loaded_runs(tmp_path)
+    before = warehouse_path(tmp_path).read_bytes()
+    victim = sorted(first.glob("*.documents.*.parquet"))[0]
+    victim.write_bytes(victim.read_bytes()[:40])
+    proc = invoke_yuqi("load", "--rebuild", "--data-dir", str(tmp_path))
+    assert proc.returncode == 1
+    assert "rebuild stopped, the warehouse is unchanged" in proc.stderr and "run1" in proc.stderr
+    assert warehouse_path(tmp_path).read_bytes() == before
+    assert _runs(tmp_path) == ["run1", "run2"]
+    assert not list(tmp_path.glob("warehouse.duckdb.*"))
+
+
+@pytest.mark.slow
+def test_rebuild_refuses_when_a_loaded_run_has_lost_its_spool(tmp_path: Path) -> None:
+    _, second = _two_loaded_runs(tmp_path)
+    for path in second.iterdir():
+        path.unlink()
+    second.rmdir()
+    proc = invoke_yuqi("load", "--rebuild", "--data-dir", str(tmp_path))
+    assert proc.returncode == 1 and "run run2 is in the warehouse" in proc.stderr
+    assert _runs(tmp_path) == ["run1", "run2"]
+
+
+@pytest.mark.slow
+def test_rebuild_without_any_spool_changes_nothing(tmp_path: Path) -> None:
+    _two_loaded_runs(tmp_path)
+    for spool in (tmp_path / "spool").iterdir():
+        (spool / "manifest.json").unlink()
+    proc = invoke_yuqi("load", "--rebuild", "--data-dir", str(tmp_path))
+    assert proc.returncode == 1 and "no finished spool" in proc.stderr
+    assert _runs(tmp_path) == ["run1", "run2"]
+
+
+@pytest.mark.slow
+def test_a_clean_rebuild_swaps_in_the_same_rows(tmp_path: Path) -> None:
+    _two_loaded_runs(tmp_path)
+    proc = invoke_yuqi("load", "--rebuild", "--data-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert _runs(tmp_path) == ["run1", "run2"]
+    assert len(list(tmp_path.glob("warehouse.duckdb.broken-*"))) == 1
