@@ -10,7 +10,8 @@ Public API:
   ``topics`` {id, description, cues} and ``products`` {canonical, aliases} tables.
 - ``explain(sentence) -> list[str]``: which cue gave each label;
   ``explain_document`` pairs every claim of a document with them (``--explain``).
-- ``analyse(sentence) -> Analysis``: the labels with all their evidence.
+- ``analyse(sentence) -> Analysis``: the labels with all their evidence, clause by
+  clause; ``analyse_claims`` returns both claims of a sentence that has two.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pipeline.claims.tagger import (
     Analysis,
     analyse,
+    analyse_claims,
     explain,
     explain_document,
     tag_document,
@@ -32,6 +34,7 @@ __all__ = [
     "TAGGER_VERSION",
     "Analysis",
     "analyse",
+    "analyse_claims",
     "explain",
     "explain_document",
     "taxonomy_rows",

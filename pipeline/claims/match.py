@@ -55,17 +55,17 @@ class Matcher:
     def __init__(self, entries: Iterable[tuple[str, Role]]) -> None:
         """Compile *entries*; roles of duplicate texts are merged (block loses)."""
         merged: dict[str, list[Role]] = {}
-        self._gapped: list[tuple[str, str, str, tuple[Role, ...]]] = []
+        gapped: dict[str, list[Role]] = {}
         for text, role in entries:
             if not text:
                 continue
-            if GAP in text:
-                head, tail = text.split(GAP, 1)
-                self._gapped.append((text, head, tail, (role,)))
-                continue
-            roles = merged.setdefault(text, [])
+            roles = (gapped if GAP in text else merged).setdefault(text, [])
             if role not in roles:
                 roles.append(role)
+        self._gapped: list[tuple[str, str, str, tuple[Role, ...]]] = []
+        for text, roles in gapped.items():
+            head, tail = text.split(GAP, 1)
+            self._gapped.append((text, head, tail, tuple(roles)))
         self._automaton: ahocorasick.Automaton | None = None
         if merged:
             automaton = ahocorasick.Automaton()
@@ -150,6 +150,8 @@ def build_matchers(tax: Taxonomy) -> Matchers:
         topic_entries += [(c.text, WEAK) for c in topic.cues if c.weak]
         topic_entries += [(b, BLOCK) for b in topic.blockers]
     topic_entries += [(n, ("neg", "", "")) for n in lex.negators]
+    topic_entries += [(n, ("postneg", "deny", "")) for n in lex.post_negators]
+    topic_entries += [(n, ("postneg", "rare", "")) for n in lex.post_rarity]
     topic_entries += glyph_gap_variants(topic_entries, tax.glyph_gaps)
     topic_entries += [(f, BLOCK) for f in lex.false_negations]
     topic_entries += [(q, BLOCK) for q in lex.question_markers]

@@ -1,0 +1,128 @@
+"""Clause roles of one normalized sentence: reported speech, concession, rejected belief.
+
+- Reported speech (谎称…, 内容大致是：…, a quote after 说/：) is *masked*:
+  its characters become ``MASK`` so no cue, negator or modality word inside
+  it is read as the author's; the span keeps its place, so offsets hold.
+- A concessive span (即使/虽然/尽管 X) runs from the marker to the end of
+  its clause or to a resuming word (也, 仍, 但 ...): X gives no claim of its
+  own, except in 虽然一般不会X，但可能会X (see ``tagger``).
+- A belief the author rejects (很多人以为X，其实这是误解) is the span from
+  the belief marker to the clause that rejects it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.claims.senses import Senses
+
+MASK = "〓"
+BREAKS = frozenset(",;:，；：。!?！？\n")
+_OPEN_QUOTES = "\"“「『'‘"
+_CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+_QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
+                "显示", "内容是", "内容为")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span [start, end) of the normalized sentence and what marked it."""
+
+    start: int
+    end: int
+    marker: str
+    topic: str = ""  # for reported speech: the topic of the act of quoting
+
+    def holds(self, pos: int) -> bool:
+        """True when *pos* lies inside the span."""
+        return self.start <= pos < self.end
+
+
+def _clause_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] not in BREAKS:
+        pos += 1
+    return pos
+
+
+def reported_spans(norm: str, senses: Senses) -> list[Span]:
+    """Spans of reported words: after a lead word (to its clause end or closing quote),
+    and quotes opened right after 说/称/：."""
+    spans: list[Span] = []
+    for lead, topic in senses.reported.items():
+        pos = norm.find(lead)
+        while pos >= 0:
+            start = pos + len(lead)
+            while start < len(norm) and norm[start] in " :：":
+                start += 1
+            if lead.endswith(("说", "称")) and norm[start : start + 1] in (",", "，"):
+                start += 1  # 恐吓说，欠钱不还要坐牢: the words run to the sentence end
+                spans.append(Span(start, len(norm.rstrip("。.!！")), lead, topic))
+                pos = norm.find(lead, pos + 1)
+                continue
+            if start < len(norm) and norm[start] in _OPEN_QUOTES:
+                close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+                end = close + 1 if close > 0 else len(norm)
+            else:
+                end = _clause_end(norm, start)
+                if norm[pos + len(lead) : start].strip(" ") in (":", "："):
+                    # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
+                    end = len(norm.rstrip("。.!！"))
+            if end > start:
+                spans.append(Span(start, end, lead, topic))
+            pos = norm.find(lead, pos + 1)
+    for i, ch in enumerate(norm):
+        if ch in _OPEN_QUOTES and i and norm[:i].endswith(_QUOTE_LEADS):
+            close = norm.find(_CLOSE_QUOTES[ch], i + 1)
+            if close > i:
+                spans.append(Span(i, close + 1, norm[i - 1]))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def mask(norm: str, spans: list[Span]) -> str:
+    """*norm* with every character of *spans* replaced by MASK (same length)."""
+    if not spans:
+        return norm
+    chars = list(norm)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def concessive_spans(norm: str, senses: Senses) -> list[Span]:
+    """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
+    spans: list[Span] = []
+    for marker in senses.concessive:
+        pos = norm.find(marker)
+        while pos >= 0:
+            if not any(s.holds(pos) for s in spans):
+                body = pos + len(marker)
+                end = _clause_end(norm, body)
+                for word in senses.resume:
+                    at = norm.find(word, body + 1, end)
+                    if at > 0:
+                        end = min(end, at)
+                spans.append(Span(pos, end, marker))
+            pos = norm.find(marker, pos + 1)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def belief_span(norm: str, senses: Senses) -> Span | None:
+    """The belief an author rejects (很多人以为X，其实这是误解): X's span, or None."""
+    for marker in senses.belief:
+        pos = norm.find(marker)
+        if pos < 0:
+            continue
+        body = pos + len(marker)
+        hits = [norm.find(w, body) for w in senses.rejection]
+        hits = [h for h in hits if h >= 0]
+        if not hits:
+            continue
+        rejection = min(hits)
+        end = rejection
+        while end > body and norm[end - 1] not in BREAKS:
+            end -= 1
+        if end <= body:
+            end = rejection
+        return Span(pos, end, marker)
+    return None
