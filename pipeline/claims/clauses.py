@@ -12,14 +12,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.claims.senses import Senses
 
 MASK = "〓"
 BREAKS = frozenset(",;:，；：。!?！？\n")
 _OPEN_QUOTES = "\"“「『'‘"
+_QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
 _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+# A clause opening with one of these is the speaker's act, not more of the reported words.
+_ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
+         "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
+         "你", "借款人")
 _QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
                 "显示", "内容是", "内容为")
 
@@ -46,36 +53,54 @@ def _clause_end(text: str, pos: int) -> int:
 
 def reported_spans(norm: str, senses: Senses) -> list[Span]:
     """Spans of reported words: after a lead word (to its clause end or closing quote),
-    and quotes opened right after 说/称/：."""
+    and quotes opened right after 说/称/提到/：."""
     spans: list[Span] = []
-    for lead, topic in senses.reported.items():
-        pos = norm.find(lead)
-        while pos >= 0:
-            start = pos + len(lead)
-            while start < len(norm) and norm[start] in " :：":
-                start += 1
-            if lead.endswith(("说", "称")) and norm[start : start + 1] in (",", "，"):
-                start += 1  # 恐吓说，欠钱不还要坐牢: the words run to the sentence end
-                spans.append(Span(start, len(norm.rstrip("。.!！")), lead, topic))
-                pos = norm.find(lead, pos + 1)
-                continue
-            if start < len(norm) and norm[start] in _OPEN_QUOTES:
-                close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
-                end = close + 1 if close > 0 else len(norm)
-            else:
-                end = _clause_end(norm, start)
-                if norm[pos + len(lead) : start].strip(" ") in (":", "："):
-                    # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
-                    end = len(norm.rstrip("。.!！"))
-            if end > start:
-                spans.append(Span(start, end, lead, topic))
-            pos = norm.find(lead, pos + 1)
-    for i, ch in enumerate(norm):
-        if ch in _OPEN_QUOTES and i and norm[:i].endswith(_QUOTE_LEADS):
-            close = norm.find(_CLOSE_QUOTES[ch], i + 1)
-            if close > i:
-                spans.append(Span(i, close + 1, norm[i - 1]))
+    lead_re = _lead_pattern(senses)
+    for m in lead_re.finditer(norm) if lead_re is not None else ():
+        lead, pos = m.group(0), m.start()
+        topic = senses.reported[lead]
+        start = m.end()
+        while start < len(norm) and norm[start] in " :：":
+            start += 1
+        if lead.endswith(("说", "称")) and norm[start : start + 1] in (",", "，"):
+            # 恐吓说，欠钱不还要坐牢: the words run to the sentence end
+            spans.append(Span(start + 1, len(norm.rstrip("。.!！")), lead, topic))
+            continue
+        if start < len(norm) and norm[start] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+            end = close + 1 if close > 0 else len(norm)
+        else:
+            end = _clause_end(norm, start)
+            if norm[pos + len(lead) : start].strip(" ") in (":", "："):
+                # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
+                end = len(norm.rstrip("。.!！"))
+            # 谎称你涉嫌诈骗，要被拘留: the words go on until the speaker acts (要求转账)
+            while topic != "debt_help_scam" and end < len(norm) - 1 and norm[end] in ",，" \
+                    and not norm.startswith(_ACTS, end + 1):  # fmt: skip
+                end = _clause_end(norm, end + 1)
+        if end > start:
+            spans.append(Span(start, end, lead, topic))
+    for m in _QUOTE_OPEN_RE.finditer(norm):
+        i = m.start()
+        if not i or any(sp.holds(i) for sp in spans) or not norm[:i].endswith(_QUOTE_LEADS):
+            continue
+        close = norm.find(_CLOSE_QUOTES[norm[i]], i + 1)
+        if close > i:
+            spans.append(Span(i, close + 1, norm[i - 1]))
     return sorted(spans, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=16)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled alternation of *words*, longest first (None for no words)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _lead_pattern(senses: Senses) -> re.Pattern[str] | None:
+    """One compiled alternation of the reported-speech lead words (longest first)."""
+    return _alternation(tuple(senses.reported))
 
 
 def mask(norm: str, spans: list[Span]) -> str:
@@ -91,20 +116,19 @@ def mask(norm: str, spans: list[Span]) -> str:
 
 def concessive_spans(norm: str, senses: Senses) -> list[Span]:
     """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
+    pattern = _alternation(senses.concessive)
+    if pattern is None:
+        return []
     spans: list[Span] = []
-    for marker in senses.concessive:
-        pos = norm.find(marker)
-        while pos >= 0:
-            if not any(s.holds(pos) for s in spans):
-                body = pos + len(marker)
-                end = _clause_end(norm, body)
-                for word in senses.resume:
-                    at = norm.find(word, body + 1, end)
-                    if at > 0:
-                        end = min(end, at)
-                spans.append(Span(pos, end, marker))
-            pos = norm.find(marker, pos + 1)
-    return sorted(spans, key=lambda s: s.start)
+    for m in pattern.finditer(norm):
+        body = m.end()
+        end = _clause_end(norm, body)
+        for word in senses.resume:
+            at = norm.find(word, body + 1, end)
+            if at > 0:
+                end = min(end, at)
+        spans.append(Span(m.start(), end, m.group(0)))
+    return spans
 
 
 def belief_span(norm: str, senses: Senses) -> Span | None:

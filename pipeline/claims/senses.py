@@ -61,9 +61,12 @@ class Senses:
     senses: tuple[Sense, ...]
     boilerplate: tuple[Boilerplate, ...]
     variant_table: dict[int, str]
+    any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
 
     def boilerplate_rule(self, norm: str) -> str | None:
         """Name of the boilerplate rule *norm* matches, or None."""
+        if self.any_boilerplate is None or not self.any_boilerplate.search(norm):
+            return None
         for rule in self.boilerplate:
             if rule.pattern.search(norm):
                 return rule.name
@@ -150,7 +153,10 @@ def parse_senses(path: Path) -> Senses:
     boiler = data.get("boilerplate", [])
     if not isinstance(senses, list) or not isinstance(boiler, list):
         raise _fail("sense", "expected arrays of tables [[sense]] and [[boilerplate]]")
+    rules = tuple(_boilerplate(i, e) for i, e in enumerate(boiler))
+    joined = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
     return Senses(
+        any_boilerplate=joined,
         variants=variants,
         concessive=_words(clauses, "concessive", "clauses."),
         asserted=_words(clauses, "asserted", "clauses."),
@@ -160,7 +166,7 @@ def parse_senses(path: Path) -> Senses:
         rejection=_words(clauses, "rejection", "clauses."),
         reported=_topic_map(data, "reported"),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
-        boilerplate=tuple(_boilerplate(i, e) for i, e in enumerate(boiler)),
+        boilerplate=rules,
         variant_table=str.maketrans(variants),
     )
 

@@ -88,12 +88,17 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
 
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
     """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows."""
-    starts = [h.start for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
-    if not starts:
+    hits = [h for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
+    if not hits:
         return frozenset()
     clauses = clause_index(text)
     last = clauses[-1]  # a closing 。 belongs to the clause it ends
-    return frozenset(clauses[s] for s in starts if clauses[s] < last)
+    out = {clauses[h.start] for h in hits if clauses[h.start] < last}
+    for h in hits:  # a last clause that is only a condition (如果平台没有宽限期的话)
+        rest = "".join(ch for i, ch in enumerate(text) if i >= h.end and clauses[i] == last)
+        if clauses[h.start] == last and not any(w in rest for w in lex.consequents):
+            out.add(last)
+    return frozenset(out)
 
 
 def topic_evidence(

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.claims.match import Matchers, build_matchers
 from pipeline.claims.clauses import (
     MASK,
     Span,
@@ -20,6 +19,7 @@ from pipeline.claims.clauses import (
     mask,
     reported_spans,
 )
+from pipeline.claims.match import Matchers, build_matchers
 from pipeline.claims.segment import segment
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
@@ -243,7 +243,7 @@ def explain(sentence: str) -> list[str]:
     return analyse(sentence).why()
 
 
-def analyse(sentence: str, context: str = "") -> Analysis:
+def analyse(sentence: str, context: str = "", *, explain: bool = True) -> Analysis:
     """Tag one sentence (original text) and keep the evidence behind every label.
 
     *context* is the lead-in of a list item (以下情况不会被起诉：). An item
@@ -252,26 +252,32 @@ def analyse(sentence: str, context: str = "") -> Analysis:
     threshold) stays the item's own. A sentence that yields two claims
     (虽然一般不会X，但可能会X) returns the first; see ``analyse_claims``.
     """
-    return analyse_claims(sentence, context)[0]
+    return analyse_claims(sentence, context, explain=explain)[0]
 
 
-def analyse_claims(sentence: str, context: str = "") -> list[Analysis]:
+def analyse_claims(sentence: str, context: str = "", *, explain: bool = True) -> list[Analysis]:
     """The claims of one sentence: one Analysis, or two for an asserted concession.
 
     Reported speech is masked first (its offsets kept in the original); then
     clause roles (protasis, concession, rejected belief) decide which cues
     are the claim. When an asserted concessive clause (虽然/尽管 X) and the
     main clause speak of the same topic with opposite polarity, each is its
-    own claim and both are marked self-contradicting.
+    own claim and both are marked self-contradicting. *explain* False skips the
+    clause-by-clause lines (``Analysis.clauses``), which only explanations show.
     """
     senses = load_senses()
     normalized = normalize_text(sentence)
-    norm0, offsets = _tagging_text_with_offsets(sentence)
+    norm0 = _mark_gaps(normalized)
     spans = reported_spans(norm0, senses)
+    reported: tuple[tuple[int, int, str], ...] = ()
+    if spans:  # offsets into the original are only needed to quote what was set apart
+        norm_o, offsets = _tagging_text_with_offsets(sentence)
+        if norm_o == norm0:
+            reported = tuple(_original_span(sentence, offsets, sp) for sp in spans)
     norm = mask(norm0, spans)
-    reported = tuple(_original_span(sentence, offsets, sp) for sp in spans)
     boiler = senses.boilerplate_rule(norm0)
-    whole = _analyse_norm(normalized, norm0, norm, context, senses, spans, reported, boiler)
+    whole = _analyse_norm(normalized, norm0, norm, context, senses, spans, reported, boiler,
+                          explain=explain)  # fmt: skip
     split = _contradicting_concession(norm, whole, senses)
     if split is None:
         return [whole]
@@ -279,8 +285,10 @@ def analyse_claims(sentence: str, context: str = "") -> list[Analysis]:
     keep_conc = "".join(ch if conc.holds(i) or ch in CLAUSE_BREAKS else MASK
                         for i, ch in enumerate(norm))  # fmt: skip
     keep_main = mask(norm, [conc])
-    first = _analyse_norm(normalized, norm0, keep_conc, "", senses, spans, reported, boiler)
-    second = _analyse_norm(normalized, norm0, keep_main, "", senses, spans, reported, boiler)
+    first = _analyse_norm(normalized, norm0, keep_conc, "", senses, spans, reported, boiler,
+                          explain=False)  # fmt: skip
+    second = _analyse_norm(normalized, norm0, keep_main, "", senses, spans, reported, boiler,
+                           explain=False)  # fmt: skip
     return [replace(first, self_contradicting=True, clauses=whole.clauses),
             replace(second, self_contradicting=True, part=1, clauses=whole.clauses)]
 
@@ -406,6 +414,7 @@ def _quoting_topic(quoted: str, default: str, matchers: Matchers) -> str:
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
+    *, explain: bool = True,
 ) -> Analysis:
     """One claim's labels from the masked tagging text *norm* (``analyse_claims``)."""
     engine = _engine()
@@ -416,7 +425,7 @@ def _analyse_norm(
     evidence = topic_evidence(norm, topic_hits(norm, matchers), background)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     evidence, sense_notes = _apply_sense_rules(norm, evidence, senses)
-    clauses = _clause_lines(norm, evidence, background, conc, belief)
+    clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
         for ev in evidence:
@@ -486,7 +495,7 @@ def tag_sentence(doc_id: str, idx: int, section: str, sentence: str, context: st
     *context*: a list item's lead-in sentence (see ``analyse``). A sentence
     with two claims returns the first; ``tag_document`` returns both.
     """
-    return _claim(doc_id, idx, section, sentence, analyse(sentence, context))
+    return _claim(doc_id, idx, section, sentence, analyse(sentence, context, explain=False))
 
 
 def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> Claim:
@@ -535,10 +544,10 @@ def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
             break
 
 
-def _tagged(text: str) -> list[tuple[int, str, str, str, list[Analysis]]]:
+def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:
     """(idx, section, sentence, lead-in, analyses) of every segment of *text*."""
     segs = segment(text)
-    analyses = [analyse_claims(seg.text, seg.context) for seg in segs]
+    analyses = [analyse_claims(seg.text, seg.context, explain=explain) for seg in segs]
     _carry_threshold(analyses, [seg.text for seg in segs])
     return [(idx, seg.section, seg.text, seg.context, analyses[idx])
             for idx, seg in enumerate(segs)]  # fmt: skip
@@ -549,7 +558,7 @@ def explain_document(
 ) -> list[tuple[Claim, list[str]]]:
     """Like ``tag_document``, each claim paired with its ``why`` lines (``--explain``)."""
     out: list[tuple[Claim, list[str]]] = []
-    for idx, section, sentence, context, parts in _tagged(text):
+    for idx, section, sentence, context, parts in _tagged(text, explain=True):
         for a in parts:
             if a.topics or include_non_claims:
                 why = a.why()
@@ -570,7 +579,7 @@ def tag_document(doc_id: str, text: str, *, include_non_claims: bool = False) ->
     (``part`` 0 and 1), both ``self_contradicting``.
     """
     out: list[Claim] = []
-    for idx, section, sentence, _context, parts in _tagged(text):
+    for idx, section, sentence, _context, parts in _tagged(text, explain=False):
         for a in parts:
             if a.topics or include_non_claims:
                 out.append(_claim(doc_id, idx, section, sentence, a))

@@ -110,6 +110,7 @@ class Lexicon:
     condition_blockers: tuple[str, ...]
     protasis: tuple[str, ...]
     whoever: tuple[str, ...]  # after 只要 in its clause: "whoever", no condition
+    consequents: tuple[str, ...]  # 就/会...: a protasis clause without them is a bare condition
     normative: tuple[str, ...]
     advice: tuple[str, ...]
     modality_blockers: tuple[str, ...]
@@ -291,6 +292,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
         protasis=_strings(data, "protasis", file, required=False),
         whoever=_strings(data, "whoever", file, required=False),
+        consequents=_strings(data, "consequents", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
         modality_blockers=_strings(modality, "blockers", file, "modality.", required=False),
