@@ -270,8 +270,17 @@ def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
     return best[2] if best else None
 
 
+#: A table row (cells split by | or a tab): farm tables list the stages of overdue debt.
+_TABLE_ROW_RE = re.compile(r"[|｜\t]")
+
+
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
-    """The first anchored duration in normalized *text* as a Threshold, or None."""
+    """The first anchored duration in normalized *text* as a Threshold, or None.
+
+    In a table row (| 31-60天 | 委外催收 |) a duration with no anchor word of
+    its own counts as overdue: such tables list the stages of overdue debt.
+    """
+    table_row = bool(_TABLE_ROW_RE.search(text))
     candidates: list[tuple[int, Threshold]] = []
     for m in _MBUCKET_RE.finditer(text):
         n = int(m.group(1))
@@ -283,6 +292,8 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         candidates.append((m.start(), th))
     for span in _durations(text, lex.lookback):
         anchor = _anchor(text, span.start, span.end, matchers)
+        if anchor is None and table_row and not matchers.exclude.find(text, "exclude"):
+            anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)
             if "逾期" in text[c_start:c_end]:
