@@ -413,3 +413,10 @@ def test_boilerplate_lines_carry_no_claim(text: str) -> None:
 
 def test_boilerplate_lines_keep_their_products() -> None:
     assert analyse("首页 > 花呗 > 花呗逾期会被起诉吗").products == ("花呗",)
+
+
+def test_a_template_line_is_boilerplate_in_all_its_sentences() -> None:
+    doc = "相关推荐：网贷逾期会上门吗？信用卡逾期会坐牢吗？\n逾期会上征信。"
+    assert [c.text for c in tag_document("d", doc)] == ["逾期会上征信。"]
+    cta = "停息挂账请加微信咨询。正规平台不会上门。"
+    assert [c.topics for c in tag_document("d", cta)] == [("home_visit",)]

@@ -44,6 +44,7 @@ class Boilerplate:
     name: str
     pattern: re.Pattern[str]
     example: str
+    whole_line: bool = False  # every sentence of the line is boilerplate (相关推荐：A？B？)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,10 @@ class Senses:
     boilerplate: tuple[Boilerplate, ...]
     variant_table: dict[int, str]
     any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
+
+    def whole_line(self, name: str) -> bool:
+        """True when the rule called *name* makes its whole line boilerplate."""
+        return any(r.name == name and r.whole_line for r in self.boilerplate)
 
     def boilerplate_rule(self, norm: str) -> str | None:
         """Name of the boilerplate rule *norm* matches, or None."""
@@ -127,7 +132,10 @@ def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
         pattern = re.compile(entry["pattern"])
     except re.error as exc:
         raise _fail(f"{where}pattern", f"invalid regular expression: {exc}") from None
-    return Boilerplate(str(entry["name"]), pattern, str(entry["example"]))
+    whole = entry.get("whole_line", False)
+    if not isinstance(whole, bool):
+        raise _fail(f"{where}whole_line", "expected true or false")
+    return Boilerplate(str(entry["name"]), pattern, str(entry["example"]), whole)
 
 
 def parse_senses(path: Path) -> Senses:

@@ -544,10 +544,26 @@ def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
             break
 
 
+def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None:
+    """A template line (相关推荐：A？B？) is boilerplate in all of its sentences."""
+    template: dict[int, str] = {}
+    senses = load_senses()
+    for i, line in enumerate(lines):
+        boiler = analyses[i][0].boilerplate
+        if boiler is not None and line >= 0 and senses.whole_line(boiler):
+            template.setdefault(line, boiler)
+        elif line in template:
+            a = analyses[i][0]
+            dropped = {**a.dropped, **{t: f"boilerplate line ({template[line]})" for t in a.topics}}
+            analyses[i] = [replace(a, topics=(), stance=None, modality=None, hedge=None,
+                                   boilerplate=template[line], dropped=dropped)]  # fmt: skip
+
+
 def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:
     """(idx, section, sentence, lead-in, analyses) of every segment of *text*."""
     segs = segment(text)
     analyses = [analyse_claims(seg.text, seg.context, explain=explain) for seg in segs]
+    _boilerplate_lines(analyses, [seg.line for seg in segs])
     _carry_threshold(analyses, [seg.text for seg in segs])
     return [(idx, seg.section, seg.text, seg.context, analyses[idx])
             for idx, seg in enumerate(segs)]  # fmt: skip
