@@ -16,16 +16,9 @@ Public API:
 
 from __future__ import annotations
 
-from pipeline.claims.tagger import (
-    Analysis,
-    analyse,
-    analyse_claims,
-    explain,
-    explain_document,
-    tag_document,
-    tag_sentence,
-    tagger_version,
-)
+from pipeline.claims.analysis import Analysis
+from pipeline.claims.document import explain_document, tag_document, tag_sentence
+from pipeline.claims.tagger import analyse, analyse_claims, explain, tagger_version
 from pipeline.claims.taxonomy import Product, Taxonomy, Topic, load_taxonomy, taxonomy_rows
 
 TAGGER_VERSION: str = tagger_version()

@@ -1,8 +1,11 @@
-"""Tag every sentence of a document in the DOMAIN.md claim vocabulary.
+"""Tag one sentence in the DOMAIN.md claim vocabulary, clause by clause.
 
-Segmentation runs on the original text; matching runs on normalized text
-(NFKC + Traditional -> Simplified) so 花唄 and 電話 tag like 花呗 and 电话;
-quotes keep the original sentence.
+Matching runs on normalized text (NFKC, Traditional -> Simplified, pinyin
+glosses dropped, variant characters mapped) so 花唄 and 電話 tag like 花呗 and
+电话; reported speech is masked first (its span kept in offsets of the
+original); clause roles (condition, concession, premise, rejected belief)
+decide which cues are the claim; context filters re-read cues in another
+sense. Whole documents: ``pipeline.claims.document``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.claims.analysis import CONTEXT_MARK, Analysis
 from pipeline.claims.clauses import (
     MASK,
     Span,
@@ -20,7 +24,6 @@ from pipeline.claims.clauses import (
     reported_spans,
 )
 from pipeline.claims.match import Matchers, build_matchers
-from pipeline.claims.segment import segment
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
@@ -37,10 +40,9 @@ from pipeline.claims.stance import (
     topic_evidence,
     topic_hits,
 )
-from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
-from pipeline.claims.thresholds import Threshold, extract_threshold
-from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets, sha1_hex
-from pipeline.records import Claim
+from pipeline.claims.taxonomy import GAP_MARK, Taxonomy, load_taxonomy
+from pipeline.claims.thresholds import extract_threshold
+from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
 BASE_VERSION = "tagger-0.3.0"
 
@@ -79,8 +81,6 @@ def products_in(norm: str, matchers: Matchers) -> tuple[tuple[str, ...], list[st
     return tuple(products), cues
 
 
-#: Prefix of a cue that came from a list item's lead-in, not from the item.
-CONTEXT_MARK = "lead-in:"
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü\u00e0-\u01dc]+)\)")
 _GLYPH_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff,.;:!?，。；：！？])")
 
@@ -114,128 +114,6 @@ def _mark_gaps(norm: str) -> str:
     if " " in norm:
         norm = _GLYPH_GAP_RE.sub(GAP_MARK, norm)
     return map_variants(norm, load_senses())
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """Everything the tagger decided about one sentence, with the evidence for each label."""
-
-    normalized: str  # normalize_text(sentence): what sentence_sha1 hashes
-    norm: str  # tagging_text(sentence): what the cues are matched on
-    topics: tuple[str, ...]
-    evidence: tuple[TopicEvidence, ...]  # all topic cue occurrences, in order
-    dropped: dict[str, str]  # topic -> why it was dropped (weak cue / suppressed by X)
-    stance: str | None
-    question: str | None
-    conditions: tuple[str, ...]
-    modality: str | None
-    modality_cue: str | None
-    hedge: str | None
-    hedge_cue: str | None
-    products: tuple[str, ...]
-    product_cues: tuple[str, ...]
-    threshold: Threshold | None
-    # clause by clause: (clause text, role, what its cues said), for explanations
-    clauses: tuple[tuple[str, str, str], ...] = ()
-    # reported speech set apart: (start, end) in the ORIGINAL sentence, and its lead word
-    reported: tuple[tuple[int, int, str], ...] = ()
-    boilerplate: str | None = None  # the template rule the line matched (no claim)
-    self_contradicting: bool = False  # one of the two claims of 虽然一般不会X，但可能会X
-    part: int = 0  # 0, or 1 for the second claim of such a sentence
-
-    def cues(self) -> tuple[str, ...]:
-        """The claim's cue strings: topic:T:cue, neg:W, question:Q, cond:C, modality:M:W,
-        hedge:W, product:P:alias, threshold:anchor:text."""
-        cues: list[str] = []
-        if self.topics:
-            for ev in supporting(list(self.evidence), list(self.topics)):
-                cues.append(f"topic:{ev.topic}:{ev.cue.replace(GAP, '…')}")
-                if ev.negator:
-                    cues.append(f"neg:{ev.negator}")
-            if self.question is not None:
-                cues.append(f"question:{self.question}")
-            cues += [f"cond:{c}" for c in self.conditions]
-            if self.threshold is not None and self.threshold.anchor == "overdue":
-                cues.append(f"cond:threshold:{self.threshold.text}")
-            if self.modality_cue:
-                cues.append(f"modality:{self.modality}:{self.modality_cue}")
-            if self.hedge_cue:
-                cues.append(f"hedge:{self.hedge_cue}")
-        cues += self.product_cues
-        if self.threshold is not None:
-            cues.append(f"threshold:{self.threshold.anchor}:{self.threshold.text}")
-        cues += [f"reported:{lead}" for _, _, lead in self.reported]
-        if self.self_contradicting:
-            cues.append("concession:self-contradicting")
-        return tuple(dict.fromkeys(cues))
-
-
-    def why(self) -> list[str]:
-        """Human-readable reasons for every label, one short line each."""
-        lines: list[str] = []
-        shown = self.clauses if len(self.clauses) > 1 else ()  # one clause: nothing to split
-        for i, (text, role, said) in enumerate(shown):
-            lines.append(f"clause {i + 1} [{role}] {text}" + (f": {said}" if said else ""))
-        for start, end, lead in self.reported:
-            lines.append(f"reported speech after {lead} set apart (original [{start}:{end}])")
-        if self.boilerplate:
-            lines.append(f"boilerplate line ({self.boilerplate}): no claim")
-        if self.self_contradicting:
-            lines.append("concession asserted and contradicted: two claims, "
-                         "document marked self-contradicting")  # fmt: skip
-        counted = supporting(list(self.evidence), list(self.topics))
-        for topic in self.topics:
-            cues = [ev for ev in counted if ev.topic == topic]
-            words = "、".join(dict.fromkeys(ev.cue.replace(GAP, "…") for ev in cues))
-            words = words.replace(CONTEXT_MARK, "(lead-in) ")
-            lines.append(f"topic {topic}: cue {words}")
-        for topic, reason in self.dropped.items():
-            lines.append(f"not {topic}: {reason}")
-        if not self.topics:
-            lines.append("no topic cue: not a claim")
-        if self.stance is not None:
-            lines.append(f"stance {self.stance}: {self._stance_reason(counted)}")
-        if self.modality is not None:
-            reason = f"cue {self.modality_cue}" if self.modality_cue else (
-                "a question" if self.question else "no rule or advice word")
-            lines.append(f"modality {self.modality}: {reason}")
-        if self.hedge is not None:
-            lines.append(f"hedge {self.hedge}: " + (
-                f"cue {self.hedge_cue}" if self.hedge_cue else "no hedge word"))
-        for cue in self.product_cues:
-            _, canonical, alias = cue.split(":", 2)
-            lines.append(f"product {canonical}: named as {alias}")
-        if self.threshold is not None:
-            th = self.threshold
-            if th.max_days is None:
-                span = f">= {th.min_days}"
-            elif th.min_days is None:
-                span = f"<= {th.max_days}"
-            else:
-                span = f"{th.min_days}..{th.max_days}"
-            lines.append(f"threshold {th.anchor} {span} days: from {th.text}")
-        return lines
-
-    def _stance_reason(self, counted: list[TopicEvidence]) -> str:
-        if self.question is not None:
-            return f"question cue {self.question}"
-        if self.stance == "denies":
-            for ev in counted:
-                if ev.denies and ev.negator:
-                    cue = ev.cue.replace(CONTEXT_MARK, "(lead-in) ")
-                    return f"negator {ev.negator} before cue {cue} in the same clause"
-                if ev.denies:
-                    return f"cue {ev.cue} carries inverted polarity"
-        if self.stance == "conditional":
-            if self.conditions:
-                return "condition " + "、".join(self.conditions)
-            if self.threshold is not None:
-                return f"overdue threshold {self.threshold.text}"
-        reasons = []
-        for ev in counted:
-            if ev.negator and not ev.denies:
-                reasons.append(f"negator {ev.negator} meets inverted cue {ev.cue}")
-        return "; ".join(reasons) or "no question, negator or condition"
 
 
 def explain(sentence: str) -> list[str]:
@@ -489,114 +367,3 @@ def _analyse_norm(
     )  # fmt: skip
 
 
-def tag_sentence(doc_id: str, idx: int, section: str, sentence: str, context: str = "") -> Claim:
-    """Tag one sentence (original text) and return its Claim (topics may be empty).
-
-    *context*: a list item's lead-in sentence (see ``analyse``). A sentence
-    with two claims returns the first; ``tag_document`` returns both.
-    """
-    return _claim(doc_id, idx, section, sentence, analyse(sentence, context, explain=False))
-
-
-def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> Claim:
-    th = a.threshold
-    return Claim(
-        doc_id=doc_id,
-        idx=idx,
-        section=section,
-        text=sentence,
-        topics=a.topics,
-        stance=a.stance,
-        modality=a.modality,
-        hedge=a.hedge,
-        products=a.products,
-        min_days=th.min_days if th else None,
-        max_days=th.max_days if th else None,
-        anchor=th.anchor if th else None,
-        cues=a.cues(),
-        sentence_sha1=sha1_hex(a.normalized),
-        tagger_version=_engine().version,
-        part=a.part,
-        self_contradicting=a.self_contradicting,
-    )
-
-
-def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
-    """A sentence cut at ；: the threshold of one half goes to the topic of the other.
-
-    逾期超过90天；平台会委托第三方催收 -- the first half has the duration, the
-    second the topic; the claim (second half) gets the threshold, and an
-    overdue threshold makes an affirming claim conditional.
-    """
-    for i in range(len(analyses) - 1):
-        if not texts[i].rstrip().endswith((";", "；")):
-            continue
-        a, b = analyses[i][0], analyses[i + 1][0]
-        for giver, taker, pos in ((a, b, i + 1), (b, a, i)):
-            if giver.threshold is None or giver.topics or not taker.topics or taker.threshold:
-                continue
-            th = giver.threshold
-            stance = taker.stance
-            if th.anchor == "overdue" and stance == "affirms":
-                stance = "conditional"
-            analyses[pos] = [replace(x, threshold=th, stance=stance if x.part == taker.part
-                                     else x.stance) for x in analyses[pos]]  # fmt: skip
-            break
-
-
-def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None:
-    """A template line (相关推荐：A？B？) is boilerplate in all of its sentences."""
-    template: dict[int, str] = {}
-    senses = load_senses()
-    for i, line in enumerate(lines):
-        boiler = analyses[i][0].boilerplate
-        if boiler is not None and line >= 0 and senses.whole_line(boiler):
-            template.setdefault(line, boiler)
-        elif line in template:
-            a = analyses[i][0]
-            dropped = {**a.dropped, **{t: f"boilerplate line ({template[line]})" for t in a.topics}}
-            analyses[i] = [replace(a, topics=(), stance=None, modality=None, hedge=None,
-                                   boilerplate=template[line], dropped=dropped)]  # fmt: skip
-
-
-def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:
-    """(idx, section, sentence, lead-in, analyses) of every segment of *text*."""
-    segs = segment(text)
-    analyses = [analyse_claims(seg.text, seg.context, explain=explain) for seg in segs]
-    _boilerplate_lines(analyses, [seg.line for seg in segs])
-    _carry_threshold(analyses, [seg.text for seg in segs])
-    return [(idx, seg.section, seg.text, seg.context, analyses[idx])
-            for idx, seg in enumerate(segs)]  # fmt: skip
-
-
-def explain_document(
-    doc_id: str, text: str, *, include_non_claims: bool = False
-) -> list[tuple[Claim, list[str]]]:
-    """Like ``tag_document``, each claim paired with its ``why`` lines (``--explain``)."""
-    out: list[tuple[Claim, list[str]]] = []
-    for idx, section, sentence, context, parts in _tagged(text, explain=True):
-        for a in parts:
-            if a.topics or include_non_claims:
-                why = a.why()
-                if context and any(ev.cue.startswith(CONTEXT_MARK) for ev in a.evidence):
-                    why.insert(0, f"list item without its own topic cue: topics from its lead-in "
-                                  f"{context}")  # fmt: skip
-                out.append((_claim(doc_id, idx, section, sentence, a), why))
-    return out
-
-
-def tag_document(doc_id: str, text: str, *, include_non_claims: bool = False) -> list[Claim]:
-    """Tag every sentence / list item of *text*; return claims in document order.
-
-    ``idx`` is the position among all segmented sentences, so claim ids are the
-    same whether or not non-claims are included. Non-claims (no topic) are
-    returned only with *include_non_claims*, with products and thresholds filled.
-    A sentence that asserts a concession and contradicts it gives two claims
-    (``part`` 0 and 1), both ``self_contradicting``.
-    """
-    out: list[Claim] = []
-    for idx, section, sentence, _context, parts in _tagged(text, explain=False):
-        for a in parts:
-            if a.topics or include_non_claims:
-                out.append(_claim(doc_id, idx, section, sentence, a))
-    return out
