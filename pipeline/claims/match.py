@@ -178,7 +178,9 @@ def build_matchers(tax: Taxonomy) -> Matchers:
         *((w, BLOCK) for w in lex.condition_blockers),
     ]
     th = tax.thresholds
-    anchor_entries = [(w, ("anchor", name, "")) for name, words in th.anchors for w in words]
+    anchor_entries: list[tuple[str, Role]] = [
+        (w, ("anchor", name, "")) for name, words in th.anchors for w in words]
+    anchor_entries += [(w, BLOCK) for w in th.anchor_blockers]
     return Matchers(
         topics=Matcher(topic_entries),
         products=Matcher(product_entries),

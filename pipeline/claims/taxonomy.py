@@ -129,6 +129,7 @@ class ThresholdLexicon:
     """Anchor keywords, exclusions and min/max modifiers for durations."""
 
     anchors: tuple[tuple[str, tuple[str, ...]], ...]
+    anchor_blockers: tuple[str, ...]  # hold an anchor word but are none (部分, 分钟)
     exclude: tuple[str, ...]
     lookback: tuple[str, ...]  # 近半年: a look-back window, no threshold
     min_suffixes: tuple[str, ...]
@@ -316,6 +317,7 @@ def _parse_thresholds(data: dict[str, Any]) -> ThresholdLexicon:
     anchors = tuple((a, _strings(anchors_raw, a, file, "anchors.")) for a in ANCHORS)
     return ThresholdLexicon(
         anchors=anchors,
+        anchor_blockers=_strings(data, "anchor_blockers", file, required=False),
         exclude=_strings(data, "exclude", file),
         lookback=_strings(data, "lookback", file, required=False),
         min_suffixes=_strings(data, "min_suffixes", file),
