@@ -26,7 +26,7 @@ _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'",
 # A clause opening with one of these is the speaker's act, not more of the reported words.
 _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
          "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
-         "你", "借款人")
+         "你", "借款人", "先", "别", "不要", "应", "可以", "要及时")
 _QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
                 "显示", "内容是", "内容为")
 
@@ -74,8 +74,9 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if norm[pos + len(lead) : start].strip(" ") in (":", "："):
                 # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
                 end = len(norm.rstrip("。.!！"))
-            # 谎称你涉嫌诈骗，要被拘留: the words go on until the speaker acts (要求转账)
-            while topic != "debt_help_scam" and end < len(norm) - 1 and norm[end] in ",，" \
+            # 谎称你涉嫌诈骗，要被拘留: a claim's words may run one clause on, unless
+            # the speaker acts there (要求转账) or the author speaks again (先别慌)
+            if lead in senses.continues and end < len(norm) - 1 and norm[end] in ",，" \
                     and not norm.startswith(_ACTS, end + 1):  # fmt: skip
                 end = _clause_end(norm, end + 1)
         if end > start:

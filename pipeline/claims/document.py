@@ -84,7 +84,8 @@ def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None
             a = analyses[i][0]
             dropped = {**a.dropped, **{t: f"boilerplate line ({template[line]})" for t in a.topics}}
             analyses[i] = [replace(a, topics=(), stance=None, modality=None, hedge=None,
-                                   boilerplate=template[line], dropped=dropped)]  # fmt: skip
+                                   threshold=None, boilerplate=template[line],
+                                   dropped=dropped)]  # fmt: skip
 
 
 def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:

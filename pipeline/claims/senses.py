@@ -59,6 +59,7 @@ class Senses:
     weakeners: tuple[str, ...]  # X，并不意味着Y: X is a premise, a negation in Y cancels
     rejection: tuple[str, ...]
     reported: dict[str, str]  # lead word -> topic of the act of quoting
+    continues: tuple[str, ...]  # leads whose words may run into the next clause (谎称)
     senses: tuple[Sense, ...]
     boilerplate: tuple[Boilerplate, ...]
     variant_table: dict[int, str]
@@ -173,6 +174,7 @@ def parse_senses(path: Path) -> Senses:
         weakeners=_words(clauses, "weakeners", "clauses."),
         rejection=_words(clauses, "rejection", "clauses."),
         reported=_topic_map(data, "reported"),
+        continues=_words(clauses, "reported_continues", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

@@ -308,12 +308,16 @@ def _analyse_norm(
     if boiler is not None:
         for ev in evidence:
             dropped.setdefault(ev.topic, f"boilerplate line ({boiler})")
-        evidence = []
+        evidence, threshold = [], None
     topics = select_topics(evidence, tax)
-    if not topics and boiler is None:
+    if boiler is None:
         for sp in spans:
-            if sp.topic:  # the act of quoting is the topic (谎称…, 内容大致是：…)
-                topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
+            if not sp.topic:
+                continue
+            # the act of quoting is the topic: an impostor's or a seller's words always,
+            # a collector's threat (内容大致是：…) when the sentence names nothing else
+            topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
+            if topic != "debtor_contact" or not topics:
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
                                               None, start=sp.start))  # fmt: skip
                 topics = select_topics(evidence, tax)
