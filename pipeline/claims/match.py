@@ -66,6 +66,17 @@ class Matcher:
         for text, roles in gapped.items():
             head, tail = text.split(GAP, 1)
             self._gapped.append((text, head, tail, tuple(roles)))
+        # the heads of gapped entries in one automaton: a scan finds them in one pass
+        self._heads: ahocorasick.Automaton | None = None
+        if self._gapped:
+            by_head: dict[str, list[int]] = {}
+            for i, (_, head, _, _) in enumerate(self._gapped):
+                by_head.setdefault(head, []).append(i)
+            heads = ahocorasick.Automaton()
+            for head, indices in by_head.items():
+                heads.add_word(head, (head, tuple(indices)))
+            heads.make_automaton()
+            self._heads = heads
         self._automaton: ahocorasick.Automaton | None = None
         if merged:
             automaton = ahocorasick.Automaton()
@@ -93,9 +104,15 @@ class Matcher:
         the clause breaks; sentence-scoped pairs such as 只有…才 pass none).
         """
         hits: list[Hit] = []
-        for word, head, tail, roles in self._gapped:
-            pos = text.find(head)
-            while pos >= 0:
+        if self._heads is None or not text:
+            return hits
+        starts: dict[int, list[int]] = {}  # entry -> positions of its head, in order
+        for end, (head, indices) in self._heads.iter(text):
+            for i in indices:
+                starts.setdefault(i, []).append(end - len(head) + 1)
+        for i in sorted(starts):
+            word, head, tail, roles = self._gapped[i]
+            for pos in starts[i]:
                 gap_start = pos + len(head)
                 window = text[gap_start : gap_start + max_gap + len(tail)]
                 found = window.find(tail)
@@ -103,7 +120,6 @@ class Matcher:
                     end = gap_start + found + len(tail)
                     hits.append(Hit(pos, end, word, roles))
                     break
-                pos = text.find(head, pos + 1)
         return hits
 
     def find(self, text: str, kind: str) -> list[Hit]:
