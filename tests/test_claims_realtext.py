@@ -420,3 +420,51 @@ def test_a_template_line_is_boilerplate_in_all_its_sentences() -> None:
     assert [c.text for c in tag_document("d", doc)] == ["逾期会上征信。"]
     cta = "停息挂账请加微信咨询。正规平台不会上门。"
     assert [c.topics for c in tag_document("d", cta)] == [("home_visit",)]
+
+
+# ------------------------------------------------------------- more of the same classes
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("说逾期就上门，只是吓唬人的。", "denies"),
+        ("所谓的“上门核实”，大多只是话术。", "denies"),
+        ("爆通讯录的威胁多半是虚张声势。", "denies"),
+    ],
+)
+def test_bluff_predicates_deny_what_they_follow(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+def test_table_rows_of_overdue_stages() -> None:
+    doc = "| 逾期天数 | 处理方式 |\n| 1-30天 | 短信提醒 |\n| 91天以上 | 提起诉讼 |"
+    rows = [(c.topics, c.min_days, c.max_days, c.anchor) for c in tag_document("d", doc)]
+    assert rows == [(("debtor_contact",), 1, 30, "overdue"),
+                    (("legal_action",), 91, None, "overdue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("逾期超过五个自然日就会上报征信。", (5, None, "overdue")),
+        ("逾期60天+会转交法务部门起诉。", (60, None, "overdue")),
+        ("部分平台逾期7天就联系紧急联系人。", (7, 7, "overdue")),
+    ],
+)
+def test_more_threshold_wordings(text: str, expected: tuple[object, object, object]) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "stance"),
+    [
+        ("你应该尽早和银行协商分期。", "advice", "affirms"),
+        ("经法院判决后，银行可以申请强制执行。", "descriptive", "conditional"),
+        ("借款人应该主动联系平台协商还款。", "advice", "affirms"),
+    ],
+)
+def test_more_modality_and_conditions(text: str, modality: str, stance: str) -> None:
+    c = tag(text)
+    assert (c.modality, c.stance) == (modality, stance)
