@@ -468,3 +468,19 @@ def test_more_threshold_wordings(text: str, expected: tuple[object, object, obje
 def test_more_modality_and_conditions(text: str, modality: str, stance: str) -> None:
     c = tag(text)
     assert (c.modality, c.stance) == (modality, stance)
+
+
+def test_explain_clauses_names_each_clause_role() -> None:
+    from pipeline.claims import explain_clauses
+
+    split = explain_clauses("虽然花呗一般不会上门，但如果长期失联，可能会派人上门。")
+    assert [c["role"] for c in split] == ["concession", "condition", "main"]
+    assert "home_visit denied by 不会" in split[0]["labels"]
+    assert split[2]["labels"] == "home_visit (派人); home_visit (上门)"
+    reported = explain_clauses("催收短信的内容大致是：起诉、上门、冻结账户。")
+    assert [c["role"] for c in reported] == ["main", "reported"]
+
+
+def test_paid_off_debt_retention() -> None:
+    c = tag("还清欠款满5年后，不良记录会自动消除。")
+    assert (c.min_days, c.max_days, c.anchor) == (1825, None, "retention")

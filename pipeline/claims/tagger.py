@@ -116,6 +116,16 @@ def _mark_gaps(norm: str) -> str:
     return map_variants(norm, load_senses())
 
 
+def explain_clauses(sentence: str) -> list[dict[str, str]]:
+    """The clause split of *sentence* and what the cues of each clause said.
+
+    One {"clause", "role", "labels"} per clause, role one of main, condition,
+    concession, rejected belief, reported; for ``yuqi claims --explain``.
+    """
+    return [{"clause": text, "role": role, "labels": said}
+            for text, role, said in analyse(sentence).clauses]  # fmt: skip
+
+
 def explain(sentence: str) -> list[str]:
     """Why the tagger labels *sentence* as it does (for ``yuqi claims --explain``)."""
     return analyse(sentence).why()
@@ -257,7 +267,7 @@ def _clause_lines(norm: str, evidence: list[TopicEvidence], background: frozense
         if i < len(norm) and norm[i] not in CLAUSE_BREAKS:
             continue
         text = norm[start : i + 1].strip()
-        if text.strip("".join(CLAUSE_BREAKS) + MASK + " "):
+        if text.strip("".join(CLAUSE_BREAKS) + " "):
             number = clause_of[start] if start < len(clause_of) else 0
             if MASK in text and not text.replace(MASK, "").strip("".join(CLAUSE_BREAKS) + " "):
                 role = "reported"
