@@ -484,3 +484,18 @@ def test_explain_clauses_names_each_clause_role() -> None:
 def test_paid_off_debt_retention() -> None:
     c = tag("还清欠款满5年后，不良记录会自动消除。")
     assert (c.min_days, c.max_days, c.anchor) == (1825, None, "retention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("花呗预期三天就会上征信。", (3, 3, "overdue")),
+        ("信用卡预期超过90天会被起诉。", (90, None, "overdue")),
+        ("平台的收益超出预期，逾期率却在上升。", (None, None, None)),
+    ],
+)
+def test_the_misspelling_yuqi_is_read_in_context(
+    text: str, expected: tuple[object, object, object]
+) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == expected

@@ -63,6 +63,7 @@ class Senses:
     senses: tuple[Sense, ...]
     boilerplate: tuple[Boilerplate, ...]
     variant_table: dict[int, str]
+    respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
     any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
 
     def whole_line(self, name: str) -> bool:
@@ -163,8 +164,21 @@ def parse_senses(path: Path) -> Senses:
     if not isinstance(senses, list) or not isinstance(boiler, list):
         raise _fail("sense", "expected arrays of tables [[sense]] and [[boilerplate]]")
     rules = tuple(_boilerplate(i, e) for i, e in enumerate(boiler))
+    respell_raw = data.get("respell", [])
+    if not isinstance(respell_raw, list):
+        raise _fail("respell", "expected an array of [[respell]] tables")
+    respell: list[tuple[re.Pattern[str], str]] = []
+    for i, entry in enumerate(respell_raw):
+        if not isinstance(entry, dict) or not isinstance(entry.get("replace"), str):
+            raise _fail(f"respell[{i}]", "expected {pattern, replace}")
+        try:
+            pattern = re.compile(str(entry.get("pattern", "")))
+        except re.error as exc:
+            raise _fail(f"respell[{i}].pattern", f"invalid regular expression: {exc}") from None
+        respell.append((pattern, str(entry["replace"])))
     joined = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
     return Senses(
+        respell=tuple(respell),
         any_boilerplate=joined,
         variants=variants,
         concessive=_words(clauses, "concessive", "clauses."),
@@ -188,8 +202,14 @@ def load_senses(data_dir: str | None = None) -> Senses:
 
 
 def map_variants(norm: str, senses: Senses) -> str:
-    """Replace variant characters (壹 -> 一, 妳 -> 你); same length, so offsets hold."""
-    return norm.translate(senses.variant_table) if senses.variant_table else norm
+    """Replace variant characters (壹 -> 一, 妳 -> 你) and misspellings in context
+    (花呗预期三天 -> 逾期); a fix whose length differs from what it replaces is
+    skipped, so offsets into the original hold."""
+    if senses.variant_table:
+        norm = norm.translate(senses.variant_table)
+    for pattern, fixed in senses.respell:
+        norm = pattern.sub(lambda m: fixed if len(m.group(0)) == len(fixed) else m.group(0), norm)
+    return norm
 
 
 def apply_senses(
