@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -208,8 +208,13 @@ def map_variants(norm: str, senses: Senses) -> str:
     if senses.variant_table:
         norm = norm.translate(senses.variant_table)
     for pattern, fixed in senses.respell:
-        norm = pattern.sub(lambda m: fixed if len(m.group(0)) == len(fixed) else m.group(0), norm)
+        norm = pattern.sub(partial(_same_length, fixed), norm)
     return norm
+
+
+def _same_length(fixed: str, m: re.Match[str]) -> str:
+    """*fixed* when it is as long as the match (offsets hold), else the match unchanged."""
+    return fixed if len(m.group(0)) == len(fixed) else m.group(0)
 
 
 def apply_senses(
