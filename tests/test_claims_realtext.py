@@ -499,3 +499,13 @@ def test_the_misspelling_yuqi_is_read_in_context(
 ) -> None:
     c = tag(text)
     assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+def test_a_belief_rejected_by_the_next_sentence_is_reversed() -> None:
+    doc = "很多人以为网贷逾期会坐牢。其实这是一个误区。"
+    (c,) = tag_document("d", doc)
+    assert (c.topics, c.stance) == (("criminal_risk",), "denies")
+    doc2 = "不少人认为网贷不会爆通讯录。这种想法是错误的。"
+    assert [x.stance for x in tag_document("d", doc2)] == ["affirms"]
+    doc3 = "很多人以为逾期会上门。其实上门的情况很少。"  # the next sentence is its own claim
+    assert [x.stance for x in tag_document("d", doc3)] == ["affirms", "denies"]

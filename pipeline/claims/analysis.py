@@ -43,6 +43,7 @@ class Analysis:
     boilerplate: str | None = None  # the template rule the line matched (no claim)
     self_contradicting: bool = False  # one of the two claims of 虽然一般不会X，但可能会X
     part: int = 0  # 0, or 1 for the second claim of such a sentence
+    rejected: str = ""  # the next sentence rejects this belief (其实这是误解): its words
 
     def cues(self) -> tuple[str, ...]:
         """The claim's cue strings: topic:T:cue, neg:W, question:Q, cond:C, modality:M:W,
@@ -68,6 +69,8 @@ class Analysis:
         cues += [f"reported:{lead}" for _, _, lead in self.reported]
         if self.self_contradicting:
             cues.append("concession:self-contradicting")
+        if self.rejected:
+            cues.append(f"belief-rejected:{self.rejected}")
         return tuple(dict.fromkeys(cues))
 
 
@@ -81,6 +84,8 @@ class Analysis:
             lines.append(f"reported speech after {lead} set apart (original [{start}:{end}])")
         if self.boilerplate:
             lines.append(f"boilerplate line ({self.boilerplate}): no claim")
+        if self.rejected:
+            lines.append(f"a belief the next sentence rejects ({self.rejected}): stance reversed")
         if self.self_contradicting:
             lines.append("concession asserted and contradicted: two claims, "
                          "document marked self-contradicting")  # fmt: skip

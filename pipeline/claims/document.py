@@ -88,11 +88,32 @@ def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None
                                    dropped=dropped)]  # fmt: skip
 
 
+_REVERSED = {"affirms": "denies", "denies": "affirms"}
+
+
+def _rejected_beliefs(analyses: list[list[Analysis]]) -> None:
+    """很多人以为X。其实这是误解。-- a belief stated in one sentence, rejected in the next:
+    the belief's stance is reversed (the author states the opposite of X)."""
+    senses = load_senses()
+    for i in range(len(analyses) - 1):
+        a = analyses[i][0]
+        if a.stance not in _REVERSED or len(analyses[i]) > 1:
+            continue
+        norm = a.norm
+        if not any(m in norm for m in senses.belief) or any(r in norm for r in senses.rejection):
+            continue
+        following = analyses[i + 1][0]
+        rejection = next((r for r in senses.rejection if r in following.norm), "")
+        if rejection and not following.topics:
+            analyses[i] = [replace(a, stance=_REVERSED[a.stance], rejected=rejection)]
+
+
 def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:
     """(idx, section, sentence, lead-in, analyses) of every segment of *text*."""
     segs = segment(text)
     analyses = [analyse_claims(seg.text, seg.context, explain=explain) for seg in segs]
     _boilerplate_lines(analyses, [seg.line for seg in segs])
+    _rejected_beliefs(analyses)
     _carry_threshold(analyses, [seg.text for seg in segs])
     return [(idx, seg.section, seg.text, seg.context, analyses[idx])
             for idx, seg in enumerate(segs)]  # fmt: skip
