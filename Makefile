@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy pipeline spiders warehouse reports demo bench evals
+	$(BIN)/mypy yuqi pipeline spiders warehouse reports demo bench evals
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -245,7 +245,7 @@ def _top_functions(profile: Path, limit: int = 8) -> str:
 
 def run() -> None:
     """Print pages/s of bare Scrapy, yuqi without and with extraction, and the ratios."""
-    from pipeline.cli.jobs import DemoWebProcess
+    from yuqi.app.demo_web import DemoWebProcess
 
     rates: dict[str, list[float]] = {v: [] for v in VARIANTS}
     pages: dict[str, int] = {}

@@ -37,13 +37,13 @@ import pyarrow.parquet as pq
 import trafilatura
 
 from bench.pipeline_vs_trafilatura import _pages
-from pipeline.cli.jobs import assign_clusters
 from pipeline.decode import decode_html
 from pipeline.dedup import Clusterer
 from pipeline.fingerprint import Hashes, shingle_hashes, simhash_of_hashes
 from pipeline.spool import SCHEMAS, write_manifest
 from warehouse.load import SPOOL_TABLES, load_run
 from warehouse.migrate import migrate
+from yuqi.app.load import assign_clusters
 
 ROUNDS = 3
 SIZES = (10_000, 100_000) + (() if os.environ.get("YUQI_BENCH_1M") == "0" else (1_000_000,))

@@ -3,7 +3,7 @@
 Both measurements hit the same demo web process (``python -m demo --port 0``)
 in this run: first a plain asyncio client (stdlib streams, keep-alive
 connections, ``CONCURRENCY`` in flight) fetches every article page, list page
-and sitemap of the default web; then the real crawl (``python -m pipeline.cli
+and sitemap of the default web; then the real crawl (``python -m yuqi
 crawl --no-load`` over TOML configs written from ``demo.site_configs``) fetches
 the same web, archives it and runs every pipeline stage. Prints pages/s of
 each and their ratio (target: the server at least 5x faster).
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from demo.site_configs import site_configs
 from demo.sites import SITES
 from demo.truth import truth_records
-from pipeline.cli.jobs import DemoWebProcess
+from yuqi.app.demo_web import DemoWebProcess
 
 CONCURRENCY = 16
 ROUNDS = 3
@@ -113,7 +113,7 @@ def crawl(base_url: str) -> tuple[int, float]:
         write_configs(base_url, sites)
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-m", "pipeline.cli", "crawl", "--sites-dir", str(sites),
+            [sys.executable, "-m", "yuqi", "crawl", "--sites-dir", str(sites),
              "--data-dir", str(Path(tmp) / "data"), "--no-load"],
             cwd=REPO, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - start

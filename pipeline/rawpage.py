@@ -1,7 +1,7 @@
 """Building the RawPage of an archived response, the same way live and on replay.
 
 The spider (spiders/generic.py) and `yuqi process --from-warc`
-(pipeline/cli/replay.py) both call `build_raw_page` and `is_article_page`,
+(yuqi/app/replay.py) both call `build_raw_page` and `is_article_page`,
 so a re-run over the WARC archive sees exactly the pages the crawl saw:
 the same canonical URL (rel=canonical honoured when its host is allowed),
 the same header pairs and the same article decision.

@@ -126,3 +126,15 @@ class KnownPage:
     warc_record_id: str | None
     fetched_at: str
     checked_at: str = ""  # the latest fetch, 200 or 304 (UTC, ISO)
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """What a site's crawl rebuilt from its WARC archive after an unclean stop.
+
+    `done_keys`: url_keys of the article URLs already archived (not requested
+    again); `links`: the links found in archived pages, to rebuild the frontier.
+    """
+
+    done_keys: frozenset[str]
+    links: tuple[str, ...]

@@ -8,7 +8,6 @@ scraped text is autoescaped in HTML, links are http(s) only, and the page loads 
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,8 @@ from urllib.parse import urlsplit
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from pipeline.errors import UsageError
+from pipeline.files import atomic_write_text, replace_folder
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
 from warehouse.connect import WarehouseError, open_reader
 
@@ -42,13 +43,13 @@ class ReportFilters:
     since: str | None = None
 
     def check(self) -> None:
-        """Raise ValueError unless `since` is an ISO date or timestamp (a usage error)."""
+        """Raise UsageError unless `since` is an ISO date or timestamp (a usage error)."""
         if self.since is None:
             return
         try:
             datetime.fromisoformat(self.since)
         except ValueError:
-            raise ValueError(
+            raise UsageError(
                 f"--since takes a date such as 2026-01-31, got {self.since!r}") from None
 
     def params(self) -> dict[str, Any]:
@@ -325,6 +326,9 @@ def _env() -> Environment:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+# What makes a line start a heading, list, rule or quote: escaped when scraped text starts so.
+_MD_LEADING_MARK = re.compile(r"^([#+=~-])")
+_MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def md_cell(value: object) -> str:
@@ -332,7 +336,9 @@ def md_cell(value: object) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LEADING_MARK.sub(r"\\\1", text)
+    return _MD_LEADING_NUMBER.sub(r"\1\\\2", text)
 
 
 def _fmt_days(value: object) -> str:
@@ -364,7 +370,9 @@ def build_report(
     """Write the report files for the latest run and refresh `reports/latest/`.
 
     Why a copy, not a symlink, for `latest`: it opens the same way on every platform and
-    survives the run folder being pruned.
+    survives the run folder being pruned. Every file is written whole (temp name, fsync,
+    rename) and `latest/` is swapped in whole, so a full disk or a crash midway leaves
+    the previous report readable.
     """
     filters.check()
     con = open_reader(db_path)
@@ -378,17 +386,11 @@ def build_report(
     written = []
     for fmt in formats:
         path = target / f"report.{fmt}"
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(render(context, fmt), encoding="utf-8")
-        tmp.replace(path)
+        atomic_write_text(path, render(context, fmt))
         written.append(path)
     if out_dir is None:
         latest = reports_root / "latest"
-        if latest.is_symlink() or latest.is_file():
-            latest.unlink()
-        elif latest.is_dir():
-            shutil.rmtree(latest)
-        shutil.copytree(target, latest)
+        replace_folder(target, latest)
         written = [latest / p.name for p in written]
     return written
 

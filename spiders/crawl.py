@@ -9,8 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from pipeline.jobstate import ResumePoint
-from pipeline.records import KnownPage
+from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.urls import url_key
 from spiders.context import RunContext

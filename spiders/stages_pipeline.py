@@ -54,9 +54,3 @@ class StagesPipeline:
         stats.inc_value("yuqi/documents")
         stats.inc_value("yuqi/claims", len(result.claims))
         return item
-
-    def close_spider(self) -> None:
-        """Flush the site's archive and spool."""
-        ctx: RunContext | None = getattr(self.crawler.spider, "ctx", None)
-        if ctx is not None:
-            ctx.close()

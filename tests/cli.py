@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def yuqi_command() -> list[str]:
-    """The installed console script when present, else `python -m pipeline.cli`."""
+    """The installed console script when present, else `python -m yuqi`."""
     script = Path(sys.executable).parent / "yuqi"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "yuqi"]
 
 
 def run_yuqi(*args: str, input_text: str | None = None, input_bytes: bytes | None = None,

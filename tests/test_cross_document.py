@@ -12,7 +12,6 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipeline.cli.jobs import fill_glyph_gap, load_pending
 from pipeline.dedup import Clusterer, DedupInput
 from pipeline.glyph_gaps import gap_flags
 from pipeline.records import Claim, Document
@@ -20,6 +19,7 @@ from pipeline.stages import normalized_lines
 from tests.helpers import make_claim, make_document, write_spool
 from tests.test_dedup import ARTICLE, OTHER
 from warehouse.connect import warehouse_path
+from yuqi.app.load import fill_glyph_gap, load_pending
 
 TEMPLATE = "本站内容来自网友投稿，花呗逾期会联系家人的说法仅供参考，如有侵权请联系删除。"
 TEMPLATE_CLAIM = "花呗逾期会联系家人的说法仅供参考，如有侵权请联系删除。"

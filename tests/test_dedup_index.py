@@ -13,7 +13,6 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cli.jobs import assign_clusters
 from pipeline.dedup import Clusterer, DedupInput
 from pipeline.records import Document
 from pipeline.spool import read_manifest, spool_files
@@ -32,6 +31,7 @@ from warehouse.load import (
     load_run,
 )
 from warehouse.migrate import available_migrations, migrate
+from yuqi.app.load import assign_clusters
 
 COLUMNS = ("cluster_id, matched_doc_id, distance, similarity, canonical_doc_id,"
            " canonical_distance, canonical_similarity")

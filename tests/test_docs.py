@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import app
 from tests.cli import run_yuqi
+from yuqi.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 COOKBOOK = sorted((ROOT / "warehouse" / "cookbook").glob("*.sql"))

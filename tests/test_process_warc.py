@@ -21,13 +21,13 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.site_configs import write_site_configs
-from pipeline.cli.replay import ReplayError, choose_runs, replay
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
 from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
 from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
 from tests.cli import run_yuqi
+from yuqi.app.replay import ReplayError, choose_runs, replay
 
 PAGE = ("<html><head><title>网贷逾期</title></head><body><article>"
         + "<p>网贷逾期以后，催收会不会打电话给家人？很多借款人都关心这个问题。</p>" * 6

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli.jobs import load_pending
 from reports.build import ReportFilters, build_report
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
+from yuqi.app.load import load_pending
 
 TEXT_A = "\n".join(["花呗逾期之后平台会先发短信提醒，然后电话催收，可能联系紧急联系人。"] * 4)
 TEXT_B = "\n".join(["借呗逾期多久会被起诉？借款合同约定了管辖法院，金额较大才会起诉。"] * 4)

@@ -7,11 +7,11 @@ from pathlib import Path
 import duckdb
 
 from pipeline.claims import TAGGER_VERSION, tag_document
-from pipeline.cli.jobs import load_pending
 from tests.cli import run_yuqi
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import failing_checks
 from warehouse.connect import warehouse_path
+from yuqi.app.load import load_pending
 
 TEXT = "\n".join([
     "花呗逾期之后，正规平台一般不会联系家人。",

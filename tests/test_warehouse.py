@@ -11,13 +11,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli.jobs import load_pending
 from tests.cli import run_yuqi, yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import CHECKS, failing_checks
 from warehouse.connect import WarehouseError, open_writer, warehouse_path
 from warehouse.migrate import available_migrations, migrate
 from warehouse.seeds import parse_rules, reference_rules
+from yuqi.app.load import load_pending
 
 LONG = "\n".join(
     f"第{i}段：花呗逾期之后平台会先发短信提醒，然后电话催收，时间长了可能联系紧急联系人。"

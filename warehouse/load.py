@@ -129,6 +129,15 @@ class LoadResult:
     counts: dict[str, int]
 
 
+def loaded_run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The ids of every run the warehouse holds (empty before the first migration)."""
+    row = con.execute("SELECT count(*) FROM information_schema.tables"
+                      " WHERE table_name = 'crawl_runs'").fetchone()
+    if not row or not row[0]:
+        return set()
+    return {str(r[0]) for r in con.execute("SELECT run_id FROM crawl_runs").fetchall()}
+
+
 def is_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
     """True when *run_id* is already in the warehouse."""
     row = con.execute("SELECT count(*) FROM crawl_runs WHERE run_id = ?", [run_id]).fetchone()

@@ -12,6 +12,18 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+# C0 and C1 control characters (but tab and newline), DEL and the bidi overrides: shown as
+# escapes, so scraped text can never drive the terminal or reorder what is displayed.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f,
+                                         *range(0x80, 0xa0)]}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0x202a, 0x202f), *range(0x2066, 0x206a)]})
+
+
+def shown_as_data(value: Any) -> Text:
+    """A table cell that shows *value* literally: no Rich markup, no control characters."""
+    return Text("NULL" if value is None else str(value).translate(_CONTROLS))
 
 
 def _jsonable(value: Any) -> Any:
@@ -30,7 +42,7 @@ def print_rows(columns: list[str], rows: Sequence[tuple[Any, ...]], fmt: str, co
                ) -> None:
     """Print rows in *fmt*: table (rich), csv or json (one array of objects)."""
     if fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([["" if v is None else v for v in row] for row in rows])
     elif fmt == "json":
@@ -39,5 +51,5 @@ def print_rows(columns: list[str], rows: Sequence[tuple[Any, ...]], fmt: str, co
     else:
         table = Table(*columns)
         for row in rows:
-            table.add_row(*("NULL" if v is None else str(v) for v in row))
+            table.add_row(*(shown_as_data(v) for v in row))
         console.print(table)

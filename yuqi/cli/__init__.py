@@ -1,26 +1,51 @@
 """The `yuqi` command line: a thin layer over the packages (the one composition root).
 
 Exit status: 0 success, 2 bad usage or configuration (one line on stderr),
-1 a run that failed.
+1 a run that failed, or a bug (one line naming the log file with the traceback).
+Library code raises `pipeline.errors` exceptions; `_YuqiGroup` maps them to one
+line and their exit status, so each command holds options, one call and output.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from pipeline.siteconfig import ConfigError, load_site_configs, site_config_from_mapping
+from pipeline.errors import RunError, UsageError, YuqiError
+from pipeline.siteconfig import load_site_configs, site_config_from_mapping
+from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
 _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class _YuqiGroup(TyperGroup):
+    """Typer's group, plus the one place where a `YuqiError` becomes a line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; an expected error prints `yuqi: error: ...` and exits with its code."""
+        try:
+            return super().invoke(ctx)
+        except YuqiError as exc:
+            err.print(f"yuqi: error: {exc}", markup=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
 
 app = typer.Typer(
     name="yuqi",
@@ -28,43 +53,98 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_YuqiGroup,
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(version_line(), markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the yuqi, extractor and tagger versions and exit.")] = False,
+) -> None:
+    """Watch what content farms tell indebted people about debt collection."""
+
 
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
+Wait = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait while another yuqi process holds the data dir "
+    "(default: refuse at once, exit 75).")]
+
+
+def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run *command* holding its data dir's lock (`yuqi.app.lock`); typer sees its signature."""
+    signature = inspect.signature(command)
+
+    @functools.wraps(command)
+    def holding(*args: Any, **kwargs: Any) -> Any:
+        from yuqi.app.lock import hold_data_dir
+
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        data_dir = bound.arguments["data_dir"]
+        wait = float(bound.arguments.get("wait", 0.0))
+        with hold_data_dir(data_dir, command.__name__.removesuffix("_cmd"), wait):
+            return command(*args, **kwargs)
+
+    return holding
 Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
 InPath = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clear error line on stderr and exit with *code*."""
-    err.print(f"yuqi: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
+    """Stop the command with one clear error line: exit 2 (usage) or 1 (a failed run)."""
+    raise (UsageError if code == 2 else RunError)(message)
 
 
 def _read_input(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
+    """The UTF-8 text of *path* (or standard input for -), without a leading BOM."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror}", 2)
-    except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text", 2)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text (byte {exc.start})", 2)
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _read_jsonl(path: str) -> list[dict[str, object]]:
+    """JSON objects with an 'id' and a 'text', one a line (lines end at LF only).
+
+    Why LF only: U+2028 and friends are legal inside JSON strings and must not
+    split a record. A bad line is named by number, and ids must be unique,
+    since every output line refers back to one.
+    """
     rows = []
-    for lineno, line in enumerate(_read_input(path).splitlines(), 1):
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(_read_input(path).split("\n"), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            fail(f"{path}:{lineno}: invalid JSON: {exc.msg}", 2)
+            row = json.loads(line, parse_constant=_no_constant)
+        except ValueError as exc:
+            fail(f"{path}:{lineno}: invalid JSON: {getattr(exc, 'msg', exc)}", 2)
         if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
             fail(f"{path}:{lineno}: expected an object with 'id' and 'text'", 2)
+        try:
+            json.dumps(row, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            fail(f"{path}:{lineno}: a lone surrogate (\\ud800-\\udfff) is not text", 2)
+        key = json.dumps(row["id"], ensure_ascii=False)
+        if key in seen:
+            fail(f"{path}:{lineno}: id {key} repeats line {seen[key]}", 2)
+        seen[key] = lineno
         rows.append(row)
     return rows
 
@@ -172,25 +252,22 @@ def sql(
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
     """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
-    from pipeline.cli.output import print_rows
-    from warehouse.connect import WarehouseError, warehouse_path
-    from warehouse.sqlsafe import UnsafeQueryError, run_query
+    from warehouse.connect import warehouse_path
+    from warehouse.sqlsafe import run_query
+    from yuqi.cli.output import print_rows
 
     _check_format(fmt, ("table", "csv", "json"))
     if query == "-":
         query = sys.stdin.read()
-    try:
-        result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
-    except UnsafeQueryError as exc:
-        fail(str(exc), 2)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
     print_rows(result.columns, result.rows, fmt, out)
 
 
 @app.command()
+@writes_data_dir
 def crawl(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
@@ -200,20 +277,13 @@ def crawl(
     ] = False,
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
-    from pipeline.cli.jobs import crawl as run
-    from pipeline.jobstate import JobStateError
+    from yuqi.app.crawl import crawl as run
 
-    try:
-        configs = load_site_configs(sites_dir, site)
-    except ConfigError as exc:
-        fail(str(exc), 2)
+    configs = load_site_configs(sites_dir, site)
     if not configs:
         fail(f"{sites_dir}: no site configs (*.toml) found", 2)
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
-    try:
-        outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
-    except JobStateError as exc:
-        fail(str(exc), 2)
+    outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
     total = outcome.stats["total"]
     unchanged = total.get("yuqi/unchanged", 0) + total.get("yuqi/skipped/sitemap_unchanged", 0)
     out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
@@ -236,23 +306,22 @@ def crawl(
 
 
 @app.command()
+@writes_data_dir
 def load(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     lock_timeout: Annotated[float, typer.Option(
         "--lock-timeout", help="Seconds to keep retrying while another process holds the file."
     )] = 30.0,
     rebuild: Annotated[bool, typer.Option(
-        "--rebuild", help="Move a damaged warehouse aside and reload every spool on disk."
+        "--rebuild", help="Rebuild the warehouse from every spool on disk beside the old one; "
+        "swap it in only when no run is lost (the old file is kept as .broken-<time>)."
     )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
-    from pipeline.cli.jobs import load_pending
-    from warehouse.connect import WarehouseError
+    from yuqi.app.load import load_pending
 
-    try:
-        results = load_pending(data_dir, lock_timeout, rebuild)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    results = load_pending(data_dir, lock_timeout, rebuild)
     for r in results:
         if r.loaded:
             parts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
@@ -262,8 +331,10 @@ def load(
 
 
 @app.command()
+@writes_data_dir
 def process(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     retag: Annotated[bool, typer.Option(
         "--retag", help="Re-tag every stored document with the current tagger.")] = False,
     from_warc: Annotated[bool, typer.Option(
@@ -279,8 +350,7 @@ def process(
     lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
 ) -> None:
     """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
-    from pipeline.cli.jobs import retag_warehouse
-    from warehouse.connect import WarehouseError
+    from yuqi.app.retag import retag_warehouse
 
     if from_warc and retag:
         fail("give either --from-warc or --retag, not both", 2)
@@ -292,10 +362,7 @@ def process(
     if not retag:
         fail("nothing to do: give --from-warc (re-run the stages over the WARC archive) "
              "or --retag (re-tag every stored document)", 2)
-    try:
-        count, version = retag_warehouse(data_dir, lock_timeout)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    count, version = retag_warehouse(data_dir, lock_timeout)
     out.print(f"re-tagged every document: {count} claims, tagger {version}")
 
 
@@ -304,29 +371,21 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
     from rich.progress import Progress
 
-    from pipeline.cli.jobs import load_pending, new_run_id
-    from pipeline.cli.replay import ReplayError, choose_runs, replay, warc_files
-    from warehouse.connect import WarehouseError
+    from yuqi.app.crawl import new_run_id
+    from yuqi.app.load import load_pending
+    from yuqi.app.replay import choose_runs, replay, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
-    try:
-        sources = choose_runs(data_dir, run, all_runs)
-        configs = {c.name: c for c in load_site_configs(sites_dir)}
-    except ReplayError as exc:
-        fail(str(exc), exc.code)
-    except ConfigError as exc:
-        fail(str(exc), 2)
+    sources = choose_runs(data_dir, run, all_runs)
+    configs = {c.name: c for c in load_site_configs(sites_dir)}
     files = warc_files(data_dir, sources)
     new_id = new_run_id()
     err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}")
-    try:
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("replaying", total=len(files))
-            outcome = replay(data_dir, sources, configs, new_id, sites_dir,
-                             on_file=lambda _p: progress.advance(task))
-    except ReplayError as exc:
-        fail(str(exc), exc.code)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("replaying", total=len(files))
+        outcome = replay(data_dir, sources, configs, new_id, sites_dir,
+                         on_file=lambda _p: progress.advance(task))
     stats = outcome.stats
     skipped = stats["yuqi/corrupt_records"]
     out.print(f"run {new_id} from warc:{','.join(sources)}: {stats['yuqi/archived']} responses, "
@@ -334,10 +393,7 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
               + (f", {skipped} corrupt records skipped" if skipped else ""))
     if no_load:
         return
-    try:
-        results = load_pending(data_dir, lock_timeout)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    results = load_pending(data_dir, lock_timeout)
     for r in results:
         if r.loaded:
             out.print(f"loaded run {r.run_id}: " + ", ".join(f"{v} {k}"
@@ -352,14 +408,11 @@ def export(
     fmt: Fmt = "parquet",
 ) -> None:
     """Export every table and the main views as Parquet (for pandas, Polars, Spark)."""
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
     from warehouse.export import export_parquet
 
     _check_format(fmt, ("parquet",))
-    try:
-        paths = export_parquet(warehouse_path(data_dir), out_dir)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    paths = export_parquet(warehouse_path(data_dir), out_dir)
     out.print(f"wrote {len(paths)} Parquet files to {out_dir}")
 
 
@@ -375,21 +428,43 @@ def report(
 ) -> None:
     """Write the HTML and Markdown report from the warehouse."""
     from reports.build import ReportFilters, build_report
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
 
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("html", "md")]
     if bad or not formats:
         fail(f"--format takes html, md or both, got {fmt!r}", 2)
-    try:
+    from yuqi.app.lock import hold_data_dir
+
+    # Writing reports/<run>/ and latest/ is a write to the data dir; --out elsewhere is not.
+    holding = hold_data_dir(data_dir, "report") if out_dir is None else contextlib.nullcontext()
+    with holding:
         paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
                              ReportFilters(product, topic, site, since), out_dir)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
-    except ValueError as exc:
-        fail(str(exc), 2)
     for p in paths:
         out.print(f"wrote {p}")
+
+
+@app.command("run", epilog=(
+    "Exit status: 0 the run finished and was loaded and reported; 1 the run failed (the "
+    "message says why; a crawl stopped early continues with `yuqi crawl --resume`); 2 bad "
+    "usage or configuration; 75 another yuqi process holds the data dir (try later, or "
+    "--wait SECONDS)."))
+@writes_data_dir
+def run_cmd(
+    data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
+    site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
+    sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
+    no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report.")] = False,
+) -> None:
+    """The scheduled job: crawl, load and report in one command, holding the data dir.
+
+    This is the line a cron entry or a systemd timer calls.
+    """
+    crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+    if not no_report:
+        report(data_dir=data_dir)
 
 
 @app.command("serve-demo")
@@ -402,7 +477,7 @@ def serve_demo(
         "--write-configs", help="Also write the demo sites' crawl configs (TOML) here.")] = None,
 ) -> None:
     """Serve the bundled demo web on 127.0.0.1 until Ctrl-C (prints the base URL first)."""
-    from demo.__main__ import check_web_args
+    from demo.args import check_web_args
     from demo.server import DemoServer
     from demo.site_configs import write_site_configs
 
@@ -439,7 +514,7 @@ def demo_truth(
     """
     from urllib.parse import urlsplit
 
-    from demo.__main__ import check_web_args
+    from demo.args import check_web_args
     from demo.truth import truth_records
 
     problem = check_web_args(0, day, size)
@@ -459,8 +534,10 @@ def demo_truth(
 
 
 @app.command("demo")
+@writes_data_dir
 def demo_cmd(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     port: Annotated[int, typer.Option(
         help="Preferred loopback port for the demo web (a free one if taken; 0 = any).")] = 18080,
 ) -> None:
@@ -470,10 +547,11 @@ def demo_cmd(
     directory sees the same URLs (documents are keyed by URL).
     """
     from demo.site_configs import site_configs
-    from pipeline.cli.jobs import DemoWebProcess, load_pending
-    from pipeline.cli.jobs import crawl as run
     from reports.build import ReportFilters, build_report
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
+    from yuqi.app.crawl import crawl as run
+    from yuqi.app.demo_web import DemoWebProcess
+    from yuqi.app.load import load_pending
 
     try:
         web = DemoWebProcess(port)
@@ -488,19 +566,16 @@ def demo_cmd(
         fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
     if not outcome.finished:
         fail(f"the demo crawl stopped early (run {outcome.run_id}); nothing was loaded", 1)
-    try:
-        load_pending(data_dir)
-        paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],
-                             ReportFilters())
-    except WarehouseError as exc:
-        fail(str(exc), 1)
-    from pipeline.cli.summary import print_summary
+    load_pending(data_dir)
+    paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],
+                         ReportFilters())
+    from yuqi.cli.summary import print_summary
 
     print_summary(out, data_dir, outcome.stats, paths)
 
 
 def main() -> None:
-    """Console-script entry point: usage errors become one line on stderr and exit status 2."""
+    """Console-script entry point: usage errors exit 2, failed runs 1, bugs 1 with a log file."""
     try:
         code = app(standalone_mode=False)
     except _CLICK_ERROR as exc:
@@ -509,7 +584,12 @@ def main() -> None:
         message = exc.format_message()  # type: ignore[attr-defined]
         err.print(f"yuqi: error: {message}{hint}", markup=False, soft_wrap=True)
         sys.exit(int(getattr(exc, "exit_code", 2)))
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         err.print("yuqi: aborted", markup=False)
         sys.exit(130)
+    except Exception as exc:
+        log = write_crash_log(exc)
+        err.print(f"yuqi: internal error: {type(exc).__name__}: {exc} (a bug; the traceback "
+                  f"is in {log})", markup=False, soft_wrap=True)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

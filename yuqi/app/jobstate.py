@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import UsageError
+
 STATE_FILE = "run.json"
 CLEAN_MARKER = "yuqi-stopped-cleanly"
 # Scrapy close reasons after which a site needs no resuming.
@@ -25,19 +27,7 @@ FINISHED_REASONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class ResumePoint:
-    """What a site's crawl rebuilt from its WARC archive after an unclean stop.
-
-    `done_keys`: url_keys of the article URLs already archived (not requested
-    again); `links`: the links found in archived pages, to rebuild the frontier.
-    """
-
-    done_keys: frozenset[str]
-    links: tuple[str, ...]
-
-
-class JobStateError(RuntimeError):
+class JobStateError(UsageError, RuntimeError):
     """The job directory cannot be used as asked (nothing to resume, unreadable state)."""
 
 
@@ -68,11 +58,31 @@ def read_state(data_dir: Path) -> JobState | None:
     if not path.exists():
         return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return JobState(**raw)
-    except (ValueError, TypeError) as exc:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+        state = JobState(**raw)
+    except (OSError, ValueError, TypeError) as exc:
         raise JobStateError(f"{path}: unreadable crawl job state ({exc}); delete {path.parent}"
                             " to start afresh") from None
+    problem = _state_problem(state)
+    if problem:
+        raise JobStateError(f"{path}: unreadable crawl job state ({problem}); delete "
+                            f"{path.parent} to start afresh")
+    return state
+
+
+def _state_problem(state: JobState) -> str | None:
+    """What is wrong with the types of a JobState read from JSON, or None."""
+    if not isinstance(state.run_id, str) or not isinstance(state.started_at, str):
+        return "run_id and started_at must be strings"
+    for name in ("sites", "finished_sites"):
+        value = getattr(state, name)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{name} must be a list of site names"
+    if not isinstance(state.parts, list) or not all(
+            isinstance(part, dict) and all(isinstance(v, dict) for v in part.values())
+            for part in state.parts):
+        return "parts must be a list of per-site stats objects"
+    return None
 
 
 def write_state(data_dir: Path, state: JobState) -> None:

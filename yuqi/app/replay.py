@@ -25,9 +25,10 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
+from pipeline.errors import YuqiError
 from pipeline.extract import ExtractConfig
-from pipeline.jobstate import ResumePoint
 from pipeline.rawpage import build_raw_page, is_article_page
+from pipeline.records import ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
 from pipeline.stages import process_page
@@ -45,7 +46,7 @@ from pipeline.warc_read import (
 logger = logging.getLogger(__name__)
 
 
-class ReplayError(Exception):
+class ReplayError(YuqiError):
     """Replay cannot run or finish; the message names the file or folder, `code` the exit status.
 
     2: bad usage or configuration (no data dir, no archive, unknown run, no config for a
@@ -55,6 +56,7 @@ class ReplayError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+        self.exit_code = code
 
 
 @dataclass

@@ -1,0 +1,192 @@
+"""The crawl run lifecycle: plan (new or resumed), run Scrapy per site, write the manifest."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.records import KnownPage, ResumePoint
+from pipeline.siteconfig import SiteConfig
+from pipeline.spool import (
+    discard_worker_files,
+    write_manifest,
+)
+from warehouse.connect import warehouse_path
+from yuqi.app.jobstate import (
+    CLEAN_MARKER,
+    FINISHED_REASONS,
+    JobState,
+    JobStateError,
+    clear_state,
+    jobs_root,
+    mark_clean_stop,
+    merged_stats,
+    read_state,
+    reset_job_dir,
+    site_job_dir,
+    stopped_cleanly,
+    write_state,
+)
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC time plus a short random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+@dataclass
+class CrawlOutcome:
+    """A crawl part: its run id, spool folder, summed counters, and whether the run finished.
+
+    `finished` is False when a site stopped early (Ctrl-C, SIGTERM, memory cap):
+    the run stays unfinished (no manifest) until `yuqi crawl --resume` ends it.
+    """
+
+    run_id: str
+    spool_dir: Path
+    stats: dict[str, Any] = field(default_factory=dict)
+    finished: bool = True
+    stopped: dict[str, str] = field(default_factory=dict)  # site -> close reason
+
+
+def run_summary(total: dict[str, Any]) -> dict[str, Any]:
+    """The headline counters of a run (kept in `crawl_runs.stats` under `summary`).
+
+    responses = every archived response; downloaded = those that were not 304;
+    unchanged = 304s plus requests skipped for an unchanged sitemap date;
+    refused = guard, trap and robots refusals; errors by kind (exceptions,
+    HTTP 4xx/5xx, pages dropped by the stages).
+    """
+    def n(key: str) -> int:
+        return int(total.get(key, 0))
+
+    errors: dict[str, int] = {}
+    for key, value in total.items():
+        if key.startswith("downloader/exception_type_count/"):
+            errors[key.rsplit(".", 1)[-1]] = errors.get(key.rsplit(".", 1)[-1], 0) + int(value)
+        elif key.startswith("downloader/response_status_count/") and key[-3] in "45":
+            errors[f"http_{key[-3:]}"] = int(value)
+        elif key.startswith("yuqi/dropped/"):
+            errors[key.removeprefix("yuqi/")] = int(value)
+    refused = sum(int(v) for k, v in total.items()
+                  if k.startswith("yuqi/refused/") or k in ("yuqi/robots/disallowed",
+                                                            "yuqi/robots/unreachable"))
+    return {
+        "responses": n("yuqi/archived"),
+        "downloaded": n("yuqi/archived") - n("yuqi/unchanged"),
+        "unchanged": n("yuqi/unchanged") + n("yuqi/skipped/sitemap_unchanged"),
+        "refused": refused,
+        "errors": errors,
+        "bytes": n("downloader/response_bytes"),
+        "documents": n("yuqi/documents"),
+        "claims": n("yuqi/claims"),
+    }
+
+
+def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    totals: dict[str, Any] = {}
+    for stats in per_site.values():
+        for key, value in stats.items():
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                totals[key] = totals.get(key, 0) + value
+    return {"summary": run_summary(totals), "total": totals, "sites": per_site}
+
+
+def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
+                say: Callable[[str], None]
+                ) -> tuple[JobState, list[SiteConfig], dict[str, ResumePoint | None]]:
+    """The run to crawl, the sites still to crawl, and per site what was rebuilt from WARC
+    (None where Scrapy's job directory is trusted or the site starts afresh)."""
+    state = read_state(data_dir)
+    names = [c.name for c in configs]
+    if not resume:
+        if state is not None:
+            say(f"discarding the unfinished crawl run {state.run_id} (continue such a run with "
+                "`yuqi crawl --resume`; its archive stays in data/archive)")
+            clear_state(data_dir, state.sites)
+        state = JobState(new_run_id(), datetime.now(UTC).isoformat(), names)
+        for name in names:
+            reset_job_dir(site_job_dir(data_dir, name))
+        write_state(data_dir, state)
+        return state, configs, dict.fromkeys(names)
+    if state is None:
+        raise JobStateError(f"{jobs_root(data_dir)}: no unfinished crawl to resume")
+    todo = [s for s in state.sites if s not in state.finished_sites]
+    missing = sorted(set(todo) - set(names))
+    if missing:
+        raise JobStateError(f"run {state.run_id} still has to crawl {', '.join(missing)}: "
+                            "give their configs (--site / --sites-dir) to resume it")
+    from yuqi.app.replay import rebuild_site
+
+    by_name = {c.name: c for c in configs}
+    rebuild: dict[str, ResumePoint | None] = {}
+    spool_dir = data_dir / "spool" / state.run_id
+    for name in todo:
+        job_dir = site_job_dir(data_dir, name)
+        if stopped_cleanly(job_dir):
+            (job_dir / CLEAN_MARKER).unlink()
+            rebuild[name] = None
+        else:
+            # Cut off without a clean stop: Scrapy's queue and seen set cannot be trusted and
+            # the spool lost its buffered rows. Start the site's job afresh, rebuild its
+            # rows from the WARC archive and skip the articles already archived.
+            say(f"{name}: the last part of run {state.run_id} did not stop cleanly; "
+                "rebuilding its progress from the WARC archive")
+            reset_job_dir(job_dir)
+            discard_worker_files(spool_dir, name)
+            point = rebuild_site(data_dir, state.run_id, by_name[name])
+            say(f"{name}: {len(point.done_keys)} archived article URLs kept, "
+                f"{len(point.links)} links to continue from")
+            rebuild[name] = point
+    return state, [c for c in configs if c.name in todo], rebuild
+
+
+def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] | None = None,
+          resume: bool = False, say: Callable[[str], None] = lambda _m: None) -> CrawlOutcome:
+    """Crawl the sites (or resume the unfinished run), archive and spool everything.
+
+    The spool is marked finished (manifest) only when every site has finished;
+    a part stopped early leaves the run resumable with `resume=True`.
+    """
+    from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
+    from warehouse.known import known_pages
+
+    state, todo, rebuild = _plan_parts(configs, data_dir, resume, say)
+    run_id = state.run_id
+    known: dict[str, list[KnownPage]] = {}
+    for page in known_pages(warehouse_path(data_dir), [c.name for c in todo]):
+        known.setdefault(page.site, []).append(page)
+    jobdirs = {c.name: (site_job_dir(data_dir, c.name), rebuild[c.name]) for c in todo}
+    per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
+    stopped: dict[str, str] = {}
+    for name, site_stats in per_site.items():
+        reason = str(site_stats.get("finish_reason", "finished"))
+        if reason in FINISHED_REASONS:
+            state.finished_sites.append(name)
+            shutil.rmtree(site_job_dir(data_dir, name), ignore_errors=True)
+        else:
+            stopped[name] = reason
+            mark_clean_stop(site_job_dir(data_dir, name), reason)
+    state.parts.append(per_site)
+    spool_dir = data_dir / "spool" / run_id
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    stats = _sum_stats(merged_stats(state.parts))
+    if stopped:
+        write_state(data_dir, state)
+        return CrawlOutcome(run_id, spool_dir, stats, finished=False, stopped=stopped)
+    write_manifest(spool_dir, {
+        "run_id": run_id,
+        "started_at": state.started_at,
+        "finished_at": datetime.now(UTC).isoformat(),
+        "status": "finished",
+        "sites": state.sites,
+        "parts": len(state.parts),
+        "stats": stats,
+    })
+    clear_state(data_dir, state.sites)
+    return CrawlOutcome(run_id, spool_dir, stats)
