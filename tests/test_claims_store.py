@@ -7,11 +7,11 @@ from pathlib import Path
 import duckdb
 
 from pipeline.claims import tag_document
-from pipeline.cli.jobs import load_pending
 from tests.cli import run_yuqi
 from tests.helpers import make_document, write_spool
 from warehouse.checks import failing_checks
 from warehouse.connect import warehouse_path
+from yuqi.app.load import load_pending
 
 TEXT = "\n".join([
     "虽然正规平台一般不会上门，但个别平台可能会派人上门。",
