@@ -509,3 +509,16 @@ def test_a_belief_rejected_by_the_next_sentence_is_reversed() -> None:
     assert [x.stance for x in tag_document("d", doc2)] == ["affirms"]
     doc3 = "很多人以为逾期会上门。其实上门的情况很少。"  # the next sentence is its own claim
     assert [x.stance for x in tag_document("d", doc3)] == ["affirms", "denies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("至于会不会上门，要看平台的规定。", "affirms"),
+        ("逾期多久会上征信，各家平台的规定并不相同。", "affirms"),
+        ("逾期了怎么办，会不会被起诉？", "question"),
+        ("银行会查看你的征信上有没有逾期记录。", "affirms"),
+    ],
+)
+def test_a_question_clause_the_sentence_answers_is_no_question(text: str, stance: str) -> None:
+    assert tag(text).stance == stance

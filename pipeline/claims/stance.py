@@ -186,6 +186,11 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
             start -= 1
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):
             continue  # 查看有没有连三累六: an embedded question, not the sentence's
+        end = hit.end
+        while end < len(stripped) and stripped[end] not in CLAUSE_BREAKS:
+            end += 1
+        if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
+            continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer
         return hit.text
     return None
 
