@@ -49,3 +49,18 @@ def test_retag_writes_the_parts_again(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert [(r[0], r[4]) for r in _rows(tmp_path)] == [
         ("d1:1:0", True), ("d1:1:0.1", True), ("d1:1:1", False)]
+
+
+def test_a_spool_written_before_the_columns_loads_with_defaults(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    old_text = "逾期三天就会上征信。\n正规平台一般不会上门。"  # one claim per sentence
+    claims = tag_document("d1", old_text)
+    spool = write_spool(tmp_path, "run1", [make_document("d1", "run1", old_text)], claims)
+    for path in spool.glob("*.claims.*.parquet"):  # as an older yuqi wrote it
+        table = pq.read_table(path)
+        pq.write_table(table.drop_columns(["part", "self_contradicting"]), path)
+    load_pending(tmp_path)
+    rows = _rows(tmp_path)
+    assert [r[0] for r in rows] == ["d1:1:0", "d1:1:1"]
+    assert {(r[2], r[4]) for r in rows} == {(0, False)}
