@@ -522,3 +522,16 @@ def test_a_belief_rejected_by_the_next_sentence_is_reversed() -> None:
 )
 def test_a_question_clause_the_sentence_answers_is_no_question(text: str, stance: str) -> None:
     assert tag(text).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("催收电话一般很多，但不会上门。", "none"),  # 一般 hedges the calls, not the denial
+        ("一般来说，平台不会上门。", "frequency"),  # a clause with no cue hedges the claim
+        ("正规平台一般不会上门，也不会起诉。", "frequency"),
+    ],
+)
+def test_a_denials_hedge_comes_from_its_own_clause(text: str, hedge: str) -> None:
+    c = tag(text)
+    assert (c.stance, c.hedge) == ("denies", hedge)

@@ -286,6 +286,21 @@ def _clause_lines(norm: str, evidence: list[TopicEvidence], background: frozense
     return tuple(lines)
 
 
+def _hedge_scope(text: str, support: list[TopicEvidence], stance: str) -> str:
+    """The text a denial's hedge is read from: clauses holding only affirmed cues are
+    left out (催收电话一般很多，但不会上门: 一般 does not hedge the denial)."""
+    if stance != "denies":
+        return text
+    clause_of = clause_index(text)
+    denying = {clause_of[ev.start] for ev in support if ev.denies and 0 <= ev.start < len(text)}
+    other = {clause_of[ev.start] for ev in support
+             if not ev.denies and 0 <= ev.start < len(text)} - denying  # fmt: skip
+    if not other:
+        return text
+    return "".join(MASK if clause_of[i] in other and ch not in CLAUSE_BREAKS else ch
+                   for i, ch in enumerate(text))  # fmt: skip
+
+
 #: Topics of quoted words that make the quote a scam's promise (帮你停息挂账).
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
 
@@ -368,7 +383,7 @@ def _analyse_norm(
             conditional=bool(conds) or overdue,
         )  # fmt: skip
         modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None)
-        hedge, hedge_cue = detect_hedge(scoped, matchers)
+        hedge, hedge_cue = detect_hedge(_hedge_scope(scoped, support, stance), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
             hedge, hedge_cue = "frequency", next(ev.negator for ev in support if ev.rare)
     return Analysis(
