@@ -535,3 +535,16 @@ def test_a_question_clause_the_sentence_answers_is_no_question(text: str, stance
 def test_a_denials_hedge_comes_from_its_own_clause(text: str, hedge: str) -> None:
     c = tag(text)
     assert (c.stance, c.hedge) == ("denies", hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "modality"),
+    [
+        ("催收机构有义务保护借款人隐私，不得泄露给第三方。", "contacts_family", "normative"),
+        ("催收人员上门时须出示工作证件。", "home_visit", "normative"),
+        ("信用卡中心只能向持卡人本人催收。", "debtor_contact", "descriptive"),
+    ],
+)
+def test_duties_and_the_borrower_himself(text: str, topic: str, modality: str) -> None:
+    c = tag(text)
+    assert topic in c.topics and c.modality == modality
