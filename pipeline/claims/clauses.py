@@ -92,7 +92,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
 
 
 @lru_cache(maxsize=16)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled alternation of *words*, longest first (None for no words)."""
     if not words:
         return None
@@ -101,7 +101,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _lead_pattern(senses: Senses) -> re.Pattern[str] | None:
     """One compiled alternation of the reported-speech lead words (longest first)."""
-    return _alternation(tuple(senses.reported))
+    return alternation(tuple(senses.reported))
 
 
 def mask(norm: str, spans: list[Span]) -> str:
@@ -117,7 +117,7 @@ def mask(norm: str, spans: list[Span]) -> str:
 
 def concessive_spans(norm: str, senses: Senses) -> list[Span]:
     """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
-    pattern = _alternation(senses.concessive)
+    pattern = alternation(senses.concessive)
     if pattern is None:
         return []
     spans: list[Span] = []
@@ -134,20 +134,19 @@ def concessive_spans(norm: str, senses: Senses) -> list[Span]:
 
 def belief_span(norm: str, senses: Senses) -> Span | None:
     """The belief an author rejects (很多人以为X，其实这是误解): X's span, or None."""
-    for marker in senses.belief:
-        pos = norm.find(marker)
-        if pos < 0:
-            continue
-        body = pos + len(marker)
-        hits = [norm.find(w, body) for w in senses.rejection]
-        hits = [h for h in hits if h >= 0]
-        if not hits:
-            continue
-        rejection = min(hits)
+    belief = alternation(senses.belief)
+    m = belief.search(norm) if belief is not None else None
+    if m is None:
+        return None
+    body = m.end()
+    rejection_re = alternation(senses.rejection)
+    found = rejection_re.search(norm, body) if rejection_re is not None else None
+    if found is None:
+        return None
+    rejection = found.start()
+    end = rejection
+    while end > body and norm[end - 1] not in BREAKS:
+        end -= 1
+    if end <= body:
         end = rejection
-        while end > body and norm[end - 1] not in BREAKS:
-            end -= 1
-        if end <= body:
-            end = rejection
-        return Span(pos, end, marker)
-    return None
+    return Span(m.start(), end, m.group(0))

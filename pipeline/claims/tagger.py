@@ -18,6 +18,7 @@ from pipeline.claims.analysis import CONTEXT_MARK, Analysis
 from pipeline.claims.clauses import (
     MASK,
     Span,
+    alternation,
     belief_span,
     concessive_spans,
     mask,
@@ -213,7 +214,9 @@ def _clause_roles(
     """Mark cues inside concessive spans and rejected beliefs (see ``analyse_claims``)."""
     conc = concessive_spans(norm, senses)
     belief = belief_span(norm, senses)
-    weak_at = min((p for w in senses.weakeners if (p := norm.find(w)) >= 0), default=-1)
+    weakener = alternation(senses.weakeners)
+    found = weakener.search(norm) if weakener is not None else None
+    weak_at = found.start() if found is not None else -1
     clause_of = clause_index(norm) if weak_at >= 0 else []
     out: list[TopicEvidence] = []
     for ev in evidence:
