@@ -120,8 +120,9 @@ def topic_evidence(
         clause = clauses[hit.start]
         post = hit.role("postneg")
         # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
-        cue_after = any(clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
-        if post is not None and cue_after:
+        cue_after = post is not None and any(
+            clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
+        if cue_after:
             first_neg.setdefault(clause, hit.text)
             continue
         if post is not None:

@@ -327,8 +327,19 @@ def _analyse_norm(
     tax, matchers = engine.tax, engine.matchers
     products, product_cues = products_in(norm0, matchers)
     threshold = extract_threshold(norm, tax.thresholds, matchers)
+    hits = topic_hits(norm, matchers)
+    if not explain and not context and not any(h.has("topic") for h in hits) and not any(
+            sp.topic for sp in spans):  # fmt: skip
+        # no cue and no reported speech that gives one: a non-claim (products, threshold)
+        return Analysis(
+            normalized=normalized, norm=norm, topics=(), evidence=(), dropped={}, stance=None,
+            question=None, conditions=(), modality=None, modality_cue=None, hedge=None,
+            hedge_cue=None, products=products, product_cues=tuple(product_cues),
+            threshold=None if boiler is not None else threshold, reported=reported,
+            boilerplate=boiler,
+        )  # fmt: skip
     background = protasis_clauses(norm, matchers, tax.lexicon)
-    evidence = topic_evidence(norm, topic_hits(norm, matchers), background)
+    evidence = topic_evidence(norm, hits, background)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     evidence, sense_notes = _apply_sense_rules(norm, evidence, senses)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
