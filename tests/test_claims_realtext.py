@@ -548,3 +548,17 @@ def test_a_denials_hedge_comes_from_its_own_clause(text: str, hedge: str) -> Non
 def test_duties_and_the_borrower_himself(text: str, topic: str, modality: str) -> None:
     c = tag(text)
     assert topic in c.topics and c.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("逾期后会产生高额利息。", "penalty_fees"),
+        ("欠网贷不还不会蹲大牢。", "criminal_risk"),
+        ("花呗逾期后被关了。", "account_impact"),
+        ("催收员会去你家门口堵人。", "home_visit"),
+        ("有的催收会派人到老家打听情况。", "home_visit"),
+    ],
+)
+def test_more_colloquial_names(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
