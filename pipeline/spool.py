@@ -30,6 +30,8 @@ FLUSH_ROWS = 2000
 _STR = pa.string()
 _STRS = pa.list_(pa.string())
 
+# The spool schema, written once: the load derives its DuckDB column types from it
+# (warehouse/spool_columns.py), so a new column is added here and nowhere else.
 SCHEMAS: dict[str, pa.Schema] = {
     "fetches": pa.schema([
         ("run_id", _STR), ("url", _STR), ("final_url", _STR), ("site", _STR),

@@ -7,6 +7,8 @@ scraped text is autoescaped in HTML, links are http(s) only, and the page loads 
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -252,6 +254,34 @@ REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "
                   "counters")
 
 
+def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
+                       ) -> ReportFilters:
+    """The filters with aliases made canonical (花唄 -> 花呗); UsageError for unknown names.
+
+    Why: a typo (`--product 花被`) must not produce an empty report that looks like an
+    answer; the error suggests the nearest known names.
+    """
+    known: dict[str, dict[str, str]] = {}
+    for row in run_query(con, "filter_names", {}):
+        known.setdefault(row["kind"], {})[row["name"]] = row["means"]
+    for kind in ("topic", "product", "site"):
+        value = getattr(filters, kind)
+        names = known.get(kind, {})
+        if value is None:
+            continue
+        if value in names:
+            filters = dataclasses.replace(filters, **{kind: names[value]})
+            continue
+        canonical = sorted(set(names.values()))
+        near = difflib.get_close_matches(value, list(names), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(dict.fromkeys(names[n] for n in near))}?" \
+            if near else ""
+        listing = ", ".join(canonical[:30]) + (", ..." if len(canonical) > 30 else "")
+        raise UsageError(f"--{kind} {value!r}: no such {kind} in the warehouse{hint} "
+                         f"(known: {listing or 'none yet'})")
+    return filters
+
+
 def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
                 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
     """Run every report query; return their rows by name and the parameters bound.
@@ -263,6 +293,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
         raise WarehouseError("the warehouse predates the report views (migration 0006); run "
                              "`yuqi load --data-dir DIR` once to upgrade it")
     # The shared filter (a temporary macro: allowed on the read-only connection, gone with it).
+    filters = check_filter_names(con, filters)
     con.execute(resources.files("reports").joinpath("macros.sql").read_text("utf-8"))
     params = filters.params()
     runs = run_query(con, "runs", params)
@@ -341,6 +372,22 @@ def md_cell(value: object) -> str:
     return _MD_LEADING_NUMBER.sub(r"\1\\\2", text)
 
 
+def md_code(value: object) -> str:
+    """A technical value (record id, encoding change) as a Markdown code span: shown as
+    typed (`<urn:uuid:...>`, `utf-8->gb18030`), never read as HTML or entities."""
+    text = " ".join(("" if value is None else str(value)).split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def counted(value: object, noun: str) -> str:
+    """`1 day`, `3 days`, `1 independent source`: a count with its noun in the right number."""
+    return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+
+
 def _fmt_days(value: object) -> str:
     return "–" if value is None else f"{value}"
 
@@ -356,6 +403,8 @@ def render(context: dict[str, Any], fmt: str) -> str:
     env = _env()
     env.filters["md"] = md_cell
     env.filters["days"] = _fmt_days
+    env.filters["n"] = counted
+    env.filters["code"] = md_code
     env.filters["ts"] = _fmt_ts
     return env.get_template(f"report.{fmt}.j2").render(**context)
 

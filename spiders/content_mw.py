@@ -29,12 +29,12 @@ from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
-from pipeline.rawpage import HTML_TYPES, looks_binary
+from pipeline.rawpage import media_type, not_html_reason
 
 logger = logging.getLogger(__name__)
 
 BYTES_KEY = "yuqi_bytes_received"
-# HTML_TYPES, looks_binary: the same test `yuqi process --from-warc` applies (pipeline.rawpage).
+# not_html_reason: the one "is this HTML" test, as `yuqi process --from-warc` applies it.
 
 
 def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
@@ -83,10 +83,10 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
             raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
 
 
-def media_type(response: Response) -> str:
-    """The response's media type ('text/html'), lower case, '' when there is no Content-Type."""
+def content_type(response: Response) -> str:
+    """The response's Content-Type header (latin-1 text), '' when there is none."""
     raw = response.headers.get("Content-Type") or b""
-    return raw.split(b";", 1)[0].strip().decode("latin-1").lower()
+    return raw.decode("latin-1")
 
 
 def _bound_for_parse(request: Request) -> bool:
@@ -126,13 +126,11 @@ class ContentGateMiddleware:
         """Pass HTML pages (and every non-page response); raise IgnoreRequest, counted, else."""
         if not (200 <= response.status < 300) or not _bound_for_parse(request):
             return response
-        kind = media_type(response)
-        if kind and kind not in HTML_TYPES:
-            reason = "not_html"
-        elif looks_binary(response.body):
-            reason = "binary_body"
-        else:
+        header = content_type(response)
+        reason = not_html_reason(header, response.body)
+        if reason is None:
             return response
+        kind = media_type(header)
         _inc(self.crawler, f"yuqi/skipped/{reason}")
         logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
         raise IgnoreRequest(f"skipped: {reason}")

@@ -27,3 +27,20 @@ def test_csv_rows_end_with_lf_only(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "\r" not in out
     assert out.split("\n")[:3] == ["a,b", "1,x", "2,"]
+
+
+def test_table_wraps_long_chinese_text_instead_of_cutting_it() -> None:
+    text = "花呗逾期之后平台会先发短信提醒然后电话催收可能联系紧急联系人" * 3
+    buf = io.StringIO()
+    print_rows(["text"], [(text,)], "table", Console(file=buf, width=40, color_system=None))
+    shown = "".join(ch for ch in buf.getvalue() if "\u4e00" <= ch <= "\u9fff")
+    assert shown == text
+    assert "…" not in buf.getvalue()
+
+
+def test_jsonl_is_one_object_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    print_rows(["a", "b"], [(1, "借呗"), (2, None)], "jsonl", Console())
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line) for line in lines] == [{"a": 1, "b": "借呗"}, {"a": 2, "b": None}]

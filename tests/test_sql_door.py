@@ -131,3 +131,32 @@ def test_timeout_must_be_finite_and_positive(db: Path, timeout: float) -> None:
 def test_memory_limit_must_be_a_size(db: Path, limit: str) -> None:
     with pytest.raises(UnsafeQueryError, match="--memory-limit"):
         run_query(db, "SELECT 1", memory_limit=limit)
+
+
+def test_sql_file_may_start_with_comments(db: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from yuqi.cli import app
+
+    query = tmp_path / "q.sql"
+    query.write_text("-- how many claims?\n/* a block comment */\nSELECT count(*) AS n "
+                     "FROM claims\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sql", "-f", str(query), "--data-dir", str(db.parent),
+                                      "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "n\n1\n"
+    both = CliRunner().invoke(app, ["sql", "SELECT 1", "-f", str(query), "--data-dir",
+                                    str(db.parent)])
+    assert both.exit_code == 2 and "either" in both.stderr
+
+
+@pytest.mark.parametrize("cookbook", sorted((Path(__file__).resolve().parents[1] / "warehouse"
+                                             / "cookbook").glob("*.sql")), ids=lambda p: p.name)
+def test_every_cookbook_file_runs_through_sql_f(db: Path, cookbook: Path) -> None:
+    from typer.testing import CliRunner
+
+    from yuqi.cli import app
+
+    result = CliRunner().invoke(app, ["sql", "-f", str(cookbook), "--data-dir", str(db.parent),
+                                      "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr

@@ -12,6 +12,9 @@ import duckdb
 from pipeline.errors import RunError
 
 WAREHOUSE_FILE = "warehouse.duckdb"
+#: The storage format a new warehouse file is written in: DuckDB 1.0 and later read it
+#: (analysts' tools lag behind); the setting only matters when the file is created.
+STORAGE_COMPATIBILITY = "v1.0.0"
 _PID_RE = re.compile(r"PID (\d+)")
 
 
@@ -48,7 +51,9 @@ def _connect(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBP
     wait = 0.1
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            config: dict[str, str | bool | int | float | list[str]] = {} if read_only else {
+                "storage_compatibility_version": STORAGE_COMPATIBILITY}
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except (duckdb.SerializationException, duckdb.InternalException) as exc:
             raise describe_open_error(path, exc) from None
         except duckdb.IOException as exc:

@@ -33,13 +33,16 @@ class JobStateError(UsageError, RuntimeError):
 
 @dataclass
 class JobState:
-    """The unfinished run: id, start time, sites, finished sites, each part's per-site stats."""
+    """The unfinished run: id, start time, sites, finished sites, each part's per-site stats
+    and the config hash each site was crawled with."""
 
     run_id: str
     started_at: str
     sites: list[str]
     finished_sites: list[str] = field(default_factory=list)
     parts: list[dict[str, dict[str, Any]]] = field(default_factory=list)
+    # Site -> hash of the config its latest part crawled with (pipeline.siteconfig.config_hash).
+    site_configs: dict[str, str] = field(default_factory=dict)
 
 
 def jobs_root(data_dir: Path) -> Path:

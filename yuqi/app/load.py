@@ -5,19 +5,28 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup import Clusterer, DedupInput, IndexEntry
+from pipeline.dedup import (
+    DEFAULT_PARAMS,
+    Assignment,
+    ClusteredDoc,
+    Clusterer,
+    DedupInput,
+    DedupParams,
+    IndexEntry,
+)
 from pipeline.errors import RunError
-from pipeline.glyph_gaps import gap_context, likely_missing
+from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
     DamagedSpoolError,
     finished_runs,
     read_manifest,
     spool_files,
 )
-from warehouse.cleaning import CrossDocRules, GapFill
+from warehouse.cleaning import CrossDocRules
 from warehouse.connect import (
     WarehouseError,
     move_aside,
@@ -28,13 +37,9 @@ from warehouse.connect import (
 from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
-    ClusterRow,
     DedupStore,
-    ExistingDoc,
     IndexProbe,
-    IndexRow,
     LoadResult,
-    NewDoc,
     StepHook,
     load_run,
     loaded_run_ids,
@@ -46,18 +51,20 @@ class _WarehouseClusterer:
     """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
     `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
-        """Index rows of clustered documents, from their texts."""
-        clusterer = Clusterer()
-        return [_index_row(clusterer.entry_of_text(doc_id, cluster_id, text))
-                for doc_id, cluster_id, text in docs]
+    def __init__(self, params: DedupParams = DEFAULT_PARAMS) -> None:
+        self.params = params
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
-        """Cluster *new* against the index rows the store finds within their reach."""
-        clusterer = Clusterer(fetch_texts=store.texts)
-        params = clusterer.params
-        entries = [clusterer.entry_of_text(doc_id, "", text) for doc_id, text, _, _ in new]
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
+        """Index entries of clustered documents, from their texts."""
+        clusterer = Clusterer(self.params)
+        return [clusterer.entry_of_text(d.doc_id, d.cluster_id, d.text) for d in docs]
+
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
+        """Cluster *new* against the index entries the store finds within their reach."""
+        clusterer = Clusterer(self.params, fetch_texts=store.texts)
+        params = self.params
+        entries = [clusterer.entry_of_text(doc.doc_id, "", doc.text) for doc in new]
         live = [e for e in entries if e.exact_key is not None]
         probe = IndexProbe(
             simhashes=[e.simhash for e in live], radius=params.band_radius,
@@ -65,24 +72,11 @@ class _WarehouseClusterer:
             max_posting=params.max_posting, exact_keys=[e.exact_key for e in live
                                                         if e.exact_key is not None],
         )
-        for row in store.lookup(probe):
-            clusterer.add_indexed(IndexEntry(row.doc_id, row.cluster_id, row.simhash,
-                                             row.exact_key, row.anchors), row.founder)
-        assignments = clusterer.assign_all(
-            DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
-        )
+        for entry in store.lookup(probe):
+            clusterer.add_indexed(entry, entry.founder)
+        assignments = clusterer.assign_all(new)
         by_id = {e.doc_id: e for e in entries}
-        return [
-            ((a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity,
-              a.canonical_doc_id, a.canonical_distance, a.canonical_similarity),
-             _index_row(by_id[a.doc_id], a.cluster_id))
-            for a in assignments
-        ]
-
-
-def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
-    return IndexRow(entry.doc_id, cluster_id or entry.cluster_id, entry.simhash,
-                    entry.exact_key, entry.anchors)
+        return [(a, replace(by_id[a.doc_id], cluster_id=a.cluster_id)) for a in assignments]
 
 
 assign_clusters = _WarehouseClusterer()
@@ -94,7 +88,7 @@ CROSS_DOC_RULES = CrossDocRules()
 def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> GapFill:
     """The warehouse's glyph-gap filler (`warehouse.cleaning.GapFiller`): the context of
     the gap at *offset* of *text* and the first word a cluster mate (doc_id, text), in the
-    order given, has there, with that mate's id; (context, None, None) when none has it.
+    order given, has there, with that mate's id; no word and no mate when none has it.
 
     Pure, so the load stays deterministic; the stored text is never changed.
     """
@@ -102,8 +96,8 @@ def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> 
     for mate_id, mate_text in mates:
         word = likely_missing(context, mate_text)
         if word:
-            return context, word, mate_id
-    return context, None, None
+            return GapFill(context, word, mate_id)
+    return GapFill(context)
 
 
 def _seed(con: Any) -> None:
@@ -145,7 +139,8 @@ def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_goi
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
-                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
+                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
+                                    dedup_params=asdict(assign_clusters.params)))
         except DamagedSpoolError as exc:  # one bad run must not block the later ones
             problems.append(str(exc))
         except WarehouseError as exc:

@@ -56,12 +56,18 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextmanager
-def hold_data_dir(data_dir: Path, command: str, wait: float = 0.0) -> Iterator[None]:
+def hold_data_dir(data_dir: Path, command: str, wait: float = 0.0, create: bool = True
+                  ) -> Iterator[None]:
     """Hold *data_dir* for *command* for the duration of the block.
 
     Raises DataDirBusy at once when another process holds it, or after *wait*
     seconds of retrying. Nested holds in one process (crawl, then its load) are free.
+    Without *create*, a data dir that does not exist is left alone (nothing to guard;
+    the command reports the missing folder itself).
     """
+    if not create and not data_dir.is_dir():
+        yield
+        return
     data_dir.mkdir(parents=True, exist_ok=True)
     path = lock_path(data_dir).resolve()
     if path in _held:

@@ -33,7 +33,7 @@ from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
 from pipeline.stages import process_page
 from pipeline.urls import canonical_url, url_key
-from pipeline.warc_read import (
+from pipeline.warc import (
     CUT_TAIL,
     ArchivedResponse,
     ContentDecodeError,
@@ -42,6 +42,7 @@ from pipeline.warc_read import (
     decode_content,
     read_warc,
 )
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -244,6 +245,8 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
             "source": "warc:" + ",".join(sorted(run_ids)),
             "sites": sorted(replayer.spools),
             "stats": {"total": dict(stats), "sources": sorted(run_ids)},
+            "versions": run_versions(site_config_hashes(
+                configs[site] for site in replayer.spools)),
         })
     except BaseException:
         shutil.rmtree(replayer.spool_dir, ignore_errors=True)

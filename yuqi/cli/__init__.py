@@ -24,6 +24,7 @@ from typer.core import TyperGroup
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
 from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.site import chosen_sites, site_app
 from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
@@ -57,6 +58,9 @@ app = typer.Typer(
 )
 
 
+app.add_typer(site_app)  # yuqi site new|check (yuqi/cli/site.py)
+
+
 def _print_version(value: bool) -> None:
     if value:
         out.print(version_line(), markup=False)
@@ -78,6 +82,10 @@ Wait = Annotated[float, typer.Option(
     "(default: refuse at once, exit 75).")]
 
 
+# Commands that may start a new data dir; the others leave a missing one to their own error.
+_CREATES_DATA_DIR = frozenset({"run", "crawl", "load", "demo"})
+
+
 def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
     """Run *command* holding its data dir's lock (`yuqi.app.lock`); typer sees its signature."""
     signature = inspect.signature(command)
@@ -88,9 +96,12 @@ def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
 
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
+        if bound.arguments.get("check"):  # validate only: writes nothing, needs no lock
+            return command(*args, **kwargs)
         data_dir = bound.arguments["data_dir"]
         wait = float(bound.arguments.get("wait", 0.0))
-        with hold_data_dir(data_dir, command.__name__.removesuffix("_cmd"), wait):
+        name = command.__name__.removesuffix("_cmd")
+        with hold_data_dir(data_dir, name, wait, create=name in _CREATES_DATA_DIR):
             return command(*args, **kwargs)
 
     return holding
@@ -251,22 +262,33 @@ def dedup(path: InPath = "-", fmt: Fmt = "jsonl") -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(
-        help="One read-only SELECT statement; - reads it from standard input.")],
+    query: Annotated[str | None, typer.Argument(
+        help="One read-only SELECT statement; - reads it from standard input.")] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", help="Read the statement from this file (it may start with comments).",
+    )] = None,
     data_dir: DataDir = Path("data"),
-    fmt: Fmt = "table",
+    fmt: Annotated[str, typer.Option(
+        "--format", help="table, csv (LF line ends), json (one array) or jsonl.")] = "table",
     timeout: Annotated[float, typer.Option(help="Query time limit, seconds.")] = 30.0,
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
-    """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
+    """Run a read-only SQL query against the warehouse (safe for untrusted SQL).
+
+    Give the statement as an argument, as - (standard input) or with -f FILE; a
+    statement that starts with a `--` comment needs - or -f (or `yuqi sql -- "..."`).
+    """
     from warehouse.connect import warehouse_path
     from warehouse.sqlsafe import run_query
     from yuqi.cli.output import print_rows
 
-    _check_format(fmt, ("table", "csv", "json"))
-    if query == "-":
-        query = sys.stdin.read()
-    result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
+    _check_format(fmt, ("table", "csv", "json", "jsonl"))
+    if (query is None) == (file is None):
+        fail("give the SQL statement either as an argument (- for standard input) or with "
+             "-f FILE", 2)
+    text = _read_input(str(file)) if file is not None else _read_input("-") if query == "-" \
+        else str(query)
+    result = run_query(warehouse_path(data_dir), text, timeout, memory_limit)
     print_rows(result.columns, result.rows, fmt, out)
 
 
@@ -282,13 +304,18 @@ def crawl(
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the crawl run that was stopped (Ctrl-C, SIGTERM, a crash).")
     ] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Validate the site configs and print the plan; fetch nothing.")] = False,
 ) -> None:
-    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
+    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse.
+
+    Disabled sites (`enabled = false`) are skipped unless --site names them.
+    """
     from yuqi.app.crawl import crawl as run
 
-    configs = load_site_configs(sites_dir, site)
-    if not configs:
-        fail(f"{sites_dir}: no site configs (*.toml) found", 2)
+    configs = chosen_sites(sites_dir, site, check)
+    if check:
+        return
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
     total = outcome.stats["total"]

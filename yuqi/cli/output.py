@@ -40,7 +40,7 @@ def _jsonable(value: Any) -> Any:
 
 def print_rows(columns: list[str], rows: Sequence[tuple[Any, ...]], fmt: str, console: Console
                ) -> None:
-    """Print rows in *fmt*: table (rich), csv or json (one array of objects)."""
+    """Print rows in *fmt*: table (rich, long text wrapped), csv, json (one array) or jsonl."""
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -48,8 +48,14 @@ def print_rows(columns: list[str], rows: Sequence[tuple[Any, ...]], fmt: str, co
     elif fmt == "json":
         data = [dict(zip(columns, (_jsonable(v) for v in row), strict=True)) for row in rows]
         print(json.dumps(data, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, (_jsonable(v) for v in row), strict=True)),
+                             ensure_ascii=False))
     else:
         table = Table(*columns)
+        for column in table.columns:
+            column.overflow = "fold"  # wrap long Chinese text instead of cutting it off
         for row in rows:
             table.add_row(*(shown_as_data(v) for v in row))
         console.print(table)
