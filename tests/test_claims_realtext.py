@@ -562,3 +562,22 @@ def test_duties_and_the_borrower_himself(text: str, topic: str, modality: str) -
 )
 def test_more_colloquial_names(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # a bluff denies the threatened event, not the message that carries it
+        ("催收短信大多是吓唬人的，不用太紧张。", ("debtor_contact",), "affirms"),
+        ("催收说要上门，其实只是吓唬人的话。", ("debtor_contact",), "affirms"),
+        ("说要派人上门，多半是虚张声势。", ("home_visit",), "denies"),
+        # a first clause ending in 的 describes the case when the rest has its own topic
+        ("催收人员上门闹事的，可以直接报警。", ("complaints_rights",), "affirms"),
+        ("被抓去坐牢的，少之又少。", ("criminal_risk",), "denies"),
+        # the words of a collection message kept as evidence are no contact claim
+        ("记得截图保存催收短信，作为投诉的证据。", ("complaints_rights",), "affirms"),
+    ],
+)
+def test_bluffs_cases_and_evidence(text: str, topics: tuple[str, ...], stance: str) -> None:
+    c = tag(text)
+    assert (c.topics, c.stance) == (topics, stance)

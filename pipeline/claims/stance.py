@@ -63,6 +63,9 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
+#: Topics whose event is a message to the borrower: a bluff predicate does not deny them.
+MESSAGE_TOPICS = frozenset({"debtor_contact"})
+
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
 
@@ -78,6 +81,10 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
         # a gapped cue ending inside a look-alike is no cue (打…电话 in 拨打客服电话)
         blocked = [(h.start, h.end) for h in hits if h.roles == (BLOCK,)]
         gapped = [g for g in gapped if not any(s < g.end <= e for s, e in blocked)]
+        # a gapped cue starting inside a longer cue is that cue's (到 of 打电话到单位)
+        plain = [(h.start, h.end) for h in hits if h.has("topic")]
+        gapped = [g for g in gapped if not any(
+            s <= g.start < e and e - s > len(g.text.split(GAP, 1)[0]) for s, e in plain)]
         # words inside a gapped cue's second part belong to it (没 of 入口…没了)
         tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end) for g in gapped]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in tails)]
@@ -126,12 +133,13 @@ def topic_evidence(
             first_neg.setdefault(clause, hit.text)
             continue
         if post is not None:
-            targets = [i for i, ev in enumerate(evidence)
-                       if clauses[ev.start] == clause and ev.negator is None]  # fmt: skip
+            # a bluff denies the threatened event, never the message (a call, an SMS)
+            aimed = [i for i, ev in enumerate(evidence) if ev.negator is None
+                     and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)]  # fmt: skip
+            targets = [i for i in aimed if clauses[evidence[i].start] == clause]
             if not targets and not any(clauses[ev.start] == clause for ev in evidence):
                 # 被抓去坐牢的，少之又少: a predicate clause of its own denies the clause before
-                targets = [i for i, ev in enumerate(evidence)
-                           if clauses[ev.start] == clause - 1 and ev.negator is None]  # fmt: skip
+                targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1]
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue

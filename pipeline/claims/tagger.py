@@ -227,6 +227,7 @@ def _clause_roles(
         elif weak_at >= 0 and ev.start > weak_at and clause_of[ev.start] == clause_of[weak_at]:
             ev = replace(ev, negator=None)  # 不意味着不会起诉: the negations cancel
         out.append(ev)
+    out = _case_clause(norm, out, senses)
     if belief is not None:
         rest = [ev for ev in out if not belief.holds(ev.start) and not ev.background]
         out = [
@@ -236,6 +237,21 @@ def _clause_roles(
             for ev in out
         ]
     return out, conc, belief
+
+
+def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
+    """催收人员上门辱骂借款人的，会被拘留: a first clause ending in 的 describes the case;
+    when the rest of the sentence has cues of its own, the case's cues are circumstance."""
+    if not _engine().tax.lexicon.case_clause:
+        return evidence
+    first_end = norm.find(",")
+    if first_end <= 0 or norm[first_end - 1] != "的":
+        return evidence
+    rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
+    if not rest:
+        return evidence
+    return [replace(ev, background="case") if 0 <= ev.start < first_end and not ev.background
+            else ev for ev in evidence]  # fmt: skip
 
 
 def _apply_sense_rules(
@@ -341,7 +357,8 @@ def _analyse_norm(
     background = protasis_clauses(norm, matchers, tax.lexicon)
     evidence = topic_evidence(norm, hits, background)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
-    evidence, sense_notes = _apply_sense_rules(norm, evidence, senses)
+    # context words are read on the unmasked sentence: an actor may be named in a quote
+    evidence, sense_notes = _apply_sense_rules(norm0, evidence, senses)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
@@ -378,6 +395,8 @@ def _analyse_norm(
             dropped[ev.topic] = f"{ev.cue} is in a concessive clause; the author asserts the rest"
         elif ev.background == "belief":
             dropped[ev.topic] = f"{ev.cue} is in a belief the author rejects"
+        elif ev.background == "case":
+            dropped[ev.topic] = f"{ev.cue} describes the case (…的，); the rest has a topic"
         elif ev.background:
             dropped[ev.topic] = f"{ev.cue} is in the condition clause; the main clause has a topic"
         elif ev.weak:

@@ -102,6 +102,8 @@ class Lexicon:
     negators: tuple[str, ...]
     post_negators: tuple[str, ...]  # deny the cues before them (与通讯录无关)
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
+    post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
+    case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
     false_negations: tuple[str, ...]
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
@@ -285,6 +287,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         negators=_strings(data, "negators", file),
         post_negators=_strings(data, "post_negators", file, required=False),
         post_rarity=_strings(data, "post_rarity", file, required=False),
+        post_bluff=_strings(data, "post_bluff", file, required=False),
+        case_clause=bool(data.get("case_clause", False)),
         false_negations=_strings(data, "false_negations", file),
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
