@@ -31,6 +31,7 @@ from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
 from pipeline.rawpage import HTML_TYPES, looks_binary
+from pipeline.stat_keys import Stat
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
             return super().process_response(request, response)
         except IgnoreRequest as exc:
             if isinstance(exc.__cause__, _DecompressionMaxSizeExceeded):
-                _inc(self.crawler, "yuqi/dropped/too_large")
+                _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             raise
         except CorruptEncodingError as exc:
             assert self.crawler.spider is not None
@@ -81,7 +82,7 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
                                       reason="bad_encoding")
             if retry is not None:
                 return retry
-            _inc(self.crawler, "yuqi/dropped/bad_encoding")
+            _inc(self.crawler, Stat.DROPPED_BAD_ENCODING)
             logger.warning("dropped %s: corrupt Content-Encoding (%s)", request.url, exc)
             raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
 
@@ -131,12 +132,12 @@ class ContentGateMiddleware:
             return response
         kind = media_type(response)
         if kind and kind not in HTML_TYPES:
-            reason = "not_html"
+            reason, key = "not_html", Stat.SKIPPED_NOT_HTML
         elif looks_binary(response.body):
-            reason = "binary_body"
+            reason, key = "binary_body", Stat.SKIPPED_BINARY_BODY
         else:
             return response
-        _inc(self.crawler, f"yuqi/skipped/{reason}")
+        _inc(self.crawler, key)
         logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
         raise IgnoreRequest(f"skipped: {reason}")
 
@@ -147,6 +148,6 @@ class ContentGateMiddleware:
         max_size = request.meta.get("download_maxsize", self.max_size)
         if "max size" in str(exception) or (
                 max_size and request.meta.get(BYTES_KEY, 0) > max_size):
-            _inc(self.crawler, "yuqi/dropped/too_large")
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             logger.warning("dropped %s: body over DOWNLOAD_MAXSIZE", request.url)
             raise IgnoreRequest("body over DOWNLOAD_MAXSIZE") from exception

@@ -24,6 +24,7 @@ from demo.site_configs import write_site_configs
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
+from pipeline.stat_keys import Stat
 from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
 from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
 from tests.cli import run_yuqi
@@ -166,7 +167,7 @@ def test_a_304_is_a_revisit_record_and_replays_as_a_fetch_only(tmp_path: Path) -
     docs = [r for p in spool_files(outcome.spool_dir, "documents")
             for r in pq.read_table(p).to_pylist()]
     assert [d["url"] for d in docs] == ["http://farm.test/a/2.html"]
-    assert outcome.stats["yuqi/unchanged"] == 1
+    assert outcome.stats[Stat.UNCHANGED] == 1
 
 
 def test_replay_undoes_content_encoding_and_keys_by_the_first_url(tmp_path: Path) -> None:
@@ -197,8 +198,8 @@ def test_a_corrupt_record_in_the_middle_is_skipped(tmp_path: Path) -> None:
         "ArchivedResponse", "CorruptRecord", "ArchivedResponse"]
     assert isinstance(items[1], CorruptRecord) and items[1].offset == offsets[1]
     outcome = replay(tmp_path, ["20260101T000000Z-abcd"], {"farm-a": CONFIG}, "r2")
-    assert outcome.stats["yuqi/corrupt_records"] == 1
-    assert outcome.stats["yuqi/documents"] == 2
+    assert outcome.stats[Stat.CORRUPT_RECORDS] == 1
+    assert outcome.stats[Stat.DOCUMENTS] == 2
 
 
 def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
