@@ -11,9 +11,8 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
+from demo.args import check_web_args
 from demo.server import DemoServer
-
-MAX_SIZE = 1_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,17 +22,6 @@ class _Parser(argparse.ArgumentParser):
         """Print one line on stderr and exit 2."""
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         sys.exit(2)
-
-
-def check_web_args(port: int, day: int, size: int) -> str | None:
-    """The problem with these demo-web arguments, or None when they are fine."""
-    if not 0 <= port <= 65535:
-        return f"--port must be 0-65535, got {port}"
-    if day < 0:
-        return f"--day must be >= 0, got {day}"
-    if not 1 <= size <= MAX_SIZE:
-        return f"--size must be 1-{MAX_SIZE}, got {size}"
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,8 +4,8 @@ Built from the site records so they always match what the server serves.
 The drop selectors are what a user would write after looking at each
 template: teaser blocks, disclaimer / CTA boxes, info lines, comments.
 
-The patterns keep today's spider (no trap guards yet) bounded and on the
-canonical URLs: it follows only list pages and articles whose URL ends in the
+The patterns keep the crawl (which also has its own trap guards) small and on
+the canonical URLs: it follows only list pages and articles whose URL ends in the
 canonical form (so ``?utm_source=``, ``?sid=``, trailing-slash variants, the
 301 chains, the calendar and the search pages are never requested), and the
 sitemaps list every live article under its canonical URL. Patterns are

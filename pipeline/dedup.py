@@ -44,9 +44,6 @@ class DedupParams:
 
 
 DEFAULT_PARAMS = DedupParams()
-# Kept for callers of the skeleton's names.
-MIN_JACCARD = DEFAULT_PARAMS.min_jaccard
-MIN_CONTAINMENT = DEFAULT_PARAMS.min_containment
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +121,6 @@ def score(a: Hashes, b: Hashes, params: DedupParams = DEFAULT_PARAMS) -> float:
     """
     jaccard, containment = overlap(a, b)
     return max(jaccard, containment * params.min_jaccard / params.min_containment)
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """`score` on shingle sets given as strings (kept for callers of the skeleton)."""
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    jaccard = inter / len(a | b)
-    containment = inter / min(len(a), len(b))
-    return max(jaccard, containment * MIN_JACCARD / MIN_CONTAINMENT)
 
 
 def _bands(radius: int) -> list[tuple[int, int]]:

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipeline.errors import UsageError
+
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
-class ConfigError(ValueError):
+class ConfigError(UsageError, ValueError):
     """A site config (or another data file) is invalid; the message names file and key."""
 
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from pipeline.errors import UsageError
 from pipeline.stat_keys import StatGroup
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
 from warehouse.connect import WarehouseError, open_reader
@@ -43,13 +44,13 @@ class ReportFilters:
     since: str | None = None
 
     def check(self) -> None:
-        """Raise ValueError unless `since` is an ISO date or timestamp (a usage error)."""
+        """Raise UsageError unless `since` is an ISO date or timestamp (a usage error)."""
         if self.since is None:
             return
         try:
             datetime.fromisoformat(self.since)
         except ValueError:
-            raise ValueError(
+            raise UsageError(
                 f"--since takes a date such as 2026-01-31, got {self.since!r}") from None
 
     def params(self) -> dict[str, Any]:

@@ -27,7 +27,6 @@ from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddlewa
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
 from pipeline.rawpage import HTML_TYPES, looks_binary
@@ -42,14 +41,11 @@ BYTES_KEY = "yuqi_bytes_received"
 def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
     """Decode one Content-Encoding layer, at most *max_size* bytes (0: no cap), all or nothing.
 
-    Raises Scrapy's `_DecompressionMaxSizeExceeded` past the cap (so its middleware
-    logs and drops the response) and `CorruptEncodingError` on any damaged stream.
-    The decoders are pipeline.content_coding's, as WARC replay uses them.
+    Raises `ContentTooLarge` past the cap and `CorruptEncodingError` on any damaged
+    stream; `CappedCompressionMiddleware` turns both into counted drops. The decoders
+    are pipeline.content_coding's, as WARC replay uses them.
     """
-    try:
-        return decode_layer(encoding.decode("latin-1"), body, max_size)
-    except ContentTooLarge as exc:
-        raise _DecompressionMaxSizeExceeded(exc.size, exc.max_size) from None
+    return decode_layer(encoding.decode("latin-1"), body, max_size)
 
 
 def _inc(crawler: Crawler, key: str) -> None:
@@ -72,10 +68,11 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
         """Decode the body; count an over-cap drop; retry, then drop, a corrupt body."""
         try:
             return super().process_response(request, response)
-        except IgnoreRequest as exc:
-            if isinstance(exc.__cause__, _DecompressionMaxSizeExceeded):
-                _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
-            raise
+        except ContentTooLarge as exc:
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
+            logger.warning("dropped %s: body inflates past DOWNLOAD_MAXSIZE (%d B, %d B "
+                           "compressed)", request.url, exc.max_size, len(response.body))
+            raise IgnoreRequest("body inflates past DOWNLOAD_MAXSIZE") from exc
         except CorruptEncodingError as exc:
             assert self.crawler.spider is not None
             retry = get_retry_request(request, spider=self.crawler.spider,

@@ -32,6 +32,12 @@ class RunContext:
         self.spool = SpoolWriter(self.data_dir / "spool" / self.run_id, self.config.name)
 
     def close(self) -> None:
-        """Flush the archive and the spool."""
-        self.archive.close()
-        self.spool.close()
+        """Flush the archive and the spool (the spider calls this once, when it closes).
+
+        The spool is flushed even when closing the archive fails (a full disk), so
+        buffered rows are never dropped silently; the archive's error still propagates.
+        """
+        try:
+            self.archive.close()
+        finally:
+            self.spool.close()

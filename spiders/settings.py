@@ -38,7 +38,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_TIMES": 2,
     "REDIRECT_MAX_TIMES": 5,
     "DEPTH_PRIORITY": 1,
-    "REQUEST_FINGERPRINTER_CLASS": "spiders.fingerprint.UrlKeyFingerprinter",
+    "REQUEST_FINGERPRINTER_CLASS": "spiders.request_fingerprint.UrlKeyFingerprinter",
     "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
     "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
     # Only http(s): a file:// or data: link or redirect is never read.
@@ -92,3 +92,8 @@ def site_settings(config: SiteConfig) -> dict[str, Any]:
         "DEPTH_LIMIT": config.max_depth,
         "CLOSESPIDER_PAGECOUNT": config.max_pages,
     }
+
+
+# `scrapy` commands find this module through scrapy.cfg and read its upper-case names:
+# give them the same base settings a yuqi crawl starts from.
+globals().update(BASE_SETTINGS)

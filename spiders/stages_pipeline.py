@@ -36,9 +36,3 @@ class StagesPipeline:
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
         run_page(item, ctx.config, ctx.spool, self.stats)
         return item
-
-    def close_spider(self) -> None:
-        """Flush the site's archive and spool."""
-        ctx: RunContext | None = getattr(self.crawler.spider, "ctx", None)
-        if ctx is not None:
-            ctx.close()

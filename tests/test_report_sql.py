@@ -16,6 +16,7 @@ import duckdb
 import pytest
 from lxml import html as lxml_html
 
+from pipeline.errors import UsageError
 from reports.build import ReportFilters, build_report
 from warehouse.connect import warehouse_path
 
@@ -170,6 +171,6 @@ def test_sql_injection_in_filters_matches_nothing(demo_db: Path, tmp_path: Path)
                     ReportFilters(topic="_")):
         out = build_report(demo_db, tmp_path, ["md"], filters, tmp_path / "r")
         assert "| Claims | 0 |" in out[0].read_text(encoding="utf-8")
-    with pytest.raises(ValueError, match="--since"):
+    with pytest.raises(UsageError, match="--since"):
         build_report(demo_db, tmp_path, ["md"], ReportFilters(since="yesterday'--"),
                      tmp_path / "r")

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.errors import RunError
+
 WAREHOUSE_FILE = "warehouse.duckdb"
 _PID_RE = re.compile(r"PID (\d+)")
 
 
-class WarehouseError(RuntimeError):
+class WarehouseError(RunError, RuntimeError):
     """The warehouse cannot be opened or loaded; the message says why in one line."""
 
 

@@ -15,12 +15,13 @@ from typing import Any
 
 import duckdb
 
+from pipeline.errors import UsageError
 from warehouse.connect import WarehouseError, describe_open_error
 
 _ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
-class UnsafeQueryError(ValueError):
+class UnsafeQueryError(UsageError, ValueError):
     """The query is not allowed through the SQL door."""
 
 

@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import UsageError
+
 STATE_FILE = "run.json"
 CLEAN_MARKER = "yuqi-stopped-cleanly"
 # Scrapy close reasons after which a site needs no resuming.
@@ -25,7 +27,7 @@ FINISHED_REASONS = frozenset({
 })
 
 
-class JobStateError(RuntimeError):
+class JobStateError(UsageError, RuntimeError):
     """The job directory cannot be used as asked (nothing to resume, unreadable state)."""
 
 

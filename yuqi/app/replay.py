@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import YuqiError
 from pipeline.fetch import build_fetch
 from pipeline.links import page_links, parse_html
 from pipeline.page import is_article_fetch, record_fetch, run_page
@@ -43,7 +44,7 @@ from pipeline.warc_read import (
 logger = logging.getLogger(__name__)
 
 
-class ReplayError(Exception):
+class ReplayError(YuqiError):
     """Replay cannot run or finish; the message names the file or folder, `code` the exit status.
 
     2: bad usage or configuration (no data dir, no archive, unknown run, no config for a
@@ -53,6 +54,7 @@ class ReplayError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+        self.exit_code = code
 
 
 @dataclass

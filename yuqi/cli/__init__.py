@@ -1,7 +1,9 @@
 """The `yuqi` command line: a thin layer over the packages (the one composition root).
 
 Exit status: 0 success, 2 bad usage or configuration (one line on stderr),
-1 a run that failed.
+1 a run that failed, or a bug (one line naming the log file with the traceback).
+Library code raises `pipeline.errors` exceptions; `_YuqiGroup` maps them to one
+line and their exit status, so each command holds options, one call and output.
 """
 
 from __future__ import annotations
@@ -10,19 +12,39 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from pipeline.siteconfig import ConfigError, load_site_configs, site_config_from_mapping
+from pipeline.errors import RunError, UsageError, YuqiError
+from pipeline.siteconfig import load_site_configs, site_config_from_mapping
 from pipeline.stat_keys import Stat, short_name
 from pipeline.stats import refusals
+from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
 _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class _YuqiGroup(TyperGroup):
+    """Typer's group, plus the one place where a `YuqiError` becomes a line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; an expected error prints `yuqi: error: ...` and exits with its code."""
+        try:
+            return super().invoke(ctx)
+        except YuqiError as exc:
+            err.print(f"yuqi: error: {exc}", markup=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
 
 app = typer.Typer(
     name="yuqi",
@@ -30,9 +52,24 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_YuqiGroup,
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(version_line(), markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the yuqi, extractor and tagger versions and exit.")] = False,
+) -> None:
+    """Watch what content farms tell indebted people about debt collection."""
+
 
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
 Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
@@ -40,9 +77,8 @@ InPath = Annotated[str, typer.Argument(help="Input file, or - for standard input
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clear error line on stderr and exit with *code*."""
-    err.print(f"yuqi: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
+    """Stop the command with one clear error line: exit 2 (usage) or 1 (a failed run)."""
+    raise (UsageError if code == 2 else RunError)(message)
 
 
 def _read_input(path: str) -> str:
@@ -174,19 +210,14 @@ def sql(
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
     """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
-    from warehouse.connect import WarehouseError, warehouse_path
-    from warehouse.sqlsafe import UnsafeQueryError, run_query
+    from warehouse.connect import warehouse_path
+    from warehouse.sqlsafe import run_query
     from yuqi.cli.output import print_rows
 
     _check_format(fmt, ("table", "csv", "json"))
     if query == "-":
         query = sys.stdin.read()
-    try:
-        result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
-    except UnsafeQueryError as exc:
-        fail(str(exc), 2)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
     print_rows(result.columns, result.rows, fmt, out)
 
 
@@ -203,19 +234,12 @@ def crawl(
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
     from yuqi.app.crawl import crawl as run
-    from yuqi.app.jobstate import JobStateError
 
-    try:
-        configs = load_site_configs(sites_dir, site)
-    except ConfigError as exc:
-        fail(str(exc), 2)
+    configs = load_site_configs(sites_dir, site)
     if not configs:
         fail(f"{sites_dir}: no site configs (*.toml) found", 2)
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
-    try:
-        outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
-    except JobStateError as exc:
-        fail(str(exc), 2)
+    outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
     summary = outcome.stats["summary"]
     out.print(f"run {outcome.run_id}: {summary['responses']} pages fetched, "
               f"{summary['unchanged']} articles unchanged, "
@@ -245,13 +269,9 @@ def load(
     )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
-    from warehouse.connect import WarehouseError
     from yuqi.app.load import load_pending
 
-    try:
-        results = load_pending(data_dir, lock_timeout, rebuild)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    results = load_pending(data_dir, lock_timeout, rebuild)
     for r in results:
         if r.loaded:
             parts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
@@ -278,7 +298,6 @@ def process(
     lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
 ) -> None:
     """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
-    from warehouse.connect import WarehouseError
     from yuqi.app.retag import retag_warehouse
 
     if from_warc and retag:
@@ -291,10 +310,7 @@ def process(
     if not retag:
         fail("nothing to do: give --from-warc (re-run the stages over the WARC archive) "
              "or --retag (re-tag every stored document)", 2)
-    try:
-        count, version = retag_warehouse(data_dir, lock_timeout)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    count, version = retag_warehouse(data_dir, lock_timeout)
     out.print(f"re-tagged every document: {count} claims, tagger {version}")
 
 
@@ -303,30 +319,21 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
     from rich.progress import Progress
 
-    from warehouse.connect import WarehouseError
     from yuqi.app.crawl import new_run_id
     from yuqi.app.load import load_pending
-    from yuqi.app.replay import ReplayError, choose_runs, replay, warc_files
+    from yuqi.app.replay import choose_runs, replay, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
-    try:
-        sources = choose_runs(data_dir, run, all_runs)
-        configs = {c.name: c for c in load_site_configs(sites_dir)}
-    except ReplayError as exc:
-        fail(str(exc), exc.code)
-    except ConfigError as exc:
-        fail(str(exc), 2)
+    sources = choose_runs(data_dir, run, all_runs)
+    configs = {c.name: c for c in load_site_configs(sites_dir)}
     files = warc_files(data_dir, sources)
     new_id = new_run_id()
     err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}")
-    try:
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("replaying", total=len(files))
-            outcome = replay(data_dir, sources, configs, new_id, sites_dir,
-                             on_file=lambda _p: progress.advance(task))
-    except ReplayError as exc:
-        fail(str(exc), exc.code)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("replaying", total=len(files))
+        outcome = replay(data_dir, sources, configs, new_id, sites_dir,
+                         on_file=lambda _p: progress.advance(task))
     summary = outcome.summary
     skipped = outcome.stats[Stat.CORRUPT_RECORDS]
     out.print(f"run {new_id} from warc:{','.join(sources)}: {summary['responses']} responses, "
@@ -334,10 +341,7 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
               + (f", {skipped} corrupt records skipped" if skipped else ""))
     if no_load:
         return
-    try:
-        results = load_pending(data_dir, lock_timeout)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    results = load_pending(data_dir, lock_timeout)
     for r in results:
         if r.loaded:
             out.print(f"loaded run {r.run_id}: " + ", ".join(f"{v} {k}"
@@ -352,14 +356,11 @@ def export(
     fmt: Fmt = "parquet",
 ) -> None:
     """Export every table and the main views as Parquet (for pandas, Polars, Spark)."""
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
     from warehouse.export import export_parquet
 
     _check_format(fmt, ("parquet",))
-    try:
-        paths = export_parquet(warehouse_path(data_dir), out_dir)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    paths = export_parquet(warehouse_path(data_dir), out_dir)
     out.print(f"wrote {len(paths)} Parquet files to {out_dir}")
 
 
@@ -375,19 +376,14 @@ def report(
 ) -> None:
     """Write the HTML and Markdown report from the warehouse."""
     from reports.build import ReportFilters, build_report
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
 
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("html", "md")]
     if bad or not formats:
         fail(f"--format takes html, md or both, got {fmt!r}", 2)
-    try:
-        paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
-                             ReportFilters(product, topic, site, since), out_dir)
-    except WarehouseError as exc:
-        fail(str(exc), 1)
-    except ValueError as exc:
-        fail(str(exc), 2)
+    paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
+                         ReportFilters(product, topic, site, since), out_dir)
     for p in paths:
         out.print(f"wrote {p}")
 
@@ -402,7 +398,7 @@ def serve_demo(
         "--write-configs", help="Also write the demo sites' crawl configs (TOML) here.")] = None,
 ) -> None:
     """Serve the bundled demo web on 127.0.0.1 until Ctrl-C (prints the base URL first)."""
-    from demo.__main__ import check_web_args
+    from demo.args import check_web_args
     from demo.server import DemoServer
     from demo.site_configs import write_site_configs
 
@@ -439,7 +435,7 @@ def demo_truth(
     """
     from urllib.parse import urlsplit
 
-    from demo.__main__ import check_web_args
+    from demo.args import check_web_args
     from demo.truth import truth_records
 
     problem = check_web_args(0, day, size)
@@ -471,7 +467,7 @@ def demo_cmd(
     """
     from demo.site_configs import site_configs
     from reports.build import ReportFilters, build_report
-    from warehouse.connect import WarehouseError, warehouse_path
+    from warehouse.connect import warehouse_path
     from yuqi.app.crawl import crawl as run
     from yuqi.app.demo_web import DemoWebProcess
     from yuqi.app.load import load_pending
@@ -489,19 +485,16 @@ def demo_cmd(
         fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
     if not outcome.finished:
         fail(f"the demo crawl stopped early (run {outcome.run_id}); nothing was loaded", 1)
-    try:
-        load_pending(data_dir)
-        paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],
-                             ReportFilters())
-    except WarehouseError as exc:
-        fail(str(exc), 1)
+    load_pending(data_dir)
+    paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["html", "md"],
+                         ReportFilters())
     from yuqi.cli.summary import print_summary
 
     print_summary(out, data_dir, outcome.stats, paths)
 
 
 def main() -> None:
-    """Console-script entry point: usage errors become one line on stderr and exit status 2."""
+    """Console-script entry point: usage errors exit 2, failed runs 1, bugs 1 with a log file."""
     try:
         code = app(standalone_mode=False)
     except _CLICK_ERROR as exc:
@@ -510,7 +503,12 @@ def main() -> None:
         message = exc.format_message()  # type: ignore[attr-defined]
         err.print(f"yuqi: error: {message}{hint}", markup=False, soft_wrap=True)
         sys.exit(int(getattr(exc, "exit_code", 2)))
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         err.print("yuqi: aborted", markup=False)
         sys.exit(130)
+    except Exception as exc:
+        log = write_crash_log(exc)
+        err.print(f"yuqi: internal error: {type(exc).__name__}: {exc} (a bug; the traceback "
+                  f"is in {log})", markup=False, soft_wrap=True)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
