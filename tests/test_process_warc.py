@@ -202,6 +202,22 @@ def test_a_corrupt_record_in_the_middle_is_skipped(tmp_path: Path) -> None:
     assert outcome.stats[Stat.DOCUMENTS] == 2
 
 
+def test_the_replay_manifest_records_the_run_summary(tmp_path: Path) -> None:
+    _archive(tmp_path, [
+        {"url": "http://farm.test/a/1.html", "status": 304, "body": b"",
+         "refers_to": ("<urn:uuid:old>", "2025-12-01T00:00:00Z")},
+        {"url": "http://farm.test/a/2.html"},
+        {"url": "http://farm.test/a/3.html", "headers": [("Content-Type", "application/pdf")]},
+    ])
+    outcome = replay(tmp_path, ["20260101T000000Z-abcd"], {"farm-a": CONFIG}, "r2")
+    manifest = read_manifest(outcome.spool_dir)
+    assert manifest is not None
+    assert manifest["stats"]["summary"] == outcome.summary
+    assert outcome.summary["responses"] == 3 and outcome.summary["unchanged"] == 1
+    assert outcome.summary["downloaded"] == 2 and outcome.summary["documents"] == 1
+    assert outcome.stats[Stat.SKIPPED_NOT_ARTICLE] == 1  # the PDF, as the item pipeline counts it
+
+
 def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
     path = _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(2)])
     path.write_bytes(path.read_bytes()[:-25])

@@ -11,9 +11,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.test import get_crawler
 
 from pipeline.stat_keys import PREFIX, ScrapyStat, Stat, StatGroup, all_stat_keys, short_name
 from pipeline.stats import CounterStats, refusals, run_summary
+from spiders.stats_adapter import ScrapyStats
 
 ROOT = Path(__file__).resolve().parents[1]
 CONSTANTS = ROOT / "pipeline" / "stat_keys.py"
@@ -105,3 +108,13 @@ def test_counter_stats_is_a_stat_collector() -> None:
     assert stats.counts == Counter({Stat.DOCUMENTS: 1, Stat.CLAIMS: 3,
                                     Stat.ROBOTS_CRAWL_DELAY: 2.5})
     assert run_summary(stats.counts)["documents"] == 1
+
+
+def test_scrapy_stats_through_the_adapter() -> None:
+    scrapy_stats = MemoryStatsCollector(get_crawler())
+    stats = ScrapyStats(scrapy_stats)
+    stats.inc(Stat.ARCHIVED)
+    stats.inc(Stat.ARCHIVED, 2)
+    stats.set(Stat.ROBOTS_CRAWL_DELAY, 1.5)
+    assert stats.get(Stat.ARCHIVED) == 3 and stats.get(Stat.CLAIMS, 0) == 0
+    assert scrapy_stats.get_stats() == {Stat.ARCHIVED: 3, Stat.ROBOTS_CRAWL_DELAY: 1.5}
