@@ -99,6 +99,16 @@ def test_replay_rebuilds_the_fetch_rows(replayed: tuple[Path, str, Path]) -> Non
     assert _rows(new_spool, "fetches") == crawled
 
 
+def test_replay_counts_what_the_crawl_counted(replayed: tuple[Path, str, Path]) -> None:
+    """Both go through pipeline.page, so the run summaries agree too."""
+    data, crawl_run, new_spool = replayed
+    crawled, again = read_manifest(data / "spool" / crawl_run), read_manifest(new_spool)
+    assert crawled is not None and again is not None
+    assert crawled["stats"]["summary"]["documents"] > 0
+    for key in ("responses", "downloaded", "unchanged", "documents", "claims"):
+        assert again["stats"]["summary"][key] == crawled["stats"]["summary"][key], key
+
+
 def test_every_record_reads_back_and_fetch_rows_point_at_their_record(
         demo_run: tuple[Path, str]) -> None:
     data, _ = demo_run
