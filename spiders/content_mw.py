@@ -29,13 +29,13 @@ from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
-from pipeline.rawpage import HTML_TYPES, looks_binary
-from pipeline.stat_keys import Stat
+from pipeline.rawpage import media_type, not_html_reason
+from pipeline.stat_keys import Stat, StatGroup
 
 logger = logging.getLogger(__name__)
 
 BYTES_KEY = "yuqi_bytes_received"
-# HTML_TYPES, looks_binary: the same test `yuqi process --from-warc` applies (pipeline.rawpage).
+# not_html_reason: the one "is this HTML" test, as `yuqi process --from-warc` applies it.
 
 
 def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
@@ -84,10 +84,10 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
             raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
 
 
-def media_type(response: Response) -> str:
-    """The response's media type ('text/html'), lower case, '' when there is no Content-Type."""
+def content_type(response: Response) -> str:
+    """The response's Content-Type header (latin-1 text), '' when there is none."""
     raw = response.headers.get("Content-Type") or b""
-    return raw.split(b";", 1)[0].strip().decode("latin-1").lower()
+    return raw.decode("latin-1")
 
 
 def _bound_for_parse(request: Request) -> bool:
@@ -127,14 +127,12 @@ class ContentGateMiddleware:
         """Pass HTML pages (and every non-page response); raise IgnoreRequest, counted, else."""
         if not (200 <= response.status < 300) or not _bound_for_parse(request):
             return response
-        kind = media_type(response)
-        if kind and kind not in HTML_TYPES:
-            reason, key = "not_html", Stat.SKIPPED_NOT_HTML
-        elif looks_binary(response.body):
-            reason, key = "binary_body", Stat.SKIPPED_BINARY_BODY
-        else:
+        header = content_type(response)
+        reason = not_html_reason(header, response.body)
+        if reason is None:
             return response
-        _inc(self.crawler, key)
+        kind = media_type(header)
+        _inc(self.crawler, StatGroup.SKIPPED.key(reason))
         logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
         raise IgnoreRequest(f"skipped: {reason}")
 

@@ -25,8 +25,8 @@ from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.stat_keys import Stat
 from pipeline.urls import canonical_url, host_allowed, url_key
+from pipeline.warc import WarcRef
 from spiders.context import RunContext
-from spiders.warc import WarcRef
 
 logger = logging.getLogger(__name__)
 

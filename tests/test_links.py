@@ -14,9 +14,9 @@ from scrapy.http import HtmlResponse, Request
 
 from pipeline.links import base_url, has_extension, page_links, parse_html
 from pipeline.siteconfig import Politeness, SiteConfig
+from pipeline.warc import WarcArchive
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
-from spiders.warc import WarcArchive
 from yuqi.app.replay import rebuild_site
 
 PAGE_URL = "http://farm.test/list/p1.html"

@@ -8,6 +8,7 @@ replay both call them; the last test checks no other module runs the stages.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.page
+from pipeline.extract import ExtractConfig
 from pipeline.fetch import build_fetch, last_header
 from pipeline.page import NOT_ARTICLE, STAGE_ERROR, is_article_fetch, record_fetch, run_page
 from pipeline.rawpage import build_raw_page
@@ -48,6 +50,14 @@ class ListSink:
         if self.accept:
             self.pages.append((document, tuple(claims)))
         return self.accept
+
+
+@pytest.fixture(autouse=True)
+def _no_wall_clock_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count outcomes: a busy machine must not turn a page into a `timeout` drop
+    (the extractor's wall-clock limit, tested in test_extract)."""
+    monkeypatch.setattr(pipeline.page, "ExtractConfig",
+                        functools.partial(ExtractConfig, time_limit=0))
 
 
 def _page(url: str = "http://farm.test/a/1.html", status: int = 200,

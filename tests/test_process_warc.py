@@ -21,12 +21,19 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.site_configs import write_site_configs
+from pipeline.claims import TAGGER_VERSION
+from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
 from pipeline.stat_keys import Stat
-from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
-from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
+from pipeline.warc import (
+    NOT_MODIFIED_PROFILE,
+    ArchivedResponse,
+    CorruptRecord,
+    WarcArchive,
+    read_warc,
+)
 from tests.cli import run_yuqi
 from yuqi.app.replay import ReplayError, choose_runs, replay
 
@@ -289,3 +296,18 @@ def test_records_name_what_replay_needs(tmp_path: Path) -> None:
     assert (item.site, item.request_url, item.run_id) == (
         "farm-a", "http://farm.test/a/1.html", "20260101T000000Z-abcd")
     assert item.body == PAGE and item.status == 200
+
+
+def test_the_replay_manifest_records_versions_and_site_config_hashes(
+        replayed: tuple[Path, str, Path]) -> None:
+    data, crawl_run, new_spool = replayed
+    manifest = read_manifest(new_spool)
+    crawled = read_manifest(data / "spool" / crawl_run)
+    assert manifest is not None and crawled is not None
+    versions = manifest["versions"]
+    assert versions["extractor"] == EXTRACTOR_VERSION
+    assert versions["tagger"] == TAGGER_VERSION
+    assert set(versions["site_configs"]) == set(manifest["sites"])
+    # The same configs (rewritten for the same base URL) hash the same as in the crawl.
+    assert versions["site_configs"] == {s: crawled["versions"]["site_configs"][s]
+                                        for s in manifest["sites"]}

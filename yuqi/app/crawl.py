@@ -33,6 +33,7 @@ from yuqi.app.jobstate import (
     stopped_cleanly,
     write_state,
 )
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 
 def new_run_id() -> str:
@@ -129,6 +130,7 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     for page in known_pages(warehouse_path(data_dir), [c.name for c in todo]):
         known.setdefault(page.site, []).append(page)
     jobdirs = {c.name: (site_job_dir(data_dir, c.name), rebuild[c.name]) for c in todo}
+    state.site_configs.update(site_config_hashes(todo))
     per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
     stopped: dict[str, str] = {}
     for name, site_stats in per_site.items():
@@ -154,6 +156,7 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
         "sites": state.sites,
         "parts": len(state.parts),
         "stats": stats,
+        "versions": run_versions(state.site_configs),
     })
     clear_state(data_dir, state.sites)
     return CrawlOutcome(run_id, spool_dir, stats)

@@ -31,7 +31,7 @@ from pipeline.spool import SpoolWriter, write_manifest
 from pipeline.stat_keys import Stat
 from pipeline.stats import CounterStats, StatCollector, run_summary
 from pipeline.urls import url_key
-from pipeline.warc_read import (
+from pipeline.warc import (
     CUT_TAIL,
     ArchivedResponse,
     ContentDecodeError,
@@ -40,6 +40,7 @@ from pipeline.warc_read import (
     decode_content,
     read_warc,
 )
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -279,6 +280,8 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
             "sites": sorted(replayer.spools),
             "stats": {"summary": run_summary(stats), "total": dict(stats),
                       "sources": sorted(run_ids)},
+            "versions": run_versions(site_config_hashes(
+                configs[site] for site in replayer.spools)),
         })
     except BaseException:
         shutil.rmtree(replayer.spool_dir, ignore_errors=True)
