@@ -62,8 +62,8 @@ def robots_agent(settings: BaseSettings) -> str:
     """Our product token for robots.txt groups: ROBOTSTXT_USER_AGENT, else USER_AGENT's first word.
 
     Protego matches a group name anywhere in the string it is given at a word
-    boundary, so the full User-Agent ("yuqi/0.1 (+https://github.com/...; research
-    crawler)") would wrongly pick up groups named "github" or "crawler".
+    boundary, so the full User-Agent (token/version, then "(+https://github.com/...;
+    research crawler)") would wrongly pick up groups named "github" or "crawler".
     """
     agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "yuqi"
     token = str(agent).strip().split("/", 1)[0].split(None, 1)
