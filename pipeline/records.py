@@ -35,6 +35,32 @@ class RawPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Fetch:
+    """One archived HTTP response, article or not: a row of the spool's `fetches` table.
+
+    Built by `pipeline.fetch.build_fetch`, from the live response and from its WARC
+    record alike. `url` is the canonical URL first requested (before redirects);
+    the header values are the last of their name, as Scrapy's `Headers.get` gives.
+    """
+
+    run_id: str
+    url: str
+    final_url: str
+    site: str
+    status: int
+    fetched_at: str  # ISO 8601, UTC
+    etag: str | None
+    last_modified: str | None
+    content_type: str | None
+    is_article: bool  # the final URL matches the site's article pattern
+    warc_file: str
+    warc_offset: int
+    warc_record_id: str
+    content_sha1: str  # of the body as archived (before Content-Encoding decoding)
+    sitemap_lastmod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A block our cleaning removed from the extracted text, and why."""
 
@@ -96,11 +122,16 @@ class Claim:
     cues: tuple[str, ...]
     sentence_sha1: str
     tagger_version: str
+    # 0; 1 for the second claim of one sentence (虽然一般不会X，但可能会X gives two)
+    part: int = 0
+    # the sentence asserts a concession and contradicts it (both of its claims carry it);
+    # a document with such a claim contradicts itself (DOMAIN.md "Real pages")
+    self_contradicting: bool = False
 
     @property
     def claim_id(self) -> str:
         """Id within the document's current text; the warehouse adds the version."""
-        return f"{self.doc_id}:{self.idx}"
+        return f"{self.doc_id}:{self.idx}" + (f".{self.part}" if self.part else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import RunError
-from pipeline.records import Claim, Document
+from pipeline.records import Claim, Document, Fetch
 
 MANIFEST = "manifest.json"
 FLUSH_ROWS = 2000
@@ -53,7 +54,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("text", _STR), ("topics", _STRS), ("stance", _STR), ("modality", _STR),
         ("hedge", _STR), ("products", _STRS), ("min_days", pa.int32()),
         ("max_days", pa.int32()), ("anchor", _STR), ("cues", _STRS),
-        ("sentence_sha1", _STR), ("tagger_version", _STR),
+        ("sentence_sha1", _STR), ("tagger_version", _STR), ("part", pa.int16()),
+        ("self_contradicting", pa.bool_()),
     ]),
     "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
 }
@@ -116,9 +118,16 @@ class SpoolWriter:
         self._seq[table] += 1
         self._buffers[table] = []
 
-    def write_fetch(self, row: dict[str, Any]) -> None:
+    def write_fetch(self, fetch: Fetch) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._add("fetches", row)
+        self._add("fetches", asdict(fetch))
+
+    def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Record a processed page: its document and claims (a `pipeline.page.PageSink`)."""
+        self.write_document(document)
+        for claim in claims:
+            self.write_claim(claim)
+        return True
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""

@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.errors import UsageError
 from pipeline.files import atomic_write_text, replace_folder
+from pipeline.stat_keys import StatGroup
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
 from warehouse.connect import WarehouseError, open_reader
 
@@ -238,8 +239,9 @@ def _counters(rows: list[dict[str, Any]], run: str | None) -> list[dict[str, Any
     per: dict[str, dict[str, Any]] = {}
     for r in rows:
         key = r["key"]
-        kind = ("extraction drop" if key.startswith("yuqi/dropped/")
-                else "crawl guard refusal" if key.startswith("yuqi/refused/") else "robots.txt")
+        kind = ("extraction drop" if key.startswith(StatGroup.DROPPED.value)
+                else "crawl guard refusal" if key.startswith(StatGroup.REFUSED.value)
+                else "robots.txt")
         item = per.setdefault(key, {"key": key, "kind": kind, "now": None, "before": None})
         value = r["value"]
         shown = int(value) if value is not None and float(value).is_integer() else value
@@ -247,6 +249,11 @@ def _counters(rows: list[dict[str, Any]], run: str | None) -> list[dict[str, Any
     order = {"extraction drop": 0, "crawl guard refusal": 1, "robots.txt": 2}
     return sorted(per.values(), key=lambda i: (order[i["kind"]], i["key"]))
 
+
+# The stat-key families the counters table shows (pipeline.stat_keys), bound as parameters.
+COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
+                    "refused_prefix": StatGroup.REFUSED.value,
+                    "robots_prefix": StatGroup.ROBOTS.value}
 
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
@@ -299,6 +306,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
     runs = run_query(con, "runs", params)
     params["run"] = runs[0]["run_id"] if runs else None
     params["previous"] = runs[1]["run_id"] if len(runs) > 1 else None
+    params.update(COUNTER_PREFIXES)
     q = {name: run_query(con, name, params) for name in REPORT_QUERIES}
     q["runs"] = runs
     return q, params

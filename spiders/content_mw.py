@@ -30,6 +30,7 @@ from scrapy.http import Response
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
 from pipeline.rawpage import media_type, not_html_reason
+from pipeline.stat_keys import Stat, StatGroup
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
         try:
             return super().process_response(request, response)
         except ContentTooLarge as exc:
-            _inc(self.crawler, "yuqi/dropped/too_large")
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             logger.warning("dropped %s: body inflates past DOWNLOAD_MAXSIZE (%d B, %d B "
                            "compressed)", request.url, exc.max_size, len(response.body))
             raise IgnoreRequest("body inflates past DOWNLOAD_MAXSIZE") from exc
@@ -78,7 +79,7 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
                                       reason="bad_encoding")
             if retry is not None:
                 return retry
-            _inc(self.crawler, "yuqi/dropped/bad_encoding")
+            _inc(self.crawler, Stat.DROPPED_BAD_ENCODING)
             logger.warning("dropped %s: corrupt Content-Encoding (%s)", request.url, exc)
             raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
 
@@ -131,7 +132,7 @@ class ContentGateMiddleware:
         if reason is None:
             return response
         kind = media_type(header)
-        _inc(self.crawler, f"yuqi/skipped/{reason}")
+        _inc(self.crawler, StatGroup.SKIPPED.key(reason))
         logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
         raise IgnoreRequest(f"skipped: {reason}")
 
@@ -142,6 +143,6 @@ class ContentGateMiddleware:
         max_size = request.meta.get("download_maxsize", self.max_size)
         if "max size" in str(exception) or (
                 max_size and request.meta.get(BYTES_KEY, 0) > max_size):
-            _inc(self.crawler, "yuqi/dropped/too_large")
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             logger.warning("dropped %s: body over DOWNLOAD_MAXSIZE", request.url)
             raise IgnoreRequest("body over DOWNLOAD_MAXSIZE") from exception

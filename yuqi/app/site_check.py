@@ -2,8 +2,9 @@
 
 Each saved page goes through exactly what a crawl does with it: the RawPage is
 built and the article decision taken as live (`pipeline.rawpage`), articles run
-through the stages (`pipeline.stages.process_page`: extract with the config's
-drop selectors and encoding, clean, fingerprint, tag claims). On top, each drop
+through the stages by the crawl's own per-page runner (`pipeline.page.run_page`:
+extract with the config's drop selectors and encoding, clean, fingerprint, tag
+claims; nothing is spooled). On top, each drop
 selector is counted on the page (elements and characters it removes), so a
 config can be tuned on a saved sample before its first crawl.
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -29,11 +30,12 @@ from lxml.cssselect import CSSSelector
 
 from pipeline.decode import decode_html
 from pipeline.errors import RunError, UsageError
-from pipeline.extract import ExtractConfig
 from pipeline.glyph_gaps import gap_context, gap_offsets
-from pipeline.rawpage import build_raw_page, is_article_page
+from pipeline.page import NOT_ARTICLE, run_page
+from pipeline.rawpage import build_raw_page
+from pipeline.records import Claim, Document, Fetch
 from pipeline.siteconfig import SiteConfig
-from pipeline.stages import process_page
+from pipeline.stats import CounterStats
 from pipeline.urls import allowed_domains, declared_canonical, host_allowed
 from pipeline.warc import (
     ArchivedResponse,
@@ -197,14 +199,25 @@ def followed(config: SiteConfig, url: str) -> bool:
         re.search(p, url) for p in config.deny_patterns)
 
 
+class _Discard:
+    """A page sink that keeps nothing: a dry run spools no rows."""
+
+    def write_fetch(self, fetch: Fetch) -> None:
+        """Keep nothing."""
+
+    def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Keep nothing (the page still counts as processed)."""
+        return True
+
+
 def check_page(config: SiteConfig, page: SavedPage) -> PageCheck:
     """Run one saved page through the article decision and the stages, as a crawl would."""
     raw = build_raw_page(config, RUN_ID, page.url, page.url, page.status, page.headers,
                          page.body, "")
-    if not is_article_page(config, raw):
+    result = run_page(raw, config, _Discard(), CounterStats())
+    if result.dropped == NOT_ARTICLE:
         return PageCheck(page, is_article=False, followed=followed(config, page.url))
     content_type = raw.header("Content-Type")
-    result = process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
     check = PageCheck(page, is_article=True, followed=followed(config, page.url),
                       dropped=result.dropped,
                       selector_hits=selector_hits(page.body, content_type, config))

@@ -23,6 +23,8 @@ from typer.core import TyperGroup
 
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
+from pipeline.stat_keys import Stat, short_name
+from pipeline.stats import refusals
 from yuqi.cli.crashlog import write_crash_log
 from yuqi.cli.site import chosen_sites, site_app
 from yuqi.cli.versions import version_line
@@ -203,12 +205,17 @@ def claims(
     path: InPath = "-",
     all_sentences: Annotated[bool, typer.Option("--all", help="Also emit non-claims.")] = False,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Add `why` (the cue behind each label) and the tagger version.",
+        "--explain", help="Add `clauses` (the clause split: role and what each clause's cues "
+        "said), `why` (the cue behind each label) and the tagger version.",
     )] = False,
     fmt: Fmt = "jsonl",
 ) -> None:
-    """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim."""
-    from pipeline.claims import explain_document
+    """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim.
+
+    A sentence that asserts a concession and contradicts it (虽然一般不会X，但可能会X)
+    gives two lines, `part` 0 and 1, both `self_contradicting`.
+    """
+    from pipeline.claims import explain_clauses, explain_document
 
     _check_format(fmt, ("jsonl",))
     for row in _read_jsonl(path):
@@ -221,9 +228,11 @@ def claims(
                 "hedge": c.hedge, "products": list(c.products),
                 "threshold": {"min_days": c.min_days, "max_days": c.max_days, "anchor": c.anchor},
                 "sentence_sha1": c.sentence_sha1,
+                "part": c.part, "self_contradicting": c.self_contradicting,
             }
             line["cues"] = list(c.cues)
             if explain:
+                line["clauses"] = explain_clauses(c.text)
                 line["why"] = why
                 line["tagger_version"] = c.tagger_version
             print(json.dumps(line, ensure_ascii=False))
@@ -311,15 +320,12 @@ def crawl(
         return
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
-    total = outcome.stats["total"]
-    unchanged = total.get("yuqi/unchanged", 0) + total.get("yuqi/skipped/sitemap_unchanged", 0)
-    out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
-              f"{unchanged} articles unchanged, "
-              f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
-    if not total.get("yuqi/archived"):
-        refused = {k.removeprefix("yuqi/"): v for k, v in total.items()
-                   if k.startswith(("yuqi/refused/", "yuqi/robots/unreachable",
-                                    "yuqi/robots/disallowed"))}
+    summary = outcome.stats["summary"]
+    out.print(f"run {outcome.run_id}: {summary['responses']} pages fetched, "
+              f"{summary['unchanged']} articles unchanged, "
+              f"{summary['documents']} documents, {summary['claims']} claims")
+    if not summary["responses"]:
+        refused = {short_name(k): v for k, v in refusals(outcome.stats["total"]).items()}
         why = ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))
         hint = " (a local web needs allow_private = true)" if "refused/private_address" in \
             refused else ""
@@ -413,10 +419,10 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
         task = progress.add_task("replaying", total=len(files))
         outcome = replay(data_dir, sources, configs, new_id, sites_dir,
                          on_file=lambda _p: progress.advance(task))
-    stats = outcome.stats
-    skipped = stats["yuqi/corrupt_records"]
-    out.print(f"run {new_id} from warc:{','.join(sources)}: {stats['yuqi/archived']} responses, "
-              f"{stats['yuqi/documents']} documents, {stats['yuqi/claims']} claims"
+    summary = outcome.summary
+    skipped = outcome.stats[Stat.CORRUPT_RECORDS]
+    out.print(f"run {new_id} from warc:{','.join(sources)}: {summary['responses']} responses, "
+              f"{summary['documents']} documents, {summary['claims']} claims"
               + (f", {skipped} corrupt records skipped" if skipped else ""))
     if no_load:
         return
@@ -589,7 +595,7 @@ def demo_cmd(
                    for c in site_configs(web.base_url)]
         out.print(f"demo web at {web.base_url}: crawling {len(configs)} sites ...")
         outcome = run(configs, data_dir, say=err.print)
-    if not outcome.stats["total"].get("yuqi/archived"):
+    if not outcome.stats["summary"]["responses"]:
         fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
     if not outcome.finished:
         fail(f"the demo crawl stopped early (run {outcome.run_id}); nothing was loaded", 1)
