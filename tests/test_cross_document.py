@@ -127,6 +127,7 @@ def stripped(paragraphs: list[str], word: str) -> str:
     return "\n".join(paragraphs).replace(word, " ", 1)
 
 
+@pytest.mark.slow
 def test_glyph_gap_gets_the_word_a_cluster_mate_has(tmp_path: Path) -> None:
     original = "\n".join(ARTICLE)
     gapped = stripped(ARTICLE, "电话")

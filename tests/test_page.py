@@ -147,6 +147,7 @@ def test_build_fetch_keys_by_the_first_url_and_takes_the_last_header() -> None:
     assert last_header([("A", "1")], "b") is None
 
 
+@pytest.mark.slow
 def test_only_the_page_runner_calls_the_stages() -> None:
     """The crawl and the replay reach `process_page` only through `run_page`."""
     callers = []

@@ -13,6 +13,8 @@ from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
 from yuqi.app.load import load_pending
 
+pytestmark = pytest.mark.slow
+
 TEXT = "\n".join(["花呗逾期之后平台会先发短信提醒，然后电话催收，可能联系紧急联系人。"] * 4)
 
 

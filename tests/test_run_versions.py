@@ -97,6 +97,7 @@ def _run_row(data: Path, run_id: str) -> tuple[object, ...]:
     return tuple(row)
 
 
+@pytest.mark.slow
 def test_crawl_runs_records_the_manifests_versions_and_the_loads_thresholds(
         tmp_path: Path) -> None:
     spool = write_spool(tmp_path, "run1", [make_document("d1", "run1", "正文" * 40)], [])

@@ -5,9 +5,13 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
 from yuqi.app.load import load_pending
+
+pytestmark = pytest.mark.slow
 
 # DuckDB's main header: 8-byte checksum, b"DUCK", then the storage version number.
 # 64 is the number every DuckDB 1.x release reads; DuckDB 2.0's own format says 999.
