@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 MiB = 1 << 20
 CHILD = (
     "import resource\n"
@@ -13,6 +15,7 @@ CHILD = (
 )
 
 
+@pytest.mark.slow
 def test_a_child_of_a_large_process_reports_its_own_peak() -> None:
     ballast = bytearray(400 * MiB)
     ballast[:: 4096] = b"\1" * len(ballast[:: 4096])  # touch every page: resident

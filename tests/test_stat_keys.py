@@ -40,6 +40,7 @@ def bare_stat_names(root: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_bare_stat_names_outside_the_constants_module() -> None:
     assert bare_stat_names(ROOT) == []
 
