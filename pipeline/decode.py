@@ -53,7 +53,7 @@ class Decoded:
 
     text: str
     encoding: str
-    source: str  # override | http | bom | meta | fallback | lenient | detected
+    source: str  # override | http | bom | meta | fallback | lenient | mixed | detected
     repaired: bool  # a declared charset was wrong and another one was used
     declared: str | None = None
     replaced: int = 0  # undecodable byte sequences shown as U+FFFD
@@ -158,6 +158,42 @@ def _lenient(encodings: list[str], body: bytes) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+_CJK_TEXT = re.compile("[\u3000-\u303f\u4e00-\u9fff\u3400-\u4dbf\uff00-\uffef]+")
+
+
+def _decode_run(run: bytes) -> str:
+    """One run of non-ASCII bytes: the codec under which it reads as CJK text wins."""
+    readings = []
+    for enc in ("utf-8", "gb18030"):
+        try:
+            readings.append(run.decode(enc))
+        except UnicodeDecodeError:
+            continue
+    for text in readings:
+        if _CJK_TEXT.fullmatch(text):
+            return text
+    return readings[0] if readings else run.decode("gb18030", errors="replace")
+
+
+def decode_mixed(body: bytes) -> str:
+    """*body* read run by run: each run of non-ASCII bytes as UTF-8 or GB18030.
+
+    Pages assembled from parts (a GBK template around a UTF-8 article, or the
+    reverse) decode under no single codec; without this they fell through to
+    detection and were dropped whole as binary content. A run is taken as
+    UTF-8 when it decodes strictly to CJK text, else as GB18030.
+    """
+    out: list[str] = []
+    at = 0
+    for match in _NON_ASCII_RUN.finditer(body):
+        out.append(body[at:match.start()].decode("ascii"))
+        out.append(_decode_run(match.group()))
+        at = match.end()
+    out.append(body[at:].decode("ascii"))
+    return "".join(out)
+
+
 def decode_html(body: bytes, content_type: str = "", override: str = "") -> Decoded:
     """Decode HTML bytes, trusting no declaration until it reads as plausible text.
 
@@ -165,7 +201,8 @@ def decode_html(body: bytes, content_type: str = "", override: str = "") -> Deco
     charset, the meta charset, then UTF-8, GB18030 and Big5, then detection
     (charset-normalizer).  Before detection, a few corrupt bytes are forgiven:
     the candidate that decodes with the fewest U+FFFD (at most 0.5% of the
-    characters) and plausible Han wins (``replaced`` counts them).  A
+    characters) and plausible Han wins (``replaced`` counts them); then a page
+    mixing UTF-8 and GBK parts is read part by part (``decode_mixed``).  A
     candidate is accepted when it decodes strictly, without U+FFFD, to a
     plausible share of common Han characters; a
     non-CJK codec (windows-1252, ...) is refused when the bytes read as
@@ -216,6 +253,11 @@ def decode_html(body: bytes, content_type: str = "", override: str = "") -> Deco
         text, enc = lenient
         return Decoded(text, enc, "lenient", repaired=declared is not None and enc != declared,
                        declared=declared, replaced=text.count("\ufffd"))
+    mixed = decode_mixed(body)
+    if mixed.count("\ufffd") <= _MAX_REPLACED_SHARE * len(mixed) \
+            and han_plausibility(mixed) >= _MIN_COMMON_HAN_SHARE:
+        return Decoded(mixed, "utf-8+gb18030", "mixed", repaired=declared is not None,
+                       declared=declared, replaced=mixed.count("\ufffd"))
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         enc = _canonical(best.encoding) or best.encoding

@@ -7,6 +7,7 @@ deduplication off, so output never depends on what was extracted before).
 
 from __future__ import annotations
 
+import logging
 import re
 import signal
 import threading
@@ -24,6 +25,9 @@ from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
 from pipeline.records import Removal
+from pipeline.restructure import restructure
+
+logger = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-3"
 
@@ -50,7 +54,7 @@ _LABELLED_DATE = re.compile(
     r"(?:时间|日期|发布|发表|更新)[^\d<>:：]{0,4}[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*"
     r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _BODY_START = re.compile(r"<body", re.IGNORECASE)
-_HEADINGS = "//h2|//h3|//h4|//h5|//h6"
+_HEADINGS = "//h1|//h2|//h3|//h4|//h5|//h6"
 _TOO_DEEP = f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"
 
 
@@ -122,14 +126,26 @@ class Extracted:
         return "\n".join(self.paragraphs)
 
 
+# Comments, processing instructions (and CDATA, which the HTML parser reads as a
+# comment) are left out of the tree: trafilatura and the heading pass expect
+# elements only (a comment beside a heading or at the start of an <li> crashed both).
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if not isinstance(tree, lxml.html.HtmlElement):
+        return None
+    # What the parser options miss (nodes added by a recovering parse) goes here.
+    lxml.etree.strip_elements(tree, lxml.etree.Comment, lxml.etree.ProcessingInstruction,
+                              lxml.etree.Entity, with_tail=False)
+    return tree
 
 
 def _drop(tree: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> int:
@@ -156,12 +172,29 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _text_sibling(h: lxml.html.HtmlElement, forward: bool) -> lxml.html.HtmlElement | None:
+    """The nearest element sibling with text (images and empty captions are skipped)."""
+    sib = h.getnext() if forward else h.getprevious()
+    while _is_element(sib):
+        assert sib is not None
+        if _squash(sib.text_content()):
+            return sib
+        sib = sib.getnext() if forward else sib.getprevious()
+    return None
+
+
 def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
-    """(heading, text before, text after) for each h2-h6 between two text blocks."""
+    """(heading, text before, text after) for each h1-h6 between two text blocks.
+
+    An ``<h1>`` counts too: in-body section headings are often written as h1
+    (a page title h1 is never between two paragraphs of the kept text).
+    """
     slots = []
     for h in tree.xpath(_HEADINGS):
-        prev, nxt = h.getprevious(), h.getnext()
-        if prev is None or nxt is None or prev.tag in _HEADING_TAGS or nxt.tag in _HEADING_TAGS:
+        prev, nxt = _text_sibling(h, False), _text_sibling(h, True)
+        if prev is None or nxt is None:
+            continue
+        if prev.tag in _HEADING_TAGS or nxt.tag in _HEADING_TAGS:
             continue
         heading = " ".join(h.text_content().split())
         if heading:
@@ -170,6 +203,11 @@ def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_element(node: object) -> bool:
+    """True for an element (not None, a comment, a processing instruction or an entity)."""
+    return isinstance(node, lxml.etree._Element) and isinstance(node.tag, str)
 
 
 def restore_headings(lines: list[str], slots: list[tuple[str, str, str]]) -> list[str]:
@@ -216,7 +254,31 @@ def _empty(encoding: str, flags: list[str], flag: str) -> Extracted:
 def extract_html(
     body: bytes, url: str = "", content_type: str = "", config: ExtractConfig | None = None
 ) -> Extracted:
-    """Decode and extract one HTML page; never raises on junk input, flags it instead."""
+    """Decode and extract one HTML page; never raises, whatever the bytes: flags them instead.
+
+    An unexpected error inside extraction (a bug, or a parser corner no guard
+    foresaw) is logged with its traceback and becomes the drop flag
+    ``extract_error:<ExceptionType>``, so a crawl counts it and goes on.
+    """
+    try:
+        return extract_strict(body, url, content_type, config)
+    except Exception as exc:  # the never-raise contract; the log keeps the traceback
+        logger.warning("extraction failed on %s", url or "a page", exc_info=True)
+        return _empty("", [], extract_error(exc))
+
+
+def extract_error(exc: BaseException) -> str:
+    """The drop reason for an unexpected error: ``extract_error:<ExceptionType>``."""
+    return f"extract_error:{type(exc).__name__}"
+
+
+def extract_strict(
+    body: bytes, url: str = "", content_type: str = "", config: ExtractConfig | None = None
+) -> Extracted:
+    """`extract_html` without its never-raise net: an unexpected error propagates.
+
+    For the fuzzer and tests, which want to see where an error happens.
+    """
     config = config or ExtractConfig()
     if len(body) > MAX_INPUT_BYTES:
         return _empty("", [], "too_large")
@@ -235,6 +297,7 @@ def extract_html(
     if too_big:
         return _empty(decoded.encoding, flags, too_big)
     _drop(tree, config.drop_selectors)
+    restructure(tree)
     slots = _heading_slots(tree)
     try:
         with time_limit(config.time_limit):
