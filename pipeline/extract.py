@@ -21,6 +21,7 @@ import lxml.html
 import trafilatura
 from lxml.cssselect import CSSSelector
 
+from pipeline.boilerplate import boilerplate_filter, link_texts
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
@@ -29,7 +30,7 @@ from pipeline.restructure import restructure
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-3"
+EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-4"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
@@ -299,6 +300,8 @@ def extract_strict(
     _drop(tree, config.drop_selectors)
     restructure(tree)
     slots = _heading_slots(tree)
+    links = link_texts(tree)
+    titles = {_squash(h.text_content()) for h in tree.iter("h1")}
     try:
         with time_limit(config.time_limit):
             result = trafilatura.bare_extraction(
@@ -321,7 +324,11 @@ def extract_strict(
     lines = [line.strip() for line in raw_text.splitlines() if line.strip()]
     if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):
         return _empty(decoded.encoding, flags, "huge_text_node")
-    paragraphs, removals = clean_paragraphs(restore_headings(lines, slots))
+    titles.add(_squash(str(data.get("title") or "")))
+    lines, furniture = boilerplate_filter(restore_headings(lines, slots), links,
+                                          titles - {""})
+    paragraphs, removals = clean_paragraphs(lines)
+    removals = (*furniture, *removals)
     flags.extend(gap_flags("\n".join(paragraphs)))
     if sum(len(p) for p in paragraphs) < _MIN_TEXT_CHARS:
         flags.append("short_text")
