@@ -235,6 +235,34 @@ def restore_headings(lines: list[str], slots: list[tuple[str, str, str]]) -> lis
     return lines
 
 
+def split_glued_headings(lines: list[str], headings: list[str]) -> list[str]:
+    """Cut a heading of the page out of an output line it was glued into.
+
+    When trafilatura falls back to a generic extractor it may write a whole
+    section, heading included, as one space-joined line; the heading then
+    starts the next claim. A page heading found between spaces inside a longer
+    line becomes a line of its own.
+    """
+    out: list[str] = []
+    for line in lines:
+        parts = [line]
+        for heading in headings:
+            parts = [piece for part in parts for piece in _cut_around(part, heading)]
+        out.extend(p for p in parts if p)
+    return out
+
+
+def _cut_around(line: str, heading: str) -> list[str]:
+    if len(line) <= len(heading) or heading not in line:
+        return [line]
+    padded = f" {line} "
+    at = padded.find(f" {heading} ")
+    if at == -1:
+        return [line]
+    before, after = padded[:at].strip(), padded[at + len(heading) + 2:].strip()
+    return [before, heading, *_cut_around(after, heading)]
+
+
 def labelled_date(html: str) -> str | None:
     """The first labelled date in the page body (YYYY-MM-DD), if it is a real date."""
     start = _BODY_START.search(html)
@@ -302,6 +330,8 @@ def extract_strict(
     slots = _heading_slots(tree)
     links = link_texts(tree)
     titles = {_squash(h.text_content()) for h in tree.iter("h1")}
+    headings = [text for h in tree.xpath(_HEADINGS)
+                if len(text := " ".join(h.text_content().split())) >= 4]
     try:
         with time_limit(config.time_limit):
             result = trafilatura.bare_extraction(
@@ -325,7 +355,8 @@ def extract_strict(
     if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):
         return _empty(decoded.encoding, flags, "huge_text_node")
     titles.add(_squash(str(data.get("title") or "")))
-    lines, furniture = boilerplate_filter(restore_headings(lines, slots), links,
+    lines = split_glued_headings(restore_headings(lines, slots), headings)
+    lines, furniture = boilerplate_filter(lines, links,
                                           titles - {""})
     paragraphs, removals = clean_paragraphs(lines)
     removals = (*furniture, *removals)
