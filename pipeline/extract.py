@@ -133,8 +133,13 @@ class Extracted:
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
+# C0 controls (but tab and newlines) and non-characters: the HTML parser keeps
+# them in text, and lxml then refuses that text when a tree edit re-sets it.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
-    html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
+    html = _XML_DECL.sub("", _NOT_XML.sub("", html), count=1)
     if not html.strip():
         return None
     try:

@@ -129,3 +129,10 @@ def test_fuzz_300_mutants_raise_nothing() -> None:
     report = fuzz(demo_seeds(), 300, seed=16)
     assert report.mutants == 300
     assert report.exception_count == 0, dict(report.exceptions)
+
+
+def test_control_characters_in_text_beside_a_dropped_block() -> None:
+    """The fuzzer's find: lxml refused a tail holding \\x0b when a drop selector moved it."""
+    page = _page("<p class='ad'>广告</p>\x0b\x1f尾巴" + "".join(f"<p>{p}</p>" for p in BODY))
+    result = extract_strict(page.encode(), config=ex.ExtractConfig(drop_selectors=(".ad",)))
+    assert all(p in result.paragraphs for p in BODY)
