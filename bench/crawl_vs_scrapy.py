@@ -88,6 +88,7 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool) -> dict[str, Any]:
     """Variant (b) or (c): run_crawl over the demo site configs; pages = archived responses."""
     from demo.site_configs import site_configs
     from pipeline.siteconfig import site_config_from_mapping
+    from pipeline.stat_keys import Stat
     from spiders.crawl import run_crawl
     from spiders.settings import BASE_SETTINGS
 
@@ -102,7 +103,7 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool) -> dict[str, Any]:
     start = time.perf_counter()
     stats = run_crawl(configs, data_dir, "bench", overrides)
     seconds = time.perf_counter() - start
-    pages = sum(int(s.get("yuqi/archived", 0)) for s in stats.values())
+    pages = sum(int(s.get(Stat.ARCHIVED, 0)) for s in stats.values())
     errors = sum(int(s.get("downloader/exception_count", 0)) for s in stats.values())
     requests = sum(int(s.get(key, 0)) for s in stats.values()
                    for key in ("scheduler/enqueued", "dupefilter/filtered", "offsite/filtered"))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.stat_keys import Stat, StatGroup
 from reports.build import ReportFilters, build_report, run_queries
 from warehouse.connect import open_reader
 from warehouse.migrate import migrate
@@ -50,10 +51,10 @@ def build_warehouse(path: Path, docs: int = DOCS) -> int:
         stats = json.dumps({
             "summary": {"responses": docs, "unchanged": 0, "refused": 12, "documents": docs,
                         "claims": claims},
-            "total": {"yuqi/dropped/short_text": 31, "yuqi/dropped/bad_encoding": 4,
-                      "yuqi/refused/trap_segment_repeats": 9, "yuqi/refused/private_address": 3,
-                      "yuqi/robots/requested": 40, "yuqi/robots/disallowed": 7,
-                      "yuqi/archived": docs},
+            "total": {StatGroup.DROPPED.key("short_text"): 31, Stat.DROPPED_BAD_ENCODING: 4,
+                      StatGroup.REFUSED.key("trap_segment_repeats"): 9,
+                      Stat.REFUSED_PRIVATE_ADDRESS: 3, Stat.ROBOTS_REQUESTED: 40,
+                      Stat.ROBOTS_DISALLOWED: 7, Stat.ARCHIVED: docs},
         })
         con.execute("""
             INSERT INTO crawl_runs BY NAME

@@ -20,8 +20,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.dedup import Assignment, ClusteredDoc, DedupInput, IndexEntry
 from pipeline.spool import SCHEMAS, write_manifest
-from warehouse.load import ClusterRow, DedupStore, ExistingDoc, IndexRow, NewDoc, load_run
+from warehouse.load import DedupStore, load_run
 from warehouse.migrate import migrate
 
 DOCS = int(os.environ.get("YUQI_BENCH_DOCS", "100000"))
@@ -33,15 +34,15 @@ STANCES = ["affirms", "denies", "conditional", "question"]
 class _OwnClusters:
     """A trivial assigner: every document is its own cluster (the Dedup bench covers dedup)."""
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
-        """Nothing to look up later: empty index rows."""
-        return [IndexRow(doc_id, cluster_id, 0, None, ()) for doc_id, cluster_id, _ in docs]
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
+        """Nothing to look up later: empty index entries."""
+        return [IndexEntry(d.doc_id, d.cluster_id, 0, None, ()) for d in docs]
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
         """Each new document founds its own cluster."""
-        return [((doc_id, f"c-{doc_id}", None, None, None, doc_id, 0, 1.0),
-                 IndexRow(doc_id, f"c-{doc_id}", 0, None, ())) for doc_id, *_ in new]
+        return [(Assignment(d.doc_id, f"c-{d.doc_id}", None, None, None, 0, d.doc_id, 0, 1.0),
+                 IndexEntry(d.doc_id, f"c-{d.doc_id}", 0, None, ())) for d in new]
 
 
 def _write_spool(spool: Path) -> tuple[Path, Path]:

@@ -22,6 +22,7 @@ PINYIN_LEFTOVERS: dict[str, str] = {
     "协商": "协(xié)商",
     "催收": "催(cuī)收",
     "债务": "债(zhài)务",
+    "征信": "征(zhēng)信",
 }
 
 

@@ -3,6 +3,12 @@
 Usage::
 
     python -m evals.claims_eval --gold /work/shared/eval/claims-dev.jsonl [--direct] [--json]
+    python -m evals.claims_eval --sets [--shared ../shared] [--direct] [--json]
+
+``--sets`` scores the four sets ``make eval`` reports: the shared dev set
+(``<shared>/eval/claims-dev.jsonl``, skipped when absent), both halves of the
+real-style set in ``evals/claims-real/`` and the demo web truth. The error
+list of the real-style test half is never printed (see its README).
 
 By default every gold line is fed as ``{"id", "text"}`` JSONL to ONE
 ``python -m yuqi claims --all --format jsonl`` subprocess; ``--direct``
@@ -11,7 +17,9 @@ id are merged (union of topics and products; stance, modality and hedge from
 the first claim with topics; the first threshold found), then scored: per-topic
 precision / recall, topic micro-F1, stance / modality / hedge accuracy where the
 gold topics are non-empty, product micro-F1 and threshold match (min and max
-each within one day, same anchor). Always exits 0: this is a report, not a gate.
+each within one day, same anchor). Lines that carry a ``phenomenon`` (the
+real-style set) are also counted per phenomenon. Always exits 0: this is a
+report, not a gate.
 """
 
 from __future__ import annotations
@@ -30,6 +38,16 @@ TOLERANCE_DAYS = 1
 DEMO_BASE = "http://127.0.0.1:8080"
 
 Record = dict[str, Any]
+
+#: The sets of ``--sets`` / ``make eval``, in print order, with their titles.
+SET_TITLES = {
+    "shared_dev": "shared dev set (shared/eval/claims-dev.jsonl)",
+    "real_dev": "real-style set, dev half (evals/claims-real/dev.jsonl)",
+    "real_test": "real-style set, test half (evals/claims-real/test.jsonl)",
+    "demo_truth": "demo web truth (demo.truth, tagged in-process)",
+}
+#: Sets whose error list is never shown: they are scored, not studied.
+SEALED_SETS = frozenset({"real_test"})
 
 
 def load_gold(path: Path) -> list[Record]:
@@ -203,6 +221,7 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
         if wrong:
             errors.append(_error(row, wrong, p))
     per_topic = {t: _prf(*c) for t, c in sorted(topic_counts.items())}
+    per_phenomenon = phenomenon_scores(gold, errors)
     totals = [sum(c[i] for c in topic_counts.values()) for i in range(3)]
     n = len(gold)
     return {
@@ -217,8 +236,28 @@ def compute_metrics(gold: list[Record], claims: Iterable[Record]) -> dict[str, A
         "threshold_accuracy": th_all / th_scored if th_scored else 0.0,
         "threshold_recall": th_gold_hit / th_gold if th_gold else 0.0,
         "threshold_precision": th_pred_hit / th_pred if th_pred else 0.0,
+        "per_phenomenon": per_phenomenon,
         "errors": errors,
     }
+
+
+def phenomenon_scores(gold: list[Record], errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per ``phenomenon`` of the gold rows: lines, lines scored right on every field, the share.
+
+    A line is right when it has no entry in *errors* (compute_metrics' list).
+    Rows without a ``phenomenon`` are not counted; no such rows: an empty dict.
+    """
+    wrong = {str(e["id"]) for e in errors}
+    counts: dict[str, list[int]] = {}
+    for row in gold:
+        phenomenon = row.get("phenomenon")
+        if phenomenon is None:
+            continue
+        c = counts.setdefault(str(phenomenon), [0, 0])
+        c[0] += 1
+        c[1] += str(row["id"]) not in wrong
+    return {ph: {"n": n, "right": right, "accuracy": right / n}
+            for ph, (n, right) in sorted(counts.items())}  # fmt: skip
 
 
 def demo_gold_and_claims(
@@ -288,6 +327,10 @@ def format_report(metrics: dict[str, Any], *, show_errors: bool = False) -> str:
         f"  recall {metrics['threshold_recall']:.3f}"
         f"  precision {metrics['threshold_precision']:.3f}",
     ]
+    if metrics.get("per_phenomenon"):
+        lines += ["", f"{'phenomenon':<28} {'lines':>5} {'right':>5} {'share':>6}"]
+        for ph, c in metrics["per_phenomenon"].items():
+            lines.append(f"{ph:<28} {c['n']:>5} {c['right']:>5} {c['accuracy']:6.2f}")
     if show_errors:
         lines.append("")
         for err in metrics["errors"]:
@@ -297,23 +340,99 @@ def format_report(metrics: dict[str, Any], *, show_errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-def run_and_print(gold_path: Path, *, direct: bool = False, show_errors: bool = False) -> int:
-    """Score *gold_path* and print the report (used by ``python -m evals``); returns 0.
-
-    Uses the CLI unless *direct*; if the CLI cannot run, says so and scores
-    in-process so ``make eval`` still shows the tagger's figures.
-    """
-    gold = load_gold(gold_path)
+def _evaluate_or_fallback(gold: list[Record], *, direct: bool) -> dict[str, Any]:
+    """evaluate(); if the CLI cannot run, say so on stderr and score in-process."""
     try:
-        metrics = evaluate(gold, direct=direct)
+        return evaluate(gold, direct=direct)
     except RuntimeError as exc:
-        print(f"claims: {exc}; scoring in-process instead (--direct)")
-        metrics = evaluate(gold, direct=True)
-    print(format_report(metrics, show_errors=show_errors))
-    print("")
-    print("demo web truth (demo.truth, tagged in-process):")
-    gold_demo, claims_demo = demo_gold_and_claims()
-    print(format_report(compute_metrics(gold_demo, claims_demo), show_errors=show_errors))
+        print(f"claims: {exc}; scoring in-process instead (--direct)", file=sys.stderr)
+        return evaluate(gold, direct=True)
+
+
+def gold_sets(shared_gold: Path | None) -> dict[str, Path]:
+    """The gold files of the sets that exist: shared dev (when given and present), real halves."""
+    from evals.claims_real import DEV_PATH, TEST_PATH
+
+    paths = {"shared_dev": shared_gold, "real_dev": DEV_PATH, "real_test": TEST_PATH}
+    return {name: p for name, p in paths.items() if p is not None and p.exists()}
+
+
+def score_sets(shared_gold: Path | None, *, direct: bool = False,
+               demo: bool = True) -> dict[str, dict[str, Any]]:
+    """Metrics of every set ``make eval`` reports, keyed as in SET_TITLES (absent files left out).
+
+    *shared_gold* is ``<shared>/eval/claims-dev.jsonl``; the real-style halves
+    come from the repository; the demo web truth is tagged in-process unless
+    *demo* is false.
+    """
+    results = {name: _evaluate_or_fallback(load_gold(path), direct=direct)
+               for name, path in gold_sets(shared_gold).items()}  # fmt: skip
+    if demo:
+        results["demo_truth"] = compute_metrics(*demo_gold_and_claims())
+    return results
+
+
+def sets_json(results: dict[str, dict[str, Any]], *, show_errors: bool = False) -> dict[str, Any]:
+    """*results* made fit for ``--json``: each set's error list becomes ``error_count``.
+
+    With *show_errors* the list is kept too, except for SEALED_SETS.
+    """
+    out: dict[str, Any] = {}
+    for name, metrics in results.items():
+        m = {k: v for k, v in metrics.items() if k != "errors"}
+        m["error_count"] = len(metrics["errors"])
+        if show_errors and name not in SEALED_SETS:
+            m["errors"] = metrics["errors"]
+        out[name] = m
+    return out
+
+
+def is_sealed(path: Path) -> bool:
+    """True for the gold file of a sealed set (the real-style test half)."""
+    from evals.claims_real import TEST_PATH
+
+    return path.resolve() == TEST_PATH.resolve()
+
+
+def format_summary(results: dict[str, dict[str, Any]]) -> str:
+    """The headline figures of every scored set side by side (one column a set)."""
+    names = [n for n in SET_TITLES if n in results]
+    rows: list[tuple[str, Any]] = [
+        ("sentences", lambda m: str(m["n"])),
+        ("with gold topics", lambda m: str(m["labelled"])),
+        ("topic micro-F1", lambda m: f"{m['topic_micro']['f1']:.3f}"),
+        ("stance accuracy", lambda m: f"{m['stance_accuracy']:.3f}"),
+        ("modality accuracy", lambda m: f"{m['modality_accuracy']:.3f}"),
+        ("hedge accuracy", lambda m: f"{m['hedge_accuracy']:.3f}"),
+        ("product micro-F1", lambda m: f"{m['product_micro']['f1']:.3f}"),
+        ("threshold exact (1 day)", lambda m: f"{m['threshold_accuracy']:.3f}"),
+    ]
+    lines = ["claims: summary", f"  {'':26}" + "".join(f"{n:>12}" for n in names)]
+    for label, fmt in rows:
+        lines.append(f"  {label:26}" + "".join(f"{fmt(results[n]):>12}" for n in names))
+    return "\n".join(lines)
+
+
+def run_sets_and_print(shared_gold: Path | None, *, direct: bool = False,
+                       show_errors: bool = False) -> dict[str, dict[str, Any]]:
+    """Score every set (see score_sets), print a report per set and the summary; return them.
+
+    Used by ``python -m evals``. The test half's errors are never listed.
+    """
+    results = score_sets(shared_gold, direct=direct)
+    if shared_gold is not None and "shared_dev" not in results:
+        print(f"claims (shared dev set): skipped ({shared_gold} not found)")
+    for name, metrics in results.items():
+        print(f"claims: {SET_TITLES[name]}")
+        print(format_report(metrics, show_errors=show_errors and name not in SEALED_SETS))
+        print("")
+    print(format_summary(results))
+    return results
+
+
+def run_and_print(gold_path: Path, *, direct: bool = False, show_errors: bool = False) -> int:
+    """Score every set with *gold_path* as the shared dev set and print them; returns 0."""
+    run_sets_and_print(gold_path, direct=direct, show_errors=show_errors)
     return 0
 
 
@@ -322,16 +441,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, help="gold JSONL file")
     parser.add_argument("--demo", action="store_true", help="score the demo web truth")
+    parser.add_argument("--sets", action="store_true",
+                        help="score the shared dev set, both real-style halves and the demo truth")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"),
+                        help="shared folder for --sets (its eval/claims-dev.jsonl)")
     parser.add_argument("--direct", action="store_true", help="call tag_document in-process")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     parser.add_argument("--errors", action="store_true", help="list the sentences scored wrong")
     args = parser.parse_args(argv)
+    if args.sets:
+        shared_gold = args.shared / "eval" / "claims-dev.jsonl"
+        if args.json:
+            results = score_sets(shared_gold, direct=args.direct)
+            print(json.dumps(sets_json(results, show_errors=args.errors), ensure_ascii=False,
+                             indent=2))
+        else:
+            run_sets_and_print(shared_gold, direct=args.direct, show_errors=args.errors)
+        return 0
     if args.demo:
         metrics = compute_metrics(*demo_gold_and_claims())
     elif args.gold is not None:
         metrics = evaluate(load_gold(args.gold), direct=args.direct)
+        if is_sealed(args.gold):
+            if args.errors:
+                print("the test half's errors are not listed (evals/claims-real/README.md)",
+                      file=sys.stderr)
+            args.errors = False
+            metrics = sets_json({"real_test": metrics})["real_test"]
+            metrics["errors"] = []
     else:
-        parser.error("give --gold FILE or --demo")
+        parser.error("give --gold FILE, --demo or --sets")
     if args.json:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:

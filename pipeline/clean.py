@@ -2,6 +2,8 @@
 
 Each rule is a small named predicate over one paragraph; every removal is
 recorded with the rule's name so the report can show what was cut and why.
+The patterns and length limits are named module constants: the extractor
+version hashes them (pipeline.extract), so changing one changes the version.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _CTA = re.compile(
 )
 _VIEWS = re.compile(r"^\s*(浏览|阅读|人气|点击)\s*[:：]?\s*\d+\s*次?\s*$")
 _INFO_LINE = re.compile(r"(时间|发布|来源|作者)\s*[:：].{0,40}(来源|作者|浏览|阅读)\s*[:：]?")
+# Length limits: only a paragraph shorter than these is removed by its rule (longer ones stay).
+DISCLAIMER_MAX_CHARS = 200
+CTA_MAX_CHARS = 160
+INFO_LINE_MAX_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +66,15 @@ def _is_cut_teaser(paragraphs: Sequence[str], i: int) -> bool:
 
 
 def _is_disclaimer(p: str) -> bool:
-    return len(p) < 200 and bool(_DISCLAIMER.search(p))
+    return len(p) < DISCLAIMER_MAX_CHARS and bool(_DISCLAIMER.search(p))
 
 
 def _is_cta(p: str) -> bool:
-    return len(p) < 160 and bool(_CTA.search(p))
+    return len(p) < CTA_MAX_CHARS and bool(_CTA.search(p))
 
 
 def _is_view_or_info_line(p: str) -> bool:
-    return bool(_VIEWS.search(p) or (len(p) < 120 and _INFO_LINE.search(p)))
+    return bool(_VIEWS.search(p) or (len(p) < INFO_LINE_MAX_CHARS and _INFO_LINE.search(p)))
 
 
 DEFAULT_RULES: tuple[CleanRule, ...] = (

@@ -1,7 +1,7 @@
 """Undoing one HTTP Content-Encoding layer, strictly and with a size cap.
 
 Shared by the crawl (spiders/content_mw.py, in place of Scrapy's lenient
-decoders) and by WARC replay (pipeline/warc_read.py, whose records hold bodies
+decoders) and by WARC replay (pipeline/warc.py, whose records hold bodies
 as they came off the wire): both must read the same bytes the same way. Every
 decoder streams in chunks and stops at *max_size*, so a 1 MiB -> 1 GiB bomb
 costs at most the cap; a truncated or corrupt stream is an error, never a

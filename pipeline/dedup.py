@@ -92,6 +92,18 @@ class IndexEntry:
     simhash: int
     exact_key: int | None
     anchors: tuple[int, ...]
+    # The cluster's founder (canonical document): set on entries read back from a stored
+    # index (the warehouse's lookup); `Clusterer` tracks founders of what it places itself.
+    founder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteredDoc:
+    """A document already in a cluster, with its (cleaned) text: what re-indexing reads."""
+
+    doc_id: str
+    cluster_id: str
+    text: str
 
 
 # doc_ids -> their current texts (the warehouse's; missing ids are treated as empty).

@@ -3,6 +3,12 @@
 The page is parsed once with lxml; the site's drop selectors are applied to
 that tree, which is then handed to trafilatura (with its process-wide
 deduplication off, so output never depends on what was extracted before).
+
+`EXTRACTOR_VERSION` names what decides the output: trafilatura's version, a
+hand-bumped revision of our code, and a short hash of the parameters (every
+named constant of the decoding, extraction, cleaning and glyph-gap modules:
+thresholds, regex sources, trafilatura's options, and the cleaning rules in
+order). Editing a rule's pattern or a limit changes the version by itself.
 """
 
 from __future__ import annotations
@@ -10,27 +16,34 @@ from __future__ import annotations
 import logging
 import re
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.cssselect import CSSSelector
 
+from pipeline import boilerplate, clean, decode, glyph_gaps
+from pipeline import restructure as layout
 from pipeline.boilerplate import boilerplate_filter, link_texts
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
 from pipeline.records import Removal
 from pipeline.restructure import restructure
+from pipeline.versioning import module_parameters, stable_hash
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}+yuqi-clean-4"
+# Bump when the extraction or cleaning *code* changes what it outputs; parameter changes
+# are caught by the hash in EXTRACTOR_VERSION.
+CODE_REVISION = "yuqi-clean-4"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
@@ -57,6 +70,15 @@ _LABELLED_DATE = re.compile(
 _BODY_START = re.compile(r"<body", re.IGNORECASE)
 _HEADINGS = "//h1|//h2|//h3|//h4|//h5|//h6"
 _TOO_DEEP = f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"
+# trafilatura's options (the date search adds today's date as its upper bound).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "deduplicate": False,
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+}
+DATE_OPTIONS: dict[str, bool] = {"original_date": True, "extensive_search": False}
 
 
 class ExtractionTimeout(Exception):
@@ -135,7 +157,7 @@ _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_id
 
 # C0 controls (but tab and newlines) and non-characters: the HTML parser keeps
 # them in text, and lxml then refuses that text when a tree edit re-sets it.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -342,13 +364,8 @@ def extract_strict(
             result = trafilatura.bare_extraction(
                 tree,
                 url=url or None,
-                with_metadata=True,
-                deduplicate=False,
-                include_comments=False,
-                include_tables=True,
-                favor_precision=False,
-                date_extraction_params={"original_date": True, "extensive_search": False,
-                                        "max_date": date.today().isoformat()},
+                **TRAFILATURA_OPTIONS,
+                date_extraction_params={**DATE_OPTIONS, "max_date": date.today().isoformat()},
             )
     except ExtractionTimeout:
         return _empty(decoded.encoding, flags, "timeout")
@@ -378,3 +395,28 @@ def extract_strict(
         flags=tuple(flags),
         removals=removals,
     )
+
+
+_NOT_PARAMETERS = frozenset({"EXTRACTOR_VERSION", "CODE_REVISION", "_NOT_PARAMETERS"})
+
+
+def extractor_parameters() -> dict[str, Any]:
+    """What decides extraction output besides the code: trafilatura's version, the cleaning
+    rules in order and every named constant of the decoding, extraction, cleaning,
+    glyph-gap, boilerplate and layout-table modules (as plain data)."""
+    modules = (decode, sys.modules[__name__], clean, glyph_gaps, boilerplate, layout)
+    return {
+        "trafilatura": trafilatura.__version__,
+        "clean_rules": [rule.name for rule in clean.DEFAULT_RULES],
+        "modules": {m.__name__: module_parameters(m, _NOT_PARAMETERS) for m in modules},
+    }
+
+
+def extractor_version(parameters: Mapping[str, Any] | None = None) -> str:
+    """`trafilatura-<version>+<code revision>+<hash of the parameters>` (default: the
+    current `extractor_parameters()`)."""
+    params = extractor_parameters() if parameters is None else parameters
+    return f"trafilatura-{trafilatura.__version__}+{CODE_REVISION}+{stable_hash(params)}"
+
+
+EXTRACTOR_VERSION: str = extractor_version()

@@ -59,6 +59,17 @@ class Gap:
     kind: str  # space | empty_enum | empty_brackets | empty_item
 
 
+@dataclass(frozen=True, slots=True)
+class GapFill:
+    """What the cluster mates of a document say about one of its glyph gaps: the text around
+    the gap (the gap shown as □), the word a mate has there and that mate's doc_id (both None
+    when no mate has one)."""
+
+    context: str
+    likely_word: str | None = None
+    mate_doc_id: str | None = None
+
+
 def _space_gaps(line: str, start: int) -> list[Gap]:
     hits = list(_SPACE.finditer(line))
     if not hits or len(hits) > MAX_SPACES_PER_LINE or "|" in line:

@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.urls import allowed_domains, canonical_url, declared_canonical, host_allowed
+from pipeline.warc import HOP_BY_HOP
 
-# Connection-level headers: not part of the page, and not stored in the WARC record
-# (its payload is already de-chunked), so neither side keeps them.
-HOP_BY_HOP = frozenset({"transfer-encoding", "connection", "keep-alive"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 BINARY_MAGIC = (
     b"\x1f\x8b",  # gzip
@@ -45,15 +43,25 @@ def media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
-def is_html_response(content_type: str, body: bytes) -> bool:
-    """True for an HTML page: an HTML media type (or none) and a body that is not binary.
+def not_html_reason(content_type: str, body: bytes) -> str | None:
+    """Why a response is not an HTML page, or None when it is one (an HTML media type, or
+    none, and a body that is not binary): `not_html` for another media type,
+    `binary_body` for a binary body whatever the header says.
 
-    The crawl's content gate (spiders/content_mw.py) drops exactly the other ones.
+    The crawl's content gate (spiders/content_mw.py) drops pages for these reasons, and
+    `is_article_page` (live and on replay) refuses them.
     """
     kind = media_type(content_type)
     if kind and kind not in HTML_TYPES:
-        return False
-    return not looks_binary(body)
+        return "not_html"
+    if looks_binary(body):
+        return "binary_body"
+    return None
+
+
+def is_html_response(content_type: str, body: bytes) -> bool:
+    """True for an HTML page (`not_html_reason` finds nothing against it)."""
+    return not_html_reason(content_type, body) is None
 
 
 def is_article_page(config: SiteConfig, page: RawPage) -> bool:

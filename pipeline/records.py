@@ -35,6 +35,32 @@ class RawPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Fetch:
+    """One archived HTTP response, article or not: a row of the spool's `fetches` table.
+
+    Built by `pipeline.fetch.build_fetch`, from the live response and from its WARC
+    record alike. `url` is the canonical URL first requested (before redirects);
+    the header values are the last of their name, as Scrapy's `Headers.get` gives.
+    """
+
+    run_id: str
+    url: str
+    final_url: str
+    site: str
+    status: int
+    fetched_at: str  # ISO 8601, UTC
+    etag: str | None
+    last_modified: str | None
+    content_type: str | None
+    is_article: bool  # the final URL matches the site's article pattern
+    warc_file: str
+    warc_offset: int
+    warc_record_id: str
+    content_sha1: str  # of the body as archived (before Content-Encoding decoding)
+    sitemap_lastmod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A block our cleaning removed from the extracted text, and why."""
 

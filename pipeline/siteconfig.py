@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline.errors import UsageError
+from pipeline.versioning import stable_hash
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -50,6 +51,9 @@ class SiteConfig:
     politeness: Politeness = field(default_factory=Politeness)
     # Hours before a known article is checked again (0 = every crawl, conditionally).
     recrawl_interval: float = 0.0
+    # False: `yuqi crawl` skips the site unless `--site` names it; the reason says why.
+    enabled: bool = True
+    disabled_reason: str = ""
     source: str = ""
 
     def is_article(self, url: str) -> bool:
@@ -59,11 +63,19 @@ class SiteConfig:
         return bool(re.search(self.article_pattern, target))
 
 
+def config_hash(config: SiteConfig) -> str:
+    """A stable short hash of the parsed config (every setting, drop_selectors included; not
+    the file it came from), recorded per site in each run's manifest and `crawl_runs` row."""
+    settings = asdict(config)
+    settings.pop("source")
+    return stable_hash(settings, 12)
+
+
 _LIST_KEYS = ("start_urls", "sitemaps", "allowed_domains", "follow_patterns", "deny_patterns",
               "drop_selectors")
 _KNOWN = {
     "name", "article_pattern", "max_depth", "max_pages", "encoding", "allow_private",
-    "politeness", "recrawl_interval", *_LIST_KEYS,
+    "politeness", "recrawl_interval", "enabled", "disabled_reason", *_LIST_KEYS,
 }
 
 
@@ -90,6 +102,21 @@ def _int(data: Mapping[str, Any], key: str, default: int, source: str, minimum: 
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise _err(source, key, f"must be an integer >= {minimum}, got {value!r}")
     return value
+
+
+def _enabled(data: Mapping[str, Any], source: str) -> tuple[bool, str]:
+    """`enabled` and `disabled_reason`: a disabled site must say why, an enabled one must not."""
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise _err(source, "enabled", "must be true or false")
+    reason = data.get("disabled_reason", "")
+    if not isinstance(reason, str) or "\n" in reason:
+        raise _err(source, "disabled_reason", "must be a one-line string")
+    if not enabled and not reason.strip():
+        raise _err(source, "disabled_reason", "say why the site is disabled (enabled = false)")
+    if enabled and reason:
+        raise _err(source, "disabled_reason", "only for a disabled site (enabled = false)")
+    return enabled, reason.strip()
 
 
 def site_config_from_mapping(data: Mapping[str, Any], source: str = "<config>") -> SiteConfig:
@@ -147,8 +174,11 @@ def site_config_from_mapping(data: Mapping[str, Any], source: str = "<config>") 
     recrawl = data.get("recrawl_interval", 0.0)
     if isinstance(recrawl, bool) or not isinstance(recrawl, int | float) or recrawl < 0:
         raise _err(source, "recrawl_interval", f"must be a number of hours >= 0, got {recrawl!r}")
+    enabled, disabled_reason = _enabled(data, source)
     return SiteConfig(
         name=name,
+        enabled=enabled,
+        disabled_reason=disabled_reason,
         article_pattern=article,
         max_depth=_int(data, "max_depth", 10, source, 0),
         max_pages=_int(data, "max_pages", 5000, source, 1),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +22,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.records import Claim, Document
+from pipeline.errors import RunError
+from pipeline.records import Claim, Document, Fetch
 
 MANIFEST = "manifest.json"
 FLUSH_ROWS = 2000
@@ -29,6 +31,8 @@ FLUSH_ROWS = 2000
 _STR = pa.string()
 _STRS = pa.list_(pa.string())
 
+# The spool schema, written once: the load derives its DuckDB column types from it
+# (warehouse/spool_columns.py), so a new column is added here and nowhere else.
 SCHEMAS: dict[str, pa.Schema] = {
     "fetches": pa.schema([
         ("run_id", _STR), ("url", _STR), ("final_url", _STR), ("site", _STR),
@@ -113,9 +117,16 @@ class SpoolWriter:
         self._seq[table] += 1
         self._buffers[table] = []
 
-    def write_fetch(self, row: dict[str, Any]) -> None:
+    def write_fetch(self, fetch: Fetch) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._add("fetches", row)
+        self._add("fetches", asdict(fetch))
+
+    def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Record a processed page: its document and claims (a `pipeline.page.PageSink`)."""
+        self.write_document(document)
+        for claim in claims:
+            self.write_claim(claim)
+        return True
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""
@@ -156,12 +167,37 @@ def write_manifest(spool_dir: Path, manifest: dict[str, Any]) -> None:
     os.replace(tmp, spool_dir / MANIFEST)
 
 
+class DamagedSpoolError(RunError):
+    """A spool file (the manifest, a Parquet file) cannot be read; the message names it."""
+
+
 def read_manifest(spool_dir: Path) -> dict[str, Any] | None:
-    """The manifest of a finished run's spool, or None if the run did not finish."""
+    """The manifest of a finished run's spool, or None if the run did not finish.
+
+    A manifest that is not a JSON object with a string `run_id` (truncated,
+    binary, `{}`) raises DamagedSpoolError naming the file and the way out.
+    """
     path = spool_dir / MANIFEST
     if not path.exists():
         return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    why = ""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        why = type(exc).__name__ if isinstance(exc, OSError) else "not JSON"
+        data = None
+    if not why:
+        if not isinstance(data, dict):
+            why = "not a JSON object"
+        elif not isinstance(data.get("run_id"), str) or not data["run_id"]:
+            why = "no run_id"
+        elif not isinstance(data.get("stats", {}), dict):
+            why = "stats is not an object"
+    if why:
+        raise DamagedSpoolError(
+            f"{path}: damaged spool manifest ({why}); the run's rows are still in "
+            f"{spool_dir}: restore the file, or move the folder away to skip that run")
+    assert isinstance(data, dict)
     return data
 
 

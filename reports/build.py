@@ -7,8 +7,9 @@ scraped text is autoescaped in HTML, links are http(s) only, and the page loads 
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,8 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.errors import UsageError
+from pipeline.files import atomic_write_text, replace_folder
+from pipeline.stat_keys import StatGroup
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
 from warehouse.connect import WarehouseError, open_reader
 
@@ -236,8 +239,9 @@ def _counters(rows: list[dict[str, Any]], run: str | None) -> list[dict[str, Any
     per: dict[str, dict[str, Any]] = {}
     for r in rows:
         key = r["key"]
-        kind = ("extraction drop" if key.startswith("yuqi/dropped/")
-                else "crawl guard refusal" if key.startswith("yuqi/refused/") else "robots.txt")
+        kind = ("extraction drop" if key.startswith(StatGroup.DROPPED.value)
+                else "crawl guard refusal" if key.startswith(StatGroup.REFUSED.value)
+                else "robots.txt")
         item = per.setdefault(key, {"key": key, "kind": kind, "now": None, "before": None})
         value = r["value"]
         shown = int(value) if value is not None and float(value).is_integer() else value
@@ -246,10 +250,43 @@ def _counters(rows: list[dict[str, Any]], run: str | None) -> list[dict[str, Any
     return sorted(per.values(), key=lambda i: (order[i["kind"]], i["key"]))
 
 
+# The stat-key families the counters table shows (pipeline.stat_keys), bound as parameters.
+COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
+                    "refused_prefix": StatGroup.REFUSED.value,
+                    "robots_prefix": StatGroup.ROBOTS.value}
+
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
                   "counters")
+
+
+def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
+                       ) -> ReportFilters:
+    """The filters with aliases made canonical (花唄 -> 花呗); UsageError for unknown names.
+
+    Why: a typo (`--product 花被`) must not produce an empty report that looks like an
+    answer; the error suggests the nearest known names.
+    """
+    known: dict[str, dict[str, str]] = {}
+    for row in run_query(con, "filter_names", {}):
+        known.setdefault(row["kind"], {})[row["name"]] = row["means"]
+    for kind in ("topic", "product", "site"):
+        value = getattr(filters, kind)
+        names = known.get(kind, {})
+        if value is None:
+            continue
+        if value in names:
+            filters = dataclasses.replace(filters, **{kind: names[value]})
+            continue
+        canonical = sorted(set(names.values()))
+        near = difflib.get_close_matches(value, list(names), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(dict.fromkeys(names[n] for n in near))}?" \
+            if near else ""
+        listing = ", ".join(canonical[:30]) + (", ..." if len(canonical) > 30 else "")
+        raise UsageError(f"--{kind} {value!r}: no such {kind} in the warehouse{hint} "
+                         f"(known: {listing or 'none yet'})")
+    return filters
 
 
 def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
@@ -263,11 +300,13 @@ def run_queries(con: duckdb.DuckDBPyConnection, filters: ReportFilters
         raise WarehouseError("the warehouse predates the report views (migration 0006); run "
                              "`yuqi load --data-dir DIR` once to upgrade it")
     # The shared filter (a temporary macro: allowed on the read-only connection, gone with it).
+    filters = check_filter_names(con, filters)
     con.execute(resources.files("reports").joinpath("macros.sql").read_text("utf-8"))
     params = filters.params()
     runs = run_query(con, "runs", params)
     params["run"] = runs[0]["run_id"] if runs else None
     params["previous"] = runs[1]["run_id"] if len(runs) > 1 else None
+    params.update(COUNTER_PREFIXES)
     q = {name: run_query(con, name, params) for name in REPORT_QUERIES}
     q["runs"] = runs
     return q, params
@@ -326,6 +365,9 @@ def _env() -> Environment:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+# What makes a line start a heading, list, rule or quote: escaped when scraped text starts so.
+_MD_LEADING_MARK = re.compile(r"^([#+=~-])")
+_MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def md_cell(value: object) -> str:
@@ -333,7 +375,25 @@ def md_cell(value: object) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LEADING_MARK.sub(r"\\\1", text)
+    return _MD_LEADING_NUMBER.sub(r"\1\\\2", text)
+
+
+def md_code(value: object) -> str:
+    """A technical value (record id, encoding change) as a Markdown code span: shown as
+    typed (`<urn:uuid:...>`, `utf-8->gb18030`), never read as HTML or entities."""
+    text = " ".join(("" if value is None else str(value)).split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def counted(value: object, noun: str) -> str:
+    """`1 day`, `3 days`, `1 independent source`: a count with its noun in the right number."""
+    return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
 
 
 def _fmt_days(value: object) -> str:
@@ -351,6 +411,8 @@ def render(context: dict[str, Any], fmt: str) -> str:
     env = _env()
     env.filters["md"] = md_cell
     env.filters["days"] = _fmt_days
+    env.filters["n"] = counted
+    env.filters["code"] = md_code
     env.filters["ts"] = _fmt_ts
     return env.get_template(f"report.{fmt}.j2").render(**context)
 
@@ -365,7 +427,9 @@ def build_report(
     """Write the report files for the latest run and refresh `reports/latest/`.
 
     Why a copy, not a symlink, for `latest`: it opens the same way on every platform and
-    survives the run folder being pruned.
+    survives the run folder being pruned. Every file is written whole (temp name, fsync,
+    rename) and `latest/` is swapped in whole, so a full disk or a crash midway leaves
+    the previous report readable.
     """
     filters.check()
     con = open_reader(db_path)
@@ -379,17 +443,11 @@ def build_report(
     written = []
     for fmt in formats:
         path = target / f"report.{fmt}"
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(render(context, fmt), encoding="utf-8")
-        tmp.replace(path)
+        atomic_write_text(path, render(context, fmt))
         written.append(path)
     if out_dir is None:
         latest = reports_root / "latest"
-        if latest.is_symlink() or latest.is_file():
-            latest.unlink()
-        elif latest.is_dir():
-            shutil.rmtree(latest)
-        shutil.copytree(target, latest)
+        replace_folder(target, latest)
         written = [latest / p.name for p in written]
     return written
 

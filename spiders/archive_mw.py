@@ -6,15 +6,17 @@ HttpCompressionMiddleware inflates them.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from pipeline.fetch import build_fetch
+from pipeline.page import record_fetch
 from pipeline.urls import canonical_url
 from spiders.context import RunContext
+from spiders.stats_adapter import ScrapyStats
 
 
 def _pairs(headers: object) -> list[tuple[str, str]]:
@@ -35,10 +37,13 @@ def utc_now() -> str:
 
 
 class ArchiveMiddleware:
-    """Writes each request/response pair to the site's WARC and a row to the fetch spool."""
+    """Writes each request/response pair to the site's WARC and its fetch row to the spool
+    (`pipeline.fetch.build_fetch`, as the WARC replay builds it)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        assert crawler.stats is not None
+        self.stats = ScrapyStats(crawler.stats)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveMiddleware:
@@ -55,13 +60,14 @@ class ArchiveMiddleware:
         first_url = canonical_url(request.meta.get("redirect_urls", [request.url])[0])
         lastmod: str | None = request.meta.get("yuqi_lastmod")
         refers_to = request.meta.get("yuqi_refers_to")
+        response_headers = _pairs(response.headers)
         ref = ctx.archive.write_pair(
             url=response.url,
             method=request.method,
             request_headers=_pairs(request.headers),
             status=response.status,
             reason="",
-            response_headers=_pairs(response.headers),
+            response_headers=response_headers,
             body=response.body,
             fetched_at=fetched_at,
             request_url=first_url,
@@ -71,27 +77,11 @@ class ArchiveMiddleware:
         request.meta["yuqi_warc"] = ref
         request.meta["yuqi_fetched_at"] = fetched_at
 
-        def header(name: str) -> str | None:
-            value = response.headers.get(name)
-            return value.decode("latin-1") if value else None
-
-        ctx.spool.write_fetch({
-            "run_id": ctx.run_id,
-            "url": first_url,
-            "final_url": response.url,
-            "site": ctx.config.name,
-            "status": response.status,
-            "fetched_at": fetched_at,
-            "etag": header("ETag"),
-            "last_modified": header("Last-Modified"),
-            "content_type": header("Content-Type"),
-            "is_article": ctx.config.is_article(response.url),
-            "warc_file": ref.file,
-            "warc_offset": ref.offset,
-            "warc_record_id": ref.record_id,
-            "content_sha1": hashlib.sha1(response.body).hexdigest(),
-            "sitemap_lastmod": lastmod,
-        })
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value("yuqi/archived")
+        fetch = build_fetch(
+            ctx.config, run_id=ctx.run_id, first_url=first_url, final_url=response.url,
+            status=response.status, headers=response_headers, body=response.body,
+            fetched_at=fetched_at, warc_file=ref.file, warc_offset=ref.offset,
+            warc_record_id=ref.record_id, sitemap_lastmod=lastmod,
+        )
+        record_fetch(fetch, ctx.spool, self.stats)
         return response

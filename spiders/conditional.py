@@ -16,6 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from pipeline.stat_keys import Stat
 from pipeline.urls import url_key
 from spiders.context import RunContext
 
@@ -44,16 +45,16 @@ class ConditionalMiddleware:
             return
         key = url_key(request.url)
         if ctx.resumed_from is not None and key in ctx.resumed_from.done_keys:
-            self._inc("yuqi/skipped/already_archived")
+            self._inc(Stat.SKIPPED_ALREADY_ARCHIVED)
             raise IgnoreRequest("archived by an earlier part of this run")
         if key in ctx.unchanged_keys:
-            self._inc("yuqi/skipped/sitemap_unchanged")
+            self._inc(Stat.SKIPPED_SITEMAP_UNCHANGED)
             raise IgnoreRequest("sitemap lastmod unchanged since the last fetch")
         known = ctx.known.get(key)
         if known is None or not ctx.config.is_article(request.url):
             return
         if _recently_checked(known.checked_at, ctx.config.recrawl_interval):
-            self._inc("yuqi/skipped/recently_checked")
+            self._inc(Stat.SKIPPED_RECENTLY_CHECKED)
             raise IgnoreRequest("checked within the site's recrawl_interval")
         if known.etag:
             request.headers.setdefault("If-None-Match", known.etag)
@@ -61,12 +62,12 @@ class ConditionalMiddleware:
             request.headers.setdefault("If-Modified-Since", known.last_modified)
         if known.etag or known.last_modified:
             request.meta["yuqi_refers_to"] = (known.warc_record_id, known.fetched_at)
-            self._inc("yuqi/conditional_requests")
+            self._inc(Stat.CONDITIONAL_REQUESTS)
 
     def process_response(self, request: Request, response: Response) -> Response:
         """Count a 304 as an unchanged page (the archive has already written its revisit)."""
         if response.status == 304:
-            self._inc("yuqi/unchanged")
+            self._inc(Stat.UNCHANGED)
         return response
 
 

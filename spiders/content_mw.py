@@ -29,12 +29,13 @@ from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 
 from pipeline.content_coding import ContentTooLarge, CorruptEncodingError, decode_layer
-from pipeline.rawpage import HTML_TYPES, looks_binary
+from pipeline.rawpage import media_type, not_html_reason
+from pipeline.stat_keys import Stat, StatGroup
 
 logger = logging.getLogger(__name__)
 
 BYTES_KEY = "yuqi_bytes_received"
-# HTML_TYPES, looks_binary: the same test `yuqi process --from-warc` applies (pipeline.rawpage).
+# not_html_reason: the one "is this HTML" test, as `yuqi process --from-warc` applies it.
 
 
 def strict_decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
@@ -68,7 +69,7 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
         try:
             return super().process_response(request, response)
         except ContentTooLarge as exc:
-            _inc(self.crawler, "yuqi/dropped/too_large")
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             logger.warning("dropped %s: body inflates past DOWNLOAD_MAXSIZE (%d B, %d B "
                            "compressed)", request.url, exc.max_size, len(response.body))
             raise IgnoreRequest("body inflates past DOWNLOAD_MAXSIZE") from exc
@@ -78,15 +79,15 @@ class CappedCompressionMiddleware(HttpCompressionMiddleware):
                                       reason="bad_encoding")
             if retry is not None:
                 return retry
-            _inc(self.crawler, "yuqi/dropped/bad_encoding")
+            _inc(self.crawler, Stat.DROPPED_BAD_ENCODING)
             logger.warning("dropped %s: corrupt Content-Encoding (%s)", request.url, exc)
             raise IgnoreRequest(f"corrupt Content-Encoding: {exc}") from exc
 
 
-def media_type(response: Response) -> str:
-    """The response's media type ('text/html'), lower case, '' when there is no Content-Type."""
+def content_type(response: Response) -> str:
+    """The response's Content-Type header (latin-1 text), '' when there is none."""
     raw = response.headers.get("Content-Type") or b""
-    return raw.split(b";", 1)[0].strip().decode("latin-1").lower()
+    return raw.decode("latin-1")
 
 
 def _bound_for_parse(request: Request) -> bool:
@@ -126,14 +127,12 @@ class ContentGateMiddleware:
         """Pass HTML pages (and every non-page response); raise IgnoreRequest, counted, else."""
         if not (200 <= response.status < 300) or not _bound_for_parse(request):
             return response
-        kind = media_type(response)
-        if kind and kind not in HTML_TYPES:
-            reason = "not_html"
-        elif looks_binary(response.body):
-            reason = "binary_body"
-        else:
+        header = content_type(response)
+        reason = not_html_reason(header, response.body)
+        if reason is None:
             return response
-        _inc(self.crawler, f"yuqi/skipped/{reason}")
+        kind = media_type(header)
+        _inc(self.crawler, StatGroup.SKIPPED.key(reason))
         logger.warning("skipped %s (%s, Content-Type %r)", response.url, reason, kind)
         raise IgnoreRequest(f"skipped: {reason}")
 
@@ -144,6 +143,6 @@ class ContentGateMiddleware:
         max_size = request.meta.get("download_maxsize", self.max_size)
         if "max size" in str(exception) or (
                 max_size and request.meta.get(BYTES_KEY, 0) > max_size):
-            _inc(self.crawler, "yuqi/dropped/too_large")
+            _inc(self.crawler, Stat.DROPPED_TOO_LARGE)
             logger.warning("dropped %s: body over DOWNLOAD_MAXSIZE", request.url)
             raise IgnoreRequest("body over DOWNLOAD_MAXSIZE") from exception

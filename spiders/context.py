@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter
-from spiders.warc import WarcArchive
+from pipeline.warc import WarcArchive
 
 
 @dataclass

@@ -12,20 +12,21 @@ import logging
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
-from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from pipeline.links import has_extension, page_links
+from pipeline.page import is_article_fetch
 from pipeline.rawpage import build_raw_page
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
+from pipeline.stat_keys import Stat
 from pipeline.urls import canonical_url, host_allowed, url_key
+from pipeline.warc import WarcRef
 from spiders.context import RunContext
-from spiders.warc import WarcRef
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +70,8 @@ class GenericSpider(Spider):
         if self.ctx.resumed_from is not None:
             # The frontier of a killed part, rebuilt from the links of its archived pages.
             for link in self.ctx.resumed_from.links:
-                if self.links.matches(link) and self.host_allowed(link):
-                    try:
-                        yield Request(canonical_url(link), callback=self.parse)
-                    except ValueError:
-                        self._count("bad_link")
+                if self.host_allowed(link) and (follow := self._follow(link)) is not None:
+                    yield Request(follow, callback=self.parse)
         for known in self.ctx.known.values():
             yield Request(known.url, callback=self.parse, priority=-10)
 
@@ -89,7 +87,7 @@ class GenericSpider(Spider):
         try:
             sitemap = Sitemap(body)
         except Exception:  # lxml raises several kinds on junk
-            self._count("sitemap_invalid")
+            self._count(Stat.SITEMAP_INVALID)
             return
         for entry in sitemap:
             loc = entry.get("loc")
@@ -101,7 +99,7 @@ class GenericSpider(Spider):
             try:
                 url = canonical_url(loc)
             except ValueError:
-                self._count("bad_link")
+                self._count(Stat.BAD_LINK)
                 continue
             lastmod = (entry.get("lastmod") or "").strip() or None
             known = self.ctx.known.get(url_key(url))
@@ -132,25 +130,25 @@ class GenericSpider(Spider):
                 while chunk := fh.read1(SITEMAP_CHUNK):
                     out.write(chunk)
                     if out.tell() > max_size:
-                        self._count("sitemap_too_large")
+                        self._count(Stat.SITEMAP_TOO_LARGE)
                         logger.warning("sitemap %s inflates past %d bytes: skipped",
                                        response.url, max_size)
                         return None
         except (OSError, EOFError, zlib.error):
-            self._count("sitemap_bad_gzip")
+            self._count(Stat.SITEMAP_BAD_GZIP)
             return None
         body = out.getvalue()
         if body[:2] == b"\x1f\x8b":
-            self._count("sitemap_nested_gzip")
+            self._count(Stat.SITEMAP_NESTED_GZIP)
             return None
         return body
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Request | RawPage]:
         """Yield the page as a RawPage if it is an article, and follow its links."""
         if not isinstance(response, TextResponse):
-            self._count("not_text")
+            self._count(Stat.NOT_TEXT)
             return
-        if self.config.is_article(response.url) and response.status == 200:
+        if is_article_fetch(self.config, response.url, response.status):
             yield self._raw_page(response)
         depth = int(response.meta.get("depth", 0)) + 1
         for url in self._page_links(response):
@@ -165,38 +163,32 @@ class GenericSpider(Spider):
                 yield Request(url, callback=self.parse)
 
     def _page_links(self, response: TextResponse) -> Iterator[str]:
-        """Canonical URLs of the page's <a>/<area> links that the config lets us follow.
+        """Canonical URLs of the page's links (`pipeline.links.page_links`: <a>/<area>,
+        `<base href>`) that the config lets us follow.
 
-        What `LinkExtractor.extract_links` selects (allow/deny patterns, ignored file
-        extensions such as .jpg or .pdf, `<base href>`), on the tree the response
-        already parsed, without its per-link re-encoding (canonical_url does that), as
-        canonical URLs:
-        link extraction was the spider's largest cost.
+        Found on the tree the response already parsed, without LinkExtractor's per-link
+        re-encoding (canonical_url does that): link extraction was the spider's largest cost.
         """
-        base = get_base_url(response)
-        seen: set[str] = set()
-        for element in response.selector.root.iter("a", "area"):
-            href = element.get("href")
-            if not href:
-                continue
-            href = href.strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
-                continue
-            absolute = urljoin(base, href)
-            if absolute in seen or not absolute.startswith(("http://", "https://")):
-                continue
-            seen.add(absolute)
-            path = urlsplit(absolute).path
-            dot = path.rfind(".")
-            if dot > path.rfind("/") and path[dot + 1:].lower() in _IGNORED_EXTENSIONS:
-                continue
-            # Patterns see the link as written (as LinkExtractor does), so a deny pattern
-            # can still refuse e.g. session-id variants that canonicalization would hide.
-            if self.links.matches(absolute):
-                try:
-                    yield canonical_url(absolute)
-                except ValueError:  # e.g. a port that is not a number: a junk link
-                    self._count("bad_link")
+        for absolute in page_links(response.selector.root, response.url):
+            url = self._follow(absolute)
+            if url is not None:
+                yield url
+
+    def _follow(self, link: str) -> str | None:
+        """The canonical URL to request for the absolute *link*, or None when the config does
+        not follow it: what `LinkExtractor.extract_links` selects (allow/deny patterns,
+        ignored file extensions such as .jpg or .pdf)."""
+        if has_extension(link, _IGNORED_EXTENSIONS):
+            return None
+        # Patterns see the link as written (as LinkExtractor does), so a deny pattern
+        # can still refuse e.g. session-id variants that canonicalization would hide.
+        if not self.links.matches(link):
+            return None
+        try:
+            return canonical_url(link)
+        except ValueError:  # e.g. a port that is not a number: a junk link
+            self._count(Stat.BAD_LINK)
+            return None
 
     def host_allowed(self, url: str) -> bool:
         """True when the URL's host (port ignored) is an allowed domain or a subdomain of one."""
@@ -217,7 +209,7 @@ class GenericSpider(Spider):
         )
         if page.url != canonical_url(first_url):
             # rel=canonical names the article's one URL; a mirror path becomes the same document.
-            self._count("rel_canonical")
+            self._count(Stat.REL_CANONICAL)
         return page
 
     def closed(self, reason: str) -> None:
@@ -226,4 +218,4 @@ class GenericSpider(Spider):
 
     def _count(self, key: str) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"yuqi/{key}")
+            self.crawler.stats.inc_value(key)

@@ -22,6 +22,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from pipeline.siteconfig import SiteConfig
+from pipeline.stat_keys import Stat, StatGroup
 from spiders.traps import trap_reason
 
 logger = logging.getLogger(__name__)
@@ -85,23 +86,24 @@ class GuardMiddleware:
         spider: Spider | None = self.crawler.spider
         config: SiteConfig | None = getattr(spider, "config", None)
         parts = urlsplit(request.url)
-        reason = None
+        key: str | None = None
         if parts.scheme not in {"http", "https"}:
-            reason = "scheme"
+            key = Stat.REFUSED_SCHEME
         elif not parts.hostname:
-            reason = "no_host"
+            key = Stat.REFUSED_NO_HOST
         elif trap := trap_reason(request.url):
-            reason = f"trap_{trap}"
+            key = StatGroup.REFUSED.key(f"trap_{trap}")
         else:
             endpoint = (parts.hostname.lower(), _port(parts.scheme, parts.port))
             approved = config is not None and config.allow_private and (
                 endpoint in self._allowed(config)
             )
             if not approved and not self._host_is_public(endpoint[0]):
-                reason = "private_address"
-        if reason:
+                key = Stat.REFUSED_PRIVATE_ADDRESS
+        if key:
             assert self.crawler.stats is not None
-            self.crawler.stats.inc_value(f"yuqi/refused/{reason}")
+            self.crawler.stats.inc_value(key)
+            reason = StatGroup.REFUSED.reason(key)
             logger.warning("guard refused %s (%s)", request.url, reason)
             raise IgnoreRequest(f"refused by guard: {reason}")
 
@@ -124,7 +126,7 @@ class GuardedRedirectMiddleware(RedirectMiddleware):
         try:
             result = super().process_response(request, response)
         except IgnoreRequest:
-            stats.inc_value("yuqi/dropped/redirect_limit")
+            stats.inc_value(Stat.DROPPED_REDIRECT_LIMIT)
             logger.warning("dropped %s: more than %d redirects", request.url,
                            self.max_redirect_times)
             raise
@@ -133,7 +135,7 @@ class GuardedRedirectMiddleware(RedirectMiddleware):
             target = urljoin(request.url, location.decode("latin-1"))
             scheme = urlsplit(target).scheme
             if scheme not in {"http", "https"} and not request.meta.get("dont_redirect"):
-                stats.inc_value("yuqi/refused/scheme")
+                stats.inc_value(Stat.REFUSED_SCHEME)
                 logger.warning("guard refused redirect %s -> %s (scheme)", request.url,
                                target[:200])
                 raise IgnoreRequest(f"refused by guard: redirect to {scheme}:")

@@ -30,6 +30,8 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.utils.asyncio import call_later
 
+from pipeline.stat_keys import Stat
+
 logger = logging.getLogger(__name__)
 
 CRAWL_DELAY_CAP = 60.0
@@ -162,8 +164,8 @@ class SlotPolicy:
         wait = min(wait, self.retry_after_cap)
         stats = self.crawler.stats
         if stats is not None:
-            stats.inc_value("yuqi/backoff/retry_after")
-            stats.max_value("yuqi/backoff/retry_after_max_s", wait)
+            stats.inc_value(Stat.BACKOFF_RETRY_AFTER)
+            stats.max_value(Stat.BACKOFF_RETRY_AFTER_MAX_S, wait)
         logger.warning("%s answered %d with Retry-After: backing off host %s for %.1fs",
                        response.url, response.status, key, wait)
         self.pause(key, wait)

@@ -15,8 +15,10 @@ from rich.console import Console
 from scrapy.crawler import Crawler
 from twisted.internet.task import LoopingCall
 
-_ERROR_PREFIXES = ("downloader/exception_count", "spider_exceptions/", "yuqi/refused/",
-                   "yuqi/dropped/")
+from pipeline.stat_keys import ScrapyStat, Stat, StatGroup
+
+_ERROR_PREFIXES = (ScrapyStat.EXCEPTION_COUNT, ScrapyStat.SPIDER_EXCEPTIONS_PREFIX,
+                   StatGroup.REFUSED.value, StatGroup.DROPPED.value)
 
 
 def totals(crawlers: Mapping[str, Crawler]) -> dict[str, int]:
@@ -24,10 +26,10 @@ def totals(crawlers: Mapping[str, Crawler]) -> dict[str, int]:
     out = {"pages": 0, "unchanged": 0, "documents": 0, "claims": 0, "errors": 0}
     for crawler in crawlers.values():
         stats = crawler.stats.get_stats() if crawler.stats else {}
-        out["pages"] += int(stats.get("yuqi/archived", 0))
-        out["unchanged"] += int(stats.get("yuqi/unchanged", 0))
-        out["documents"] += int(stats.get("yuqi/documents", 0))
-        out["claims"] += int(stats.get("yuqi/claims", 0))
+        out["pages"] += int(stats.get(Stat.ARCHIVED, 0))
+        out["unchanged"] += int(stats.get(Stat.UNCHANGED, 0))
+        out["documents"] += int(stats.get(Stat.DOCUMENTS, 0))
+        out["claims"] += int(stats.get(Stat.CLAIMS, 0))
         out["errors"] += sum(int(v) for k, v in stats.items()
                              if k.startswith(_ERROR_PREFIXES) and isinstance(v, int))
     return out

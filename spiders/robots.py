@@ -32,6 +32,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from pipeline.stat_keys import Stat
 from spiders.politeness import SlotPolicy
 
 logger = logging.getLogger(__name__)
@@ -61,8 +62,8 @@ def robots_agent(settings: BaseSettings) -> str:
     """Our product token for robots.txt groups: ROBOTSTXT_USER_AGENT, else USER_AGENT's first word.
 
     Protego matches a group name anywhere in the string it is given at a word
-    boundary, so the full User-Agent ("yuqi/0.1 (+https://github.com/...; research
-    crawler)") would wrongly pick up groups named "github" or "crawler".
+    boundary, so the full User-Agent (token/version, then "(+https://github.com/...;
+    research crawler)") would wrongly pick up groups named "github" or "crawler".
     """
     agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "yuqi"
     token = str(agent).strip().split("/", 1)[0].split(None, 1)
@@ -96,7 +97,7 @@ class RobotsMiddleware:
 
     def _inc(self, key: str) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"yuqi/robots/{key}")
+            self.crawler.stats.inc_value(key)
 
     async def process_request(self, request: Request) -> None:
         """Refuse (IgnoreRequest, counted) a request robots.txt disallows or whose host is
@@ -111,10 +112,10 @@ class RobotsMiddleware:
         if robots is None:
             robots = await self._robots_for(origin, request)
         if robots.unreachable:
-            self._inc("unreachable")
+            self._inc(Stat.ROBOTS_UNREACHABLE)
             raise IgnoreRequest(f"robots.txt unreachable: {robots.unreachable}")
         if not robots.allows(request.url, self.agent):
-            self._inc("disallowed")
+            self._inc(Stat.ROBOTS_DISALLOWED)
             logger.info("robots.txt disallows %s", request.url)
             raise IgnoreRequest("forbidden by robots.txt")
 
@@ -147,14 +148,14 @@ class RobotsMiddleware:
                   "redirect_ttl": ROBOTS_MAX_REDIRECTS},
             callback=NO_CALLBACK,
         )
-        self._inc("requested")
+        self._inc(Stat.ROBOTS_REQUESTED)
         try:
             response = await engine.download_async(robots_request)
         except IgnoreRequest as exc:
             # Too many redirects, or a redirect the guard refused: RFC 9309 lets us
             # treat the file as unavailable.
             logger.info("robots.txt of %s not fetched (%s): treated as unavailable", origin, exc)
-            self._inc("unavailable")
+            self._inc(Stat.ROBOTS_UNAVAILABLE)
             return HostRobots()
         except Exception as exc:
             return HostRobots(unreachable=f"{type(exc).__name__}: {exc}" if str(exc)
@@ -167,11 +168,11 @@ class RobotsMiddleware:
             return HostRobots(unreachable=f"HTTP {status}")
         if status >= 300:
             # 4xx, or a redirect RedirectMiddleware could not follow (no Location).
-            self._inc("unavailable")
+            self._inc(Stat.ROBOTS_UNAVAILABLE)
             return HostRobots()
         text, cut = decode_robots(response.body)
         if cut or "download_stopped" in response.flags:
-            self._inc("truncated")
+            self._inc(Stat.ROBOTS_TRUNCATED)
             logger.warning("robots.txt of %s is larger than %d bytes: only the start is read",
                            origin, ROBOTS_MAX_BYTES)
         parser = Protego.parse(text)
@@ -181,7 +182,7 @@ class RobotsMiddleware:
             if key is not None:
                 floor = self.policy.set_floor(key, float(delay))
                 if self.crawler.stats is not None and floor:
-                    self.crawler.stats.max_value("yuqi/robots/crawl_delay", floor)
+                    self.crawler.stats.max_value(Stat.ROBOTS_CRAWL_DELAY, floor)
         return HostRobots(parser=parser)
 
     def _bytes_received(self, data: bytes, request: Request, spider: Spider) -> None:

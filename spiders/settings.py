@@ -17,7 +17,9 @@ def _env_seconds(name: str, default: float) -> float:
     return value if value > 0 else default
 
 
-USER_AGENT = "yuqi/0.1 (+https://github.com/yuqi-project/yuqi; research crawler)"
+#: The product token robots.txt groups name (`User-agent: yuqi`), first word of USER_AGENT.
+PRODUCT_TOKEN = "yuqi"
+USER_AGENT = f"{PRODUCT_TOKEN}/0.1 (+https://github.com/yuqi-project/yuqi; research crawler)"
 
 BASE_SETTINGS: dict[str, Any] = {
     "BOT_NAME": "yuqi",

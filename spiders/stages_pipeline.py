@@ -1,26 +1,28 @@
-"""Item pipeline: the adapter that hands each RawPage to the pipeline stages and spools the rows."""
+"""Item pipeline: the adapter that hands each RawPage to the per-page runner (pipeline.page)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
 
-from pipeline.extract import ExtractConfig
-from pipeline.rawpage import is_article_page
+from pipeline.page import run_page
 from pipeline.records import RawPage
-from pipeline.stages import process_page
 from spiders.context import RunContext
-
-logger = logging.getLogger(__name__)
+from spiders.stats_adapter import ScrapyStats
 
 
 class StagesPipeline:
-    """Runs extract -> fingerprint -> claims on every article and spools the results."""
+    """Runs every article through `pipeline.page.run_page` into the site's spool.
+
+    The WARC replay calls the same function, so the crawl and the replay count and
+    spool each page alike.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        assert crawler.stats is not None
+        self.stats = ScrapyStats(crawler.stats)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StagesPipeline:
@@ -32,25 +34,5 @@ class StagesPipeline:
         if not isinstance(item, RawPage):
             return item
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
-        stats = self.crawler.stats
-        assert stats is not None
-        if not is_article_page(ctx.config, item):
-            # The shared article decision (pipeline.rawpage), which replay applies too.
-            stats.inc_value("yuqi/skipped/not_article")
-            return item
-        config = ExtractConfig(ctx.config.drop_selectors, ctx.config.encoding)
-        try:
-            result = process_page(item, config)
-        except Exception:  # one bad page must not stop the crawl
-            logger.exception("stages failed on %s", item.url)
-            stats.inc_value("yuqi/dropped/stage_error")
-            return item
-        if result.document is None:
-            stats.inc_value(f"yuqi/dropped/{result.dropped}")
-            return item
-        ctx.spool.write_document(result.document)
-        for claim in result.claims:
-            ctx.spool.write_claim(claim)
-        stats.inc_value("yuqi/documents")
-        stats.inc_value("yuqi/claims", len(result.claims))
+        run_page(item, ctx.config, ctx.spool, self.stats)
         return item

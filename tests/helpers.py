@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.records import Claim, Document, Removal
+from pipeline.records import Claim, Document, Fetch, Removal
 from pipeline.spool import SpoolWriter, write_manifest
 
 
@@ -34,26 +34,32 @@ def make_claim(doc_id: str, idx: int, text: str, stance: str = "affirms",
     )
 
 
+def make_fetch(run_id: str, url: str, *, status: int = 200, site: str = "farm-a",
+               fetched_at: str = "2026-11-29T00:00:00Z", warc_file: str = "archive/x.warc.gz",
+               warc_record_id: str = "<urn:uuid:1>", content_sha1: str = "y") -> Fetch:
+    """A fetch record of an article URL (no redirect, no validators) with plausible defaults."""
+    return Fetch(
+        run_id=run_id, url=url, final_url=url, site=site, status=status, fetched_at=fetched_at,
+        etag=None, last_modified=None, content_type="text/html", is_article=True,
+        warc_file=warc_file, warc_offset=0, warc_record_id=warc_record_id,
+        content_sha1=content_sha1,
+    )
+
+
 def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[Claim],
                 fetches: list[tuple[str, int]] = ()) -> Path:  # type: ignore[assignment]
     """Write a finished run's spool (documents, claims, extra (url, status) fetches)."""
     spool_dir = data_dir / "spool" / run_id
     with SpoolWriter(spool_dir, "farm-a") as spool:
         for url, status in fetches:
-            spool.write_fetch({"run_id": run_id, "url": url, "final_url": url, "site": "farm-a",
-                               "status": status, "fetched_at": "2026-11-30T00:00:00Z",
-                               "etag": None, "last_modified": None,
-                               "content_type": "text/html", "is_article": True,
-                               "warc_file": "archive/x.warc.gz", "warc_offset": 0,
-                               "warc_record_id": "<urn:uuid:2>", "content_sha1": "z"})
+            spool.write_fetch(make_fetch(run_id, url, status=status,
+                                         fetched_at="2026-11-30T00:00:00Z",
+                                         warc_file="archive/x.warc.gz",
+                                         warc_record_id="<urn:uuid:2>", content_sha1="z"))
         for doc in docs:
-            spool.write_fetch({"run_id": run_id, "url": doc.url, "final_url": doc.url,
-                               "site": doc.site, "status": 200,
-                               "fetched_at": "2026-11-29T00:00:00Z", "etag": None,
-                               "last_modified": None, "content_type": "text/html",
-                               "is_article": True, "warc_file": doc.warc_file,
-                               "warc_offset": 0, "warc_record_id": doc.warc_record_id,
-                               "content_sha1": "y"})
+            spool.write_fetch(make_fetch(run_id, doc.url, site=doc.site,
+                                         warc_file=doc.warc_file,
+                                         warc_record_id=doc.warc_record_id))
             spool.write_document(doc)
         for claim in claims:
             spool.write_claim(claim)

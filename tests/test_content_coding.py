@@ -13,7 +13,7 @@ from pipeline.content_coding import (
     CorruptEncodingError,
     decode_layer,
 )
-from pipeline.warc_read import ContentDecodeError, decode_content
+from pipeline.warc import ContentDecodeError, decode_content
 
 TEXT = "花呗逾期会打通讯录吗？".encode() * 200
 

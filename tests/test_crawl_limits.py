@@ -27,6 +27,7 @@ if sys.version_info >= (3, 14):
 else:
     from backports import zstd
 
+from pipeline.stat_keys import Stat
 from tests.cli import run_yuqi
 from tests.hostile_server import ARTICLE, HostileServer, Route
 
@@ -163,7 +164,7 @@ def test_content_encoding_bomb_is_dropped_at_the_cap(bomb_crawl: Crawl, encoding
     assert_healthy(bomb_crawl)
     assert bomb_crawl.fetched(path) == 1  # dropped, not retried
     assert not bomb_crawl.has_document(path)
-    assert bomb_crawl.stats.get("yuqi/dropped/too_large") == len(ENCODED)
+    assert bomb_crawl.stats.get(Stat.DROPPED_TOO_LARGE) == len(ENCODED)
     # Scrapy's log line names the response it ignored at DOWNLOAD_MAXSIZE.
     assert any(path in line and "DOWNLOAD_MAXSIZE" in line
                for line in bomb_crawl.stderr.splitlines()), bomb_crawl.stderr[-3000:]
@@ -192,10 +193,10 @@ def test_gzip_without_encoding_and_nested_gzip_are_never_inflated(tmp_path: Path
                           sitemaps=("/big.xml.gz", "/nested.xml.gz", "/encoded.xml.gz",
                                     "/ok.xml.gz"))
     assert_healthy(crawl)
-    assert crawl.stats.get("yuqi/skipped/binary_body") == 2
+    assert crawl.stats.get(Stat.SKIPPED_BINARY_BODY) == 2
     assert not crawl.has_document("/a/21.html") and not crawl.has_document("/a/22.html")
-    assert crawl.stats.get("yuqi/sitemap_too_large") == 2  # plain and Content-Encoded bomb
-    assert crawl.stats.get("yuqi/sitemap_nested_gzip") == 1
+    assert crawl.stats.get(Stat.SITEMAP_TOO_LARGE) == 2  # plain and Content-Encoded bomb
+    assert crawl.stats.get(Stat.SITEMAP_NESTED_GZIP) == 1
     assert crawl.fetched("/a/29.html") == 0
     assert crawl.has_document("/a/28.html")  # a normal gzip sitemap still works
 
@@ -243,7 +244,7 @@ def test_endless_chunked_body_is_cut_and_the_next_url_crawled(tmp_path: Path) ->
     assert_healthy(crawl)
     assert crawl.fetched("/a/51.html") == 1
     assert crawl.requests.index("/a/51.html") < crawl.requests.index("/a/1.html")
-    assert crawl.stats.get("yuqi/dropped/too_large") == 1
+    assert crawl.stats.get(Stat.DROPPED_TOO_LARGE) == 1
     assert not crawl.has_document("/a/51.html")
 
 
@@ -293,7 +294,7 @@ def test_dropped_connection_and_bad_gzip_are_retried_then_dropped(tmp_path: Path
     for path in ("/a/71.html", "/a/72.html", "/a/73.html"):
         assert crawl.fetched(path) == 1 + RETRY_TIMES
         assert not crawl.has_document(path)
-    assert crawl.stats.get("yuqi/dropped/bad_encoding") == 2
+    assert crawl.stats.get(Stat.DROPPED_BAD_ENCODING) == 2
     assert crawl.stats.get("retry/reason_count/bad_encoding") == 2 * RETRY_TIMES
     assert crawl.stats.get(
         "retry/reason_count/scrapy.exceptions.ResponseDataLossError") == RETRY_TIMES
@@ -319,9 +320,9 @@ def test_redirect_loops_long_chains_and_other_schemes_are_stopped(tmp_path: Path
     assert_healthy(crawl)
     chain_hits = [p for p in crawl.requests if p.startswith("/r/")]
     assert len(chain_hits) == 1 + 5  # REDIRECT_MAX_TIMES
-    assert crawl.stats.get("yuqi/dropped/redirect_limit") == 1
+    assert crawl.stats.get(Stat.DROPPED_REDIRECT_LIMIT) == 1
     assert crawl.fetched("/a/82.html") <= 2 and crawl.fetched("/a/83.html") <= 2
-    assert crawl.stats.get("yuqi/refused/scheme") == len(targets)
+    assert crawl.stats.get(Stat.REFUSED_SCHEME) == len(targets)
     assert not any(crawl.has_document(p) for p in targets)
 
 
@@ -349,13 +350,13 @@ def test_non_html_responses_are_skipped_before_parsing(tmp_path: Path) -> None:
         crawl = run_crawl(tmp_path, server, sitemaps=("/sitemap.xml",),
                           links=(*[f"/a/{n}.html" for n in range(91, 97)], "/private/x"))
     assert_healthy(crawl)
-    assert crawl.stats.get("yuqi/skipped/not_html") == 4
-    assert crawl.stats.get("yuqi/skipped/binary_body") == 2
+    assert crawl.stats.get(Stat.SKIPPED_NOT_HTML) == 4
+    assert crawl.stats.get(Stat.SKIPPED_BINARY_BODY) == 2
     assert not any(crawl.has_document(f"/a/{n}.html") for n in range(91, 97))
     assert crawl.has_document("/a/97.html")  # the XML sitemap passed the gate
     assert crawl.fetched("/private/x") == 0  # robots.txt (text/plain) passed and was obeyed
     assert "log_count/ERROR" not in crawl.stats, crawl.stderr[-3000:]
-    assert "yuqi/dropped/stage_error" not in crawl.stats
+    assert Stat.DROPPED_STAGE_ERROR not in crawl.stats
 
 
 def test_memory_limit_is_set_to_close_the_spider() -> None:

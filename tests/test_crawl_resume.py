@@ -17,7 +17,10 @@ from warcio.archiveiterator import ArchiveIterator
 from demo.server import DemoServer
 from demo.site_configs import write_site_configs
 from demo.truth import truth_records
+from pipeline.siteconfig import load_site_configs
+from pipeline.spool import read_manifest
 from tests.cli import ROOT, run_yuqi, yuqi_command
+from yuqi.app.provenance import site_config_hashes
 
 SITES = ("farm-a", "farm-c")
 STOP_AFTER = 12  # article requests served before the crawl is stopped
@@ -111,6 +114,11 @@ def test_sigterm_then_resume_fetches_every_article_exactly_once(tmp_path: Path) 
     assert max(fetched.values()) == 1, {u: n for u, n in fetched.items() if n > 1}
     assert truth <= _documents(data)
     assert not (data / "jobs" / "run.json").exists()
+    # The run's manifest names every site's config, those finished in the first part too.
+    manifests = [m for m in map(read_manifest, (data / "spool").iterdir()) if m is not None]
+    assert len(manifests) == 1
+    assert manifests[0]["versions"]["site_configs"] == site_config_hashes(
+        load_site_configs(sites))
 
 
 def test_sigkill_then_resume_recovers_from_the_archive(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from scrapy.settings import Settings
 
 from pipeline.records import RawPage
 from pipeline.siteconfig import Politeness, SiteConfig
+from pipeline.stat_keys import Stat
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
 from spiders.politeness import retry_after_seconds
@@ -98,7 +99,7 @@ def test_disallow_for_our_product_token_is_honoured(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "/" in requests and "/loop/" in requests
     assert not [p for p in requests if p.startswith("/a/")]
-    assert run_stats(tmp_path)["yuqi/robots/disallowed"] >= 1
+    assert run_stats(tmp_path)[Stat.ROBOTS_DISALLOWED] >= 1
 
 
 def test_robots_404_allows_everything(tmp_path: Path) -> None:
@@ -108,9 +109,9 @@ def test_robots_404_allows_everything(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "/a/1.html" in requests
     stats = run_stats(tmp_path)
-    assert stats["yuqi/robots/unavailable"] == 1
-    assert "yuqi/robots/disallowed" not in stats
-    assert "yuqi/robots/unreachable" not in stats
+    assert stats[Stat.ROBOTS_UNAVAILABLE] == 1
+    assert Stat.ROBOTS_DISALLOWED not in stats
+    assert Stat.ROBOTS_UNREACHABLE not in stats
     assert document_paths(tmp_path) == ["/a/1.html"]
 
 
@@ -123,8 +124,8 @@ def test_robots_5xx_disallows_the_whole_host(tmp_path: Path, status: int) -> Non
     assert requests and set(requests) == {"/robots.txt"}
     assert len(requests) <= 1 + int(BASE_SETTINGS["RETRY_TIMES"])
     stats = run_stats(tmp_path)
-    assert stats["yuqi/robots/unreachable"] == 2  # both start URLs refused
-    assert "yuqi/documents" not in stats
+    assert stats[Stat.ROBOTS_UNREACHABLE] == 2  # both start URLs refused
+    assert Stat.DOCUMENTS not in stats
     # One log line for the host, naming the reason.
     assert proc.stderr.count("unreachable (HTTP") == 1, proc.stderr[-2000:]
     assert f"HTTP {status}" in proc.stderr
@@ -149,7 +150,7 @@ def test_robots_timeout_disallows_the_whole_host(tmp_path: Path,
         finally:
             release.set()
     assert requests and set(requests) == {"/robots.txt"}
-    assert run_stats(tmp_path)["yuqi/robots/unreachable"] == 2
+    assert run_stats(tmp_path)[Stat.ROBOTS_UNREACHABLE] == 2
     assert proc.stderr.count("unreachable (") == 1, proc.stderr[-2000:]
     # Nothing answered at all: the run fetched nothing and says so.
     assert proc.returncode == 1
@@ -167,7 +168,7 @@ def test_robots_redirect_is_followed(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "/robots-moved.txt" in requests and "/" in requests
     assert "/a/1.html" not in requests
-    assert run_stats(tmp_path)["yuqi/robots/disallowed"] >= 1
+    assert run_stats(tmp_path)[Stat.ROBOTS_DISALLOWED] >= 1
 
 
 def test_oversize_robots_is_read_up_to_500_kib(tmp_path: Path) -> None:
@@ -185,7 +186,7 @@ def test_oversize_robots_is_read_up_to_500_kib(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "/a/1.html" in requests
     assert not [p for p in requests if p.startswith("/loop/")]
-    assert run_stats(tmp_path)["yuqi/robots/truncated"] == 1
+    assert run_stats(tmp_path)[Stat.ROBOTS_TRUNCATED] == 1
 
 
 def test_crawl_delay_is_kept_as_the_minimum_gap(tmp_path: Path) -> None:
@@ -197,7 +198,7 @@ def test_crawl_delay_is_kept_as_the_minimum_gap(tmp_path: Path) -> None:
         proc = crawl(tmp_path, server, delay=0.05, concurrency=2)
         arrivals = gaps(server)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert run_stats(tmp_path)["yuqi/robots/crawl_delay"] == crawl_delay
+    assert run_stats(tmp_path)[Stat.ROBOTS_CRAWL_DELAY] == crawl_delay
     assert len(arrivals) >= 4
     assert min(arrivals) >= crawl_delay - CLOCK_SLACK, arrivals
 
@@ -206,7 +207,7 @@ def test_crawl_delay_is_capped(tmp_path: Path) -> None:
     with HostileServer(routes={"/robots.txt": robots("User-agent: *\nCrawl-delay: 86400\n"
                                                      "Disallow: /\n")}) as server:
         crawl(tmp_path, server)
-    assert run_stats(tmp_path)["yuqi/robots/crawl_delay"] == 60.0
+    assert run_stats(tmp_path)[Stat.ROBOTS_CRAWL_DELAY] == 60.0
 
 
 # --- politeness ---------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def test_429_retry_after_backs_off_then_fetches(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert len(timed) == 2
     assert timed[1] - timed[0] >= 1.0 - CLOCK_SLACK
-    assert run_stats(tmp_path)["yuqi/backoff/retry_after"] == 1
+    assert run_stats(tmp_path)[Stat.BACKOFF_RETRY_AFTER] == 1
     # The 429 answer is never an article; the later 200 is, once.
     assert document_paths(tmp_path) == ["/a/1.html"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pipeline.stat_keys import Stat
 from tests.cli import run_yuqi
 from tests.hostile_server import HostileServer
 
@@ -29,7 +30,7 @@ def test_other_loopback_ports_and_private_addresses_are_refused(tmp_path: Path) 
     assert "/a/1.html" in fetched
     assert stolen == []
     manifest = json.loads(next((tmp_path / "d" / "spool").glob("*/manifest.json")).read_text())
-    assert manifest["stats"]["total"].get("yuqi/refused/private_address", 0) >= 2
+    assert manifest["stats"]["total"].get(Stat.REFUSED_PRIVATE_ADDRESS, 0) >= 2
 
 
 def _write_site(sites: Path, start: str, allow_private: bool, extra: str = "") -> None:
@@ -74,7 +75,7 @@ def test_redirects_and_meta_refresh_to_private_targets_are_refused(tmp_path: Pat
     assert stolen == []
     stats = _stats(tmp_path / "d")
     # Three redirect targets, the meta refresh and six address forms: each refused, counted.
-    assert stats.get("yuqi/refused/private_address", 0) >= 3 + 1 + len(forms)
+    assert stats.get(Stat.REFUSED_PRIVATE_ADDRESS, 0) >= 3 + 1 + len(forms)
     assert "guard refused" in proc.stderr
 
 

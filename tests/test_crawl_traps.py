@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pipeline.stat_keys import StatGroup
 from tests.cli import run_yuqi
 from tests.hostile_server import HostileServer
 
@@ -26,4 +27,4 @@ def test_crawl_stops_at_repeated_segments(tmp_path: Path) -> None:
     loops = [p for p in requests if p.startswith("/loop/")]
     assert loops and max(p.count("loop") for p in loops) <= 2
     manifest = json.loads(next((tmp_path / "d" / "spool").glob("*/manifest.json")).read_text())
-    assert manifest["stats"]["total"]["yuqi/refused/trap_segment_repeats"] >= 1
+    assert manifest["stats"]["total"][StatGroup.REFUSED.key("trap_segment_repeats")] >= 1

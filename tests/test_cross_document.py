@@ -141,7 +141,7 @@ def test_glyph_gap_gets_the_word_a_cluster_mate_has(tmp_path: Path) -> None:
     offset = int(flags[0].split(":")[1])
     rows = query(tmp_path, 'SELECT doc_id, "offset", context, likely_word, mate_doc_id'
                            " FROM glyph_gaps ORDER BY doc_id")
-    assert rows[0] == ("g", offset, fill_glyph_gap(gapped, offset, [])[0], "电话", "m")
+    assert rows[0] == ("g", offset, fill_glyph_gap(gapped, offset, []).context, "电话", "m")
     assert "□" in str(rows[0][2])
     assert [(r[0], r[3], r[4]) for r in rows[1:]] == [("h1", None, None), ("h2", None, None)]
     assert counts["glyph_gaps"] == 3 and counts["glyph_gaps_filled"] == 1

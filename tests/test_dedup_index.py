@@ -13,7 +13,7 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.dedup import Clusterer, DedupInput
+from pipeline.dedup import Assignment, ClusteredDoc, Clusterer, DedupInput, IndexEntry
 from pipeline.records import Document
 from pipeline.spool import read_manifest, spool_files
 from tests.helpers import make_document, write_spool
@@ -22,12 +22,8 @@ from tests.test_dedup_properties import SENTENCES
 from warehouse.checks import failing_checks
 from warehouse.load import (
     SPOOL_TABLES,
-    ClusterRow,
     DedupStore,
-    ExistingDoc,
     IndexProbe,
-    IndexRow,
-    NewDoc,
     load_run,
 )
 from warehouse.migrate import available_migrations, migrate
@@ -46,7 +42,7 @@ class RecordingStore:
         self.fetched: set[str] = set()
         self.looked_up: set[str] = set()
 
-    def lookup(self, probe: IndexProbe) -> list[IndexRow]:
+    def lookup(self, probe: IndexProbe) -> list[IndexEntry]:
         rows = self.inner.lookup(probe)
         self.looked_up.update(r.doc_id for r in rows)
         return rows
@@ -63,12 +59,12 @@ class RecordingAssigner:
         self.stores: list[RecordingStore] = []
         self.indexed: list[str] = []
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
-        self.indexed.extend(d for d, _, _ in docs)
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
+        self.indexed.extend(d.doc_id for d in docs)
         return assign_clusters.index(docs)
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
         recording = RecordingStore(store)
         self.stores.append(recording)
         return assign_clusters.assign(new, recording)

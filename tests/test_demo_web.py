@@ -23,6 +23,7 @@ from demo.site_configs import site_configs
 from demo.sites import SITES_BY_NAME
 from demo.truth import truth_records
 from demo.web import DemoWeb
+from spiders.settings import USER_AGENT
 from tests.cli import run_yuqi
 
 # The label vocabulary of /work/shared/DOMAIN.md, written out independently of demo/vocab.py.
@@ -69,7 +70,7 @@ CONFIG_KEYS = {
 }
 HREF_RE = re.compile(r'href="([^"]+)"')
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
-YUQI_UA = "yuqi/0.1 (+https://github.com/yuqi-project/yuqi; research crawler)"
+YUQI_UA = USER_AGENT  # what a yuqi crawl sends
 
 Record = dict[str, object]
 

@@ -21,11 +21,19 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from demo.site_configs import write_site_configs
+from pipeline.claims import TAGGER_VERSION
+from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.rawpage import build_raw_page, is_article_page
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import read_manifest, spool_files
-from pipeline.warc_read import ArchivedResponse, CorruptRecord, read_warc
-from spiders.warc import NOT_MODIFIED_PROFILE, WarcArchive
+from pipeline.stat_keys import Stat
+from pipeline.warc import (
+    NOT_MODIFIED_PROFILE,
+    ArchivedResponse,
+    CorruptRecord,
+    WarcArchive,
+    read_warc,
+)
 from tests.cli import run_yuqi
 from yuqi.app.replay import ReplayError, choose_runs, replay
 
@@ -98,6 +106,16 @@ def test_replay_rebuilds_the_fetch_rows(replayed: tuple[Path, str, Path]) -> Non
     assert _rows(new_spool, "fetches") == crawled
 
 
+def test_replay_counts_what_the_crawl_counted(replayed: tuple[Path, str, Path]) -> None:
+    """Both go through pipeline.page, so the run summaries agree too."""
+    data, crawl_run, new_spool = replayed
+    crawled, again = read_manifest(data / "spool" / crawl_run), read_manifest(new_spool)
+    assert crawled is not None and again is not None
+    assert crawled["stats"]["summary"]["documents"] > 0
+    for key in ("responses", "downloaded", "unchanged", "documents", "claims"):
+        assert again["stats"]["summary"][key] == crawled["stats"]["summary"][key], key
+
+
 def test_every_record_reads_back_and_fetch_rows_point_at_their_record(
         demo_run: tuple[Path, str]) -> None:
     data, _ = demo_run
@@ -166,7 +184,7 @@ def test_a_304_is_a_revisit_record_and_replays_as_a_fetch_only(tmp_path: Path) -
     docs = [r for p in spool_files(outcome.spool_dir, "documents")
             for r in pq.read_table(p).to_pylist()]
     assert [d["url"] for d in docs] == ["http://farm.test/a/2.html"]
-    assert outcome.stats["yuqi/unchanged"] == 1
+    assert outcome.stats[Stat.UNCHANGED] == 1
 
 
 def test_replay_undoes_content_encoding_and_keys_by_the_first_url(tmp_path: Path) -> None:
@@ -197,8 +215,24 @@ def test_a_corrupt_record_in_the_middle_is_skipped(tmp_path: Path) -> None:
         "ArchivedResponse", "CorruptRecord", "ArchivedResponse"]
     assert isinstance(items[1], CorruptRecord) and items[1].offset == offsets[1]
     outcome = replay(tmp_path, ["20260101T000000Z-abcd"], {"farm-a": CONFIG}, "r2")
-    assert outcome.stats["yuqi/corrupt_records"] == 1
-    assert outcome.stats["yuqi/documents"] == 2
+    assert outcome.stats[Stat.CORRUPT_RECORDS] == 1
+    assert outcome.stats[Stat.DOCUMENTS] == 2
+
+
+def test_the_replay_manifest_records_the_run_summary(tmp_path: Path) -> None:
+    _archive(tmp_path, [
+        {"url": "http://farm.test/a/1.html", "status": 304, "body": b"",
+         "refers_to": ("<urn:uuid:old>", "2025-12-01T00:00:00Z")},
+        {"url": "http://farm.test/a/2.html"},
+        {"url": "http://farm.test/a/3.html", "headers": [("Content-Type", "application/pdf")]},
+    ])
+    outcome = replay(tmp_path, ["20260101T000000Z-abcd"], {"farm-a": CONFIG}, "r2")
+    manifest = read_manifest(outcome.spool_dir)
+    assert manifest is not None
+    assert manifest["stats"]["summary"] == outcome.summary
+    assert outcome.summary["responses"] == 3 and outcome.summary["unchanged"] == 1
+    assert outcome.summary["downloaded"] == 2 and outcome.summary["documents"] == 1
+    assert outcome.stats[Stat.SKIPPED_NOT_ARTICLE] == 1  # the PDF, as the item pipeline counts it
 
 
 def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
@@ -262,3 +296,18 @@ def test_records_name_what_replay_needs(tmp_path: Path) -> None:
     assert (item.site, item.request_url, item.run_id) == (
         "farm-a", "http://farm.test/a/1.html", "20260101T000000Z-abcd")
     assert item.body == PAGE and item.status == 200
+
+
+def test_the_replay_manifest_records_versions_and_site_config_hashes(
+        replayed: tuple[Path, str, Path]) -> None:
+    data, crawl_run, new_spool = replayed
+    manifest = read_manifest(new_spool)
+    crawled = read_manifest(data / "spool" / crawl_run)
+    assert manifest is not None and crawled is not None
+    versions = manifest["versions"]
+    assert versions["extractor"] == EXTRACTOR_VERSION
+    assert versions["tagger"] == TAGGER_VERSION
+    assert set(versions["site_configs"]) == set(manifest["sites"])
+    # The same configs (rewritten for the same base URL) hash the same as in the crawl.
+    assert versions["site_configs"] == {s: crawled["versions"]["site_configs"][s]
+                                        for s in manifest["sites"]}

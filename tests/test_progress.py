@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from scrapy.crawler import Crawler
 
+from pipeline.stat_keys import Stat, StatGroup
 from spiders.progress import format_line, totals
 
 
@@ -24,10 +25,10 @@ class _Stats:
 
 def test_totals_sum_pages_documents_and_errors_across_sites() -> None:
     crawlers = {
-        "a": _FakeCrawler({"yuqi/archived": 10, "yuqi/documents": 8, "yuqi/claims": 30,
-                           "downloader/exception_count": 2, "yuqi/refused/private_address": 1,
+        "a": _FakeCrawler({Stat.ARCHIVED: 10, Stat.DOCUMENTS: 8, Stat.CLAIMS: 30,
+                           "downloader/exception_count": 2, Stat.REFUSED_PRIVATE_ADDRESS: 1,
                            "start_time": "x"}),
-        "b": _FakeCrawler({"yuqi/archived": 5, "yuqi/dropped/no_text": 1}),
+        "b": _FakeCrawler({Stat.ARCHIVED: 5, StatGroup.DROPPED.key("no_text"): 1}),
     }
     counts = totals(cast(dict[str, Crawler], crawlers))
     assert counts == {"pages": 15, "unchanged": 0, "documents": 8, "claims": 30, "errors": 4}

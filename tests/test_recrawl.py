@@ -13,6 +13,7 @@ import pytest
 from demo.server import DemoServer
 from demo.site_configs import write_site_configs
 from demo.truth import truth_records
+from pipeline.stat_keys import Stat
 from tests.cli import run_yuqi
 
 SIZE = 60
@@ -93,7 +94,7 @@ def test_second_crawl_downloads_no_unchanged_article(recrawled: Recrawl) -> None
     articles = _query(data, "SELECT count(DISTINCT url) FROM fetches WHERE run_id = ?"
                             " AND is_article AND status = 200", [first])[0][0]
     assert isinstance(articles, int) and articles > 0
-    assert stats.get("yuqi/unchanged", 0) + stats.get("yuqi/skipped/sitemap_unchanged", 0) \
+    assert stats.get(Stat.UNCHANGED, 0) + stats.get(Stat.SKIPPED_SITEMAP_UNCHANGED, 0) \
         >= articles
 
 
@@ -143,10 +144,10 @@ def test_run_stats_are_queryable_in_crawl_runs(recrawled: Recrawl) -> None:
                         " CAST(stats->'summary'->>'bytes' AS INTEGER)"
                         " FROM crawl_runs WHERE run_id = ?", [second])
     unchanged, responses, size = rows[0]
-    assert unchanged == manifest.get("yuqi/unchanged", 0) + manifest.get(
-        "yuqi/skipped/sitemap_unchanged", 0)
+    assert unchanged == manifest.get(Stat.UNCHANGED, 0) + manifest.get(
+        Stat.SKIPPED_SITEMAP_UNCHANGED, 0)
     assert isinstance(unchanged, int) and unchanged > 0
-    assert responses == manifest["yuqi/archived"]
+    assert responses == manifest[Stat.ARCHIVED]
     assert isinstance(size, int) and size > 0
 
 
@@ -158,7 +159,7 @@ def test_recrawl_interval_skips_recently_checked_articles(recrawled: Recrawl) ->
     assert asked == 0
     live = _query(data, "SELECT count(*) FROM documents WHERE status = 'live'")[0][0]
     assert isinstance(live, int) and live > 0
-    assert _stats(data, fourth).get("yuqi/skipped/recently_checked", 0) >= live
+    assert _stats(data, fourth).get(Stat.SKIPPED_RECENTLY_CHECKED, 0) >= live
 
 
 def test_unchanged_articles_are_archived_as_revisits_referring_to_the_first_copy(

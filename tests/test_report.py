@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.errors import UsageError
 from reports.build import ReportFilters, build_report
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
@@ -60,10 +61,10 @@ def test_scraped_markup_is_inert(data_dir: Path) -> None:
 
 
 def test_filters_are_bound_not_interpolated(data_dir: Path, tmp_path: Path) -> None:
-    paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["md"],
-                         ReportFilters(product="' OR 1=1 --", site="%"), tmp_path / "out")
-    md = paths[0].read_text(encoding="utf-8")
-    assert "| Claims | 0 |" in md
+    with pytest.raises(UsageError, match="no such product"):  # refused before any query
+        build_report(warehouse_path(data_dir), data_dir / "reports", ["md"],
+                     ReportFilters(product="' OR 1=1 --", site="%"), tmp_path / "out")
+    assert not (tmp_path / "out").exists()
     paths = build_report(warehouse_path(data_dir), data_dir / "reports", ["md"],
                          ReportFilters(site="farm-a"), tmp_path / "out2")
     assert "| Claims | 2 |" in paths[0].read_text(encoding="utf-8")

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-# (document text, gap offset, cluster mates as (doc_id, text), best first) ->
-# (gap context, likely missing word or None, the mate it came from or None).
-GapFill = tuple[str, str | None, str | None]
+from pipeline.glyph_gaps import GapFill
+
+# (document text, gap offset, cluster mates as (doc_id, text), best first) -> what they say.
 GapFiller = Callable[[str, int, Sequence[tuple[str, str]]], GapFill]
 
 #: At most this many cluster mates are read per document with glyph gaps (canonical first):
@@ -315,8 +315,9 @@ def fill_glyph_gaps(con: duckdb.DuckDBPyConnection, fill: GapFiller) -> dict[str
             continue
         for offset in sorted({int(o) for o in offsets if o is not None}):
             if 0 <= offset <= len(text):
-                context, word, mate = fill(str(text), offset, doc_mates)
-                rows.append((str(doc_id), offset, context, word, mate if word else None))
+                found = fill(str(text), offset, doc_mates)
+                rows.append((str(doc_id), offset, found.context, found.likely_word,
+                             found.mate_doc_id if found.likely_word else None))
     if rows:
         table = pa.table({
             "doc_id": pa.array([r[0] for r in rows], pa.string()),

@@ -12,6 +12,9 @@ import duckdb
 from pipeline.errors import RunError
 
 WAREHOUSE_FILE = "warehouse.duckdb"
+#: The storage format a new warehouse file is written in: DuckDB 1.0 and later read it
+#: (analysts' tools lag behind); the setting only matters when the file is created.
+STORAGE_COMPATIBILITY = "v1.0.0"
 _PID_RE = re.compile(r"PID (\d+)")
 
 
@@ -38,14 +41,19 @@ def warehouse_path(data_dir: Path) -> Path:
     return data_dir / WAREHOUSE_FILE
 
 
-def open_writer(path: Path, lock_timeout: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse for writing, retrying with backoff while another process holds it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+class WarehouseLocked(WarehouseError):
+    """Another process holds the warehouse's write lock (a load, a retag, a DuckDB client)."""
+
+
+def _connect(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying with backoff for up to *lock_timeout* s while another process holds it."""
     deadline = time.monotonic() + lock_timeout
     wait = 0.1
     while True:
         try:
-            return duckdb.connect(str(path))
+            config: dict[str, str | bool | int | float | list[str]] = {} if read_only else {
+                "storage_compatibility_version": STORAGE_COMPATIBILITY}
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except (duckdb.SerializationException, duckdb.InternalException) as exc:
             raise describe_open_error(path, exc) from None
         except duckdb.IOException as exc:
@@ -55,21 +63,30 @@ def open_writer(path: Path, lock_timeout: float = 30.0) -> duckdb.DuckDBPyConnec
             if time.monotonic() >= deadline:
                 pid = _PID_RE.search(message)
                 holder = f"process {pid.group(1)}" if pid else "another process"
-                raise WarehouseError(
+                raise WarehouseLocked(
                     f"{path}: warehouse is locked by {holder}; gave up after {lock_timeout:.0f}s"
                 ) from None
             time.sleep(min(wait, max(0.0, deadline - time.monotonic())))
             wait = min(wait * 2, 2.0) * (0.8 + 0.4 * random.random())
+        except duckdb.Error as exc:
+            raise describe_open_error(path, exc) from None
 
 
-def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open an existing warehouse read-only (reports and trusted tooling)."""
+def open_writer(path: Path, lock_timeout: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing, retrying with backoff while another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _connect(path, False, lock_timeout)
+
+
+def open_reader(path: Path, lock_timeout: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open an existing warehouse read-only (reports and trusted tooling).
+
+    DuckDB refuses a reader while another process writes; with *lock_timeout*
+    the open is retried that long, else `WarehouseLocked` is raised at once.
+    """
     if not path.exists():
         raise WarehouseError(f"{path}: no warehouse here; run `yuqi crawl` or `yuqi demo` first")
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise describe_open_error(path, exc) from None
+    return _connect(path, True, lock_timeout)
 
 
 def move_aside(path: Path) -> Path | None:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
 
+from pipeline.dedup import Assignment, ClusteredDoc, DedupInput, IndexEntry
+from pipeline.spool import TABLES
 from warehouse.cleaning import (
     CrossDocRules,
     GapFiller,
@@ -27,29 +29,10 @@ from warehouse.cleaning import (
     fill_glyph_gaps,
 )
 from warehouse.connect import WarehouseError
+from warehouse.spool_columns import SPOOL_COLUMNS
 
-SPOOL_TABLES = ("fetches", "documents", "claims", "removals")
-
-# (doc_id, cluster_id, text) of a clustered document to (re)index; (doc_id, text, published,
-# fetched_at) of a new one; per new document (doc_id, cluster_id, matched_doc_id, distance,
-# similarity, canonical_doc_id, canonical_distance, canonical_similarity).
-ExistingDoc = tuple[str, str, str]
-NewDoc = tuple[str, str, str | None, str]
-ClusterRow = tuple[str, str, str | None, int | None, float | None,
-                   str | None, int | None, float | None]
-
-
-@dataclass(frozen=True, slots=True)
-class IndexRow:
-    """A document's dedup index (tables dedup_index and dedup_anchors), what clustering reads
-    of an earlier document instead of its text."""
-
-    doc_id: str
-    cluster_id: str
-    simhash: int
-    exact_key: int | None  # None: too short to fingerprint, never a candidate
-    anchors: tuple[int, ...]
-    founder: bool = False  # the cluster's canonical document (set by `DedupStore.lookup`)
+# The spool's tables, in load order (pipeline.spool).
+SPOOL_TABLES = TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +52,9 @@ class IndexProbe:
 class DedupStore(Protocol):
     """The warehouse side of clustering: index lookups and candidate texts (SQL lives here)."""
 
-    def lookup(self, probe: IndexProbe) -> list[IndexRow]:
-        """Every indexed document the probe can reach, plus their clusters' founders,
-        in the order they were first placed."""
+    def lookup(self, probe: IndexProbe) -> list[IndexEntry]:
+        """Every indexed document the probe can reach, plus their clusters' founders (marked
+        `founder`), in the order they were first placed."""
         ...
 
     def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
@@ -82,36 +65,19 @@ class DedupStore(Protocol):
 class ClusterAssigner(Protocol):
     """Clustering as the loader needs it (implemented in the composition root)."""
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
         """Index entries of clustered documents from their texts (new text or older warehouse)."""
         ...
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
-        """Cluster new documents against the store; returned in placement order."""
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
+        """Cluster new documents against the store: each one's assignment and index entry
+        (under its cluster id), in placement order."""
         ...
 
 
 # Called with the name of each load step, before it runs (progress display, fault injection).
 StepHook = Callable[[str], None]
-
-_EMPTY = {
-    "fetches": "run_id VARCHAR, url VARCHAR, final_url VARCHAR, site VARCHAR, status INTEGER,"
-               " fetched_at VARCHAR, etag VARCHAR, last_modified VARCHAR, content_type VARCHAR,"
-               " is_article BOOLEAN, warc_file VARCHAR, warc_offset BIGINT,"
-               " warc_record_id VARCHAR, content_sha1 VARCHAR, sitemap_lastmod VARCHAR",
-    "documents": "doc_id VARCHAR, run_id VARCHAR, site VARCHAR, url VARCHAR, final_url VARCHAR,"
-                 " title VARCHAR, published VARCHAR, author VARCHAR, sitename VARCHAR,"
-                 " text VARCHAR, paragraphs VARCHAR[], encoding VARCHAR, flags VARCHAR[],"
-                 " text_norm_sha1 VARCHAR, simhash UBIGINT, extractor_version VARCHAR,"
-                 " fetched_at VARCHAR, content_sha1 VARCHAR, warc_file VARCHAR,"
-                 " warc_offset BIGINT, warc_record_id VARCHAR, text_norm VARCHAR",
-    "claims": "doc_id VARCHAR, idx INTEGER, section VARCHAR, text VARCHAR,"
-              " topics VARCHAR[], stance VARCHAR, modality VARCHAR, hedge VARCHAR,"
-              " products VARCHAR[], min_days INTEGER, max_days INTEGER, anchor VARCHAR,"
-              " cues VARCHAR[], sentence_sha1 VARCHAR, tagger_version VARCHAR",
-    "removals": "doc_id VARCHAR, run_id VARCHAR, rule VARCHAR, text VARCHAR",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +89,15 @@ class LoadResult:
     counts: dict[str, int]
 
 
+def loaded_run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The ids of every run the warehouse holds (empty before the first migration)."""
+    row = con.execute("SELECT count(*) FROM information_schema.tables"
+                      " WHERE table_name = 'crawl_runs'").fetchone()
+    if not row or not row[0]:
+        return set()
+    return {str(r[0]) for r in con.execute("SELECT run_id FROM crawl_runs").fetchall()}
+
+
 def is_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
     """True when *run_id* is already in the warehouse."""
     row = con.execute("SELECT count(*) FROM crawl_runs WHERE run_id = ?", [run_id]).fetchone()
@@ -130,7 +105,7 @@ def is_loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
 
 
 def _stage(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[Path]) -> int:
-    expected = [col.split(" ", 1) for col in _EMPTY[table].split(", ")]
+    expected = SPOOL_COLUMNS[table]
     if files:
         # A view, not a copy: the merge reads the Parquet files straight into the tables.
         # (File names are ours, from the spool listing; quoted for the view's SQL text.)
@@ -157,6 +132,7 @@ def load_run(
     on_step: StepHook | None = None,
     cleaning: CrossDocRules | None = None,
     fill_gap: GapFiller | None = None,
+    dedup_params: Mapping[str, Any] | None = None,
 ) -> LoadResult:
     """Load one finished run's spool files atomically; `files` maps spool table -> Parquet files.
 
@@ -164,7 +140,9 @@ def load_run(
     marked (over all their documents) before clustering, so fingerprints leave them out;
     with *fill_gap*, glyph gaps of documents in clusters this run touched are looked up in
     their cluster mates after clustering. Without them (benchmarks, index tests) the load
-    clusters full texts and records no gaps.
+    clusters full texts and records no gaps. The `crawl_runs` row records the manifest's
+    `versions` (extractor, tagger, site configs), *dedup_params* (the thresholds
+    *assign_clusters* uses) and the *cleaning* thresholds.
     """
     run_id = str(manifest["run_id"])
     if is_loaded(con, run_id):
@@ -187,12 +165,7 @@ def load_run(
         if fill_gap is not None:
             step("glyph_gaps")
             counts.update(fill_glyph_gaps(con, fill_gap))
-        con.execute(
-            "INSERT INTO crawl_runs VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)",
-            [run_id, manifest.get("started_at"), manifest.get("finished_at"),
-             manifest.get("status", "finished"),
-             json.dumps(manifest.get("stats", {}), ensure_ascii=False)],
-        )
+        _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
     except duckdb.Error as exc:
@@ -203,6 +176,31 @@ def load_run(
         con.execute("ROLLBACK")
         raise
     return LoadResult(run_id, True, counts)
+
+
+def _json(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _record_run(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any],
+                cleaning: CrossDocRules | None, dedup_params: Mapping[str, Any] | None
+                ) -> None:
+    """Insert the run's `crawl_runs` row: times, status, counters and what shaped its rows."""
+    versions = manifest.get("versions") or {}
+    con.execute(
+        """
+        INSERT INTO crawl_runs (run_id, started_at, finished_at, status, stats, loaded_at,
+                                extractor_version, tagger_version, site_configs,
+                                dedup_params, cleaning_params)
+        VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?)
+        """,
+        [str(manifest["run_id"]), manifest.get("started_at"), manifest.get("finished_at"),
+         manifest.get("status", "finished"),
+         json.dumps(manifest.get("stats", {}), ensure_ascii=False),
+         versions.get("extractor"), versions.get("tagger"), _json(versions.get("site_configs")),
+         _json(None if dedup_params is None else dict(dedup_params)),
+         _json(None if cleaning is None else asdict(cleaning))],
+    )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
@@ -325,7 +323,7 @@ class _SqlDedupStore:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
 
-    def lookup(self, probe: IndexProbe) -> list[IndexRow]:
+    def lookup(self, probe: IndexProbe) -> list[IndexEntry]:
         """Indexed documents within reach of the probe (and their founders), in seq order."""
         con = self._con
         con.register("probe_fp", pa.table({"fp": pa.array(sorted(set(probe.simhashes)),
@@ -382,8 +380,8 @@ class _SqlDedupStore:
         finally:
             for name in ("probe_fp", "probe_anchor", "probe_exact"):
                 con.unregister(name)
-        return [IndexRow(str(d), str(c), int(f), None if e is None else int(e),
-                         tuple(int(x) for x in a), bool(fo)) for d, c, f, e, fo, a in rows]
+        return [IndexEntry(str(d), str(c), int(f), None if e is None else int(e),
+                           tuple(int(x) for x in a), bool(fo)) for d, c, f, e, fo, a in rows]
 
     def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """Current texts of the given documents, boilerplate paragraphs left out."""
@@ -404,7 +402,8 @@ def _next_seq(con: duckdb.DuckDBPyConnection) -> int:
     return int(rows[0][0])
 
 
-def _write_index(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[IndexRow, int]]) -> None:
+def _write_index(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[IndexEntry, int]]
+                 ) -> None:
     """Insert (or replace) index rows, each with its seq; text_md5 from the document's text."""
     if not rows:
         return
@@ -451,9 +450,9 @@ def _reindex(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int:
     ).fetchall()
     if not stale:
         return 0
-    entries = assign.index([(str(d), str(c), str(t)) for d, c, t, _ in stale])
+    entries = assign.index([ClusteredDoc(str(d), str(c), str(t)) for d, c, t, _ in stale])
     next_seq = _next_seq(con)
-    rows: list[tuple[IndexRow, int]] = []
+    rows: list[tuple[IndexEntry, int]] = []
     for entry, (_, _, _, seq) in zip(entries, stale, strict=True):
         if seq is None:
             seq, next_seq = next_seq, next_seq + 1
@@ -472,7 +471,8 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int
     _reindex(con, assign)
     unclustered = "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM clusters)"
     new = [
-        (str(a), str(b), None if c is None else str(c), str(d)) for a, b, c, d in con.execute(
+        DedupInput(str(a), str(b), None if c is None else str(c), str(d))
+        for a, b, c, d in con.execute(
             f"SELECT d.doc_id, t.text, CAST(d.published AS VARCHAR),"
             f" CAST(d.first_seen AS VARCHAR)"
             f" FROM documents d JOIN ({clean_text_sql(unclustered)}) t USING (doc_id)"
@@ -484,14 +484,14 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, assign: ClusterAssigner) -> int
     placed = assign.assign(new, _SqlDedupStore(con))
     rows = [row for row, _ in placed]
     table = pa.table({
-        "doc_id": pa.array([r[0] for r in rows], pa.string()),
-        "cluster_id": pa.array([r[1] for r in rows], pa.string()),
-        "matched_doc_id": pa.array([r[2] for r in rows], pa.string()),
-        "distance": pa.array([r[3] for r in rows], pa.int32()),
-        "similarity": pa.array([r[4] for r in rows], pa.float64()),
-        "canonical_doc_id": pa.array([r[5] for r in rows], pa.string()),
-        "canonical_distance": pa.array([r[6] for r in rows], pa.int32()),
-        "canonical_similarity": pa.array([r[7] for r in rows], pa.float64()),
+        "doc_id": pa.array([r.doc_id for r in rows], pa.string()),
+        "cluster_id": pa.array([r.cluster_id for r in rows], pa.string()),
+        "matched_doc_id": pa.array([r.matched_doc_id for r in rows], pa.string()),
+        "distance": pa.array([r.distance for r in rows], pa.int32()),
+        "similarity": pa.array([r.similarity for r in rows], pa.float64()),
+        "canonical_doc_id": pa.array([r.canonical_doc_id for r in rows], pa.string()),
+        "canonical_distance": pa.array([r.canonical_distance for r in rows], pa.int32()),
+        "canonical_similarity": pa.array([r.canonical_similarity for r in rows], pa.float64()),
     })
     con.register("new_clusters", table)
     try:

@@ -16,6 +16,7 @@ from pipeline.spool import (
     discard_worker_files,
     write_manifest,
 )
+from pipeline.stats import run_summary
 from warehouse.connect import warehouse_path
 from yuqi.app.jobstate import (
     CLEAN_MARKER,
@@ -32,6 +33,7 @@ from yuqi.app.jobstate import (
     stopped_cleanly,
     write_state,
 )
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 
 def new_run_id() -> str:
@@ -52,40 +54,6 @@ class CrawlOutcome:
     stats: dict[str, Any] = field(default_factory=dict)
     finished: bool = True
     stopped: dict[str, str] = field(default_factory=dict)  # site -> close reason
-
-
-def run_summary(total: dict[str, Any]) -> dict[str, Any]:
-    """The headline counters of a run (kept in `crawl_runs.stats` under `summary`).
-
-    responses = every archived response; downloaded = those that were not 304;
-    unchanged = 304s plus requests skipped for an unchanged sitemap date;
-    refused = guard, trap and robots refusals; errors by kind (exceptions,
-    HTTP 4xx/5xx, pages dropped by the stages).
-    """
-    def n(key: str) -> int:
-        return int(total.get(key, 0))
-
-    errors: dict[str, int] = {}
-    for key, value in total.items():
-        if key.startswith("downloader/exception_type_count/"):
-            errors[key.rsplit(".", 1)[-1]] = errors.get(key.rsplit(".", 1)[-1], 0) + int(value)
-        elif key.startswith("downloader/response_status_count/") and key[-3] in "45":
-            errors[f"http_{key[-3:]}"] = int(value)
-        elif key.startswith("yuqi/dropped/"):
-            errors[key.removeprefix("yuqi/")] = int(value)
-    refused = sum(int(v) for k, v in total.items()
-                  if k.startswith("yuqi/refused/") or k in ("yuqi/robots/disallowed",
-                                                            "yuqi/robots/unreachable"))
-    return {
-        "responses": n("yuqi/archived"),
-        "downloaded": n("yuqi/archived") - n("yuqi/unchanged"),
-        "unchanged": n("yuqi/unchanged") + n("yuqi/skipped/sitemap_unchanged"),
-        "refused": refused,
-        "errors": errors,
-        "bytes": n("downloader/response_bytes"),
-        "documents": n("yuqi/documents"),
-        "claims": n("yuqi/claims"),
-    }
 
 
 def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -162,6 +130,7 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     for page in known_pages(warehouse_path(data_dir), [c.name for c in todo]):
         known.setdefault(page.site, []).append(page)
     jobdirs = {c.name: (site_job_dir(data_dir, c.name), rebuild[c.name]) for c in todo}
+    state.site_configs.update(site_config_hashes(todo))
     per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
     stopped: dict[str, str] = {}
     for name, site_stats in per_site.items():
@@ -187,6 +156,7 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
         "sites": state.sites,
         "parts": len(state.parts),
         "stats": stats,
+        "versions": run_versions(state.site_configs),
     })
     clear_state(data_dir, state.sites)
     return CrawlOutcome(run_id, spool_dir, stats)

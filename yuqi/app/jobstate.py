@@ -33,13 +33,16 @@ class JobStateError(UsageError, RuntimeError):
 
 @dataclass
 class JobState:
-    """The unfinished run: id, start time, sites, finished sites, each part's per-site stats."""
+    """The unfinished run: id, start time, sites, finished sites, each part's per-site stats
+    and the config hash each site was crawled with."""
 
     run_id: str
     started_at: str
     sites: list[str]
     finished_sites: list[str] = field(default_factory=list)
     parts: list[dict[str, dict[str, Any]]] = field(default_factory=list)
+    # Site -> hash of the config its latest part crawled with (pipeline.siteconfig.config_hash).
+    site_configs: dict[str, str] = field(default_factory=dict)
 
 
 def jobs_root(data_dir: Path) -> Path:
@@ -58,11 +61,31 @@ def read_state(data_dir: Path) -> JobState | None:
     if not path.exists():
         return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return JobState(**raw)
-    except (ValueError, TypeError) as exc:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+        state = JobState(**raw)
+    except (OSError, ValueError, TypeError) as exc:
         raise JobStateError(f"{path}: unreadable crawl job state ({exc}); delete {path.parent}"
                             " to start afresh") from None
+    problem = _state_problem(state)
+    if problem:
+        raise JobStateError(f"{path}: unreadable crawl job state ({problem}); delete "
+                            f"{path.parent} to start afresh")
+    return state
+
+
+def _state_problem(state: JobState) -> str | None:
+    """What is wrong with the types of a JobState read from JSON, or None."""
+    if not isinstance(state.run_id, str) or not isinstance(state.started_at, str):
+        return "run_id and started_at must be strings"
+    for name in ("sites", "finished_sites"):
+        value = getattr(state, name)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{name} must be a list of site names"
+    if not isinstance(state.parts, list) or not all(
+            isinstance(part, dict) and all(isinstance(v, dict) for v in part.values())
+            for part in state.parts):
+        return "parts must be a list of per-site stats objects"
+    return None
 
 
 def write_state(data_dir: Path, state: JobState) -> None:

@@ -5,29 +5,44 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup import Clusterer, DedupInput, IndexEntry
-from pipeline.glyph_gaps import gap_context, likely_missing
+from pipeline.dedup import (
+    DEFAULT_PARAMS,
+    Assignment,
+    ClusteredDoc,
+    Clusterer,
+    DedupInput,
+    DedupParams,
+    IndexEntry,
+)
+from pipeline.errors import RunError
+from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
+    DamagedSpoolError,
     finished_runs,
     read_manifest,
     spool_files,
 )
-from warehouse.cleaning import CrossDocRules, GapFill
-from warehouse.connect import move_aside, open_writer, warehouse_path
+from warehouse.cleaning import CrossDocRules
+from warehouse.connect import (
+    WarehouseError,
+    move_aside,
+    open_reader,
+    open_writer,
+    warehouse_path,
+)
+from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
-    ClusterRow,
     DedupStore,
-    ExistingDoc,
     IndexProbe,
-    IndexRow,
     LoadResult,
-    NewDoc,
     StepHook,
     load_run,
+    loaded_run_ids,
 )
 from warehouse.migrate import migrate
 
@@ -36,18 +51,20 @@ class _WarehouseClusterer:
     """The warehouse's cluster assigner (`warehouse.load.ClusterAssigner`): the same
     `Clusterer` as `yuqi dedup`, fed from the stored dedup index instead of every text."""
 
-    def index(self, docs: Sequence[ExistingDoc]) -> list[IndexRow]:
-        """Index rows of clustered documents, from their texts."""
-        clusterer = Clusterer()
-        return [_index_row(clusterer.entry_of_text(doc_id, cluster_id, text))
-                for doc_id, cluster_id, text in docs]
+    def __init__(self, params: DedupParams = DEFAULT_PARAMS) -> None:
+        self.params = params
 
-    def assign(self, new: Sequence[NewDoc], store: DedupStore
-               ) -> list[tuple[ClusterRow, IndexRow]]:
-        """Cluster *new* against the index rows the store finds within their reach."""
-        clusterer = Clusterer(fetch_texts=store.texts)
-        params = clusterer.params
-        entries = [clusterer.entry_of_text(doc_id, "", text) for doc_id, text, _, _ in new]
+    def index(self, docs: Sequence[ClusteredDoc]) -> list[IndexEntry]:
+        """Index entries of clustered documents, from their texts."""
+        clusterer = Clusterer(self.params)
+        return [clusterer.entry_of_text(d.doc_id, d.cluster_id, d.text) for d in docs]
+
+    def assign(self, new: Sequence[DedupInput], store: DedupStore
+               ) -> list[tuple[Assignment, IndexEntry]]:
+        """Cluster *new* against the index entries the store finds within their reach."""
+        clusterer = Clusterer(self.params, fetch_texts=store.texts)
+        params = self.params
+        entries = [clusterer.entry_of_text(doc.doc_id, "", doc.text) for doc in new]
         live = [e for e in entries if e.exact_key is not None]
         probe = IndexProbe(
             simhashes=[e.simhash for e in live], radius=params.band_radius,
@@ -55,24 +72,11 @@ class _WarehouseClusterer:
             max_posting=params.max_posting, exact_keys=[e.exact_key for e in live
                                                         if e.exact_key is not None],
         )
-        for row in store.lookup(probe):
-            clusterer.add_indexed(IndexEntry(row.doc_id, row.cluster_id, row.simhash,
-                                             row.exact_key, row.anchors), row.founder)
-        assignments = clusterer.assign_all(
-            DedupInput(doc_id, text, published, fetched) for doc_id, text, published, fetched in new
-        )
+        for entry in store.lookup(probe):
+            clusterer.add_indexed(entry, entry.founder)
+        assignments = clusterer.assign_all(new)
         by_id = {e.doc_id: e for e in entries}
-        return [
-            ((a.doc_id, a.cluster_id, a.matched_doc_id, a.distance, a.similarity,
-              a.canonical_doc_id, a.canonical_distance, a.canonical_similarity),
-             _index_row(by_id[a.doc_id], a.cluster_id))
-            for a in assignments
-        ]
-
-
-def _index_row(entry: IndexEntry, cluster_id: str | None = None) -> IndexRow:
-    return IndexRow(entry.doc_id, cluster_id or entry.cluster_id, entry.simhash,
-                    entry.exact_key, entry.anchors)
+        return [(a, replace(by_id[a.doc_id], cluster_id=a.cluster_id)) for a in assignments]
 
 
 assign_clusters = _WarehouseClusterer()
@@ -84,7 +88,7 @@ CROSS_DOC_RULES = CrossDocRules()
 def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> GapFill:
     """The warehouse's glyph-gap filler (`warehouse.cleaning.GapFiller`): the context of
     the gap at *offset* of *text* and the first word a cluster mate (doc_id, text), in the
-    order given, has there, with that mate's id; (context, None, None) when none has it.
+    order given, has there, with that mate's id; no word and no mate when none has it.
 
     Pure, so the load stays deterministic; the stored text is never changed.
     """
@@ -92,8 +96,8 @@ def fill_glyph_gap(text: str, offset: int, mates: Sequence[tuple[str, str]]) -> 
     for mate_id, mate_text in mates:
         word = likely_missing(context, mate_text)
         if word:
-            return context, word, mate_id
-    return context, None, None
+            return GapFill(context, word, mate_id)
+    return GapFill(context)
 
 
 def _seed(con: Any) -> None:
@@ -123,30 +127,112 @@ def _fault_hook() -> StepHook | None:
     return hook
 
 
-def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
-                 ) -> list[LoadResult]:
-    """Load every finished spool not yet in the warehouse, one transaction per run.
-
-    With *rebuild*, a damaged warehouse file is first moved aside and every
-    spool on disk is loaded into a new one.
-    """
-    if rebuild:
-        moved = move_aside(warehouse_path(data_dir))
-        if moved is not None:
-            print(f"moved the old warehouse to {moved}", file=sys.stderr)
-    con = open_writer(warehouse_path(data_dir), lock_timeout)
-    try:
-        migrate(con)
-        hook = _fault_hook()
-        results = []
-        for spool_dir in finished_runs(data_dir / "spool"):
+def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_going: bool
+               ) -> tuple[list[LoadResult], list[str]]:
+    """Load each finished spool; a damaged one is listed (with *keep_going*, any failure)."""
+    results: list[LoadResult] = []
+    problems: list[str] = []
+    for spool_dir in spool_dirs:
+        try:
             manifest = read_manifest(spool_dir)
             if manifest is None:
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
             results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
-                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap))
+                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
+                                    dedup_params=asdict(assign_clusters.params)))
+        except DamagedSpoolError as exc:  # one bad run must not block the later ones
+            problems.append(str(exc))
+        except WarehouseError as exc:
+            if not keep_going:
+                raise
+            problems.append(f"{spool_dir}: {exc}")
+    return results, problems
+
+
+def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = False
+                 ) -> list[LoadResult]:
+    """Load every finished spool not yet in the warehouse, one transaction per run.
+
+    With *rebuild*, every spool on disk is loaded into a new warehouse instead
+    (`rebuild_warehouse`). A damaged spool is skipped, the others loaded, and the
+    damage reported at the end (DamagedSpoolError).
+    """
+    if rebuild:
+        return rebuild_warehouse(data_dir, lock_timeout)
+    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    try:
+        migrate(con)
+        results, problems = _load_runs(con, finished_runs(data_dir / "spool"), _fault_hook(),
+                                       keep_going=False)
         con.execute("CHECKPOINT")
-        return results
+        write_known_snapshot(con, warehouse_path(data_dir))
     finally:
         con.close()
+    if problems:
+        loaded = sum(r.loaded for r in results)
+        more = f" (and {len(problems) - 1} more damaged runs)" if len(problems) > 1 else ""
+        raise DamagedSpoolError(f"loaded {loaded} runs; {problems[0]}{more}")
+    return results
+
+
+def _runs_held_by(path: Path) -> set[str] | None:
+    """The run ids the warehouse at *path* holds; None when it cannot be read (damaged)."""
+    if not path.exists():
+        return set()
+    try:
+        con = open_reader(path)
+    except WarehouseError:
+        return None
+    try:
+        return loaded_run_ids(con)
+    finally:
+        con.close()
+
+
+def rebuild_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> list[LoadResult]:
+    """Rebuild the warehouse from every spool on disk, swapping it in only when nothing is lost.
+
+    The new warehouse is built beside the old one and checked: every finished spool
+    loaded, and every run the old warehouse (when readable) held found again. Only then
+    is the old file moved aside (kept, `.broken-<time>`) and the new one put in its
+    place; otherwise the old file stays and RunError names what could not be read.
+    """
+    live = warehouse_path(data_dir)
+    spool_root = data_dir / "spool"
+    spools = finished_runs(spool_root)
+    if not spools:
+        raise RunError(f"{spool_root}: no finished spool to rebuild from; the warehouse is "
+                       "unchanged")
+    held = _runs_held_by(live)
+    fresh = live.with_name(f"{live.name}.rebuild-{os.getpid()}")
+    _remove_database(fresh)
+    con = open_writer(fresh, lock_timeout)
+    try:
+        migrate(con)
+        results, problems = _load_runs(con, spools, None, keep_going=True)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    missing = sorted((held or set()) - {r.run_id for r in results})
+    problems += [f"run {run_id} is in the warehouse but has no readable spool under "
+                 f"{spool_root}" for run_id in missing]
+    if problems:
+        _remove_database(fresh)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RunError(f"rebuild stopped, the warehouse is unchanged: {problems[0]}{more}")
+    moved = move_aside(live)
+    if moved is not None:
+        print(f"moved the old warehouse to {moved}", file=sys.stderr)
+    os.replace(fresh, live)
+    con = open_writer(live, lock_timeout)
+    try:
+        write_known_snapshot(con, live)
+    finally:
+        con.close()
+    return results
+
+
+def _remove_database(path: Path) -> None:
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)

@@ -2,38 +2,36 @@
 
 The archive is the source of truth (ARCHITECTURE §1): this reads the archived
 responses of one or more crawl runs, builds each RawPage exactly as the crawl
-did (pipeline.rawpage), runs extract -> clean -> fingerprint -> claims
-(pipeline.stages.process_page) and writes a new, finished spool run whose
-fetch rows are rebuilt from the records. Improving the cleaner or the tagger
+did (pipeline.rawpage), and hands each record to the same per-page steps as the
+crawl (pipeline.page: the fetch row, then extract -> clean -> fingerprint ->
+claims), writing a new, finished spool run. Improving the cleaner or the tagger
 then never needs a recrawl.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
-
-from lxml import etree
-from lxml import html as lxml_html
 
 from pipeline.errors import YuqiError
-from pipeline.extract import ExtractConfig
-from pipeline.rawpage import build_raw_page, is_article_page
-from pipeline.records import ResumePoint
+from pipeline.fetch import build_fetch
+from pipeline.links import page_links, parse_html
+from pipeline.page import is_article_fetch, record_fetch, run_page
+from pipeline.rawpage import build_raw_page
+from pipeline.records import Claim, Document, Fetch, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
-from pipeline.stages import process_page
-from pipeline.urls import canonical_url, url_key
-from pipeline.warc_read import (
+from pipeline.stat_keys import Stat
+from pipeline.stats import CounterStats, StatCollector, run_summary
+from pipeline.urls import url_key
+from pipeline.warc import (
     CUT_TAIL,
     ArchivedResponse,
     ContentDecodeError,
@@ -42,6 +40,7 @@ from pipeline.warc_read import (
     decode_content,
     read_warc,
 )
+from yuqi.app.provenance import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +66,11 @@ class ReplayOutcome:
     source_runs: list[str]
     spool_dir: Path
     stats: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The run's headline counters (`pipeline.stats.run_summary`, as for a crawl)."""
+        return run_summary(self.stats)
 
 
 def archive_runs(data_dir: Path) -> list[str]:
@@ -105,26 +109,42 @@ def _site_of(record: ArchivedResponse, path: Path) -> str:
     return record.site or path.name.removesuffix(".warc.gz").rsplit("-", 1)[0]
 
 
-def fetch_row(run_id: str, site: str, config: SiteConfig, record: ArchivedResponse
-              ) -> dict[str, Any]:
-    """The fetch spool row of one archived response, as the crawl's archive middleware wrote it."""
-    return {
-        "run_id": run_id,
-        "url": canonical_url(record.request_url or record.target_uri),
-        "final_url": record.target_uri,
-        "site": site,
-        "status": record.status,
-        "fetched_at": record.date,
-        "etag": record.last_header("ETag"),
-        "last_modified": record.last_header("Last-Modified"),
-        "content_type": record.last_header("Content-Type"),
-        "is_article": config.is_article(record.target_uri),
-        "warc_file": record.warc_file,
-        "warc_offset": record.offset,
-        "warc_record_id": record.record_id,
-        "content_sha1": hashlib.sha1(record.body).hexdigest(),
-        "sitemap_lastmod": record.sitemap_lastmod,
-    }
+def _fetch(run_id: str, config: SiteConfig, record: ArchivedResponse) -> Fetch:
+    """The fetch record of one archived response, as the crawl's archive middleware built it."""
+    return build_fetch(
+        config, run_id=run_id, first_url=record.request_url or record.target_uri,
+        final_url=record.target_uri, status=record.status, headers=record.headers,
+        body=record.body, fetched_at=record.date, warc_file=record.warc_file,
+        warc_offset=record.offset, warc_record_id=record.record_id,
+        sitemap_lastmod=record.sitemap_lastmod,
+    )
+
+
+class _NewestOnly:
+    """A page sink over a site's spool that declines documents a newer run already wrote.
+
+    `yuqi process --all-runs` replays the newest run first; an older fetch of the same
+    document is counted as superseded instead of being spooled again.
+    """
+
+    def __init__(self, spool: SpoolWriter, newer_docs: set[str], written: set[str],
+                 stats: StatCollector) -> None:
+        self.spool = spool
+        self.newer_docs = newer_docs
+        self.written = written
+        self.stats = stats
+
+    def write_fetch(self, fetch: Fetch) -> None:
+        """Spool the fetch row (every fetch is kept, superseded or not)."""
+        self.spool.write_fetch(fetch)
+
+    def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Spool the page unless a newer run holds its document (then count it, decline)."""
+        if document.doc_id in self.newer_docs:
+            self.stats.inc(Stat.SUPERSEDED)
+            return False
+        self.written.add(document.doc_id)
+        return self.spool.write_page(document, claims)
 
 
 class _Replayer:
@@ -138,7 +158,7 @@ class _Replayer:
         self.sites_dir = sites_dir
         self.spool_dir = data_dir / "spool" / run_id
         self.spools: dict[str, SpoolWriter] = {}
-        self.stats: Counter[str] = Counter()
+        self.stats = CounterStats()
         # doc_ids written from a newer run (--all-runs replays newest first): older fetches of
         # the same document are not spooled again.
         self.newer_docs: set[str] = set()
@@ -163,56 +183,71 @@ class _Replayer:
                 if isinstance(item, CorruptRecord):
                     logger.warning("%s: skipped a corrupt record at byte %d (%s)",
                                    path, item.offset, item.reason)
-                    self.stats["yuqi/corrupt_records"] += 1
+                    self.stats.inc(Stat.CORRUPT_RECORDS)
                     continue
                 self._replay_record(path, item, written)
         except WarcReadError as exc:
             raise ReplayError(str(exc), 1) from None
-        self.stats["yuqi/warc_files"] += 1
+        self.stats.inc(Stat.WARC_FILES)
 
-    def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str]) -> None:
+    def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str]
+                       ) -> bytes | None:
+        """Spool one archived response as the crawl did (pipeline.page); return its decoded
+        body, or None for a revisit record or an undecodable body."""
         site = _site_of(record, path)
         config = self.configs.get(site)
         if config is None:
             raise ReplayError(f"{path}: records of site {site!r}, but {self.sites_dir} has no "
                               "site config of that name (give --sites-dir)", 2)
-        spool = self._spool(site)
-        spool.write_fetch(fetch_row(self.run_id, site, config, record))
-        self.stats["yuqi/archived"] += 1
+        sink = _NewestOnly(self._spool(site), self.newer_docs, written, self.stats)
+        record_fetch(_fetch(self.run_id, config, record), sink, self.stats)
         if record.rec_type == "revisit":
-            self.stats["yuqi/unchanged"] += 1
-            return
+            self.stats.inc(Stat.UNCHANGED)
+            return None
         try:
             body, headers = decode_content(record.body, record.headers)
         except ContentDecodeError as exc:
             logger.warning("%s: %s at byte %d: %s", path, record.target_uri, record.offset, exc)
-            self.stats["yuqi/dropped/bad_encoding"] += 1
-            return
-        raw = build_raw_page(
-            config, self.run_id, record.request_url or record.target_uri, record.target_uri,
-            record.status, headers, body, record.date, record.warc_file, record.offset,
-            record.record_id,
-        )
-        if not is_article_page(config, raw):
-            return
-        try:
-            result = process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
-        except Exception:  # one bad page must not stop the replay (as in the crawl)
-            logger.exception("stages failed on %s", raw.url)
-            self.stats["yuqi/dropped/stage_error"] += 1
-            return
-        if result.document is None:
-            self.stats[f"yuqi/dropped/{result.dropped}"] += 1
-            return
-        if result.document.doc_id in self.newer_docs:
-            self.stats["yuqi/superseded"] += 1
-            return
-        written.add(result.document.doc_id)
-        spool.write_document(result.document)
-        for claim in result.claims:
-            spool.write_claim(claim)
-        self.stats["yuqi/documents"] += 1
-        self.stats["yuqi/claims"] += len(result.claims)
+            self.stats.inc(Stat.DROPPED_BAD_ENCODING)
+            return None
+        if is_article_fetch(config, record.target_uri, record.status):
+            raw = build_raw_page(
+                config, self.run_id, record.request_url or record.target_uri, record.target_uri,
+                record.status, headers, body, record.date, record.warc_file, record.offset,
+                record.record_id,
+            )
+            run_page(raw, config, sink, self.stats)
+        return body
+
+    def rebuild_file(self, path: Path, config: SiteConfig, done: set[str], links: list[str]
+                     ) -> None:
+        """Spool one WARC file of an unfinished run again, collecting what the crawl resumes
+        from: the url_keys of archived articles (*done*) and the links of archived pages.
+
+        A record cut off by the kill is removed from the end of the file, so the archive
+        reads cleanly again.
+        """
+        name = path.relative_to(self.data_dir).as_posix()
+        written: set[str] = set()
+        cut_at: int | None = None
+        for item in read_warc(path, name, tolerate_cut_tail=True):
+            if isinstance(item, CorruptRecord):
+                if item.reason == CUT_TAIL:
+                    cut_at = item.offset
+                else:
+                    self.stats.inc(Stat.CORRUPT_RECORDS)
+                continue
+            body = self._replay_record(path, item, written)
+            if config.is_article(item.target_uri):
+                done.add(url_key(item.target_uri))
+                if item.request_url:
+                    done.add(url_key(item.request_url))
+            if body is not None and item.rec_type == "response" and item.status == 200:
+                root = parse_html(body)
+                if root is not None:
+                    links.extend(page_links(root, item.target_uri))
+        if cut_at is not None:
+            os.truncate(path, cut_at)
 
     def close(self) -> None:
         """Write every buffered spool row."""
@@ -235,7 +270,7 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
         for source in sorted(run_ids, reverse=True):
             replayer.replay_run(warc_files(data_dir, [source]), on_file)
         replayer.close()
-        stats = replayer.stats
+        stats = replayer.stats.counts
         write_manifest(replayer.spool_dir, {
             "run_id": run_id,
             "started_at": started,
@@ -243,28 +278,15 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
             "status": "finished",
             "source": "warc:" + ",".join(sorted(run_ids)),
             "sites": sorted(replayer.spools),
-            "stats": {"total": dict(stats), "sources": sorted(run_ids)},
+            "stats": {"summary": run_summary(stats), "total": dict(stats),
+                      "sources": sorted(run_ids)},
+            "versions": run_versions(site_config_hashes(
+                configs[site] for site in replayer.spools)),
         })
     except BaseException:
         shutil.rmtree(replayer.spool_dir, ignore_errors=True)
         raise
     return ReplayOutcome(run_id, sorted(run_ids), replayer.spool_dir, stats)
-
-
-def _page_links(body: bytes, base_url: str) -> list[str]:
-    """Absolute http(s) link targets of an HTML page (for rebuilding a crawl frontier)."""
-    try:
-        tree = lxml_html.fromstring(body)
-    except (ValueError, TypeError, SyntaxError, etree.ParserError):
-        return []
-    links = []
-    for element in tree.iter("a"):
-        href = (element.get("href") or "").strip()
-        if href:
-            absolute = urljoin(base_url, href)
-            if absolute.startswith(("http://", "https://")):
-                links.append(absolute)
-    return links
 
 
 def rebuild_site(data_dir: Path, run_id: str, config: SiteConfig) -> ResumePoint:
@@ -280,30 +302,8 @@ def rebuild_site(data_dir: Path, run_id: str, config: SiteConfig) -> ResumePoint
     replayer = _Replayer(data_dir, run_id, {config.name: config}, Path("."))
     done: set[str] = set()
     links: list[str] = []
-    written: set[str] = set()
     archive_dir = data_dir / "archive" / run_id
     for path in sorted(archive_dir.glob(f"{config.name}-*.warc.gz")):
-        name = path.relative_to(data_dir).as_posix()
-        cut_at: int | None = None
-        for item in read_warc(path, name, tolerate_cut_tail=True):
-            if isinstance(item, CorruptRecord):
-                if item.reason == CUT_TAIL:
-                    cut_at = item.offset
-                else:
-                    replayer.stats["yuqi/corrupt_records"] += 1
-                continue
-            replayer._replay_record(path, item, written)
-            if config.is_article(item.target_uri):
-                done.add(url_key(item.target_uri))
-                if item.request_url:
-                    done.add(url_key(item.request_url))
-            if item.rec_type == "response" and item.status == 200:
-                try:
-                    body, _ = decode_content(item.body, item.headers)
-                except ContentDecodeError:
-                    continue
-                links.extend(_page_links(body, item.target_uri))
-        if cut_at is not None:
-            os.truncate(path, cut_at)
+        replayer.rebuild_file(path, config, done, links)
     replayer.close()
     return ResumePoint(frozenset(done), tuple(dict.fromkeys(links)))

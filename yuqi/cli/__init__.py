@@ -9,8 +9,11 @@ line and their exit status, so each command holds options, one call and output.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -20,7 +23,10 @@ from typer.core import TyperGroup
 
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
+from pipeline.stat_keys import Stat, short_name
+from pipeline.stats import refusals
 from yuqi.cli.crashlog import write_crash_log
+from yuqi.cli.site import chosen_sites, site_app
 from yuqi.cli.versions import version_line
 
 # typer vendors click; its usage errors all derive from click's ClickException.
@@ -54,6 +60,9 @@ app = typer.Typer(
 )
 
 
+app.add_typer(site_app)  # yuqi site new|check (yuqi/cli/site.py)
+
+
 def _print_version(value: bool) -> None:
     if value:
         out.print(version_line(), markup=False)
@@ -70,6 +79,34 @@ def _root(
 
 
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Data directory.")]
+Wait = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait while another yuqi process holds the data dir "
+    "(default: refuse at once, exit 75).")]
+
+
+# Commands that may start a new data dir; the others leave a missing one to their own error.
+_CREATES_DATA_DIR = frozenset({"run", "crawl", "load", "demo"})
+
+
+def writes_data_dir(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run *command* holding its data dir's lock (`yuqi.app.lock`); typer sees its signature."""
+    signature = inspect.signature(command)
+
+    @functools.wraps(command)
+    def holding(*args: Any, **kwargs: Any) -> Any:
+        from yuqi.app.lock import hold_data_dir
+
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        if bound.arguments.get("check"):  # validate only: writes nothing, needs no lock
+            return command(*args, **kwargs)
+        data_dir = bound.arguments["data_dir"]
+        wait = float(bound.arguments.get("wait", 0.0))
+        name = command.__name__.removesuffix("_cmd")
+        with hold_data_dir(data_dir, name, wait, create=name in _CREATES_DATA_DIR):
+            return command(*args, **kwargs)
+
+    return holding
 Fmt = Annotated[str, typer.Option("--format", help="Output format.")]
 InPath = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
 
@@ -80,27 +117,47 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _read_input(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
+    """The UTF-8 text of *path* (or standard input for -), without a leading BOM."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror}", 2)
-    except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text", 2)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text (byte {exc.start})", 2)
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _read_jsonl(path: str) -> list[dict[str, object]]:
+    """JSON objects with an 'id' and a 'text', one a line (lines end at LF only).
+
+    Why LF only: U+2028 and friends are legal inside JSON strings and must not
+    split a record. A bad line is named by number, and ids must be unique,
+    since every output line refers back to one.
+    """
     rows = []
-    for lineno, line in enumerate(_read_input(path).splitlines(), 1):
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(_read_input(path).split("\n"), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            fail(f"{path}:{lineno}: invalid JSON: {exc.msg}", 2)
+            row = json.loads(line, parse_constant=_no_constant)
+        except ValueError as exc:
+            fail(f"{path}:{lineno}: invalid JSON: {getattr(exc, 'msg', exc)}", 2)
         if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
             fail(f"{path}:{lineno}: expected an object with 'id' and 'text'", 2)
+        try:
+            json.dumps(row, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            fail(f"{path}:{lineno}: a lone surrogate (\\ud800-\\udfff) is not text", 2)
+        key = json.dumps(row["id"], ensure_ascii=False)
+        if key in seen:
+            fail(f"{path}:{lineno}: id {key} repeats line {seen[key]}", 2)
+        seen[key] = lineno
         rows.append(row)
     return rows
 
@@ -207,28 +264,41 @@ def dedup(path: InPath = "-", fmt: Fmt = "jsonl") -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(
-        help="One read-only SELECT statement; - reads it from standard input.")],
+    query: Annotated[str | None, typer.Argument(
+        help="One read-only SELECT statement; - reads it from standard input.")] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", help="Read the statement from this file (it may start with comments).",
+    )] = None,
     data_dir: DataDir = Path("data"),
-    fmt: Fmt = "table",
+    fmt: Annotated[str, typer.Option(
+        "--format", help="table, csv (LF line ends), json (one array) or jsonl.")] = "table",
     timeout: Annotated[float, typer.Option(help="Query time limit, seconds.")] = 30.0,
     memory_limit: Annotated[str, typer.Option("--memory-limit")] = "1GB",
 ) -> None:
-    """Run a read-only SQL query against the warehouse (safe for untrusted SQL)."""
+    """Run a read-only SQL query against the warehouse (safe for untrusted SQL).
+
+    Give the statement as an argument, as - (standard input) or with -f FILE; a
+    statement that starts with a `--` comment needs - or -f (or `yuqi sql -- "..."`).
+    """
     from warehouse.connect import warehouse_path
     from warehouse.sqlsafe import run_query
     from yuqi.cli.output import print_rows
 
-    _check_format(fmt, ("table", "csv", "json"))
-    if query == "-":
-        query = sys.stdin.read()
-    result = run_query(warehouse_path(data_dir), query, timeout, memory_limit)
+    _check_format(fmt, ("table", "csv", "json", "jsonl"))
+    if (query is None) == (file is None):
+        fail("give the SQL statement either as an argument (- for standard input) or with "
+             "-f FILE", 2)
+    text = _read_input(str(file)) if file is not None else _read_input("-") if query == "-" \
+        else str(query)
+    result = run_query(warehouse_path(data_dir), text, timeout, memory_limit)
     print_rows(result.columns, result.rows, fmt, out)
 
 
 @app.command()
+@writes_data_dir
 def crawl(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
@@ -236,24 +306,26 @@ def crawl(
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the crawl run that was stopped (Ctrl-C, SIGTERM, a crash).")
     ] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Validate the site configs and print the plan; fetch nothing.")] = False,
 ) -> None:
-    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse."""
+    """Crawl the configured sites, archive to WARC, run the stages and load the warehouse.
+
+    Disabled sites (`enabled = false`) are skipped unless --site names them.
+    """
     from yuqi.app.crawl import crawl as run
 
-    configs = load_site_configs(sites_dir, site)
-    if not configs:
-        fail(f"{sites_dir}: no site configs (*.toml) found", 2)
+    configs = chosen_sites(sites_dir, site, check)
+    if check:
+        return
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
-    total = outcome.stats["total"]
-    unchanged = total.get("yuqi/unchanged", 0) + total.get("yuqi/skipped/sitemap_unchanged", 0)
-    out.print(f"run {outcome.run_id}: {total.get('yuqi/archived', 0)} pages fetched, "
-              f"{unchanged} articles unchanged, "
-              f"{total.get('yuqi/documents', 0)} documents, {total.get('yuqi/claims', 0)} claims")
-    if not total.get("yuqi/archived"):
-        refused = {k.removeprefix("yuqi/"): v for k, v in total.items()
-                   if k.startswith(("yuqi/refused/", "yuqi/robots/unreachable",
-                                    "yuqi/robots/disallowed"))}
+    summary = outcome.stats["summary"]
+    out.print(f"run {outcome.run_id}: {summary['responses']} pages fetched, "
+              f"{summary['unchanged']} articles unchanged, "
+              f"{summary['documents']} documents, {summary['claims']} claims")
+    if not summary["responses"]:
+        refused = {short_name(k): v for k, v in refusals(outcome.stats["total"]).items()}
         why = ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))
         hint = " (a local web needs allow_private = true)" if "refused/private_address" in \
             refused else ""
@@ -267,13 +339,16 @@ def crawl(
 
 
 @app.command()
+@writes_data_dir
 def load(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     lock_timeout: Annotated[float, typer.Option(
         "--lock-timeout", help="Seconds to keep retrying while another process holds the file."
     )] = 30.0,
     rebuild: Annotated[bool, typer.Option(
-        "--rebuild", help="Move a damaged warehouse aside and reload every spool on disk."
+        "--rebuild", help="Rebuild the warehouse from every spool on disk beside the old one; "
+        "swap it in only when no run is lost (the old file is kept as .broken-<time>)."
     )] = False,
 ) -> None:
     """Load every finished spool not yet in the warehouse (one transaction per run)."""
@@ -289,8 +364,10 @@ def load(
 
 
 @app.command()
+@writes_data_dir
 def process(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     retag: Annotated[bool, typer.Option(
         "--retag", help="Re-tag every stored document with the current tagger.")] = False,
     from_warc: Annotated[bool, typer.Option(
@@ -342,10 +419,10 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
         task = progress.add_task("replaying", total=len(files))
         outcome = replay(data_dir, sources, configs, new_id, sites_dir,
                          on_file=lambda _p: progress.advance(task))
-    stats = outcome.stats
-    skipped = stats["yuqi/corrupt_records"]
-    out.print(f"run {new_id} from warc:{','.join(sources)}: {stats['yuqi/archived']} responses, "
-              f"{stats['yuqi/documents']} documents, {stats['yuqi/claims']} claims"
+    summary = outcome.summary
+    skipped = outcome.stats[Stat.CORRUPT_RECORDS]
+    out.print(f"run {new_id} from warc:{','.join(sources)}: {summary['responses']} responses, "
+              f"{summary['documents']} documents, {summary['claims']} claims"
               + (f", {skipped} corrupt records skipped" if skipped else ""))
     if no_load:
         return
@@ -390,10 +467,37 @@ def report(
     bad = [f for f in formats if f not in ("html", "md")]
     if bad or not formats:
         fail(f"--format takes html, md or both, got {fmt!r}", 2)
-    paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
-                         ReportFilters(product, topic, site, since), out_dir)
+    from yuqi.app.lock import hold_data_dir
+
+    # Writing reports/<run>/ and latest/ is a write to the data dir; --out elsewhere is not.
+    holding = hold_data_dir(data_dir, "report") if out_dir is None else contextlib.nullcontext()
+    with holding:
+        paths = build_report(warehouse_path(data_dir), data_dir / "reports", formats,
+                             ReportFilters(product, topic, site, since), out_dir)
     for p in paths:
         out.print(f"wrote {p}")
+
+
+@app.command("run", epilog=(
+    "Exit status: 0 the run finished and was loaded and reported; 1 the run failed (the "
+    "message says why; a crawl stopped early continues with `yuqi crawl --resume`); 2 bad "
+    "usage or configuration; 75 another yuqi process holds the data dir (try later, or "
+    "--wait SECONDS)."))
+@writes_data_dir
+def run_cmd(
+    data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
+    site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
+    sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
+    no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report.")] = False,
+) -> None:
+    """The scheduled job: crawl, load and report in one command, holding the data dir.
+
+    This is the line a cron entry or a systemd timer calls.
+    """
+    crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+    if not no_report:
+        report(data_dir=data_dir)
 
 
 @app.command("serve-demo")
@@ -463,8 +567,10 @@ def demo_truth(
 
 
 @app.command("demo")
+@writes_data_dir
 def demo_cmd(
     data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
     port: Annotated[int, typer.Option(
         help="Preferred loopback port for the demo web (a free one if taken; 0 = any).")] = 18080,
 ) -> None:
@@ -489,7 +595,7 @@ def demo_cmd(
                    for c in site_configs(web.base_url)]
         out.print(f"demo web at {web.base_url}: crawling {len(configs)} sites ...")
         outcome = run(configs, data_dir, say=err.print)
-    if not outcome.stats["total"].get("yuqi/archived"):
+    if not outcome.stats["summary"]["responses"]:
         fail(f"the demo crawl fetched nothing from {web.base_url}; see the log above", 1)
     if not outcome.finished:
         fail(f"the demo crawl stopped early (run {outcome.run_id}); nothing was loaded", 1)

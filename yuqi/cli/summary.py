@@ -13,14 +13,16 @@ from warehouse.stats import warehouse_counts
 
 def print_summary(console: Console, data_dir: Path, stats: dict[str, Any], reports: list[Path]
                   ) -> None:
-    """Pages fetched, documents, clusters, claims, and where the warehouse and report are."""
+    """Pages fetched, documents, clusters, claims, and where the warehouse and report are.
+
+    *stats* is the run's stats as a crawl returns them (`summary` from pipeline.stats).
+    """
     con = open_reader(warehouse_path(data_dir))
     try:
         counts = warehouse_counts(con)
     finally:
         con.close()
-    total = stats.get("total", {})
-    console.print(f"pages fetched:      {total.get('yuqi/archived', 0)}")
+    console.print(f"pages fetched:      {stats.get('summary', {}).get('responses', 0)}")
     console.print(f"documents:          {counts['documents']}")
     console.print(f"duplicate clusters: {counts['duplicate_clusters']} "
                   f"({counts['clusters']} independent sources)")

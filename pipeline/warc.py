@@ -1,13 +1,23 @@
-"""Reading yuqi's WARC archive back: response and revisit records, with what replay needs.
+"""yuqi's WARC archive, written by the crawl and read back by replay: one format, one module.
 
-Pure reading (warcio, zlib; no Scrapy): `yuqi process --from-warc` uses it to
-re-run the stages over archived responses. Each `.warc.gz` is gzip-per-record,
-so a damaged record in the middle of a file is found, counted and skipped (the
-reader resynchronizes on the next gzip member that holds a whole record); a
-file whose last record is cut off, or that is not gzip WARC at all, raises
-`WarcReadError` naming the file.
+Writing (`WarcArchive`, used by the spider's archive middleware): every
+request/response pair, recorded before Content-Encoding is undone, so the stored
+bytes match their headers; each file is gzip-per-record (WARC/1.1) and rotated
+by size. Hop-by-hop headers (`HOP_BY_HOP`) are not stored: the payload is
+already de-chunked. A 304 Not Modified is written as a `revisit` record (profile
+server-not-modified) instead of a response.
 
-The custom header fields read here are written by spiders/warc.py.
+Each response record also names what replay (`yuqi process --from-warc`) needs
+in custom WARC header fields: `Yuqi-Site` (the site config), `Yuqi-Request-URL`
+(the canonical URL first requested, before redirects), `Yuqi-Run-ID` and, for a
+URL listed in a sitemap, `Yuqi-Sitemap-Lastmod`.
+
+Reading (`read_warc`, pure: warcio and zlib, no Scrapy): the response and revisit
+records with those fields. A damaged record in the middle of a file is found,
+counted and skipped (the reader resynchronizes on the next gzip member that
+holds a whole record); a file whose last record is cut off, or that is not gzip
+WARC at all, raises `WarcReadError` naming the file. `decode_content` undoes a
+record's Content-Encoding as the crawl did before its stages saw the body.
 """
 
 from __future__ import annotations
@@ -18,8 +28,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from pipeline.content_coding import (
     SUPPORTED,
@@ -28,15 +41,123 @@ from pipeline.content_coding import (
     decode_layer,
 )
 
+WARC_VERSION = "1.1"
+ROTATE_BYTES = 256 * 1024 * 1024
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+# Custom WARC header fields (see the module doc).
 SITE_FIELD = "Yuqi-Site"
 REQUEST_URL_FIELD = "Yuqi-Request-URL"
 RUN_ID_FIELD = "Yuqi-Run-ID"
 LASTMOD_FIELD = "Yuqi-Sitemap-Lastmod"
+# Connection-level headers: not part of the page, and not stored in the WARC record (its
+# payload is already de-chunked), so neither the archive nor a RawPage keeps them.
+HOP_BY_HOP = frozenset({"transfer-encoding", "connection", "keep-alive"})
 # The crawl's DOWNLOAD_MAXSIZE (spiders/settings.py): a body inflating past it was dropped.
 MAX_BODY_BYTES = 10 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _CHUNK = 64 * 1024
 _MAX_MEMBER_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class WarcRef:
+    """Where one response record lives: file (relative to the data dir), offset, record id."""
+
+    file: str
+    offset: int
+    record_id: str
+
+
+class WarcArchive:
+    """Writes `archive/<run_id>/<site>-NNNNN.warc.gz`, rotating by size."""
+
+    def __init__(self, data_dir: Path, run_id: str, site: str) -> None:
+        self.data_dir = data_dir
+        self.run_id = run_id
+        self.dir = data_dir / "archive" / run_id
+        self.site = site
+        # A resumed run writes new files after the ones its earlier parts left.
+        self._seq = 1 + max((int(f.name[len(site) + 1:-len(".warc.gz")])
+                             for f in self.dir.glob(f"{site}-*.warc.gz")
+                             if f.name[len(site) + 1:-len(".warc.gz")].isdigit()), default=-1)
+        self._fh: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+        self._path: Path | None = None
+
+    def _open(self) -> tuple[BinaryIO, WARCWriter, Path]:
+        if self._fh is None or self._fh.tell() >= ROTATE_BYTES:
+            self.close()
+            self.dir.mkdir(parents=True, exist_ok=True)
+            self._path = self.dir / f"{self.site}-{self._seq:05d}.warc.gz"
+            self._seq += 1
+            self._fh = self._path.open("ab")
+            self._writer = WARCWriter(self._fh, gzip=True, warc_version=WARC_VERSION)
+        assert self._writer is not None and self._path is not None
+        return self._fh, self._writer, self._path
+
+    def write_pair(
+        self,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        body: bytes,
+        fetched_at: str,
+        request_url: str = "",
+        sitemap_lastmod: str | None = None,
+        refers_to: tuple[str, str] | None = None,
+    ) -> WarcRef:
+        """Archive one request and its response; return where the response record is.
+
+        *request_url* is the canonical URL first requested (before redirects; default
+        *url*). A 304 becomes a revisit record; *refers_to* = (record id, date) names
+        the earlier response it revisits, when known.
+        """
+        fh, writer, path = self._open()
+        headers = [(k, v) for k, v in response_headers if k.lower() not in HOP_BY_HOP]
+        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        fields = {"WARC-Date": fetched_at, SITE_FIELD: self.site,
+                  REQUEST_URL_FIELD: request_url or url, RUN_ID_FIELD: self.run_id}
+        if sitemap_lastmod:
+            fields[LASTMOD_FIELD] = sitemap_lastmod
+        if status == 304:
+            # Nothing new was downloaded: a revisit record, not a second copy of the page.
+            fields["WARC-Profile"] = NOT_MODIFIED_PROFILE
+            fields["WARC-Refers-To-Target-URI"] = url
+            if refers_to is not None and refers_to[0]:
+                fields["WARC-Refers-To"] = refers_to[0]
+                if refers_to[1]:
+                    fields["WARC-Refers-To-Date"] = refers_to[1]
+            response = writer.create_warc_record(
+                url, "revisit", payload=io.BytesIO(b""), length=0,
+                http_headers=http_headers, warc_headers_dict=fields,
+            )
+        else:
+            response = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=http_headers, warc_headers_dict=fields,
+            )
+        record_id = str(response.rec_headers.get_header("WARC-Record-ID"))
+        request = writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b""), length=0,
+            http_headers=StatusAndHeaders(f"{method} {url} HTTP/1.1", request_headers,
+                                          is_http_request=True),
+            warc_headers_dict={"WARC-Date": fetched_at, "WARC-Concurrent-To": record_id},
+        )
+        offset = fh.tell()
+        writer.write_record(response)
+        writer.write_record(request)
+        return WarcRef(str(path.relative_to(self.data_dir)), offset, record_id)
+
+    def close(self) -> None:
+        """Close the current file."""
+        if self._fh is not None:
+            self._fh.flush()
+            self._fh.close()
+        self._fh = None
+        self._writer = None
 
 
 class WarcReadError(ValueError):

@@ -1,0 +1,107 @@
+"""A full disk while writing a report or an export: the old files stay whole, nothing half-written.
+
+A real tmpfs of a few KB is mounted where the test may (root on Linux); the
+report's swap of `latest/` is also checked with an injected ENOSPC.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import pipeline.files
+from reports.build import ReportFilters, build_report
+from tests.cli import run_yuqi
+from tests.helpers import make_claim, make_document, write_spool
+from warehouse.connect import warehouse_path
+from warehouse.export import MANIFEST_FILE
+from yuqi.app.load import load_pending
+
+TEXT = "\n".join(["花呗逾期之后平台会先发短信提醒，然后电话催收，可能联系紧急联系人。"] * 6)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", TEXT)], [make_claim("d1", 0, "x")])
+    load_pending(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 48 KB tmpfs, or a skip when this process may not mount one."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_export_to_a_full_disk_fails_in_one_line_and_leaves_no_partial_file(
+        data: Path, tiny_disk: Path) -> None:
+    proc = run_yuqi("export", "--data-dir", str(data), "--out", str(tiny_disk))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "export did not finish" in lines[0] and str(tiny_disk) in lines[0]
+    assert not list(tiny_disk.glob("*.tmp"))
+    assert not (tiny_disk / MANIFEST_FILE).exists()
+
+
+def test_a_finished_export_has_its_manifest(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    proc = run_yuqi("export", "--data-dir", str(data), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert (out / MANIFEST_FILE).exists() and not list(out.glob("*.tmp"))
+
+
+def test_report_latest_stays_whole_when_the_swap_hits_a_full_disk(
+        data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "reports"
+    first = build_report(warehouse_path(data), root, ["html", "md"], ReportFilters())
+    before = {p.name: p.read_bytes() for p in first}
+
+    def copy_then_fill_the_disk(src: Path, dst: Path) -> None:
+        Path(dst).mkdir()
+        (Path(dst) / "report.html").write_bytes(b"<html>half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pipeline.files.shutil, "copytree", copy_then_fill_the_disk)
+    with pytest.raises(OSError, match="No space"):
+        build_report(warehouse_path(data), root, ["html", "md"], ReportFilters())
+    latest = root / "latest"
+    assert {p.name: p.read_bytes() for p in latest.iterdir()} == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+
+
+def test_report_files_on_a_full_disk_keep_the_previous_report(data: Path,
+                                                              tiny_disk: Path) -> None:
+    out = tiny_disk / "r"
+    out.mkdir()
+    (out / "report.html").write_text("previous report", encoding="utf-8")
+    _fill(tiny_disk / "filler")
+    with pytest.raises(OSError):
+        build_report(warehouse_path(data), tiny_disk, ["html"], ReportFilters(), out)
+    assert (out / "report.html").read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in out.iterdir()] == ["report.html"]
+
+
+def _fill(path: Path) -> None:
+    """Write *path* until its file system is full."""
+    with path.open("wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 1024)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC

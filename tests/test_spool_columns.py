@@ -1,0 +1,47 @@
+"""The spool schema is written once (pipeline.spool); the warehouse derives its DuckDB types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from pipeline.spool import SCHEMAS, TABLES, write_table_file
+from warehouse.load import SPOOL_TABLES
+from warehouse.spool_columns import (
+    SPOOL_COLUMNS,
+    UnmappedArrowType,
+    duckdb_columns,
+    duckdb_type,
+)
+
+
+def test_every_spool_column_maps_to_a_duckdb_type() -> None:
+    assert SPOOL_TABLES == TABLES
+    for table, schema in SCHEMAS.items():
+        assert [name for name, _ in SPOOL_COLUMNS[table]] == schema.names
+        assert all(typ for _, typ in SPOOL_COLUMNS[table])
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_derived_types_are_what_duckdb_reads_from_the_spool(tmp_path: Path, table: str) -> None:
+    """DuckDB reading a spool file sees exactly the derived column types."""
+    path = tmp_path / f"w.{table}.00000.parquet"
+    write_table_file(path, table, [])
+    con = duckdb.connect()
+    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+    assert tuple((str(r[0]), str(r[1])) for r in described) == SPOOL_COLUMNS[table]
+
+
+def test_known_types_and_lists() -> None:
+    assert duckdb_type(pa.uint64()) == "UBIGINT"
+    assert duckdb_type(pa.list_(pa.string())) == "VARCHAR[]"
+    schema = pa.schema([("a", pa.int32()), ("b", pa.list_(pa.int64()))])
+    assert duckdb_columns(schema) == (("a", "INTEGER"), ("b", "BIGINT[]"))
+
+
+def test_an_unmapped_type_is_an_error() -> None:
+    with pytest.raises(UnmappedArrowType, match="decimal"):
+        duckdb_type(pa.decimal128(10, 2))
