@@ -72,6 +72,7 @@ def _write_spool(spool: Path) -> tuple[Path, Path]:
         "min_days": pa.array([None] * n, pa.int32()), "max_days": pa.array([None] * n, pa.int32()),
         "anchor": [None] * n, "cues": [["topic:x"]] * n,
         "sentence_sha1": [f"s{i % (n // 3)}" for i in range(n)], "tagger_version": ["t"] * n,
+        "part": pa.array([0] * n, pa.int16()), "self_contradicting": [False] * n,
     }, schema=SCHEMAS["claims"])
     docs_file, claims_file = spool / "w.documents.00000.parquet", spool / "w.claims.00000.parquet"
     pq.write_table(docs, docs_file)

@@ -58,3 +58,61 @@ def normalize_text(text: str) -> str:
 def sha1_hex(text: str) -> str:
     """Hex SHA-1 of the UTF-8 bytes of *text*."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def drop_matches(text: str, offsets: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    """Remove every match of *pattern* from *text*, keeping *offsets* aligned."""
+    keep_text: list[str] = []
+    keep_off: list[int] = []
+    last = 0
+    for m in pattern.finditer(text):
+        keep_text.append(text[last : m.start()])
+        keep_off.extend(offsets[last : m.start()])
+        last = m.end()
+    keep_text.append(text[last:])
+    keep_off.extend(offsets[last:])
+    return "".join(keep_text), keep_off
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize_text(text)`` and, for each of its characters, the index in *text* it came from.
+
+    Lets a match found on normalized text (Simplified, glosses dropped,
+    full-width folded) be quoted from the original. When a step changes the
+    length in a way that cannot be followed character by character, offsets
+    fall back to a proportional estimate; the text is always normalize_text's.
+    """
+    expected = normalize_text(text)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch)
+        chars.extend(folded)
+        offsets.extend([i] * len(folded))
+    step = "".join(chars)
+    if step == unicodedata.normalize("NFKC", text):
+        step, offsets = drop_matches(step, offsets, _PINYIN_GLOSS_RE) if "(" in step else (
+            step, offsets)
+        simplified = to_simplified(step)
+        if len(simplified) == len(step):
+            step = simplified
+            spaced = re.finditer(r"\s+", step)
+            out_c: list[str] = []
+            out_o: list[int] = []
+            last = 0
+            for m in spaced:
+                out_c.append(step[last : m.start()])
+                out_o.extend(offsets[last : m.start()])
+                out_c.append(" ")
+                out_o.append(offsets[m.start()])
+                last = m.end()
+            out_c.append(step[last:])
+            out_o.extend(offsets[last:])
+            joined = "".join(out_c)
+            lead = len(joined) - len(joined.lstrip())
+            joined, out_o = joined.strip(), out_o[lead : lead + len(joined.strip())]
+            lowered = joined.lower()
+            if lowered == expected and len(out_o) == len(lowered):
+                return lowered, out_o
+    n = max(len(expected), 1)
+    return expected, [min(len(text) - 1, i * len(text) // n) for i in range(len(expected))]

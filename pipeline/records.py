@@ -122,11 +122,16 @@ class Claim:
     cues: tuple[str, ...]
     sentence_sha1: str
     tagger_version: str
+    # 0; 1 for the second claim of one sentence (虽然一般不会X，但可能会X gives two)
+    part: int = 0
+    # the sentence asserts a concession and contradicts it (both of its claims carry it);
+    # a document with such a claim contradicts itself (DOMAIN.md "Real pages")
+    self_contradicting: bool = False
 
     @property
     def claim_id(self) -> str:
         """Id within the document's current text; the warehouse adds the version."""
-        return f"{self.doc_id}:{self.idx}"
+        return f"{self.doc_id}:{self.idx}" + (f".{self.part}" if self.part else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("text", _STR), ("topics", _STRS), ("stance", _STR), ("modality", _STR),
         ("hedge", _STR), ("products", _STRS), ("min_days", pa.int32()),
         ("max_days", pa.int32()), ("anchor", _STR), ("cues", _STRS),
-        ("sentence_sha1", _STR), ("tagger_version", _STR),
+        ("sentence_sha1", _STR), ("tagger_version", _STR), ("part", pa.int16()),
+        ("self_contradicting", pa.bool_()),
     ]),
     "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
 }

@@ -2,8 +2,8 @@
 
 Scrapy's MemoryUsage extension samples `memusage/max` only every
 MEMUSAGE_CHECK_INTERVAL_SECONDS, so a short crawl reports its startup size.
-The value it samples (ru_maxrss) is the process's high-water mark, so one more
-sample at close makes `memusage/max` the real peak of the run.
+One more sample at close, of the process's own high-water mark (VmHWM), makes
+`memusage/max` the real peak of the run.
 """
 
 from __future__ import annotations
@@ -13,12 +13,37 @@ import sys
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.extensions.memusage import MemoryUsage
 
 
 def peak_rss_bytes() -> int:
-    """The process's peak resident set size in bytes (ru_maxrss is KiB on Linux)."""
+    """This process's own peak resident set size in bytes.
+
+    On Linux, /proc/self/status VmHWM: ru_maxrss survives fork and exec, so a crawl
+    started by a large parent (a test runner, a scheduler) would report the parent's
+    peak as its own. Elsewhere ru_maxrss (KiB on Linux-likes, bytes on macOS).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     size = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return size if sys.platform == "darwin" else size * 1024
+
+
+class OwnMemoryUsage(MemoryUsage):
+    """Scrapy's MemoryUsage (limit, warning, `memusage/*` stats) on this process's own peak.
+
+    Why: the stock extension reads ru_maxrss, inherited across fork and exec, so a
+    crawl started by a large process would report, and be closed for, its parent's size.
+    """
+
+    def get_virtual_size(self) -> int:
+        """The crawl process's own peak RSS in bytes."""
+        return peak_rss_bytes()
 
 
 class PeakMemoryStat:

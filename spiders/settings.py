@@ -72,6 +72,10 @@ BASE_SETTINGS: dict[str, Any] = {
     "MEMUSAGE_WARNING_MB": 1024,
     "MEMUSAGE_CHECK_INTERVAL_SECONDS": 5.0,
     "EXTENSIONS": {"spiders.memstat.PeakMemoryStat": 0,
+                   # Scrapy's MemoryUsage reads ru_maxrss, which a child inherits from its
+                   # parent: this one reads the crawl's own peak (spiders/memstat.py).
+                   "scrapy.extensions.memusage.MemoryUsage": None,
+                   "spiders.memstat.OwnMemoryUsage": 0,
                    # Crawl-delay floors and Retry-After back-off (spiders/politeness.py).
                    "spiders.politeness.SlotPolicy": 0},
 }

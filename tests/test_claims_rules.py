@@ -301,7 +301,12 @@ def test_explain_document_names_the_lead_in() -> None:
 
 def test_explain_lines() -> None:
     why = explain("如果逾期，蚂蚁花呗一般不会爆通讯录")
-    assert why == [
+    clauses = [line for line in why if line.startswith("clause ")]
+    assert clauses == [
+        "clause 1 [condition] 如果逾期,",
+        "clause 2 [main] 蚂蚁花呗一般不会爆通讯录: contacts_family denied by 不会 (爆通讯录)",
+    ]
+    assert why[len(clauses):] == [
         "topic contacts_family: cue 爆通讯录",
         "stance denies: negator 不会 before cue 爆通讯录 in the same clause",
         "modality descriptive: no rule or advice word",

@@ -76,6 +76,11 @@ class ClusterAssigner(Protocol):
         ...
 
 
+# claim_id of a spooled claim row {c} in document version {v}: doc_id:version:idx, plus
+# .part for the second claim of a sentence (migration 0009).
+CLAIM_ID_SQL = ("{c}.doc_id || ':' || {v} || ':' || {c}.idx"
+                " || CASE WHEN coalesce({c}.part, 0) > 0 THEN '.' || {c}.part ELSE '' END")
+
 # Called with the name of each load step, before it runs (progress display, fault injection).
 StepHook = Callable[[str], None]
 
@@ -269,13 +274,15 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     # A page fetched twice in one run spools its claims twice; deduplicate only then
     # (the window costs as much as the insert on a million claims). Its documents show it.
     duplicated = _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
-    dedupe = "QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx) = 1" if duplicated else ""
+    dedupe = ("QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx, coalesce(c.part, 0)) = 1"
+              if duplicated else "")
     con.execute(
         f"""
         INSERT INTO claims
-        SELECT c.doc_id || ':' || n.version || ':' || c.idx, c.doc_id, n.version, c.idx,
+        SELECT {CLAIM_ID_SQL.format(c="c", v="n.version")}, c.doc_id, n.version, c.idx,
                c.section, c.text, c.topics, c.stance, c.modality, c.hedge, c.products,
-               c.min_days, c.max_days, c.anchor, c.cues, c.sentence_sha1, c.tagger_version
+               c.min_days, c.max_days, c.anchor, c.cues, c.sentence_sha1, c.tagger_version,
+               coalesce(c.part, 0), coalesce(c.self_contradicting, false)
         FROM stg_claims c JOIN new_docs n USING (doc_id)
         {dedupe}
         """

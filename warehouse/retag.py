@@ -10,10 +10,11 @@ import pyarrow as pa
 
 from warehouse.cleaning import drop_boilerplate_claims
 from warehouse.connect import WarehouseError
+from warehouse.load import CLAIM_ID_SQL
 
 CLAIM_COLUMNS = ("doc_id", "idx", "section", "text", "topics", "stance", "modality", "hedge",
                  "products", "min_days", "max_days", "anchor", "cues", "sentence_sha1",
-                 "tagger_version")
+                 "tagger_version", "part", "self_contradicting")
 
 
 def current_texts(con: duckdb.DuckDBPyConnection, batch: int = 1000
@@ -49,11 +50,12 @@ def replace_current_claims(
             " (SELECT (doc_id, version) FROM documents)"
         )
         con.execute(
-            """
+            f"""
             INSERT INTO claims
-            SELECT r.doc_id || ':' || d.version || ':' || r.idx, r.doc_id, d.version, r.idx,
+            SELECT {CLAIM_ID_SQL.format(c="r", v="d.version")}, r.doc_id, d.version, r.idx,
                    r.section, r.text, r.topics, r.stance, r.modality, r.hedge, r.products,
-                   r.min_days, r.max_days, r.anchor, r.cues, r.sentence_sha1, r.tagger_version
+                   r.min_days, r.max_days, r.anchor, r.cues, r.sentence_sha1, r.tagger_version,
+                   coalesce(r.part, 0), coalesce(r.self_contradicting, false)
             FROM retagged r JOIN documents d USING (doc_id)
             """
         )

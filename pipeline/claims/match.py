@@ -55,17 +55,28 @@ class Matcher:
     def __init__(self, entries: Iterable[tuple[str, Role]]) -> None:
         """Compile *entries*; roles of duplicate texts are merged (block loses)."""
         merged: dict[str, list[Role]] = {}
-        self._gapped: list[tuple[str, str, str, tuple[Role, ...]]] = []
+        gapped: dict[str, list[Role]] = {}
         for text, role in entries:
             if not text:
                 continue
-            if GAP in text:
-                head, tail = text.split(GAP, 1)
-                self._gapped.append((text, head, tail, (role,)))
-                continue
-            roles = merged.setdefault(text, [])
+            roles = (gapped if GAP in text else merged).setdefault(text, [])
             if role not in roles:
                 roles.append(role)
+        self._gapped: list[tuple[str, str, str, tuple[Role, ...]]] = []
+        for text, roles in gapped.items():
+            head, tail = text.split(GAP, 1)
+            self._gapped.append((text, head, tail, tuple(roles)))
+        # the heads of gapped entries in one automaton: a scan finds them in one pass
+        self._heads: ahocorasick.Automaton | None = None
+        if self._gapped:
+            by_head: dict[str, list[int]] = {}
+            for i, (_, head, _, _) in enumerate(self._gapped):
+                by_head.setdefault(head, []).append(i)
+            heads = ahocorasick.Automaton()
+            for head, indices in by_head.items():
+                heads.add_word(head, (head, tuple(indices)))
+            heads.make_automaton()
+            self._heads = heads
         self._automaton: ahocorasick.Automaton | None = None
         if merged:
             automaton = ahocorasick.Automaton()
@@ -93,9 +104,15 @@ class Matcher:
         the clause breaks; sentence-scoped pairs such as 只有…才 pass none).
         """
         hits: list[Hit] = []
-        for word, head, tail, roles in self._gapped:
-            pos = text.find(head)
-            while pos >= 0:
+        if self._heads is None or not text:
+            return hits
+        starts: dict[int, list[int]] = {}  # entry -> positions of its head, in order
+        for end, (head, indices) in self._heads.iter(text):
+            for i in indices:
+                starts.setdefault(i, []).append(end - len(head) + 1)
+        for i in sorted(starts):
+            word, head, tail, roles = self._gapped[i]
+            for pos in starts[i]:
                 gap_start = pos + len(head)
                 window = text[gap_start : gap_start + max_gap + len(tail)]
                 found = window.find(tail)
@@ -103,7 +120,6 @@ class Matcher:
                     end = gap_start + found + len(tail)
                     hits.append(Hit(pos, end, word, roles))
                     break
-                pos = text.find(head, pos + 1)
         return hits
 
     def find(self, text: str, kind: str) -> list[Hit]:
@@ -150,6 +166,9 @@ def build_matchers(tax: Taxonomy) -> Matchers:
         topic_entries += [(c.text, WEAK) for c in topic.cues if c.weak]
         topic_entries += [(b, BLOCK) for b in topic.blockers]
     topic_entries += [(n, ("neg", "", "")) for n in lex.negators]
+    topic_entries += [(n, ("postneg", "deny", "")) for n in lex.post_negators]
+    topic_entries += [(n, ("postneg", "rare", "")) for n in lex.post_rarity]
+    topic_entries += [(n, ("postneg", "bluff", "")) for n in lex.post_bluff]
     topic_entries += glyph_gap_variants(topic_entries, tax.glyph_gaps)
     topic_entries += [(f, BLOCK) for f in lex.false_negations]
     topic_entries += [(q, BLOCK) for q in lex.question_markers]
@@ -176,7 +195,9 @@ def build_matchers(tax: Taxonomy) -> Matchers:
         *((w, BLOCK) for w in lex.condition_blockers),
     ]
     th = tax.thresholds
-    anchor_entries = [(w, ("anchor", name, "")) for name, words in th.anchors for w in words]
+    anchor_entries: list[tuple[str, Role]] = [
+        (w, ("anchor", name, "")) for name, words in th.anchors for w in words]
+    anchor_entries += [(w, BLOCK) for w in th.anchor_blockers]
     return Matchers(
         topics=Matcher(topic_entries),
         products=Matcher(product_entries),

@@ -47,6 +47,7 @@ class Segment:
     section: str
     kind: str  # "sentence" | "item"
     context: str = ""  # for an item: the lead-in sentence of its list (以下情况会被起诉：)
+    line: int = -1  # the input line (paragraph) it comes from
 
 
 def split_sentences(line: str) -> list[str]:
@@ -168,7 +169,7 @@ def segment(text: str) -> list[Segment]:
         body = line[len(marker) :].strip() if marker else line
         sentences = split_sentences(body)
         for sentence in sentences:
-            out.append(Segment(sentence, section, kind, lead_in if marker else ""))
+            out.append(Segment(sentence, section, kind, lead_in if marker else "", pos))
         if not marker and sentences:
             lead_in = sentences[-1]
     return out

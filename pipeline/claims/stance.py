@@ -18,9 +18,9 @@ All functions take the normalized sentence. Rules (DOMAIN.md §2):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline.claims.match import Hit, Matchers
+from pipeline.claims.match import BLOCK, Hit, Matchers
 from pipeline.claims.taxonomy import GAP, Lexicon, Taxonomy
 
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
@@ -36,7 +36,12 @@ class TopicEvidence:
     polarity: str  # affirm | invert | neutral (from the data)
     negator: str | None  # the negator that scopes over it, if any
     weak: bool = False
-    background: bool = False  # stands in a protasis (如果X，Y: X) followed by more text
+    # why the cue is circumstance, not claim: "" (it is the claim), "protasis"
+    # (如果X，Y: X), "concession" (即使X，Y: X) or "belief" (很多人以为X，其实…)
+    background: str = ""
+    start: int = -1  # where the cue starts in the normalized sentence
+    flipped: bool = False  # stated in a belief the author rejects: read the opposite
+    rare: bool = False  # denied by a rarity word after it (并不常见, 较为罕见)
 
     @property
     def denies(self) -> bool:
@@ -44,7 +49,7 @@ class TopicEvidence:
         if self.polarity == "neutral":
             return False
         negated = self.negator is not None
-        return negated != (self.polarity == "invert")
+        return (negated != (self.polarity == "invert")) != self.flipped
 
 
 def clause_index(text: str) -> list[int]:
@@ -58,6 +63,9 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
+#: Topics whose event is a message to the borrower: a bluff predicate does not deny them.
+MESSAGE_TOPICS = frozenset({"debtor_contact"})
+
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
 
@@ -70,18 +78,34 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     hits = matchers.topics.scan(text)
     gapped = matchers.topics.scan_gapped(text, max_gap=MAX_GAP, breaks=CLAUSE_BREAKS)
     if gapped:
+        # a gapped cue ending inside a look-alike is no cue (打…电话 in 拨打客服电话)
+        blocked = [(h.start, h.end) for h in hits if h.roles == (BLOCK,)]
+        gapped = [g for g in gapped if not any(s < g.end <= e for s, e in blocked)]
+        # a gapped cue starting inside a longer cue is that cue's (到 of 打电话到单位)
+        plain = [(h.start, h.end) for h in hits if h.has("topic")]
+        gapped = [g for g in gapped if not any(
+            s <= g.start < e and e - s > len(g.text.split(GAP, 1)[0]) for s, e in plain)]
+        # words inside a gapped cue's second part belong to it (没 of 入口…没了)
+        tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end) for g in gapped]
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in tails)]
+    if gapped:
         hits = sorted(hits + gapped, key=lambda h: (h.end, h.start))
     return hits
 
 
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
     """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows."""
-    starts = [h.start for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
-    if not starts:
+    hits = [h for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
+    if not hits:
         return frozenset()
     clauses = clause_index(text)
     last = clauses[-1]  # a closing 。 belongs to the clause it ends
-    return frozenset(clauses[s] for s in starts if clauses[s] < last)
+    out = {clauses[h.start] for h in hits if clauses[h.start] < last}
+    for h in hits:  # a last clause that is only a condition (如果平台没有宽限期的话)
+        rest = "".join(ch for i, ch in enumerate(text) if i >= h.end and clauses[i] == last)
+        if clauses[h.start] == last and not any(w in rest for w in lex.consequents):
+            out.add(last)
+    return frozenset(out)
 
 
 def topic_evidence(
@@ -90,21 +114,42 @@ def topic_evidence(
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
     The first negator of a clause scopes over every later cue of that clause;
-    cues in a clause of *background* (a protasis) are marked background.
+    a denial or rarity word *after* cues (与通讯录无关, 上门并不常见) denies
+    the cues before it in its clause; cues in a clause of *background* (a
+    protasis) are marked background.
     """
     if not hits:
         return []
     clauses = clause_index(text)
     evidence: list[TopicEvidence] = []
     first_neg: dict[int, str] = {}
-    for hit in hits:
+    for n, hit in enumerate(hits):
         clause = clauses[hit.start]
+        post = hit.role("postneg")
+        # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
+        cue_after = post is not None and any(
+            clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
+        if cue_after:
+            first_neg.setdefault(clause, hit.text)
+            continue
+        if post is not None:
+            # a bluff denies the threatened event, never the message (a call, an SMS)
+            aimed = [i for i, ev in enumerate(evidence) if ev.negator is None
+                     and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)]  # fmt: skip
+            targets = [i for i in aimed if clauses[evidence[i].start] == clause]
+            if not targets and not any(clauses[ev.start] == clause for ev in evidence):
+                # 被抓去坐牢的，少之又少: a predicate clause of its own denies the clause before
+                targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1]
+            for i in targets:
+                evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
+            continue
         if hit.has("neg"):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
         if role is not None:
-            evidence.append(TopicEvidence(role[1], hit.text, role[2], first_neg.get(clause),
-                                          hit.has("weak"), clause in background))  # fmt: skip
+            evidence.append(TopicEvidence(
+                role[1], hit.text, role[2], first_neg.get(clause), hit.has("weak"),
+                "protasis" if clause in background else "", hit.start))  # fmt: skip
     return evidence
 
 
@@ -144,18 +189,46 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         return "?"
     if stripped and stripped[-1] in lex.question_finals:
         return stripped[-1]
-    hits = matchers.questions.find(text, "question")
-    return hits[0].text if hits else None
+    for hit in matchers.questions.find(text, "question"):
+        start = hit.start
+        while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        if any(verb in text[start : hit.start] for verb in lex.question_embedders):
+            continue  # 查看有没有连三累六: an embedded question, not the sentence's
+        end = hit.end
+        while end < len(stripped) and stripped[end] not in CLAUSE_BREAKS:
+            end += 1
+        if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
+            continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer
+        return hit.text
+    return None
 
 
-def condition_cues(text: str, matchers: Matchers) -> list[str]:
+def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) -> list[str]:
     """Condition markers present in *text* (blocked look-alikes removed).
 
-    Gapped markers (只有…才) may span clauses of the sentence.
+    Gapped markers 只有…才 and 必须…才 may span clauses of the sentence; the
+    other gapped markers (在…情况下) stay in one clause, and one whose matched
+    text holds a condition blocker (在正常情况下: a hedge) is dropped. 只要
+    meaning "whoever" (只要有号码的都会打) is no condition.
     """
-    found = [hit.text for hit in matchers.conditions.find(text, "cond")]
-    found += [hit.text.replace(GAP, "…")
-              for hit in matchers.conditions.scan_gapped(text, max_gap=len(text))]  # fmt: skip
+    found: list[str] = []
+    for hit in matchers.conditions.find(text, "cond"):
+        if hit.text == "只要" and lex is not None:
+            end = hit.end
+            while end < len(text) and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            if any(w in text[hit.end : end] for w in lex.whoever):
+                continue
+        found.append(hit.text)
+    blockers = lex.condition_blockers if lex is not None else ()
+    for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
+        span = text[hit.start : hit.end]
+        if not hit.text.endswith("才") and any(ch in CLAUSE_BREAKS for ch in span):
+            continue
+        if any(b in span for b in blockers):
+            continue
+        found.append(hit.text.replace(GAP, "…"))
     return found
 
 
@@ -165,9 +238,11 @@ def decide_stance(
     """Apply the precedence question > denies > conditional > affirms."""
     if question:
         return "question"
-    if any(ev.denies for ev in supporting(evidence, topics)):
+    support = supporting(evidence, topics)
+    if any(ev.denies and ev.background != "protasis" for ev in support):
         return "denies"
-    if conditional:
+    # a denial inside 如果…: 如果没有宽限期，… states a condition, not a denial
+    if conditional or any(ev.denies for ev in support):
         return "conditional"
     return "affirms"
 
@@ -197,18 +272,31 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
 def detect_modality(
     text: str, matchers: Matchers, lex: Lexicon, *, question: bool
 ) -> tuple[str, str | None]:
-    """(modality, cue): normative > advice > descriptive; questions are descriptive."""
+    """(modality, cue): normative > advice > descriptive; questions are descriptive.
+
+    Normative also from gapped rules (拥有…权利); advice also from an
+    imperative verb that opens the sentence (保留证据, 立即联系平台, 警惕…).
+    """
     if question:
         return "descriptive", None
     hits = matchers.modality.find(text, "modality")
+    hits += matchers.modality.scan_gapped(text, max_gap=12, breaks=CLAUSE_BREAKS)
     for level in ("normative", "advice"):
         for hit in hits:
             role = hit.role("modality")
             if role and role[1] == level:
-                return level, hit.text
+                return level, hit.text.replace(GAP, "…")
     can = _reader_can(text, lex)
     if can:
         return "advice", can
+    last = text.rstrip(_TRAILING)
+    cut = max((last.rfind(ch) for ch in CLAUSE_BREAKS), default=-1)
+    heads = ((text.lstrip(" \"'“「("), lex.imperative),
+             (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main))
+    for head, verbs in heads:  # the sentence start, or the main (last) clause
+        for verb in verbs:
+            if head.startswith(verb):
+                return "advice", verb
     return "descriptive", None
 
 

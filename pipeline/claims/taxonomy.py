@@ -19,7 +19,7 @@ from typing import Any
 from pipeline.normalize import normalize_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DATA_FILES = ("topics.toml", "products.toml", "negation.toml", "thresholds.toml")
+DATA_FILES = ("topics.toml", "products.toml", "negation.toml", "thresholds.toml", "senses.toml")
 
 #: The topic ids of the DOMAIN.md contract.
 TOPIC_IDS = (
@@ -100,18 +100,27 @@ class Lexicon:
     """Negation, question, condition, modality and hedge word lists."""
 
     negators: tuple[str, ...]
+    post_negators: tuple[str, ...]  # deny the cues before them (与通讯录无关)
+    post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
+    post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
+    case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
     false_negations: tuple[str, ...]
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
+    question_embedders: tuple[str, ...]  # 查看有没有…: the question is embedded
     conditions: tuple[str, ...]
     condition_blockers: tuple[str, ...]
     protasis: tuple[str, ...]
+    whoever: tuple[str, ...]  # after 只要 in its clause: "whoever", no condition
+    consequents: tuple[str, ...]  # 就/会...: a protasis clause without them is a bare condition
     normative: tuple[str, ...]
     advice: tuple[str, ...]
     modality_blockers: tuple[str, ...]
     reader_can: tuple[str, ...]
     reader_subjects: tuple[str, ...]
     reader_adverbs: tuple[str, ...]
+    imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
+    imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
@@ -122,7 +131,9 @@ class ThresholdLexicon:
     """Anchor keywords, exclusions and min/max modifiers for durations."""
 
     anchors: tuple[tuple[str, tuple[str, ...]], ...]
+    anchor_blockers: tuple[str, ...]  # hold an anchor word but are none (部分, 分钟)
     exclude: tuple[str, ...]
+    lookback: tuple[str, ...]  # 近半年: a look-back window, no threshold
     min_suffixes: tuple[str, ...]
     max_suffixes: tuple[str, ...]
     min_prefixes: tuple[str, ...]
@@ -274,18 +285,27 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
     hedge = _table(data, "hedge", file)
     return Lexicon(
         negators=_strings(data, "negators", file),
+        post_negators=_strings(data, "post_negators", file, required=False),
+        post_rarity=_strings(data, "post_rarity", file, required=False),
+        post_bluff=_strings(data, "post_bluff", file, required=False),
+        case_clause=bool(data.get("case_clause", False)),
         false_negations=_strings(data, "false_negations", file),
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
+        question_embedders=_strings(data, "question_embedders", file, required=False),
         conditions=_strings(data, "conditions", file),
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
         protasis=_strings(data, "protasis", file, required=False),
+        whoever=_strings(data, "whoever", file, required=False),
+        consequents=_strings(data, "consequents", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
         modality_blockers=_strings(modality, "blockers", file, "modality.", required=False),
         reader_can=_strings(modality, "reader_can", file, "modality."),
         reader_subjects=_strings(modality, "reader_subjects", file, "modality."),
         reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
+        imperative=_strings(modality, "imperative", file, "modality.", required=False),
+        imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
@@ -301,7 +321,9 @@ def _parse_thresholds(data: dict[str, Any]) -> ThresholdLexicon:
     anchors = tuple((a, _strings(anchors_raw, a, file, "anchors.")) for a in ANCHORS)
     return ThresholdLexicon(
         anchors=anchors,
+        anchor_blockers=_strings(data, "anchor_blockers", file, required=False),
         exclude=_strings(data, "exclude", file),
+        lookback=_strings(data, "lookback", file, required=False),
         min_suffixes=_strings(data, "min_suffixes", file),
         max_suffixes=_strings(data, "max_suffixes", file),
         min_prefixes=_strings(data, "min_prefixes", file),

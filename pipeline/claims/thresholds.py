@@ -30,16 +30,24 @@ _CN = "零〇一二两三四五六七八九十百千"
 
 _NUM = (
     r"\d+(?:\.\d+)?(?:\s*(?:-|~|至|到)\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
+    r"|[" + _CN + r"]+\s*(?:到|至|-|~)\s*[" + _CN + r"]+"  # 一到两
     r"|[" + _CN + r"几]+"  # 三, 十五, 两三, 十几
     r"|半"
 )
 _UNIT = (
-    r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|多天|多年|多周|年半"
+    r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
     r"|天|日|周|星期|礼拜|年"
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
+# A list of durations (7天、15天或30天) is read as the range from the first to the last.
+_LIST_JOIN_RE = re.compile(r"^\s*(?:、|,|，|或者|或是|或|和|及|以及)\s*$")
+# Single days named by a word: 逾期当天 0..0, 次日 / 第二天 / 隔天 1..1.
+_DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), ("次日", 1), ("第二天", 1),
+              ("隔天", 1), ("第2天", 1))
+# An example in brackets (超过一定期限(如三个月)) keeps the operator written before it.
+_EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
 # A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话.
 _FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*(?:次|通|遍|个电话|条短信)"
@@ -99,6 +107,12 @@ def parse_number(text: str) -> tuple[float, float] | None:
         return (lo, hi) if lo <= hi else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return (float(text), float(text))
+    cn_range = re.fullmatch(r"(\S+?)\s*(?:到|至|-|~)\s*(\S+)", text)
+    if cn_range:
+        lo_n, hi_n = cn_number(cn_range.group(1)), cn_number(cn_range.group(2))
+        if lo_n is not None and hi_n is not None and lo_n <= hi_n:
+            return (float(lo_n), float(hi_n))
+        return None
     if text.endswith("几"):
         base = cn_number(text[:-1])
         if base and base % 10 == 0 and "几" not in text[:-1]:
@@ -131,15 +145,23 @@ def _to_days(count: float, unit: str) -> float:
     return count
 
 
-def _durations(text: str) -> list[_Span]:
-    """Every duration span in *text*, ranges X天到Y天 merged, dates and 每N天 dropped."""
+def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
+    """Every duration span in *text*, ranges X天到Y天 and lists X天、Y天或Z天 merged,
+    dates, 每N天 and look-back windows (近半年) dropped."""
     spans: list[_Span] = []
+    for word, day in _DAY_WORDS:
+        pos = text.find(word)
+        if pos >= 0:  # the span leaves 逾期 outside, so it still anchors the day
+            lead = len(word) - 2 if word.startswith("逾期") else 0
+            spans.append(_Span(pos + lead, pos + len(word), day, day, True, word[lead:]))
     for m in _DUR_RE.finditer(text):
         num, unit = m.group("num"), m.group("unit")
         before = text[max(0, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 3]
         if before in ("每", "前") or _FREQUENCY_RE.match(text, m.end()):
             continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
+        if any(text[: m.start()].endswith(w) for w in lookback):
+            continue  # 近半年的查询记录: a look-back window
         if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
             continue  # 2023年
         if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
@@ -163,11 +185,16 @@ def _durations(text: str) -> list[_Span]:
             _Span(m.start(), m.end(), _to_days(lo, unit), _to_days(hi, unit), exact, m.group(0))
         )
     merged: list[_Span] = []
+    spans.sort(key=lambda sp: sp.start)
     for span in spans:
         prev = merged[-1] if merged else None
-        if prev and _RANGE_JOIN_RE.match(text[prev.end : span.start]):
+        if prev and prev.end > span.start:
+            continue  # 第二天 and 二天: the day word wins
+        if prev and (_RANGE_JOIN_RE.match(text[prev.end : span.start])
+                     or _LIST_JOIN_RE.match(text[prev.end : span.start])):  # fmt: skip
             merged[-1] = _Span(
-                prev.start, span.end, prev.lo, span.hi, False, text[prev.start : span.end]
+                prev.start, span.end, min(prev.lo, span.lo), max(prev.hi, span.hi), False,
+                text[prev.start : span.end],
             )
         else:
             merged.append(span)
@@ -185,7 +212,19 @@ def _clause_of(text: str, pos: int) -> tuple[int, int]:
 
 
 def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
-    """(min_only, max_only) from the words around the duration span [start, end)."""
+    """(min_only, max_only) from the words around the duration span [start, end).
+
+    For an example in brackets (超过一定期限(如三个月)) the words before the
+    bracket count.
+    """
+    example = _EXAMPLE_OPEN_RE.search(text, max(0, start - 6), start)
+    if example is not None and ")" in text[end : end + 2]:
+        before = text[max(0, example.start() - 10) : example.start()]
+        if any(w in before for w in lex.max_prefixes):
+            return False, True
+        if any(w in before for w in lex.min_prefixes) or any(
+                before.endswith(w) for w in lex.min_suffixes):  # fmt: skip
+            return True, False
     prefix = text[max(0, start - 4) : start].rstrip("了 ")
     suffix = text[end : end + 4].lstrip(" ")
     if suffix.startswith("左右"):
@@ -231,8 +270,17 @@ def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
     return best[2] if best else None
 
 
+#: A table row (cells split by | or a tab): farm tables list the stages of overdue debt.
+_TABLE_ROW_RE = re.compile(r"[|｜\t]")
+
+
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
-    """The first anchored duration in normalized *text* as a Threshold, or None."""
+    """The first anchored duration in normalized *text* as a Threshold, or None.
+
+    In a table row (| 31-60天 | 委外催收 |) a duration with no anchor word of
+    its own counts as overdue: such tables list the stages of overdue debt.
+    """
+    table_row = bool(_TABLE_ROW_RE.search(text))
     candidates: list[tuple[int, Threshold]] = []
     for m in _MBUCKET_RE.finditer(text):
         n = int(m.group(1))
@@ -242,8 +290,14 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         else:
             th = Threshold((n - 1) * MONTH + 1, n * MONTH, "overdue", m.group(0))
         candidates.append((m.start(), th))
-    for span in _durations(text):
+    for span in _durations(text, lex.lookback):
         anchor = _anchor(text, span.start, span.end, matchers)
+        if anchor is None and table_row and not matchers.exclude.find(text, "exclude"):
+            anchor = "overdue"
+        if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
+            c_start, c_end = _clause_of(text, span.start)
+            if "逾期" in text[c_start:c_end]:
+                anchor = "overdue"  # 逾期超过一定期限(如三个月): the bracket is about the overdue
         if anchor is None:
             continue
         min_only, max_only = _bounds(text, span.start, span.end, lex)

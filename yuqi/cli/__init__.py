@@ -212,12 +212,17 @@ def claims(
     path: InPath = "-",
     all_sentences: Annotated[bool, typer.Option("--all", help="Also emit non-claims.")] = False,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Add `why` (the cue behind each label) and the tagger version.",
+        "--explain", help="Add `clauses` (the clause split: role and what each clause's cues "
+        "said), `why` (the cue behind each label) and the tagger version.",
     )] = False,
     fmt: Fmt = "jsonl",
 ) -> None:
-    """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim."""
-    from pipeline.claims import explain_document
+    """Tag the sentences of JSONL {"id", "text"} inputs; one JSON line per claim.
+
+    A sentence that asserts a concession and contradicts it (虽然一般不会X，但可能会X)
+    gives two lines, `part` 0 and 1, both `self_contradicting`.
+    """
+    from pipeline.claims import explain_clauses, explain_document
 
     _check_format(fmt, ("jsonl",))
     for row in _read_jsonl(path):
@@ -230,9 +235,11 @@ def claims(
                 "hedge": c.hedge, "products": list(c.products),
                 "threshold": {"min_days": c.min_days, "max_days": c.max_days, "anchor": c.anchor},
                 "sentence_sha1": c.sentence_sha1,
+                "part": c.part, "self_contradicting": c.self_contradicting,
             }
             line["cues"] = list(c.cues)
             if explain:
+                line["clauses"] = explain_clauses(c.text)
                 line["why"] = why
                 line["tagger_version"] = c.tagger_version
             print(json.dumps(line, ensure_ascii=False))

@@ -1,0 +1,152 @@
+"""Clause roles of one normalized sentence: reported speech, concession, rejected belief.
+
+- Reported speech (谎称…, 内容大致是：…, a quote after 说/：) is *masked*:
+  its characters become ``MASK`` so no cue, negator or modality word inside
+  it is read as the author's; the span keeps its place, so offsets hold.
+- A concessive span (即使/虽然/尽管 X) runs from the marker to the end of
+  its clause or to a resuming word (也, 仍, 但 ...): X gives no claim of its
+  own, except in 虽然一般不会X，但可能会X (see ``tagger``).
+- A belief the author rejects (很多人以为X，其实这是误解) is the span from
+  the belief marker to the clause that rejects it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.claims.senses import Senses
+
+MASK = "〓"
+BREAKS = frozenset(",;:，；：。!?！？\n")
+_OPEN_QUOTES = "\"“「『'‘"
+_QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
+_CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+# A clause opening with one of these is the speaker's act, not more of the reported words.
+_ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
+         "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
+         "你", "借款人", "先", "别", "不要", "应", "可以", "要及时")
+_QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
+                "显示", "内容是", "内容为")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span [start, end) of the normalized sentence and what marked it."""
+
+    start: int
+    end: int
+    marker: str
+    topic: str = ""  # for reported speech: the topic of the act of quoting
+
+    def holds(self, pos: int) -> bool:
+        """True when *pos* lies inside the span."""
+        return self.start <= pos < self.end
+
+
+def _clause_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] not in BREAKS:
+        pos += 1
+    return pos
+
+
+def reported_spans(norm: str, senses: Senses) -> list[Span]:
+    """Spans of reported words: after a lead word (to its clause end or closing quote),
+    and quotes opened right after 说/称/提到/：."""
+    spans: list[Span] = []
+    lead_re = _lead_pattern(senses)
+    for m in lead_re.finditer(norm) if lead_re is not None else ():
+        lead, pos = m.group(0), m.start()
+        topic = senses.reported[lead]
+        start = m.end()
+        while start < len(norm) and norm[start] in " :：":
+            start += 1
+        if lead.endswith(("说", "称")) and norm[start : start + 1] in (",", "，"):
+            # 恐吓说，欠钱不还要坐牢: the words run to the sentence end
+            spans.append(Span(start + 1, len(norm.rstrip("。.!！")), lead, topic))
+            continue
+        if start < len(norm) and norm[start] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+            end = close + 1 if close > 0 else len(norm)
+        else:
+            end = _clause_end(norm, start)
+            if norm[pos + len(lead) : start].strip(" ") in (":", "："):
+                # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
+                end = len(norm.rstrip("。.!！"))
+            # 谎称你涉嫌诈骗，要被拘留: a claim's words may run one clause on, unless
+            # the speaker acts there (要求转账) or the author speaks again (先别慌)
+            if lead in senses.continues and end < len(norm) - 1 and norm[end] in ",，" \
+                    and not norm.startswith(_ACTS, end + 1):  # fmt: skip
+                end = _clause_end(norm, end + 1)
+        if end > start:
+            spans.append(Span(start, end, lead, topic))
+    for m in _QUOTE_OPEN_RE.finditer(norm):
+        i = m.start()
+        if not i or any(sp.holds(i) for sp in spans) or not norm[:i].endswith(_QUOTE_LEADS):
+            continue
+        close = norm.find(_CLOSE_QUOTES[norm[i]], i + 1)
+        if close > i:
+            spans.append(Span(i, close + 1, norm[i - 1]))
+    return sorted(spans, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=16)
+def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled alternation of *words*, longest first (None for no words)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _lead_pattern(senses: Senses) -> re.Pattern[str] | None:
+    """One compiled alternation of the reported-speech lead words (longest first)."""
+    return alternation(tuple(senses.reported))
+
+
+def mask(norm: str, spans: list[Span]) -> str:
+    """*norm* with every character of *spans* replaced by MASK (same length)."""
+    if not spans:
+        return norm
+    chars = list(norm)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def concessive_spans(norm: str, senses: Senses) -> list[Span]:
+    """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
+    pattern = alternation(senses.concessive)
+    if pattern is None:
+        return []
+    spans: list[Span] = []
+    for m in pattern.finditer(norm):
+        body = m.end()
+        end = _clause_end(norm, body)
+        for word in senses.resume:
+            at = norm.find(word, body + 1, end)
+            if at > 0:
+                end = min(end, at)
+        spans.append(Span(m.start(), end, m.group(0)))
+    return spans
+
+
+def belief_span(norm: str, senses: Senses) -> Span | None:
+    """The belief an author rejects (很多人以为X，其实这是误解): X's span, or None."""
+    belief = alternation(senses.belief)
+    m = belief.search(norm) if belief is not None else None
+    if m is None:
+        return None
+    body = m.end()
+    rejection_re = alternation(senses.rejection)
+    found = rejection_re.search(norm, body) if rejection_re is not None else None
+    if found is None:
+        return None
+    rejection = found.start()
+    end = rejection
+    while end > body and norm[end - 1] not in BREAKS:
+        end -= 1
+    if end <= body:
+        end = rejection
+    return Span(m.start(), end, m.group(0))

@@ -1,0 +1,152 @@
+"""Tag a whole document: segments, claims per sentence, and what crosses sentences.
+
+Per sentence the work is ``tagger.analyse_claims``; here: numbering
+(``idx``, ``part``), a threshold carried across a `；` cut, template lines
+that are boilerplate in all their sentences, and the Claim records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.claims.analysis import CONTEXT_MARK, Analysis
+from pipeline.claims.segment import segment
+from pipeline.claims.senses import load_senses
+from pipeline.claims.tagger import analyse, analyse_claims, tagger_version
+from pipeline.normalize import sha1_hex
+from pipeline.records import Claim
+
+
+def tag_sentence(doc_id: str, idx: int, section: str, sentence: str, context: str = "") -> Claim:
+    """Tag one sentence (original text) and return its Claim (topics may be empty).
+
+    *context*: a list item's lead-in sentence (see ``analyse``). A sentence
+    with two claims returns the first; ``tag_document`` returns both.
+    """
+    return _claim(doc_id, idx, section, sentence, analyse(sentence, context, explain=False))
+
+
+def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> Claim:
+    th = a.threshold
+    return Claim(
+        doc_id=doc_id,
+        idx=idx,
+        section=section,
+        text=sentence,
+        topics=a.topics,
+        stance=a.stance,
+        modality=a.modality,
+        hedge=a.hedge,
+        products=a.products,
+        min_days=th.min_days if th else None,
+        max_days=th.max_days if th else None,
+        anchor=th.anchor if th else None,
+        cues=a.cues(),
+        sentence_sha1=sha1_hex(a.normalized),
+        tagger_version=tagger_version(),
+        part=a.part,
+        self_contradicting=a.self_contradicting,
+    )
+
+
+def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
+    """A sentence cut at ；: the threshold of one half goes to the topic of the other.
+
+    逾期超过90天；平台会委托第三方催收 -- the first half has the duration, the
+    second the topic; the claim (second half) gets the threshold, and an
+    overdue threshold makes an affirming claim conditional.
+    """
+    for i in range(len(analyses) - 1):
+        if not texts[i].rstrip().endswith((";", "；")):
+            continue
+        a, b = analyses[i][0], analyses[i + 1][0]
+        for giver, taker, pos in ((a, b, i + 1), (b, a, i)):
+            if giver.threshold is None or giver.topics or not taker.topics or taker.threshold:
+                continue
+            th = giver.threshold
+            stance = taker.stance
+            if th.anchor == "overdue" and stance == "affirms":
+                stance = "conditional"
+            analyses[pos] = [replace(x, threshold=th, stance=stance if x.part == taker.part
+                                     else x.stance) for x in analyses[pos]]  # fmt: skip
+            break
+
+
+def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None:
+    """A template line (相关推荐：A？B？) is boilerplate in all of its sentences."""
+    template: dict[int, str] = {}
+    senses = load_senses()
+    for i, line in enumerate(lines):
+        boiler = analyses[i][0].boilerplate
+        if boiler is not None and line >= 0 and senses.whole_line(boiler):
+            template.setdefault(line, boiler)
+        elif line in template:
+            a = analyses[i][0]
+            dropped = {**a.dropped, **{t: f"boilerplate line ({template[line]})" for t in a.topics}}
+            analyses[i] = [replace(a, topics=(), stance=None, modality=None, hedge=None,
+                                   threshold=None, boilerplate=template[line],
+                                   dropped=dropped)]  # fmt: skip
+
+
+_REVERSED = {"affirms": "denies", "denies": "affirms"}
+
+
+def _rejected_beliefs(analyses: list[list[Analysis]]) -> None:
+    """很多人以为X。其实这是误解。-- a belief stated in one sentence, rejected in the next:
+    the belief's stance is reversed (the author states the opposite of X)."""
+    senses = load_senses()
+    for i in range(len(analyses) - 1):
+        a = analyses[i][0]
+        if a.stance not in _REVERSED or len(analyses[i]) > 1:
+            continue
+        norm = a.norm
+        if not any(m in norm for m in senses.belief) or any(r in norm for r in senses.rejection):
+            continue
+        following = analyses[i + 1][0]
+        rejection = next((r for r in senses.rejection if r in following.norm), "")
+        if rejection and not following.topics:
+            analyses[i] = [replace(a, stance=_REVERSED[a.stance], rejected=rejection)]
+
+
+def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[Analysis]]]:
+    """(idx, section, sentence, lead-in, analyses) of every segment of *text*."""
+    segs = segment(text)
+    analyses = [analyse_claims(seg.text, seg.context, explain=explain) for seg in segs]
+    _boilerplate_lines(analyses, [seg.line for seg in segs])
+    _rejected_beliefs(analyses)
+    _carry_threshold(analyses, [seg.text for seg in segs])
+    return [(idx, seg.section, seg.text, seg.context, analyses[idx])
+            for idx, seg in enumerate(segs)]  # fmt: skip
+
+
+def explain_document(
+    doc_id: str, text: str, *, include_non_claims: bool = False
+) -> list[tuple[Claim, list[str]]]:
+    """Like ``tag_document``, each claim paired with its ``why`` lines (``--explain``)."""
+    out: list[tuple[Claim, list[str]]] = []
+    for idx, section, sentence, context, parts in _tagged(text, explain=True):
+        for a in parts:
+            if a.topics or include_non_claims:
+                why = a.why()
+                if context and any(ev.cue.startswith(CONTEXT_MARK) for ev in a.evidence):
+                    why.insert(0, f"list item without its own topic cue: topics from its lead-in "
+                                  f"{context}")  # fmt: skip
+                out.append((_claim(doc_id, idx, section, sentence, a), why))
+    return out
+
+
+def tag_document(doc_id: str, text: str, *, include_non_claims: bool = False) -> list[Claim]:
+    """Tag every sentence / list item of *text*; return claims in document order.
+
+    ``idx`` is the position among all segmented sentences, so claim ids are the
+    same whether or not non-claims are included. Non-claims (no topic) are
+    returned only with *include_non_claims*, with products and thresholds filled.
+    A sentence that asserts a concession and contradicts it gives two claims
+    (``part`` 0 and 1), both ``self_contradicting``.
+    """
+    out: list[Claim] = []
+    for idx, section, sentence, _context, parts in _tagged(text, explain=False):
+        for a in parts:
+            if a.topics or include_non_claims:
+                out.append(_claim(doc_id, idx, section, sentence, a))
+    return out

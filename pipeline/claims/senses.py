@@ -1,0 +1,247 @@
+"""Meaning-over-surface data (``data/senses.toml``): variants, clause markers,
+reported speech, context filters on cues and boilerplate lines.
+
+Loaded and validated once; every rule keeps the example sentence it was
+written for, so tests can run each one (DOMAIN.md "Real pages: meaning over
+surface").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any
+
+from pipeline.claims.taxonomy import DATA_DIR, TOPIC_IDS
+from pipeline.normalize import normalize_text
+
+FILE = "senses.toml"
+ACTIONS = ("drop", "require")
+SCOPES = ("clause", "sentence")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """A context filter: cues of *topic* (or only *cues*) re-read when a context word is near."""
+
+    name: str
+    topic: str
+    cues: tuple[str, ...]  # empty: every cue of the topic
+    context: tuple[str, ...]
+    scope: str  # clause | sentence
+    action: str  # drop | require | <topic id>
+    example: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A template line (breadcrumb, info line, call-to-action box): no claim."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+    whole_line: bool = False  # every sentence of the line is boilerplate (相关推荐：A？B？)
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """Everything in senses.toml, validated and normalized."""
+
+    variants: dict[str, str]
+    concessive: tuple[str, ...]
+    asserted: tuple[str, ...]
+    resume: tuple[str, ...]
+    belief: tuple[str, ...]
+    weakeners: tuple[str, ...]  # X，并不意味着Y: X is a premise, a negation in Y cancels
+    rejection: tuple[str, ...]
+    reported: dict[str, str]  # lead word -> topic of the act of quoting
+    continues: tuple[str, ...]  # leads whose words may run into the next clause (谎称)
+    senses: tuple[Sense, ...]
+    boilerplate: tuple[Boilerplate, ...]
+    variant_table: dict[int, str]
+    respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
+    any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
+
+    def whole_line(self, name: str) -> bool:
+        """True when the rule called *name* makes its whole line boilerplate."""
+        return any(r.name == name and r.whole_line for r in self.boilerplate)
+
+    def boilerplate_rule(self, norm: str) -> str | None:
+        """Name of the boilerplate rule *norm* matches, or None."""
+        if self.any_boilerplate is None or not self.any_boilerplate.search(norm):
+            return None
+        for rule in self.boilerplate:
+            if rule.pattern.search(norm):
+                return rule.name
+        return None
+
+
+def _fail(key: str, problem: str) -> ValueError:
+    return ValueError(f"{FILE}: {key}: {problem}")
+
+
+def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(f"{where}{key}", "expected a list of non-empty strings")
+    return tuple(normalize_text(v) for v in value)
+
+
+def _topic_map(data: dict[str, Any], key: str) -> dict[str, str]:
+    raw = data.get(key, {})
+    if not isinstance(raw, dict):
+        raise _fail(key, "expected a table")
+    out: dict[str, str] = {}
+    for word, topic in raw.items():
+        if topic not in TOPIC_IDS:
+            raise _fail(f"{key}.{word}", f"unknown topic {topic!r}")
+        out[normalize_text(word)] = str(topic)
+    return out
+
+
+def _sense(i: int, entry: dict[str, Any]) -> Sense:
+    where = f"sense[{i}]."
+    for key in ("name", "topic", "scope", "action", "example"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise _fail(f"{where}{key}", "expected a non-empty string")
+    topic, action, scope = entry["topic"], entry["action"], entry["scope"]
+    if topic not in TOPIC_IDS:
+        raise _fail(f"{where}topic", f"unknown topic {topic!r}")
+    if action not in ACTIONS and action not in TOPIC_IDS:
+        raise _fail(f"{where}action", f"expected one of {ACTIONS} or a topic id")
+    if scope not in SCOPES:
+        raise _fail(f"{where}scope", f"expected one of {SCOPES}")
+    expect = entry.get("expect")
+    if not isinstance(expect, list) or any(t not in TOPIC_IDS for t in expect):
+        raise _fail(f"{where}expect", "expected a list of topic ids")
+    context = _words(entry, "context", where)
+    if not context:
+        raise _fail(f"{where}context", "expected at least one context word")
+    return Sense(str(entry["name"]), topic, _words(entry, "cues", where), context, scope,
+                 action, str(entry["example"]), tuple(expect))  # fmt: skip
+
+
+def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
+    where = f"boilerplate[{i}]."
+    for key in ("name", "pattern", "example"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise _fail(f"{where}{key}", "expected a non-empty string")
+    try:
+        pattern = re.compile(entry["pattern"])
+    except re.error as exc:
+        raise _fail(f"{where}pattern", f"invalid regular expression: {exc}") from None
+    whole = entry.get("whole_line", False)
+    if not isinstance(whole, bool):
+        raise _fail(f"{where}whole_line", "expected true or false")
+    return Boilerplate(str(entry["name"]), pattern, str(entry["example"]), whole)
+
+
+def parse_senses(path: Path) -> Senses:
+    """Parse and validate senses.toml at *path* (uncached); ValueError names the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ValueError(f"{FILE}: file missing in {path.parent}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{FILE}: invalid TOML: {exc}") from exc
+    variants_raw = data.get("variants", {})
+    if not isinstance(variants_raw, dict):
+        raise _fail("variants", "expected a table")
+    variants: dict[str, str] = {}
+    for src, dst in variants_raw.items():
+        if len(src) != 1 or not isinstance(dst, str) or len(dst) != 1:
+            raise _fail(f"variants.{src}", "expected one character mapped to one character")
+        variants[src] = dst
+    clauses = data.get("clauses", {})
+    if not isinstance(clauses, dict):
+        raise _fail("clauses", "expected a table")
+    senses = data.get("sense", [])
+    boiler = data.get("boilerplate", [])
+    if not isinstance(senses, list) or not isinstance(boiler, list):
+        raise _fail("sense", "expected arrays of tables [[sense]] and [[boilerplate]]")
+    rules = tuple(_boilerplate(i, e) for i, e in enumerate(boiler))
+    respell_raw = data.get("respell", [])
+    if not isinstance(respell_raw, list):
+        raise _fail("respell", "expected an array of [[respell]] tables")
+    respell: list[tuple[re.Pattern[str], str]] = []
+    for i, entry in enumerate(respell_raw):
+        if not isinstance(entry, dict) or not isinstance(entry.get("replace"), str):
+            raise _fail(f"respell[{i}]", "expected {pattern, replace}")
+        try:
+            pattern = re.compile(str(entry.get("pattern", "")))
+        except re.error as exc:
+            raise _fail(f"respell[{i}].pattern", f"invalid regular expression: {exc}") from None
+        respell.append((pattern, str(entry["replace"])))
+    joined = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
+    return Senses(
+        respell=tuple(respell),
+        any_boilerplate=joined,
+        variants=variants,
+        concessive=_words(clauses, "concessive", "clauses."),
+        asserted=_words(clauses, "asserted", "clauses."),
+        resume=_words(clauses, "resume", "clauses."),
+        belief=_words(clauses, "belief", "clauses."),
+        weakeners=_words(clauses, "weakeners", "clauses."),
+        rejection=_words(clauses, "rejection", "clauses."),
+        reported=_topic_map(data, "reported"),
+        continues=_words(clauses, "reported_continues", "clauses."),
+        senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
+        boilerplate=rules,
+        variant_table=str.maketrans(variants),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_senses(data_dir: str | None = None) -> Senses:
+    """The validated senses.toml of *data_dir* (default: the package's data), cached."""
+    return parse_senses(Path(data_dir or DATA_DIR) / FILE)
+
+
+def map_variants(norm: str, senses: Senses) -> str:
+    """Replace variant characters (壹 -> 一, 妳 -> 你) and misspellings in context
+    (花呗预期三天 -> 逾期); a fix whose length differs from what it replaces is
+    skipped, so offsets into the original hold."""
+    if senses.variant_table:
+        norm = norm.translate(senses.variant_table)
+    for pattern, fixed in senses.respell:
+        norm = pattern.sub(partial(_same_length, fixed), norm)
+    return norm
+
+
+def _same_length(fixed: str, m: re.Match[str]) -> str:
+    """*fixed* when it is as long as the match (offsets hold), else the match unchanged."""
+    return fixed if len(m.group(0)) == len(fixed) else m.group(0)
+
+
+def apply_senses(
+    norm: str, clause_of: list[int], evidence_topics: list[tuple[str, str, int]], senses: Senses
+) -> list[tuple[str | None, str]]:
+    """Re-read each (topic, cue, start) by the context filters.
+
+    Returns, per input, (new topic or None to drop it, the rule name or "").
+    """
+    out: list[tuple[str | None, str]] = []
+    for topic, cue, start in evidence_topics:
+        result: tuple[str | None, str] = (topic, "")
+        for rule in senses.senses:
+            if rule.topic != topic or (rule.cues and cue not in rule.cues):
+                continue
+            if rule.scope == "clause" and 0 <= start < len(clause_of):
+                clause = clause_of[start]
+                scope = "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
+            else:
+                scope = norm
+            present = any(word in scope for word in rule.context)
+            if rule.action == "require":
+                if not present:
+                    result = (None, rule.name)
+                    break
+            elif present:
+                result = (None if rule.action == "drop" else rule.action, rule.name)
+                break
+        out.append(result)
+    return out

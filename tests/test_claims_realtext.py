@@ -1,0 +1,583 @@
+"""Issue 14: claims that hold on real farm text (DOMAIN.md "Real pages: meaning over surface").
+
+Every sentence here was written for this file (none is copied from a page); the
+expected labels follow DOMAIN.md's conventions, one class of the issue per test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse, tag_document, tag_sentence
+from pipeline.records import Claim
+
+
+def tag(text: str) -> Claim:
+    """The (first) claim of one sentence."""
+    return tag_sentence("t", 0, "", text)
+
+
+# ------------------------------------------------ 1. missing cues, paraphrases, slang, misspellings
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("欠款拖着不还，迟早会被拉进黑名单。", "credit_report"),
+        ("逾期记录一旦留下，就成了信用污点。", "credit_report"),
+        ("征信花了以后很难再办房贷。", "credit_report"),
+        ("所谓的化债团队收了钱就不见人影。", "debt_help_scam"),
+        ("一些上岸机构专门收割负债人群。", "debt_help_scam"),
+        ("银行同意给我三个月的停催期。", "negotiation"),
+        ("平台答应暂停催收一段时间。", "negotiation"),
+        ("催收昨天直接打给我妈了。", "contacts_family"),
+        ("他们连我爸的手机都打过了。", "contacts_family"),
+        ("催收一天打了我十几个电话。", "debtor_contact"),
+        ("逾期以后通迅录里的人都接到了骚扰。", "contacts_family"),
+        ("欠钱不还并不会座牢。", "criminal_risk"),
+        ("借呗逾期太久，支付宝可能把人告上法庭。", "legal_action"),
+        ("账户被风控之后，借款入口就没了。", "account_impact"),
+        ("对于长期逾期的账户，银行会委托外部机构处理。", "third_party_agency"),
+    ],
+)
+def test_paraphrases_and_slang_find_their_topic(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+def test_a_customer_service_call_is_not_a_collection_call() -> None:
+    assert tag("有疑问可以拨打银行的客服电话咨询。").topics == ()
+    assert tag("遇到问题先打官方客服问清楚。").topics == ()
+    assert "debtor_contact" in tag("催收打了我好几次电话。").topics
+
+
+# --------------------------------------------------------------- 2. a cue in another sense
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        ("某法务公司说能帮人协商减免利息。", "debt_help_scam", "negotiation"),
+        ("那些法务公司根本不能代理诉讼。", "debt_help_scam", "legal_action"),
+        ("信用卡诈骗罪可以并处罚金。", "criminal_risk", "penalty_fees"),
+        ("暴力催收的催收员会被公安机关拘留。", "complaints_rights", "criminal_risk"),
+        ("催收员泄露借款人信息被判刑了。", "complaints_rights", "criminal_risk"),
+        ("律师函上写着十天宽限期，逾期不处理将起诉。", "legal_action", "overdue_grace"),
+    ],
+)
+def test_a_cue_read_in_its_context(text: str, want: str, not_want: str) -> None:
+    topics = tag(text).topics
+    assert want in topics and not_want not in topics
+
+
+def test_a_due_date_in_a_product_description_is_no_claim() -> None:
+    assert tag("借呗的还款日固定为每月的借款日。").topics == ()
+    assert tag("还款日可以在设置里修改。").topics == ()
+    assert "overdue_grace" in tag("过了还款日还没还就算逾期。").topics
+
+
+# ----------------------------------------------------------------------------- 3. thresholds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("逾期超3个月，银行就会起诉。", (90, None, "overdue")),
+        ("逾期没有超过30天，一般不会上征信。", (None, 30, "overdue")),
+        ("不良记录至少五年才会消除。", (1825, None, "retention")),
+        ("逾期7天、15天或30天，各家平台上报的时间不同。", (7, 30, "overdue")),
+        ("逾期次日就会开始计算罚息。", (1, 1, "overdue")),
+        ("逾期第二天就有人打电话来了。", (1, 1, "overdue")),
+        ("逾期当天就会收到提醒短信。", (0, 0, "overdue")),
+        ("逾期一两个星期，催收就会联系家人。", (7, 14, "overdue")),
+        ("逾期最快3天就会被上报征信。", (3, None, "overdue")),
+        ("逾期一到两个月，银行会安排外访。", (30, 60, "overdue")),
+        ("逾期超过一定期限（如三个月），银行会提起诉讼。", (90, None, "overdue")),
+        ("平台同意暂停催收6个月。", (180, 180, "installment")),
+        ("我申请到了三个月的停催期。", (90, 90, "installment")),
+        ("个性化分期的期限最长为5年。", (None, 1825, "installment")),
+    ],
+)
+def test_thresholds_on_real_pages(text: str, expected: tuple[object, object, object]) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "恶意透支信用卡数额较大的，处五年以下有期徒刑。",
+        "银行会查看近半年的征信查询记录。",
+        "房贷审批主要看最近两年的征信。",
+        "律师函一般会给出十五天的宽限期。",
+    ],
+)
+def test_durations_that_are_no_overdue_threshold(text: str) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == (None, None, None)
+
+
+def test_a_table_row_of_the_collection_stages() -> None:
+    c = tag("M2阶段：逾期31-60天，开始委外催收")
+    assert (c.min_days, c.max_days, c.anchor) == (31, 60, "overdue")
+    assert "third_party_agency" in c.topics
+
+
+# ---------------------------------------------------------------------------- 4. scam framing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有些债务优化公司声称可以帮你停息挂账。",
+        "骗子往往以协商还款为名收取前期费用。",
+        "代理机构承诺全额减免罚息，前提是先交服务费。",
+        "网上那些号称能洗白征信的中介都不可信。",
+    ],
+)
+def test_an_offer_by_a_paid_service_is_debt_help_scam(text: str) -> None:
+    topics = tag(text).topics
+    assert "debt_help_scam" in topics
+    assert "negotiation" not in topics and "credit_report" not in topics
+
+
+def test_a_fake_lawyers_letter_is_fake_collection() -> None:
+    for text in ("有人冒充律师事务所寄来假律师函。", "骗子伪造法院传票要求转账。",
+                 "对方谎称你已被起诉，要求把钱转到个人账户。"):  # fmt: skip
+        assert "fake_collection" in tag(text).topics
+
+
+# -------------------------------------------------------------------------------- 5. modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("保留好每一次通话录音。", "advice"),
+        ("立即联系平台说明情况，申请协商还款。", "advice"),
+        ("警惕自称能消除逾期记录的人。", "advice"),
+        ("遇到冒充法院的催收，请先拨打官方客服核实。", "advice"),
+        ("催收人员应表明自己的身份。", "normative"),
+        ("借款人拥有拒绝违规催收的权利。", "normative"),
+        ("持卡人享有投诉的权利。", "normative"),
+        ("银行可以把逾期信息报送征信系统。", "descriptive"),
+        ("平台可以委托第三方催收。", "descriptive"),
+        ("冒充客服的人会说“千万不要告诉家人”。", "descriptive"),
+    ],
+)
+def test_modality_on_real_pages(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+def test_a_retention_clause_is_not_an_instruction() -> None:
+    c = tag("账户核销后，征信上会显示呆账，保留5年。")
+    assert c.modality == "descriptive"
+
+
+# ---------------------------------------------------------------------- 6. negation elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "hedge"),
+    [
+        ("不排除平台上门核实情况的可能。", "affirms", "possibility"),
+        ("逾期不代表一定会被起诉。", "affirms", "possibility"),
+        ("收到律师函并不意味着已经被起诉。", "affirms", "possibility"),
+        ("额度被冻结后，平台暂不支持解除冻结。", "affirms", "none"),
+        ("法律并没有明确规定逾期多久会被起诉。", "affirms", "none"),
+        ("平台现在没有起诉你，不代表以后不会起诉。", "affirms", "possibility"),
+        ("即使没有被起诉，逾期记录也会上征信。", "affirms", "none"),
+        ("很多人以为网贷不会爆通讯录，其实这是个误区。", "affirms", "none"),
+        ("不少人认为逾期会坐牢，其实这是误解。", "denies", "none"),
+    ],
+)
+def test_negation_aimed_elsewhere(text: str, stance: str, hedge: str) -> None:
+    c = tag(text)
+    assert (c.stance, c.hedge) == (stance, hedge)
+
+
+def test_the_premise_and_the_concession_give_no_topic() -> None:
+    assert tag("即使没有被起诉，逾期记录也会上征信。").topics == ("credit_report",)
+    assert tag("就算额度被冻结，罚息也照样计算。").topics == ("penalty_fees",)
+    assert tag("平台没有起诉，不代表不会上报征信。").topics == ("credit_report",)
+
+
+def test_no_grace_period_inside_if_is_a_condition() -> None:
+    assert tag("如果平台没有宽限期的话。").stance == "conditional"
+    assert tag("如果没有宽限期，逾期一天也会上征信。").topics == ("credit_report",)
+    assert tag("假如银行不给宽限期。").stance == "conditional"
+
+
+# --------------------------------------------------- 7. Traditional, pinyin glosses, variants
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance", "hedge"),
+    [
+        ("壹般妳逾期後不會被起訴。", ("legal_action",), "denies", "frequency"),
+        ("網貸逾期會被上門催收嗎？", ("home_visit",), "question", "none"),
+        ("逾期會上報徵信系統(xì tǒng)。", ("credit_report",), "affirms", "none"),
+        ("逾期３個月後，銀行會委託第三方催收。", ("third_party_agency",), "conditional", "none"),
+    ],
+)
+def test_normalized_text_is_matched(
+    text: str, topics: tuple[str, ...], stance: str, hedge: str
+) -> None:
+    c = tag(text)
+    assert (c.topics, c.stance, c.hedge) == (topics, stance, hedge)
+
+
+def test_full_width_digits_give_the_threshold() -> None:
+    c = tag("逾期９０天以上會被起訴。")
+    assert (c.min_days, c.max_days) == (90, None)
+
+
+# ------------------------------------------------------------- 8. denial or rarity after the cue
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("花呗逾期与通讯录无关。", "none"),
+        ("说逾期必然会上门的说法纯属谣言。", "none"),
+        ("网贷平台上门催收并不常见。", "frequency"),
+        ("信用卡逾期被判刑的情况较为罕见。", "frequency"),
+        ("真正走到起诉这一步的不到一成。", "frequency"),
+        ("被抓去坐牢的，少之又少。", "frequency"),
+        ("外访这种方式现在很少采用。", "frequency"),
+    ],
+)
+def test_denial_or_rarity_after_the_cue(text: str, hedge: str) -> None:
+    c = tag(text)
+    assert (c.stance, c.hedge) == ("denies", hedge)
+
+
+def test_a_negator_before_another_cue_still_denies_that_cue() -> None:
+    c = tag("催收公司很少上门。")
+    assert "home_visit" in c.topics and c.stance == "denies"
+    assert tag("爆通讯录并不是谣言。").stance == "affirms"
+    assert tag("正规平台基本没有上门这一说。").stance == "denies"
+
+
+# ------------------------------------------------------------------------- 9. reported speech
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "absent"),
+    [
+        ("催收短信的内容大致是：起诉、上门、冻结账户。", "debtor_contact", "legal_action"),
+        ("骗子谎称借款人涉嫌诈骗，要被拘留。", "fake_collection", "criminal_risk"),
+        ("催收员在电话里恐吓说，不还钱就上门找你家人。", "debtor_contact", "home_visit"),
+        ("短信里提到“三日内不处理将通知紧急联系人”。", "debtor_contact", "contacts_family"),
+        ("这些广告宣称可以帮你停息挂账、减免罚息。", "debt_help_scam", "penalty_fees"),
+    ],
+)
+def test_reported_words_are_not_the_authors_claim(text: str, topic: str, absent: str) -> None:
+    c = tag(text)
+    assert topic in c.topics and absent not in c.topics
+    assert c.stance == "affirms"
+
+
+def test_reported_speech_offsets_point_into_the_original() -> None:
+    text = "騙子謊稱「您已被起訴」，要求轉賬。"
+    a = analyse(text)
+    (start, end, lead), = a.reported
+    assert lead == "谎称"
+    assert text[start:end] == "「您已被起訴」"
+
+
+def test_reported_speech_offsets_skip_pinyin_glosses_and_full_width() -> None:
+    text = "統(tǒng)計顯示，催收扬言：３天內上門。"
+    (start, end, _), = analyse(text).reported
+    assert text[start:end] == "３天內上門"
+    text2 = "短信內容大致是：起訴、凍結賬戶"
+    (s2, e2, _), = analyse(text2).reported
+    assert text2[s2:e2] == "起訴、凍結賬戶"
+
+
+def test_a_quote_in_a_quote_free_sentence_is_no_reported_speech() -> None:
+    assert analyse("所谓“上门催收”其实很少见。").reported == ()
+
+
+# -------------------------------------------------------------------- 10. hedges and conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("催收电话常在下班时间打来。", "frequency"),
+        ("外访多在逾期三个月以后。", "frequency"),
+        ("起诉的多是金额较大的欠款。", "frequency"),
+        ("银行极少真的起诉小额欠款。", "frequency"),
+        ("即使一般不会上门，罚息也照常计算。", "none"),
+        ("正常情况下不会上门。", "frequency"),
+    ],
+)
+def test_hedges(text: str, hedge: str) -> None:
+    assert tag(text).hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("在借款人失去联系的情况下，平台会联系紧急联系人。", "conditional"),
+        ("特殊情况下银行也会上门。", "conditional"),
+        ("只有逾期金额较大，银行才会起诉。", "conditional"),
+        ("必须经过法院判决，才能强制执行。", "conditional"),
+        ("只要是通讯录里有号码的都会打。", "affirms"),
+        ("只要有号码的人都会接到催收电话。", "affirms"),
+        ("在正常情况下，平台不会爆通讯录。", "denies"),
+    ],
+)
+def test_conditions(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+# --------------------------------------------------------------------- 11. a sentence cut at ；
+
+
+def test_the_threshold_of_one_half_goes_to_the_topic_of_the_other() -> None:
+    claims = tag_document("d", "对于逾期超过60天的账户；银行会委托外部机构进行催收。")
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.topics == ("third_party_agency",)
+    assert (c.min_days, c.max_days, c.anchor, c.stance) == (60, None, "overdue", "conditional")
+
+
+def test_the_topic_half_first_then_the_threshold_half() -> None:
+    claims = tag_document("d", "银行会把账户交给催收公司；一般在逾期90天以后。")
+    assert [(c.topics, c.min_days) for c in claims] == [(("third_party_agency",), 90)]
+
+
+def test_two_halves_with_their_own_topics_keep_their_own() -> None:
+    claims = tag_document("d", "逾期3天会上征信；逾期90天会被起诉。")
+    assert [(c.topics, c.min_days) for c in claims] == [
+        (("credit_report",), 3), (("legal_action",), 90)]
+
+
+# --------------------------------------------------------------- 12. concession: two claims
+
+
+def test_an_asserted_concession_that_is_contradicted_gives_two_claims() -> None:
+    claims = tag_document("d", "虽然正规平台一般不会上门，但个别平台可能会派人上门。")
+    assert [(c.topics, c.stance, c.hedge, c.part) for c in claims] == [
+        (("home_visit",), "denies", "frequency", 0),
+        (("home_visit",), "affirms", "possibility", 1),
+    ]
+    assert all(c.self_contradicting for c in claims)
+    assert [c.claim_id for c in claims] == ["d:0", "d:0.1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "虽然花呗一般不会爆通讯录，但也有可能会联系你的家人。",
+        "尽管银行通常不会起诉，但欠款金额大的话可能会起诉。",
+    ],
+)
+def test_more_self_contradicting_sentences(text: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 2 and all(c.self_contradicting for c in claims)
+    assert claims[0].stance == "denies" and claims[1].stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "虽然逾期不会坐牢，但征信肯定会受影响。",  # another topic: the concession is no claim
+        "尽管平台有你的通讯录，正规机构也不会随便打给你的朋友。",  # concession affirms
+        "即使一般不会上门，也可能会打电话到单位。",  # 即使 is hypothetical
+    ],
+)
+def test_other_concessions_give_one_claim(text: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 1 and not claims[0].self_contradicting
+
+
+# ----------------------------------------------------------------- 13. boilerplate lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页 > 网贷知识 > 逾期会被起诉吗",
+        "作者：法务小李 发布时间：2025-03-02",
+        "相关阅读：信用卡逾期多久会上门？",
+        "停息挂账、债务优化，请添加微信一对一咨询",
+        "本文内容由网友投稿，如有侵权请联系删除。",
+    ],
+)
+def test_boilerplate_lines_carry_no_claim(text: str) -> None:
+    a = analyse(text)
+    assert a.topics == () and a.boilerplate is not None
+
+
+def test_boilerplate_lines_keep_their_products() -> None:
+    assert analyse("首页 > 花呗 > 花呗逾期会被起诉吗").products == ("花呗",)
+
+
+def test_a_template_line_is_boilerplate_in_all_its_sentences() -> None:
+    doc = "相关推荐：网贷逾期会上门吗？信用卡逾期会坐牢吗？\n逾期会上征信。"
+    assert [c.text for c in tag_document("d", doc)] == ["逾期会上征信。"]
+    cta = "停息挂账请加微信咨询。正规平台不会上门。"
+    assert [c.topics for c in tag_document("d", cta)] == [("home_visit",)]
+
+
+# ------------------------------------------------------------- more of the same classes
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("说逾期就上门，只是吓唬人的。", "denies"),
+        ("所谓的“上门核实”，大多只是话术。", "denies"),
+        ("爆通讯录的威胁多半是虚张声势。", "denies"),
+    ],
+)
+def test_bluff_predicates_deny_what_they_follow(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+def test_table_rows_of_overdue_stages() -> None:
+    doc = "| 逾期天数 | 处理方式 |\n| 1-30天 | 短信提醒 |\n| 91天以上 | 提起诉讼 |"
+    rows = [(c.topics, c.min_days, c.max_days, c.anchor) for c in tag_document("d", doc)]
+    assert rows == [(("debtor_contact",), 1, 30, "overdue"),
+                    (("legal_action",), 91, None, "overdue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("逾期超过五个自然日就会上报征信。", (5, None, "overdue")),
+        ("逾期60天+会转交法务部门起诉。", (60, None, "overdue")),
+        ("部分平台逾期7天就联系紧急联系人。", (7, 7, "overdue")),
+    ],
+)
+def test_more_threshold_wordings(text: str, expected: tuple[object, object, object]) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "stance"),
+    [
+        ("你应该尽早和银行协商分期。", "advice", "affirms"),
+        ("经法院判决后，银行可以申请强制执行。", "descriptive", "conditional"),
+        ("借款人应该主动联系平台协商还款。", "advice", "affirms"),
+    ],
+)
+def test_more_modality_and_conditions(text: str, modality: str, stance: str) -> None:
+    c = tag(text)
+    assert (c.modality, c.stance) == (modality, stance)
+
+
+def test_explain_clauses_names_each_clause_role() -> None:
+    from pipeline.claims import explain_clauses
+
+    split = explain_clauses("虽然花呗一般不会上门，但如果长期失联，可能会派人上门。")
+    assert [c["role"] for c in split] == ["concession", "condition", "main"]
+    assert "home_visit denied by 不会" in split[0]["labels"]
+    assert split[2]["labels"] == "home_visit (派人); home_visit (上门)"
+    reported = explain_clauses("催收短信的内容大致是：起诉、上门、冻结账户。")
+    assert [c["role"] for c in reported] == ["main", "reported"]
+
+
+def test_paid_off_debt_retention() -> None:
+    c = tag("还清欠款满5年后，不良记录会自动消除。")
+    assert (c.min_days, c.max_days, c.anchor) == (1825, None, "retention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("花呗预期三天就会上征信。", (3, 3, "overdue")),
+        ("信用卡预期超过90天会被起诉。", (90, None, "overdue")),
+        ("平台的收益超出预期，逾期率却在上升。", (None, None, None)),
+    ],
+)
+def test_the_misspelling_yuqi_is_read_in_context(
+    text: str, expected: tuple[object, object, object]
+) -> None:
+    c = tag(text)
+    assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+def test_a_belief_rejected_by_the_next_sentence_is_reversed() -> None:
+    doc = "很多人以为网贷逾期会坐牢。其实这是一个误区。"
+    (c,) = tag_document("d", doc)
+    assert (c.topics, c.stance) == (("criminal_risk",), "denies")
+    doc2 = "不少人认为网贷不会爆通讯录。这种想法是错误的。"
+    assert [x.stance for x in tag_document("d", doc2)] == ["affirms"]
+    doc3 = "很多人以为逾期会上门。其实上门的情况很少。"  # the next sentence is its own claim
+    assert [x.stance for x in tag_document("d", doc3)] == ["affirms", "denies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("至于会不会上门，要看平台的规定。", "affirms"),
+        ("逾期多久会上征信，各家平台的规定并不相同。", "affirms"),
+        ("逾期了怎么办，会不会被起诉？", "question"),
+        ("银行会查看你的征信上有没有逾期记录。", "affirms"),
+    ],
+)
+def test_a_question_clause_the_sentence_answers_is_no_question(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("催收电话一般很多，但不会上门。", "none"),  # 一般 hedges the calls, not the denial
+        ("一般来说，平台不会上门。", "frequency"),  # a clause with no cue hedges the claim
+        ("正规平台一般不会上门，也不会起诉。", "frequency"),
+    ],
+)
+def test_a_denials_hedge_comes_from_its_own_clause(text: str, hedge: str) -> None:
+    c = tag(text)
+    assert (c.stance, c.hedge) == ("denies", hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "modality"),
+    [
+        ("催收机构有义务保护借款人隐私，不得泄露给第三方。", "contacts_family", "normative"),
+        ("催收人员上门时须出示工作证件。", "home_visit", "normative"),
+        ("信用卡中心只能向持卡人本人催收。", "debtor_contact", "descriptive"),
+    ],
+)
+def test_duties_and_the_borrower_himself(text: str, topic: str, modality: str) -> None:
+    c = tag(text)
+    assert topic in c.topics and c.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("逾期后会产生高额利息。", "penalty_fees"),
+        ("欠网贷不还不会蹲大牢。", "criminal_risk"),
+        ("花呗逾期后被关了。", "account_impact"),
+        ("催收员会去你家门口堵人。", "home_visit"),
+        ("有的催收会派人到老家打听情况。", "home_visit"),
+    ],
+)
+def test_more_colloquial_names(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # a bluff denies the threatened event, not the message that carries it
+        ("催收短信大多是吓唬人的，不用太紧张。", ("debtor_contact",), "affirms"),
+        ("催收说要上门，其实只是吓唬人的话。", ("debtor_contact",), "affirms"),
+        ("说要派人上门，多半是虚张声势。", ("home_visit",), "denies"),
+        # a first clause ending in 的 describes the case when the rest has its own topic
+        ("催收人员上门闹事的，可以直接报警。", ("complaints_rights",), "affirms"),
+        ("被抓去坐牢的，少之又少。", ("criminal_risk",), "denies"),
+        # the words of a collection message kept as evidence are no contact claim
+        ("记得截图保存催收短信，作为投诉的证据。", ("complaints_rights",), "affirms"),
+    ],
+)
+def test_bluffs_cases_and_evidence(text: str, topics: tuple[str, ...], stance: str) -> None:
+    c = tag(text)
+    assert (c.topics, c.stance) == (topics, stance)
