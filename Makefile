@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck unit eval eval-fast fixtures bench clean
+.PHONY: demo test lint typecheck unit eval eval-fast fixtures bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ fixtures: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz_extract --mutants 5000 --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

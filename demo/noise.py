@@ -49,5 +49,6 @@ def info_line(a: Article) -> str:
         "empire": f"作者：{a.author} 来源：{a.source} 时间：{when} 浏览：{a.views}次",
         "zblog": f"{a.author} 发表于 {when} 浏览({a.views})",
         "mirror": f"发布时间：{day} 作者：{a.author} 浏览：{a.views}次",
+        "tablebr": f"发布时间：{when} 来源：{a.source} 作者：{a.author} 浏览：{a.views}",
     }
     return scripts.site_text(a.site, styles[a.site.template])

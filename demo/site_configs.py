@@ -30,6 +30,7 @@ DROP_SELECTORS: dict[str, list[str]] = {
     "empire": [".info", ".pagelink", ".otherlink", ".posi"],
     "zblog": [".post-meta", ".post-related", ".msglist"],
     "mirror": [".meta", ".related"],
+    "tablebr": [".info", ".position"],
 }
 
 

@@ -112,6 +112,8 @@ SITES: tuple[Site, ...] = (
           size=9),
     _site("farm-i", "債務知識網", "mirror", "utf-8", "utf-8", "utf-8", 9100,
           "債務知識網 網絡", "小編 管理員", "traditional teasers_in_body", size=10),
+    _site("farm-j", "网贷逾期协商网", "tablebr", "gbk", "", "gb2312", 6600,
+          "本站整理 网络", "admin 协商君", "teasers_in_body cta_in_body comments", size=10),
 )
 SITES_BY_NAME: dict[str, Site] = {s.name: s for s in SITES}
 

@@ -11,6 +11,9 @@ by ``pipeline.decode.decode_html``. For both it prints:
 - dedup pairwise precision / recall (``pipeline.dedup.Clusterer`` on the texts)
 - claim topic micro-F1 and stance accuracy (``pipeline.claims.tag_document`` on
   the text, claims matched to truth claims by sentence text)
+- claims whose text starts with one of the page's headings (a heading glued
+  onto the next sentence; the truth's headings are its lines without
+  sentence-ending punctuation)
 
 Usage: ``python -m evals.demo_eval [--size N] [--day N]``.
 """
@@ -18,7 +21,7 @@ Usage: ``python -m evals.demo_eval [--size N] [--day N]``.
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -56,6 +59,7 @@ class Scores:
     topic_f1: float = 0.0
     stance_accuracy: float = 0.0
     stance_matched: int = 0
+    heading_claims: int = 0
 
 
 def _squash(text: str) -> str:
@@ -118,6 +122,24 @@ def claim_scores(texts: dict[str, str], truth: Sequence[Record]) -> tuple[float,
     return f1, (stance_ok / matched if matched else 0.0), matched
 
 
+def truth_headings(rec: Record) -> list[str]:
+    """The truth's heading lines (squashed): lines with no sentence-ending punctuation."""
+    return [_squash(line) for line in str(rec["text"]).split("\n")
+            if line.strip() and not line.rstrip().endswith(("。", "！", "？", "…", "”", "）"))]
+
+
+def heading_claims(texts: dict[str, str], truth: Sequence[Record]) -> int:
+    """Tagged claims whose text starts with a heading of the page (a heading glued on)."""
+    glued = 0
+    for rec in truth:
+        url = str(rec["url"])
+        heads = [h for h in truth_headings(rec) if h]
+        for claim in tag_document(url, texts[url]):
+            text = _squash(claim.text)
+            glued += any(text.startswith(h) and len(text) > len(h) for h in heads)
+    return glued
+
+
 def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
     """All figures for one extractor's outputs (url -> text)."""
     s = Scores()
@@ -129,14 +151,18 @@ def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
     s.dedup_precision, s.dedup_recall = pair_scores(
         clusters, {str(r["url"]): str(r["cluster"]) for r in truth})
     s.topic_f1, s.stance_accuracy, s.stance_matched = claim_scores(texts, truth)
+    s.heading_claims = heading_claims(texts, truth)
     return s
 
 
-def extract_all(web: DemoWeb, truth: Iterable[Record], *, baseline: bool = True
+def extract_all(web: DemoWeb, truth: Iterable[Record], *, baseline: bool = True,
+                removed_truth: Counter[str] | None = None
                 ) -> tuple[dict[str, str], dict[str, str]]:
     """(ours, plain trafilatura) main text of every truth page, keyed by URL.
 
-    Without *baseline* plain trafilatura is not run and its dict is empty.
+    Without *baseline* plain trafilatura is not run and its dict is empty. When
+    *removed_truth* is given, it counts per cleaning rule the truth characters inside
+    the blocks our cleaning removed (truth lines cut as boilerplate).
     """
     configs = {str(c["name"]): c for c in site_configs(BASE)}
     ours, plain = {}, {}
@@ -146,8 +172,14 @@ def extract_all(web: DemoWeb, truth: Iterable[Record], *, baseline: bool = True
         content_type = resp.header("Content-Type") or ""
         config = configs[str(rec["site"])]
         drops = tuple(str(x) for x in config["drop_selectors"])  # type: ignore[attr-defined]
-        ours[url] = extract_html(resp.body, url, content_type,
-                                 ExtractConfig(drops, str(config["encoding"]))).text
+        extracted = extract_html(resp.body, url, content_type,
+                                 ExtractConfig(drops, str(config["encoding"])))
+        ours[url] = extracted.text
+        if removed_truth is not None:
+            lines = {_squash(line) for line in str(rec["text"]).split("\n") if line.strip()}
+            for removal in extracted.removals:
+                if _squash(removal.text) in lines:
+                    removed_truth[removal.rule] += len(_squash(removal.text))
         if not baseline:
             continue
         decoded = decode_html(resp.body, content_type).text
@@ -174,7 +206,8 @@ def report(size: int = 400, day: int = 0, *, baseline: bool = True) -> dict[str,
     web = DemoWeb(size=size, day=day)
     truth = [r for r in truth_records(BASE, size=size, day=day, corpus=web.corpus)
              if r["deleted_day"] is None]
-    ours_text, plain_text = extract_all(web, truth, baseline=baseline)
+    eaten: Counter[str] = Counter()
+    ours_text, plain_text = extract_all(web, truth, baseline=baseline, removed_truth=eaten)
     results = {"yuqi": score(ours_text, truth)}
     if baseline:
         results["plain trafilatura"] = score(plain_text, truth)
@@ -195,9 +228,12 @@ def report(size: int = 400, day: int = 0, *, baseline: bool = True) -> dict[str,
         ("dedup pair recall", lambda s: f"{s.dedup_recall:.3f}"),
         ("claim topic micro-F1", lambda s: f"{s.topic_f1:.3f}"),
         ("stance accuracy (matched)", lambda s: f"{s.stance_accuracy:.3f} ({s.stance_matched})"),
+        ("claims starting w/ heading", lambda s: f"{s.heading_claims}"),
     ]
     for label, fmt in rows:
         print(f"  {label:28}" + "".join(f"{fmt(results[n]):>{widths[n]}}" for n in names))
+    print("  truth characters removed by cleaning: " + (
+        ", ".join(f"{rule} {n}" for rule, n in eaten.most_common()) or "none"))
     ours = results["yuqi"]
     plain = results.get("plain trafilatura")
     worst = sorted(ours.f1.items(), key=lambda kv: kv[1])[:5]

@@ -56,6 +56,12 @@ class PageScore:
     extra: float = 0.0
     removed_truth: tuple[tuple[str, int], ...] = ()
     flags: tuple[str, ...] = ()
+    removed: tuple[tuple[str, int, int], ...] = ()  # (rule, blocks, characters) removed
+
+    def removed_line(self) -> str:
+        """What cleaning and the boilerplate filter removed, per rule (blocks, characters)."""
+        return ", ".join(f"{rule} {blocks} ({chars} chars)"
+                         for rule, blocks, chars in self.removed) or "nothing"
 
     def reason(self) -> str:
         """One computed line saying why the page scores low."""
@@ -97,11 +103,17 @@ def page_score(page: str, ours: str, base: str, gold: str,
     """Score one page: F1 of both outputs, missed and extra shares, truth eaten by cleaning."""
     out, ref = char_bag(ours), char_bag(gold)
     overlap = _size(out & ref)
+    blocks: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    for rule, text in removed:
+        blocks[rule] += 1
+        chars[rule] += _size(char_bag(text))
     return PageScore(
         page, char_f1(ours, gold), char_f1(base, gold),
         missed=1 - overlap / _size(ref) if _size(ref) else 0.0,
         extra=1 - overlap / _size(out) if _size(out) else 0.0,
-        removed_truth=removed_truth(removed, gold), flags=flags)
+        removed_truth=removed_truth(removed, gold), flags=flags,
+        removed=tuple((rule, blocks[rule], chars[rule]) for rule, _ in chars.most_common()))
 
 
 def score_pages(root: Path) -> list[PageScore]:
@@ -138,6 +150,10 @@ def report(root: Path) -> dict[str, float]:
     print("  worst 5 pages (yuqi / plain F1: why)")
     for s in worst:
         print(f"    {s.page[:8]} {s.yuqi:.2f}/{s.baseline:.2f}: {s.reason()}")
+        print(f"             removed: {s.removed_line()}")
+    below = [s for s in scores if s.baseline - s.yuqi > 0.01]
+    print(f"  pages more than 0.01 below plain trafilatura: {len(below)}" + "".join(
+        f"  {s.page[:8]} {s.yuqi:.2f}/{s.baseline:.2f}" for s in below))
     eaten: Counter[str] = Counter()
     for s in scores:
         eaten.update(dict(s.removed_truth))

@@ -53,7 +53,7 @@ class Decoded:
 
     text: str
     encoding: str
-    source: str  # override | http | bom | meta | fallback | lenient | detected
+    source: str  # override | http | bom | meta | fallback | lenient | mixed | detected
     repaired: bool  # a declared charset was wrong and another one was used
     declared: str | None = None
     replaced: int = 0  # undecodable byte sequences shown as U+FFFD
@@ -94,16 +94,20 @@ def _level1(codec: str, leads: range, trails: tuple[range, ...]) -> frozenset[st
 _COMMON_SIMPLIFIED = _level1("gb2312", range(0xB0, 0xD8), (range(0xA1, 0xFF),))
 _COMMON_TRADITIONAL = _level1("big5", range(0xA4, 0xC6), (range(0x40, 0x7F), range(0xA1, 0xFF))
                               ) | _level1("big5", range(0xC6, 0xC7), (range(0x40, 0x7F),))
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+_SAMPLE = 4000
 
 
-def _han_sample(text: str) -> list[str]:
-    sample = []
-    for match in _HAN.finditer(text):
-        sample.append(match.group())
-        if len(sample) == 4000:
+def _han_sample(text: str) -> str:
+    """The first 4,000 Han characters of *text* (read run by run: this runs on every page)."""
+    runs: list[str] = []
+    size = 0
+    for match in _HAN_RUN.finditer(text):
+        runs.append(match.group())
+        size += len(runs[-1])
+        if size >= _SAMPLE:
             break
-    return sample
+    return "".join(runs)[:_SAMPLE]
 
 
 def han_plausibility(text: str) -> float:
@@ -116,8 +120,8 @@ def han_plausibility(text: str) -> float:
     sample = _han_sample(text)
     if len(sample) < _MIN_HAN_FOR_CHECK:
         return 1.0
-    simplified = sum(1 for ch in sample if ch in _COMMON_SIMPLIFIED)
-    traditional = sum(1 for ch in sample if ch in _COMMON_TRADITIONAL)
+    simplified = sum(map(_COMMON_SIMPLIFIED.__contains__, sample))
+    traditional = sum(map(_COMMON_TRADITIONAL.__contains__, sample))
     return max(simplified, traditional) / len(sample)
 
 
@@ -158,6 +162,42 @@ def _lenient(encodings: list[str], body: bytes) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+_CJK_TEXT = re.compile("[\u3000-\u303f\u4e00-\u9fff\u3400-\u4dbf\uff00-\uffef]+")
+
+
+def _decode_run(run: bytes) -> str:
+    """One run of non-ASCII bytes: the codec under which it reads as CJK text wins."""
+    readings = []
+    for enc in ("utf-8", "gb18030"):
+        try:
+            readings.append(run.decode(enc))
+        except UnicodeDecodeError:
+            continue
+    for text in readings:
+        if _CJK_TEXT.fullmatch(text):
+            return text
+    return readings[0] if readings else run.decode("gb18030", errors="replace")
+
+
+def decode_mixed(body: bytes) -> str:
+    """*body* read run by run: each run of non-ASCII bytes as UTF-8 or GB18030.
+
+    Pages assembled from parts (a GBK template around a UTF-8 article, or the
+    reverse) decode under no single codec; without this they fell through to
+    detection and were dropped whole as binary content. A run is taken as
+    UTF-8 when it decodes strictly to CJK text, else as GB18030.
+    """
+    out: list[str] = []
+    at = 0
+    for match in _NON_ASCII_RUN.finditer(body):
+        out.append(body[at:match.start()].decode("ascii"))
+        out.append(_decode_run(match.group()))
+        at = match.end()
+    out.append(body[at:].decode("ascii"))
+    return "".join(out)
+
+
 def decode_html(body: bytes, content_type: str = "", override: str = "") -> Decoded:
     """Decode HTML bytes, trusting no declaration until it reads as plausible text.
 
@@ -165,7 +205,8 @@ def decode_html(body: bytes, content_type: str = "", override: str = "") -> Deco
     charset, the meta charset, then UTF-8, GB18030 and Big5, then detection
     (charset-normalizer).  Before detection, a few corrupt bytes are forgiven:
     the candidate that decodes with the fewest U+FFFD (at most 0.5% of the
-    characters) and plausible Han wins (``replaced`` counts them).  A
+    characters) and plausible Han wins (``replaced`` counts them); then a page
+    mixing UTF-8 and GBK parts is read part by part (``decode_mixed``).  A
     candidate is accepted when it decodes strictly, without U+FFFD, to a
     plausible share of common Han characters; a
     non-CJK codec (windows-1252, ...) is refused when the bytes read as
@@ -216,6 +257,11 @@ def decode_html(body: bytes, content_type: str = "", override: str = "") -> Deco
         text, enc = lenient
         return Decoded(text, enc, "lenient", repaired=declared is not None and enc != declared,
                        declared=declared, replaced=text.count("\ufffd"))
+    mixed = decode_mixed(body)
+    if mixed.count("\ufffd") <= _MAX_REPLACED_SHARE * len(mixed) \
+            and han_plausibility(mixed) >= _MIN_COMMON_HAN_SHARE:
+        return Decoded(mixed, "utf-8+gb18030", "mixed", repaired=declared is not None,
+                       declared=declared, replaced=mixed.count("\ufffd"))
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         enc = _canonical(best.encoding) or best.encoding

@@ -13,6 +13,7 @@ order). Editing a rule's pattern or a limit changes the version by itself.
 
 from __future__ import annotations
 
+import logging
 import re
 import signal
 import sys
@@ -28,16 +29,21 @@ import lxml.html
 import trafilatura
 from lxml.cssselect import CSSSelector
 
-from pipeline import clean, decode, glyph_gaps
+from pipeline import boilerplate, clean, decode, glyph_gaps
+from pipeline import restructure as layout
+from pipeline.boilerplate import boilerplate_filter, link_texts
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
 from pipeline.records import Removal
+from pipeline.restructure import restructure
 from pipeline.versioning import module_parameters, stable_hash
+
+logger = logging.getLogger(__name__)
 
 # Bump when the extraction or cleaning *code* changes what it outputs; parameter changes
 # are caught by the hash in EXTRACTOR_VERSION.
-CODE_REVISION = "yuqi-clean-3"
+CODE_REVISION = "yuqi-clean-4"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
@@ -62,7 +68,7 @@ _LABELLED_DATE = re.compile(
     r"(?:时间|日期|发布|发表|更新)[^\d<>:：]{0,4}[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*"
     r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _BODY_START = re.compile(r"<body", re.IGNORECASE)
-_HEADINGS = "//h2|//h3|//h4|//h5|//h6"
+_HEADINGS = "//h1|//h2|//h3|//h4|//h5|//h6"
 _TOO_DEEP = f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"
 # trafilatura's options (the date search adds today's date as its upper bound).
 TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -143,14 +149,31 @@ class Extracted:
         return "\n".join(self.paragraphs)
 
 
+# Comments, processing instructions (and CDATA, which the HTML parser reads as a
+# comment) are left out of the tree: trafilatura and the heading pass expect
+# elements only (a comment beside a heading or at the start of an <li> crashed both).
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+# C0 controls (but tab and newlines) and non-characters: the HTML parser keeps
+# them in text, and lxml then refuses that text when a tree edit re-sets it.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
-    html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
+    html = _XML_DECL.sub("", _NOT_XML.sub("", html), count=1)
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if not isinstance(tree, lxml.html.HtmlElement):
+        return None
+    # What the parser options miss (nodes added by a recovering parse) goes here.
+    lxml.etree.strip_elements(tree, lxml.etree.Comment, lxml.etree.ProcessingInstruction,
+                              lxml.etree.Entity, with_tail=False)
+    return tree
 
 
 def _drop(tree: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> int:
@@ -177,12 +200,29 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _text_sibling(h: lxml.html.HtmlElement, forward: bool) -> lxml.html.HtmlElement | None:
+    """The nearest element sibling with text (images and empty captions are skipped)."""
+    sib = h.getnext() if forward else h.getprevious()
+    while _is_element(sib):
+        assert sib is not None
+        if _squash(sib.text_content()):
+            return sib
+        sib = sib.getnext() if forward else sib.getprevious()
+    return None
+
+
 def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
-    """(heading, text before, text after) for each h2-h6 between two text blocks."""
+    """(heading, text before, text after) for each h1-h6 between two text blocks.
+
+    An ``<h1>`` counts too: in-body section headings are often written as h1
+    (a page title h1 is never between two paragraphs of the kept text).
+    """
     slots = []
     for h in tree.xpath(_HEADINGS):
-        prev, nxt = h.getprevious(), h.getnext()
-        if prev is None or nxt is None or prev.tag in _HEADING_TAGS or nxt.tag in _HEADING_TAGS:
+        prev, nxt = _text_sibling(h, False), _text_sibling(h, True)
+        if prev is None or nxt is None:
+            continue
+        if prev.tag in _HEADING_TAGS or nxt.tag in _HEADING_TAGS:
             continue
         heading = " ".join(h.text_content().split())
         if heading:
@@ -191,6 +231,11 @@ def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_element(node: object) -> bool:
+    """True for an element (not None, a comment, a processing instruction or an entity)."""
+    return isinstance(node, lxml.etree._Element) and isinstance(node.tag, str)
 
 
 def restore_headings(lines: list[str], slots: list[tuple[str, str, str]]) -> list[str]:
@@ -217,6 +262,34 @@ def restore_headings(lines: list[str], slots: list[tuple[str, str, str]]) -> lis
     return lines
 
 
+def split_glued_headings(lines: list[str], headings: list[str]) -> list[str]:
+    """Cut a heading of the page out of an output line it was glued into.
+
+    When trafilatura falls back to a generic extractor it may write a whole
+    section, heading included, as one space-joined line; the heading then
+    starts the next claim. A page heading found between spaces inside a longer
+    line becomes a line of its own.
+    """
+    out: list[str] = []
+    for line in lines:
+        parts = [line]
+        for heading in headings:
+            parts = [piece for part in parts for piece in _cut_around(part, heading)]
+        out.extend(p for p in parts if p)
+    return out
+
+
+def _cut_around(line: str, heading: str) -> list[str]:
+    if len(line) <= len(heading) or heading not in line:
+        return [line]
+    padded = f" {line} "
+    at = padded.find(f" {heading} ")
+    if at == -1:
+        return [line]
+    before, after = padded[:at].strip(), padded[at + len(heading) + 2:].strip()
+    return [before, heading, *_cut_around(after, heading)]
+
+
 def labelled_date(html: str) -> str | None:
     """The first labelled date in the page body (YYYY-MM-DD), if it is a real date."""
     start = _BODY_START.search(html)
@@ -237,7 +310,31 @@ def _empty(encoding: str, flags: list[str], flag: str) -> Extracted:
 def extract_html(
     body: bytes, url: str = "", content_type: str = "", config: ExtractConfig | None = None
 ) -> Extracted:
-    """Decode and extract one HTML page; never raises on junk input, flags it instead."""
+    """Decode and extract one HTML page; never raises, whatever the bytes: flags them instead.
+
+    An unexpected error inside extraction (a bug, or a parser corner no guard
+    foresaw) is logged with its traceback and becomes the drop flag
+    ``extract_error:<ExceptionType>``, so a crawl counts it and goes on.
+    """
+    try:
+        return extract_strict(body, url, content_type, config)
+    except Exception as exc:  # the never-raise contract; the log keeps the traceback
+        logger.warning("extraction failed on %s", url or "a page", exc_info=True)
+        return _empty("", [], extract_error(exc))
+
+
+def extract_error(exc: BaseException) -> str:
+    """The drop reason for an unexpected error: ``extract_error:<ExceptionType>``."""
+    return f"extract_error:{type(exc).__name__}"
+
+
+def extract_strict(
+    body: bytes, url: str = "", content_type: str = "", config: ExtractConfig | None = None
+) -> Extracted:
+    """`extract_html` without its never-raise net: an unexpected error propagates.
+
+    For the fuzzer and tests, which want to see where an error happens.
+    """
     config = config or ExtractConfig()
     if len(body) > MAX_INPUT_BYTES:
         return _empty("", [], "too_large")
@@ -256,7 +353,12 @@ def extract_html(
     if too_big:
         return _empty(decoded.encoding, flags, too_big)
     _drop(tree, config.drop_selectors)
+    restructure(tree)
     slots = _heading_slots(tree)
+    links = link_texts(tree)
+    titles = {_squash(h.text_content()) for h in tree.iter("h1")}
+    headings = [text for h in tree.xpath(_HEADINGS)
+                if len(text := " ".join(h.text_content().split())) >= 4]
     try:
         with time_limit(config.time_limit):
             result = trafilatura.bare_extraction(
@@ -274,7 +376,12 @@ def extract_html(
     lines = [line.strip() for line in raw_text.splitlines() if line.strip()]
     if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):
         return _empty(decoded.encoding, flags, "huge_text_node")
-    paragraphs, removals = clean_paragraphs(restore_headings(lines, slots))
+    titles.add(_squash(str(data.get("title") or "")))
+    lines = split_glued_headings(restore_headings(lines, slots), headings)
+    lines, furniture = boilerplate_filter(lines, links,
+                                          titles - {""})
+    paragraphs, removals = clean_paragraphs(lines)
+    removals = (*furniture, *removals)
     flags.extend(gap_flags("\n".join(paragraphs)))
     if sum(len(p) for p in paragraphs) < _MIN_TEXT_CHARS:
         flags.append("short_text")
@@ -295,9 +402,9 @@ _NOT_PARAMETERS = frozenset({"EXTRACTOR_VERSION", "CODE_REVISION", "_NOT_PARAMET
 
 def extractor_parameters() -> dict[str, Any]:
     """What decides extraction output besides the code: trafilatura's version, the cleaning
-    rules in order and every named constant of the decoding, extraction, cleaning and
-    glyph-gap modules (as plain data)."""
-    modules = (decode, sys.modules[__name__], clean, glyph_gaps)
+    rules in order and every named constant of the decoding, extraction, cleaning,
+    glyph-gap, boilerplate and layout-table modules (as plain data)."""
+    modules = (decode, sys.modules[__name__], clean, glyph_gaps, boilerplate, layout)
     return {
         "trafilatura": trafilatura.__version__,
         "clean_rules": [rule.name for rule in clean.DEFAULT_RULES],

@@ -7,13 +7,16 @@ so a live crawl and a re-run over archived WARC files give the same rows.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 
 from pipeline.claims import TAGGER_VERSION, tag_document
-from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_html
+from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
 from pipeline.fingerprint import fingerprint_text, simhash_text
 from pipeline.normalize import normalize_text, sha1_hex
 from pipeline.records import Claim, Document, RawPage
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["EXTRACTOR_VERSION", "TAGGER_VERSION", "PageResult", "doc_id_for", "process_page"]
 
@@ -39,7 +42,19 @@ def normalized_lines(text: str) -> str:
 
 
 def process_page(raw: RawPage, config: ExtractConfig) -> PageResult:
-    """Extract, fingerprint and tag one archived article response."""
+    """Extract, fingerprint and tag one archived article response; never raises.
+
+    An unexpected error in a stage is logged and becomes the drop reason
+    ``extract_error:<ExceptionType>`` (the page stays archived; the caller counts it).
+    """
+    try:
+        return _process(raw, config)
+    except Exception as exc:  # one bad page must not stop a crawl or a replay
+        logger.warning("stages failed on %s", raw.url, exc_info=True)
+        return PageResult(None, (), extract_error(exc))
+
+
+def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
     if raw.status != 200:
         return PageResult(None, (), f"http_{raw.status}")
     content_type = raw.header("Content-Type")

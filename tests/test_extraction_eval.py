@@ -19,3 +19,10 @@ def test_reason_counts_missed_extra_and_truth_eaten_by_a_rule() -> None:
 def test_empty_output_is_said_so() -> None:
     score = page_score("p", "", "", GOLD, [], ("no_text",))
     assert score.missed == 1.0 and "empty output" in score.reason() and "no_text" in score.reason()
+
+
+def test_what_was_removed_is_listed_per_rule() -> None:
+    score = page_score("p", GOLD, GOLD, GOLD, [("cta", "加微信abc"), ("cta", "扫码"),
+                                               ("title", "标题")], ())
+    assert score.removed == (("cta", 2, 8), ("title", 1, 2))
+    assert score.removed_line() == "cta 2 (8 chars), title 1 (2 chars)"

@@ -106,6 +106,21 @@ def test_a_stage_error_is_counted_never_raised(monkeypatch: pytest.MonkeyPatch) 
     assert stats.counts == {Stat.DROPPED_STAGE_ERROR: 1}
 
 
+def test_an_error_inside_extraction_is_a_counted_drop_reason(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: an unexpected error in a stage is `extract_error:<type>`, not a traceback."""
+    import pipeline.extract
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("a parser corner")
+
+    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", broken)
+    sink, stats = ListSink(), CounterStats()
+    result = run_page(_page(), CONFIG, sink, stats)
+    assert result.document is None and result.dropped == "extract_error:KeyError"
+    assert stats.counts == {StatGroup.DROPPED.key("extract_error:KeyError"): 1}
+
+
 def test_a_page_the_sink_declines_is_not_counted() -> None:
     sink, stats = ListSink(accept=False), CounterStats()
     result = run_page(_page(), CONFIG, sink, stats)

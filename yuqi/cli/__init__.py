@@ -176,7 +176,11 @@ def extract(
     drop: Annotated[list[str] | None, typer.Option(help="CSS selector to drop.")] = None,
     fmt: Fmt = "json",
 ) -> None:
-    """Extract the main text of one HTML page (bytes decoded as the crawler does)."""
+    """Extract the main text of one HTML page (bytes decoded as the crawler does).
+
+    A page with no main text (junk, binary, empty, too big) is one line on stderr
+    naming the drop reason, exit 1.
+    """
     from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_html
 
     _check_format(fmt, ("json",))
@@ -185,6 +189,9 @@ def extract(
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror}", 2)
     result = extract_html(body, url, content_type, ExtractConfig(tuple(drop or ()), encoding))
+    if not result.paragraphs:
+        reason = result.flags[-1] if result.flags else "no_text"
+        raise RunError(f"{path}: no main text extracted ({reason})")
     print(json.dumps({
         "url": url or None,
         "title": result.title,
