@@ -109,6 +109,7 @@ def test_an_error_in_a_later_stage_is_a_drop_too(monkeypatch: pytest.MonkeyPatch
     assert result.document is None and result.dropped == "extract_error:RecursionError"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", [b"", b"<!-- c -->", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4],
                          ids=["empty", "comment", "binary"])
 def test_cli_extract_bad_input_is_one_line_exit_1(tmp_path: Path, body: bytes) -> None:
