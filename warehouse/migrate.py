@@ -9,6 +9,7 @@ from importlib import resources
 
 import duckdb
 
+from warehouse.comments import apply_comments
 from warehouse.connect import WarehouseError
 
 _NAME_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -70,4 +71,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("ROLLBACK")
             raise
         done.append(mig.version)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        apply_comments(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
     return done

@@ -447,13 +447,39 @@ def export(
         "export"),
     fmt: Fmt = "parquet",
 ) -> None:
-    """Export every table and the main views as Parquet (for pandas, Polars, Spark)."""
+    """Export every table and view as Parquet with its comments, plus schema.md (a dictionary)."""
     from warehouse.connect import warehouse_path
     from warehouse.export import export_parquet
 
     _check_format(fmt, ("parquet",))
     paths = export_parquet(warehouse_path(data_dir), out_dir)
     out.print(f"wrote {len(paths)} Parquet files to {out_dir}")
+
+
+@app.command()
+def docs(
+    out_file: Annotated[Path, typer.Option(
+        "--out", help="Markdown file to write; - (default) prints it.")] = Path("-"),
+    check: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 when the file is not current.")] = False,
+) -> None:
+    """Write the warehouse data dictionary (every table and view column, from its COMMENT)."""
+    from pipeline.files import atomic_write_text
+    from warehouse.dictionary import current_schema_markdown
+
+    text = current_schema_markdown()
+    if str(out_file) == "-" and not check:
+        sys.stdout.write(text)
+        return
+    if check:
+        current = out_file.read_text(encoding="utf-8") if out_file.exists() else None
+        if current != text:
+            fail(f"{out_file}: not current; run `yuqi docs --out {out_file}`")
+        out.print(f"{out_file} is current")
+        return
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out_file, text)
+    out.print(f"wrote {out_file}")
 
 
 @app.command()
