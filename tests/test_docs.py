@@ -30,7 +30,9 @@ def test_cookbook_query_is_in_the_readme_and_runs(path: Path, demo_run: tuple[Pa
     data, _ = demo_run
     proc = invoke_yuqi("sql", "--data-dir", str(data), "--format", "json", "-", input_text=sql)
     assert proc.returncode == 0, proc.stderr
-    assert isinstance(json.loads(proc.stdout), list)
+    rows = json.loads(proc.stdout)
+    assert isinstance(rows, list)
+    assert rows, f"{path.name} answers nothing on the demo warehouse"
 
 
 def test_every_command_is_documented() -> None:
