@@ -28,6 +28,9 @@ from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_ba
 from warehouse.connect import WarehouseError, open_reader
 
 STANCES = ("affirms", "conditional", "denies")
+# A source's net stance (migration 0016's net_stance): a source that affirms and denies a
+# topic counts once, as mixed, so the shares of a topic add up to its sources.
+SHARE_STANCES = (*STANCES, "mixed")
 # DOMAIN.md §2: these two topics are shown as warnings with quotes, not as stance shares.
 WARNING_TOPICS = ("debt_help_scam", "fake_collection")
 SECTIONS = ("overview", "topics", "contradictions", "rules", "changes", "quality")
@@ -106,11 +109,11 @@ def _pct(n: int, total: int) -> int:
 
 
 def _shares(counts: dict[str, int]) -> dict[str, Any]:
-    total = sum(counts.get(s, 0) for s in STANCES)
+    total = sum(counts.get(s, 0) for s in SHARE_STANCES)
     return {
         "total": total,
-        "shares": {s: counts.get(s, 0) for s in STANCES},
-        "percent": {s: _pct(counts.get(s, 0), total) for s in STANCES},
+        "shares": {s: counts.get(s, 0) for s in SHARE_STANCES},
+        "percent": {s: _pct(counts.get(s, 0), total) for s in SHARE_STANCES},
     }
 
 
@@ -225,8 +228,8 @@ def _shifts(rows: list[dict[str, Any]], run: str | None, previous: str | None
     out = []
     for topic in sorted(counts):
         now, before = _shares(counts[topic]["now"]), _shares(counts[topic]["before"])
-        delta = {s: now["percent"][s] - before["percent"][s] for s in STANCES}
-        changed = any(now["shares"][s] != before["shares"][s] for s in STANCES)
+        delta = {s: now["percent"][s] - before["percent"][s] for s in SHARE_STANCES}
+        changed = any(now["shares"][s] != before["shares"][s] for s in SHARE_STANCES)
         if changed:
             out.append({"topic": topic, "now": now, "before": before, "delta": delta,
                         "moved": max(abs(d) for d in delta.values())})
@@ -258,7 +261,7 @@ COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
-                  "counters")
+                  "counters", "self_contradictions")
 
 
 def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
@@ -334,6 +337,9 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "topics": topics,
         "warnings": warnings,
         "contradictions": _contradictions(q["contradictions"]),
+        "self_contradictions": [_linked(r) for r in q["self_contradictions"]],
+        "self_contradictions_total": (q["self_contradictions"][0]["total"]
+                                      if q["self_contradictions"] else 0),
         "rules": _rules(q["rules"]),
         "changes": changes,
         "new_claims": [_linked(r) for r in q["new_claims"]],
@@ -349,6 +355,7 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "filter_text": filters.describe(),
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "stances": STANCES,
+        "share_stances": SHARE_STANCES,
         "colours": STANCE_COLOURS,
         "sections": SECTIONS,
     }

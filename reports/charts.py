@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
-STANCE_COLOURS = {"affirms": "#c0392b", "conditional": "#e67e22", "denies": "#2471a3"}
+STANCE_COLOURS = {"affirms": "#c0392b", "conditional": "#e67e22", "denies": "#2471a3",
+                  "mixed": "#7f8c8d"}
 
 # Day buckets of the threshold histogram (reports/queries/thresholds.sql numbers them 1..9).
 DAY_BUCKETS = ("≤3", "4–7", "8–15", "16–30", "31–60", "61–90", "91–180", "181–365", ">365")

@@ -29,7 +29,7 @@ def _port(data: Path) -> str:
 
 def test_summary_and_layout(demo_run: tuple[Path, str]) -> None:
     data, stdout = demo_run
-    for label in ("pages fetched:", "documents:", "duplicate clusters:", "claims:",
+    for label in ("responses archived:", "documents:", "duplicate clusters:", "claims:",
                   "warehouse:", "report:"):
         assert label in stdout
     assert (data / "warehouse.duckdb").is_file()

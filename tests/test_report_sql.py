@@ -33,13 +33,19 @@ earliest AS (
     QUALIFY row_number() OVER (PARTITION BY sentence_sha1
                                ORDER BY published NULLS LAST, first_seen, doc_id, idx) = 1
 )
-SELECT t.topic, e.stance, count(DISTINCT e.source)
+SELECT DISTINCT t.topic, e.source, e.stance
 FROM earliest e, unnest(e.topics) AS t(topic)
 WHERE e.modality = 'descriptive' AND e.stance IN ('affirms', 'conditional', 'denies')
   AND (? IS NULL OR list_contains(e.products, ?))
-GROUP BY ALL
 """
 WARNING_TOPICS = {"debt_help_scam", "fake_collection"}
+
+
+def _net(stances: set[str]) -> str:
+    """A source's net stance on a topic, as the README defines it."""
+    if {"affirms", "denies"} <= stances:
+        return "mixed"
+    return next(s for s in ("affirms", "conditional", "denies") if s in stances)
 
 
 def _direct(db: Path, product: str | None = None) -> dict[str, dict[str, int]]:
@@ -48,11 +54,14 @@ def _direct(db: Path, product: str | None = None) -> dict[str, dict[str, int]]:
         rows = con.execute(DIRECT_SHARES, [product, product]).fetchall()
     finally:
         con.close()
-    out: dict[str, dict[str, int]] = defaultdict(dict)
-    for topic, stance, n in rows:
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for topic, source, stance in rows:
         if topic not in WARNING_TOPICS:
-            out[topic][stance] = int(n)
-    return dict(out)
+            said[(topic, source)].add(stance)
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (topic, _), stances in said.items():
+        out[topic][_net(stances)] += 1
+    return {topic: dict(counts) for topic, counts in out.items()}
 
 
 def _rendered(html_path: Path) -> tuple[dict[str, dict[str, int]], lxml_html.HtmlElement]:
@@ -89,11 +98,11 @@ def test_stance_shares_match_a_direct_query(demo_db: Path, tmp_path: Path) -> No
     # and so does the Markdown table
     md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     for topic, shares in direct.items():
-        row = re.search(rf"^\| {topic} \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \|",
-                        md, re.M)
+        row = re.search(rf"^\| {topic} \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| "
+                        rf"(\d+) \(\d+%\) \| (\d+) \|", md, re.M)
         assert row, topic
-        assert [int(x) for x in row.groups()] == [shares.get(s, 0) for s in
-                                                  ("affirms", "conditional", "denies")]
+        assert [int(x) for x in row.groups()] == [shares.get(s, 0) for s in (
+            "affirms", "conditional", "denies", "mixed")] + [sum(shares.values())]
 
 
 def test_product_filter_matches_a_direct_query(demo_db: Path, tmp_path: Path) -> None:

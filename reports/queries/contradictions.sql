@@ -1,6 +1,7 @@
 -- Contradictions (v_contradiction_claims, the sides v_contradictions pairs): per topic and
 -- product, how many independent sources affirm and deny, and up to 2 example pairs from
--- different clusters (one quote per cluster, shortest first).
+-- different clusters (one quote per cluster, shortest first). Pairs follow v_contradictions
+-- (migration 0016): hedges that clash, comparable durations.
 WITH sides AS (
     SELECT * FROM v_contradiction_claims
     WHERE ($topic IS NULL OR topic = $topic)
@@ -31,6 +32,8 @@ pairs AS (
     JOIN ranked b
       ON a.topic = b.topic AND a.product IS NOT DISTINCT FROM b.product
      AND a.stance = 'affirms' AND b.stance = 'denies' AND a.cluster_id <> b.cluster_id
+     AND hedges_clash(a.hedge, b.hedge)
+     AND durations_comparable(a.min_days, a.max_days, b.min_days, b.max_days)
     WHERE a.side_rank <= 4 AND b.side_rank <= 4
 )
 SELECT * FROM pairs

@@ -328,7 +328,7 @@ def crawl(
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
     summary = outcome.stats["summary"]
-    out.print(f"run {outcome.run_id}: {summary['responses']} pages fetched, "
+    out.print(f"run {outcome.run_id}: {summary['responses']} responses archived, "
               f"{summary['unchanged']} articles unchanged, "
               f"{summary['documents']} documents, {summary['claims']} claims")
     if not summary["responses"]:

@@ -22,7 +22,9 @@ def print_summary(console: Console, data_dir: Path, stats: dict[str, Any], repor
         counts = warehouse_counts(con)
     finally:
         con.close()
-    console.print(f"pages fetched:      {stats.get('summary', {}).get('responses', 0)}")
+    # Every response the crawl archived: a URL fetched twice in a run (a robots.txt shared by
+    # the sites of one host) counts twice here, once in the report's "pages fetched".
+    console.print(f"responses archived: {stats.get('summary', {}).get('responses', 0)}")
     console.print(f"documents:          {counts['documents']}")
     console.print(f"duplicate clusters: {counts['duplicate_clusters']} "
                   f"({counts['clusters']} independent sources)")
