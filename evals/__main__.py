@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from evals.gate import claim_figures, demo_web_figures, extraction_figures, run_gate
+from evals.gate import answer_figures, claim_figures, demo_web_figures, extraction_figures, run_gate
 
 
 def collect_figures(shared: Path, *, fast: bool = False) -> dict[str, float]:
@@ -51,6 +51,10 @@ def collect_figures(shared: Path, *, fast: bool = False) -> dict[str, float]:
         from evals.dedup_eval import run_and_print as dedup_eval
 
         dedup_eval()
+
+        from evals.answers_eval import run_and_print as answers_eval
+
+        figures.update(answer_figures(answers_eval()))
     return figures
 
 

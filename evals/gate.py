@@ -119,6 +119,20 @@ def claim_figures(set_name: str, metrics: Mapping[str, Any]) -> dict[str, float]
     }
 
 
+def answer_figures(result: Mapping[str, Any]) -> dict[str, float]:
+    """The gated figures of `answers_eval.report`: the report's answers against the truth's.
+
+    The stance-share error (points, lower is better) is gated as 1 - error/100, so that
+    every figure is "higher is better": 0.97 means within 3 points on every gated topic.
+    """
+    return {
+        "answers.stance_shares_within": 1 - float(result["share_max_error_points"]) / 100,
+        "answers.contradiction_precision": float(result["pair_precision"]),
+        "answers.contradiction_recall": float(result["pair_recall"]),
+        "answers.rule_conflict_precision": float(result["rule_conflict_precision"]),
+    }
+
+
 def extraction_figures(means: Mapping[str, float]) -> dict[str, float]:
     """The gated figure of `extraction_eval.report` (empty when it scored no page)."""
     if "yuqi_mean" not in means:

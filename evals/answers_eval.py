@@ -1,0 +1,257 @@
+"""Answer-level evaluation: what the report says on the demo web, against the same answer
+computed from the demo web's truth (issue 15).
+
+Runs `yuqi demo` into a temporary data directory (a real crawl, load and report), then
+reads the answers from the warehouse views the report reads, and computes each answer
+again from the truth records (truth clusters, truth claim labels) with the same
+definitions (README "What the figures mean"):
+
+- stance shares per topic: a source (truth cluster) counts once per topic with its net
+  stance over its descriptive claim families, a family counting for its earliest copy;
+  figure: the largest error in percentage points over topics with >= 10 truth sources;
+- contradiction pairs (topic, product, affirming sentence, denying sentence): precision
+  and recall against the pairs the truth labels give under the same rules (different
+  sources, hedges that clash, comparable durations);
+- rule conflicts: precision, a reported conflict being right when the sentence's truth
+  labels conflict with the same rule.
+
+Usage: ``python -m evals.answers_eval`` (part of ``make eval``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+
+from demo.truth import truth_records
+from pipeline.normalize import normalize_text
+from warehouse.connect import warehouse_path
+from warehouse.seeds import ReferenceRule, reference_rules
+
+WARNING_TOPICS = frozenset({"debt_help_scam", "fake_collection"})
+SHARE_STANCES = ("affirms", "conditional", "denies", "mixed")
+MIN_SOURCES = 10  # topics with fewer truth sources are printed, not gated
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One claim family of the truth: its earliest copy's labels and truth cluster."""
+
+    key: str
+    cluster: str
+    topics: tuple[str, ...]
+    stance: str
+    modality: str
+    hedge: str
+    products: tuple[str, ...]
+    min_days: int | None
+    max_days: int | None
+    anchor: str | None
+
+
+def _key(text: str) -> str:
+    return normalize_text(text).strip()
+
+
+def truth_families(records: Iterable[Mapping[str, Any]]) -> list[Family]:
+    """Every truth claim family, attributed to the truth cluster of its earliest copy."""
+    earliest: dict[str, tuple[tuple[str, str], Family]] = {}
+    for rec in records:
+        if rec.get("deleted_day") is not None:
+            continue
+        order = (str(rec["published"]), urlsplit(str(rec["url"])).path)
+        for claim in rec["claims"]:
+            threshold = claim.get("threshold") or {}
+            fam = Family(_key(str(claim["text"])), str(rec["cluster"]), tuple(claim["topics"]),
+                         str(claim["stance"]), str(claim["modality"]), str(claim["hedge"]),
+                         tuple(claim.get("products") or ()), threshold.get("min_days"),
+                         threshold.get("max_days"), threshold.get("anchor"))
+            if fam.key not in earliest or order < earliest[fam.key][0]:
+                earliest[fam.key] = (order, fam)
+    return [fam for _, fam in earliest.values()]
+
+
+def net_stance(stances: set[str]) -> str:
+    """The README's net stance of a source on a topic."""
+    if {"affirms", "denies"} <= stances:
+        return "mixed"
+    return next(s for s in ("affirms", "conditional", "denies") if s in stances)
+
+
+def truth_shares(families: Sequence[Family]) -> dict[str, dict[str, int]]:
+    """Sources per topic and net stance (descriptive families, warning topics left out)."""
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for fam in families:
+        if fam.modality != "descriptive" or fam.stance not in ("affirms", "conditional",
+                                                                "denies"):
+            continue
+        for topic in fam.topics:
+            if topic not in WARNING_TOPICS:
+                said[(topic, fam.cluster)].add(fam.stance)
+    shares: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SHARE_STANCES, 0))
+    for (topic, _), stances in said.items():
+        shares[topic][net_stance(stances)] += 1
+    return dict(shares)
+
+
+def _comparable(a: Family, b: Family) -> bool:
+    """hedges_clash and durations_comparable of migration 0016."""
+    if a.hedge == "possibility" and b.hedge == "frequency":
+        return False
+    a_has = a.min_days is not None or a.max_days is not None
+    b_has = b.min_days is not None or b.max_days is not None
+    if not a_has and not b_has:
+        return True
+    if a_has != b_has:
+        return False
+    big = 2**31 - 1
+    return ((a.min_days or 0) <= (big if b.max_days is None else b.max_days)
+            and (b.min_days or 0) <= (big if a.max_days is None else a.max_days))
+
+
+def truth_pairs(families: Sequence[Family]) -> set[tuple[str, str | None, str, str]]:
+    """(topic, product, affirming key, denying key) of every truth contradiction."""
+    sides: dict[tuple[str, str | None, str], list[Family]] = defaultdict(list)
+    for fam in families:
+        if fam.modality != "descriptive" or fam.stance not in ("affirms", "denies"):
+            continue
+        for topic in fam.topics:
+            for product in fam.products or (None,):
+                sides[(topic, product, fam.stance)].append(fam)
+    pairs = set()
+    for (topic, product, stance), affirming in sides.items():
+        if stance != "affirms":
+            continue
+        for a in affirming:
+            for d in sides.get((topic, product, "denies"), []):
+                if a.cluster != d.cluster and _comparable(a, d):
+                    pairs.add((topic, product, a.key, d.key))
+    return pairs
+
+
+def conflicts_with(rule: ReferenceRule, fam: Family) -> bool:
+    """Whether a family's truth labels conflict with *rule*, as v_rule_conflicts decides."""
+    if rule.topic not in fam.topics or fam.modality != "descriptive":
+        return False
+    if rule.products and not set(rule.products) & set(fam.products):
+        return False
+    if rule.conflicts_with in ("affirms", "denies"):
+        return fam.stance == rule.conflicts_with
+    if fam.anchor != rule.anchor or fam.stance == "question":
+        return False
+    low = fam.max_days if fam.max_days is not None else fam.min_days
+    high = fam.min_days if fam.min_days is not None else fam.max_days
+    return ((low is not None and low < (rule.min_days if rule.min_days is not None else -1))
+            or (high is not None and high > (rule.max_days if rule.max_days is not None
+                                             else 2**31 - 1)))
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What the warehouse (the report's views) answers."""
+
+    shares: dict[str, dict[str, int]]
+    pairs: set[tuple[str, str | None, str, str]]
+    conflicts: list[tuple[str, str]]  # (rule_id, sentence key)
+
+
+def warehouse_answers(db: Path) -> Answers:
+    """Read the answers from the views the report reads."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        shares: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SHARE_STANCES, 0))
+        for topic, stance, n in con.execute(
+                "SELECT topic, stance, sources FROM v_topic_stance "
+                "WHERE modality = 'descriptive'").fetchall():
+            if topic not in WARNING_TOPICS:
+                shares[str(topic)][str(stance)] = int(n)
+        pairs = {(str(t), p, _key(a), _key(d)) for t, p, a, d in con.execute(
+            "SELECT topic, product, affirm_text, deny_text FROM v_contradictions").fetchall()}
+        conflicts = [(str(r), _key(str(t))) for r, t in con.execute(
+            "SELECT DISTINCT rule_id, text FROM v_rule_conflicts").fetchall()]
+    finally:
+        con.close()
+    return Answers(dict(shares), pairs, conflicts)
+
+
+def _pct(counts: Mapping[str, int], stance: str) -> float:
+    total = sum(counts.values())
+    return 100.0 * counts.get(stance, 0) / total if total else 0.0
+
+
+def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
+    """Per-topic share errors, pair precision/recall, rule-conflict precision."""
+    truth = truth_shares(families)
+    topics = {}
+    for topic, counts in sorted(truth.items()):
+        mine = got.shares.get(topic, dict.fromkeys(SHARE_STANCES, 0))
+        error = max(abs(_pct(mine, s) - _pct(counts, s)) for s in SHARE_STANCES)
+        topics[topic] = {"truth_sources": sum(counts.values()),
+                         "sources": sum(mine.values()), "max_error_points": error}
+    gated = [t["max_error_points"] for t in topics.values() if t["truth_sources"] >= MIN_SOURCES]
+    want = truth_pairs(families)
+    hit = got.pairs & want
+    by_key = {f.key: f for f in families}
+    rules = {r.rule_id: r for r in reference_rules()}
+    right = sum(1 for rule_id, key in got.conflicts
+                if key in by_key and rule_id in rules and conflicts_with(rules[rule_id],
+                                                                         by_key[key]))
+    return {
+        "topics": topics,
+        "share_max_error_points": max(gated) if gated else 0.0,
+        "pair_precision": len(hit) / len(got.pairs) if got.pairs else 1.0,
+        "pair_recall": len(hit) / len(want) if want else 1.0,
+        "pairs": (len(got.pairs), len(want), len(hit)),
+        "rule_conflict_precision": right / len(got.conflicts) if got.conflicts else 1.0,
+        "rule_conflicts": (len(got.conflicts), right),
+    }
+
+
+def run_demo(data_dir: Path) -> Path:
+    """`yuqi demo` into *data_dir* (a real crawl of the demo web); the warehouse file."""
+    proc = subprocess.run([sys.executable, "-m", "yuqi", "demo", "--data-dir", str(data_dir),
+                           "--port", "0"], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"yuqi demo failed ({proc.returncode}): {proc.stderr[-500:]}")
+    return warehouse_path(data_dir)
+
+
+def report() -> dict[str, Any]:
+    """Run the demo job and compare its answers with the truth's."""
+    with tempfile.TemporaryDirectory(prefix="yuqi-answers-") as tmp:
+        db = run_demo(Path(tmp) / "data")
+        got = warehouse_answers(db)
+    return compare(got, truth_families(truth_records("http://127.0.0.1")))
+
+
+def run_and_print() -> dict[str, Any]:
+    """Print the answer-level figures; return them."""
+    result = report()
+    print("answers (demo web, day 0): the report's answers vs the same answers from the truth")
+    print(f"  {'topic':<20} {'truth sources':>13} {'sources':>8} {'max share error':>16}")
+    for topic, row in result["topics"].items():
+        gated = "" if row["truth_sources"] >= MIN_SOURCES else "  (not gated: < 10 sources)"
+        print(f"  {topic:<20} {row['truth_sources']:>13} {row['sources']:>8} "
+              f"{row['max_error_points']:>13.1f} pt{gated}")
+    got, want, hit = result["pairs"]
+    print(f"  stance shares: largest error {result['share_max_error_points']:.1f} points "
+          f"(topics with >= {MIN_SOURCES} truth sources)")
+    print(f"  contradiction pairs: {got} reported, {want} in the truth, {hit} both: precision "
+          f"{result['pair_precision']:.3f}, recall {result['pair_recall']:.3f}")
+    shown, right = result["rule_conflicts"]
+    print(f"  rule conflicts: {shown} reported, {right} right by the truth labels: precision "
+          f"{result['rule_conflict_precision']:.3f}")
+    return result
+
+
+if __name__ == "__main__":
+    run_and_print()
