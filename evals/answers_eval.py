@@ -142,6 +142,8 @@ def conflicts_with(rule: ReferenceRule, fam: Family) -> bool:
     """Whether a family's truth labels conflict with *rule*, as v_rule_conflicts decides."""
     if rule.topic not in fam.topics or fam.modality != "descriptive":
         return False
+    if any(cue in fam.key for cue in (*rule.agree_cues, *rule.violation_cues)):
+        return False  # agrees with the rule, or reports a violation (migration 0017)
     if rule.products and not set(rule.products) & set(fam.products):
         return False
     if rule.conflicts_with in ("affirms", "denies"):

@@ -27,6 +27,17 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified Chinese to Traditional (OpenCC s2t): cue lists matched against
+    original page text need both forms."""
+    return str(_s2t().convert(text))
+
+
 def to_simplified(text: str) -> str:
     """Convert Traditional-script Chinese to Simplified (OpenCC t2s)."""
     return str(_t2s().convert(text))

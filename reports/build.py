@@ -261,7 +261,7 @@ COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
-                  "counters", "self_contradictions")
+                  "counters", "self_contradictions", "violations")
 
 
 def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
@@ -341,6 +341,8 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "self_contradictions_total": (q["self_contradictions"][0]["total"]
                                       if q["self_contradictions"] else 0),
         "rules": _rules(q["rules"]),
+        "violations": [_linked(r) for r in q["violations"]],
+        "violations_total": q["violations"][0]["total"] if q["violations"] else 0,
         "changes": changes,
         "new_claims": [_linked(r) for r in q["new_claims"]],
         "new_claims_total": q["new_claims"][0]["total"] if q["new_claims"] else 0,

@@ -95,3 +95,22 @@ def test_a_page_that_says_both_is_a_self_contradiction_not_a_pair(tmp_path: Path
     pairs = set(con.execute("SELECT affirm_text, deny_text FROM v_contradictions").fetchall())
     assert ("但催收公司可能会联系家人。", "正规平台一般不会联系你的家人。") not in pairs
     assert ("但催收公司可能会联系家人。", "平台不会联系你的家人。") in pairs  # two sources
+
+
+@pytest.mark.slow
+def test_a_claim_that_agrees_with_a_rule_or_reports_a_violation_is_no_conflict(
+        tmp_path: Path) -> None:
+    con = _load(tmp_path, [_doc(0), _doc(1), _doc(2), _doc(3)], [
+        # presents contacting relatives as what lenders do: a conflict
+        _claim("d0", 0, "逾期三个月后，平台会给你的家人打电话。", "affirms", products=()),
+        # agrees with the no-disclosure rule although it affirms contact
+        _claim("d1", 0, "联系紧急联系人时，催收员不会透露你欠了多少钱。", "affirms", products=()),
+        # Traditional script: the cue list carries both forms
+        _claim("d2", 0, "聯繫緊急聯繫人時，催收員不會透露欠款金額。", "affirms", products=()),
+        # reports the practice as wrong: a reported violation
+        _claim("d3", 0, "同事也接到了催收电话，这种骚扰让人抬不起头。", "affirms", products=()),
+    ])
+    conflicts = {t for (t,) in con.execute("SELECT text FROM v_rule_conflicts").fetchall()}
+    assert conflicts == {"逾期三个月后，平台会给你的家人打电话。"}
+    reported = {t for (t,) in con.execute("SELECT text FROM v_reported_violations").fetchall()}
+    assert reported == {"同事也接到了催收电话，这种骚扰让人抬不起头。"}

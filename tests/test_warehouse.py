@@ -264,6 +264,10 @@ def test_damaged_file_names_the_way_out_and_rebuild_recovers(tmp_path: Path) -> 
         ('[[rule]]\nid = "a"\ntopic = "t"\nsource = "x"\nconfidence = "high"\n',
          "rule[0].statement"),
         ("rule = 3\n", "expected [[rule]]"),
+        ('[[rule]]\nid = "a"\ntopic = "t"\nstatement = "s"\nsource = "x"\nconfidence = "high"\n'
+         'agrees_if = "不会透露"\n', "rule[0].agrees_if"),
+        ('[framing]\nviolation = [""]\n[[rule]]\nid = "a"\ntopic = "t"\nstatement = "s"\n'
+         'source = "x"\nconfidence = "high"\n', "framing.violation"),
     ],
 )
 def test_bad_reference_rules_name_the_file_and_key(toml: str, fragment: str) -> None:

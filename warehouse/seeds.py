@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from pipeline.normalize import to_traditional
 from warehouse.connect import WarehouseError
 
 RULES_FILE = "seeds/reference_rules.toml"
@@ -39,9 +40,19 @@ class ReferenceRule:
     min_days: int | None
     max_days: int | None
     note: str | None
+    agree_cues: tuple[str, ...] = ()
+    violation_cues: tuple[str, ...] = ()
 
 
-def _rule(raw: dict[str, Any], where: str) -> ReferenceRule:
+def _cue_list(value: Any, where: str) -> tuple[str, ...]:
+    """A list of non-empty cue strings, with the Traditional-script form of each added."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise WarehouseError(f"{where}: must be a list of non-empty strings")
+    return tuple(dict.fromkeys(form for cue in value for form in (cue, to_traditional(cue))))
+
+
+def _rule(raw: dict[str, Any], where: str, violation_framing: tuple[str, ...] = ()
+          ) -> ReferenceRule:
     def text(key: str, required: bool = False) -> str | None:
         value = raw.get(key)
         if value is None and not required:
@@ -59,7 +70,7 @@ def _rule(raw: dict[str, Any], where: str) -> ReferenceRule:
 
     unknown = sorted(set(raw) - {"id", "topic", "products", "statement", "statement_zh",
                                  "source", "article", "confidence", "conflicts_with", "anchor",
-                                 "min_days", "max_days", "note"})
+                                 "min_days", "max_days", "note", "agrees_if", "violation_if"})
     if unknown:
         raise WarehouseError(f"{where}.{unknown[0]}: unknown key")
     products = raw.get("products", [])
@@ -77,7 +88,10 @@ def _rule(raw: dict[str, Any], where: str) -> ReferenceRule:
     min_days, max_days = days("min_days"), days("max_days")
     if conflicts == "threshold" and (anchor is None or (min_days is None and max_days is None)):
         raise WarehouseError(f"{where}.conflicts_with: a threshold rule needs anchor and days")
+    agree = _cue_list(raw.get("agrees_if", []), f"{where}.agrees_if")
+    violation = _cue_list(raw.get("violation_if", []), f"{where}.violation_if")
     return ReferenceRule(
+        agree_cues=agree, violation_cues=(*violation_framing, *violation),
         rule_id=str(text("id", True)), topic=str(text("topic", True)), products=tuple(products),
         statement=str(text("statement", True)), statement_zh=text("statement_zh"),
         source=str(text("source", True)), article=text("article"), confidence=confidence,
@@ -95,7 +109,11 @@ def parse_rules(toml_text: str, source: str = RULES_FILE) -> list[ReferenceRule]
     rows = data.get("rule")
     if not isinstance(rows, list) or not rows:
         raise WarehouseError(f"{source}: rule: expected [[rule]] tables")
-    rules = [_rule(raw, f"{source}: rule[{i}]") for i, raw in enumerate(rows)]
+    framing = data.get("framing", {})
+    if not isinstance(framing, dict) or set(framing) - {"violation"}:
+        raise WarehouseError(f"{source}: framing: expected a table with the key violation")
+    violation = _cue_list(framing.get("violation", []), f"{source}: framing.violation")
+    rules = [_rule(raw, f"{source}: rule[{i}]", violation) for i, raw in enumerate(rows)]
     ids = [r.rule_id for r in rules]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -131,8 +149,11 @@ def refresh_seed_tables(
             [(p["canonical"], list(p.get("aliases", [])), tagger_version) for p in products],
         )
     con.executemany(
-        "INSERT INTO reference_rules VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reference_rules (rule_id, topic, products, statement, statement_zh, source,"
+        " article, confidence, conflicts_with, anchor, min_days, max_days, note, agree_cues,"
+        " violation_cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(r.rule_id, r.topic, list(r.products), r.statement, r.statement_zh, r.source,
-          r.article, r.confidence, r.conflicts_with, r.anchor, r.min_days, r.max_days, r.note)
+          r.article, r.confidence, r.conflicts_with, r.anchor, r.min_days, r.max_days, r.note,
+          list(r.agree_cues), list(r.violation_cues))
          for r in reference_rules()],
     )
