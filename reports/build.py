@@ -25,6 +25,7 @@ from pipeline.errors import UsageError
 from pipeline.files import atomic_write_text, replace_folder
 from pipeline.stat_keys import StatGroup
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
+from reports.findings import build_findings
 from warehouse.connect import WarehouseError, open_reader
 
 STANCES = ("affirms", "conditional", "denies")
@@ -328,7 +329,7 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         group = changes.setdefault(r["change"], {"total": r["total"], "rows": []})
         group["rows"].append(_linked(r))
     flags = {r["kind"]: r for r in q["flags"]}
-    return {
+    context = {
         "overview": overview,
         "versions": {"extractor_versions": overview["extractor_versions"],
                      "tagger_versions": overview["tagger_versions"]},
@@ -361,6 +362,10 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "colours": STANCE_COLOURS,
         "sections": SECTIONS,
     }
+    context["topic_names"] = {r["id"]: r["name_zh"] for r in q["topics"] if r.get("name_zh")}
+    context["topic_label"] = {t: f"{name} {t}" for t, name in context["topic_names"].items()}
+    context["findings"] = build_findings(context)
+    return context
 
 
 def _env() -> Environment:

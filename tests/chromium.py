@@ -49,6 +49,7 @@ class PageResult:
     viewport_width: int
     screenshot: bytes
     events: list[dict[str, Any]] = field(default_factory=list)
+    probe: Any = None  # the value of open_page's `probe` expression, evaluated after load
 
 
 class DevToolsPipe:
@@ -145,7 +146,8 @@ class DevToolsPipe:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def open_page(path: Path, width: int = 390, height: int = 844) -> PageResult:
+def open_page(path: Path, width: int = 390, height: int = 844, probe: str | None = None
+              ) -> PageResult:
     """Open a local file in headless Chromium as a phone would and report what happened.
 
     Network events are recorded from before navigation starts, so any fetch the page
@@ -176,6 +178,8 @@ def open_page(path: Path, width: int = 390, height: int = 844) -> PageResult:
             "expression": "[document.documentElement.scrollWidth, window.innerWidth,"
                           " document.documentElement.scrollHeight]",
             "returnByValue": True}, session=session)["result"]["value"]
+        probed = None if probe is None else browser.call("Runtime.evaluate", {
+            "expression": probe, "returnByValue": True}, session=session)["result"].get("value")
         full_height = min(int(sizes[2]), 16000)
         browser.call("Emulation.setDeviceMetricsOverride",
                      {"width": width, "height": full_height, "deviceScaleFactor": 1,
@@ -189,6 +193,7 @@ def open_page(path: Path, width: int = 390, height: int = 844) -> PageResult:
                                            "Runtime.exceptionThrown")]
         return PageResult(dom=dom, requests=requests, messages=messages,
                           scroll_width=int(sizes[0]), viewport_width=int(sizes[1]),
-                          screenshot=base64.b64decode(shot["data"]), events=events)
+                          screenshot=base64.b64decode(shot["data"]), events=events,
+                          probe=probed)
     finally:
         browser.close()

@@ -255,3 +255,24 @@ def test_day_one_stance_shifts_match_the_two_reports(recrawled: Recrawl) -> None
             assert abs(was - percent(before, topic, stance)) <= 1, (topic, stance)
             assert abs(is_now - percent(now, topic, stance)) <= 1, (topic, stance)
             assert delta == is_now - was
+
+
+def test_day_one_findings_name_the_changes_and_the_shift(recrawled: Recrawl) -> None:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(
+        (recrawled.data.parent / "report-day1" / "report.html").read_bytes())
+    findings = {li.get("data-finding"): li for li in
+                tree.xpath("//section[@id='findings']//li[@data-finding]")}
+    changes = findings["changes"]
+    titles = dict(_query(recrawled.data,
+                         "SELECT change, list(title ORDER BY url) FROM v_changes "
+                         "WHERE run_id = ? GROUP BY change", [recrawled.runs[2]]))
+    assert titles.get("new") and titles.get("gone")
+    text = changes.text_content()
+    for kind in ("new", "edited", "gone"):
+        assert int(changes.get(f"data-{kind}")) == len(titles.get(kind, []))
+        assert any(str(t) in text for t in titles.get(kind, [])) or not titles.get(kind)
+    assert "stance_shift" in findings
+    assert findings["stance_shift"].get("data-topic") in _stance_table(
+        recrawled.data.parent / "report-day1" / "report.html")

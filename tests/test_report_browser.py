@@ -97,3 +97,28 @@ def test_screenshot_is_saved(page: PageResult, demo_report: tuple[Path, Path],
     assert run_dir.is_dir()
     shutil.copyfile(artifact, run_dir / "report.png")
     assert (run_dir / "report.png").read_bytes() == page.screenshot
+
+
+# Where the findings block and the first chart sit on a 1,280-pixel-wide screen.
+_TOP_OF_PAGE = """JSON.stringify({
+  findings: document.getElementById('findings').getBoundingClientRect().toJSON(),
+  items: document.querySelectorAll('#findings li[data-finding]').length,
+  chart: document.querySelector('.chart svg').getBoundingClientRect().toJSON()})"""
+
+
+def test_the_top_of_the_page_shows_the_findings_and_the_first_chart(
+        demo_report: tuple[Path, Path]) -> None:
+    if chromium_binary() is None:
+        pytest.skip(INSTALL_HINT)
+    import json
+
+    desk = open_page(demo_report[1], width=1280, height=2000, probe=_TOP_OF_PAGE)
+    where = json.loads(desk.probe)
+    assert where["items"] >= 3
+    assert where["findings"]["top"] < where["chart"]["top"]
+    assert where["findings"]["bottom"] <= 2000 and where["chart"]["bottom"] <= 2000
+    assert desk.screenshot.startswith(b"\x89PNG")
+    assert int.from_bytes(desk.screenshot[16:20], "big") == 1280  # PNG width (IHDR)
+    phone = open_page(demo_report[1], probe=_TOP_OF_PAGE)
+    assert phone.scroll_width <= phone.viewport_width
+    assert json.loads(phone.probe)["findings"]["right"] <= phone.viewport_width

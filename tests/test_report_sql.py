@@ -98,8 +98,8 @@ def test_stance_shares_match_a_direct_query(demo_db: Path, tmp_path: Path) -> No
     # and so does the Markdown table
     md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     for topic, shares in direct.items():
-        row = re.search(rf"^\| {topic} \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| "
-                        rf"(\d+) \(\d+%\) \| (\d+) \|", md, re.M)
+        row = re.search(rf"^\| (?:\S+ )?{topic} \| (\d+) \(\d+%\) \| (\d+) \(\d+%\) \| "
+                        rf"(\d+) \(\d+%\) \| (\d+) \(\d+%\) \| (\d+) \|", md, re.M)
         assert row, topic
         assert [int(x) for x in row.groups()] == [shares.get(s, 0) for s in (
             "affirms", "conditional", "denies", "mixed")] + [sum(shares.values())]
@@ -196,3 +196,41 @@ def test_sql_injection_in_filters_matches_nothing(demo_db: Path, tmp_path: Path)
     with pytest.raises(UsageError, match="--since"):
         build_report(demo_db, tmp_path, ["md"], ReportFilters(since="yesterday'--"),
                      tmp_path / "r")
+
+
+def test_findings_numbers_match_direct_queries(demo_db: Path, tmp_path: Path) -> None:
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(), tmp_path / "r")
+    tree = lxml_html.fromstring(out[0].read_text(encoding="utf-8"))
+    findings = tree.xpath("//section[@id='findings']//li[@data-finding]")
+    assert findings, "the report opens with findings"
+    first_section = tree.xpath("//section[@data-section]")[0]
+    assert first_section.get("id") == "findings"
+    direct = _direct(demo_db)
+    disputed = [f for f in findings if f.get("data-finding") == "disputed_topic"]
+    assert disputed
+    for item in disputed:
+        shares = direct[item.get("data-topic")]
+        assert int(item.get("data-sources")) == sum(shares.values())
+        for stance in ("affirms", "conditional", "denies", "mixed"):
+            assert int(item.get(f"data-{stance}")) == shares.get(stance, 0)
+        assert f"of {sum(shares.values())} sources" in item.text_content()
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        spread = {topic: (n, lo, hi) for topic, n, lo, hi in con.execute("""
+            SELECT t.topic, count(DISTINCT coalesce(k.cluster_id, 'c-' || c.doc_id)),
+                   min(coalesce(c.min_days, c.max_days)), max(coalesce(c.min_days, c.max_days))
+            FROM claims c JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
+            LEFT JOIN clusters k ON k.doc_id = c.doc_id, unnest(c.topics) AS t(topic)
+            WHERE c.anchor = 'overdue' AND c.stance IN ('affirms', 'conditional', 'denies')
+            GROUP BY ALL""").fetchall()}
+        rule_sources = con.execute(
+            "SELECT count(DISTINCT (rule_id, cluster_id)) FROM v_rule_conflicts").fetchone()
+    finally:
+        con.close()
+    for item in findings:
+        if item.get("data-finding") == "threshold_spread":
+            _, lo, hi = spread[item.get("data-topic")]
+            assert (int(item.get("data-shortest")), int(item.get("data-longest"))) == (lo, hi)
+        if item.get("data-finding") == "rules":
+            assert rule_sources is not None
+            assert int(item.get("data-conflict-sources")) == rule_sources[0]

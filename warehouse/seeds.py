@@ -18,6 +18,7 @@ from pipeline.normalize import to_traditional
 from warehouse.connect import WarehouseError
 
 RULES_FILE = "seeds/reference_rules.toml"
+TOPIC_NAMES_FILE = "seeds/topic_names.toml"
 _CONFIDENCE = {"high", "medium", "low"}
 _CONFLICTS = {"affirms", "denies", "threshold"}
 _ANCHORS = {"overdue", "retention", "installment"}
@@ -127,6 +128,28 @@ def reference_rules() -> list[ReferenceRule]:
     return parse_rules(text)
 
 
+def parse_topic_names(toml_text: str, source: str = TOPIC_NAMES_FILE
+                      ) -> dict[str, tuple[str, str]]:
+    """Topic id -> (Chinese name, English gloss); errors name the file and the key."""
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WarehouseError(f"{source}: invalid TOML: {exc}") from None
+    names = {}
+    for topic, entry in data.items():
+        if not isinstance(entry, dict) or set(entry) != {"zh", "en"} or not all(
+                isinstance(v, str) and v.strip() for v in entry.values()):
+            raise WarehouseError(f"{source}: {topic}: expected zh = \"...\" and en = \"...\"")
+        names[topic] = (str(entry["zh"]).strip(), str(entry["en"]).strip())
+    return names
+
+
+def topic_names() -> dict[str, tuple[str, str]]:
+    """The topic names shipped with yuqi."""
+    text = resources.files("warehouse").joinpath(TOPIC_NAMES_FILE).read_text("utf-8")
+    return parse_topic_names(text, f"warehouse/{TOPIC_NAMES_FILE}")
+
+
 def refresh_seed_tables(
     con: duckdb.DuckDBPyConnection,
     topics: Sequence[dict[str, Any]],
@@ -138,10 +161,12 @@ def refresh_seed_tables(
     con.execute("DELETE FROM products")
     con.execute("DELETE FROM reference_rules")
     if topics:
+        names = topic_names()
         con.executemany(
-            "INSERT INTO topics VALUES (?, ?, ?, ?)",
-            [(t["id"], t.get("description"), list(t.get("cues", [])), tagger_version)
-             for t in topics],
+            "INSERT INTO topics (id, description, cues, tagger_version, name_zh, name_en)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(t["id"], t.get("description"), list(t.get("cues", [])), tagger_version,
+              *names.get(t["id"], (None, None))) for t in topics],
         )
     if products:
         con.executemany(

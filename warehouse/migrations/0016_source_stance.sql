@@ -8,6 +8,12 @@
 --                                                "一般不会上门，如果长期失联会上门")
 --   denies only                               -> 'denies'
 -- so the stance shares of a topic add up to its number of sources.
+
+-- Reader-facing topic names (warehouse/seeds/topic_names.toml), refreshed on every load.
+ALTER TABLE topics ADD COLUMN name_zh VARCHAR;
+ALTER TABLE topics ADD COLUMN name_en VARCHAR;
+COMMENT ON COLUMN topics.name_zh IS 'The topic''s name for readers, in Chinese (联系家人/通讯录).';
+COMMENT ON COLUMN topics.name_en IS 'A short English gloss of the name (contacting family and contacts).';
 CREATE MACRO net_stance(stances) AS
     CASE WHEN list_contains(stances, 'affirms') AND list_contains(stances, 'denies') THEN 'mixed'
          WHEN list_contains(stances, 'affirms') THEN 'affirms'
@@ -17,18 +23,20 @@ CREATE MACRO net_stance(stances) AS
 
 -- One row per source (cluster), topic and modality with its net stance; questions left out.
 CREATE VIEW v_source_topic_stance AS
-SELECT topic, modality, cluster_id,
-       net_stance(list(DISTINCT stance)) AS stance,
-       list(DISTINCT stance ORDER BY stance) AS claim_stances,
+SELECT c.topic, any_value(t.name_zh) AS topic_name, c.modality, c.cluster_id,
+       net_stance(list(DISTINCT c.stance)) AS stance,
+       list(DISTINCT c.stance ORDER BY c.stance) AS claim_stances,
        count(*) AS claims
-FROM v_independent_claim_topics
-WHERE stance IN ('affirms', 'denies', 'conditional')
-GROUP BY topic, modality, cluster_id;
+FROM v_independent_claim_topics c
+LEFT JOIN topics t ON t.id = c.topic
+WHERE c.stance IN ('affirms', 'denies', 'conditional')
+GROUP BY c.topic, c.modality, c.cluster_id;
 COMMENT ON VIEW v_source_topic_stance IS 'One row per independent source (duplicate cluster), topic and modality: its net stance over its claims (affirms and denies together = mixed), questions left out. The one definition every source count derives from.';
 
 -- Sources per topic, net stance and modality: the stance shares add up to the topic's sources.
 CREATE OR REPLACE VIEW v_topic_stance AS
-SELECT topic, stance, modality, count(*) AS sources, sum(claims) AS claims
+SELECT topic, any_value(topic_name) AS topic_name, stance, modality, count(*) AS sources,
+       sum(claims) AS claims
 FROM v_source_topic_stance
 GROUP BY topic, stance, modality;
 COMMENT ON VIEW v_topic_stance IS 'Independent sources (duplicate clusters) per topic, net stance (affirms, conditional, denies, mixed) and modality, questions left out: a source counts once per topic and modality, so the shares add up.';
