@@ -13,6 +13,7 @@ import evals.__main__ as evals_main
 from evals.gate import (
     FLOORS_PATH,
     FloorsError,
+    answer_figures,
     claim_figures,
     demo_web_figures,
     load_floors,
@@ -108,7 +109,10 @@ def test_every_pinned_floor_names_a_figure_the_evals_produce() -> None:
         pages_with_teasers = pages_with_noise = 0
         dedup_precision = dedup_recall = topic_f1 = stance_accuracy = 1.0
 
-    names = {"extraction_zh.char_f1_mean", *demo_web_figures(Scores())}
+    answers = {"share_max_error_points": 0.0, "pair_precision": 1.0, "pair_recall": 1.0,
+               "rule_conflict_precision": 1.0}
+    names = {"extraction_zh.char_f1_mean", *demo_web_figures(Scores()),
+             *answer_figures(answers)}
     for set_name in ("shared_dev", "real_dev", "real_test", "demo_truth"):
         names |= set(claim_figures(set_name, metrics))
     assert set(load_floors(FLOORS_PATH)) <= names
