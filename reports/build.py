@@ -329,7 +329,7 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         group = changes.setdefault(r["change"], {"total": r["total"], "rows": []})
         group["rows"].append(_linked(r))
     flags = {r["kind"]: r for r in q["flags"]}
-    context = {
+    context: dict[str, Any] = {
         "overview": overview,
         "versions": {"extractor_versions": overview["extractor_versions"],
                      "tagger_versions": overview["tagger_versions"]},
@@ -362,8 +362,9 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "colours": STANCE_COLOURS,
         "sections": SECTIONS,
     }
-    context["topic_names"] = {r["id"]: r["name_zh"] for r in q["topics"] if r.get("name_zh")}
-    context["topic_label"] = {t: f"{name} {t}" for t, name in context["topic_names"].items()}
+    names = {str(r["id"]): str(r["name_zh"]) for r in q["topics"] if r.get("name_zh")}
+    context["topic_names"] = names
+    context["topic_label"] = {t: f"{name} {t}" for t, name in names.items()}
     context["findings"] = build_findings(context)
     return context
 
