@@ -262,7 +262,7 @@ COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
-                  "counters", "self_contradictions", "violations")
+                  "counters", "self_contradictions", "violations", "site_health")
 
 
 def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
@@ -343,6 +343,7 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
                                       if q["self_contradictions"] else 0),
         "rules": _rules(q["rules"]),
         "violations": [_linked(r) for r in q["violations"]],
+        "site_health": q["site_health"],
         "violations_total": q["violations"][0]["total"] if q["violations"] else 0,
         "changes": changes,
         "new_claims": [_linked(r) for r in q["new_claims"]],

@@ -84,7 +84,15 @@ def build_findings(context: Mapping[str, Any]) -> list[Finding]:
     def label(topic: str) -> str:
         return f"{names[topic]} {topic}" if topic in names else topic
 
-    found = _disputed(context["topics"], label) + _widest_threshold(context["topics"], label)
+    found = []
+    health = context.get("site_health") or []
+    if health:
+        sites = sorted({str(h["site"]) for h in health})
+        found.append(Finding(
+            "site_health", f"{_plural(len(sites), 'site')} look broken or much thinner than "
+            f"usual this run: {', '.join(sites)}.", "#site-health",
+            {"sites": len(sites), "alerts": len(health)}))
+    found += _disputed(context["topics"], label) + _widest_threshold(context["topics"], label)
     pairs = context["contradictions"]
     if pairs:
         top = pairs[0]

@@ -512,10 +512,12 @@ def report(
 
 
 @app.command("run", epilog=(
-    "Exit status: 0 the run finished and was loaded and reported; 1 the run failed (the "
-    "message says why; a crawl stopped early continues with `yuqi crawl --resume`); 2 bad "
-    "usage or configuration; 75 another yuqi process holds the data dir (try later, or "
-    "--wait SECONDS)."))
+    "Exit status: 0 the run finished, was loaded and reported, and every site looked "
+    "healthy; 3 the same, but some site's figures fell against its own history (the alerts "
+    "are printed, stored in site_health and written to data/runs/<run_id>/status.json); 1 "
+    "the run failed (the message says why; a crawl stopped early continues with `yuqi crawl "
+    "--resume`); 2 bad usage or configuration; 75 another yuqi process holds the data dir "
+    "(try later, or --wait SECONDS)."))
 @writes_data_dir
 def run_cmd(
     data_dir: DataDir = Path("data"),
@@ -524,13 +526,22 @@ def run_cmd(
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report.")] = False,
 ) -> None:
-    """The scheduled job: crawl, load and report in one command, holding the data dir.
+    """The scheduled job: crawl, load, check site health and report, holding the data dir.
 
     This is the line a cron entry or a systemd timer calls.
     """
+    from yuqi.app.health import check_run_health, status_path
+
     crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+    run_id, alerts = check_run_health(data_dir)
     if not no_report:
         report(data_dir=data_dir)
+    if alerts:
+        for a in alerts:
+            err.print(f"health {a.severity}: {a.message}")
+        err.print(f"{len(alerts)} site health alert(s); see "
+                  f"{status_path(data_dir, str(run_id))}")
+        raise typer.Exit(3)
 
 
 @app.command("serve-demo")
