@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pipeline.errors import UsageError
 from pipeline.files import atomic_write_text, replace_folder
 from pipeline.stat_keys import StatGroup
-from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, stance_bar
+from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, month_columns, stance_bar
 from reports.findings import build_findings
 from warehouse.connect import WarehouseError, open_reader
 
@@ -34,7 +34,8 @@ STANCES = ("affirms", "conditional", "denies")
 SHARE_STANCES = (*STANCES, "mixed")
 # DOMAIN.md §2: these two topics are shown as warnings with quotes, not as stance shares.
 WARNING_TOPICS = ("debt_help_scam", "fake_collection")
-SECTIONS = ("overview", "topics", "contradictions", "rules", "changes", "quality")
+SECTIONS = ("overview", "topics", "contradictions", "rules", "sites", "changes", "quality")
+TREND_TOPICS = 6  # small multiples shown: the topics with the most sources
 BREAKDOWN_ROWS = 8  # products / sites shown per topic, most sources first
 _PARAM_RE = re.compile(r"\$([a-z_]+)")
 _COMMENT_RE = re.compile(r"--[^\n]*")
@@ -193,6 +194,24 @@ def _topics(q: dict[str, list[dict[str, Any]]]) -> tuple[list[dict[str, Any]],
     return stance_topics, warnings
 
 
+def _trends(rows: list[dict[str, Any]], topics: list[dict[str, Any]]
+            ) -> list[dict[str, Any]]:
+    """Small multiples: per big topic, a column per month split by net stance."""
+    months = sorted({str(r["month"]) for r in rows})
+    per: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for r in rows:
+        per[r["topic"]][str(r["month"])][r["stance"]] = int(r["sources"])
+    out = []
+    for t in topics[:TREND_TOPICS]:
+        series = per.get(t["id"], {})
+        if series:
+            out.append({"id": t["id"], "months": len(series),
+                        "series": [(m, {s: series[m].get(s, 0) for s in SHARE_STANCES})
+                                   for m in sorted(series)],
+                        "chart": month_columns(months, series, f"{t['id']}: stance by month")})
+    return out
+
+
 def _contradictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Example pairs grouped by topic and product, in the query's order."""
     groups: dict[tuple[str, str | None], dict[str, Any]] = {}
@@ -262,7 +281,8 @@ COUNTER_PREFIXES = {"dropped_prefix": StatGroup.DROPPED.value,
 REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "thresholds",
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
-                  "counters", "self_contradictions", "violations", "site_health")
+                  "counters", "self_contradictions", "violations", "site_health", "trends",
+                  "site_scorecard")
 
 
 def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters
@@ -344,6 +364,8 @@ def gather(con: duckdb.DuckDBPyConnection, filters: ReportFilters) -> dict[str, 
         "rules": _rules(q["rules"]),
         "violations": [_linked(r) for r in q["violations"]],
         "site_health": q["site_health"],
+        "trends": _trends(q["trends"], topics),
+        "scorecard": q["site_scorecard"],
         "violations_total": q["violations"][0]["total"] if q["violations"] else 0,
         "changes": changes,
         "new_claims": [_linked(r) for r in q["new_claims"]],

@@ -83,3 +83,41 @@ def day_histogram(counts: Sequence[int], label: str, width: int = 320,
         f'viewBox="0 0 {width} {height}" width="100%" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(marks)}</svg>'
     )
+
+
+def month_columns(months: Sequence[str], shares: Mapping[str, Mapping[str, int]], label: str,
+                  width: int = 320, height: int = 70) -> Markup:
+    """One column per month, split by stance share of that month's sources (a small multiple).
+
+    Why: the researcher's "how has this moved, month by month" at a glance; every part
+    carries its month, stance and count in `data-*` and a tooltip. *months* is the common
+    x axis of all the small multiples, so they line up.
+    """
+    n = max(len(months), 1)
+    slot = width / n
+    base = height - 12
+    marks = []
+    for i, month in enumerate(months):
+        counts = shares.get(month, {})
+        total = sum(counts.values())
+        y = float(base)
+        for stance, colour in STANCE_COLOURS.items():
+            k = counts.get(stance, 0)
+            if not total or not k:
+                continue
+            h = (base - 2) * k / total
+            y -= h
+            title = escape(f"{month}: {stance} {k} of {total} sources")
+            marks.append(
+                f'<rect x="{i * slot + 0.5:.1f}" y="{y:.1f}" width="{max(slot - 1, 0.5):.1f}" '
+                f'height="{h:.1f}" fill="{colour}" data-month="{escape(month)}" '
+                f'data-stance="{stance}" data-sources="{k}"><title>{title}</title></rect>')
+    if months:
+        marks.append(f'<text x="0" y="{height - 1}" font-size="9">{escape(months[0])}</text>')
+        marks.append(f'<text x="{width}" y="{height - 1}" font-size="9" '
+                     f'text-anchor="end">{escape(months[-1])}</text>')
+    return Markup(
+        f'<svg class="months" role="img" aria-label="{escape(label)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(marks)}</svg>'
+    )

@@ -234,3 +234,29 @@ def test_findings_numbers_match_direct_queries(demo_db: Path, tmp_path: Path) ->
         if item.get("data-finding") == "rules":
             assert rule_sources is not None
             assert int(item.get("data-conflict-sources")) == rule_sources[0]
+
+
+def test_trend_charts_and_scorecard_match_the_views(demo_db: Path, tmp_path: Path) -> None:
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(), tmp_path / "r")
+    tree = lxml_html.fromstring(out[0].read_text(encoding="utf-8"))
+    trends = tree.xpath("//div[@class='trend']")
+    assert trends
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        for trend in trends:
+            topic = trend.get("data-topic")
+            want = {(str(m)[:7], s): int(n) for m, s, n in con.execute(
+                "SELECT month, stance, sources FROM v_topic_stance_by_month WHERE topic = ?",
+                [topic]).fetchall()}
+            got = {(r.get("data-month"), r.get("data-stance")): int(r.get("data-sources"))
+                   for r in trend.xpath(".//rect[@data-month]")}
+            assert got == want, topic
+        card = {r[0]: r[1:] for r in con.execute(
+            "SELECT site, documents, originals, copies FROM v_site_scorecard").fetchall()}
+    finally:
+        con.close()
+    rows = tree.xpath("//table[@id='scorecard']//tr[@data-site]")
+    assert {r.get("data-site") for r in rows} == set(card)
+    for row in rows:
+        assert tuple(int(row.get(f"data-{k}")) for k in ("documents", "originals", "copies")) \
+            == card[row.get("data-site")]

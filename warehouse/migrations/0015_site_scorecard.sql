@@ -1,5 +1,4 @@
--- 0015_site_scorecard: per-site originality, copying, claims and churn (issue 20), and
--- stance shares per topic by month of publication (trends).
+-- 0015_site_scorecard: per-site originality, copying, claims and churn (issue 20).
 
 -- One row per site with a live document. A document is an original when it founded its
 -- duplicate cluster (or was never clustered), a copy otherwise; "copied from" names the
@@ -69,13 +68,3 @@ LEFT JOIN claim_counts cc USING (site)
 LEFT JOIN conflicts r USING (site)
 LEFT JOIN latest l USING (site);
 COMMENT ON VIEW v_site_scorecard IS 'Per site with live documents: originals and copies (and of which sites), how often others copy it, claims per document, rule conflicts, self-contradicting documents, churn in the latest run.';
-
--- Trends: independent sources per topic, stance and month of publication (descriptive
--- claims; a document without a date counts in the month it was first seen).
-CREATE VIEW v_topic_stance_by_month AS
-SELECT CAST(date_trunc('month', coalesce(published, CAST(first_seen AS DATE))) AS DATE) AS month,
-       topic, stance, count(DISTINCT cluster_id) AS sources, count(*) AS claims
-FROM v_independent_claim_topics
-WHERE modality = 'descriptive' AND stance <> 'question'
-GROUP BY ALL;
-COMMENT ON VIEW v_topic_stance_by_month IS 'Independent sources (duplicate clusters) per month of publication, topic and stance (descriptive claims, questions left out): the by-month view of v_topic_stance.';

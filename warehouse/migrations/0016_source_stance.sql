@@ -118,3 +118,20 @@ QUALIFY row_number() OVER (PARTITION BY a.doc_id, a.topic
                            ORDER BY (a.idx = b.idx) DESC, abs(a.idx - b.idx), a.claim_id,
                                     b.claim_id) = 1;
 COMMENT ON VIEW v_self_contradictions IS 'One row per document and topic where the document affirms and denies the same event (descriptive claims sharing a topic cue word, overlapping product scope, comparable durations; or one sentence split into a concession and its opposite), with the closest pair of sentences: a self-contradicting page.';
+
+-- Trends: sources per month of publication, topic and net stance (descriptive claims; a
+-- document without a date counts in the month it was first seen). A source counts once
+-- per month and topic, with its net stance over that month's claims.
+CREATE VIEW v_topic_stance_by_month AS
+WITH per_source AS (
+    SELECT CAST(date_trunc('month', coalesce(published, CAST(first_seen AS DATE))) AS DATE)
+               AS month,
+           topic, cluster_id, net_stance(list(DISTINCT stance)) AS stance, count(*) AS claims
+    FROM v_independent_claim_topics
+    WHERE modality = 'descriptive' AND stance IN ('affirms', 'denies', 'conditional')
+    GROUP BY ALL
+)
+SELECT month, topic, stance, count(*) AS sources, sum(claims) AS claims
+FROM per_source
+GROUP BY ALL;
+COMMENT ON VIEW v_topic_stance_by_month IS 'Independent sources (duplicate clusters) per month of publication, topic and net stance (descriptive claims, questions left out): the by-month view of v_topic_stance; a month''s stances add up to its sources.';
