@@ -18,6 +18,7 @@ from demo.site_configs import write_site_configs
 from pipeline.health import SiteRun, check_site, site_run
 from pipeline.stat_keys import ScrapyStat, Stat, StatGroup
 from tests.cli import run_yuqi
+from tests.webhook import recording_webhook
 
 USUAL = SiteRun("r0", "farm-x", responses=60, documents=50, unchanged=0, claims=500,
                 dropped=2, errors=0, robots_disallowed=0)
@@ -64,20 +65,26 @@ def _run(sites: Path, data: Path) -> tuple[int, str]:
 @pytest.mark.slow
 def test_yuqi_run_exits_3_naming_broken_sites_and_0_on_a_normal_day(tmp_path: Path) -> None:
     sites, data = tmp_path / "sites", tmp_path / "data"
-    with DemoServer(port=0, size=60, day=0) as server:
-        port = server.port
-        write_site_configs(server.base_url, sites)
-        code, stderr = _run(sites, data)
-        assert code == 0, stderr[-2000:]
-    with DemoServer(port=port, size=60, day=1) as server:
-        code, stderr = _run(sites, data)  # new, edited and deleted articles: no alarm
-        assert code == 0, stderr[-2000:]
-        broken = sites / "farm-a.toml"
-        broken.write_text(re.sub(r"(?m)^article_pattern = .*$",
-                                 "article_pattern = '^/nothing-matches-this/$'",
-                                 broken.read_text(encoding="utf-8")), encoding="utf-8")
-        code, stderr = _run(sites, data)
+    data.mkdir()
+    with recording_webhook() as (url, posts):
+        (data / "alerts.toml").write_text(f'[webhook]\nurl = "{url}"\n', encoding="utf-8")
+        with DemoServer(port=0, size=60, day=0) as server:
+            port = server.port
+            write_site_configs(server.base_url, sites)
+            code, stderr = _run(sites, data)
+            assert code == 0, stderr[-2000:]
+        with DemoServer(port=port, size=60, day=1):
+            code, stderr = _run(sites, data)  # new, edited and deleted articles: no alarm
+            assert code == 0, stderr[-2000:]
+            assert posts == []
+            broken = sites / "farm-a.toml"
+            broken.write_text(re.sub(r"(?m)^article_pattern = .*$",
+                                     "article_pattern = '^/nothing-matches-this/$'",
+                                     broken.read_text(encoding="utf-8")), encoding="utf-8")
+            code, stderr = _run(sites, data)
     assert code == 3, stderr[-2000:]
+    assert len(posts) == 1 and posts[0]["json"]["status"] == "alerts"
+    assert [a["site"] for a in posts[0]["json"]["alerts"]] == ["farm-a"]
     assert "farm-a" in stderr and "no article fetched" in stderr
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     rows = con.execute("SELECT run_id, site, \"check\", severity FROM v_site_health").fetchall()

@@ -525,22 +525,39 @@ def run_cmd(
     site: Annotated[list[str] | None, typer.Option(help="Site config name (repeatable).")] = None,
     sites_dir: Annotated[Path, typer.Option("--sites-dir")] = Path("spiders/sites"),
     no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report.")] = False,
+    alerts_file: Annotated[Path | None, typer.Option(
+        "--alerts", help="Alert config (webhook, mail); default DATA_DIR/alerts.toml if it "
+        "exists.")] = None,
 ) -> None:
     """The scheduled job: crawl, load, check site health and report, holding the data dir.
 
     This is the line a cron entry or a systemd timer calls.
     """
+    from yuqi.app.alerts import alert_payload, load_alert_config, send_alerts
     from yuqi.app.health import check_run_health, status_path
 
-    crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
-    run_id, alerts = check_run_health(data_dir)
-    if not no_report:
-        report(data_dir=data_dir)
+    channels = load_alert_config(data_dir, alerts_file)  # a bad file stops us before crawling
+    try:
+        crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+        run_id, alerts = check_run_health(data_dir)
+        if not no_report:
+            report(data_dir=data_dir)
+    except (typer.Exit, YuqiError, OSError) as exc:
+        code = exc.exit_code if isinstance(exc, typer.Exit | YuqiError) else 1
+        if channels is not None and code not in (0, 2, 75):
+            send_alerts(channels, alert_payload(None, "failed", [], f"yuqi run failed: "
+                                                f"{exc if str(exc) else 'see its log'}"),
+                        err.print)
+        raise
     if alerts:
         for a in alerts:
             err.print(f"health {a.severity}: {a.message}")
         err.print(f"{len(alerts)} site health alert(s); see "
                   f"{status_path(data_dir, str(run_id))}")
+        if channels is not None:
+            send_alerts(channels, alert_payload(run_id, "alerts", alerts,
+                                                f"{len(alerts)} site health alert(s)"),
+                        err.print)
         raise typer.Exit(3)
 
 
