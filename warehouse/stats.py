@@ -19,3 +19,19 @@ def warehouse_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     assert row is not None
     return {"documents": int(row[0]), "clusters": int(row[1]),
             "duplicate_clusters": int(row[2]), "claims": int(row[3])}
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, object]]:
+    """The latest loaded runs, newest first: times, status, documents, claims, alerts."""
+    has_health = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND table_name = 'site_health'").fetchone()
+    alerts = ("(SELECT count(*) FROM site_health h WHERE h.run_id = r.run_id)"
+              if has_health and has_health[0] else "NULL")
+    rows = con.execute(
+        f"""SELECT r.run_id, c.started_at, c.finished_at, c.status, r.documents_extracted,
+                   r.claims_tagged, r.new_articles, r.gone_articles, {alerts} AS alerts
+            FROM v_runs r JOIN crawl_runs c USING (run_id)
+            ORDER BY r.run_seq DESC LIMIT ?""", [limit])
+    columns = [d[0] for d in rows.description]
+    return [dict(zip(columns, row, strict=True)) for row in rows.fetchall()]

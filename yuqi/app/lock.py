@@ -47,6 +47,26 @@ def lock_holder(data_dir: Path) -> str:
         return "another yuqi process"
 
 
+def current_holder(data_dir: Path) -> str | None:
+    """Who holds the data dir right now (None: nobody), without waiting for it.
+
+    Probes with a shared lock for an instant: a writer's exclusive lock makes it fail.
+    """
+    path = lock_path(data_dir)
+    if not path.exists():
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return lock_holder(data_dir)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
 def _try_lock(fd: int) -> bool:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

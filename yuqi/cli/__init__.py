@@ -457,6 +457,45 @@ def export(
 
 
 @app.command()
+def status(
+    data_dir: DataDir = Path("data"),
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    limit: Annotated[int, typer.Option("--runs", min=1, help="How many recent runs.")] = 10,
+) -> None:
+    """Recent runs (status, documents, claims, health alerts), the lock, unloaded runs, disk."""
+    import json as _json
+
+    from yuqi.app.status import data_dir_status
+    from yuqi.cli.output import print_rows
+
+    _check_format(fmt, ("table", "json"))
+    if not data_dir.is_dir():
+        fail(f"{data_dir}: no such data dir", 2)
+    st = data_dir_status(data_dir, limit)
+    if fmt == "json":
+        print(_json.dumps({"data_dir": str(st.data_dir), "held_by": st.holder,
+                           "warehouse_note": st.warehouse_note, "runs": st.runs,
+                           "unloaded": st.unloaded, "unfinished": st.unfinished,
+                           "disk_bytes": st.disk}, ensure_ascii=False, default=str, indent=1))
+        return
+    out.print(f"data dir {st.data_dir}: " + (f"held by {st.holder}" if st.holder else "idle"))
+    if st.warehouse_note:
+        out.print(st.warehouse_note)
+    if st.runs:
+        short = {"run_id": "run", "started_at": "started", "finished_at": "finished",
+                 "status": "status", "documents_extracted": "docs", "claims_tagged": "claims",
+                 "new_articles": "new", "gone_articles": "gone", "alerts": "alerts"}
+        print_rows(list(short.values()),
+                   [tuple(str(r[k])[:16] if k.endswith("_at") else r[k] for k in short)
+                    for r in st.runs], "table", out)
+    for label, names in (("finished, not loaded (yuqi load)", st.unloaded),
+                         ("unfinished (yuqi crawl --resume)", st.unfinished)):
+        if names:
+            out.print(f"{label}: {', '.join(names)}")
+    out.print("disk: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in st.disk.items()))
+
+
+@app.command()
 def docs(
     out_file: Annotated[Path, typer.Option(
         "--out", help="Markdown file to write; - (default) prints it.")] = Path("-"),
