@@ -35,3 +35,9 @@ def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[st
             ORDER BY r.run_seq DESC LIMIT ?""", [limit])
     columns = [d[0] for d in rows.description]
     return [dict(zip(columns, row, strict=True)) for row in rows.fetchall()]
+
+
+def current_warc_files(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """WARC files (paths relative to the data dir) holding a current document's archived copy."""
+    return {str(f) for (f,) in con.execute(
+        "SELECT DISTINCT warc_file FROM documents WHERE warc_file IS NOT NULL").fetchall()}

@@ -496,6 +496,41 @@ def status(
 
 
 @app.command()
+@writes_data_dir
+def prune(
+    data_dir: DataDir = Path("data"),
+    wait: Wait = 0.0,
+    keep_runs: Annotated[int | None, typer.Option(
+        "--keep-runs", min=0, help="Keep what the newest N runs left; prune the rest.")] = None,
+    older_than: Annotated[float | None, typer.Option(
+        "--older-than", min=0, help="Only prune runs started more than DAYS ago.")] = None,
+    archive: Annotated[bool, typer.Option(
+        "--archive", help="Also remove old WARC files (never the archived copy of a current "
+        "document).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would go; remove "
+                                          "nothing.")] = False,
+) -> None:
+    """Remove old runs' spools (once loaded), reports and status files; the warehouse stays.
+
+    A pruned spool can no longer be loaded again by `yuqi load --rebuild`.
+    """
+    from yuqi.app.prune import execute_prune, plan_prune
+
+    if keep_runs is None and older_than is None:
+        fail("prune needs --keep-runs N, --older-than DAYS or both", 2)
+    plan = plan_prune(data_dir, keep_runs, older_than, archive)
+    for path, why in plan.kept:
+        out.print(f"kept {path} ({why})")
+    for path in plan.remove:
+        out.print(f"{'would remove' if dry_run else 'remove'} {path}")
+    if dry_run:
+        out.print(f"{len(plan.remove)} path(s) would be removed; nothing was")
+        return
+    freed = execute_prune(plan)
+    out.print(f"removed {len(plan.remove)} path(s), {freed / 1e6:.1f} MB freed")
+
+
+@app.command()
 def docs(
     out_file: Annotated[Path, typer.Option(
         "--out", help="Markdown file to write; - (default) prints it.")] = Path("-"),
