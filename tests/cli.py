@@ -52,14 +52,15 @@ def _marks_for(args: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def run_yuqi(*args: str, input_text: str | None = None, input_bytes: bytes | None = None,
-             timeout: float = 600) -> subprocess.CompletedProcess[str]:
+             timeout: float = 600, env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
     """Run `yuqi ARGS` as a subprocess, returning its exit status and text output.
 
     The command is forked by `sh`, not spawned from this process: Linux keeps a
     process's peak RSS across execve, so a child spawned straight from pytest
     would report pytest's peak as its own `ru_maxrss` (a crawl's `memusage/max`
     and Scrapy's memory cap would measure the test process). On timeout the
-    whole process group is killed.
+    whole process group is killed. *env* adds variables to this process's environment.
     """
     require_mark(*_marks_for(args), doing=f"spawns `yuqi {' '.join(args[:1])}`")
     argv = ["sh", "-c", '"$@"; exit $?', "sh", *yuqi_command(), *args]
@@ -67,7 +68,8 @@ def run_yuqi(*args: str, input_text: str | None = None, input_bytes: bytes | Non
         None if input_text is None else input_text.encode("utf-8"))
     with subprocess.Popen(argv, stdin=subprocess.PIPE if data is not None else None,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-                          start_new_session=True) as proc:
+                          start_new_session=True,
+                          env=None if env is None else {**os.environ, **env}) as proc:
         try:
             stdout, stderr = proc.communicate(data, timeout=timeout)
         except subprocess.TimeoutExpired:

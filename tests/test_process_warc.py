@@ -311,3 +311,34 @@ def test_the_replay_manifest_records_versions_and_site_config_hashes(
     # The same configs (rewritten for the same base URL) hash the same as in the crawl.
     assert versions["site_configs"] == {s: crawled["versions"]["site_configs"][s]
                                         for s in manifest["sites"]}
+
+
+def _replay_with(copy: Path, crawl_run: str, sites: Path, workers: int,
+                 env: dict[str, str] | None = None) -> tuple[int, str, Path | None]:
+    before = {p.name for p in (copy / "spool").iterdir()}
+    proc = run_yuqi("process", "--from-warc", "--no-load", "--run", crawl_run, "--workers",
+                    str(workers), "--data-dir", str(copy), "--sites-dir", str(sites), env=env)
+    new = [p for p in (copy / "spool").iterdir() if p.name not in before]
+    return proc.returncode, proc.stderr, new[0] if new else None
+
+
+def test_the_pool_gives_the_inline_rows_and_survives_a_killed_worker(
+        replayed: tuple[Path, str, Path], tmp_path: Path) -> None:
+    data, crawl_run, pooled = replayed
+    sites = data.parent / "sites"
+    code, stderr, inline = _replay_with(data, crawl_run, sites, 0)
+    assert code == 0 and inline is not None, stderr[-2000:]
+    tables = ("fetches", "documents", "claims", "removals")
+    for table in tables:
+        assert _rows(pooled, table) == _rows(inline, table), table
+    assert read_manifest(pooled)["stats"]["total"] == read_manifest(inline)["stats"]["total"]
+    victim = sorted((data / "archive" / crawl_run).glob("*.warc.gz"))[1].name
+    env = {"YUQI_REPLAY_KILL": victim, "YUQI_REPLAY_KILL_ONCE": str(tmp_path / "killed")}
+    code, stderr, retried = _replay_with(data, crawl_run, sites, 2, env)
+    assert code == 0 and retried is not None, stderr[-2000:]
+    assert (tmp_path / "killed").exists() and "worker died" in stderr
+    for table in tables:
+        assert _rows(retried, table) == _rows(inline, table), table
+    code, stderr, lost = _replay_with(data, crawl_run, sites, 2, {"YUQI_REPLAY_KILL": victim})
+    assert code == 1 and lost is None
+    assert victim in stderr and "died twice" in stderr

@@ -11,10 +11,14 @@ then never needs a recrawl.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import signal
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +27,7 @@ from typing import Any
 from pipeline.errors import YuqiError
 from pipeline.fetch import build_fetch
 from pipeline.links import page_links, parse_html
-from pipeline.page import is_article_fetch, record_fetch, run_page
+from pipeline.page import PageSink, is_article_fetch, record_fetch, run_page
 from pipeline.rawpage import build_raw_page
 from pipeline.records import Claim, Document, Fetch, ResumePoint
 from pipeline.siteconfig import SiteConfig
@@ -168,15 +172,37 @@ class _Replayer:
             self.spools[site] = SpoolWriter(self.spool_dir, site)
         return self.spools[site]
 
-    def replay_run(self, files: list[Path], on_file: Callable[[Path], None]) -> None:
-        """Replay the WARC files of one source run."""
+    def replay_run(self, files: list[Path], on_file: Callable[[Path], None],
+                   workers: int = 0) -> None:
+        """Replay the WARC files of one source run (*workers* > 0: on a process pool)."""
         written: set[str] = set()
-        for path in files:
-            self._replay_file(path, written)
-            on_file(path)
+        if workers > 0 and len(files) > 1:
+            for events in replay_on_pool(self, files, workers):
+                self.apply(events, written)
+                on_file(events.path)
+        else:
+            for path in files:
+                self._replay_file(path, written)
+                on_file(path)
         self.newer_docs |= written
 
-    def _replay_file(self, path: Path, written: set[str]) -> None:
+    def apply(self, events: FileEvents, written: set[str]) -> None:
+        """Spool what a worker read from one WARC file, in its order, as the inline path would."""
+        if events.error is not None:
+            raise ReplayError(*events.error)
+        self.stats.counts.update(events.stats)
+        for event in events.events:
+            if isinstance(event, Fetch):
+                self._spool(event.site).write_fetch(event)
+                continue
+            document, claims = event
+            sink = _NewestOnly(self._spool(document.site), self.newer_docs, written, self.stats)
+            if sink.write_page(document, claims):
+                self.stats.inc(Stat.DOCUMENTS)
+                self.stats.inc(Stat.CLAIMS, len(claims))
+
+    def _replay_file(self, path: Path, written: set[str], sink: PageSink | None = None
+                     ) -> None:
         name = path.relative_to(self.data_dir).as_posix()
         try:
             for item in read_warc(path, name):
@@ -185,13 +211,13 @@ class _Replayer:
                                    path, item.offset, item.reason)
                     self.stats.inc(Stat.CORRUPT_RECORDS)
                     continue
-                self._replay_record(path, item, written)
+                self._replay_record(path, item, written, sink)
         except WarcReadError as exc:
             raise ReplayError(str(exc), 1) from None
         self.stats.inc(Stat.WARC_FILES)
 
-    def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str]
-                       ) -> bytes | None:
+    def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str],
+                       into: PageSink | None = None) -> bytes | None:
         """Spool one archived response as the crawl did (pipeline.page); return its decoded
         body, or None for a revisit record or an undecodable body."""
         site = _site_of(record, path)
@@ -199,7 +225,7 @@ class _Replayer:
         if config is None:
             raise ReplayError(f"{path}: records of site {site!r}, but {self.sites_dir} has no "
                               "site config of that name (give --sites-dir)", 2)
-        sink = _NewestOnly(self._spool(site), self.newer_docs, written, self.stats)
+        sink = into or _NewestOnly(self._spool(site), self.newer_docs, written, self.stats)
         record_fetch(_fetch(self.run_id, config, record), sink, self.stats)
         if record.rec_type == "revisit":
             self.stats.inc(Stat.UNCHANGED)
@@ -255,9 +281,117 @@ class _Replayer:
             spool.close()
 
 
+@dataclass
+class FileEvents:
+    """What a worker read from one WARC file: its spool rows in order, counters, or an error."""
+
+    path: Path
+    events: list[Fetch | tuple[Document, tuple[Claim, ...]]]
+    stats: Counter[str]
+    error: tuple[str, int] | None = None
+
+
+class _Recorder:
+    """A PageSink that keeps the rows for the parent process, which alone writes the spool.
+
+    It declines every page, so `run_page` counts no document: the parent counts one when
+    its own sink (newest-only) takes it, exactly as the inline path does.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[Fetch | tuple[Document, tuple[Claim, ...]]] = []
+
+    def write_fetch(self, fetch: Fetch) -> None:
+        """Keep the fetch row."""
+        self.events.append(fetch)
+
+    def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Keep the page's rows; decline (the parent decides and counts)."""
+        self.events.append((document, tuple(claims)))
+        return False
+
+
+def _replay_file_events(data_dir: Path, run_id: str, configs: Mapping[str, SiteConfig],
+                        sites_dir: Path, path: Path) -> FileEvents:
+    """Worker: run the stages over one WARC file; return its rows instead of spooling them."""
+    _fault_hook(path)
+    replayer = _Replayer(data_dir, run_id, configs, sites_dir)
+    recorder = _Recorder()
+    try:
+        replayer._replay_file(path, set(), recorder)
+    except ReplayError as exc:
+        return FileEvents(path, [], Counter(), (str(exc), exc.code))
+    return FileEvents(path, recorder.events, Counter(replayer.stats.counts))
+
+
+def _fault_hook(path: Path) -> None:
+    """Fault injection for tests: YUQI_REPLAY_KILL=<WARC file name> kills the worker
+    (SIGKILL) when it takes that file; with YUQI_REPLAY_KILL_ONCE=<marker path>, only the
+    first time (the marker is created then), so the retry on a fresh pool succeeds."""
+    if os.environ.get("YUQI_REPLAY_KILL") != path.name:
+        return
+    marker = os.environ.get("YUQI_REPLAY_KILL_ONCE")
+    if marker:
+        if Path(marker).exists():
+            return
+        Path(marker).touch()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS says)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
+                   ) -> Iterator[FileEvents]:
+    """Yield each file's events, in file order, from a pool of *workers* processes.
+
+    At most two files per worker are in flight (bounded memory). A worker that dies (kill
+    -9, a crash, the memory cap) breaks the pool: the files not yet yielded are tried once
+    more on a fresh pool, one at a time; a second death ends the replay with an error
+    naming that file, so no page is lost silently and nothing hangs.
+    """
+    pending = list(files)
+    retried = False
+    # forkserver: workers fork from a clean server that has imported the stages once (no
+    # threads of this process inherited, no second import of trafilatura per worker)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.stages", "yuqi.app.replay"])
+    while pending:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            window: deque[tuple[Path, Future[FileEvents]]] = deque()
+            queue = deque(pending)
+            try:
+                # after a death, one file at a time: the next death names its file
+                in_flight = 1 if retried else 2 * workers
+                while queue or window:
+                    while queue and len(window) < in_flight:
+                        path = queue.popleft()
+                        window.append((path, pool.submit(
+                            _replay_file_events, replayer.data_dir, replayer.run_id,
+                            dict(replayer.configs), replayer.sites_dir, path)))
+                    path, future = window[0]
+                    events = future.result()
+                    window.popleft()
+                    pending.remove(path)
+                    yield events
+            except BrokenProcessPool:
+                if retried:
+                    raise ReplayError(f"{pending[0]}: a replay worker died twice on this file "
+                                      "(out of memory?); nothing was loaded", 1) from None
+                logger.warning("a replay worker died; retrying %d file(s) on a fresh pool",
+                               len(pending))
+                retried = True
+
+
 def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig],
            run_id: str, sites_dir: Path = Path("spiders/sites"),
-           on_file: Callable[[Path], None] = lambda _p: None) -> ReplayOutcome:
+           on_file: Callable[[Path], None] = lambda _p: None, workers: int = 0
+           ) -> ReplayOutcome:
     """Re-run the stages over the archive of *run_ids* into the new spool run *run_id*.
 
     The spool gets its manifest (so `yuqi load` takes it) only when every file was
@@ -268,7 +402,7 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
     try:
         for source in sorted(run_ids, reverse=True):
-            replayer.replay_run(warc_files(data_dir, [source]), on_file)
+            replayer.replay_run(warc_files(data_dir, [source]), on_file, workers)
         replayer.close()
         stats = replayer.stats.counts
         write_manifest(replayer.spool_dir, {

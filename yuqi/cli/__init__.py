@@ -388,6 +388,9 @@ def process(
         "--sites-dir", help="With --from-warc: the site configs.")] = Path("spiders/sites"),
     no_load: Annotated[bool, typer.Option("--no-load", help="Leave the spool unloaded.")] = False,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="With --from-warc: processes running the stages, one WARC "
+        "file each (default: the usable cores; 0 = in this process).")] = None,
 ) -> None:
     """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
     from yuqi.app.retag import retag_warehouse
@@ -397,7 +400,7 @@ def process(
     if not from_warc and (run is not None or all_runs):
         fail("--run and --all-runs need --from-warc", 2)
     if from_warc:
-        _process_from_warc(data_dir, run, all_runs, sites_dir, no_load, lock_timeout)
+        _process_from_warc(data_dir, run, all_runs, sites_dir, no_load, lock_timeout, workers)
         return
     if not retag:
         fail("nothing to do: give --from-warc (re-run the stages over the WARC archive) "
@@ -407,13 +410,13 @@ def process(
 
 
 def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_dir: Path,
-                       no_load: bool, lock_timeout: float) -> None:
+                       no_load: bool, lock_timeout: float, workers: int | None = None) -> None:
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
     from rich.progress import Progress
 
     from yuqi.app.crawl import new_run_id
     from yuqi.app.load import load_pending
-    from yuqi.app.replay import choose_runs, replay, warc_files
+    from yuqi.app.replay import choose_runs, replay, usable_cores, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
@@ -421,11 +424,13 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     configs = {c.name: c for c in load_site_configs(sites_dir)}
     files = warc_files(data_dir, sources)
     new_id = new_run_id()
-    err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}")
+    pool = usable_cores() if workers is None else workers
+    err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}"
+              + (f" on {pool} worker processes" if pool else ""))
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("replaying", total=len(files))
         outcome = replay(data_dir, sources, configs, new_id, sites_dir,
-                         on_file=lambda _p: progress.advance(task))
+                         on_file=lambda _p: progress.advance(task), workers=pool)
     summary = outcome.summary
     skipped = outcome.stats[Stat.CORRUPT_RECORDS]
     out.print(f"run {new_id} from warc:{','.join(sources)}: {summary['responses']} responses, "
