@@ -66,6 +66,8 @@ class Stat:
     WARC_FILES: Final = "yuqi/warc_files"
     CORRUPT_RECORDS: Final = "yuqi/corrupt_records"
     SUPERSEDED: Final = "yuqi/superseded"  # an older fetch of a document a newer run holds
+    # "<path>: <why>" when the WARC archive could not be written (the crawl stopped)
+    ARCHIVE_FAILED: Final = "yuqi/archive_failed"
 
     DROPPED_TOO_LARGE: Final = "yuqi/dropped/too_large"
     DROPPED_BAD_ENCODING: Final = "yuqi/dropped/bad_encoding"
@@ -109,6 +111,11 @@ class ScrapyStat:
 
     def __init__(self) -> None:
         raise TypeError("ScrapyStat is a namespace of constants")
+
+
+# Why a site's crawl was stopped by yuqi itself (Scrapy's finish_reason), beside Scrapy's own.
+CLOSE_DISK_FULL: Final = "disk_full"  # the archive's disk is full
+CLOSE_ARCHIVE_ERROR: Final = "archive_error"  # the archive could not be written otherwise
 
 
 def all_stat_keys() -> frozenset[str]:

@@ -6,17 +6,25 @@ HttpCompressionMiddleware inflates them.
 
 from __future__ import annotations
 
+import errno
+import logging
 from datetime import UTC, datetime
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
 
 from pipeline.fetch import build_fetch
 from pipeline.page import record_fetch
+from pipeline.stat_keys import CLOSE_ARCHIVE_ERROR, CLOSE_DISK_FULL, Stat
 from pipeline.urls import canonical_url
+from pipeline.warc import WarcRef
 from spiders.context import RunContext
 from spiders.stats_adapter import ScrapyStats
+
+logger = logging.getLogger(__name__)
 
 
 def _pairs(headers: object) -> list[tuple[str, str]]:
@@ -44,6 +52,7 @@ class ArchiveMiddleware:
         self.crawler = crawler
         assert crawler.stats is not None
         self.stats = ScrapyStats(crawler.stats)
+        self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveMiddleware:
@@ -61,19 +70,12 @@ class ArchiveMiddleware:
         lastmod: str | None = request.meta.get("yuqi_lastmod")
         refers_to = request.meta.get("yuqi_refers_to")
         response_headers = _pairs(response.headers)
-        ref = ctx.archive.write_pair(
-            url=response.url,
-            method=request.method,
-            request_headers=_pairs(request.headers),
-            status=response.status,
-            reason="",
-            response_headers=response_headers,
-            body=response.body,
-            fetched_at=fetched_at,
-            request_url=first_url,
-            sitemap_lastmod=lastmod,
-            refers_to=(str(refers_to[0] or ""), str(refers_to[1] or "")) if refers_to else None,
-        )
+        try:
+            ref = self._write(ctx, request, response, response_headers, fetched_at,
+                              first_url, lastmod, refers_to)
+        except OSError as exc:
+            self._stop(ctx, exc)
+            raise IgnoreRequest(f"archive not writable: {exc}") from None
         request.meta["yuqi_warc"] = ref
         request.meta["yuqi_fetched_at"] = fetched_at
 
@@ -85,3 +87,40 @@ class ArchiveMiddleware:
         )
         record_fetch(fetch, ctx.spool, self.stats)
         return response
+
+    def _stop(self, ctx: RunContext, exc: OSError) -> None:
+        """The archive cannot be written (a full disk, a lost mount): stop this site's crawl.
+
+        Why stop and not skip: every later response would fail the same way, and a crawl
+        that "finishes" without its archive loads a fraction of the site as if complete
+        (measured: exit 0 with 15 of 101 articles). The run stays unfinished, resumable
+        with `yuqi crawl --resume` once there is space.
+        """
+        reason = CLOSE_DISK_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) \
+            else CLOSE_ARCHIVE_ERROR
+        where = exc.filename or str(ctx.archive.data_dir / "archive" / ctx.run_id)
+        self.stats.set(Stat.ARCHIVE_FAILED, f"{where}: {exc.strerror or exc}")
+        if not self._stopping:
+            self._stopping = True
+            logger.error("%s: cannot write the archive (%s); stopping the crawl of %s",
+                         where, exc.strerror or exc, ctx.config.name)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
+    def _write(self, ctx: RunContext, request: Request, response: Response,
+               response_headers: list[tuple[str, str]], fetched_at: str, first_url: str,
+               lastmod: str | None, refers_to: object) -> WarcRef:
+        """Write the request/response pair to the site's WARC file."""
+        pair = refers_to if isinstance(refers_to, tuple | list) else None
+        return ctx.archive.write_pair(
+            url=response.url,
+            method=request.method,
+            request_headers=_pairs(request.headers),
+            status=response.status,
+            reason="",
+            response_headers=response_headers,
+            body=response.body,
+            fetched_at=fetched_at,
+            request_url=first_url,
+            sitemap_lastmod=lastmod,
+            refers_to=(str(pair[0] or ""), str(pair[1] or "")) if pair else None,
+        )

@@ -16,6 +16,7 @@ from pipeline.spool import (
     discard_worker_files,
     write_manifest,
 )
+from pipeline.stat_keys import CLOSE_ARCHIVE_ERROR, CLOSE_DISK_FULL
 from pipeline.stats import run_summary
 from warehouse.connect import warehouse_path
 from yuqi.app.jobstate import (
@@ -140,7 +141,11 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
             shutil.rmtree(site_job_dir(data_dir, name), ignore_errors=True)
         else:
             stopped[name] = reason
-            mark_clean_stop(site_job_dir(data_dir, name), reason)
+            if reason not in (CLOSE_DISK_FULL, CLOSE_ARCHIVE_ERROR):
+                mark_clean_stop(site_job_dir(data_dir, name), reason)
+            # else: responses the archive refused are marked seen in the job dir but were
+            # never archived; the resume rebuilds this site from its WARC files instead
+            # (as after a kill), which re-requests whatever the archive does not hold.
     state.parts.append(per_site)
     spool_dir = data_dir / "spool" / run_id
     spool_dir.mkdir(parents=True, exist_ok=True)

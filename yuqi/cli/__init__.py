@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 
 from pipeline.errors import RunError, UsageError, YuqiError
 from pipeline.siteconfig import load_site_configs, site_config_from_mapping
-from pipeline.stat_keys import Stat, short_name
+from pipeline.stat_keys import CLOSE_DISK_FULL, Stat, short_name
 from pipeline.stats import refusals
 from yuqi.cli.crashlog import write_crash_log
 from yuqi.cli.site import chosen_sites, site_app
@@ -339,6 +339,13 @@ def crawl(
         fail(f"the crawl fetched nothing{': ' + why if why else ''}{hint}", 1)
     if not outcome.finished:
         sites = ", ".join(f"{k} ({v})" for k, v in sorted(outcome.stopped.items()))
+        broken = [str(s.get(Stat.ARCHIVE_FAILED)) for s in outcome.stats.get("sites", {}).values()
+                  if s.get(Stat.ARCHIVE_FAILED)]
+        if broken:
+            full = CLOSE_DISK_FULL in outcome.stopped.values()
+            fail(f"{'disk full' if full else 'archive not writable'}: {broken[0]}; run "
+                 f"{outcome.run_id} stopped ({sites}), nothing loaded; free space, then "
+                 "`yuqi crawl --resume`", 1)
         fail(f"run {outcome.run_id} stopped early: {sites}; what was fetched is kept, "
              "continue with `yuqi crawl --resume`", 1)
     if not no_load:
