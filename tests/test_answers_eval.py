@@ -75,7 +75,7 @@ def test_compare_and_the_gated_figures() -> None:
     got = Answers({"contacts_family": {"affirms": 1, "conditional": 0, "denies": 0,
                                        "mixed": 0}},
                   {("contacts_family", None, "k", "n"), ("contacts_family", None, "x", "n")},
-                  [])
+                  [], {})
     result = compare(got, families)
     assert result["pair_precision"] == 0.5 and result["pair_recall"] == 1.0
     # one topic, 2 truth sources: below the gated minimum, so no share error is gated
