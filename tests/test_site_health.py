@@ -94,6 +94,8 @@ def test_yuqi_run_exits_3_naming_broken_sites_and_0_on_a_normal_day(tmp_path: Pa
     assert status["healthy"] is False and status["alerts"][0]["site"] == "farm-a"
     html = (data / "reports" / "latest" / "report.html").read_text(encoding="utf-8")
     assert 'id="site-health"' in html and 'data-site="farm-a"' in html
+    log = (data / "runs" / rows[0][0] / "yuqi.log").read_text(encoding="utf-8")
+    assert "farm-a" in log and "Spider opened" in log  # the run's log, Scrapy's lines too
 
 
 def test_the_systemd_units_in_the_repo_verify(tmp_path: Path) -> None:

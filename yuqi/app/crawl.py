@@ -35,6 +35,7 @@ from yuqi.app.jobstate import (
     write_state,
 )
 from yuqi.app.provenance import run_versions, site_config_hashes
+from yuqi.app.runlog import run_log
 
 
 def new_run_id() -> str:
@@ -116,7 +117,8 @@ def _plan_parts(configs: list[SiteConfig], data_dir: Path, resume: bool,
 
 
 def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] | None = None,
-          resume: bool = False, say: Callable[[str], None] = lambda _m: None) -> CrawlOutcome:
+          resume: bool = False, say: Callable[[str], None] = lambda _m: None,
+          log_format: str = "text") -> CrawlOutcome:
     """Crawl the sites (or resume the unfinished run), archive and spool everything.
 
     The spool is marked finished (manifest) only when every site has finished;
@@ -132,7 +134,8 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
         known.setdefault(page.site, []).append(page)
     jobdirs = {c.name: (site_job_dir(data_dir, c.name), rebuild[c.name]) for c in todo}
     state.site_configs.update(site_config_hashes(todo))
-    per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
+    with run_log(data_dir, run_id, log_format):  # data/runs/<run_id>/yuqi.log
+        per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
     stopped: dict[str, str] = {}
     for name, site_stats in per_site.items():
         reason = str(site_stats.get("finish_reason", "finished"))

@@ -315,6 +315,9 @@ def crawl(
     ] = False,
     check: Annotated[bool, typer.Option(
         "--check", help="Validate the site configs and print the plan; fetch nothing.")] = False,
+    log_format: Annotated[str, typer.Option(
+        "--log-format", help="The run's log file data/runs/<run_id>/yuqi.log: text or json "
+        "(JSON lines).")] = "text",
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse.
 
@@ -322,11 +325,14 @@ def crawl(
     """
     from yuqi.app.crawl import crawl as run
 
+    if log_format not in ("text", "json"):
+        fail(f"--log-format must be text or json, got {log_format!r}", 2)
     configs = chosen_sites(sites_dir, site, check)
     if check:
         return
     overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
-    outcome = run(configs, data_dir, overrides, resume=resume, say=err.print)
+    outcome = run(configs, data_dir, overrides, resume=resume, say=err.print,
+                  log_format=log_format)
     summary = outcome.stats["summary"]
     out.print(f"run {outcome.run_id}: {summary['responses']} responses archived, "
               f"{summary['unchanged']} articles unchanged, "
@@ -614,6 +620,9 @@ def run_cmd(
     alerts_file: Annotated[Path | None, typer.Option(
         "--alerts", help="Alert config (webhook, mail); default DATA_DIR/alerts.toml if it "
         "exists.")] = None,
+    log_format: Annotated[str, typer.Option(
+        "--log-format", help="The run's log file data/runs/<run_id>/yuqi.log: text or json "
+        "(JSON lines).")] = "text",
 ) -> None:
     """The scheduled job: crawl, load, check site health and report, holding the data dir.
 
@@ -624,7 +633,8 @@ def run_cmd(
 
     channels = load_alert_config(data_dir, alerts_file)  # a bad file stops us before crawling
     try:
-        crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir)
+        crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir,
+              log_format=log_format)
         run_id, alerts = check_run_health(data_dir)
         if not no_report:
             report(data_dir=data_dir)
