@@ -77,7 +77,8 @@ SELECT a.topic, a.product,
        a.claim_id AS affirm_claim_id, a.text AS affirm_text, a.url AS affirm_url,
        a.site AS affirm_site, a.cluster_id AS affirm_cluster,
        b.claim_id AS deny_claim_id, b.text AS deny_text, b.url AS deny_url,
-       b.site AS deny_site, b.cluster_id AS deny_cluster
+       b.site AS deny_site, b.cluster_id AS deny_cluster,
+       (SELECT name_zh FROM topics t WHERE t.id = a.topic) AS topic_name
 FROM v_contradiction_claims a
 JOIN v_contradiction_claims b
   ON a.topic = b.topic AND a.product IS NOT DISTINCT FROM b.product
@@ -104,7 +105,8 @@ SELECT a.doc_id, a.url, a.site, a.title, a.topic,
        a.claim_id AS affirm_claim_id, a.text AS affirm_text,
        b.claim_id AS deny_claim_id, b.text AS deny_text,
        a.warc_file, a.warc_record_id, a.doc_status,
-       a.idx = b.idx AS one_sentence
+       a.idx = b.idx AS one_sentence,
+       (SELECT name_zh FROM topics t WHERE t.id = a.topic) AS topic_name
 FROM sides a
 JOIN sides b
   ON a.doc_id = b.doc_id AND a.topic = b.topic
@@ -131,7 +133,8 @@ WITH per_source AS (
     WHERE modality = 'descriptive' AND stance IN ('affirms', 'denies', 'conditional')
     GROUP BY ALL
 )
-SELECT month, topic, stance, count(*) AS sources, sum(claims) AS claims
+SELECT month, topic, (SELECT name_zh FROM topics t WHERE t.id = per_source.topic) AS topic_name,
+       stance, count(*) AS sources, sum(claims) AS claims
 FROM per_source
 GROUP BY ALL;
 COMMENT ON VIEW v_topic_stance_by_month IS 'Independent sources (duplicate clusters) per month of publication, topic and net stance (descriptive claims, questions left out): the by-month view of v_topic_stance; a month''s stances add up to its sources.';
