@@ -36,6 +36,5 @@ def test_a_resumed_run_appends_to_its_text_log(tmp_path: Path) -> None:
             log.warning(part)
     text = path.read_text(encoding="utf-8")
     assert "WARNING yuqi.test.runlog: first part" in text and "resumed part" in text
-    with pytest.raises(ValueError, match="log format 'xml'"):
-        with run_log(tmp_path, "r3", "xml"):
-            pass
+    with pytest.raises(ValueError, match="log format 'xml'"), run_log(tmp_path, "r3", "xml"):
+        pass
