@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from demo.site_configs import write_site_configs
 from pipeline.health import SiteRun, check_site, site_run
 from pipeline.stat_keys import ScrapyStat, Stat, StatGroup
 from tests.cli import run_yuqi
+from tests.hostile_server import ARTICLE, HostileServer, Route
 from tests.webhook import recording_webhook
 
 USUAL = SiteRun("r0", "farm-x", responses=60, documents=50, unchanged=0, claims=500,
@@ -117,3 +119,48 @@ def test_the_systemd_units_in_the_repo_verify(tmp_path: Path) -> None:
                           check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "yuqi" not in proc.stderr, proc.stderr
+
+
+def _site(tmp_path: Path, base: str) -> Path:
+    sites = tmp_path / "sites"
+    sites.mkdir(exist_ok=True)
+    (sites / "hostile.toml").write_text(
+        f'name = "hostile"\nstart_urls = ["{base}/"]\nallowed_domains = ["127.0.0.1"]\n'
+        "article_pattern = '^/a/\\d+\\.html$'\nmax_depth = 2\nallow_private = true\n"
+        "[politeness]\ndelay = 0\nconcurrency = 4\n", encoding="utf-8")
+    return sites
+
+
+def _articles(n: int, shell: bool) -> dict[str, Route | Callable[[str], Route]]:
+    index = "".join(f"<a href='/a/{i}.html'>{i}</a>" for i in range(n))
+    routes: dict[str, Route | Callable[[str], Route]] = {
+        "/": Route(body=f"<html><body>{index}</body></html>".encode())}
+    page = ("<html><head><title>x</title></head><body><div id='app'></div>"
+            "<script src='/app.js'></script></body></html>" if shell else ARTICLE)
+    for i in range(n):
+        body = page if shell else page.replace("</article>", f"<p>这是第{i}篇问答。</p></article>")
+        routes[f"/a/{i}.html"] = Route(body=body.encode("utf-8"))
+    return routes
+
+
+@pytest.mark.crawl
+def test_pages_turned_into_javascript_shells_are_an_extraction_collapse(tmp_path: Path
+                                                                          ) -> None:
+    data = tmp_path / "data"
+    with HostileServer(routes=_articles(12, shell=False)) as server:
+        sites = _site(tmp_path, server.base_url)
+        code, stderr = _run(sites, data)
+        assert code == 0, stderr[-2000:]
+        server.routes.update(_articles(12, shell=True))
+        code, stderr = _run(sites, data)
+    assert code == 3, stderr[-2000:]
+    assert "hostile" in stderr and "extraction dropped" in stderr
+
+
+@pytest.mark.crawl
+def test_a_site_whose_robots_txt_refuses_everything_is_named(tmp_path: Path) -> None:
+    refuse = Route(headers=[("Content-Type", "text/plain")], body=b"User-agent: *\nDisallow: /\n")
+    with HostileServer(routes={"/robots.txt": refuse, **_articles(3, shell=False)}) as server:
+        code, stderr = _run(_site(tmp_path, server.base_url), tmp_path / "data")
+    assert code == 3, stderr[-2000:]
+    assert "hostile: robots.txt refused every request" in " ".join(stderr.split())
