@@ -159,12 +159,16 @@ def _topics(q: dict[str, list[dict[str, Any]]]) -> tuple[list[dict[str, Any]],
     for r in q["thresholds"]:
         counts = hist.setdefault((r["topic"], r["anchor"]), [0] * len(DAY_BUCKETS))
         counts[int(r["bucket"]) - 1] = int(r["sources"])
+    named: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for r in q.get("threshold_days", []):
+        named[(r["topic"], r["anchor"])].append((int(r["days"]), int(r["sources"])))
     spreads: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in q["threshold_spread"]:
         for side in ("low_quote", "high_quote"):
             r[side] = _linked(dict(r[side]))
         r["buckets"] = list(zip(DAY_BUCKETS, hist.get((r["topic"], r["anchor"]), []),
                                 strict=False))
+        r["days"] = named.get((r["topic"], r["anchor"]), [])
         r["chart"] = day_histogram(hist.get((r["topic"], r["anchor"]), [0] * len(DAY_BUCKETS)),
                                    f"{r['topic']}: days cited ({r['anchor']})")
         spreads[r["topic"]].append(r)
@@ -282,7 +286,7 @@ REPORT_QUERIES = ("overview", "stance", "stance_by_product", "stance_by_site", "
                   "threshold_spread", "quotes", "topics", "contradictions", "rules", "changes",
                   "new_claims", "stance_runs", "sites_gone", "removals", "flags", "encodings",
                   "counters", "self_contradictions", "violations", "site_health", "trends",
-                  "site_scorecard")
+                  "site_scorecard", "threshold_days")
 
 
 def check_filter_names(con: duckdb.DuckDBPyConnection, filters: ReportFilters

@@ -260,3 +260,24 @@ def test_trend_charts_and_scorecard_match_the_views(demo_db: Path, tmp_path: Pat
     for row in rows:
         assert tuple(int(row.get(f"data-{k}")) for k in ("documents", "originals", "copies")) \
             == card[row.get("data-site")]
+
+
+def test_the_days_sources_name_match_a_direct_query(demo_db: Path, tmp_path: Path) -> None:
+    out = build_report(demo_db, tmp_path, ["html"], ReportFilters(), tmp_path / "r")
+    tree = lxml_html.fromstring(out[0].read_text(encoding="utf-8"))
+    lines = tree.xpath("//p[@class='days']")
+    assert lines
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        for line in lines:
+            want = [(int(d), int(n)) for d, n in con.execute(
+                "SELECT coalesce(min_days, max_days) AS d, count(DISTINCT cluster_id) "
+                "FROM v_independent_claim_topics WHERE topic = ? AND anchor = ? "
+                "AND stance IN ('affirms', 'denies', 'conditional') "
+                "AND (min_days IS NOT NULL OR max_days IS NOT NULL) GROUP BY d ORDER BY d",
+                [line.get("data-topic"), line.get("data-anchor")]).fetchall()]
+            got = [(int(s.get("data-days")), int(s.get("data-sources")))
+                   for s in line.xpath("./span[@data-days]")]
+            assert got == want, line.get("data-topic")
+    finally:
+        con.close()
