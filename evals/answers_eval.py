@@ -30,15 +30,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import duckdb
-
 from demo.truth import truth_records
 from pipeline.normalize import normalize_text
+from reports.answers import read_answers
+from reports.build import SHARE_STANCES, WARNING_TOPICS
 from warehouse.connect import warehouse_path
 from warehouse.seeds import ReferenceRule, reference_rules
 
-WARNING_TOPICS = frozenset({"debt_help_scam", "fake_collection"})
-SHARE_STANCES = ("affirms", "conditional", "denies", "mixed")
 MIN_SOURCES = 10  # topics with fewer truth sources are printed, not gated
 
 
@@ -176,24 +174,15 @@ class Answers:
 
 
 def warehouse_answers(db: Path) -> Answers:
-    """Read the answers from the views the report reads."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        shares: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SHARE_STANCES, 0))
-        for topic, stance, n in con.execute(
-                "SELECT topic, stance, sources FROM v_topic_stance "
-                "WHERE modality = 'descriptive'").fetchall():
-            if topic not in WARNING_TOPICS:
-                shares[str(topic)][str(stance)] = int(n)
-        pairs = {(str(t), p, _key(a), _key(d)) for t, p, a, d in con.execute(
-            "SELECT topic, product, affirm_text, deny_text FROM v_contradictions").fetchall()}
-        conflicts = [(str(r), _key(str(t))) for r, t in con.execute(
-            "SELECT DISTINCT rule_id, text FROM v_rule_conflicts").fetchall()]
-        ties = {urlsplit(str(u)).path: (str(f), str(d)) for u, f, d in con.execute(
-            "SELECT url, first_seen, doc_id FROM documents").fetchall()}
-    finally:
-        con.close()
-    return Answers(dict(shares), pairs, conflicts, ties)
+    """The report's answers (reports.answers), keyed for comparison with the truth."""
+    rows = read_answers(db)
+    shares: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SHARE_STANCES, 0))
+    for topic, stance, n in rows.shares:
+        if topic not in WARNING_TOPICS:
+            shares[topic][stance] = n
+    return Answers(dict(shares), {(t, p, _key(a), _key(d)) for t, p, a, d in rows.pairs},
+                   [(r, _key(t)) for r, t in rows.conflicts],
+                   {urlsplit(u).path: (f, d) for u, f, d in rows.documents})
 
 
 def _pct(counts: Mapping[str, int], stance: str) -> float:

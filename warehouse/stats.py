@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
+
+from warehouse.connect import WarehouseError, open_reader
+from warehouse.load import loaded_run_ids
 
 
 def warehouse_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -41,3 +46,18 @@ def current_warc_files(con: duckdb.DuckDBPyConnection) -> set[str]:
     """WARC files (paths relative to the data dir) holding a current document's archived copy."""
     return {str(f) for (f,) in con.execute(
         "SELECT DISTINCT warc_file FROM documents WHERE warc_file IS NOT NULL").fetchall()}
+
+
+def run_overview(db: Path, limit: int = 10) -> tuple[list[dict[str, object]], set[str]]:
+    """(the latest loaded runs, every loaded run id) of a warehouse file, read-only.
+
+    A file that cannot be read now (held by a load, damaged) is a WarehouseError naming it.
+    """
+    try:
+        con = open_reader(db)
+        try:
+            return recent_runs(con, limit), loaded_run_ids(con)
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        raise WarehouseError(f"{db}: {str(exc).splitlines()[0]}") from None

@@ -6,13 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from pipeline.errors import YuqiError
 from pipeline.spool import MANIFEST
-from warehouse.connect import open_reader, warehouse_path
-from warehouse.load import loaded_run_ids
-from warehouse.stats import recent_runs
+from warehouse.connect import warehouse_path
+from warehouse.stats import run_overview
 from yuqi.app.lock import current_holder
 
 PARTS = ("archive", "spool", "reports", "runs")
@@ -46,13 +43,8 @@ def data_dir_status(data_dir: Path, limit: int = 10) -> Status:
     db = warehouse_path(data_dir)
     if db.exists():
         try:
-            con = open_reader(db)
-            try:
-                runs = recent_runs(con, limit)
-                loaded = loaded_run_ids(con)
-            finally:
-                con.close()
-        except (duckdb.Error, OSError, YuqiError) as exc:
+            runs, loaded = run_overview(db, limit)
+        except (OSError, YuqiError) as exc:
             note = f"warehouse not readable now ({str(exc).splitlines()[0]})"
     else:
         note = "no warehouse yet"

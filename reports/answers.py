@@ -1,0 +1,40 @@
+"""The report's answers as plain rows, for checking them against a ground truth.
+
+Reads the same views the report reads (read-only): net stance shares per topic, the
+contradiction pairs, the rule conflicts, and the order the warehouse gives same-day copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse.connect import open_reader
+
+
+@dataclass(frozen=True, slots=True)
+class ReportAnswers:
+    """Rows of the answers the report shows, before any comparison."""
+
+    shares: list[tuple[str, str, int]]  # (topic, net stance, sources), descriptive claims
+    pairs: list[tuple[str, str | None, str, str]]  # (topic, product, affirming, denying text)
+    conflicts: list[tuple[str, str]]  # (rule_id, claim text)
+    documents: list[tuple[str, str, str]]  # (url, first seen, doc_id)
+
+
+def read_answers(db: Path) -> ReportAnswers:
+    """The answers in the warehouse file *db*, from the report's views."""
+    con = open_reader(db)
+    try:
+        shares = [(str(t), str(s), int(n)) for t, s, n in con.execute(
+            "SELECT topic, stance, sources FROM v_topic_stance WHERE modality = 'descriptive'"
+        ).fetchall()]
+        pairs = [(str(t), p, str(a), str(d)) for t, p, a, d in con.execute(
+            "SELECT topic, product, affirm_text, deny_text FROM v_contradictions").fetchall()]
+        conflicts = [(str(r), str(t)) for r, t in con.execute(
+            "SELECT DISTINCT rule_id, text FROM v_rule_conflicts").fetchall()]
+        documents = [(str(u), str(f), str(d)) for u, f, d in con.execute(
+            "SELECT url, first_seen, doc_id FROM documents").fetchall()]
+    finally:
+        con.close()
+    return ReportAnswers(shares, pairs, conflicts, documents)
