@@ -100,6 +100,24 @@ def site_settings(config: SiteConfig) -> dict[str, Any]:
     }
 
 
-# `scrapy` commands find this module through scrapy.cfg and read its upper-case names:
-# give them the same base settings a yuqi crawl starts from.
+#: What Scrapy's own commands (`scrapy list`, `scrapy crawl <site>`) and scrapyd add to the
+#: base: spiders are the site configs (spiders/loader.py). Override any with `-s NAME=VALUE`
+#: (scrapyd: `setting=NAME=VALUE` in schedule.json); the environment variables of the same
+#: name give the defaults.
+NATIVE_SETTINGS: dict[str, Any] = {
+    "SPIDER_LOADER_CLASS": "spiders.loader.SiteSpiderLoader",
+    # Where the site configs are; empty: the ones shipped in spiders/sites.
+    "YUQI_SITES_DIR": os.environ.get("YUQI_SITES_DIR", ""),
+    # The data dir the crawl writes its archive and spool into (as `yuqi crawl --data-dir`).
+    "YUQI_DATA_DIR": os.environ.get("YUQI_DATA_DIR", "data"),
+    # Seconds to wait for a data dir another yuqi process holds (as `yuqi crawl --wait`).
+    "YUQI_LOCK_WAIT": _env_seconds("YUQI_LOCK_WAIT", 0.0),
+    # The application's side of the run (lock, run id, manifest): a class path.
+    "YUQI_NATIVE_RUN": "yuqi.app.scrapy_native.NativeRun",
+}
+
+# `scrapy` commands find this module through scrapy.cfg (scrapyd through the egg's entry
+# point) and read its upper-case names: the base settings a yuqi crawl starts from, plus
+# the spider loader and its settings.
 globals().update(BASE_SETTINGS)
+globals().update(NATIVE_SETTINGS)

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.normalize import normalize_text
+from pipeline.package_data import package_dir
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = package_dir("pipeline.claims.data")
 DATA_FILES = ("topics.toml", "products.toml", "negation.toml", "thresholds.toml", "senses.toml")
 
 #: The topic ids of the DOMAIN.md contract.

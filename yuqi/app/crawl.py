@@ -58,7 +58,8 @@ class CrawlOutcome:
     stopped: dict[str, str] = field(default_factory=dict)  # site -> close reason
 
 
-def _sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def sum_stats(per_site: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The manifest's `stats`: each site's Scrapy stats, their numeric totals and summary."""
     totals: dict[str, Any] = {}
     for stats in per_site.values():
         for key, value in stats.items():
@@ -152,19 +153,30 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     state.parts.append(per_site)
     spool_dir = data_dir / "spool" / run_id
     spool_dir.mkdir(parents=True, exist_ok=True)
-    stats = _sum_stats(merged_stats(state.parts))
+    stats = sum_stats(merged_stats(state.parts))
     if stopped:
         write_state(data_dir, state)
         return CrawlOutcome(run_id, spool_dir, stats, finished=False, stopped=stopped)
-    write_manifest(spool_dir, {
-        "run_id": run_id,
-        "started_at": state.started_at,
-        "finished_at": datetime.now(UTC).isoformat(),
-        "status": "finished",
-        "sites": state.sites,
-        "parts": len(state.parts),
-        "stats": stats,
-        "versions": run_versions(state.site_configs),
-    })
+    finish_run(spool_dir, run_id, state.started_at, state.sites, len(state.parts), stats,
+               state.site_configs)
     clear_state(data_dir, state.sites)
     return CrawlOutcome(run_id, spool_dir, stats)
+
+
+def finish_run(spool_dir: Path, run_id: str, started_at: str, sites: list[str], parts: int,
+               stats: dict[str, Any], site_configs: dict[str, str]) -> None:
+    """Write the manifest that marks a crawl run's spool complete (and so loadable).
+
+    `yuqi crawl` and a crawl Scrapy started itself (`scrapy crawl`, scrapyd) both end here,
+    so `yuqi load` cannot tell their runs apart.
+    """
+    write_manifest(spool_dir, {
+        "run_id": run_id,
+        "started_at": started_at,
+        "finished_at": datetime.now(UTC).isoformat(),
+        "status": "finished",
+        "sites": sites,
+        "parts": parts,
+        "stats": stats,
+        "versions": run_versions(site_configs),
+    })
