@@ -68,6 +68,11 @@ class Stat:
     SUPERSEDED: Final = "yuqi/superseded"  # an older fetch of a document a newer run holds
     # "<path>: <why>" when the WARC archive could not be written (the crawl stopped)
     ARCHIVE_FAILED: Final = "yuqi/archive_failed"
+    # "<path>: <why>" when the spool could not be written (the crawl stopped)
+    SPOOL_FAILED: Final = "yuqi/spool_failed"
+    # The close reason a write failure forces (disk_full, archive_error, spool_error), also
+    # when it happens as the spider closes (the final flush) and Scrapy says "finished".
+    WRITE_STOP: Final = "yuqi/write_stop"
 
     DROPPED_TOO_LARGE: Final = "yuqi/dropped/too_large"
     DROPPED_BAD_ENCODING: Final = "yuqi/dropped/bad_encoding"
@@ -114,8 +119,11 @@ class ScrapyStat:
 
 
 # Why a site's crawl was stopped by yuqi itself (Scrapy's finish_reason), beside Scrapy's own.
-CLOSE_DISK_FULL: Final = "disk_full"  # the archive's disk is full
+CLOSE_DISK_FULL: Final = "disk_full"  # the archive's or the spool's disk is full
 CLOSE_ARCHIVE_ERROR: Final = "archive_error"  # the archive could not be written otherwise
+CLOSE_SPOOL_ERROR: Final = "spool_error"  # the spool could not be written otherwise
+#: Close reasons after which the site's rows are rebuilt from its WARC files on resume.
+WRITE_FAILURES: Final = frozenset({CLOSE_DISK_FULL, CLOSE_ARCHIVE_ERROR, CLOSE_SPOOL_ERROR})
 
 
 def all_stat_keys() -> frozenset[str]:

@@ -6,7 +6,6 @@ HttpCompressionMiddleware inflates them.
 
 from __future__ import annotations
 
-import errno
 import logging
 from datetime import UTC, datetime
 
@@ -14,15 +13,14 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils.defer import deferred_from_coro
 
 from pipeline.fetch import build_fetch
 from pipeline.page import record_fetch
-from pipeline.stat_keys import CLOSE_ARCHIVE_ERROR, CLOSE_DISK_FULL, Stat
 from pipeline.urls import canonical_url
 from pipeline.warc import WarcRef
 from spiders.context import RunContext
 from spiders.stats_adapter import ScrapyStats
+from spiders.write_failure import record_write_failure
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +50,6 @@ class ArchiveMiddleware:
         self.crawler = crawler
         assert crawler.stats is not None
         self.stats = ScrapyStats(crawler.stats)
-        self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveMiddleware:
@@ -74,7 +71,8 @@ class ArchiveMiddleware:
             ref = self._write(ctx, request, response, response_headers, fetched_at,
                               first_url, lastmod, refers_to)
         except OSError as exc:
-            self._stop(ctx, exc)
+            record_write_failure(self.crawler, exc, "archive",
+                                 ctx.archive.data_dir / "archive" / ctx.run_id)
             raise IgnoreRequest(f"archive not writable: {exc}") from None
         request.meta["yuqi_warc"] = ref
         request.meta["yuqi_fetched_at"] = fetched_at
@@ -85,26 +83,12 @@ class ArchiveMiddleware:
             fetched_at=fetched_at, warc_file=ref.file, warc_offset=ref.offset,
             warc_record_id=ref.record_id, sitemap_lastmod=lastmod,
         )
-        record_fetch(fetch, ctx.spool, self.stats)
+        try:
+            record_fetch(fetch, ctx.spool, self.stats)
+        except OSError as exc:
+            record_write_failure(self.crawler, exc, "spool", ctx.spool.dir)
+            raise IgnoreRequest(f"spool not writable: {exc}") from None
         return response
-
-    def _stop(self, ctx: RunContext, exc: OSError) -> None:
-        """The archive cannot be written (a full disk, a lost mount): stop this site's crawl.
-
-        Why stop and not skip: every later response would fail the same way, and a crawl
-        that "finishes" without its archive loads a fraction of the site as if complete
-        (measured: exit 0 with 15 of 101 articles). The run stays unfinished, resumable
-        with `yuqi crawl --resume` once there is space.
-        """
-        reason = CLOSE_DISK_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) \
-            else CLOSE_ARCHIVE_ERROR
-        where = exc.filename or str(ctx.archive.data_dir / "archive" / ctx.run_id)
-        self.stats.set(Stat.ARCHIVE_FAILED, f"{where}: {exc.strerror or exc}")
-        if not self._stopping:
-            self._stopping = True
-            logger.error("%s: cannot write the archive (%s); stopping the crawl of %s",
-                         where, exc.strerror or exc, ctx.config.name)
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
 
     def _write(self, ctx: RunContext, request: Request, response: Response,
                response_headers: list[tuple[str, str]], fetched_at: str, first_url: str,

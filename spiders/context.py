@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
@@ -31,13 +32,20 @@ class RunContext:
         self.archive = WarcArchive(self.data_dir, self.run_id, self.config.name)
         self.spool = SpoolWriter(self.data_dir / "spool" / self.run_id, self.config.name)
 
-    def close(self) -> None:
-        """Flush the archive and the spool (the spider calls this once, when it closes).
+    def close(self) -> list[tuple[Literal["archive", "spool"], OSError]]:
+        """Flush the archive and the spool (the spider calls this once, when it closes);
+        return the writes that failed, by area.
 
-        The spool is flushed even when closing the archive fails (a full disk), so
-        buffered rows are never dropped silently; the archive's error still propagates.
+        Each is closed even when the other fails (a full disk), so buffered rows are never
+        dropped silently and both failures are named.
         """
+        failed: list[tuple[Literal["archive", "spool"], OSError]] = []
         try:
             self.archive.close()
-        finally:
+        except OSError as exc:
+            failed.append(("archive", exc))
+        try:
             self.spool.close()
+        except OSError as exc:
+            failed.append(("spool", exc))
+        return failed

@@ -27,6 +27,7 @@ from pipeline.stat_keys import Stat
 from pipeline.urls import canonical_url, host_allowed, url_key
 from pipeline.warc import WarcRef
 from spiders.context import RunContext
+from spiders.write_failure import record_write_failure
 
 logger = logging.getLogger(__name__)
 
@@ -213,8 +214,15 @@ class GenericSpider(Spider):
         return page
 
     def closed(self, reason: str) -> None:
-        """Flush the site's WARC file and spool (also when no item pipeline is configured)."""
-        self.ctx.close()
+        """Flush the site's WARC file and spool (also when no item pipeline is configured).
+
+        A final flush that fails is recorded as the site's stop reason (stat
+        yuqi/write_stop): the run is not finished although Scrapy says "finished".
+        """
+        for area, exc in self.ctx.close():
+            where = self.ctx.spool.dir if area == "spool" else \
+                self.ctx.archive.data_dir / "archive" / self.ctx.run_id
+            record_write_failure(self.crawler, exc, area, where, stop=False)
 
     def _count(self, key: str) -> None:
         if self.crawler.stats is not None:

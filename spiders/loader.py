@@ -21,6 +21,7 @@ from scrapy.utils.misc import load_object
 
 from pipeline.package_data import package_dir
 from pipeline.siteconfig import ConfigError, SiteConfig, load_site_config
+from pipeline.stat_keys import Stat
 from pipeline.urls import host_allowed
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
@@ -73,7 +74,8 @@ class SiteSpider(GenericSpider):
         finally:
             if self.native_run is not None:
                 stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-                self.native_run.close({k: _plain(v) for k, v in stats.items()}, reason)
+                self.native_run.close({k: _plain(v) for k, v in stats.items()},
+                                      str(stats.get(Stat.WRITE_STOP) or reason))
 
 
 def _plain(value: Any) -> Any:

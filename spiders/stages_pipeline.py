@@ -10,6 +10,7 @@ from pipeline.page import run_page
 from pipeline.records import RawPage
 from spiders.context import RunContext
 from spiders.stats_adapter import ScrapyStats
+from spiders.write_failure import record_write_failure
 
 
 class StagesPipeline:
@@ -34,5 +35,8 @@ class StagesPipeline:
         if not isinstance(item, RawPage):
             return item
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
-        run_page(item, ctx.config, ctx.spool, self.stats)
+        try:
+            run_page(item, ctx.config, ctx.spool, self.stats)
+        except OSError as exc:  # the spool cannot be written: stop the site, named
+            record_write_failure(self.crawler, exc, "spool", ctx.spool.dir)
         return item

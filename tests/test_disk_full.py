@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,10 +111,12 @@ def _fill(path: Path) -> None:
 
 
 @pytest.mark.crawl
-def test_archive_disk_full_stops_the_crawl_and_resume_completes_it(tmp_path: Path) -> None:
-    """RELIABILITY case 33: the archive's disk fills mid-crawl. Measured before: exit 0 with
-    15 of 101 articles loaded. Now: exit 1 naming the path, nothing loaded, and after
-    space is made `yuqi crawl --resume` ends with the counts of a clean run."""
+@pytest.mark.parametrize("area", ["archive", "spool"])
+def test_disk_full_stops_the_crawl_and_resume_completes_it(tmp_path: Path, area: str) -> None:
+    """RELIABILITY case 33: the archive's (or the spool's) disk fills mid-crawl. Measured
+    before: exit 0 with 15 of 101 articles loaded. Now: exit 1 naming the path, nothing
+    loaded, and after space is made `yuqi crawl --resume` ends with the counts of a clean
+    run (the spool's lost rows are rebuilt from the WARC files)."""
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
     from demo.server import DemoServer
@@ -121,7 +124,7 @@ def test_archive_disk_full_stops_the_crawl_and_resume_completes_it(tmp_path: Pat
     from tests.cli import run_yuqi
 
     sites, data, clean = tmp_path / "sites", tmp_path / "data", tmp_path / "clean"
-    archive = data / "archive"
+    archive = data / area
     archive.mkdir(parents=True)
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(archive)],
                           capture_output=True, text=True)
@@ -159,3 +162,83 @@ def test_archive_disk_full_stops_the_crawl_and_resume_completes_it(tmp_path: Pat
         assert counts(data)[0] > 10
     finally:
         subprocess.run(["umount", "-l", str(archive)], check=False)
+
+
+def _mount_tmpfs(where: Path, size: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+
+
+def _counts(data: Path) -> tuple[int, int, int]:
+    import duckdb
+
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        row = con.execute("SELECT (SELECT count(*) FROM crawl_runs), (SELECT count(*) FROM "
+                          "documents), (SELECT count(*) FROM claims)").fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+@pytest.mark.crawl
+def test_warehouse_disk_full_fails_in_one_line_and_the_next_load_completes(tmp_path: Path
+                                                                          ) -> None:
+    """RELIABILITY case 33, the warehouse's disk: a load onto a full disk (the first load,
+    then a later one) exits 1 with "disk full: <warehouse>", leaves no half-written
+    warehouse, and once there is space the next load ends with a clean load's counts.
+    Before: a FatalException traceback and a partial warehouse file."""
+    from demo.server import DemoServer
+    from demo.site_configs import write_site_configs
+    from tests.cli import run_yuqi
+
+    sites, source, clean, disk = (tmp_path / n for n in ("sites", "src", "clean", "disk"))
+    _mount_tmpfs(disk, "3m")
+    try:
+        port = 0
+        for day in (0, 1):
+            with DemoServer(port=port, size=100, day=day) as server:
+                port = server.port
+                write_site_configs(server.base_url, sites)
+                for extra in sites.glob("*.toml"):
+                    if extra.name != "farm-a.toml":
+                        extra.unlink()
+                crawled = run_yuqi("crawl", "--no-load", "--sites-dir", str(sites),
+                                   "--data-dir", str(source))
+                assert crawled.returncode == 0, crawled.stderr[-2000:]
+        first, second = sorted((source / "spool").iterdir())
+        for spool in (first, second):
+            shutil.copytree(spool, clean / "spool" / spool.name)
+        assert run_yuqi("load", "--data-dir", str(clean)).returncode == 0
+        data = disk / "data"
+        shutil.copytree(first, data / "spool" / first.name)
+        # 1. The first load: the warehouse does not fit on the 3 MB disk.
+        full = run_yuqi("load", "--data-dir", str(data))
+        assert full.returncode == 1
+        assert f"disk full: {data / 'warehouse.duckdb'}" in full.stderr
+        assert "Traceback" not in full.stderr and len(full.stderr.strip().splitlines()) == 1
+        assert not (data / "warehouse.duckdb").exists()
+        subprocess.run(["mount", "-o", "remount,size=64m", str(disk)], check=True)
+        assert run_yuqi("load", "--data-dir", str(data)).returncode == 0
+        assert _counts(data)[0] == 1
+        # 2. A later load onto a disk filled to the last byte.
+        shutil.copytree(second, data / "spool" / second.name)
+        filler = disk / "filler"
+        _fill(filler)
+        full = run_yuqi("load", "--data-dir", str(data))
+        assert full.returncode == 1
+        assert f"disk full: {data / 'warehouse.duckdb'}" in full.stderr
+        assert "Traceback" not in full.stderr
+        filler.unlink()
+        again = run_yuqi("load", "--data-dir", str(data))
+        assert again.returncode == 0, again.stderr[-2000:]
+        assert _counts(data) == _counts(clean)
+        assert _counts(clean)[0] == 2 and _counts(clean)[1] > 10
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

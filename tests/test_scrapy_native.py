@@ -170,7 +170,9 @@ def test_scrapyd_deploy_and_schedule_give_a_loadable_spool(demo_sites: Path, tmp
             deadline = time.monotonic() + 300
             while True:
                 jobs = _get(base + "listjobs.json?project=yuqi")
-                if any(j["id"] == job["jobid"] for j in jobs["finished"]):  # type: ignore[union-attr]
+                finished = jobs["finished"]
+                assert isinstance(finished, list)
+                if any(j["id"] == job["jobid"] for j in finished):
                     break
                 assert time.monotonic() < deadline, jobs
                 time.sleep(0.2)  # polling a job's state, not a pass condition

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import random
 import re
 import time
@@ -34,6 +35,15 @@ def describe_open_error(path: Path, exc: Exception) -> WarehouseError:
     if "not a valid DuckDB database file" in first or "orrupt" in first:
         return WarehouseError(f"{path}: damaged warehouse file ({first}); {rebuild_hint(path)}")
     return WarehouseError(f"{path}: cannot open warehouse: {first}")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when *exc* (a DuckDB error, an OSError, or a WarehouseError quoting one) says the
+    disk or quota is full: DuckDB reports it only in its message."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc)
+    return "No space left on device" in text or "Disk quota exceeded" in text
 
 
 def warehouse_path(data_dir: Path) -> Path:

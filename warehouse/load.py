@@ -10,6 +10,7 @@ warehouse as it was (DuckDB discards the open transaction).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -174,13 +175,20 @@ def load_run(
         step("commit")
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        con.execute("ROLLBACK")
+        _rollback(con)
         first = str(exc).splitlines()[0]
         raise WarehouseError(f"run {run_id}: load failed, warehouse unchanged: {first}") from None
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     return LoadResult(run_id, True, counts)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failed load; a ROLLBACK that fails too (the connection died with a
+    full disk) must not hide the first error, and DuckDB discards the transaction anyway."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _json(value: object) -> str | None:

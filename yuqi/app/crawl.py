@@ -16,7 +16,7 @@ from pipeline.spool import (
     discard_worker_files,
     write_manifest,
 )
-from pipeline.stat_keys import CLOSE_ARCHIVE_ERROR, CLOSE_DISK_FULL
+from pipeline.stat_keys import WRITE_FAILURES, Stat
 from pipeline.stats import run_summary
 from warehouse.connect import warehouse_path
 from yuqi.app.jobstate import (
@@ -139,17 +139,19 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
         per_site = run_crawl(todo, data_dir, run_id, overrides, known, jobdirs)
     stopped: dict[str, str] = {}
     for name, site_stats in per_site.items():
-        reason = str(site_stats.get("finish_reason", "finished"))
+        # A failed write (even the final flush, after which Scrapy says "finished") wins.
+        reason = str(site_stats.get(Stat.WRITE_STOP) or site_stats.get("finish_reason",
+                                                                         "finished"))
         if reason in FINISHED_REASONS:
             state.finished_sites.append(name)
             shutil.rmtree(site_job_dir(data_dir, name), ignore_errors=True)
         else:
             stopped[name] = reason
-            if reason not in (CLOSE_DISK_FULL, CLOSE_ARCHIVE_ERROR):
+            if reason not in WRITE_FAILURES:
                 mark_clean_stop(site_job_dir(data_dir, name), reason)
-            # else: responses the archive refused are marked seen in the job dir but were
-            # never archived; the resume rebuilds this site from its WARC files instead
-            # (as after a kill), which re-requests whatever the archive does not hold.
+            # else: responses the archive or spool refused are marked seen in the job dir
+            # but were never stored; the resume rebuilds this site from its WARC files
+            # instead (as after a kill), which re-requests whatever the archive lacks.
     state.parts.append(per_site)
     spool_dir = data_dir / "spool" / run_id
     spool_dir.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from pipeline.spool import (
 from warehouse.cleaning import CrossDocRules
 from warehouse.connect import (
     WarehouseError,
+    is_disk_full,
     move_aside,
     open_reader,
     open_writer,
@@ -160,15 +162,28 @@ def load_pending(data_dir: Path, lock_timeout: float = 30.0, rebuild: bool = Fal
     """
     if rebuild:
         return rebuild_warehouse(data_dir, lock_timeout)
-    con = open_writer(warehouse_path(data_dir), lock_timeout)
+    path = warehouse_path(data_dir)
+    first_load = not path.exists()
     try:
-        migrate(con)
-        results, problems = _load_runs(con, finished_runs(data_dir / "spool"), _fault_hook(),
-                                       keep_going=False)
-        con.execute("CHECKPOINT")
-        write_known_snapshot(con, warehouse_path(data_dir))
-    finally:
-        con.close()
+        con = open_writer(path, lock_timeout)
+        try:
+            migrate(con)
+            results, problems = _load_runs(con, finished_runs(data_dir / "spool"),
+                                           _fault_hook(), keep_going=False)
+            con.execute("CHECKPOINT")
+            write_known_snapshot(con, path)
+        finally:
+            _close_quietly(con)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        if first_load:  # nothing was there before: leave nothing half-written
+            _remove_database(path)
+            state = "no warehouse was written"
+        else:  # a run that committed is in the WAL; DuckDB replays it at the next open
+            state = "runs already committed are kept (the next open replays them)"
+        raise WarehouseError(f"disk full: {path}: No space left on device; {state}; free "
+                             f"space, then `yuqi load --data-dir {data_dir}`") from None
     if problems:
         loaded = sum(r.loaded for r in results)
         more = f" (and {len(problems) - 1} more damaged runs)" if len(problems) > 1 else ""
@@ -231,6 +246,13 @@ def rebuild_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> list[LoadRe
     finally:
         con.close()
     return results
+
+
+def _close_quietly(con: Any) -> None:
+    """Close a connection; after a fatal error (a checkpoint on a full disk) the close may
+    raise too, and must not hide that error."""
+    with contextlib.suppress(Exception):  # the connection is unusable; the first error counts
+        con.close()
 
 
 def _remove_database(path: Path) -> None:

@@ -345,11 +345,11 @@ def crawl(
         fail(f"the crawl fetched nothing{': ' + why if why else ''}{hint}", 1)
     if not outcome.finished:
         sites = ", ".join(f"{k} ({v})" for k, v in sorted(outcome.stopped.items()))
-        broken = [str(s.get(Stat.ARCHIVE_FAILED)) for s in outcome.stats.get("sites", {}).values()
-                  if s.get(Stat.ARCHIVE_FAILED)]
+        broken = [str(s.get(key)) for s in outcome.stats.get("sites", {}).values()
+                  for key in (Stat.ARCHIVE_FAILED, Stat.SPOOL_FAILED) if s.get(key)]
         if broken:
             full = CLOSE_DISK_FULL in outcome.stopped.values()
-            fail(f"{'disk full' if full else 'archive not writable'}: {broken[0]}; run "
+            fail(f"{'disk full' if full else 'cannot write'}: {broken[0]}; run "
                  f"{outcome.run_id} stopped ({sites}), nothing loaded; free space, then "
                  "`yuqi crawl --resume`", 1)
         fail(f"run {outcome.run_id} stopped early: {sites}; what was fetched is kept, "
