@@ -40,6 +40,8 @@ class SiteRun:
     dropped: int
     errors: int
     robots_disallowed: int
+    entry_failures: int = 0  # start URLs and sitemaps that failed
+    entry_failed: str = ""  # the first of them, "<url>: <status or error>"
 
     @property
     def articles(self) -> int:
@@ -78,7 +80,9 @@ def site_run(run_id: str, site: str, stats: Mapping[str, Any]) -> SiteRun:
                    unchanged=n(Stat.UNCHANGED) + n(Stat.SKIPPED_RECENTLY_CHECKED),
                    claims=n(Stat.CLAIMS), dropped=dropped,
                    errors=n(ScrapyStat.EXCEPTION_COUNT) + server_errors,
-                   robots_disallowed=n(Stat.ROBOTS_DISALLOWED))
+                   robots_disallowed=n(Stat.ROBOTS_DISALLOWED),
+                   entry_failures=n(Stat.ENTRY_FAILED),
+                   entry_failed=str(stats.get(Stat.ENTRY_FAILED_FIRST) or ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,13 @@ def check_site(run: SiteRun, history: Sequence[SiteRun]) -> list[HealthAlert]:
         alerts.append(HealthAlert(run.run_id, run.site, check, severity, figure, baseline,
                                   message))
 
+    usual_entry = _median([h.entry_failures for h in history[:HISTORY]]) or 0
+    if run.entry_failures > usual_entry:
+        # A start URL or sitemap that answers 4xx/5xx or nothing: the site moved or went
+        # away, even when known articles still answer. One that always fails is not news.
+        alert("entry_failed", "error", run.entry_failures, usual_entry,
+              f"{run.site}: start URL or sitemap failed: {run.entry_failed}"
+              + (f" (and {run.entry_failures - 1} more)" if run.entry_failures > 1 else ""))
     usual_articles = _median([h.articles for h in past])
     if run.articles == 0:
         if run.robots_disallowed:

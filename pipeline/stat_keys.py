@@ -68,6 +68,10 @@ class Stat:
     SUPERSEDED: Final = "yuqi/superseded"  # an older fetch of a document a newer run holds
     # "<path>: <why>" when the WARC archive could not be written (the crawl stopped)
     ARCHIVE_FAILED: Final = "yuqi/archive_failed"
+    # Start URLs and sitemaps of the config that failed (4xx/5xx after retries, unreachable);
+    # ENTRY_FAILED_FIRST holds the first as "<url>: <status or error>".
+    ENTRY_FAILED: Final = "yuqi/entry_failed"
+    ENTRY_FAILED_FIRST: Final = "yuqi/entry_failed_first"
     # "<path>: <why>" when the spool could not be written (the crawl stopped)
     SPOOL_FAILED: Final = "yuqi/spool_failed"
     # The close reason a write failure forces (disk_full, archive_error, spool_error), also

@@ -14,9 +14,12 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
 
 from pipeline.links import has_extension, page_links
 from pipeline.page import is_article_fetch
@@ -65,9 +68,10 @@ class GenericSpider(Spider):
         when nothing links to them any more, so a deleted page is noticed as 404/410.
         """
         for url in self.config.sitemaps:
-            yield Request(url, callback=self.parse_sitemap, meta={"yuqi_sitemap": True})
+            yield Request(url, callback=self.parse_sitemap, errback=self.entry_failed,
+                          meta={"yuqi_sitemap": True})
         for url in self.config.start_urls:
-            yield Request(url, callback=self.parse)
+            yield Request(url, callback=self.parse, errback=self.entry_failed)
         if self.ctx.resumed_from is not None:
             # The frontier of a killed part, rebuilt from the links of its archived pages.
             for link in self.ctx.resumed_from.links:
@@ -75,6 +79,25 @@ class GenericSpider(Spider):
                     yield Request(follow, callback=self.parse)
         for known in self.ctx.known.values():
             yield Request(known.url, callback=self.parse, priority=-10)
+
+    def entry_failed(self, failure: Failure) -> None:
+        """Count a start URL or sitemap that failed: an error status after the retries, or
+        no answer at all (site health's `entry_failed`: the site moved or went away).
+
+        A request robots.txt or the guard refused is not counted here; they have their own.
+        """
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        error = failure.value
+        why = str(error.response.status) if isinstance(error, HttpError) \
+            else type(error).__name__
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(Stat.ENTRY_FAILED)
+            if self.crawler.stats.get_value(Stat.ENTRY_FAILED_FIRST) is None:
+                self.crawler.stats.set_value(Stat.ENTRY_FAILED_FIRST, f"{url}: {why}")
+        logger.warning("%s: start URL or sitemap failed: %s (%s)", self.config.name, url, why)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Follow sitemap indexes and queue the URLs a sitemap lists."""

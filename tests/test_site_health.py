@@ -48,6 +48,11 @@ def test_each_kind_of_breakage_is_named_with_its_figure_and_baseline() -> None:
     assert _checks(replace(USUAL, claims=100), [USUAL]) == {"claims_collapse"}
     assert _checks(replace(USUAL, errors=40), [USUAL]) == {"error_spike"}
     assert _checks(replace(USUAL, documents=20, claims=200), [USUAL]) == {"article_drop"}
+    moved = check_site(replace(USUAL, entry_failures=1, entry_failed="http://x/: 404"), [USUAL])
+    assert [(a.check, a.figure, a.baseline) for a in moved] == [("entry_failed", 1, 0)]
+    assert "http://x/: 404" in moved[0].message
+    always = replace(USUAL, entry_failures=1)  # a sitemap that has always failed: no news
+    assert _checks(always, [always, always]) == set()
 
 
 def test_stats_are_read_from_the_stat_keys() -> None:
@@ -83,15 +88,23 @@ def test_yuqi_run_exits_3_naming_broken_sites_and_0_on_a_normal_day(tmp_path: Pa
             broken.write_text(re.sub(r"(?m)^article_pattern = .*$",
                                      "article_pattern = '^/nothing-matches-this/$'",
                                      broken.read_text(encoding="utf-8")), encoding="utf-8")
+            moved = sites / "farm-b.toml"  # its start URL now answers 404
+            moved.write_text(re.sub(r"(?m)^start_urls = \[\"([^\"]+?)/?\"\]",
+                                    r'start_urls = ["\1/moved-away/"]',
+                                    moved.read_text(encoding="utf-8")), encoding="utf-8")
+            assert "/moved-away/" in moved.read_text(encoding="utf-8")
             code, stderr = _run(sites, data)
     assert code == 3, stderr[-2000:]
     assert len(posts) == 1 and posts[0]["json"]["status"] == "alerts"
-    assert [a["site"] for a in posts[0]["json"]["alerts"]] == ["farm-a"]
+    assert sorted(a["site"] for a in posts[0]["json"]["alerts"]) == ["farm-a", "farm-b"]
     assert "farm-a" in stderr and "no article fetched" in stderr
+    assert "farm-b" in stderr and "/moved-away/: 404" in stderr
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    rows = con.execute("SELECT run_id, site, \"check\", severity FROM v_site_health").fetchall()
+    rows = con.execute("SELECT run_id, site, \"check\", severity FROM v_site_health "
+                       "ORDER BY site").fetchall()
     con.close()
-    assert [(s, c, v) for _, s, c, v in rows] == [("farm-a", "no_articles", "error")]
+    assert [(s, c, v) for _, s, c, v in rows] == [("farm-a", "no_articles", "error"),
+                                                  ("farm-b", "entry_failed", "error")]
     status = json.loads((data / "runs" / rows[0][0] / "status.json").read_text("utf-8"))
     assert status["healthy"] is False and status["alerts"][0]["site"] == "farm-a"
     html = (data / "reports" / "latest" / "report.html").read_text(encoding="utf-8")
