@@ -13,6 +13,7 @@ cost of the package's per-feature Python loop.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -36,15 +37,20 @@ _EMPTY: Hashes = np.zeros(0, dtype=np.uint64)
 _SHIFTS = np.arange(64, dtype=np.uint64)
 
 
-def _is_content_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in {"L", "N"}
+# Everything but letters and digits: Python's \w is exactly the Unicode categories L* and N*
+# plus "_" (checked over every code point by tests/test_dedup.py), so this drops what a
+# per-character category test drops, in one C pass instead of a Python loop.
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def is_content_char(ch: str) -> bool:
+    """True for the characters fingerprints keep: Unicode letters (L*) and numbers (N*)."""
+    return unicodedata.category(ch)[0] in {"L", "N"}
 
 
 def fingerprint_text(text: str) -> str:
     """The text fingerprints are taken over: normalized, letters and digits only."""
-    norm = normalize_text(text)
-    return "".join(ch for ch in norm if _is_content_char(ch))
+    return _NOT_CONTENT.sub("", normalize_text(text))
 
 
 def _finalize(x: Hashes) -> Hashes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.dedup import Clusterer, DedupInput
 from pipeline.fingerprint import shingles, simhash64
 
@@ -86,3 +88,37 @@ def test_vectorised_simhash_equals_the_simhash_package() -> None:
         assert sorted(shingle_hash(g.encode()) for g in grams) == sorted(hashes.tolist())
         expected = Simhash(sorted(grams), f=64, hashfunc=shingle_hash).value
         assert simhash_of_hashes(hashes) == expected
+
+
+def test_the_fingerprint_filter_keeps_exactly_letters_and_numbers() -> None:
+    """The regex filter drops what a per-character Unicode category test drops."""
+    from pipeline.fingerprint import _NOT_CONTENT, is_content_char
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert _NOT_CONTENT.sub("", every) == "".join(c for c in every if is_content_char(c))
+
+
+def test_a_big_cluster_costs_a_bounded_number_of_comparisons(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new near-duplicate of a big cluster is compared with a few of its members, not
+    with every candidate (that made `yuqi dedup` quadratic in the cluster's size)."""
+    import random
+
+    import pipeline.dedup as dedup
+
+    calls = []
+    real = dedup.score
+    monkeypatch.setattr(dedup, "score", lambda a, b, p=dedup.DEFAULT_PARAMS:
+                        calls.append(1) or real(a, b, p))
+    rnd = random.Random(7)
+    base = list(text(ARTICLE + OTHER))
+    docs = []
+    for i in range(600):
+        edited = base[:]
+        for _ in range(len(edited) // 30):
+            edited[rnd.randrange(len(edited))] = rnd.choice("的了是在有和就不人都")
+        docs.append(DedupInput(str(i), "".join(edited), f"2026-01-01T{i:05d}"))
+    out = Clusterer().assign_all(docs)
+    assert len({a.cluster_id for a in out}) == 1
+    assert len(calls) <= dedup.MAX_TRIES_PER_CLUSTER * len(docs)
+    assert len(calls) <= 3 * len(docs)  # the nearest member usually confirms at once

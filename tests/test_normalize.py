@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.fingerprint import fingerprint_text
-from pipeline.normalize import normalize_text, sha1_hex, strip_pinyin_glosses
+from pipeline.normalize import nfkc, normalize_text, sha1_hex, strip_pinyin_glosses
 
 
 @pytest.mark.parametrize(
@@ -29,3 +33,15 @@ def test_brackets_that_are_not_glosses_stay(text: str) -> None:
 
 def test_strip_keeps_the_script() -> None:
     assert strip_pinyin_glosses("根據相關規(guī)定") == "根據相關規定"
+
+
+_NFKC_ALPHABET = "".join(chr(c) for c in [*range(0x20, 0x7F), *range(0xFF00, 0xFF70),
+                                          *range(0x300, 0x370), *range(0x3000, 0x3100),
+                                          *range(0x1100, 0x1120), *range(0xAC00, 0xAC10),
+                                          0x2026, 0x2160, 0x2460, 0xFE30, 0x4E00, 0x82B1])
+
+
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=12))
+def test_the_fast_nfkc_equals_unicodedata(text: str) -> None:
+    """Fullwidth forms mapped first, then the quick check: the same result as NFKC."""
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
