@@ -22,6 +22,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.errors import UsageError
+from pipeline.faults import pause_point
 from pipeline.files import atomic_write_text, replace_folder
 from pipeline.stat_keys import StatGroup
 from reports.charts import DAY_BUCKETS, STANCE_COLOURS, day_histogram, month_columns, stance_bar
@@ -487,6 +488,7 @@ def build_report(
         path = target / f"report.{fmt}"
         atomic_write_text(path, render(context, fmt))
         written.append(path)
+        pause_point("report_file")
     if out_dir is None:
         latest = reports_root / "latest"
         replace_folder(target, latest)

@@ -199,7 +199,7 @@ def test_kill_9_mid_load_then_rerun_gives_exact_counts(tmp_path: Path) -> None:
                 [make_claim(f"n{i}", 0, "b") for i in range(20)])
     proc = subprocess.Popen(
         [*yuqi_command(), "load", "--data-dir", str(tmp_path)],
-        env={**os.environ, "YUQI_LOAD_PAUSE_AT": "commit"},
+        env={**os.environ, "YUQI_PAUSE_AT": "commit"},
         stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
     )
     assert proc.stderr is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.faults import pause_point
 from pipeline.files import atomic_write_text, fsync_path
 from warehouse.connect import WarehouseError, open_reader
 from warehouse.dictionary import Relation, relations, render_markdown
@@ -46,6 +47,8 @@ def export_parquet(db_path: Path, out_dir: Path) -> list[Path]:
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
+    for stale in out_dir.glob("*.parquet.tmp"):  # a killed export's unfinished file
+        stale.unlink()
     con = open_reader(db_path)
     written: list[Path] = []
     counts: dict[str, int] = {}
@@ -63,6 +66,7 @@ def export_parquet(db_path: Path, out_dir: Path) -> list[Path]:
             row = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
             counts[name] = int(row[0]) if row else 0
             written.append(target)
+            pause_point("export_file")
         atomic_write_text(out_dir / DICTIONARY_FILE,
                           render_markdown(con, f"Export of {db_path.name}"))
     except (duckdb.Error, OSError) as exc:

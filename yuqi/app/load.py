@@ -20,6 +20,8 @@ from pipeline.dedup import (
     IndexEntry,
 )
 from pipeline.errors import RunError
+from pipeline.faults import ENV as FAULT_ENV
+from pipeline.faults import pause_point
 from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
     DamagedSpoolError,
@@ -112,21 +114,9 @@ def _seed(con: Any) -> None:
 
 
 def _fault_hook() -> StepHook | None:
-    """Fault injection for tests: YUQI_LOAD_PAUSE_AT=<step> stops the load before that step.
-
-    The process prints `paused at <step>` on stderr and waits for standard input
-    to close, so a test can kill it mid-transaction without timing guesses.
-    """
-    pause_at = os.environ.get("YUQI_LOAD_PAUSE_AT")
-    if not pause_at:
-        return None
-
-    def hook(step: str) -> None:
-        if step == pause_at:
-            print(f"paused at {step}", file=sys.stderr, flush=True)
-            sys.stdin.read()
-
-    return hook
+    """Fault injection for tests: YUQI_PAUSE_AT=<step> stops the load before that step
+    (pipeline.faults: `paused at <step>` on stderr, then it waits for stdin to close)."""
+    return pause_point if os.environ.get(FAULT_ENV) else None
 
 
 def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_going: bool
