@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
@@ -200,6 +200,56 @@ def read_manifest(spool_dir: Path) -> dict[str, Any] | None:
             f"{spool_dir}: restore the file, or move the folder away to skip that run")
     assert isinstance(data, dict)
     return data
+
+
+def _kind(dtype: pa.DataType) -> str:
+    """A column type's kind: what must agree between a spool file and SCHEMAS (an older
+    yuqi's int64 for a uint64 column still loads; a string where a number belongs does not)."""
+    if pa.types.is_string(dtype) or pa.types.is_large_string(dtype):
+        return "string"
+    if pa.types.is_integer(dtype):
+        return "integer"
+    if pa.types.is_list(dtype) or pa.types.is_large_list(dtype):
+        return f"list of {_kind(dtype.value_type)}"
+    return str(dtype)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _damaged(path: Path, why: str) -> DamagedSpoolError:
+    return DamagedSpoolError(
+        f"{path}: damaged spool file ({why}); restore it, or move its run's folder "
+        f"{path.parent} away to skip that run (then `yuqi crawl` or `yuqi process "
+        "--from-warc` to redo it)")
+
+
+def check_spool_file(path: Path, table: str) -> None:
+    """Raise DamagedSpoolError naming *path* unless it is Parquet whose columns have the
+    kinds SCHEMAS gives *table* (read from the footer: cheap). Missing columns are an older
+    yuqi's spool and load as NULL; extra ones a newer yuqi's, and are ignored."""
+    try:
+        schema = pq.read_schema(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise _damaged(path, f"not readable as Parquet: {_first_line(exc)}") from None
+    expected = SCHEMAS[table]
+    for field in schema:
+        if field.name in expected.names:
+            want = _kind(expected.field(field.name).type)
+            if _kind(field.type) != want:
+                raise _damaged(path, f"column {field.name} is {field.type}, expected {want}")
+
+
+def find_unreadable(files: Iterable[Path]) -> DamagedSpoolError | None:
+    """The first of *files* whose data cannot be read (after a load failed on them), as a
+    DamagedSpoolError naming it; None when every file reads."""
+    for path in files:
+        try:
+            pq.read_table(path)
+        except (OSError, pa.ArrowException) as exc:
+            return _damaged(path, f"unreadable data: {_first_line(exc)}")
+    return None
 
 
 def spool_files(spool_dir: Path, table: str) -> list[Path]:

@@ -280,7 +280,11 @@ def read_warc(path: Path, name: str | None = None, tolerate_cut_tail: bool = Fal
     with fh:
         size = path.stat().st_size
         if size == 0:
-            return
+            if tolerate_cut_tail:  # a crawl killed before its first write: nothing to recover
+                return
+            raise WarcReadError(f"{path}: empty WARC file (0 bytes: a copy that failed, or a "
+                                "crawl killed before its first write); restore it, or delete "
+                                "it if its run lost nothing")
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
             yield from _records(mm, path, label, tolerate_cut_tail)
 

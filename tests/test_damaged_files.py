@@ -122,3 +122,40 @@ def test_a_clean_rebuild_swaps_in_the_same_rows(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert _runs(tmp_path) == ["run1", "run2"]
     assert len(list(tmp_path.glob("warehouse.duckdb.broken-*"))) == 1
+
+
+def _retyped(path: Path, column: str) -> None:
+    """Rewrite a spool file with *column* stored as text (a foreign or hand-edited file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    at = table.schema.get_field_index(column)
+    pq.write_table(table.set_column(at, column, pa.array(
+        [str(v) for v in table.column(column).to_pylist()])), path)
+
+
+def _garbled(path: Path) -> None:
+    """Overwrite bytes inside the file's first data page, leaving the footer intact."""
+    data = bytearray(path.read_bytes())
+    data[8:120] = b"\x07" * 112
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("damage", "why"), [
+    (lambda p: _retyped(p, "simhash"), "column simhash is string, expected integer"),
+    (_garbled, "damaged spool file"),
+])
+def test_a_spool_file_with_wrong_types_or_garbled_data_is_named(tmp_path: Path, damage: object,
+                                                               why: str) -> None:
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", TEXT)], [make_claim("d1", 0, "x")])
+    spool = write_spool(tmp_path, "run2", [make_document("d2", "run2", TEXT + "二")],
+                        [make_claim("d2", 0, "y")])
+    victim = sorted(spool.glob("*.documents.*.parquet"))[0]
+    damage(victim)  # type: ignore[operator]
+    proc = invoke_yuqi("load", "--data-dir", str(tmp_path))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(victim) in lines[0] and why in lines[0], proc.stderr
+    assert _runs(tmp_path) == ["run1"]  # the other run loaded; nothing of run2

@@ -253,6 +253,24 @@ def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert not list((tmp_path / "spool").glob("*/*"))
 
 
+def test_an_empty_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
+    """A 0-byte WARC file used to be read as "no records": its pages vanished silently."""
+    path = _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(2)])
+    empty = path.with_name("farm-a-00001.warc.gz")
+    empty.write_bytes(b"")
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "farm-a.toml").write_text(
+        'name = "farm-a"\nstart_urls = ["http://farm.test/"]\n'
+        'article_pattern = "/a/\\\\d+\\\\.html$"\n', encoding="utf-8")
+    proc = invoke_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
+                       "--sites-dir", str(sites))
+    assert proc.returncode == 1, proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("yuqi: error: ") and str(empty) in last and "empty WARC file" in last
+    assert not list((tmp_path / "spool").glob("*/*"))
+
+
 def test_bad_input_is_a_one_line_usage_error(tmp_path: Path) -> None:
     proc = invoke_yuqi("process", "--from-warc", "--data-dir", str(tmp_path / "missing"))
     assert proc.returncode == 2 and "data directory not found" in proc.stderr

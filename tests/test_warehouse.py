@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.spool import DamagedSpoolError
 from tests.cli import invoke_yuqi, yuqi_command
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.checks import CHECKS, failing_checks
@@ -93,7 +94,7 @@ def test_a_truncated_spool_file_changes_nothing(tmp_path: Path) -> None:
                         [make_claim("d2", 0, "x")])
     claims_file = next(spool.glob("*.claims.*.parquet"))
     claims_file.write_bytes(claims_file.read_bytes()[:40])
-    with pytest.raises(WarehouseError, match="warehouse unchanged"):
+    with pytest.raises(DamagedSpoolError, match=f"{claims_file.name}: damaged spool file"):
         load_pending(tmp_path)
     assert counts(warehouse_path(tmp_path)) == before
 

@@ -25,6 +25,8 @@ from pipeline.faults import pause_point
 from pipeline.glyph_gaps import GapFill, gap_context, likely_missing
 from pipeline.spool import (
     DamagedSpoolError,
+    check_spool_file,
+    find_unreadable,
     finished_runs,
     read_manifest,
     spool_files,
@@ -130,9 +132,19 @@ def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_goi
             if manifest is None:
                 continue
             files = {table: spool_files(spool_dir, table) for table in SPOOL_TABLES}
-            results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
-                                    cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
-                                    dedup_params=asdict(assign_clusters.params)))
+            for table, paths in files.items():
+                for path in paths:
+                    check_spool_file(path, table)
+            try:
+                results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
+                                        cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
+                                        dedup_params=asdict(assign_clusters.params)))
+            except WarehouseError:
+                # A file whose data is garbled fails inside DuckDB without its name.
+                damaged = find_unreadable(p for paths in files.values() for p in paths)
+                if damaged is not None:
+                    raise damaged from None
+                raise
         except DamagedSpoolError as exc:  # one bad run must not block the later ones
             problems.append(str(exc))
         except WarehouseError as exc:
