@@ -43,3 +43,11 @@ def test_a_leading_bom_is_accepted() -> None:
         {"id": "b", "text": "花呗逾期后一般不会联系家人。"}, ensure_ascii=False).encode())
     assert code == 0, err
     assert json.loads(out.splitlines()[0])["id"] == "b"
+
+
+def test_zero_width_characters_do_not_hide_a_product() -> None:
+    """`yuqi claims` reads text no extractor cleaned: 借\\u200b呗 is still 借呗."""
+    code, out, err = _run("claims", json.dumps(
+        {"id": "z", "text": "借\u200b呗逾期三个月会联系家人。"}, ensure_ascii=False).encode())
+    assert code == 0, err
+    assert json.loads(out.splitlines()[0])["products"] == ["借呗"]

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.fingerprint import fingerprint_text
-from pipeline.normalize import nfkc, normalize_text, sha1_hex, strip_pinyin_glosses
+from pipeline.normalize import (
+    nfkc,
+    normalize_text,
+    normalize_with_offsets,
+    sha1_hex,
+    strip_pinyin_glosses,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +51,11 @@ _NFKC_ALPHABET = "".join(chr(c) for c in [*range(0x20, 0x7F), *range(0xFF00, 0xF
 def test_the_fast_nfkc_equals_unicodedata(text: str) -> None:
     """Fullwidth forms mapped first, then the quick check: the same result as NFKC."""
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_invisible_characters_inside_words_are_dropped_with_offsets_kept() -> None:
+    text = "借\u200b呗逾期\u00ad会打\u2060通讯录吗\ufeff"
+    assert normalize_text(text) == "借呗逾期会打通讯录吗"
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == normalize_text(text)
+    assert [text[i] for i in offsets] == list(norm)
