@@ -36,6 +36,7 @@ from pipeline.boilerplate import boilerplate_filter, link_texts
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
+from pipeline.metadata import page_metadata
 from pipeline.records import Removal
 from pipeline.restructure import restructure
 from pipeline.versioning import module_parameters, stable_hash
@@ -73,7 +74,8 @@ _HEADINGS = "//h1|//h2|//h3|//h4|//h5|//h6"
 _TOO_DEEP = f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"
 # trafilatura's options (the date search adds today's date as its upper bound).
 TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "with_metadata": True,
+    # Metadata is read by pipeline/metadata.py (the fields yuqi stores, nothing more).
+    "with_metadata": False,
     "deduplicate": False,
     "include_comments": False,
     "include_tables": True,
@@ -372,17 +374,16 @@ def extract_strict(
                 if len(text := " ".join(h.text_content().split())) >= 4]
     try:
         with time_limit(config.time_limit):
-            result = trafilatura.bare_extraction(
-                tree,
-                url=url or None,
-                **TRAFILATURA_OPTIONS,
-                date_extraction_params={**DATE_OPTIONS, "max_date": date.today().isoformat()},
-            )
+            meta = page_metadata(tree, url or None,
+                                 {**DATE_OPTIONS, "max_date": date.today().isoformat()})
+            result = trafilatura.bare_extraction(tree, url=url or meta.url or None,
+                                                 **TRAFILATURA_OPTIONS)
     except ExtractionTimeout:
         return _empty(decoded.encoding, flags, "timeout")
     if result is None:
         return _empty(decoded.encoding, flags, "no_text")
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body_text = result.get("text") if isinstance(result, dict) else result.text
+    data = {**meta.as_dict(), "text": body_text}
     raw_text = str(data.get("text") or "")
     lines = [line.strip() for line in raw_text.splitlines() if line.strip()]
     if any(len(line) > MAX_PARAGRAPH_CHARS for line in lines):

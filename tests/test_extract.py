@@ -151,3 +151,33 @@ def test_a_lone_narrative_ellipsis_is_kept_but_teaser_runs_are_not() -> None:
     assert kept == (BODY[0],) and [r.rule for r in removed] == ["teaser", "teaser"]
     kept, removed = clean_paragraphs([BODY[0], "网贷逾期会上门吗？今天来说说..."])
     assert kept == (BODY[0],) and removed[0].rule == "teaser"
+
+
+@pytest.mark.slow
+def test_page_metadata_equals_trafilaturas_on_the_fields_yuqi_stores() -> None:
+    """pipeline/metadata.py skips categories, tags and licence; what yuqi stores is the same."""
+    from copy import deepcopy
+    from datetime import date
+    from pathlib import Path
+
+    from lxml import html as lxml_html
+    from trafilatura.metadata import extract_metadata
+
+    from bench.pipeline_vs_trafilatura import _pages
+    from pipeline.decode import decode_html
+    from pipeline.extract import DATE_OPTIONS
+    from pipeline.metadata import page_metadata
+
+    bodies = [(p.body, p.url) for p in _pages()[::10]]
+    bodies += [(f.read_bytes(), "") for f in sorted(
+        (Path(__file__).parent / "fixtures" / "extract").rglob("*.html"))]
+    params = {**DATE_OPTIONS, "max_date": date.today().isoformat()}
+    fields = ("title", "date", "author", "sitename", "url")
+    compared = 0
+    for body, url in bodies:
+        tree = lxml_html.document_fromstring(decode_html(body, "").text or "<html></html>")
+        ours = page_metadata(deepcopy(tree), url or None, dict(params))
+        theirs = extract_metadata(deepcopy(tree), url or None, dict(params))
+        assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields], url
+        compared += bool(ours.title)
+    assert compared >= 40
