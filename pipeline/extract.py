@@ -374,8 +374,11 @@ def extract_strict(
                 if len(text := " ".join(h.text_content().split())) >= 4]
     try:
         with time_limit(config.time_limit):
-            meta = page_metadata(tree, url or None,
-                                 {**DATE_OPTIONS, "max_date": date.today().isoformat()})
+            try:
+                meta = page_metadata(tree, url or None,
+                                     {**DATE_OPTIONS, "max_date": date.today().isoformat()})
+            except ValueError:  # inside bare_extraction this step's ValueError meant None
+                return _empty(decoded.encoding, flags, "no_text")
             result = trafilatura.bare_extraction(tree, url=url or meta.url or None,
                                                  **TRAFILATURA_OPTIONS)
     except ExtractionTimeout:
