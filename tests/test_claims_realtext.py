@@ -581,3 +581,53 @@ def test_more_colloquial_names(text: str, topic: str) -> None:
 def test_bluffs_cases_and_evidence(text: str, topics: tuple[str, ...], stance: str) -> None:
     c = tag(text)
     assert (c.topics, c.stance) == (topics, stance)
+
+
+# ------------------------------------------------ probe round (a fresh held-out probe, then fixed)
+
+
+@pytest.mark.parametrize("text", [
+    "借款人联系不上的时候，催收员才会去打紧急联系人的电话。",
+    "逾期超过三个月时，银行才会考虑起诉。",
+    "只有在多次催收无果的时候，平台才能把欠款委托给外包公司。",
+])
+def test_a_time_clause_before_cai_hui_is_a_condition(text: str) -> None:
+    assert tag(text).stance == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "等到要办房贷的时候，才发现征信上有逾期记录。",
+    "到了申请车贷的时候才知道自己上了征信。",
+    "直到被起诉的时候，才意识到问题严重。",
+])
+def test_cai_faxian_is_when_it_was_found_not_a_condition(text: str) -> None:
+    assert tag(text).stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("很多人以为借呗逾期会坐牢，其实欠钱不还属于民事纠纷。", "criminal_risk"),
+    ("不少人认为欠网贷会被抓去坐牢，实际上这是民事纠纷。", "criminal_risk"),
+    ("有人觉得催收一定会上门，事实上这种情况少之又少。", "home_visit"),
+])
+def test_a_belief_followed_by_the_authors_correction_is_rejected(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics and claim.stance == "denies"
+
+
+@pytest.mark.parametrize("text", [
+    "上门催收不能在晚上十点后到访。",
+    "催收人员不得在休息时间到访借款人住处。",
+    "银行的外访人员一般不会未经预约直接到访。",
+])
+def test_daofang_is_a_visit(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("home_visit",) and claim.stance == "denies"
+
+
+@pytest.mark.parametrize("text", [
+    "点击下方按钮，免费领取专属债务优化方案。",
+    "免费测评你的负债情况，立即领取停息挂账方案。",
+    "点击链接，免费获取协商还款攻略。",
+])
+def test_call_to_action_lines_carry_no_claim(text: str) -> None:
+    assert tag(text).topics == ()

@@ -207,7 +207,7 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
 def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) -> list[str]:
     """Condition markers present in *text* (blocked look-alikes removed).
 
-    Gapped markers 只有…才 and 必须…才 may span clauses of the sentence; the
+    Gapped markers 只有…才, 必须…才 and 的时候…才会 may span clauses of the sentence; the
     other gapped markers (在…情况下) stay in one clause, and one whose matched
     text holds a condition blocker (在正常情况下: a hedge) is dropped. 只要
     meaning "whoever" (只要有号码的都会打) is no condition.
@@ -224,7 +224,8 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     blockers = lex.condition_blockers if lex is not None else ()
     for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
         span = text[hit.start : hit.end]
-        if not hit.text.endswith("才") and any(ch in CLAUSE_BREAKS for ch in span):
+        if not hit.text.endswith(("才", "才会", "才能")) and any(ch in CLAUSE_BREAKS
+                                                             for ch in span):
             continue
         if any(b in span for b in blockers):
             continue

@@ -231,12 +231,21 @@ def _clause_roles(
     if belief is not None:
         rest = [ev for ev in out if not belief.holds(ev.start) and not ev.background]
         out = [
-            ev if not belief.holds(ev.start)
+            ev if not belief.holds(ev.start) or _denied_by_correction(norm, ev, belief)
             else replace(ev, background="belief") if rest
             else replace(ev, flipped=True)
             for ev in out
         ]
     return out, conc, belief
+
+
+def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
+    """True when the author's correction itself denies the believed event (有人觉得会上门，
+    事实上这种情况少之又少): reading the belief reversed as well would deny it twice."""
+    if ev.negator is None:
+        return False
+    end = belief.end
+    return norm.find(ev.negator, end) >= 0 and norm.find(ev.negator, belief.start, end) < 0
 
 
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
