@@ -58,7 +58,10 @@ COMMON_SETTINGS: dict[str, Any] = {
     "CONCURRENT_REQUESTS": CONCURRENCY,
     "CONCURRENT_REQUESTS_PER_DOMAIN": CONCURRENCY,
 }
-VARIANTS = ("bare", "noextract", "full")
+VARIANTS = ("bare", "noextract", "full", "full1", "full2")
+# Extraction on, with the stages in the crawl process (full) or on 1 or 2 worker processes.
+WORKERS = {"full": 0, "full1": 1, "full2": 2}
+POOL_TARGET = 0.55  # (c) with 2 workers against (a), on a 2-core machine (issue 19)
 
 
 _COMPONENT_DICTS = ("DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS",
@@ -84,7 +87,7 @@ def preload(settings: dict[str, Any]) -> None:
             load_object(path)
 
 
-def _child_yuqi(base_url: str, data_dir: Path, extract: bool) -> dict[str, Any]:
+def _child_yuqi(base_url: str, data_dir: Path, extract: bool, workers: int = 0) -> dict[str, Any]:
     """Variant (b) or (c): run_crawl over the demo site configs; pages = archived responses."""
     from demo.site_configs import site_configs
     from pipeline.siteconfig import site_config_from_mapping
@@ -99,6 +102,7 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool) -> dict[str, Any]:
     overrides = dict(COMMON_SETTINGS)
     if not extract:
         overrides["ITEM_PIPELINES"] = {}  # the spider's closed() still flushes WARC and spool
+    overrides["YUQI_WORKERS"] = workers
     preload({**BASE_SETTINGS, **overrides})
     start = time.perf_counter()
     stats = run_crawl(configs, data_dir, "bench", overrides)
@@ -169,7 +173,8 @@ def _child(argv: list[str]) -> None:
     if args.variant == "bare":
         result = _child_bare(args.urls)
     else:
-        result = _child_yuqi(args.base_url, args.data_dir, extract=args.variant == "full")
+        result = _child_yuqi(args.base_url, args.data_dir, extract=args.variant != "noextract",
+                             workers=WORKERS.get(args.variant, 0))
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(args.profile)
@@ -282,7 +287,9 @@ def run() -> None:
           f"{CONCURRENCY} requests in flight per site, delay 0, median of {ROUNDS} rounds")
     labels = {"bare": "(a) bare Scrapy spider, same URL list",
               "noextract": "(b) yuqi crawl, extraction off    ",
-              "full": "(c) yuqi crawl, extraction on     "}
+              "full": "(c) yuqi crawl, extraction on     ",
+              "full1": "(c) extraction on, --workers 1   ",
+              "full2": "(c) extraction on, --workers 2   "}
     for variant in VARIANTS:
         note = f", {errors[variant]} download errors" if errors[variant] else ""
         print(f"  {labels[variant]} ({pages[variant]} pages): "
@@ -291,7 +298,12 @@ def run() -> None:
     c_a = median["full"] / median["bare"]
     verdict = "ok" if b_a >= TARGET else "BELOW TARGET"
     print(f"  ratio b/a: {b_a:.2f} (target >= {TARGET}: {verdict})")
-    print(f"  ratio c/a: {c_a:.2f}")
+    print(f"  ratio c/a: {c_a:.2f} (stages in the crawl process, --workers 0)")
+    for variant in ("full1", "full2"):
+        ratio = median[variant] / median["bare"]
+        goal = f" (target >= {POOL_TARGET}: {'ok' if ratio >= POOL_TARGET else 'BELOW TARGET'})" \
+            if variant == "full2" else ""
+        print(f"  ratio c/a with --workers {WORKERS[variant]}: {ratio:.2f}{goal}")
     print(f"  (b) and (c) yield {requests} requests for {pages['noextract']} pages "
           "(the dupefilter drops the repeats); (a) yields one per page")
     if profile_path is not None:

@@ -20,9 +20,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from demo.site_configs import write_site_configs
+from pipeline.page_pool import usable_cores
 from pipeline.siteconfig import load_site_configs
 from pipeline.spool import spool_files
-from yuqi.app.replay import archive_runs, replay, usable_cores
+from yuqi.app.replay import archive_runs, replay
 
 ROUNDS = 3
 

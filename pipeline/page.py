@@ -22,8 +22,8 @@ from pipeline.stages import PageResult, process_page
 from pipeline.stat_keys import Stat, StatGroup
 from pipeline.stats import StatCollector
 
-__all__ = ["NOT_ARTICLE", "STAGE_ERROR", "PageSink", "is_article_fetch", "record_fetch",
-           "run_page"]
+__all__ = ["NOT_ARTICLE", "STAGE_ERROR", "PageSink", "is_article_fetch", "page_result",
+           "record_fetch", "record_page", "run_page"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,28 +57,42 @@ def record_fetch(fetch: Fetch, sink: PageSink, stats: StatCollector) -> None:
     stats.inc(Stat.ARCHIVED)
 
 
-def run_page(raw: RawPage, config: SiteConfig, sink: PageSink, stats: StatCollector
-             ) -> PageResult:
-    """Extract, fingerprint and tag one page of *config*'s site into *sink*, counting the outcome.
+def page_result(raw: RawPage, config: SiteConfig) -> PageResult:
+    """Extract, fingerprint and tag one page of *config*'s site (no side effects).
 
-    A page that is no article (pipeline.rawpage.is_article_page) is counted as
-    skipped; a page the stages drop is counted under its reason; a page a stage
-    raises on is logged and counted, never fatal (one bad page must not stop a run).
-    Returns the stages' result (`dropped` names why there is no document).
+    What runs in a worker process when the stages run on a pool: a page that is no
+    article (pipeline.rawpage.is_article_page) gives `NOT_ARTICLE`; a page a stage
+    raises on is logged and gives `STAGE_ERROR`, never an exception (one bad page must
+    not stop a run).
     """
     if not is_article_page(config, raw):
-        stats.inc(Stat.SKIPPED_NOT_ARTICLE)
         return PageResult(None, (), NOT_ARTICLE)
     try:
-        result = process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
+        return process_page(raw, ExtractConfig(config.drop_selectors, config.encoding))
     except Exception:  # one bad page must not stop the crawl or the replay
         logger.exception("stages failed on %s", raw.url)
-        stats.inc(Stat.DROPPED_STAGE_ERROR)
         return PageResult(None, (), STAGE_ERROR)
-    if result.document is None:
+
+
+def record_page(result: PageResult, sink: PageSink, stats: StatCollector) -> None:
+    """Write a page's document and claims to *sink* and count the outcome (the spool's
+    one writer does this, whichever process computed *result*)."""
+    if result.dropped == NOT_ARTICLE:
+        stats.inc(Stat.SKIPPED_NOT_ARTICLE)
+    elif result.dropped == STAGE_ERROR:
+        stats.inc(Stat.DROPPED_STAGE_ERROR)
+    elif result.document is None:
         stats.inc(StatGroup.DROPPED.key(result.dropped or "no_text"))
-        return result
-    if sink.write_page(result.document, result.claims):
+    elif sink.write_page(result.document, result.claims):
         stats.inc(Stat.DOCUMENTS)
         stats.inc(Stat.CLAIMS, len(result.claims))
+
+
+def run_page(raw: RawPage, config: SiteConfig, sink: PageSink, stats: StatCollector
+             ) -> PageResult:
+    """Extract, fingerprint and tag one page of *config*'s site into *sink*, counting the
+    outcome (`page_result` then `record_page`, in this process). Returns the stages'
+    result (`dropped` names why there is no document)."""
+    result = page_result(raw, config)
+    record_page(result, sink, stats)
     return result

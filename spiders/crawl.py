@@ -9,6 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from pipeline.page_pool import close_shared_pool
 from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.urls import url_key
@@ -60,6 +61,7 @@ def run_crawl(
         process.start()
     finally:
         progress.stop()
+        close_shared_pool()
     return {
         name: {k: _plain(v) for k, v in (c.stats.get_stats() if c.stats else {}).items()}
         for name, c in crawlers.items()

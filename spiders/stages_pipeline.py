@@ -1,4 +1,11 @@
-"""Item pipeline: the adapter that hands each RawPage to the per-page runner (pipeline.page)."""
+"""Item pipeline: the adapter that hands each RawPage to the per-page runner (pipeline.page).
+
+With the setting YUQI_WORKERS = N > 0 the stages run on N worker processes
+(pipeline.page_pool, one pool per crawl process); the crawl process still writes the
+spool and counts, so the rows equal the inline path's. Backpressure is Scrapy's own: an
+item is done when its result is back, and Scrapy stops taking responses while too many
+are being processed (SCRAPER_SLOT_MAX_ACTIVE_SIZE).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from pipeline.page import run_page
+from pipeline.page import page_result, record_page
+from pipeline.page_pool import PagePool, shared_pool
 from pipeline.records import RawPage
 from spiders.context import RunContext
 from spiders.stats_adapter import ScrapyStats
@@ -14,9 +22,9 @@ from spiders.write_failure import record_write_failure
 
 
 class StagesPipeline:
-    """Runs every article through `pipeline.page.run_page` into the site's spool.
+    """Runs every article through `pipeline.page` into the site's spool.
 
-    The WARC replay calls the same function, so the crawl and the replay count and
+    The WARC replay calls the same functions, so the crawl and the replay count and
     spool each page alike.
     """
 
@@ -24,19 +32,25 @@ class StagesPipeline:
         self.crawler = crawler
         assert crawler.stats is not None
         self.stats = ScrapyStats(crawler.stats)
+        workers = crawler.settings.getint("YUQI_WORKERS", 0)
+        self.pool: PagePool | None = shared_pool(workers) if workers > 0 else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StagesPipeline:
         """Build from the crawler (Scrapy component protocol)."""
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         """Process one article page; a failing page is counted and logged, never fatal."""
         if not isinstance(item, RawPage):
             return item
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
+        if self.pool is None:
+            result = page_result(item, ctx.config)
+        else:
+            result = await self.pool.run(item, ctx.config)
         try:
-            run_page(item, ctx.config, ctx.spool, self.stats)
+            record_page(result, ctx.spool, self.stats)
         except OSError as exc:  # the spool cannot be written: stop the site, named
             record_write_failure(self.crawler, exc, "spool", ctx.spool.dir)
         return item

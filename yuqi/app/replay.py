@@ -338,14 +338,6 @@ def _fault_hook(path: Path) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the OS says)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
-
-
 def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                    ) -> Iterator[FileEvents]:
     """Yield each file's events, in file order, from a pool of *workers* processes.

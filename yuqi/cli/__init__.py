@@ -318,11 +318,16 @@ def crawl(
     log_format: Annotated[str, typer.Option(
         "--log-format", help="The run's log file data/runs/<run_id>/yuqi.log: text or json "
         "(JSON lines).")] = "text",
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Processes running the stages (extract, clean, fingerprint, "
+        "claims) beside the crawl; default: the usable cores; 0: in the crawl process.")
+    ] = None,
 ) -> None:
     """Crawl the configured sites, archive to WARC, run the stages and load the warehouse.
 
     Disabled sites (`enabled = false`) are skipped unless --site names them.
     """
+    from pipeline.page_pool import usable_cores
     from yuqi.app.crawl import crawl as run
 
     if log_format not in ("text", "json"):
@@ -330,7 +335,8 @@ def crawl(
     configs = chosen_sites(sites_dir, site, check)
     if check:
         return
-    overrides = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
+    overrides: dict[str, Any] = {"CLOSESPIDER_PAGECOUNT": max_pages} if max_pages else {}
+    overrides["YUQI_WORKERS"] = usable_cores() if workers is None else workers
     outcome = run(configs, data_dir, overrides, resume=resume, say=err.print,
                   log_format=log_format)
     summary = outcome.stats["summary"]
@@ -427,9 +433,10 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
     from rich.progress import Progress
 
+    from pipeline.page_pool import usable_cores
     from yuqi.app.crawl import new_run_id
     from yuqi.app.load import load_pending
-    from yuqi.app.replay import choose_runs, replay, usable_cores, warc_files
+    from yuqi.app.replay import choose_runs, replay, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
@@ -623,6 +630,9 @@ def run_cmd(
     log_format: Annotated[str, typer.Option(
         "--log-format", help="The run's log file data/runs/<run_id>/yuqi.log: text or json "
         "(JSON lines).")] = "text",
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Processes running the stages beside the crawl; default: "
+        "the usable cores; 0: in the crawl process.")] = None,
 ) -> None:
     """The scheduled job: crawl, load, check site health and report, holding the data dir.
 
@@ -634,7 +644,7 @@ def run_cmd(
     channels = load_alert_config(data_dir, alerts_file)  # a bad file stops us before crawling
     try:
         crawl(data_dir=data_dir, wait=wait, site=site, sites_dir=sites_dir,
-              log_format=log_format)
+              log_format=log_format, workers=workers)
         run_id, alerts = check_run_health(data_dir)
         if not no_report:
             report(data_dir=data_dir)
