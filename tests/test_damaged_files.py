@@ -159,3 +159,15 @@ def test_a_spool_file_with_wrong_types_or_garbled_data_is_named(tmp_path: Path, 
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and str(victim) in lines[0] and why in lines[0], proc.stderr
     assert _runs(tmp_path) == ["run1"]  # the other run loaded; nothing of run2
+
+
+def test_parts_merge_when_a_rate_was_none_in_one_part() -> None:
+    """Scrapy's LogStats leaves responses_per_minute None for a part under a minute; a
+    resumed run's next part has a number there (it crashed the resume's summary)."""
+    from yuqi.app.jobstate import merged_stats
+
+    merged = merged_stats([
+        {"farm-a": {"responses_per_minute": None, "yuqi/archived": 3, "odd": None}},
+        {"farm-a": {"responses_per_minute": 120.0, "yuqi/archived": 4, "odd": 2.5}},
+    ])
+    assert merged["farm-a"] == {"responses_per_minute": 120.0, "yuqi/archived": 7, "odd": 2.5}

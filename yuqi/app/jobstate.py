@@ -121,6 +121,10 @@ def reset_job_dir(job_dir: Path) -> None:
     job_dir.mkdir(parents=True, exist_ok=True)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def merged_stats(parts: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """Per-site stats of all parts of a run: numbers summed, other values from the last part."""
     merged: dict[str, dict[str, Any]] = {}
@@ -128,11 +132,16 @@ def merged_stats(parts: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, 
         for site, stats in part.items():
             into = merged.setdefault(site, {})
             for key, value in stats.items():
-                if isinstance(value, int | float) and not isinstance(value, bool) \
-                        and not key.startswith("memusage/"):
-                    into[key] = into.get(key, 0) + value
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    into[key] = max(into.get(key, 0), value)
+                # A key that held no number in an earlier part (None) counts from 0.
+                before = into.get(key, 0)
+                if not _is_number(before):
+                    before = 0
+                if key.endswith("_per_minute"):  # Scrapy's rates (None for a short part)
+                    into[key] = value
+                elif _is_number(value) and not key.startswith("memusage/"):
+                    into[key] = before + value
+                elif _is_number(value):
+                    into[key] = max(before, value)
                 else:
                     into[key] = value
     return merged
