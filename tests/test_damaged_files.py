@@ -164,10 +164,11 @@ def test_a_spool_file_with_wrong_types_or_garbled_data_is_named(tmp_path: Path, 
 def test_parts_merge_when_a_rate_was_none_in_one_part() -> None:
     """Scrapy's LogStats leaves responses_per_minute None for a part under a minute; a
     resumed run's next part has a number there (it crashed the resume's summary)."""
+    from pipeline.stat_keys import Stat
     from yuqi.app.jobstate import merged_stats
 
     merged = merged_stats([
-        {"farm-a": {"responses_per_minute": None, "yuqi/archived": 3, "odd": None}},
-        {"farm-a": {"responses_per_minute": 120.0, "yuqi/archived": 4, "odd": 2.5}},
+        {"farm-a": {"responses_per_minute": None, Stat.ARCHIVED: 3, "odd": None}},
+        {"farm-a": {"responses_per_minute": 120.0, Stat.ARCHIVED: 4, "odd": 2.5}},
     ])
-    assert merged["farm-a"] == {"responses_per_minute": 120.0, "yuqi/archived": 7, "odd": 2.5}
+    assert merged["farm-a"] == {"responses_per_minute": 120.0, Stat.ARCHIVED: 7, "odd": 2.5}
