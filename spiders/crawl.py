@@ -17,6 +17,7 @@ from spiders.context import RunContext
 from spiders.generic import GenericSpider
 from spiders.progress import CrawlProgress
 from spiders.settings import BASE_SETTINGS, site_settings
+from spiders.stats_adapter import plain_stats
 
 
 def run_crawl(
@@ -63,12 +64,6 @@ def run_crawl(
         progress.stop()
         close_shared_pool()
     return {
-        name: {k: _plain(v) for k, v in (c.stats.get_stats() if c.stats else {}).items()}
+        name: plain_stats(c.stats)
         for name, c in crawlers.items()
     }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, int | float | str | bool) or value is None:
-        return value
-    return str(value)

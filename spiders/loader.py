@@ -26,6 +26,7 @@ from pipeline.urls import host_allowed
 from spiders.context import RunContext
 from spiders.generic import GenericSpider
 from spiders.settings import site_settings
+from spiders.stats_adapter import plain_stats
 
 logger = logging.getLogger(__name__)
 
@@ -73,15 +74,8 @@ class SiteSpider(GenericSpider):
             super().closed(reason)
         finally:
             if self.native_run is not None:
-                stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-                self.native_run.close({k: _plain(v) for k, v in stats.items()},
-                                      str(stats.get(Stat.WRITE_STOP) or reason))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, int | float | str | bool) or value is None:
-        return value
-    return str(value)
+                stats = plain_stats(self.crawler.stats)
+                self.native_run.close(stats, str(stats.get(Stat.WRITE_STOP) or reason))
 
 
 class SiteSpiderLoader:

@@ -29,3 +29,14 @@ class ScrapyStats:
     def get(self, key: str, default: Any = None) -> Any:
         """The value of *key*, or *default* (Scrapy's `get_value`)."""
         return self._stats.get_value(key, default)
+
+
+def plain_stats(crawler_stats: StatsCollector | None) -> dict[str, Any]:
+    """A crawler's stats as JSON-ready values (numbers, strings, None; datetimes as text),
+    for the run's manifest."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, int | float | str | bool) or value is None:
+            return value
+        return str(value)
+
+    return {k: plain(v) for k, v in (crawler_stats.get_stats() if crawler_stats else {}).items()}

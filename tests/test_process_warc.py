@@ -14,6 +14,7 @@ import gzip
 import re
 import shutil
 from pathlib import Path
+from subprocess import CompletedProcess
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -235,16 +236,21 @@ def test_the_replay_manifest_records_the_run_summary(tmp_path: Path) -> None:
     assert outcome.stats[Stat.SKIPPED_NOT_ARTICLE] == 1  # the PDF, as the item pipeline counts it
 
 
-def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
-    path = _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(2)])
-    path.write_bytes(path.read_bytes()[:-25])
+def _process_farm_a(tmp_path: Path) -> CompletedProcess[str]:
+    """`yuqi process --from-warc --no-load` over *tmp_path* with a farm-a config."""
     sites = tmp_path / "sites"
     sites.mkdir()
     (sites / "farm-a.toml").write_text(
         'name = "farm-a"\nstart_urls = ["http://farm.test/"]\n'
         'article_pattern = "/a/\\\\d+\\\\.html$"\n', encoding="utf-8")
-    proc = invoke_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
+    return invoke_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
                        "--sites-dir", str(sites))
+
+
+def test_a_truncated_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
+    path = _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(2)])
+    path.write_bytes(path.read_bytes()[:-25])
+    proc = _process_farm_a(tmp_path)
     assert proc.returncode == 1, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert lines[-1].startswith("yuqi: error: ") and str(path) in lines[-1]
@@ -258,13 +264,7 @@ def test_an_empty_warc_file_is_a_one_line_error(tmp_path: Path) -> None:
     path = _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(2)])
     empty = path.with_name("farm-a-00001.warc.gz")
     empty.write_bytes(b"")
-    sites = tmp_path / "sites"
-    sites.mkdir()
-    (sites / "farm-a.toml").write_text(
-        'name = "farm-a"\nstart_urls = ["http://farm.test/"]\n'
-        'article_pattern = "/a/\\\\d+\\\\.html$"\n', encoding="utf-8")
-    proc = invoke_yuqi("process", "--from-warc", "--no-load", "--data-dir", str(tmp_path),
-                       "--sites-dir", str(sites))
+    proc = _process_farm_a(tmp_path)
     assert proc.returncode == 1, proc.stderr
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("yuqi: error: ") and str(empty) in last and "empty WARC file" in last

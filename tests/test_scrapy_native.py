@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import duckdb
 import pytest
@@ -120,6 +122,27 @@ def _get(url: str, data: list[tuple[str, str]] | None = None) -> dict[str, objec
         return dict(json.loads(response.read()))
 
 
+def _wait_for_line(stream: IO[bytes], needle: str, timeout: float, also: str = ""
+                   ) -> str | None:
+    """Read *stream* line by line until one holds *needle* (and *also*); None when the
+    stream ends or *timeout* seconds pass first (select on the pipe: no sleeping)."""
+    deadline = time.monotonic() + timeout
+    buffered = b""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([stream], [], [], left)[0]:
+            return None
+        chunk = os.read(stream.fileno(), 65536)
+        if not chunk:
+            return None
+        buffered += chunk
+        *lines, buffered = buffered.split(b"\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace")
+            if needle in line and also in line:
+                return line
+
+
 def _copy_project(target: Path) -> None:
     """What a user's checkout holds for a deploy: project files and the packages."""
     target.mkdir()
@@ -149,16 +172,10 @@ def test_scrapyd_deploy_and_schedule_give_a_loadable_spool(demo_sites: Path, tmp
     with subprocess.Popen([str(BIN / "scrapyd")], cwd=home, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT) as server:
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    status = _get(base + "daemonstatus.json")
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.skip("scrapyd could not start on 127.0.0.1")
-                    time.sleep(0.1)  # readiness poll, not a pass condition
-            assert status["status"] == "ok"
+            assert server.stdout is not None
+            if _wait_for_line(server.stdout, f"Site starting on {port}", 60) is None:
+                pytest.skip("scrapyd could not start on 127.0.0.1")
+            assert _get(base + "daemonstatus.json")["status"] == "ok"
             deploy = subprocess.run([str(BIN / "scrapyd-deploy")], cwd=project,
                                     capture_output=True, text=True, timeout=300)
             assert deploy.returncode == 0, deploy.stderr[-2000:]
@@ -167,15 +184,13 @@ def test_scrapyd_deploy_and_schedule_give_a_loadable_spool(demo_sites: Path, tmp
                 c.name for c in load_site_configs(demo_sites))
             job = _get(base + "schedule.json", [("project", "yuqi"), ("spider", SITE)])
             assert job["status"] == "ok", job
-            deadline = time.monotonic() + 300
-            while True:
-                jobs = _get(base + "listjobs.json?project=yuqi")
-                finished = jobs["finished"]
-                assert isinstance(finished, list)
-                if any(j["id"] == job["jobid"] for j in finished):
-                    break
-                assert time.monotonic() < deadline, jobs
-                time.sleep(0.2)  # polling a job's state, not a pass condition
+            # scrapyd logs the end of every job it launched: wait for ours.
+            done = _wait_for_line(server.stdout, f"job='{job['jobid']}'", 300,
+                                  also="Process finished")
+            assert done is not None, "the scheduled job did not finish within 300 s"
+            finished = _get(base + "listjobs.json?project=yuqi")["finished"]
+            assert isinstance(finished, list)
+            assert any(j["id"] == job["jobid"] for j in finished), finished
         finally:
             server.terminate()
             server.wait(timeout=60)
