@@ -123,7 +123,25 @@ def _repost_edits(seed: int, slot: Slot, plan: ArticlePlan) -> tuple[str, ...]:
         new = rng.choice([p for p in PRODUCTS if p not in plan.title and p != "信用卡"])
         options.append(f"swap:{named[0]}>{new}")
     rng.shuffle(options)
-    return tuple(options[:rng.randint(1, 3)])
+    return tuple(options[:rng.randint(1, 3)]) + _real_style_edits(seed, slot, paragraphs)
+
+
+# Share of reposts that also get one real-style edit (heavy spin, Traditional copy,
+# truncation), drawn from their own random stream so the edits above stay as they were.
+_REAL_STYLE_SHARE = 0.4
+
+
+def _real_style_edits(seed: int, slot: Slot, paragraphs: int) -> tuple[str, ...]:
+    rng = rng_for(seed, "real-style-edits", slot.n)
+    if rng.random() >= _REAL_STYLE_SHARE:
+        return ()
+    kind = rng.choice(("respin", "respin", "trad", "cut"))
+    if kind == "respin":
+        return (f"respin:{rng.randrange(1000)}",)
+    if kind == "trad":
+        return ("trad:0",)
+    keep = max(5, paragraphs - rng.randint(2, 3))
+    return (f"{rng.choice(('head', 'tail'))}:{keep}",) if keep < paragraphs else ()
 
 
 class Corpus:
@@ -156,7 +174,8 @@ class Corpus:
         try:
             plan = apply_edits(base, edits)
         except BankError:  # an edit that does not fit this plan: keep the others
-            edits = tuple(e for e in edits if e.startswith(("intro", "spin", "update")))
+            edits = tuple(e for e in edits
+                          if e.startswith(("intro", "spin", "update", "respin", "trad")))
             plan = apply_edits(base, edits)
         plan = replace(plan, key=slot.story)
         site = slot.site

@@ -11,6 +11,15 @@ An edit is a short string so that it can be written in data and logged:
 - ``update:N``   an update paragraph (``UPDATES[N]``, labelled) appended: the edit a
   page receives when it changes on a later day
 
+Real-style repost edits (issue 15: what real farm reposts do that the edits above do not):
+
+- ``respin:N``   machine spinning ("伪原创"): most sentences rewritten with a large
+  label-neutral synonym table, and stray words stuffed between the words of sentences
+  that state nothing (seeded by N)
+- ``trad:0``     the whole copy converted to Traditional script (on an ordinary site)
+- ``head:N`` / ``tail:N``  the copy keeps only the first / last N paragraphs: a repost
+  truncated to another stretch of the article
+
 ``map_text`` applies a site's display transform (glyph gaps, Traditional script)
 to a whole plan, keeping the original text for the product labels.
 """
@@ -31,6 +40,7 @@ from demo.articles import (
     check_plan,
     parse_sentence,
 )
+from demo.scripts import to_traditional
 
 INTROS: tuple[tuple[str, ...], ...] = (
     ("最近后台有不少粉丝私信小编，询问关于逾期的各种问题。",
@@ -71,6 +81,23 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("时候", "时"), ("今天", "今日"), ("其实", "实际上"), ("比较", "相对"), ("知道", "了解"),
     ("然后", "随后"), ("担心", "害怕"), ("怎么办", "如何是好"), ("尤其", "特别"),
 )
+
+
+# Heavy spinning, as "伪原创" tools do it. Every pair is label-neutral: no word is a cue, a
+# product alias, a negator, a hedge or a condition word (tests/test_demo_edits.py checks
+# that the tagger gives each bank sentence the same labels before and after the spin).
+RESPIN: tuple[tuple[str, str], ...] = (
+    *SYNONYMS,
+    ("问题", "难题"), ("方式", "方法"), ("进行", "开展"), ("主要", "首要"),
+    ("及时", "适时"), ("目前", "当前"), ("避免", "防止"), ("提醒", "提示"),
+    ("自己", "自身"), ("出现", "产生"), ("其中", "这其中"),
+    ("所以", "因此"), ("同时", "与此同时"), ("但是", "可是"), ("另外", "此外"), ("首先", "第一"),
+    ("发现", "察觉"), ("帮助", "协助"), ("选择", "挑选"), ("保持", "维持"), ("重要", "关键"),
+    ("一定要", "务必要"), ("比如", "例如"), ("通过", "经由"), ("已经", "早已"),
+)
+# Stray words a spinner stuffs into sentences (never cue words, so labels cannot change).
+STUFFING: tuple[str, ...] = ("相关", "详情", "资料", "方面", "内容", "这个", "小编")
+_STUFF_AFTER = frozenset("的了和，")
 
 
 def _paragraph(lines: Iterable[str]) -> Paragraph:
@@ -162,9 +189,64 @@ def _spin(plan: ArticlePlan, seed: int) -> ArticlePlan:
     return _map_sentences(plan, spin)
 
 
+def respun(text: str, rng: random.Random, stuff: bool) -> str:
+    """*text* after a spinner: every RESPIN pair swapped, and stray words when *stuff*.
+
+    Stray words go after a function word or a comma, so that they never split a
+    product name or a cue (a spinner does, but the demo's labels must stay exact).
+    """
+    for old, new in RESPIN:
+        text = text.replace(old, new)
+    if not stuff:
+        return text
+    slots = [i + 1 for i, ch in enumerate(text[:-1])
+             if ch in _STUFF_AFTER and text[i + 1] != "时"]  # 的时(候) reads as a condition
+    for at in sorted(rng.sample(slots, min(len(slots), 1 + len(text) // 15)), reverse=True):
+        text = text[:at] + rng.choice(STUFFING) + text[at:]
+    return text
+
+
+def _respin(plan: ArticlePlan, seed: int) -> ArticlePlan:
+    rng = random.Random(f"respin:{seed}:{plan.key}")
+
+    def spin(s: Sentence) -> Sentence:
+        if rng.random() < 0.1:
+            return s
+        text = respun(s.text, rng, stuff=not s.is_claim)
+        return replace(s, text=text, origin=respun(s.origin, rng, stuff=False) if s.origin else "")
+
+    return _map_sentences(plan, spin)
+
+
+def _trad(plan: ArticlePlan, _: int) -> ArticlePlan:
+    return map_text(plan, to_traditional)
+
+
+def _keep(plan: ArticlePlan, count: int, last: bool) -> ArticlePlan:
+    positions = _positions(plan)
+    if not 0 < count < len(positions):
+        raise BankError(f"{'tail' if last else 'head'}:{count} on {plan.key!r}: "
+                        f"{len(positions)} paragraphs")
+    if last:
+        first = positions[-count]
+        # Keep the heading right above the first kept paragraph, drop everything earlier.
+        start = first - 1 if first > 0 and isinstance(plan.blocks[first - 1], Heading) else first
+        return replace(plan, blocks=plan.blocks[start:])
+    end = positions[count - 1] + 1
+    return replace(plan, blocks=plan.blocks[:end])
+
+
+def _head(plan: ArticlePlan, count: int) -> ArticlePlan:
+    return _keep(plan, count, last=False)
+
+
+def _tail(plan: ArticlePlan, count: int) -> ArticlePlan:
+    return _keep(plan, count, last=True)
+
+
 _INDEXED: dict[str, Callable[[ArticlePlan, int], ArticlePlan]] = {
     "intro": _intro, "drop": _drop, "reorder": _reorder, "spin": _spin, "add": _add,
-    "update": _update,
+    "update": _update, "respin": _respin, "trad": _trad, "head": _head, "tail": _tail,
 }
 
 

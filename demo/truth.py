@@ -27,7 +27,9 @@ def truth_records(base_url: str, seed: int = 7, day: int = 0, size: int = 400,
     stance, modality, hedge, products, threshold{min_days,max_days,anchor}),
     created_day, edited_day and deleted_day (None until they happen on or
     before *day*), published (ISO time), glyph_gaps (words the site stripped
-    from this page, e.g. 电话 and 题). Records are ordered by site, then id.
+    from this page, e.g. 电话 and 题), edits (the repost edits that made this
+    copy from its story's original, ``demo.edits``; empty for an original).
+    Records are ordered by site, then id.
     Pass the server's *corpus* to reuse its cache.
     """
     base = base_url.rstrip("/")
@@ -55,4 +57,5 @@ def truth_records(base_url: str, seed: int = 7, day: int = 0, size: int = 400,
             "deleted_day": deleted,
             "published": slot.published.isoformat(),
             "glyph_gaps": list(article.gaps),
+            "edits": list(article.edits),
         }

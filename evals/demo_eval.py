@@ -56,6 +56,9 @@ class Scores:
     pages_with_noise: int = 0
     dedup_precision: float = 0.0
     dedup_recall: float = 0.0
+    # pairs with a real-style repost (spun, Traditional, truncated: demo.edits) on one side
+    real_style_precision: float = 0.0
+    real_style_recall: float = 0.0
     topic_f1: float = 0.0
     stance_accuracy: float = 0.0
     stance_matched: int = 0
@@ -84,15 +87,28 @@ def leakage(texts: dict[str, str], truth: Sequence[Record], key: str, core: bool
     return leaked, pages
 
 
-def pair_scores(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
-    """Pairwise precision and recall of a clustering against the truth clusters."""
+def pair_scores(predicted: dict[str, str], truth: dict[str, str],
+                only: set[str] | None = None) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering against the truth clusters
+    (with *only*, over the pairs with at least one document of *only*)."""
     tp = fp = fn = 0
     for a, b in combinations(sorted(truth), 2):
+        if only is not None and a not in only and b not in only:
+            continue
         same_pred, same_true = predicted[a] == predicted[b], truth[a] == truth[b]
         tp += same_pred and same_true
         fp += same_pred and not same_true
         fn += same_true and not same_pred
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+# The repost edits that copy like real farms do (demo.edits): spinning, Traditional, truncation.
+REAL_STYLE_EDITS = ("respin", "trad", "head", "tail")
+
+
+def _real_style(rec: Record) -> bool:
+    edits = rec.get("edits") or []
+    return any(str(e).partition(":")[0] in REAL_STYLE_EDITS for e in edits)  # type: ignore[attr-defined]
 
 
 def cluster(texts: dict[str, str], truth: Sequence[Record]) -> dict[str, str]:
@@ -148,8 +164,10 @@ def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
     s.teasers_leaked, s.pages_with_teasers = leakage(texts, truth, "teasers", core=True)
     s.noise_leaked, s.pages_with_noise = leakage(texts, truth, "noise", core=False)
     clusters = cluster(texts, truth)
-    s.dedup_precision, s.dedup_recall = pair_scores(
-        clusters, {str(r["url"]): str(r["cluster"]) for r in truth})
+    truth_clusters = {str(r["url"]): str(r["cluster"]) for r in truth}
+    s.dedup_precision, s.dedup_recall = pair_scores(clusters, truth_clusters)
+    s.real_style_precision, s.real_style_recall = pair_scores(
+        clusters, truth_clusters, {str(r["url"]) for r in truth if _real_style(r)})
     s.topic_f1, s.stance_accuracy, s.stance_matched = claim_scores(texts, truth)
     s.heading_claims = heading_claims(texts, truth)
     return s
@@ -226,6 +244,8 @@ def report(size: int = 400, day: int = 0, *, baseline: bool = True) -> dict[str,
         ("noise leaked (pages)", lambda s: f"{s.noise_leaked} ({s.pages_with_noise})"),
         ("dedup pair precision", lambda s: f"{s.dedup_precision:.3f}"),
         ("dedup pair recall", lambda s: f"{s.dedup_recall:.3f}"),
+        ("  real-style reposts P", lambda s: f"{s.real_style_precision:.3f}"),
+        ("  real-style reposts R", lambda s: f"{s.real_style_recall:.3f}"),
         ("claim topic micro-F1", lambda s: f"{s.topic_f1:.3f}"),
         ("stance accuracy (matched)", lambda s: f"{s.stance_accuracy:.3f} ({s.stance_matched})"),
         ("claims starting w/ heading", lambda s: f"{s.heading_claims}"),

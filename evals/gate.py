@@ -150,6 +150,8 @@ def demo_web_figures(scores: Any) -> dict[str, float]:
         "demo_web.pages_without_noise_leak": 1 - scores.pages_with_noise / pages,
         "demo_web.dedup_pair_precision": float(scores.dedup_precision),
         "demo_web.dedup_pair_recall": float(scores.dedup_recall),
+        "demo_web.real_style_repost_precision": float(scores.real_style_precision),
+        "demo_web.real_style_repost_recall": float(scores.real_style_recall),
         "demo_web.claim_topic_f1": float(scores.topic_f1),
         "demo_web.stance_accuracy": float(scores.stance_accuracy),
     }

@@ -12,7 +12,11 @@ Candidates come from three indexes, none of them all-pairs:
   wide simhash radius cannot be indexed near-linearly; the anchors recover
   those reposts (see evals/dedup_eval.py for the measurement).
 
-An exact shingle Jaccard or containment check confirms every candidate.
+An exact shingle Jaccard or containment check confirms every candidate; a
+candidate that fails it but shares enough shingles is confirmed when the
+sentences of the shorter text are covered by the other's
+(``pipeline.sentence_overlap``): a spun repost (synonyms, stuffed words) keeps
+each sentence's character bigrams though it loses most 4-grams.
 Cluster ids never change once given: a new document joins the cluster of its
 best confirmed match or starts a new one.  The same code backs `yuqi dedup`
 and the warehouse load.
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.fingerprint import SHINGLE_SIZE, Hashes, hamming, shingle_hashes, simhash_of_hashes
+from pipeline.sentence_overlap import SentenceSketch, sentence_coverage, sentence_sketch
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,10 @@ class DedupParams:
     max_posting: int = 64
     min_jaccard: float = 0.5
     min_containment: float = 0.8
+    # The sentence stage: tried when the shingle containment reaches the prefilter,
+    # confirms at this sentence coverage (above 1 turns the stage off).
+    sentence_prefilter: float = 0.15
+    min_sentence_coverage: float = 0.75
 
 
 DEFAULT_PARAMS = DedupParams()
@@ -169,6 +178,9 @@ class Clusterer:
         self._clusters: list[str] = []
         self._simhashes: list[int] = []
         self._hashes: list[Hashes | None] = []
+        # Texts kept (by reference) for the sentence stage, and their sketches once made.
+        self._texts: list[str | None] = []
+        self._sketches: dict[int, SentenceSketch] = {}
         self._exact: dict[int, int] = {}
         self._founders: dict[str, int] = {}
         self._band_specs = _bands(params.band_radius)
@@ -199,12 +211,14 @@ class Clusterer:
         """The `IndexEntry` of a document given its text (what the warehouse stores)."""
         return self.entry(doc_id, cluster_id, self._hashes_of(text))
 
-    def _register(self, entry: IndexEntry, hashes: Hashes | None, founder: bool) -> int:
+    def _register(self, entry: IndexEntry, hashes: Hashes | None, founder: bool,
+                  text: str | None = None) -> int:
         idx = len(self._doc_ids)
         self._doc_ids.append(entry.doc_id)
         self._clusters.append(entry.cluster_id)
         self._simhashes.append(entry.simhash)
         self._hashes.append(hashes)
+        self._texts.append(text)
         if founder:
             self._founders.setdefault(entry.cluster_id, idx)
         if entry.exact_key is None:
@@ -261,7 +275,9 @@ class Clusterer:
                                "fetch_texts was given to read its text")
         texts = self._fetch([self._doc_ids[i] for i in missing])
         for i in missing:
-            self._hashes[i] = self._hashes_of(texts.get(self._doc_ids[i], ""))
+            text = texts.get(self._doc_ids[i], "")
+            self._hashes[i] = self._hashes_of(text)
+            self._texts[i] = text
 
     def _stored(self, idx: int) -> Hashes:
         self._load_hashes((idx,))
@@ -286,8 +302,40 @@ class Clusterer:
                     wanted.add(founder)
         self._load_hashes(wanted)
 
-    def _best_match(self, fp: int, hashes: Hashes, candidates: list[int]
-                    ) -> tuple[float, int] | None:
+    def _sketch(self, idx: int) -> SentenceSketch | None:
+        sketch = self._sketches.get(idx)
+        if sketch is None:
+            text = self._texts[idx]
+            if text is None:
+                return None
+            sketch = self._sketches[idx] = sentence_sketch(text)
+        return sketch
+
+    def _similarity(self, hashes: Hashes, text: str | None, idx: int,
+                    sketch: list[SentenceSketch]) -> float:
+        """Confirmation score of a new document against indexed document *idx*.
+
+        The shingle `score`; when that fails, a sentence coverage scaled onto the
+        same threshold (so >= ``min_jaccard`` still means confirmed). *sketch* holds
+        the new document's sketch once made (made at most once per document).
+        """
+        params = self.params
+        stored = self._stored(idx)
+        jaccard, containment = overlap(hashes, stored)
+        sim = max(jaccard, containment * params.min_jaccard / params.min_containment)
+        if (sim >= params.min_jaccard or text is None
+                or containment < params.sentence_prefilter):
+            return sim
+        other = self._sketch(idx)
+        if other is None:
+            return sim
+        if not sketch:
+            sketch.append(sentence_sketch(text))
+        coverage = sentence_coverage(sketch[0], other)
+        return max(sim, coverage * params.min_jaccard / params.min_sentence_coverage)
+
+    def _best_match(self, fp: int, hashes: Hashes, candidates: list[int],
+                    text: str | None = None) -> tuple[float, int] | None:
         """The confirmed candidate to join: (score, index), or None.
 
         Candidates are tried nearest simhash first, and once one member of a cluster is
@@ -306,17 +354,22 @@ class Clusterer:
                 tried[cluster] += 1
                 todo.append(idx)
         self._load_hashes(todo)
+        sketch: list[SentenceSketch] = []
         for idx in todo:
             cluster = clusters[idx]
             if cluster in confirmed:
                 continue
-            sim = score(hashes, self._stored(idx), self.params)
+            sim = self._similarity(hashes, text, idx, sketch)
             if sim >= self.params.min_jaccard:
                 confirmed[cluster] = (sim, idx)
         return max(confirmed.values(), key=lambda m: (m[0], -m[1]), default=None)
 
-    def place(self, doc_id: str, hashes: Hashes) -> Assignment:
-        """Place one new document given its sorted unique shingle hashes."""
+    def place(self, doc_id: str, hashes: Hashes, text: str | None = None) -> Assignment:
+        """Place one new document given its sorted unique shingle hashes.
+
+        With its *text* the sentence stage can confirm spun copies too; without it
+        only shingles are compared.
+        """
         entry = self.entry(doc_id, "", hashes)
         fp = entry.simhash
         match: tuple[float, int] | None = None
@@ -325,7 +378,8 @@ class Clusterer:
             if exact is not None:
                 match = (1.0, exact)
             else:
-                match = self._best_match(fp, hashes, self._candidates(fp, entry.anchors))
+                match = self._best_match(fp, hashes, self._candidates(fp, entry.anchors),
+                                         text)
         if match is None:
             cluster_id = f"c-{doc_id}"
             assignment = Assignment(doc_id, cluster_id, None, None, None, fp, doc_id, 0, 1.0)
@@ -339,16 +393,18 @@ class Clusterer:
                 canonical = (self._doc_ids[idx], distance, round(sim, 4))
             elif founder is not None:
                 canonical = (self._doc_ids[founder], hamming(fp, self._simhashes[founder]),
-                             round(score(hashes, self._stored(founder), self.params), 4))
+                             round(self._similarity(hashes, text, founder, []), 4))
             assignment = Assignment(doc_id, cluster_id, self._doc_ids[idx], distance,
                                     round(sim, 4), fp, *canonical)
         self._register(IndexEntry(doc_id, cluster_id, fp, entry.exact_key, entry.anchors),
-                       hashes, founder=match is None)
+                       hashes, founder=match is None, text=text)
         return assignment
 
     def add_existing(self, doc_id: str, cluster_id: str, text: str) -> None:
         """Register a document already clustered in an earlier run (its cluster is kept)."""
-        self.add_existing_hashes(doc_id, cluster_id, self._hashes_of(text))
+        hashes = self._hashes_of(text)
+        self._register(self.entry(doc_id, cluster_id, hashes), hashes,
+                       founder=cluster_id == f"c-{doc_id}", text=text)
 
     def add_existing_hashes(self, doc_id: str, cluster_id: str, hashes: Hashes) -> None:
         """`add_existing` given the document's sorted unique shingle hashes.
@@ -369,11 +425,11 @@ class Clusterer:
 
     def assign(self, doc: DedupInput) -> Assignment:
         """Place one new document: join the best confirmed match's cluster or start one."""
-        return self.place(doc.doc_id, self._hashes_of(doc.text))
+        return self.place(doc.doc_id, self._hashes_of(doc.text), doc.text)
 
     def assign_all(self, docs: Iterable[DedupInput]) -> list[Assignment]:
         """Place documents oldest first (published, then fetched): the earliest founds a cluster."""
         ordered = sorted(docs, key=lambda d: (d.published or "9999", d.fetched_at, d.doc_id))
         hashes = [self._hashes_of(d.text) for d in ordered]
         self.prefetch(hashes)
-        return [self.place(d.doc_id, h) for d, h in zip(ordered, hashes, strict=True)]
+        return [self.place(d.doc_id, h, d.text) for d, h in zip(ordered, hashes, strict=True)]

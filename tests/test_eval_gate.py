@@ -108,6 +108,7 @@ def test_every_pinned_floor_names_a_figure_the_evals_produce() -> None:
         f1 = {"u": 1.0}
         pages_with_teasers = pages_with_noise = 0
         dedup_precision = dedup_recall = topic_f1 = stance_accuracy = 1.0
+        real_style_precision = real_style_recall = 1.0
 
     answers = {"share_max_error_points": 0.0, "pair_precision": 1.0, "pair_recall": 1.0,
                "rule_conflict_precision": 1.0}
