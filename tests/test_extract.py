@@ -130,7 +130,12 @@ def test_section_headings_between_kept_paragraphs_are_restored() -> None:
         ("<body><div>提问时间：2023-03-19 来源：借贷问答</div></body>", "2023-03-19"),
         ("<body><span>发布日期: 2021年5月3日</span></body>", "2021-05-03"),
         ("<body><span>时间：2023-02-30</span></body>", None),
-        ("<body><span>小贷 · 2023-08-16 · 浏览 24920</span></body>", None),
+        ("<body><span>小贷 · 2023-08-16 · 浏览 24920</span></body>", "2023-08-16"),
+        ("<body><div>上岸哥 发表于 2023-05-28 16:29 浏览(88)</div></body>", "2023-05-28"),
+        ("<body><div>發布時間：2023-07-06 作者：管理員</div></body>", "2023-07-06"),
+        ("<body><td>NEWS.EXAMPLE.CN  2003年11月12日16:36 晚报</td></body>", "2003-11-12"),
+        ("<body><p>2021-05-03</p><p>Copyright 2019-2024</p></body>", None),
+        ("<body><p>本站于2021-05-03上线</p></body>", None),
         ("<head><meta content='时间：2020-01-02'></head><body>正文</body>", None),
     ],
 )
