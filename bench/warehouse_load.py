@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.claim_families import assign_families, product_names
 from pipeline.dedup import Assignment, ClusteredDoc, DedupInput, IndexEntry
 from pipeline.spool import SCHEMAS, write_manifest
 from warehouse.load import DedupStore, load_run
@@ -104,7 +105,9 @@ def run() -> None:
         migrate(con)
         start = time.perf_counter()
         load_run(con, {"documents": [docs_file], "claims": [claims_file]},
-                 {"run_id": "bench"}, _OwnClusters())
+                 {"run_id": "bench"}, _OwnClusters(),
+                 assign_families=lambda known, new: assign_families(known, new,
+                                                                    product_names()))
         load_s = time.perf_counter() - start
 
         start = time.perf_counter()

@@ -31,6 +31,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from demo.truth import truth_records
+from pipeline.claim_families import (
+    FamilyIndex,
+    FamilyMember,
+    family_text,
+    label_signature,
+    product_names,
+)
 from pipeline.normalize import normalize_text
 from reports.answers import read_answers
 from reports.build import SHARE_STANCES, WARNING_TOPICS
@@ -64,12 +71,14 @@ def truth_families(records: Iterable[Mapping[str, Any]],
                    ties: Mapping[str, tuple[str, str]] | None = None) -> list[Family]:
     """Every truth claim family, attributed to the truth cluster of its earliest copy.
 
-    "Earliest" is by publication day, as the warehouse stores it (a DATE); copies
-    published the same day are ordered as the warehouse orders them, by *ties* (URL path
-    -> (first seen, doc id)): which of two same-day copies counts is a convention, not
-    something the truth knows.
+    Families are fuzzy as in the warehouse (pipeline.claim_families: the same truth
+    labels, texts with product names masked that differ by small edits), placed earliest
+    copy first. "Earliest" is by publication day, as the warehouse stores it (a DATE);
+    copies published the same day are ordered as the warehouse orders them, by *ties*
+    (URL path -> (first seen, doc id)): which of two same-day copies counts is a
+    convention, not something the truth knows.
     """
-    earliest: dict[str, tuple[tuple[str, ...], Family]] = {}
+    copies: list[tuple[tuple[str, ...], Family, str]] = []
     for rec in records:
         if rec.get("deleted_day") is not None:
             continue
@@ -81,9 +90,17 @@ def truth_families(records: Iterable[Mapping[str, Any]],
                          str(claim["stance"]), str(claim["modality"]), str(claim["hedge"]),
                          tuple(claim.get("products") or ()), threshold.get("min_days"),
                          threshold.get("max_days"), threshold.get("anchor"))
-            if fam.key not in earliest or order < earliest[fam.key][0]:
-                earliest[fam.key] = (order, fam)
-    return [fam for _, fam in earliest.values()]
+            copies.append((order, fam, str(claim["text"])))
+    copies.sort(key=lambda c: c[0])
+    index = FamilyIndex()
+    aliases = product_names()
+    earliest: dict[str, Family] = {}
+    for _, fam, text in copies:
+        signature = label_signature(fam.topics, fam.stance, fam.modality, fam.hedge,
+                                    fam.min_days, fam.max_days)
+        family = index.place(FamilyMember(fam.key, signature, family_text(text, aliases)))
+        earliest.setdefault(family, fam)
+    return list(earliest.values())
 
 
 def net_stance(stances: set[str]) -> str:
@@ -171,6 +188,7 @@ class Answers:
     pairs: set[tuple[str, str | None, str, str]]
     conflicts: list[tuple[str, str]]  # (rule_id, sentence key)
     ties: dict[str, tuple[str, str]]  # URL path -> (first seen, doc id): same-day order
+    families: tuple[int, int] = (0, 0)  # (exact sentences, fuzzy claim families)
 
 
 def warehouse_answers(db: Path) -> Answers:
@@ -182,7 +200,7 @@ def warehouse_answers(db: Path) -> Answers:
             shares[topic][stance] = n
     return Answers(dict(shares), {(t, p, _key(a), _key(d)) for t, p, a, d in rows.pairs},
                    [(r, _key(t)) for r, t in rows.conflicts],
-                   {urlsplit(u).path: (f, d) for u, f, d in rows.documents})
+                   {urlsplit(u).path: (f, d) for u, f, d in rows.documents}, rows.families)
 
 
 def _pct(counts: Mapping[str, int], stance: str) -> float:
@@ -215,6 +233,7 @@ def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
         "pairs": (len(got.pairs), len(want), len(hit)),
         "rule_conflict_precision": right / len(got.conflicts) if got.conflicts else 1.0,
         "rule_conflicts": (len(got.conflicts), right),
+        "families": got.families,
     }
 
 
@@ -232,7 +251,16 @@ def report() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="yuqi-answers-") as tmp:
         db = run_demo(Path(tmp) / "data")
         got = warehouse_answers(db)
-    return compare(got, truth_families(truth_records("http://127.0.0.1"), got.ties))
+    records = list(truth_records("http://127.0.0.1"))
+    result = compare(got, truth_families(records, got.ties))
+    result["truth_families"] = (len(exact_keys(records)), len(truth_families(records, got.ties)))
+    return result
+
+
+def exact_keys(records: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The truth's exact claim families: distinct normalized sentences of live pages."""
+    return {_key(str(c["text"])) for r in records if r.get("deleted_day") is None
+            for c in r["claims"]}
 
 
 def run_and_print() -> dict[str, Any]:
@@ -249,6 +277,10 @@ def run_and_print() -> dict[str, Any]:
           f"(topics with >= {MIN_SOURCES} truth sources)")
     print(f"  contradiction pairs: {got} reported, {want} in the truth, {hit} both: precision "
           f"{result['pair_precision']:.3f}, recall {result['pair_recall']:.3f}")
+    exact, fuzzy = result["families"]
+    t_exact, t_fuzzy = result["truth_families"]
+    print(f"  claim families: {exact} exact sentences -> {fuzzy} fuzzy families "
+          f"(truth: {t_exact} -> {t_fuzzy})")
     shown, right = result["rule_conflicts"]
     print(f"  rule conflicts: {shown} reported, {right} right by the truth labels: precision "
           f"{result['rule_conflict_precision']:.3f}")

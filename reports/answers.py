@@ -20,6 +20,7 @@ class ReportAnswers:
     pairs: list[tuple[str, str | None, str, str]]  # (topic, product, affirming, denying text)
     conflicts: list[tuple[str, str]]  # (rule_id, claim text)
     documents: list[tuple[str, str, str]]  # (url, first seen, doc_id)
+    families: tuple[int, int] = (0, 0)  # (exact sentences, claim families) of current claims
 
 
 def read_answers(db: Path) -> ReportAnswers:
@@ -35,6 +36,9 @@ def read_answers(db: Path) -> ReportAnswers:
             "SELECT DISTINCT rule_id, text FROM v_rule_conflicts").fetchall()]
         documents = [(str(u), str(f), str(d)) for u, f, d in con.execute(
             "SELECT url, first_seen, doc_id FROM documents").fetchall()]
+        row = con.execute("SELECT (SELECT count(DISTINCT sentence_sha1) FROM v_claims),"
+                          " (SELECT count(*) FROM v_independent_claims)").fetchone()
+        families = (int(row[0]), int(row[1])) if row else (0, 0)
     finally:
         con.close()
-    return ReportAnswers(shares, pairs, conflicts, documents)
+    return ReportAnswers(shares, pairs, conflicts, documents, families)

@@ -45,7 +45,7 @@ def test_a_source_counts_once_per_topic_with_its_net_stance(tmp_path: Path) -> N
     con = _load(tmp_path, [_doc(0), _doc(1), _doc(2)], [
         _claim("d0", 0, "花呗逾期会联系家人。", "affirms"),
         _claim("d0", 1, "花呗逾期不会联系家人。", "denies"),         # d0: both -> mixed
-        _claim("d1", 0, "花呗逾期一般会联系家人。", "affirms"),
+        _claim("d1", 0, "花呗逾期一般会联系家人。", "affirms", hedge="frequency"),
         _claim("d1", 1, "如果失联，花呗会联系家人。", "conditional"),  # d1: affirms
         _claim("d2", 0, "花呗逾期很少联系家人。", "denies"),
         _claim("d2", 1, "若长期失联，才会联系家人。", "conditional"),  # d2: conditional

@@ -76,13 +76,21 @@ def test_by_month_trend_adds_up_to_the_sources_of_each_month(
     direct = {(m, t): n for m, t, n in con.execute("""
         WITH current AS (
             SELECT c.*, d.published, d.first_seen,
-                   coalesce(k.cluster_id, 'c-' || c.doc_id) AS source
+                   coalesce(k.cluster_id, 'c-' || c.doc_id) AS source,
+                   coalesce(f.family_id, c.sentence_sha1) AS family
             FROM claims c JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
             LEFT JOIN clusters k ON k.doc_id = c.doc_id
+            LEFT JOIN claim_families f
+                   ON f.sentence_sha1 = c.sentence_sha1
+                  AND f.signature = concat_ws('|', array_to_string(list_sort(c.topics), ','),
+                                              coalesce(c.stance, ''), coalesce(c.modality, ''),
+                                              coalesce(c.hedge, ''),
+                                              coalesce(CAST(c.min_days AS VARCHAR), ''),
+                                              coalesce(CAST(c.max_days AS VARCHAR), ''))
         ),
         earliest AS (
             SELECT * FROM current
-            QUALIFY row_number() OVER (PARTITION BY sentence_sha1 ORDER BY published NULLS LAST,
+            QUALIFY row_number() OVER (PARTITION BY family ORDER BY published NULLS LAST,
                                        first_seen, doc_id, idx) = 1
         )
         SELECT CAST(date_trunc('month', coalesce(published, CAST(first_seen AS DATE))) AS DATE),

@@ -30,6 +30,7 @@ from warehouse.cleaning import (
     fill_glyph_gaps,
 )
 from warehouse.connect import WarehouseError
+from warehouse.families import FamilyAssigner, assign_new_families
 from warehouse.spool_columns import SPOOL_COLUMNS
 
 # The spool's tables, in load order (pipeline.spool).
@@ -139,6 +140,7 @@ def load_run(
     cleaning: CrossDocRules | None = None,
     fill_gap: GapFiller | None = None,
     dedup_params: Mapping[str, Any] | None = None,
+    assign_families: FamilyAssigner | None = None,
 ) -> LoadResult:
     """Load one finished run's spool files atomically; `files` maps spool table -> Parquet files.
 
@@ -148,7 +150,8 @@ def load_run(
     their cluster mates after clustering. Without them (benchmarks, index tests) the load
     clusters full texts and records no gaps. The `crawl_runs` row records the manifest's
     `versions` (extractor, tagger, site configs), *dedup_params* (the thresholds
-    *assign_clusters* uses) and the *cleaning* thresholds.
+    *assign_clusters* uses) and the *cleaning* thresholds. With *assign_families*, every
+    current sentence without a claim family gets one (warehouse.families).
     """
     run_id = str(manifest["run_id"])
     if is_loaded(con, run_id):
@@ -171,6 +174,9 @@ def load_run(
         if fill_gap is not None:
             step("glyph_gaps")
             counts.update(fill_glyph_gaps(con, fill_gap))
+        if assign_families is not None:
+            step("families")
+            counts["claim_families"] = assign_new_families(con, assign_families)
         _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")

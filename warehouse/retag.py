@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from warehouse.cleaning import drop_boilerplate_claims
 from warehouse.connect import WarehouseError
+from warehouse.families import FamilyAssigner, assign_new_families
 from warehouse.load import CLAIM_ID_SQL
 
 CLAIM_COLUMNS = ("doc_id", "idx", "section", "text", "topics", "stance", "modality", "hedge",
@@ -35,11 +36,13 @@ def replace_current_claims(
     con: duckdb.DuckDBPyConnection,
     claims: Iterable[dict[str, Any]],
     schema: pa.Schema,
+    assign_families: FamilyAssigner | None = None,
 ) -> int:
     """Swap every current version's claims for *claims* atomically; return how many kept.
 
     Claims whose sentence lies only in boilerplate paragraphs (cross-document cleaning)
-    are dropped again, as the load drops them.
+    are dropped again, as the load drops them; with *assign_families*, sentences whose
+    labels changed get their claim family, as a load gives them.
     """
     table = pa.Table.from_pylist(list(claims), schema=schema)
     con.register("retagged", table)
@@ -60,6 +63,8 @@ def replace_current_claims(
             """
         )
         dropped = drop_boilerplate_claims(con, "SELECT doc_id FROM documents")
+        if assign_families is not None:
+            assign_new_families(con, assign_families)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
@@ -77,6 +82,7 @@ def retag_all(
     tag: Callable[[str, str], list[dict[str, Any]]],
     schema: pa.Schema,
     progress: Callable[[int], None] | None = None,
+    assign_families: FamilyAssigner | None = None,
 ) -> int:
     """Tag every current document text with *tag* and replace the claims in one transaction."""
     rows: list[dict[str, Any]] = []
@@ -85,4 +91,4 @@ def retag_all(
             rows.extend(tag(doc_id, text))
         if progress is not None:
             progress(len(batch))
-    return replace_current_claims(con, rows, schema)
+    return replace_current_claims(con, rows, schema, assign_families)

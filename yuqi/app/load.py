@@ -10,6 +10,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from pipeline.claim_families import assign_families, product_names
 from pipeline.dedup import (
     DEFAULT_PARAMS,
     Assignment,
@@ -40,6 +41,7 @@ from warehouse.connect import (
     open_writer,
     warehouse_path,
 )
+from warehouse.families import KnownSentence, NewSentence
 from warehouse.known import write_known_snapshot
 from warehouse.load import (
     SPOOL_TABLES,
@@ -86,6 +88,13 @@ class _WarehouseClusterer:
 
 
 assign_clusters = _WarehouseClusterer()
+
+def assign_claim_families(known: Sequence[KnownSentence], new: Sequence[NewSentence]
+                          ) -> list[KnownSentence]:
+    """The warehouse's claim-family assigner (`warehouse.families.FamilyAssigner`):
+    `pipeline.claim_families.assign_families` with the taxonomy's product names masked."""
+    return assign_families(known, new, product_names())
+
 
 #: Cross-document cleaning as every `yuqi load` runs it (thresholds: `CrossDocRules`).
 CROSS_DOC_RULES = CrossDocRules()
@@ -138,7 +147,8 @@ def _load_runs(con: Any, spool_dirs: list[Path], hook: StepHook | None, keep_goi
             try:
                 results.append(load_run(con, files, manifest, assign_clusters, _seed, hook,
                                         cleaning=CROSS_DOC_RULES, fill_gap=fill_glyph_gap,
-                                        dedup_params=asdict(assign_clusters.params)))
+                                        dedup_params=asdict(assign_clusters.params),
+                                        assign_families=assign_claim_families))
             except WarehouseError:
                 # A file whose data is garbled fails inside DuckDB without its name.
                 damaged = find_unreadable(p for paths in files.values() for p in paths)

@@ -19,6 +19,7 @@ def retag_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> tuple[int, st
     from pipeline.claims import TAGGER_VERSION, tag_document
     from pipeline.spool import SCHEMAS
     from warehouse.retag import count_documents, retag_all
+    from yuqi.app.load import assign_claim_families
 
     def tag(doc_id: str, text: str) -> list[dict[str, Any]]:
         rows = []
@@ -35,7 +36,7 @@ def retag_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> tuple[int, st
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("re-tagging", total=count_documents(con))
             count = retag_all(con, tag, SCHEMAS["claims"],
-                              lambda n: progress.advance(task, n))
+                              lambda n: progress.advance(task, n), assign_claim_families)
         con.execute("CHECKPOINT")
         return count, TAGGER_VERSION
     finally:

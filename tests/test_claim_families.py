@@ -1,0 +1,104 @@
+"""Fuzzy claim families (issue 15, item 5): a sentence copied with small edits onto many
+sites is one claim, attributed to its earliest copy; a family never mixes what is said."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.claim_families import (
+    FamilyIndex,
+    FamilyMember,
+    assign_families,
+    family_text,
+    label_signature,
+    product_names,
+)
+from pipeline.records import Claim
+from tests.helpers import make_claim, make_document, write_spool
+from warehouse.connect import warehouse_path
+from yuqi.app.load import load_pending
+
+SIG = label_signature(("contacts_family",), "denies", "descriptive", "frequency", None, None)
+# Written for these tests: a sentence, a spun copy (two near-synonyms, a stray word), a
+# product-swapped copy, a Traditional copy, and a different sentence with the same labels.
+SOURCE = "花呗逾期以后，正常情况下平台不会主动联系借款人的家人和朋友。"
+SPUN = "花呗逾期之后，正常情况下平台相关不会积极联系借款人的家人与朋友。"
+SWAPPED = "借呗逾期以后，正常情况下平台不会主动联系借款人的家人和朋友。"
+TRADITIONAL = "花唄逾期以後，正常情況下平臺不會主動聯繫借款人的家人和朋友。"
+OTHER = "只要按时接听催收电话，一般就不会打到父母那里。"
+
+
+def _place(*texts: str, signature: str = SIG) -> list[str]:
+    index = FamilyIndex()
+    return [index.place(FamilyMember(f"k{i}", signature, family_text(t, product_names())))
+            for i, t in enumerate(texts)]
+
+
+def test_copies_with_small_edits_join_the_first_sentences_family() -> None:
+    got = _place(SOURCE, SPUN, SWAPPED, TRADITIONAL, OTHER)
+    assert got[:4] == ["k0"] * 4
+    assert got[4] == "k4"
+
+
+def test_a_family_never_mixes_labels() -> None:
+    index = FamilyIndex()
+    text = family_text(SOURCE, product_names())
+    first = index.place(FamilyMember("a", SIG, text))
+    affirms = label_signature(("contacts_family",), "affirms", "descriptive", "frequency",
+                              None, None)
+    later = label_signature(("contacts_family",), "denies", "descriptive", "frequency", 30, None)
+    assert index.place(FamilyMember("b", affirms, text)) == "b" != first
+    assert index.place(FamilyMember("c", later, text)) == "c"
+
+
+def test_family_text_masks_products_and_reads_normalized_text() -> None:
+    names = product_names()
+    assert family_text(SOURCE, names) == family_text(SWAPPED, names)
+    assert family_text(SOURCE, names) == family_text(TRADITIONAL, names)
+    assert "花呗" in family_text(SOURCE)  # nothing masked without the names
+
+
+def test_known_families_keep_their_ids() -> None:
+    """A later load places new sentences against the families stored by earlier loads."""
+    names = product_names()
+    known = [("old", SIG, "fam-old", family_text(SOURCE, names))]
+    placed = assign_families(known, [("new", SIG, SPUN), ("other", SIG, OTHER)], names)
+    assert [(key, fam) for key, _, fam, _ in placed] == [("new", "fam-old"), ("other", "other")]
+
+
+def _claim(doc: str, idx: int, text: str, **kw: object) -> Claim:
+    base = make_claim(doc, idx, text, "denies")
+    return replace(base, hedge="frequency", sentence_sha1=f"sha-{doc}-{idx}", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_warehouse_counts_a_spun_sentence_once_across_sources(tmp_path: Path) -> None:
+    bodies = ["第一篇：" + "花呗的账单日和还款日可以在支付宝里查看。" * 4,
+              "第二篇：" + "信用卡的最低还款额一般是账单金额的十分之一。" * 4,
+              "第三篇：" + "网贷平台的客服电话可以在官方应用的帮助页找到。" * 4]
+    docs = [make_document(f"d{i}", "run1", b, simhash=s)
+            for i, (b, s) in enumerate(zip(bodies, (0x0F0F0F0F0F0F0F0F, 0xF0F0F0F0F0F0F0F0,
+                                                    0x00FF00FF00FF00FF), strict=True))]
+    write_spool(tmp_path, "run1", docs, [
+        _claim("d0", 0, SOURCE), _claim("d1", 0, SPUN), _claim("d2", 0, OTHER),
+        _claim("d2", 1, SOURCE, stance="affirms"),  # same words, other stance: own family
+    ])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    rows = con.execute("SELECT text, stance, family_size, family_clusters FROM "
+                       "v_independent_claims ORDER BY text, stance").fetchall()
+    assert len({r[0] for r in rows if r[1] == "denies"}) == 2  # SOURCE family and OTHER
+    source = next(r for r in rows if r[1] == "denies" and r[0] in (SOURCE, SPUN))
+    assert source[2:] == (2, 2)
+    assert any(r[0] == SOURCE and r[1] == "affirms" for r in rows)
+    # The SQL signature the views join on is the Python one.
+    sql = con.execute("SELECT DISTINCT claim_signature(topics, stance, modality, hedge, "
+                      "min_days, max_days) FROM claims WHERE stance = 'denies'").fetchall()
+    assert sql == [(SIG,)]
+    families = dict(con.execute("SELECT sentence_sha1, family_id FROM v_claim_families"
+                                ).fetchall())
+    assert families["sha-d1-0"] == families["sha-d0-0"] != families["sha-d2-0"]

@@ -1,0 +1,72 @@
+"""Claim families in the warehouse: which (sentence, labels) belongs to which family.
+
+The assignment itself is pure Python (``pipeline.claim_families``, wired in by the
+application as a `FamilyAssigner`); this module reads the sentences that have no family
+yet, with the families already known for the same labels, and writes the answer into
+``claim_families``. Run inside the load's transaction and after a retag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import duckdb
+import pyarrow as pa
+
+# (sentence_sha1, signature, family_id, family_text) of a sentence already in a family
+KnownSentence = tuple[str, str, str, str]
+# (sentence_sha1, signature, text) of a sentence to place, earliest copy first
+NewSentence = tuple[str, str, str]
+# -> (sentence_sha1, signature, family_id, family_text) for each new sentence
+FamilyAssigner = Callable[[Sequence[KnownSentence], Sequence[NewSentence]],
+                          list[KnownSentence]]
+
+_SIGNATURE = "claim_signature(c.topics, c.stance, c.modality, c.hedge, c.min_days, c.max_days)"
+
+
+def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
+    """Give every current (sentence, labels) without a family one; return how many.
+
+    New sentences come earliest copy first (publication date, then first seen), so a
+    family's id is its earliest sentence, as in v_independent_claims.
+    """
+    new = con.execute(
+        f"""
+        WITH keyed AS (
+            SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.published,
+                   c.first_seen, c.doc_id, c.idx
+            FROM v_claims c
+            WHERE c.sentence_sha1 IS NOT NULL
+        )
+        SELECT k.sentence_sha1, k.signature,
+               first(k.text ORDER BY k.published NULLS LAST, k.first_seen, k.doc_id, k.idx)
+                   AS text
+        FROM keyed k
+        ANTI JOIN claim_families f
+               ON f.sentence_sha1 = k.sentence_sha1 AND f.signature = k.signature
+        GROUP BY k.sentence_sha1, k.signature
+        ORDER BY min(k.published) NULLS LAST, min(k.first_seen), k.sentence_sha1, k.signature
+        """
+    ).fetchall()
+    if not new:
+        return 0
+    signatures = pa.table({"signature": sorted({str(row[1]) for row in new})})
+    con.register("new_signatures", signatures)
+    try:
+        known = con.execute(
+            "SELECT sentence_sha1, signature, family_id, family_text FROM claim_families"
+            " WHERE signature IN (SELECT signature FROM new_signatures)"
+            " ORDER BY family_id, sentence_sha1"
+        ).fetchall()
+    finally:
+        con.unregister("new_signatures")
+    placed = assign([(str(a), str(b), str(c), str(d)) for a, b, c, d in known],
+                    [(str(a), str(b), str(c)) for a, b, c in new])
+    table = pa.table({name: [row[i] for row in placed] for i, name in
+                      enumerate(("sentence_sha1", "signature", "family_id", "family_text"))})
+    con.register("placed_families", table)
+    try:
+        con.execute("INSERT INTO claim_families SELECT * FROM placed_families")
+    finally:
+        con.unregister("placed_families")
+    return len(placed)
