@@ -36,6 +36,12 @@ def test_retag_replaces_stale_claims_with_the_current_taggers(tmp_path: Path) ->
     assert {r[1] for r in rows} == {TAGGER_VERSION}
     assert {r[2] for r in rows} == {1}
     assert failing_checks(con) == {}
+    # Every re-tagged sentence got its claim family in the same transaction.
+    unassigned = con.execute(
+        "SELECT count(*) FROM claims c ANTI JOIN claim_families f ON f.sentence_sha1 ="
+        " c.sentence_sha1 AND f.signature = claim_signature(c.topics, c.stance, c.modality,"
+        " c.hedge, c.min_days, c.max_days)").fetchone()
+    assert unassigned == (0,)
     con.close()
     again = invoke_yuqi("process", "--data-dir", str(tmp_path), "--retag")
     assert again.returncode == 0

@@ -32,20 +32,22 @@ def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) 
     """
     new = con.execute(
         f"""
-        WITH keyed AS (
-            SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.published,
-                   c.first_seen, c.doc_id, c.idx
-            FROM v_claims c
+        WITH fresh AS (
+            SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.doc_id, c.idx
+            FROM claims c
+            JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
             WHERE c.sentence_sha1 IS NOT NULL
+        ),
+        missing AS (
+            SELECT * FROM fresh k
+            ANTI JOIN claim_families f
+                   ON f.sentence_sha1 = k.sentence_sha1 AND f.signature = k.signature
         )
-        SELECT k.sentence_sha1, k.signature,
-               first(k.text ORDER BY k.published NULLS LAST, k.first_seen, k.doc_id, k.idx)
-                   AS text
-        FROM keyed k
-        ANTI JOIN claim_families f
-               ON f.sentence_sha1 = k.sentence_sha1 AND f.signature = k.signature
-        GROUP BY k.sentence_sha1, k.signature
-        ORDER BY min(k.published) NULLS LAST, min(k.first_seen), k.sentence_sha1, k.signature
+        SELECT m.sentence_sha1, m.signature,
+               first(m.text ORDER BY d.published NULLS LAST, d.first_seen, m.doc_id, m.idx)
+        FROM missing m JOIN documents d ON d.doc_id = m.doc_id
+        GROUP BY m.sentence_sha1, m.signature
+        ORDER BY min(d.published) NULLS LAST, min(d.first_seen), m.sentence_sha1, m.signature
         """
     ).fetchall()
     if not new:
