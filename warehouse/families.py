@@ -28,7 +28,8 @@ def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) 
     """Give every current (sentence, labels) without a family one; return how many.
 
     New sentences come earliest copy first (publication date, then first seen), so a
-    family's id is its earliest sentence, as in v_independent_claims.
+    family's id is its earliest sentence, as in v_independent_claims; one normalized
+    sentence with several label sets (other pages tagged it otherwise) is read once.
     """
     new = con.execute(
         f"""
@@ -43,16 +44,17 @@ def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) 
             ANTI JOIN claim_families f
                    ON f.sentence_sha1 = k.sentence_sha1 AND f.signature = k.signature
         )
-        SELECT m.sentence_sha1, m.signature,
-               first(m.text ORDER BY d.published NULLS LAST, d.first_seen, m.doc_id, m.idx)
+        SELECT m.sentence_sha1,
+               first(m.text ORDER BY d.published NULLS LAST, d.first_seen, m.doc_id, m.idx),
+               list(DISTINCT m.signature ORDER BY m.signature)
         FROM missing m JOIN documents d ON d.doc_id = m.doc_id
-        GROUP BY m.sentence_sha1, m.signature
-        ORDER BY min(d.published) NULLS LAST, min(d.first_seen), m.sentence_sha1, m.signature
+        GROUP BY m.sentence_sha1
+        ORDER BY min(d.published) NULLS LAST, min(d.first_seen), m.sentence_sha1
         """
     ).fetchall()
     if not new:
         return 0
-    signatures = pa.table({"signature": sorted({str(row[1]) for row in new})})
+    signatures = pa.table({"signature": sorted({str(sig) for row in new for sig in row[2]})})
     con.register("new_signatures", signatures)
     try:
         known = con.execute(
@@ -63,7 +65,7 @@ def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) 
     finally:
         con.unregister("new_signatures")
     placed = assign([(str(a), str(b), str(c), str(d)) for a, b, c, d in known],
-                    [(str(a), str(b), str(c)) for a, b, c in new])
+                    [(str(key), str(sig), str(text)) for key, text, sigs in new for sig in sigs])
     table = pa.table({name: [row[i] for row in placed] for i, name in
                       enumerate(("sentence_sha1", "signature", "family_id", "family_text"))})
     con.register("placed_families", table)
