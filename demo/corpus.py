@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from demo import scripts
 from demo.articles import ArticlePlan, BankError, Paragraph, load_bank
-from demo.edits import EXTRAS, INTROS, UPDATES, apply_edits, map_text
+from demo.edits import EXTRAS, INTROS, UPDATES, apply_edits, graft_section, map_text
 from demo.layout import Layout, Slot, rng_for
 from demo.mix import PRODUCTS, mixed_plan
 from demo.noise import COMMENTS, OTHER_ANSWERS, TEMPLATE_NOISE, info_line
@@ -126,6 +126,8 @@ def _repost_edits(seed: int, slot: Slot, plan: ArticlePlan) -> tuple[str, ...]:
     return tuple(options[:rng.randint(1, 3)]) + _real_style_edits(seed, slot, paragraphs)
 
 
+# Share of mixed stories that are composites (copy one section of an earlier bank story).
+_GRAFT_SHARE = 0.12
 # Share of reposts that also get one real-style edit (heavy spin, Traditional copy,
 # truncation), drawn from their own random stream so the edits above stay as they were.
 _REAL_STYLE_SHARE = 0.4
@@ -154,10 +156,35 @@ class Corpus:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Corpus per web
     def story_plan(self, story: str, bank_key: str | None) -> ArticlePlan:
-        """The original plan of a story: a bank plan, or a mixed one."""
+        """The original plan of a story: a bank plan, or a mixed one (some mixed stories
+        are composites that copy a section of an earlier block's bank story)."""
         if bank_key is not None:
             return load_bank()[bank_key]
-        return mixed_plan(self.seed, story)
+        plan = mixed_plan(self.seed, story)
+        source = self.story_graft(story)
+        if source is None:
+            return plan
+        try:
+            return graft_section(plan, load_bank()[source])
+        except BankError:  # too many paragraphs with the section: no composite
+            return plan
+
+    def story_graft(self, story: str) -> str | None:
+        """The bank story (its cluster id) whose first section the mixed *story* copies, or
+        None. A composite page keeps its own cluster: this is section-level lineage."""
+        block = story.split("-")[1] if story.startswith("mix-") else ""
+        if not block.isdigit():
+            return None
+        rng = rng_for(self.seed, "graft", story)
+        earlier = min(int(block), len(self.layout.bank_keys))
+        if earlier == 0 or rng.random() >= _GRAFT_SHARE:
+            return None
+        source = self.layout.bank_keys[rng.randrange(earlier)]
+        try:
+            graft_section(mixed_plan(self.seed, story), load_bank()[source])
+        except BankError:
+            return None
+        return source
 
     def article(self, slot: Slot, day: int = 0) -> Article:
         """The article in *slot* as shown on *day* (with its later edit once it happened)."""

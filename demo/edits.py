@@ -271,6 +271,26 @@ def apply_edits(plan: ArticlePlan, edits: Iterable[str]) -> ArticlePlan:
     return plan
 
 
+def first_section(plan: ArticlePlan) -> tuple[Block, ...]:
+    """The plan's first section: its first heading and the paragraphs up to the next one."""
+    start = next((i for i, b in enumerate(plan.blocks) if isinstance(b, Heading)), None)
+    if start is None:
+        raise BankError(f"article {plan.key!r} has no section to copy")
+    end = next((i for i in range(start + 1, len(plan.blocks))
+                if isinstance(plan.blocks[i], Heading)), len(plan.blocks))
+    return plan.blocks[start:end]
+
+
+def graft_section(plan: ArticlePlan, source: ArticlePlan) -> ArticlePlan:
+    """*plan* with *source*'s first section copied in before its last paragraph: a composite
+    page (a farm's own article that copies one section of another; labels kept)."""
+    last = _positions(plan)[-1]
+    grafted = replace(plan, blocks=(*plan.blocks[:last], *first_section(source),
+                                    *plan.blocks[last:]))
+    check_plan(grafted, f"article {plan.key!r} with a section of {source.key!r}")
+    return grafted
+
+
 def map_text(plan: ArticlePlan, fn: Callable[[str], str]) -> ArticlePlan:
     """The plan as a site displays it: *fn* on title, headings and sentences; origins kept."""
 

@@ -98,6 +98,11 @@ class Layout:
         rng_for(seed, "bank-order").shuffle(bank)
         self._bank_keys = tuple(bank)
 
+    @property
+    def bank_keys(self) -> tuple[str, ...]:
+        """The bank articles in the order their stories appear (block b has bank_keys[b])."""
+        return self._bank_keys
+
     def limit(self, day: int) -> int:
         """Number of slots created by *day* (slots 0 .. limit-1 exist)."""
         return self.size + max(0, day) * self.per_day

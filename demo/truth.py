@@ -28,7 +28,8 @@ def truth_records(base_url: str, seed: int = 7, day: int = 0, size: int = 400,
     created_day, edited_day and deleted_day (None until they happen on or
     before *day*), published (ISO time), glyph_gaps (words the site stripped
     from this page, e.g. 电话 and 题), edits (the repost edits that made this
-    copy from its story's original, ``demo.edits``; empty for an original).
+    copy from its story's original, ``demo.edits``; empty for an original), lineage
+    (the clusters this page's story copies a section from: a composite page).
     Records are ordered by site, then id.
     Pass the server's *corpus* to reuse its cache.
     """
@@ -58,4 +59,5 @@ def truth_records(base_url: str, seed: int = 7, day: int = 0, size: int = 400,
             "published": slot.published.isoformat(),
             "glyph_gaps": list(article.gaps),
             "edits": list(article.edits),
+            "lineage": [src] if (src := corpus.story_graft(slot.story)) else [],
         }

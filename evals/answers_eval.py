@@ -189,6 +189,7 @@ class Answers:
     conflicts: list[tuple[str, str]]  # (rule_id, sentence key)
     ties: dict[str, tuple[str, str]]  # URL path -> (first seen, doc id): same-day order
     families: tuple[int, int] = (0, 0)  # (exact sentences, fuzzy claim families)
+    lineage: tuple[tuple[str, str], ...] = ()  # (path, source path) of v_section_lineage
 
 
 def warehouse_answers(db: Path) -> Answers:
@@ -200,7 +201,8 @@ def warehouse_answers(db: Path) -> Answers:
             shares[topic][stance] = n
     return Answers(dict(shares), {(t, p, _key(a), _key(d)) for t, p, a, d in rows.pairs},
                    [(r, _key(t)) for r, t in rows.conflicts],
-                   {urlsplit(u).path: (f, d) for u, f, d in rows.documents}, rows.families)
+                   {urlsplit(u).path: (f, d) for u, f, d in rows.documents}, rows.families,
+                   tuple((urlsplit(u).path, urlsplit(v).path) for u, v in rows.lineage))
 
 
 def _pct(counts: Mapping[str, int], stance: str) -> float:
@@ -251,10 +253,22 @@ def report() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="yuqi-answers-") as tmp:
         db = run_demo(Path(tmp) / "data")
         got = warehouse_answers(db)
-    records = list(truth_records("http://127.0.0.1"))
+    records: list[Mapping[str, Any]] = list(truth_records("http://127.0.0.1"))
     result = compare(got, truth_families(records, got.ties))
     result["truth_families"] = (len(exact_keys(records)), len(truth_families(records, got.ties)))
+    result["lineage"] = lineage_found(got.lineage, records)
     return result
+
+
+def lineage_found(lineage: Iterable[tuple[str, str]], records: Sequence[Mapping[str, Any]]
+                  ) -> tuple[int, int, int]:
+    """(cluster pairs reported, truth composites, truth composites found): a composite is
+    found when the report's section lineage links its cluster with the one it copies."""
+    cluster = {urlsplit(str(r["url"])).path: str(r["cluster"]) for r in records}
+    got = {frozenset((cluster[a], cluster[b])) for a, b in lineage if a in cluster and b in cluster}
+    want = {frozenset((str(r["cluster"]), str(r["lineage"][0]))) for r in records
+            if r.get("lineage") and r.get("deleted_day") is None}
+    return len(got), len(want), len(got & want)
 
 
 def exact_keys(records: Iterable[Mapping[str, Any]]) -> set[str]:
@@ -281,6 +295,10 @@ def run_and_print() -> dict[str, Any]:
     t_exact, t_fuzzy = result["truth_families"]
     print(f"  claim families: {exact} exact sentences -> {fuzzy} fuzzy families "
           f"(truth: {t_exact} -> {t_fuzzy})")
+    pairs, composites, found = result["lineage"]
+    print(f"  section lineage: {pairs} source pairs reported; {found} of {composites} composite "
+          "stories linked to the story they copy (the other pairs share sections the "
+          "generator stitched)")
     shown, right = result["rule_conflicts"]
     print(f"  rule conflicts: {shown} reported, {right} right by the truth labels: precision "
           f"{result['rule_conflict_precision']:.3f}")

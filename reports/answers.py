@@ -21,6 +21,7 @@ class ReportAnswers:
     conflicts: list[tuple[str, str]]  # (rule_id, claim text)
     documents: list[tuple[str, str, str]]  # (url, first seen, doc_id)
     families: tuple[int, int] = (0, 0)  # (exact sentences, claim families) of current claims
+    lineage: tuple[tuple[str, str], ...] = ()  # (url, source url) of v_section_lineage
 
 
 def read_answers(db: Path) -> ReportAnswers:
@@ -39,6 +40,8 @@ def read_answers(db: Path) -> ReportAnswers:
         row = con.execute("SELECT (SELECT count(DISTINCT sentence_sha1) FROM v_claims),"
                           " (SELECT count(*) FROM v_independent_claims)").fetchone()
         families = (int(row[0]), int(row[1])) if row else (0, 0)
+        lineage = tuple((str(u), str(s)) for u, s in con.execute(
+            "SELECT url, source_url FROM v_section_lineage").fetchall())
     finally:
         con.close()
-    return ReportAnswers(shares, pairs, conflicts, documents, families)
+    return ReportAnswers(shares, pairs, conflicts, documents, families, lineage)
