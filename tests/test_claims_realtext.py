@@ -631,3 +631,92 @@ def test_daofang_is_a_visit(text: str) -> None:
 ])
 def test_call_to_action_lines_carry_no_claim(text: str) -> None:
     assert tag(text).topics == ()
+
+
+# ------------------------------------- second blind probe (p051-p130): the classes it showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收连我在外地的堂哥都找到了。", "contacts_family"),
+    ("她说舅舅前天接到一个讨债的电话。", "contacts_family"),
+    ("平台把催款短信发给了我的亲朋好友。", "contacts_family"),
+    ("催收会挨个拨打手机里的联系人。", "contacts_family"),
+    ("逾期半年后，银行委托了专门的外勤人员跟进。", "third_party_agency"),
+])
+def test_named_relatives_phone_contacts_and_entrusted_staff(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("农商行委托外访人员去他老家找过两次。", ("home_visit", "third_party_agency")),
+    ("银行可能委托催收人员上门面谈。", ("home_visit", "third_party_agency")),
+    ("消金公司有时委托合作人员到借款人单位外访。", ("home_visit", "third_party_agency")),
+])
+def test_an_entrusted_visit_is_a_visit_by_an_agency(text: str, topics: tuple[str, ...]) -> None:
+    assert set(topics) <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("拒不执行判决的，法院可以冻结被执行人的存款。", "legal_action", "account_impact"),
+    ("进入强制执行程序后，名下财产会被冻结。", "legal_action", "account_impact"),
+    ("法院已经冻结了他工资卡里的存款。", "legal_action", "account_impact"),
+    ("联系客服说明困难后，平台同意给两周缓冲期。", "negotiation", "overdue_grace"),
+    ("可以向银行申请一段缓冲时间再还。", "negotiation", "overdue_grace"),
+    ("和平台协商后争取到了一个月的缓冲期。", "negotiation", "overdue_grace"),
+])
+def test_court_freezes_and_requested_breathing_space(text: str, want: str, not_want: str) -> None:
+    topics = tag(text).topics
+    assert want in topics
+    assert not_want not in topics
+
+
+def test_the_lenders_own_freeze_stays_account_impact() -> None:
+    assert "account_impact" in tag("借呗逾期后额度会被冻结。").topics
+    assert "overdue_grace" in tag("这张卡有三天的缓冲期，晚还一两天不算逾期。").topics
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("对暴力催收的人，公安机关可以依法对其罚款。", "descriptive"),
+    ("情节严重的，可以对其处以拘留。", "descriptive"),
+    ("催收员辱骂借款人的，可以依据治安管理处罚法将其处罚。", "descriptive"),
+    ("遇到辱骂，可以向银保监部门投诉。", "advice"),
+    ("催收录音和短信截图一定都要保存好。", "advice"),
+    ("平台发来的通知都要保留好，以后投诉用得上。", "advice"),
+    ("相关聊天记录要整理好，报案时带上。", "advice"),
+    ("网上说借呗逾期三天上征信，这个说法不准确。", "descriptive"),
+])
+def test_who_can_and_object_first_imperatives(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网上说花呗逾期一天就会上征信，这个说法不准确。", "credit_report"),
+    ("有说法称欠网贷会被拘留，这其实是误解。", "criminal_risk"),
+    ("有人说逾期了平台一定会上门，这是谣言。", "home_visit"),
+])
+def test_a_reported_view_the_author_rejects_is_denied(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize("text", [
+    "催收电话里说的“明天就派人去你家”，大多只是唬人。",
+    "短信中说的“三天内冻结你名下账户”，别太当真。",
+    "那条通知里所说的“立即起诉”，多半只是吓人。",
+])
+def test_words_quoted_after_li_shuo_de_are_not_claimed(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("debtor_contact",)
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "只要是你手机里的号码，他们都可能挨个打。",
+    "只要是填过的联系人，催收都会联系一遍。",
+    "只要是通讯录里存着的号码，都有可能接到催收电话。",
+])
+def test_zhiyao_shi_any_number_is_no_condition(text: str) -> None:
+    claim = tag(text)
+    assert "contacts_family" in claim.topics
+    assert claim.stance == "affirms"

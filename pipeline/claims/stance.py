@@ -93,9 +93,23 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     return hits
 
 
+def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """只要 meaning "whoever" (只要有号码的都会打, 只要是手机里的号码): no condition."""
+    if hit.text != "只要":
+        return False
+    end = hit.end
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    return any(w in text[hit.end : end] for w in lex.whoever)
+
+
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
-    """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows."""
-    hits = [h for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
+    """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows.
+
+    A 只要 that means "whoever" opens no condition clause: its cues are the claim's own.
+    """
+    hits = [h for h in matchers.conditions.find(text, "cond")
+            if h.text in lex.protasis and not _means_whoever(text, h, lex)]
     if not hits:
         return frozenset()
     clauses = clause_index(text)
@@ -214,12 +228,8 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     """
     found: list[str] = []
     for hit in matchers.conditions.find(text, "cond"):
-        if hit.text == "只要" and lex is not None:
-            end = hit.end
-            while end < len(text) and text[end] not in CLAUSE_BREAKS:
-                end += 1
-            if any(w in text[hit.end : end] for w in lex.whoever):
-                continue
+        if lex is not None and _means_whoever(text, hit, lex):
+            continue
         found.append(hit.text)
     blockers = lex.condition_blockers if lex is not None else ()
     for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
@@ -249,7 +259,11 @@ def decide_stance(
 
 
 def _reader_can(text: str, lex: Lexicon) -> str | None:
-    """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...)."""
+    """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...).
+
+    Not when the rest of its clause has the act done to someone (可以…对其拘留):
+    then an authority is the subject, and the sentence describes what it can do.
+    """
     for word in lex.reader_can:
         pos = text.find(word)
         while pos >= 0:
@@ -264,7 +278,11 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
                     if before.endswith(adverb):
                         before = before[: -len(adverb)].strip()
                         changed = True
-            if not before or before.endswith(lex.reader_subjects):
+            end = pos + len(word)
+            while end < len(text) and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
+            if (not before or before.endswith(lex.reader_subjects)) and not acts_on:
                 return word
             pos = text.find(word, pos + 1)
     return None

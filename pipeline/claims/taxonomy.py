@@ -120,6 +120,7 @@ class Lexicon:
     reader_can: tuple[str, ...]
     reader_subjects: tuple[str, ...]
     reader_adverbs: tuple[str, ...]
+    reader_objects: tuple[str, ...]  # after 可以 in its clause: an authority acts on someone
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     hedge_frequency: tuple[str, ...]
@@ -305,6 +306,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         reader_can=_strings(modality, "reader_can", file, "modality."),
         reader_subjects=_strings(modality, "reader_subjects", file, "modality."),
         reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
+        reader_objects=_strings(modality, "reader_objects", file, "modality.", required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
