@@ -720,3 +720,55 @@ def test_zhiyao_shi_any_number_is_no_condition(text: str) -> None:
     claim = tag(text)
     assert "contacts_family" in claim.topics
     assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "有人冒充法院工作人员打电话，其实只是吓唬人。",
+    "不少催收会伪造一份“立案通知书”，不过是虚张声势。",
+    "假冒律师发来的消息，都是话术。",
+])
+def test_a_bluff_does_not_deny_the_forgery_or_the_impersonation(text: str) -> None:
+    claim = tag(text)
+    assert "fake_collection" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "所谓代办停息挂账的中介，很多收了钱就失联。",
+    "那些债务优化机构收完服务费便失联了。",
+    "交了前期费用以后，对方随即失联，代办协商成了泡影。",
+])
+def test_a_scammer_vanishing_is_no_borrower_out_of_reach(text: str) -> None:
+    claim = tag(text)
+    assert "debt_help_scam" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "网贷逾期后，平台通常先打电话提醒。",
+    "逾期初期银行会先发短信，再安排人工跟进。",
+    "金额小的话，催收一般先通过电话沟通。",
+])
+def test_the_first_step_is_a_call_to_the_borrower(text: str) -> None:
+    assert "debtor_contact" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("被起诉后可以申请法院调解，商量分期。", "advice"),
+    ("被催收骚扰时可以打12378投诉。", "advice"),
+    ("被爆通讯录以后可以报警处理。", "advice"),
+    ("逾期三个月后银行可以起诉。", "descriptive"),
+])
+def test_a_passive_time_clause_before_keyi_names_the_reader(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("平台一般先发短信，不会马上上门。", "frequency"),
+    ("银行通常先电话提醒，不会直接起诉。", "frequency"),
+    ("催收电话通常很多，但是不会上门。", "none"),
+    ("罚息一般每天都算，不过不会上门催收。", "none"),
+])
+def test_a_sequence_shares_its_hedge_a_contrast_does_not(text: str, hedge: str) -> None:
+    claim = tag(text)
+    assert (claim.stance, claim.hedge) == ("denies", hedge)

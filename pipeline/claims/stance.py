@@ -63,8 +63,9 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
-#: Topics whose event is a message to the borrower: a bluff predicate does not deny them.
-MESSAGE_TOPICS = frozenset({"debtor_contact"})
+#: Topics whose event is a message to the borrower, or the forging or impersonating that
+#: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
+MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
@@ -282,7 +283,10 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             while end < len(text) and text[end] not in CLAUSE_BREAKS:
                 end += 1
             acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
-            if (not before or before.endswith(lex.reader_subjects)) and not acts_on:
+            # 被起诉后可以…: a passive time clause names the reader as the one it befalls
+            befalls = before.startswith("被") and before.endswith(lex.reader_when)
+            reader = not before or before.endswith(lex.reader_subjects) or befalls
+            if reader and not acts_on:
                 return word
             pos = text.find(word, pos + 1)
     return None
