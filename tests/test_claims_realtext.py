@@ -772,3 +772,41 @@ def test_a_passive_time_clause_before_keyi_names_the_reader(text: str, modality:
 def test_a_sequence_shares_its_hedge_a_contrast_does_not(text: str, hedge: str) -> None:
     claim = tag(text)
     assert (claim.stance, claim.hedge) == ("denies", hedge)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期两个月后，银行直接停掉了我的卡。", "account_impact"),
+    ("白条的额度逾期后被冻住了。", "account_impact"),
+    ("逾期没几天，整个账户就不能用了。", "account_impact"),
+    ("逾期后借款资格会被暂停。", "account_impact"),
+    ("借呗逾期以后会取消你的借款资格。", "account_impact"),
+    ("催收把电话打到了我高中同学那里。", "contacts_family"),
+    ("连我的发小都收到了催款短信。", "contacts_family"),
+    ("逾期一个月左右，银行会寄来催款函。", "debtor_contact"),
+    ("平台先给借款人发了一封催收函。", "debtor_contact"),
+    ("客服同意我延后十天还。", "negotiation"),
+    ("银行答应把这期推迟到月底还。", "negotiation"),
+    ("跟平台沟通后，还款日往后推了一周。", "negotiation"),
+])
+def test_more_paraphrases_of_stops_contacts_letters_and_deferrals(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "同学聚会时大家聊起了网贷。",
+    "借款资格审核一般当天完成。",
+    "我和发小一起去办了信用卡。",
+])
+def test_classmates_and_eligibility_alone_are_no_claim(text: str) -> None:
+    assert tag(text).topics == ()
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网贷逾期被判刑的几率基本为零。", "criminal_risk"),
+    ("小额欠款被起诉的概率很小。", "legal_action"),
+    ("催收真的上门的几率很低。", "home_visit"),
+])
+def test_a_chance_put_at_nothing_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
