@@ -810,3 +810,33 @@ def test_a_chance_put_at_nothing_denies(text: str, topic: str) -> None:
     claim = tag(text)
     assert topic in claim.topics
     assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize("text", [
+    "催收在电话里威胁我，说再不还就派人去我公司。",
+    "对方恐吓你，说明天就冻结你的微信，这种话不用怕。",
+    "他们在电话里吓唬我，说要把我告上法庭。",
+    "短信上写的是“三日后安排专人上门”。",
+])
+def test_a_threat_to_the_borrower_is_the_call_not_its_content(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("debtor_contact",)
+    assert claim.min_days is None
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网上有人打广告说可以帮忙协商停息。", "debt_help_scam"),
+    ("某些机构打广告称能减免全部违约金。", "debt_help_scam"),
+    ("那些打广告的说能一次性谈下分期，其实是收割。", "debt_help_scam"),
+    ("别信短信里所谓的“法院传票”，先去官网查。", "fake_collection"),
+    ("收到所谓“立案通知”，可以打法院电话核实。", "fake_collection"),
+    ("那份伪造的起诉书只是吓人的。", "fake_collection"),
+])
+def test_advertised_relief_and_so_called_court_papers(text: str, topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert "negotiation" not in topics and "legal_action" not in topics
+
+
+def test_a_lenders_own_advert_is_no_scam() -> None:
+    assert "debt_help_scam" not in tag("银行会在宣传页上介绍分期优惠。").topics
