@@ -840,3 +840,17 @@ def test_advertised_relief_and_so_called_court_papers(text: str, topic: str) -> 
 
 def test_a_lenders_own_advert_is_no_scam() -> None:
     assert "debt_help_scam" not in tag("银行会在宣传页上介绍分期优惠。").topics
+
+
+@pytest.mark.parametrize(("text", "topic", "stance"), [
+    ("银行暂时不会撤销对你的起诉。", "legal_action", "affirms"),
+    ("平台不会轻易撤回已经提交的起诉。", "legal_action", "affirms"),
+    ("还清欠款后银行一般会撤诉。", "legal_action", "denies"),
+    ("平台还没有解除对账户的冻结。", "account_impact", "affirms"),
+    ("结清以后，银行会解除对额度的冻结。", "account_impact", "denies"),
+    ("目前还不能解除对借款资格的冻结。", "account_impact", "affirms"),
+])
+def test_undoing_a_lawsuit_or_a_freeze_inverts_it(text: str, topic: str, stance: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == stance
