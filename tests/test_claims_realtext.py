@@ -854,3 +854,14 @@ def test_undoing_a_lawsuit_or_a_freeze_inverts_it(text: str, topic: str, stance:
     claim = tag(text)
     assert topic in claim.topics
     assert claim.stance == stance
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("催收方应该先联系借款人本人。", "normative"),
+    ("催收人员也应该表明身份。", "normative"),
+    ("银行应该在上门前通知持卡人。", "normative"),
+    ("你应该尽快联系平台协商还款。", "advice"),
+    ("借款人应该保留催收录音。", "advice"),
+])
+def test_yinggai_after_a_lender_or_collector_is_a_duty(text: str, modality: str) -> None:
+    assert tag(text).modality == modality

@@ -292,6 +292,30 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _institution_should(text: str, lex: Lexicon) -> str | None:
+    """应该 whose subject is a lender or a collector (催收方应该先联系本人): a duty, normative.
+
+    应该 addressed to the reader stays advice (你应该尽快还款)."""
+    for word in lex.should:
+        pos = text.find(word)
+        while pos >= 0:
+            start = pos
+            while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+                start -= 1
+            before = text[start:pos].strip()
+            changed = True
+            while changed and before:
+                changed = False
+                for adverb in lex.reader_adverbs:
+                    if before.endswith(adverb):
+                        before = before[: -len(adverb)].strip()
+                        changed = True
+            if before and before.endswith(lex.duty_subjects):
+                return word
+            pos = text.find(word, pos + 1)
+    return None
+
+
 def detect_modality(
     text: str, matchers: Matchers, lex: Lexicon, *, question: bool
 ) -> tuple[str, str | None]:
@@ -309,6 +333,9 @@ def detect_modality(
             role = hit.role("modality")
             if role and role[1] == level:
                 return level, hit.text.replace(GAP, "…")
+    duty = _institution_should(text, lex)
+    if duty:
+        return "normative", duty
     can = _reader_can(text, lex)
     if can:
         return "advice", can
