@@ -631,3 +631,237 @@ def test_daofang_is_a_visit(text: str) -> None:
 ])
 def test_call_to_action_lines_carry_no_claim(text: str) -> None:
     assert tag(text).topics == ()
+
+
+# ------------------------------------- second blind probe (p051-p130): the classes it showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收连我在外地的堂哥都找到了。", "contacts_family"),
+    ("她说舅舅前天接到一个讨债的电话。", "contacts_family"),
+    ("平台把催款短信发给了我的亲朋好友。", "contacts_family"),
+    ("催收会挨个拨打手机里的联系人。", "contacts_family"),
+    ("逾期半年后，银行委托了专门的外勤人员跟进。", "third_party_agency"),
+])
+def test_named_relatives_phone_contacts_and_entrusted_staff(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("农商行委托外访人员去他老家找过两次。", ("home_visit", "third_party_agency")),
+    ("银行可能委托催收人员上门面谈。", ("home_visit", "third_party_agency")),
+    ("消金公司有时委托合作人员到借款人单位外访。", ("home_visit", "third_party_agency")),
+])
+def test_an_entrusted_visit_is_a_visit_by_an_agency(text: str, topics: tuple[str, ...]) -> None:
+    assert set(topics) <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("拒不执行判决的，法院可以冻结被执行人的存款。", "legal_action", "account_impact"),
+    ("进入强制执行程序后，名下财产会被冻结。", "legal_action", "account_impact"),
+    ("法院已经冻结了他工资卡里的存款。", "legal_action", "account_impact"),
+    ("联系客服说明困难后，平台同意给两周缓冲期。", "negotiation", "overdue_grace"),
+    ("可以向银行申请一段缓冲时间再还。", "negotiation", "overdue_grace"),
+    ("和平台协商后争取到了一个月的缓冲期。", "negotiation", "overdue_grace"),
+])
+def test_court_freezes_and_requested_breathing_space(text: str, want: str, not_want: str) -> None:
+    topics = tag(text).topics
+    assert want in topics
+    assert not_want not in topics
+
+
+def test_the_lenders_own_freeze_stays_account_impact() -> None:
+    assert "account_impact" in tag("借呗逾期后额度会被冻结。").topics
+    assert "overdue_grace" in tag("这张卡有三天的缓冲期，晚还一两天不算逾期。").topics
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("对暴力催收的人，公安机关可以依法对其罚款。", "descriptive"),
+    ("情节严重的，可以对其处以拘留。", "descriptive"),
+    ("催收员辱骂借款人的，可以依据治安管理处罚法将其处罚。", "descriptive"),
+    ("遇到辱骂，可以向银保监部门投诉。", "advice"),
+    ("催收录音和短信截图一定都要保存好。", "advice"),
+    ("平台发来的通知都要保留好，以后投诉用得上。", "advice"),
+    ("相关聊天记录要整理好，报案时带上。", "advice"),
+    ("网上说借呗逾期三天上征信，这个说法不准确。", "descriptive"),
+])
+def test_who_can_and_object_first_imperatives(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网上说花呗逾期一天就会上征信，这个说法不准确。", "credit_report"),
+    ("有说法称欠网贷会被拘留，这其实是误解。", "criminal_risk"),
+    ("有人说逾期了平台一定会上门，这是谣言。", "home_visit"),
+])
+def test_a_reported_view_the_author_rejects_is_denied(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize("text", [
+    "催收电话里说的“明天就派人去你家”，大多只是唬人。",
+    "短信中说的“三天内冻结你名下账户”，别太当真。",
+    "那条通知里所说的“立即起诉”，多半只是吓人。",
+])
+def test_words_quoted_after_li_shuo_de_are_not_claimed(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("debtor_contact",)
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "只要是你手机里的号码，他们都可能挨个打。",
+    "只要是填过的联系人，催收都会联系一遍。",
+    "只要是通讯录里存着的号码，都有可能接到催收电话。",
+])
+def test_zhiyao_shi_any_number_is_no_condition(text: str) -> None:
+    claim = tag(text)
+    assert "contacts_family" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "有人冒充法院工作人员打电话，其实只是吓唬人。",
+    "不少催收会伪造一份“立案通知书”，不过是虚张声势。",
+    "假冒律师发来的消息，都是话术。",
+])
+def test_a_bluff_does_not_deny_the_forgery_or_the_impersonation(text: str) -> None:
+    claim = tag(text)
+    assert "fake_collection" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "所谓代办停息挂账的中介，很多收了钱就失联。",
+    "那些债务优化机构收完服务费便失联了。",
+    "交了前期费用以后，对方随即失联，代办协商成了泡影。",
+])
+def test_a_scammer_vanishing_is_no_borrower_out_of_reach(text: str) -> None:
+    claim = tag(text)
+    assert "debt_help_scam" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "网贷逾期后，平台通常先打电话提醒。",
+    "逾期初期银行会先发短信，再安排人工跟进。",
+    "金额小的话，催收一般先通过电话沟通。",
+])
+def test_the_first_step_is_a_call_to_the_borrower(text: str) -> None:
+    assert "debtor_contact" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("被起诉后可以申请法院调解，商量分期。", "advice"),
+    ("被催收骚扰时可以打12378投诉。", "advice"),
+    ("被爆通讯录以后可以报警处理。", "advice"),
+    ("逾期三个月后银行可以起诉。", "descriptive"),
+])
+def test_a_passive_time_clause_before_keyi_names_the_reader(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("平台一般先发短信，不会马上上门。", "frequency"),
+    ("银行通常先电话提醒，不会直接起诉。", "frequency"),
+    ("催收电话通常很多，但是不会上门。", "none"),
+    ("罚息一般每天都算，不过不会上门催收。", "none"),
+])
+def test_a_sequence_shares_its_hedge_a_contrast_does_not(text: str, hedge: str) -> None:
+    claim = tag(text)
+    assert (claim.stance, claim.hedge) == ("denies", hedge)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期两个月后，银行直接停掉了我的卡。", "account_impact"),
+    ("白条的额度逾期后被冻住了。", "account_impact"),
+    ("逾期没几天，整个账户就不能用了。", "account_impact"),
+    ("逾期后借款资格会被暂停。", "account_impact"),
+    ("借呗逾期以后会取消你的借款资格。", "account_impact"),
+    ("催收把电话打到了我高中同学那里。", "contacts_family"),
+    ("连我的发小都收到了催款短信。", "contacts_family"),
+    ("逾期一个月左右，银行会寄来催款函。", "debtor_contact"),
+    ("平台先给借款人发了一封催收函。", "debtor_contact"),
+    ("客服同意我延后十天还。", "negotiation"),
+    ("银行答应把这期推迟到月底还。", "negotiation"),
+    ("跟平台沟通后，还款日往后推了一周。", "negotiation"),
+])
+def test_more_paraphrases_of_stops_contacts_letters_and_deferrals(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "同学聚会时大家聊起了网贷。",
+    "借款资格审核一般当天完成。",
+    "我和发小一起去办了信用卡。",
+])
+def test_classmates_and_eligibility_alone_are_no_claim(text: str) -> None:
+    assert tag(text).topics == ()
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网贷逾期被判刑的几率基本为零。", "criminal_risk"),
+    ("小额欠款被起诉的概率很小。", "legal_action"),
+    ("催收真的上门的几率很低。", "home_visit"),
+])
+def test_a_chance_put_at_nothing_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize("text", [
+    "催收在电话里威胁我，说再不还就派人去我公司。",
+    "对方恐吓你，说明天就冻结你的微信，这种话不用怕。",
+    "他们在电话里吓唬我，说要把我告上法庭。",
+    "短信上写的是“三日后安排专人上门”。",
+])
+def test_a_threat_to_the_borrower_is_the_call_not_its_content(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("debtor_contact",)
+    assert claim.min_days is None
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网上有人打广告说可以帮忙协商停息。", "debt_help_scam"),
+    ("某些机构打广告称能减免全部违约金。", "debt_help_scam"),
+    ("那些打广告的说能一次性谈下分期，其实是收割。", "debt_help_scam"),
+    ("别信短信里所谓的“法院传票”，先去官网查。", "fake_collection"),
+    ("收到所谓“立案通知”，可以打法院电话核实。", "fake_collection"),
+    ("那份伪造的起诉书只是吓人的。", "fake_collection"),
+])
+def test_advertised_relief_and_so_called_court_papers(text: str, topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert "negotiation" not in topics and "legal_action" not in topics
+
+
+def test_a_lenders_own_advert_is_no_scam() -> None:
+    assert "debt_help_scam" not in tag("银行会在宣传页上介绍分期优惠。").topics
+
+
+@pytest.mark.parametrize(("text", "topic", "stance"), [
+    ("银行暂时不会撤销对你的起诉。", "legal_action", "affirms"),
+    ("平台不会轻易撤回已经提交的起诉。", "legal_action", "affirms"),
+    ("还清欠款后银行一般会撤诉。", "legal_action", "denies"),
+    ("平台还没有解除对账户的冻结。", "account_impact", "affirms"),
+    ("结清以后，银行会解除对额度的冻结。", "account_impact", "denies"),
+    ("目前还不能解除对借款资格的冻结。", "account_impact", "affirms"),
+])
+def test_undoing_a_lawsuit_or_a_freeze_inverts_it(text: str, topic: str, stance: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("催收方应该先联系借款人本人。", "normative"),
+    ("催收人员也应该表明身份。", "normative"),
+    ("银行应该在上门前通知持卡人。", "normative"),
+    ("你应该尽快联系平台协商还款。", "advice"),
+    ("借款人应该保留催收录音。", "advice"),
+])
+def test_yinggai_after_a_lender_or_collector_is_a_duty(text: str, modality: str) -> None:
+    assert tag(text).modality == modality

@@ -110,3 +110,20 @@ def test_not_thresholds(text: str) -> None:
 
 def test_first_anchored_duration_wins() -> None:
     assert threshold("逾期超过90天的记录会保存5年") == (90, None, "overdue")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 头 names the first span of the overdue: its maximum
+        ("逾期头一周只会发短信", (None, 7, "overdue")),
+        ("逾期头两个月一般不会起诉", (None, 60, "overdue")),
+        ("逾期的头三天还有人工提醒", (None, 3, "overdue")),
+        # a later date agreed is a deferral: installment anchor
+        ("客服同意我延后一周还", (7, 7, "installment")),
+        ("平台答应推迟两个月再还", (60, 60, "installment")),
+        ("银行同意延后半个月还款", (15, 15, "installment")),
+    ],
+)
+def test_first_spans_and_deferrals(text: str, expected: Expected) -> None:
+    assert threshold(text) == expected

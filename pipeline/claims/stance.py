@@ -63,8 +63,9 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
-#: Topics whose event is a message to the borrower: a bluff predicate does not deny them.
-MESSAGE_TOPICS = frozenset({"debtor_contact"})
+#: Topics whose event is a message to the borrower, or the forging or impersonating that
+#: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
+MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
@@ -93,9 +94,23 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     return hits
 
 
+def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """只要 meaning "whoever" (只要有号码的都会打, 只要是手机里的号码): no condition."""
+    if hit.text != "只要":
+        return False
+    end = hit.end
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    return any(w in text[hit.end : end] for w in lex.whoever)
+
+
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
-    """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows."""
-    hits = [h for h in matchers.conditions.find(text, "cond") if h.text in lex.protasis]
+    """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows.
+
+    A 只要 that means "whoever" opens no condition clause: its cues are the claim's own.
+    """
+    hits = [h for h in matchers.conditions.find(text, "cond")
+            if h.text in lex.protasis and not _means_whoever(text, h, lex)]
     if not hits:
         return frozenset()
     clauses = clause_index(text)
@@ -214,12 +229,8 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     """
     found: list[str] = []
     for hit in matchers.conditions.find(text, "cond"):
-        if hit.text == "只要" and lex is not None:
-            end = hit.end
-            while end < len(text) and text[end] not in CLAUSE_BREAKS:
-                end += 1
-            if any(w in text[hit.end : end] for w in lex.whoever):
-                continue
+        if lex is not None and _means_whoever(text, hit, lex):
+            continue
         found.append(hit.text)
     blockers = lex.condition_blockers if lex is not None else ()
     for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
@@ -249,7 +260,11 @@ def decide_stance(
 
 
 def _reader_can(text: str, lex: Lexicon) -> str | None:
-    """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...)."""
+    """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...).
+
+    Not when the rest of its clause has the act done to someone (可以…对其拘留):
+    then an authority is the subject, and the sentence describes what it can do.
+    """
     for word in lex.reader_can:
         pos = text.find(word)
         while pos >= 0:
@@ -264,7 +279,38 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
                     if before.endswith(adverb):
                         before = before[: -len(adverb)].strip()
                         changed = True
-            if not before or before.endswith(lex.reader_subjects):
+            end = pos + len(word)
+            while end < len(text) and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
+            # 被起诉后可以…: a passive time clause names the reader as the one it befalls
+            befalls = before.startswith("被") and before.endswith(lex.reader_when)
+            reader = not before or before.endswith(lex.reader_subjects) or befalls
+            if reader and not acts_on:
+                return word
+            pos = text.find(word, pos + 1)
+    return None
+
+
+def _institution_should(text: str, lex: Lexicon) -> str | None:
+    """应该 whose subject is a lender or a collector (催收方应该先联系本人): a duty, normative.
+
+    应该 addressed to the reader stays advice (你应该尽快还款)."""
+    for word in lex.should:
+        pos = text.find(word)
+        while pos >= 0:
+            start = pos
+            while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+                start -= 1
+            before = text[start:pos].strip()
+            changed = True
+            while changed and before:
+                changed = False
+                for adverb in lex.reader_adverbs:
+                    if before.endswith(adverb):
+                        before = before[: -len(adverb)].strip()
+                        changed = True
+            if before and before.endswith(lex.duty_subjects):
                 return word
             pos = text.find(word, pos + 1)
     return None
@@ -287,6 +333,9 @@ def detect_modality(
             role = hit.role("modality")
             if role and role[1] == level:
                 return level, hit.text.replace(GAP, "…")
+    duty = _institution_should(text, lex)
+    if duty:
+        return "normative", duty
     can = _reader_can(text, lex)
     if can:
         return "advice", can

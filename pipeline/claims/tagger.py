@@ -45,7 +45,7 @@ from pipeline.claims.taxonomy import GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.0"
+BASE_VERSION = "tagger-0.3.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,16 +314,24 @@ def _clause_lines(norm: str, evidence: list[TopicEvidence], background: frozense
     return tuple(lines)
 
 
-def _hedge_scope(text: str, support: list[TopicEvidence], stance: str) -> str:
+def _hedge_scope(
+    text: str, support: list[TopicEvidence], stance: str, contrast: tuple[str, ...]
+) -> str:
     """The text a denial's hedge is read from: clauses holding only affirmed cues are
-    left out (催收电话一般很多，但不会上门: 一般 does not hedge the denial)."""
+    left out when the denial is set against them (催收电话一般很多，但不会上门: 一般 does
+    not hedge the denial); a plain sequence shares its hedge (银行一般先打电话，不会马上
+    起诉: 一般 covers both steps)."""
     if stance != "denies":
         return text
     clause_of = clause_index(text)
     denying = {clause_of[ev.start] for ev in support if ev.denies and 0 <= ev.start < len(text)}
     other = {clause_of[ev.start] for ev in support
              if not ev.denies and 0 <= ev.start < len(text)} - denying  # fmt: skip
-    if not other:
+    clause_text: dict[int, str] = {}
+    for i, ch in enumerate(text):
+        clause_text[clause_of[i]] = clause_text.get(clause_of[i], "") + ch
+    contrasted = any(clause_text.get(c, "").lstrip().startswith(contrast) for c in denying)
+    if not other or not contrasted:
         return text
     return "".join(MASK if clause_of[i] in other and ch not in CLAUSE_BREAKS else ch
                    for i, ch in enumerate(text))  # fmt: skip
@@ -425,7 +433,8 @@ def _analyse_norm(
             conditional=bool(conds) or overdue,
         )  # fmt: skip
         modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None)
-        hedge, hedge_cue = detect_hedge(_hedge_scope(scoped, support, stance), matchers)
+        hedge, hedge_cue = detect_hedge(
+            _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
             hedge, hedge_cue = "frequency", next(ev.negator for ev in support if ev.rare)
     return Analysis(

@@ -120,11 +120,16 @@ class Lexicon:
     reader_can: tuple[str, ...]
     reader_subjects: tuple[str, ...]
     reader_adverbs: tuple[str, ...]
+    reader_objects: tuple[str, ...]  # after 可以 in its clause: an authority acts on someone
+    reader_when: tuple[str, ...]  # ends of a 被… time clause before 可以 (被起诉后可以…)
+    should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
+    duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
+    contrast: tuple[str, ...] = ()  # a clause opening with these is set against the one before
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,11 +310,16 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         reader_can=_strings(modality, "reader_can", file, "modality."),
         reader_subjects=_strings(modality, "reader_subjects", file, "modality."),
         reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
+        reader_objects=_strings(modality, "reader_objects", file, "modality.", required=False),
+        reader_when=_strings(modality, "reader_when", file, "modality.", required=False),
+        should=_strings(modality, "should", file, "modality.", required=False),
+        duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
+        contrast=_strings(hedge, "contrast", file, "hedge.", required=False),
     )
 
 
