@@ -24,20 +24,29 @@ FamilyAssigner = Callable[[Sequence[KnownSentence], Sequence[NewSentence]],
 _SIGNATURE = "claim_signature(c.topics, c.stance, c.modality, c.hedge, c.min_days, c.max_days)"
 
 
-def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
+def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner,
+                        docs_sql: str | None = None) -> int:
     """Give every current (sentence, labels) without a family one; return how many.
+
+    With *docs_sql* (a query of doc_ids: the documents a load wrote) only their claims
+    are read, unless no family is stored yet (the first load after the upgrade reads
+    every claim); a retag reads every claim.
 
     New sentences come earliest copy first (publication date, then first seen), so a
     family's id is its earliest sentence, as in v_independent_claims; one normalized
     sentence with several label sets (other pages tagged it otherwise) is read once.
     """
+    scope = ""
+    if docs_sql is not None and con.execute("SELECT count(*) FROM claim_families"
+                                            ).fetchone() != (0,):
+        scope = f"AND c.doc_id IN ({docs_sql})"
     new = con.execute(
         f"""
         WITH fresh AS (
             SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.doc_id, c.idx
             FROM claims c
             JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
-            WHERE c.sentence_sha1 IS NOT NULL
+            WHERE c.sentence_sha1 IS NOT NULL {scope}
         ),
         missing AS (
             SELECT * FROM fresh k

@@ -176,7 +176,8 @@ def load_run(
             counts.update(fill_glyph_gaps(con, fill_gap))
         if assign_families is not None:
             step("families")
-            counts["claim_families"] = assign_new_families(con, assign_families)
+            counts["claim_families"] = assign_new_families(con, assign_families,
+                                                           "SELECT doc_id FROM new_docs")
         _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
