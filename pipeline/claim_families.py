@@ -153,20 +153,21 @@ def product_names() -> tuple[str, ...]:
 
 
 def assign_families(known: Sequence[tuple[str, str, str, str]],
-                    new: Sequence[tuple[str, str, str]],
+                    new: Sequence[tuple[str, str, str, str]],
                     product_aliases: Iterable[str] = ()) -> list[tuple[str, str, str, str]]:
-    """Families for *new* sentences (key, signature, sentence; earliest first) given the
-    *known* ones (key, signature, family id, family text): (key, signature, family id,
-    family text) per new sentence. The warehouse's `FamilyAssigner`."""
+    """Families for *new* sentences (key, signature, sentence, family text or "" when not
+    yet computed; earliest first) given the *known* ones (key, signature, family id,
+    family text): (key, signature, family id, family text) per new sentence. The
+    warehouse's `FamilyAssigner`."""
     aliases = tuple(product_aliases)
     index = FamilyIndex()
     for key, signature, family_id, text in known:
         index.add(FamilyMember(key, signature, text), family_id)
     out = []
     texts: dict[str, str] = {}  # one normalized sentence (key) has one family text
-    for key, signature, sentence in new:
+    for key, signature, sentence, given in new:
         if key not in texts:
-            texts[key] = family_text(sentence, aliases)
+            texts[key] = given or family_text(sentence, aliases)
         text = texts[key]
         out.append((key, signature, index.place(FamilyMember(key, signature, text)), text))
     return out

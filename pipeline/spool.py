@@ -22,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.claim_families import family_text, product_names
 from pipeline.errors import RunError
 from pipeline.records import Claim, Document, Fetch
 
@@ -56,6 +57,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("max_days", pa.int32()), ("anchor", _STR), ("cues", _STRS),
         ("sentence_sha1", _STR), ("tagger_version", _STR), ("part", pa.int16()),
         ("self_contradicting", pa.bool_()),
+        # pipeline.claim_families.family_text of the sentence, so the load places exact
+        # copies in SQL (NULL in spools written before it: the load computes it)
+        ("family_text", _STR),
     ]),
     "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
 }
@@ -144,6 +148,7 @@ class SpoolWriter:
         row = asdict(claim)
         for key in ("topics", "products", "cues"):
             row[key] = list(row[key])
+        row["family_text"] = family_text(claim.text, product_names())
         self._add("claims", row)
 
     def close(self) -> None:

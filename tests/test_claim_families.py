@@ -66,7 +66,7 @@ def test_known_families_keep_their_ids() -> None:
     """A later load places new sentences against the families stored by earlier loads."""
     names = product_names()
     known = [("old", SIG, "fam-old", family_text(SOURCE, names))]
-    placed = assign_families(known, [("new", SIG, SPUN), ("other", SIG, OTHER)], names)
+    placed = assign_families(known, [("new", SIG, SPUN, ""), ("other", SIG, OTHER, "")], names)
     assert [(key, fam) for key, _, fam, _ in placed] == [("new", "fam-old"), ("other", "other")]
 
 
@@ -137,17 +137,26 @@ def test_a_composite_page_is_lineage_not_a_repost(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_later_load_places_its_sentences_in_the_stored_families(tmp_path: Path) -> None:
-    """Run 2 reads only its own documents' claims; its spun copy joins run 1's family."""
+    """Run 2 reads only its own documents' claims: its spun and product-swapped copies join
+    run 1's family, and two new sentences that differ only in the product found one."""
     doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
                          simhash=0x0F0F0F0F0F0F0F0F)
     write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
     load_pending(tmp_path)
     doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
                          simhash=0xF0F0F0F0F0F0F0F0)
-    write_spool(tmp_path, "run2", [doc1], [_claim("d1", 0, SPUN)])
+    doc2 = make_document("d2", "run2", "第三篇：" + "网贷平台的客服电话在官方应用里。" * 5,
+                         simhash=0x00FF00FF00FF00FF)
+    write_spool(tmp_path, "run2", [doc1, doc2], [
+        _claim("d1", 0, SPUN),      # an edited copy: placed by the assigner
+        _claim("d1", 1, SWAPPED),   # another product: the stored family's exact text
+        _claim("d2", 0, "借呗逾期后，手机里存的号码一般不会挨个打。"),
+        _claim("d2", 1, "花呗逾期后，手机里存的号码一般不会挨个打。"),  # same load, same text
+    ])
     load_pending(tmp_path)
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
     families = dict(con.execute("SELECT sentence_sha1, family_id FROM claim_families"
                                 ).fetchall())
     assert families == {"sha-d0-0": "sha-d0-0", "sha-d0-1": "sha-d0-1",
-                        "sha-d1-0": "sha-d0-0"}
+                        "sha-d1-0": "sha-d0-0", "sha-d1-1": "sha-d0-0",
+                        "sha-d2-0": "sha-d2-0", "sha-d2-1": "sha-d2-0"}
