@@ -865,3 +865,13 @@ def test_undoing_a_lawsuit_or_a_freeze_inverts_it(text: str, topic: str, stance:
 ])
 def test_yinggai_after_a_lender_or_collector_is_a_duty(text: str, modality: str) -> None:
     assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("金额较大又长期不还的，可能被追究刑责。", "criminal_risk"),
+    ("恶意拖欠信用卡会承担刑责。", "criminal_risk"),
+    ("逾期一个月后，催收开始打给家里。", "contacts_family"),
+    ("他们把电话打到家里，我妈接的。", "contacts_family"),
+])
+def test_criminal_liability_and_calls_home(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
