@@ -875,3 +875,25 @@ def test_yinggai_after_a_lender_or_collector_is_a_duty(text: str, modality: str)
 ])
 def test_criminal_liability_and_calls_home(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("所谓“停息挂账包过”的说法，多半是收割。", "debt_help_scam", "negotiation"),
+    ("承诺协商分期包过的，都是在收智商税。", "debt_help_scam", "negotiation"),
+    ("自称债务顾问的人说能帮你谈下分期。", "debt_help_scam", "negotiation"),
+])
+def test_a_scams_sales_words_make_relief_a_scam(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("上门催收的，十个里面不到一个。", "home_visit"),
+    ("真走到起诉的，不到十分之一。", "legal_action"),
+    ("被爆通讯录的，十个里不到一个。", "contacts_family"),
+])
+def test_fewer_than_one_in_ten_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
