@@ -897,3 +897,15 @@ def test_fewer_than_one_in_ten_denies(text: str, topic: str) -> None:
     claim = tag(text)
     assert topic in claim.topics
     assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("逾期罚金一般按日计算。", "penalty_fees", "criminal_risk"),
+    ("花呗的逾期罚金每天都在涨。", "penalty_fees", "criminal_risk"),
+    ("这笔罚金是按日息万分之五算的。", "penalty_fees", "criminal_risk"),
+    ("信用卡诈骗数额较大的，并处罚金。", "criminal_risk", "penalty_fees"),
+])
+def test_a_fine_counted_by_the_day_is_a_penalty_fee(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
