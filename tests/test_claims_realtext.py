@@ -909,3 +909,15 @@ def test_a_fine_counted_by_the_day_is_a_penalty_fee(text: str, topic: str, not_t
     topics = tag(text).topics
     assert topic in topics
     assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收找到了我老家的村委会。", "contacts_family"),
+    ("对方打电话到社区居委会打听我。", "contacts_family"),
+    ("我的欠款截图被发到了家族群里。", "contacts_family"),
+    ("网贷大数据花了，很难再借到钱。", "credit_report"),
+    ("逾期后网贷大数据会留下记录。", "credit_report"),
+    ("一直逾期的话，大数据花了就很难下款。", "credit_report"),
+])
+def test_neighbourhood_parties_group_chats_and_big_data(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
