@@ -921,3 +921,23 @@ def test_a_fine_counted_by_the_day_is_a_penalty_fee(text: str, topic: str, not_t
 ])
 def test_neighbourhood_parties_group_chats_and_big_data(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("要是逾期超过三个月，银行就会起诉。", "conditional"),
+    ("如遇催收辱骂，请立即向12378投诉。", "conditional"),
+    ("要是平台上门催收，记得全程录音。", "conditional"),
+    ("律师函主要是起到催告的作用。", "affirms"),
+    ("通讯录被爆，重要的是保留证据去投诉。", "affirms"),
+])
+def test_yaoshi_and_ruyu_are_conditions_zhuyaoshi_is_not(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("逾期超过60天的，可以转让给资产管理公司。", "descriptive"),
+    ("长期不还的账户，可以移交给外包机构。", "descriptive"),
+    ("核销后的坏账，可以卖给第三方公司。", "descriptive"),
+])
+def test_keyi_with_the_debt_handed_on_is_no_advice(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
