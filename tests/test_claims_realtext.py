@@ -865,3 +865,79 @@ def test_undoing_a_lawsuit_or_a_freeze_inverts_it(text: str, topic: str, stance:
 ])
 def test_yinggai_after_a_lender_or_collector_is_a_duty(text: str, modality: str) -> None:
     assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("金额较大又长期不还的，可能被追究刑责。", "criminal_risk"),
+    ("恶意拖欠信用卡会承担刑责。", "criminal_risk"),
+    ("逾期一个月后，催收开始打给家里。", "contacts_family"),
+    ("他们把电话打到家里，我妈接的。", "contacts_family"),
+])
+def test_criminal_liability_and_calls_home(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("所谓“停息挂账包过”的说法，多半是收割。", "debt_help_scam", "negotiation"),
+    ("承诺协商分期包过的，都是在收智商税。", "debt_help_scam", "negotiation"),
+    ("自称债务顾问的人说能帮你谈下分期。", "debt_help_scam", "negotiation"),
+])
+def test_a_scams_sales_words_make_relief_a_scam(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("上门催收的，十个里面不到一个。", "home_visit"),
+    ("真走到起诉的，不到十分之一。", "legal_action"),
+    ("被爆通讯录的，十个里不到一个。", "contacts_family"),
+])
+def test_fewer_than_one_in_ten_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("逾期罚金一般按日计算。", "penalty_fees", "criminal_risk"),
+    ("花呗的逾期罚金每天都在涨。", "penalty_fees", "criminal_risk"),
+    ("这笔罚金是按日息万分之五算的。", "penalty_fees", "criminal_risk"),
+    ("信用卡诈骗数额较大的，并处罚金。", "criminal_risk", "penalty_fees"),
+])
+def test_a_fine_counted_by_the_day_is_a_penalty_fee(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收找到了我老家的村委会。", "contacts_family"),
+    ("对方打电话到社区居委会打听我。", "contacts_family"),
+    ("我的欠款截图被发到了家族群里。", "contacts_family"),
+    ("网贷大数据花了，很难再借到钱。", "credit_report"),
+    ("逾期后网贷大数据会留下记录。", "credit_report"),
+    ("一直逾期的话，大数据花了就很难下款。", "credit_report"),
+])
+def test_neighbourhood_parties_group_chats_and_big_data(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("要是逾期超过三个月，银行就会起诉。", "conditional"),
+    ("如遇催收辱骂，请立即向12378投诉。", "conditional"),
+    ("要是平台上门催收，记得全程录音。", "conditional"),
+    ("律师函主要是起到催告的作用。", "affirms"),
+    ("通讯录被爆，重要的是保留证据去投诉。", "affirms"),
+])
+def test_yaoshi_and_ruyu_are_conditions_zhuyaoshi_is_not(text: str, stance: str) -> None:
+    assert tag(text).stance == stance
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("逾期超过60天的，可以转让给资产管理公司。", "descriptive"),
+    ("长期不还的账户，可以移交给外包机构。", "descriptive"),
+    ("核销后的坏账，可以卖给第三方公司。", "descriptive"),
+])
+def test_keyi_with_the_debt_handed_on_is_no_advice(text: str, modality: str) -> None:
+    assert tag(text).modality == modality

@@ -127,3 +127,21 @@ def test_first_anchored_duration_wins() -> None:
 )
 def test_first_spans_and_deferrals(text: str, expected: Expected) -> None:
     assert threshold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("逾期七八十天的时候会转给外包", (70, 80, "overdue")),
+        ("逾期二三十天就会打给家里", (20, 30, "overdue")),
+        ("逾期四五十天后会收到律师函", (40, None, "overdue")),
+    ],
+)
+def test_two_tens_in_a_row_are_a_range(text: str, expected: Expected) -> None:
+    assert threshold(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [("七八十", (70, 80)), ("二三十", (20, 30)),
+                                             ("三五十", None)])
+def test_parse_number_tens_ranges(text: str, value: tuple[float, float] | None) -> None:
+    assert parse_number(text) == value

@@ -96,7 +96,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     """Number expression -> (lo, hi) in the unit's count; None if vague or not a number.
 
     Handles 3, 1.5, 1-2, 三, 十五, 两三 (2..3), 三五 (3..5), 十几 (11..19),
-    二十几 (21..29) and 半 (0.5). 几, 几十 are vague: None.
+    二十几 (21..29), 七八十 (70..80) and 半 (0.5). 几, 几十 are vague: None.
     """
     text = text.strip()
     if text == "半":
@@ -124,6 +124,11 @@ def parse_number(text: str) -> tuple[float, float] | None:
         a, b = _DIGITS[text[0]], _DIGITS[text[1]]
         if 0 < a < b:
             return (float(a), float(b))
+        return None
+    if len(text) == 3 and text[2] == "十" and all(ch in _DIGITS for ch in text[:2]):
+        a, b = _DIGITS[text[0]], _DIGITS[text[1]]  # 七八十 (70..80), 二三十 (20..30)
+        if 0 < a < b and b == a + 1:
+            return (a * 10.0, b * 10.0)
         return None
     value = cn_number(text)
     return None if value is None else (float(value), float(value))
