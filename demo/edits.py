@@ -88,7 +88,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 # that the tagger gives each bank sentence the same labels before and after the spin).
 RESPIN: tuple[tuple[str, str], ...] = (
     *SYNONYMS,
-    ("问题", "难题"), ("方式", "方法"), ("进行", "开展"), ("主要", "首要"),
+    ("问题", "难题"), ("方式", "方法"), ("进行", "开展"),
     ("及时", "适时"), ("目前", "当前"), ("避免", "防止"), ("提醒", "提示"),
     ("自己", "自身"), ("出现", "产生"), ("其中", "这其中"),
     ("所以", "因此"), ("同时", "与此同时"), ("但是", "可是"), ("另外", "此外"), ("首先", "第一"),
