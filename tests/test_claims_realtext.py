@@ -689,6 +689,17 @@ def test_who_can_and_object_first_imperatives(text: str, modality: str) -> None:
     assert tag(text).modality == modality
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    ("马上给银行客服打电话，问清楚能不能分期。", "advice"),
+    ("赶紧联系平台协商还款，说明自己的实际困难。", "advice"),
+    ("马上向当地金融监管部门投诉这种催收。", "advice"),
+    ("花呗逾期以后马上就会上征信。", "descriptive"),
+    ("马上就要到还款日的时候，平台会发短信提醒借款人。", "descriptive"),
+])
+def test_right_away_with_an_act_tells_the_reader_what_to_do(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
 @pytest.mark.parametrize(("text", "topic"), [
     ("网上说花呗逾期一天就会上征信，这个说法不准确。", "credit_report"),
     ("有说法称欠网贷会被拘留，这其实是误解。", "criminal_risk"),
