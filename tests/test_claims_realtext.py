@@ -700,6 +700,22 @@ def test_right_away_with_an_act_tells_the_reader_what_to_do(text: str, modality:
     assert tag(text).modality == modality
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    # after the reader's own act (还款后/还清之后), 可以 is addressed to the reader
+    ("还款后可以联系客服说明情况，申请减免罚息。", "advice"),
+    ("还清欠款之后可以申请恢复被冻结的额度。", "advice"),
+    ("还上欠款后可以打客服电话申请减免部分罚息。", "advice"),
+    # an institution and a time phrase first: 可以 is what the institution can do
+    ("部分银行在协商成功后，可以暂停催收三个月。", "descriptive"),
+    ("有些平台在确认借款人失联时，可以委托第三方催收公司。", "descriptive"),
+    ("银行在审核通过后，可以为持卡人办理个性化分期。", "descriptive"),
+    # the lender's act after the overdue period stays descriptive
+    ("逾期90天后可以起诉借款人。", "descriptive"),
+])
+def test_who_can_after_a_time_clause(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
 @pytest.mark.parametrize(("text", "topic"), [
     ("网上说花呗逾期一天就会上征信，这个说法不准确。", "credit_report"),
     ("有说法称欠网贷会被拘留，这其实是误解。", "criminal_risk"),

@@ -283,13 +283,33 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             while end < len(text) and text[end] not in CLAUSE_BREAKS:
                 end += 1
             acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
-            # 被起诉后可以…: a passive time clause names the reader as the one it befalls
-            befalls = before.startswith("被") and before.endswith(lex.reader_when)
-            reader = not before or before.endswith(lex.reader_subjects) or befalls
+            # 被起诉后可以… / 还款后可以…: a time clause of what befalls the reader, or of
+            # the reader's own act, names the reader as the subject
+            befalls = (before.startswith(("被", *lex.reader_acts))
+                       and before.endswith(lex.reader_when))
+            carried = not before and start > 0 and _institution_then_time(text, lex)
+            reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
+                      or befalls)
             if reader and not acts_on:
                 return word
             pos = text.find(word, pos + 1)
     return None
+
+
+def _institution_then_time(text: str, lex: Lexicon) -> bool:
+    """The first clause is an institution and a time phrase only (部分银行在协商成功后，…):
+    its subject carries over to a clause-initial 可以 that follows."""
+    end = next((i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS), len(text))
+    first = text[:end].strip()
+    for quantifier in lex.quantifiers:
+        if first.startswith(quantifier):
+            first = first[len(quantifier):]
+            break
+    subject = next((s for s in lex.duty_subjects if first.startswith(s)), None)
+    if subject is None:
+        return False
+    rest = first[len(subject):]
+    return rest.startswith("在") and rest.endswith(lex.reader_when)
 
 
 def _institution_should(text: str, lex: Lexicon) -> str | None:

@@ -122,6 +122,8 @@ class Lexicon:
     reader_adverbs: tuple[str, ...]
     reader_objects: tuple[str, ...]  # after 可以 in its clause: an authority acts on someone
     reader_when: tuple[str, ...]  # ends of a 被… time clause before 可以 (被起诉后可以…)
+    reader_acts: tuple[str, ...]  # the reader's own acts opening such a clause (还款后可以…)
+    quantifiers: tuple[str, ...]  # 部分/有些 before an institution subject (部分银行在…后，可以…)
     should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
@@ -312,6 +314,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
         reader_objects=_strings(modality, "reader_objects", file, "modality.", required=False),
         reader_when=_strings(modality, "reader_when", file, "modality.", required=False),
+        reader_acts=_strings(modality, "reader_acts", file, "modality.", required=False),
+        quantifiers=_strings(modality, "quantifiers", file, "modality.", required=False),
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
