@@ -127,6 +127,9 @@ class Claim:
     # the sentence asserts a concession and contradicts it (both of its claims carry it);
     # a document with such a claim contradicts itself (DOMAIN.md "Real pages")
     self_contradicting: bool = False
+    # pipeline.claim_families.family_text of the sentence (set by the page stage, in the
+    # worker; "" where a claim is made elsewhere and the spool writer computes it)
+    family_text: str = ""
 
     @property
     def claim_id(self) -> str:

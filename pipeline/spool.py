@@ -148,7 +148,7 @@ class SpoolWriter:
         row = asdict(claim)
         for key in ("topics", "products", "cues"):
             row[key] = list(row[key])
-        row["family_text"] = family_text(claim.text, product_names())
+        row["family_text"] = claim.family_text or family_text(claim.text, product_names())
         self._add("claims", row)
 
     def close(self) -> None:

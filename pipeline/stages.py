@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from pipeline.claim_families import family_text, product_names
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
 from pipeline.fingerprint import fingerprint_text, simhash_text
@@ -90,5 +91,7 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         removals=extracted.removals,
         text_norm=normalized_lines(text),
     )
-    claims = tuple(tag_document(doc_id, text))
+    names = product_names()
+    claims = tuple(replace(c, family_text=family_text(c.text, names))
+                   for c in tag_document(doc_id, text))
     return PageResult(document, claims)
