@@ -968,3 +968,15 @@ def test_yaoshi_and_ruyu_are_conditions_zhuyaoshi_is_not(text: str, stance: str)
 ])
 def test_keyi_with_the_debt_handed_on_is_no_advice(text: str, modality: str) -> None:
     assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("但是逾期记录会保存在平台内部，影响以后的借款额度。", "account_impact", "credit_report"),
+    ("逾期信息会记在平台的内部系统里，以后再借款额度会变低。", "account_impact",
+     "credit_report"),
+    ("逾期记录会上报征信，在信用报告上保留五年。", "credit_report", "account_impact"),
+])
+def test_a_record_kept_inside_the_platform_is_no_credit_report(
+        text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics and not_topic not in topics
