@@ -980,3 +980,27 @@ def test_a_record_kept_inside_the_platform_is_no_credit_report(
         text: str, topic: str, not_topic: str) -> None:
     topics = tag(text).topics
     assert topic in topics and not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "answer", "topic"), [
+    # the question just before it, in the same paragraph
+    ("借呗逾期多久会被起诉？一般90天以后才会。", "一般90天以后才会。", "legal_action"),
+    # the question heading of its section
+    ("一、信用卡逾期记录多久能消除\n结清欠款5年后才会消除。", "结清欠款5年后才会消除。",
+     "credit_report"),
+    ("二、网贷逾期几天会打电话给家人\n一般超过30天就有可能。", "一般超过30天就有可能。",
+     "contacts_family"),
+])
+def test_an_answer_takes_the_topic_of_its_question(text: str, answer: str, topic: str) -> None:
+    claims = {c.text: c for c in tag_document("d", text)}
+    assert answer in claims and topic in claims[answer].topics
+
+
+def test_an_answer_needs_a_question_and_a_duration() -> None:
+    """A declarative heading lends no topic; a sentence without a duration takes none."""
+    texts = ["一、催收人员不得骚扰家人\n3天以后再说。",
+             "花呗逾期会被起诉吗？今天小编就来说一说。"]
+    for text in texts:
+        assert [c.text for c in tag_document("d", text) if not c.topics] == []
+        assert all(c.text not in ("3天以后再说。", "今天小编就来说一说。")
+                   for c in tag_document("d", text))

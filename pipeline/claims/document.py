@@ -7,10 +7,11 @@ that are boilerplate in all their sentences, and the Claim records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.claims.analysis import CONTEXT_MARK, Analysis
-from pipeline.claims.segment import segment
+from pipeline.claims.segment import Segment, segment
 from pipeline.claims.senses import load_senses
 from pipeline.claims.tagger import analyse, analyse_claims, tagger_version
 from pipeline.normalize import sha1_hex
@@ -72,6 +73,38 @@ def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
             break
 
 
+# A heading that asks (how long, whether, how): 逾期多久上征信, 会不会被起诉, 怎么协商
+_ASKS = re.compile(r"多久|多长时间|几天|几个月|什么时候|会不会|能不能|是否|吗|怎么|如何|[?？]$")
+
+
+# A bare duration answering "how long" (一般90天以后才会): a number and a unit of time
+_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|日|周|个月|月|年)")
+
+
+def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
+                        explain: bool) -> None:
+    """微粒贷逾期记录多久能消除？5年后才会自动消除。-- an answer with no topic cue of its own
+    but a duration (the question asked "how long"), right after a question in its paragraph
+    or opening the section under a question heading (一、逾期多久上征信), states the
+    question's topic: it is tagged with the question as its lead-in.
+    """
+    for i, seg in enumerate(segs):
+        a = analyses[i][0]
+        if (a.topics or a.boilerplate is not None or seg.context
+                or (a.threshold is None and not _DURATION.search(seg.text))):
+            continue
+        if i > 0 and segs[i - 1].line == seg.line:
+            asked = segs[i - 1].text if analyses[i - 1][0].stance == "question" else ""
+        else:  # the first sentence of its paragraph: the section heading asks
+            heading = seg.section.rsplit(" > ", 1)[-1] if seg.section else ""
+            asked = heading.rstrip("?？") + "？" if _ASKS.search(heading) else ""
+        if not asked:
+            continue
+        lead = analyse(asked, explain=False)
+        if lead.stance == "question" and lead.topics:
+            analyses[i] = analyse_claims(seg.text, asked, explain=explain)
+
+
 def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None:
     """A template line (相关推荐：A？B？) is boilerplate in all of its sentences."""
     template: dict[int, str] = {}
@@ -115,6 +148,7 @@ def _tagged(text: str, *, explain: bool) -> list[tuple[int, str, str, str, list[
     _boilerplate_lines(analyses, [seg.line for seg in segs])
     _rejected_beliefs(analyses)
     _carry_threshold(analyses, [seg.text for seg in segs])
+    _answer_to_question(segs, analyses, explain)
     return [(idx, seg.section, seg.text, seg.context, analyses[idx])
             for idx, seg in enumerate(segs)]  # fmt: skip
 
