@@ -160,3 +160,25 @@ def test_a_later_load_places_its_sentences_in_the_stored_families(tmp_path: Path
     assert families == {"sha-d0-0": "sha-d0-0", "sha-d0-1": "sha-d0-1",
                         "sha-d1-0": "sha-d0-0", "sha-d1-1": "sha-d0-0",
                         "sha-d2-0": "sha-d2-0", "sha-d2-1": "sha-d2-0"}
+
+
+@pytest.mark.slow
+def test_the_first_load_after_the_upgrade_gives_every_stored_claim_its_family(
+        tmp_path: Path) -> None:
+    """A warehouse from before claim families (none stored) gets them all on its next load,
+    not only for the documents that load wrote."""
+    doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
+                         simhash=0x0F0F0F0F0F0F0F0F)
+    write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
+    load_pending(tmp_path)
+    with duckdb.connect(str(warehouse_path(tmp_path))) as con:
+        con.execute("DELETE FROM claim_families")  # as migration 0019 leaves an old warehouse
+    doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
+                         simhash=0xF0F0F0F0F0F0F0F0)
+    write_spool(tmp_path, "run2", [doc1], [_claim("d1", 0, SPUN)])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    families = dict(con.execute("SELECT sentence_sha1, family_id FROM claim_families"
+                                ).fetchall())
+    assert families == {"sha-d0-0": "sha-d0-0", "sha-d0-1": "sha-d0-1",
+                        "sha-d1-0": "sha-d0-0"}
