@@ -161,13 +161,8 @@ class Corpus:
         if bank_key is not None:
             return load_bank()[bank_key]
         plan = mixed_plan(self.seed, story)
-        source = self.story_graft(story)
-        if source is None:
-            return plan
-        try:
-            return graft_section(plan, load_bank()[source])
-        except BankError:  # too many paragraphs with the section: no composite
-            return plan
+        source = self.story_graft(story)  # only a section that fits the plan
+        return plan if source is None else graft_section(plan, load_bank()[source])
 
     def story_graft(self, story: str) -> str | None:
         """The bank story (its cluster id) whose first section the mixed *story* copies, or

@@ -22,7 +22,14 @@ from simhash import Simhash
 from demo.truth import truth_records
 from demo.web import DemoWeb
 from evals import demo_web_main
-from evals.demo_eval import BASE, REAL_STYLE_EDITS, Record, extract_all, pair_scores
+from evals.demo_eval import (
+    BASE,
+    REAL_STYLE_EDITS,
+    Record,
+    edit_kind,
+    extract_all,
+    pair_scores,
+)
 from pipeline.dedup import DEFAULT_PARAMS, Clusterer, DedupInput, DedupParams, overlap
 from pipeline.fingerprint import hamming, shingle_hashes, simhash_of_hashes
 
@@ -87,16 +94,6 @@ GRID: list[tuple[str, DedupParams]] = [
     ("sentence cover >= 0.65", replace(DEFAULT_PARAMS, min_sentence_coverage=0.65)),
     ("sentence cover >= 0.85", replace(DEFAULT_PARAMS, min_sentence_coverage=0.85)),
 ]
-# Repost edit kinds reported one by one (demo.edits); "plain" = only the house edits.
-EDIT_KINDS = REAL_STYLE_EDITS
-
-
-def edit_kind(edits: Sequence[str]) -> str:
-    """The real-style edit kind of a repost (its first real-style edit), or "plain"."""
-    ops = [e.partition(":")[0] for e in edits]
-    return next((op for op in ops if op in EDIT_KINDS), "plain")
-
-
 def repost_recall(texts: dict[str, str], truth: Sequence[Record], params: DedupParams
                   ) -> dict[str, tuple[int, int]]:
     """Per edit kind: (reposts in the cluster of a truth mate, reposts) under *params*.
@@ -110,12 +107,11 @@ def repost_recall(texts: dict[str, str], truth: Sequence[Record], params: DedupP
         members.setdefault(str(r["cluster"]), []).append(str(r["url"]))
     out: dict[str, tuple[int, int]] = {}
     for r in truth:
-        edits = list(r.get("edits") or [])  # type: ignore[call-overload]
         url = str(r["url"])
         mates = [m for m in members[str(r["cluster"])] if m != url]
-        if not edits or not mates:
+        if not r.get("edits") or not mates:
             continue
-        kind = edit_kind(edits)
+        kind = edit_kind(r)
         found, total = out.get(kind, (0, 0))
         out[kind] = (found + any(got[m] == got[url] for m in mates), total + 1)
     return out
@@ -144,7 +140,7 @@ def report(size: int = 400, day: int = 0) -> None:
     for label, p in (("chosen (defaults)", DEFAULT_PARAMS), GRID[-3]):
         recall = repost_recall(texts, truth, p)
         cells = "  ".join(f"{k} {recall[k][0]}/{recall[k][1]}"
-                          for k in ("plain", *EDIT_KINDS) if k in recall)
+                          for k in ("plain", *REAL_STYLE_EDITS) if k in recall)
         print(f"    {label:24}{cells}")
 
 

@@ -106,9 +106,10 @@ def pair_scores(predicted: dict[str, str], truth: dict[str, str],
 REAL_STYLE_EDITS = ("respin", "trad", "head", "tail")
 
 
-def _real_style(rec: Record) -> bool:
-    edits = rec.get("edits") or []
-    return any(str(e).partition(":")[0] in REAL_STYLE_EDITS for e in edits)  # type: ignore[attr-defined]
+def edit_kind(rec: Record) -> str:
+    """The real-style edit kind of a truth page (its first real-style edit), or "plain"."""
+    ops = [str(e).partition(":")[0] for e in rec.get("edits") or []]  # type: ignore[attr-defined]
+    return next((op for op in ops if op in REAL_STYLE_EDITS), "plain")
 
 
 def cluster(texts: dict[str, str], truth: Sequence[Record]) -> dict[str, str]:
@@ -167,7 +168,7 @@ def score(texts: dict[str, str], truth: Sequence[Record]) -> Scores:
     truth_clusters = {str(r["url"]): str(r["cluster"]) for r in truth}
     s.dedup_precision, s.dedup_recall = pair_scores(clusters, truth_clusters)
     s.real_style_precision, s.real_style_recall = pair_scores(
-        clusters, truth_clusters, {str(r["url"]) for r in truth if _real_style(r)})
+        clusters, truth_clusters, {str(r["url"]) for r in truth if edit_kind(r) != "plain"})
     s.topic_f1, s.stance_accuracy, s.stance_matched = claim_scores(texts, truth)
     s.heading_claims = heading_claims(texts, truth)
     return s

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pipeline.fingerprint import content_only
 from pipeline.normalize import normalize_text
 
 # Two sentences with the same labels are one family from this bigram Dice coefficient
@@ -36,7 +37,6 @@ ANCHORS = 6
 MAX_POSTING = 64
 MAX_CANDIDATES = 16
 
-_NOT_CONTENT = re.compile(r"[\W_]+")
 
 
 def family_text(sentence: str, product_aliases: Iterable[str] = ()) -> str:
@@ -45,7 +45,7 @@ def family_text(sentence: str, product_aliases: Iterable[str] = ()) -> str:
     masker = _masker(tuple(product_aliases))
     if masker is not None:
         text = masker.sub("P", text)
-    return _NOT_CONTENT.sub("", text)
+    return content_only(text)
 
 
 @functools.lru_cache(maxsize=8)
@@ -129,10 +129,6 @@ class FamilyIndex:
                 best, best_dice = self._families[idx], similarity
         self.add(member, best)
         return best
-
-    def place_all(self, members: Sequence[FamilyMember]) -> list[str]:
-        """Place sentences in the order given (earliest copy first)."""
-        return [self.place(m) for m in members]
 
 
 def label_signature(topics: Iterable[str], stance: str | None, modality: str | None,

@@ -148,7 +148,10 @@ def score(a: Hashes, b: Hashes, params: DedupParams = DEFAULT_PARAMS) -> float:
     A pair is confirmed when the score reaches ``params.min_jaccard``, i.e. when
     Jaccard >= min_jaccard or containment >= min_containment.
     """
-    jaccard, containment = overlap(a, b)
+    return _shingle_score(*overlap(a, b), params)
+
+
+def _shingle_score(jaccard: float, containment: float, params: DedupParams) -> float:
     return max(jaccard, containment * params.min_jaccard / params.min_containment)
 
 
@@ -320,9 +323,8 @@ class Clusterer:
         the new document's sketch once made (made at most once per document).
         """
         params = self.params
-        stored = self._stored(idx)
-        jaccard, containment = overlap(hashes, stored)
-        sim = max(jaccard, containment * params.min_jaccard / params.min_containment)
+        jaccard, containment = overlap(hashes, self._stored(idx))
+        sim = _shingle_score(jaccard, containment, params)
         if (sim >= params.min_jaccard or text is None
                 or containment < params.sentence_prefilter):
             return sim

@@ -48,9 +48,14 @@ def is_content_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in {"L", "N"}
 
 
+def content_only(text: str) -> str:
+    """*text* with everything but letters and digits dropped (no normalization)."""
+    return _NOT_CONTENT.sub("", text)
+
+
 def fingerprint_text(text: str) -> str:
     """The text fingerprints are taken over: normalized, letters and digits only."""
-    return _NOT_CONTENT.sub("", normalize_text(text))
+    return content_only(normalize_text(text))
 
 
 def _finalize(x: Hashes) -> Hashes:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.fingerprint import content_only
 from pipeline.normalize import normalize_text
 
 # A sentence of the shorter text is covered when one sentence of the other holds this
@@ -32,7 +33,6 @@ SENTENCE_BAR = 0.5
 MIN_SENTENCE_CHARS = 6
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-_NOT_CONTENT = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def sentence_sketch(text: str) -> SentenceSketch:
     grams: list[frozenset[str]] = []
     chars: list[int] = []
     for raw in _SENTENCE_END.split(normalize_text(text)):
-        core = _NOT_CONTENT.sub("", raw)
+        core = content_only(raw)
         if len(core) < MIN_SENTENCE_CHARS:
             continue
         grams.append(frozenset(core[i : i + 2] for i in range(len(core) - 1)))

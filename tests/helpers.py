@@ -7,6 +7,32 @@ from pathlib import Path
 from pipeline.records import Claim, Document, Fetch, Removal
 from pipeline.spool import SpoolWriter, write_manifest
 
+# Independent of the warehouse's views: the current claims with their source (cluster)
+# and claim family, and each family's earliest copy ("earliest"), from the base tables;
+# the family signature is spelled out here rather than taken from the claim_signature macro.
+EARLIEST_CLAIMS_SQL = """
+WITH current AS (
+    SELECT c.*, d.published, d.first_seen, d.site,
+           coalesce(k.cluster_id, 'c-' || c.doc_id) AS source,
+           coalesce(f.family_id, c.sentence_sha1) AS family
+    FROM claims c
+    JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
+    LEFT JOIN clusters k ON k.doc_id = c.doc_id
+    LEFT JOIN claim_families f
+           ON f.sentence_sha1 = c.sentence_sha1
+          AND f.signature = concat_ws('|', array_to_string(list_sort(c.topics), ','),
+                                      coalesce(c.stance, ''), coalesce(c.modality, ''),
+                                      coalesce(c.hedge, ''),
+                                      coalesce(CAST(c.min_days AS VARCHAR), ''),
+                                      coalesce(CAST(c.max_days AS VARCHAR), ''))
+),
+earliest AS (
+    SELECT * FROM current
+    QUALIFY row_number() OVER (PARTITION BY family
+                               ORDER BY published NULLS LAST, first_seen, doc_id, idx) = 1
+)
+"""
+
 
 def make_document(doc_id: str, run_id: str, text: str, *, simhash: int = 12345,
                   site: str = "farm-a", url: str | None = None) -> Document:

@@ -18,29 +18,10 @@ from lxml import html as lxml_html
 
 from pipeline.errors import UsageError
 from reports.build import ReportFilters, build_report
+from tests.helpers import EARLIEST_CLAIMS_SQL
 from warehouse.connect import warehouse_path
 
-DIRECT_SHARES = """
-WITH current AS (
-    SELECT c.*, d.published, d.first_seen, d.site,
-           coalesce(k.cluster_id, 'c-' || c.doc_id) AS source,
-           coalesce(f.family_id, c.sentence_sha1) AS family
-    FROM claims c
-    JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
-    LEFT JOIN clusters k ON k.doc_id = c.doc_id
-    LEFT JOIN claim_families f
-           ON f.sentence_sha1 = c.sentence_sha1
-          AND f.signature = concat_ws('|', array_to_string(list_sort(c.topics), ','),
-                                      coalesce(c.stance, ''), coalesce(c.modality, ''),
-                                      coalesce(c.hedge, ''),
-                                      coalesce(CAST(c.min_days AS VARCHAR), ''),
-                                      coalesce(CAST(c.max_days AS VARCHAR), ''))
-),
-earliest AS (
-    SELECT * FROM current
-    QUALIFY row_number() OVER (PARTITION BY family
-                               ORDER BY published NULLS LAST, first_seen, doc_id, idx) = 1
-)
+DIRECT_SHARES = EARLIEST_CLAIMS_SQL + """
 SELECT DISTINCT t.topic, e.source, e.stance
 FROM earliest e, unnest(e.topics) AS t(topic)
 WHERE e.modality = 'descriptive' AND e.stance IN ('affirms', 'conditional', 'denies')

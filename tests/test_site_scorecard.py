@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.helpers import EARLIEST_CLAIMS_SQL
 from warehouse.connect import warehouse_path
 
 
@@ -73,26 +74,7 @@ def test_by_month_trend_adds_up_to_the_sources_of_each_month(
     assert months is not None and months[0] >= 2
     # sources per month and topic, straight from the base tables (a family counts for its
     # earliest copy, as everywhere)
-    direct = {(m, t): n for m, t, n in con.execute("""
-        WITH current AS (
-            SELECT c.*, d.published, d.first_seen,
-                   coalesce(k.cluster_id, 'c-' || c.doc_id) AS source,
-                   coalesce(f.family_id, c.sentence_sha1) AS family
-            FROM claims c JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
-            LEFT JOIN clusters k ON k.doc_id = c.doc_id
-            LEFT JOIN claim_families f
-                   ON f.sentence_sha1 = c.sentence_sha1
-                  AND f.signature = concat_ws('|', array_to_string(list_sort(c.topics), ','),
-                                              coalesce(c.stance, ''), coalesce(c.modality, ''),
-                                              coalesce(c.hedge, ''),
-                                              coalesce(CAST(c.min_days AS VARCHAR), ''),
-                                              coalesce(CAST(c.max_days AS VARCHAR), ''))
-        ),
-        earliest AS (
-            SELECT * FROM current
-            QUALIFY row_number() OVER (PARTITION BY family ORDER BY published NULLS LAST,
-                                       first_seen, doc_id, idx) = 1
-        )
+    direct = {(m, t): n for m, t, n in con.execute(EARLIEST_CLAIMS_SQL + """
         SELECT CAST(date_trunc('month', coalesce(published, CAST(first_seen AS DATE))) AS DATE),
                t.topic, count(DISTINCT source)
         FROM earliest, unnest(topics) AS t(topic)

@@ -259,6 +259,23 @@ def decide_stance(
     return "affirms"
 
 
+def _clause_head(text: str, pos: int, lex: Lexicon) -> tuple[int, str]:
+    """(start of the clause holding *pos*, what stands in it before *pos*), the reader
+    adverbs (也, 就, 其实 ...) at its end taken off: who the modal word at *pos* is about."""
+    start = pos
+    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    before = text[start:pos].strip()
+    changed = True
+    while changed and before:
+        changed = False
+        for adverb in lex.reader_adverbs:
+            if before.endswith(adverb):
+                before = before[: -len(adverb)].strip()
+                changed = True
+    return start, before
+
+
 def _reader_can(text: str, lex: Lexicon) -> str | None:
     """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...).
 
@@ -268,17 +285,7 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
     for word in lex.reader_can:
         pos = text.find(word)
         while pos >= 0:
-            start = pos
-            while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-                start -= 1
-            before = text[start:pos].strip()
-            changed = True
-            while changed and before:
-                changed = False
-                for adverb in lex.reader_adverbs:
-                    if before.endswith(adverb):
-                        before = before[: -len(adverb)].strip()
-                        changed = True
+            start, before = _clause_head(text, pos, lex)
             end = pos + len(word)
             while end < len(text) and text[end] not in CLAUSE_BREAKS:
                 end += 1
@@ -319,17 +326,7 @@ def _institution_should(text: str, lex: Lexicon) -> str | None:
     for word in lex.should:
         pos = text.find(word)
         while pos >= 0:
-            start = pos
-            while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-                start -= 1
-            before = text[start:pos].strip()
-            changed = True
-            while changed and before:
-                changed = False
-                for adverb in lex.reader_adverbs:
-                    if before.endswith(adverb):
-                        before = before[: -len(adverb)].strip()
-                        changed = True
+            _, before = _clause_head(text, pos, lex)
             if before and before.endswith(lex.duty_subjects):
                 return word
             pos = text.find(word, pos + 1)
