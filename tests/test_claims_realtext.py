@@ -1004,3 +1004,28 @@ def test_an_answer_needs_a_question_and_a_duration() -> None:
         assert [c.text for c in tag_document("d", text) if not c.topics] == []
         assert all(c.text not in ("3天以后再说。", "今天小编就来说一说。")
                    for c in tag_document("d", text))
+
+
+@pytest.mark.parametrize(("text", "elliptical", "topic"), [
+    ("符合条件的用户，可以申请延期还款。一般要求逾期时间在90天以内。",
+     "一般要求逾期时间在90天以内。", "negotiation"),
+    ("花呗逾期是会上征信的。一般逾期3天以上才会上报。", "一般逾期3天以上才会上报。",
+     "credit_report"),
+    ("平台会联系借款人的紧急联系人。通常是逾期超过一个月以后。", "通常是逾期超过一个月以后。",
+     "contacts_family"),
+])
+def test_an_elliptical_overdue_condition_continues_its_paragraphs_topic(
+        text: str, elliptical: str, topic: str) -> None:
+    """The subject an overdue condition leaves out is the one the sentence before named."""
+    claims = {c.text: c for c in tag_document("d", text)}
+    assert elliptical in claims and topic in claims[elliptical].topics
+
+
+def test_only_an_overdue_condition_in_the_same_paragraph_continues() -> None:
+    """A duration that is no overdue condition, or a new paragraph, takes no topic."""
+    texts = ["平台会联系借款人的紧急联系人。我们3天后再来讲下一个问题。",
+             "花呗逾期是会上征信的。\n一般要逾期3天以上。"]
+    for text in texts:
+        untagged = [c.text for c in tag_document("d", text, include_non_claims=True)
+                    if not c.topics]
+        assert len(untagged) == 1

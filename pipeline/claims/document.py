@@ -73,8 +73,14 @@ def _carry_threshold(analyses: list[list[Analysis]], texts: list[str]) -> None:
             break
 
 
-# A heading that asks (how long, whether, how): 逾期多久上征信, 会不会被起诉, 怎么协商
-_ASKS = re.compile(r"多久|多长时间|几天|几个月|什么时候|会不会|能不能|是否|吗|怎么|如何|[?？]$")
+# A heading that asks (how long, whether, how, what): 逾期多久上征信, 会不会被起诉, 怎么协商,
+# 需要什么条件
+_ASKS = re.compile(r"多久|多长时间|几天|几个月|什么|哪些|会不会|能不能|是否|吗|怎么|如何|[?？]$")
+
+
+def _elliptical(a: Analysis) -> bool:
+    """A clause that states an overdue duration and nothing it is about (一般逾期90天以上)."""
+    return a.threshold is not None and a.threshold.anchor == "overdue" and not a.topics
 
 
 # A bare duration answering "how long" (一般90天以后才会): a number and a unit of time
@@ -86,7 +92,9 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
     """微粒贷逾期记录多久能消除？5年后才会自动消除。-- an answer with no topic cue of its own
     but a duration (the question asked "how long"), right after a question in its paragraph
     or opening the section under a question heading (一、逾期多久上征信), states the
-    question's topic: it is tagged with the question as its lead-in.
+    question's topic: it is tagged with the question as its lead-in. So is an elliptical
+    overdue condition continuing a topical sentence of its paragraph (可以申请延期还款。
+    一般要求逾期时间在90天以内。): the subject it leaves out is the one just named.
     """
     for i, seg in enumerate(segs):
         a = analyses[i][0]
@@ -94,14 +102,18 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
                 or (a.threshold is None and not _DURATION.search(seg.text))):
             continue
         if i > 0 and segs[i - 1].line == seg.line:
-            asked = segs[i - 1].text if analyses[i - 1][0].stance == "question" else ""
+            before = analyses[i - 1][0]
+            carried = segs[i - 1].text.rstrip().endswith((";", "；"))  # _carry_threshold's
+            asked = segs[i - 1].text if before.stance == "question" or (
+                _elliptical(a) and before.topics and before.boilerplate is None
+                and not carried) else ""
         else:  # the first sentence of its paragraph: the section heading asks
             heading = seg.section.rsplit(" > ", 1)[-1] if seg.section else ""
             asked = heading.rstrip("?？") + "？" if _ASKS.search(heading) else ""
         if not asked:
             continue
         lead = analyse(asked, explain=False)
-        if lead.stance == "question" and lead.topics:
+        if lead.topics and (lead.stance == "question" or _elliptical(a)):
             analyses[i] = analyse_claims(seg.text, asked, explain=explain)
 
 
