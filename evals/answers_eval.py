@@ -11,7 +11,11 @@ definitions (README "What the figures mean"):
   figure: the largest error in percentage points over topics with >= 10 truth sources;
 - contradiction pairs (topic, product, affirming sentence, denying sentence): precision
   and recall against the pairs the truth labels give under the same rules (different
-  sources, hedges that clash, comparable durations);
+  sources, hedges that clash, the same proposition: overlapping product scope, comparable
+  durations, events, stated conditions and timing from warehouse/seeds/topic_events.toml);
+- threshold lists: the (topic, anchor, days) entries of the threshold chart with the number
+  of sources naming each; figure: the share of entries with the same count;
+- self-contradicting pages: (page, topic) pairs, precision and recall;
 - rule conflicts: precision, a reported conflict being right when the sentence's truth
   labels conflict with the same rule.
 
@@ -25,7 +29,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,7 +46,16 @@ from pipeline.normalize import normalize_text
 from reports.answers import read_answers
 from reports.build import SHARE_STANCES, WARNING_TOPICS
 from warehouse.connect import warehouse_path
-from warehouse.seeds import ReferenceRule, reference_rules
+from warehouse.seeds import (
+    ReferenceRule,
+    TopicEvent,
+    claim_events,
+    claim_markers,
+    events_comparable,
+    proposition_markers,
+    reference_rules,
+    topic_events,
+)
 
 MIN_SOURCES = 10  # topics with fewer truth sources are printed, not gated
 
@@ -61,10 +74,20 @@ class Family:
     min_days: int | None
     max_days: int | None
     anchor: str | None
+    text: str = ""  # the earliest copy's sentence as published (events are read from it)
 
 
 def _key(text: str) -> str:
     return normalize_text(text).strip()
+
+
+def _family(rec: Mapping[str, Any], claim: Mapping[str, Any]) -> Family:
+    """A truth claim of a truth page, as a Family (its own, before families merge)."""
+    threshold = claim.get("threshold") or {}
+    return Family(_key(str(claim["text"])), str(rec["cluster"]), tuple(claim["topics"]),
+                  str(claim["stance"]), str(claim["modality"]), str(claim["hedge"]),
+                  tuple(claim.get("products") or ()), threshold.get("min_days"),
+                  threshold.get("max_days"), threshold.get("anchor"), str(claim["text"]))
 
 
 def truth_families(records: Iterable[Mapping[str, Any]],
@@ -85,11 +108,7 @@ def truth_families(records: Iterable[Mapping[str, Any]],
         path = urlsplit(str(rec["url"])).path
         order = (str(rec["published"])[:10], *(ties or {}).get(path, ("", path)))
         for claim in rec["claims"]:
-            threshold = claim.get("threshold") or {}
-            fam = Family(_key(str(claim["text"])), str(rec["cluster"]), tuple(claim["topics"]),
-                         str(claim["stance"]), str(claim["modality"]), str(claim["hedge"]),
-                         tuple(claim.get("products") or ()), threshold.get("min_days"),
-                         threshold.get("max_days"), threshold.get("anchor"))
+            fam = _family(rec, claim)
             copies.append((order, fam, str(claim["text"])))
     copies.sort(key=lambda c: c[0])
     index = FamilyIndex()
@@ -126,10 +145,8 @@ def truth_shares(families: Sequence[Family]) -> dict[str, dict[str, int]]:
     return dict(shares)
 
 
-def _comparable(a: Family, b: Family) -> bool:
-    """hedges_clash and durations_comparable of migration 0016."""
-    if a.hedge == "possibility" and b.hedge == "frequency":
-        return False
+def _durations_overlap(a: Family, b: Family) -> bool:
+    """durations_comparable of migration 0016: neither names one, or both and they overlap."""
     a_has = a.min_days is not None or a.max_days is not None
     b_has = b.min_days is not None or b.max_days is not None
     if not a_has and not b_has:
@@ -141,24 +158,119 @@ def _comparable(a: Family, b: Family) -> bool:
             and (b.min_days or 0) <= (big if a.max_days is None else a.max_days))
 
 
-def truth_pairs(families: Sequence[Family]) -> set[tuple[str, str | None, str, str]]:
-    """(topic, product, affirming key, denying key) of every truth contradiction."""
-    sides: dict[tuple[str, str | None, str], list[Family]] = defaultdict(list)
-    for fam in families:
-        if fam.modality != "descriptive" or fam.stance not in ("affirms", "denies"):
+def _products_overlap(a: Family, b: Family) -> bool:
+    """Overlapping product scope: one side names none, or they share one."""
+    return not a.products or not b.products or bool(set(a.products) & set(b.products))
+
+
+def _comparable(a: Family, b: Family, markers: Mapping[str, tuple[str, ...]]) -> bool:
+    """hedges_clash (an anecdote counting as a possibility, migration 0021) and
+    durations_comparable."""
+    a_hedge = a.hedge
+    if a_hedge == "none" and claim_markers("anecdote", a.text, markers):
+        a_hedge = "possibility"
+    if a_hedge == "possibility" and b.hedge == "frequency":
+        return False
+    return _durations_overlap(a, b)
+
+
+def _compared(fam: Family, markers: Mapping[str, tuple[str, ...]]) -> Family | None:
+    """The family as v_claim_propositions compares it (a claim conditional only on an
+    overdue duration affirms for it), or None when it is not compared (not descriptive,
+    no affirmation or denial, a definition)."""
+    if (fam.stance == "conditional" and fam.anchor == "overdue"
+            and (fam.min_days is not None or fam.max_days is not None)
+            and not claim_markers("condition", fam.text, markers)):
+        fam = replace(fam, stance="affirms")
+    if (fam.modality != "descriptive" or fam.stance not in ("affirms", "denies")
+            or claim_markers("definition", fam.text, markers)):
+        return None
+    return fam
+
+
+def _same_proposition(topic: str, a: Family, d: Family, events: Sequence[TopicEvent],
+                      markers: Mapping[str, tuple[str, ...]]) -> bool:
+    """events_comparable (events, stated conditions) and timing_comparable of migration
+    0021, for an affirming family *a* and a denying family *d*."""
+    deny_timing = set(claim_markers("timing", d.text, markers))
+    return (events_comparable(claim_events(topic, a.text, events),
+                              claim_events(topic, d.text, events))
+            and events_comparable(claim_markers("condition", a.text, markers),
+                                  claim_markers("condition", d.text, markers))
+            and (not deny_timing
+                 or bool(deny_timing & set(claim_markers("timing", a.text, markers)))))
+
+
+def truth_pairs(families: Sequence[Family], events: Sequence[TopicEvent] | None = None
+                ) -> set[tuple[str, str | None, str, str]]:
+    """(topic, product, affirming key, denying key) of every truth contradiction: the same
+    rules as v_contradictions, events (*events*, the shipped ones by default) included."""
+    known = topic_events() if events is None else events
+    markers = proposition_markers()
+    sides: dict[tuple[str, str], list[Family]] = defaultdict(list)
+    for family in families:
+        fam = _compared(family, markers)
+        if fam is None:
             continue
         for topic in fam.topics:
-            for product in fam.products or (None,):
-                sides[(topic, product, fam.stance)].append(fam)
+            if topic not in WARNING_TOPICS:  # quoted, never compared (migration 0021)
+                sides[(topic, fam.stance)].append(fam)
     pairs = set()
-    for (topic, product, stance), affirming in sides.items():
+    for (topic, stance), affirming in sides.items():
         if stance != "affirms":
             continue
         for a in affirming:
-            for d in sides.get((topic, product, "denies"), []):
-                if a.cluster != d.cluster and _comparable(a, d):
-                    pairs.add((topic, product, a.key, d.key))
+            for d in sides.get((topic, "denies"), []):
+                if (a.cluster == d.cluster or not _comparable(a, d, markers)
+                        or not _same_proposition(topic, a, d, known, markers)):
+                    continue
+                # overlapping product scope: the same product, or one side names none
+                for pa in a.products or (None,):
+                    for pd in d.products or (None,):
+                        if pa is None or pd is None or pa == pd:
+                            pairs.add((topic, pa or pd, a.key, d.key))
     return pairs
+
+
+def truth_thresholds(families: Sequence[Family]) -> dict[tuple[str, str, int], int]:
+    """(topic, anchor, days) -> truth sources naming that duration, as the report's
+    threshold chart counts them (reports/queries/threshold_days.sql)."""
+    said: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for fam in families:
+        days = fam.min_days if fam.min_days is not None else fam.max_days
+        if (fam.stance in ("affirms", "denies", "conditional") and fam.anchor is not None
+                and days is not None):
+            for topic in fam.topics:
+                said[(topic, fam.anchor, days)].add(fam.cluster)
+    return {key: len(clusters) for key, clusters in said.items()}
+
+
+def truth_self_contradictions(records: Iterable[Mapping[str, Any]],
+                              events: Sequence[TopicEvent] | None = None
+                              ) -> set[tuple[str, str]]:
+    """(URL path, topic) of every live truth page that affirms and denies the same
+    proposition (v_self_contradictions: any hedges, overlapping products)."""
+    known = topic_events() if events is None else events
+    markers = proposition_markers()
+    found = set()
+    for rec in records:
+        if rec.get("deleted_day") is not None:
+            continue
+        sides: dict[tuple[str, str], list[Family]] = defaultdict(list)
+        for claim in rec["claims"]:
+            fam = _compared(_family(rec, claim), markers)
+            if fam is None:
+                continue
+            for topic in fam.topics:
+                if topic not in WARNING_TOPICS:
+                    sides[(topic, fam.stance)].append(fam)
+        for (topic, stance), affirming in sides.items():
+            if stance == "affirms" and any(
+                    _durations_overlap(a, d) and _products_overlap(a, d)
+                    and _same_proposition(topic, a, d, known, markers)
+                    for a in affirming for d in sides.get((topic, "denies"), [])):
+                found.add((urlsplit(str(rec["url"])).path, topic))
+    return found
 
 
 def conflicts_with(rule: ReferenceRule, fam: Family) -> bool:
@@ -190,6 +302,8 @@ class Answers:
     ties: dict[str, tuple[str, str]]  # URL path -> (first seen, doc id): same-day order
     families: tuple[int, int] = (0, 0)  # (exact sentences, fuzzy claim families)
     lineage: tuple[tuple[str, str], ...] = ()  # (path, source path) of v_section_lineage
+    thresholds: dict[tuple[str, str, int], int] | None = None  # (topic, anchor, days) -> sources
+    self_contradictions: frozenset[tuple[str, str]] = frozenset()  # (URL path, topic)
 
 
 def warehouse_answers(db: Path) -> Answers:
@@ -202,7 +316,9 @@ def warehouse_answers(db: Path) -> Answers:
     return Answers(dict(shares), {(t, p, _key(a), _key(d)) for t, p, a, d in rows.pairs},
                    [(r, _key(t)) for r, t in rows.conflicts],
                    {urlsplit(u).path: (f, d) for u, f, d in rows.documents}, rows.families,
-                   tuple((urlsplit(u).path, urlsplit(v).path) for u, v in rows.lineage))
+                   tuple((urlsplit(u).path, urlsplit(v).path) for u, v in rows.lineage),
+                   {(t, a, d): n for t, a, d, n in rows.thresholds},
+                   frozenset((urlsplit(u).path, t) for u, t in rows.self_contradictions))
 
 
 def _pct(counts: Mapping[str, int], stance: str) -> float:
@@ -211,7 +327,8 @@ def _pct(counts: Mapping[str, int], stance: str) -> float:
 
 
 def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
-    """Per-topic share errors, pair precision/recall, rule-conflict precision."""
+    """Per-topic share errors, pair precision/recall, threshold-list agreement,
+    rule-conflict precision."""
     truth = truth_shares(families)
     topics = {}
     for topic, counts in sorted(truth.items()):
@@ -227,9 +344,15 @@ def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
     right = sum(1 for rule_id, key in got.conflicts
                 if key in by_key and rule_id in rules and conflicts_with(rules[rule_id],
                                                                          by_key[key]))
+    want_days = truth_thresholds(families)
+    got_days = got.thresholds or {}
+    entries = set(want_days) | set(got_days)
+    same_days = sum(1 for k in entries if want_days.get(k) == got_days.get(k))
     return {
         "topics": topics,
         "share_max_error_points": max(gated) if gated else 0.0,
+        "threshold_agreement": same_days / len(entries) if entries else 1.0,
+        "thresholds": (len(got_days), len(want_days), same_days),
         "pair_precision": len(hit) / len(got.pairs) if got.pairs else 1.0,
         "pair_recall": len(hit) / len(want) if want else 1.0,
         "pairs": (len(got.pairs), len(want), len(hit)),
@@ -257,6 +380,12 @@ def report() -> dict[str, Any]:
     result = compare(got, truth_families(records, got.ties))
     result["truth_families"] = (len(exact_keys(records)), len(truth_families(records, got.ties)))
     result["lineage"] = lineage_found(got.lineage, records)
+    want = truth_self_contradictions(records)
+    hit = got.self_contradictions & want
+    result["self_contradictions"] = (len(got.self_contradictions), len(want), len(hit))
+    result["self_precision"] = (len(hit) / len(got.self_contradictions)
+                                if got.self_contradictions else 1.0)
+    result["self_recall"] = len(hit) / len(want) if want else 1.0
     return result
 
 
@@ -291,6 +420,14 @@ def run_and_print() -> dict[str, Any]:
           f"(topics with >= {MIN_SOURCES} truth sources)")
     print(f"  contradiction pairs: {got} reported, {want} in the truth, {hit} both: precision "
           f"{result['pair_precision']:.3f}, recall {result['pair_recall']:.3f}")
+    shown, truth, same = result["thresholds"]
+    print(f"  threshold lists: {shown} (topic, anchor, days) entries reported, {truth} in the "
+          f"truth, {same} with the same source count: agreement "
+          f"{result['threshold_agreement']:.3f}")
+    shown, truth, same = result["self_contradictions"]
+    print(f"  self-contradicting pages (page, topic): {shown} reported, {truth} in the truth, "
+          f"{same} both: precision {result['self_precision']:.3f}, recall "
+          f"{result['self_recall']:.3f}")
     exact, fuzzy = result["families"]
     t_exact, t_fuzzy = result["truth_families"]
     print(f"  claim families: {exact} exact sentences -> {fuzzy} fuzzy families "

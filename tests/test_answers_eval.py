@@ -11,7 +11,9 @@ from evals.answers_eval import (
     conflicts_with,
     truth_families,
     truth_pairs,
+    truth_self_contradictions,
     truth_shares,
+    truth_thresholds,
 )
 from evals.gate import answer_figures
 from warehouse.seeds import ReferenceRule
@@ -81,3 +83,25 @@ def test_compare_and_the_gated_figures() -> None:
     # one topic, 2 truth sources: below the gated minimum, so no share error is gated
     assert result["topics"]["contacts_family"]["max_error_points"] == 50.0
     assert answer_figures(result)["answers.stance_shares_within"] == 1.0
+
+
+def test_truth_threshold_lists_count_sources_per_duration() -> None:
+    day = replace(BASE, topics=("credit_report",), stance="conditional", anchor="overdue",
+                  min_days=1, max_days=1)
+    families = [day, replace(day, key="b", cluster="c2"), replace(day, key="c", cluster="c2"),
+                replace(day, key="d", cluster="c3", min_days=None, max_days=30),
+                replace(day, key="q", cluster="c4", stance="question")]
+    assert truth_thresholds(families) == {("credit_report", "overdue", 1): 2,
+                                          ("credit_report", "overdue", 30): 1}
+
+
+def test_truth_self_contradictions_need_the_same_proposition_on_one_page() -> None:
+    records = [
+        _record("http://x/a.html", "c1", "2024-01-01",
+                _claim("正规平台一般不会联系家人。", "denies", hedge="frequency"),
+                _claim("但催收公司可能会联系家人。", "affirms", hedge="possibility")),
+        # another event of the topic (workplace against family): not the same proposition
+        _record("http://x/b.html", "c2", "2024-01-01", _claim("平台不会联系家人。", "denies"),
+                _claim("逾期后会打电话到单位。", "affirms")),
+    ]
+    assert truth_self_contradictions(records) == {("/a.html", "contacts_family")}

@@ -144,21 +144,24 @@ def test_contradiction_pairs_are_real_contradictions(demo_db: Path, tmp_path: Pa
     assert shown
     con = duckdb.connect(str(demo_db), read_only=True)
     try:
-        # both claims independent, descriptive, opposite stances, a shared topic, the same
-        # products (or none), different duplicate clusters
+        # both claims descriptive, opposite stances (an affirmation may be conditional on an
+        # overdue duration only), a shared topic, overlapping product scope (the same product
+        # or one side names none), different duplicate clusters
         for affirm, deny in shown:
             rows = con.execute("""
-                SELECT a.stance, b.stance, a.modality, b.modality,
+                SELECT a.stance = 'affirms' OR (a.stance = 'conditional'
+                                                AND a.anchor = 'overdue'),
+                       b.stance, a.modality, b.modality,
                        len(list_intersect(a.topics, b.topics)) > 0,
                        coalesce(ka.cluster_id, 'c-' || a.doc_id)
                          <> coalesce(kb.cluster_id, 'c-' || b.doc_id),
-                       len(a.products) = 0 AND len(b.products) = 0
+                       len(a.products) = 0 OR len(b.products) = 0
                          OR len(list_intersect(a.products, b.products)) > 0
                 FROM claims a, claims b
                 LEFT JOIN clusters ka ON ka.doc_id = a.doc_id
                 LEFT JOIN clusters kb ON kb.doc_id = b.doc_id
                 WHERE a.claim_id = ? AND b.claim_id = ?""", [affirm, deny]).fetchall()
-            assert rows == [("affirms", "denies", "descriptive", "descriptive", True, True,
+            assert rows == [(True, "denies", "descriptive", "descriptive", True, True,
                              True)], (affirm, deny)
     finally:
         con.close()

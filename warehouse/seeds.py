@@ -1,4 +1,5 @@
-"""Seed tables: topics and products (from the tagger's data) and reference rules (our data file).
+"""Seed tables: topics and products (from the tagger's data), reference rules and topic events
+(our data files).
 
 Refreshed inside every load's transaction, so the tables always match the
 data files of the code that loaded the claims.
@@ -7,18 +8,20 @@ data files of the code that loaded the claims.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import duckdb
 
+from pipeline.claims.taxonomy import TOPIC_IDS
 from pipeline.normalize import to_traditional
 from warehouse.connect import WarehouseError
 
 RULES_FILE = "seeds/reference_rules.toml"
 TOPIC_NAMES_FILE = "seeds/topic_names.toml"
+EVENTS_FILE = "seeds/topic_events.toml"
 _CONFIDENCE = {"high", "medium", "low"}
 _CONFLICTS = {"affirms", "denies", "threshold"}
 _ANCHORS = {"overdue", "retention", "installment"}
@@ -150,16 +153,120 @@ def topic_names() -> dict[str, tuple[str, str]]:
     return parse_topic_names(text, f"warehouse/{TOPIC_NAMES_FILE}")
 
 
+@dataclass(frozen=True, slots=True)
+class TopicEvent:
+    """One row of `topic_events`: an event of a topic and the words that name it."""
+
+    topic: str
+    event: str
+    name_zh: str
+    triggers: tuple[str, ...]  # Simplified and Traditional forms
+    over: tuple[str, ...] = ()  # events of the topic it overrides when both are named
+
+
+def parse_topic_events(toml_text: str, source: str = EVENTS_FILE) -> list[TopicEvent]:
+    """Parse and validate topic events; errors name the file, the event and the key."""
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WarehouseError(f"{source}: invalid TOML: {exc}") from None
+    rows = data.get("event")
+    if set(data) - {"event", "markers"} or not isinstance(rows, list) or not rows:
+        raise WarehouseError(f"{source}: event: expected [[event]] tables and [markers]")
+    events: list[TopicEvent] = []
+    for i, raw in enumerate(rows):
+        where = f"{source}: event[{i}]"
+        if not isinstance(raw, dict):
+            raise WarehouseError(f"{where}: expected a table")
+        unknown = sorted(set(raw) - {"topic", "id", "name_zh", "triggers", "over"})
+        if unknown:
+            raise WarehouseError(f"{where}.{unknown[0]}: unknown key")
+        for key in ("topic", "id", "name_zh"):
+            if not isinstance(raw.get(key), str) or not str(raw[key]).strip():
+                raise WarehouseError(f"{where}.{key}: must be a non-empty string")
+        if raw["topic"] not in TOPIC_IDS:
+            raise WarehouseError(f"{where}.topic: unknown topic '{raw['topic']}'")
+        triggers = _cue_list(raw.get("triggers"), f"{where}.triggers")
+        if not triggers:
+            raise WarehouseError(f"{where}.triggers: must name at least one word")
+        over = raw.get("over", [])
+        if not isinstance(over, list) or not all(isinstance(o, str) and o for o in over):
+            raise WarehouseError(f"{where}.over: must be a list of event ids")
+        events.append(TopicEvent(str(raw["topic"]), str(raw["id"]), str(raw["name_zh"]),
+                                 triggers, tuple(over)))
+    keys = [(e.topic, e.event) for e in events]
+    for i, e in enumerate(events):
+        missing = [o for o in e.over if (e.topic, o) not in keys or o == e.event]
+        if missing:
+            raise WarehouseError(f"{source}: event[{i}].over: '{missing[0]}' is no other "
+                                 f"event of topic '{e.topic}'")
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise WarehouseError(f"{source}: event '{dupes[0][1]}' of topic '{dupes[0][0]}' is "
+                             "defined twice")
+    return events
+
+
+MARKER_KINDS = ("definition", "condition", "anecdote", "timing")
+
+
+def parse_markers(toml_text: str, source: str = EVENTS_FILE) -> dict[str, tuple[str, ...]]:
+    """The [markers] table: kind -> words (Traditional forms added); errors name the key."""
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WarehouseError(f"{source}: invalid TOML: {exc}") from None
+    raw = data.get("markers", {})
+    if not isinstance(raw, dict) or set(raw) != set(MARKER_KINDS):
+        raise WarehouseError(f"{source}: markers: expected the keys {', '.join(MARKER_KINDS)}")
+    return {kind: _cue_list(raw[kind], f"{source}: markers.{kind}") for kind in MARKER_KINDS}
+
+
+def proposition_markers() -> dict[str, tuple[str, ...]]:
+    """The definition, condition, anecdote and timing markers shipped with yuqi."""
+    text = resources.files("warehouse").joinpath(EVENTS_FILE).read_text("utf-8")
+    return parse_markers(text, f"warehouse/{EVENTS_FILE}")
+
+
+def claim_markers(kind: str, text: str, markers: Mapping[str, tuple[str, ...]]
+                  ) -> tuple[str, ...]:
+    """The markers of *kind* a sentence holds (sorted), as the claim_markers macro finds them."""
+    return tuple(sorted({w for w in markers[kind] if w in text}))
+
+
+def topic_events() -> list[TopicEvent]:
+    """The topic events shipped with yuqi."""
+    text = resources.files("warehouse").joinpath(EVENTS_FILE).read_text("utf-8")
+    return parse_topic_events(text, f"warehouse/{EVENTS_FILE}")
+
+
+def claim_events(topic: str, text: str, events: Sequence[TopicEvent]) -> tuple[str, ...]:
+    """The events of *topic* a sentence names (sorted), as the warehouse's claim_events
+    macro finds them: the answers eval computes the truth's events with it."""
+    named = [e for e in events if e.topic == topic and any(t in text for t in e.triggers)]
+    overridden = {o for e in named for o in e.over}
+    return tuple(sorted({e.event for e in named if e.event not in overridden}))
+
+
+def events_comparable(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two claims' events on a topic are about the same thing: they overlap, or neither
+    names one (the events_comparable macro of migration 0021)."""
+    return (not a and not b) or bool(set(a) & set(b))
+
+
 def refresh_seed_tables(
     con: duckdb.DuckDBPyConnection,
     topics: Sequence[dict[str, Any]],
     products: Sequence[dict[str, Any]],
     tagger_version: str,
 ) -> None:
-    """Replace topics, products and reference_rules (call inside the load's transaction)."""
+    """Replace topics, products, reference_rules, topic_events and proposition_markers
+    (inside the load's transaction)."""
     con.execute("DELETE FROM topics")
     con.execute("DELETE FROM products")
     con.execute("DELETE FROM reference_rules")
+    con.execute("DELETE FROM topic_events")
+    con.execute("DELETE FROM proposition_markers")
     if topics:
         names = topic_names()
         con.executemany(
@@ -182,3 +289,11 @@ def refresh_seed_tables(
           list(r.agree_cues), list(r.violation_cues))
          for r in reference_rules()],
     )
+    con.executemany(
+        "INSERT INTO topic_events (topic, event, name_zh, triggers, over)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(e.topic, e.event, e.name_zh, list(e.triggers), list(e.over))
+         for e in topic_events()],
+    )
+    con.executemany("INSERT INTO proposition_markers (kind, words) VALUES (?, ?)",
+                    [(k, list(v)) for k, v in proposition_markers().items()])
