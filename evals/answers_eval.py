@@ -326,9 +326,11 @@ def _pct(counts: Mapping[str, int], stance: str) -> float:
     return 100.0 * counts.get(stance, 0) / total if total else 0.0
 
 
-def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
+def compare(got: Answers, families: Sequence[Family],
+            records: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """Per-topic share errors, pair precision/recall, threshold-list agreement,
-    rule-conflict precision."""
+    self-contradicting pages against those of the truth *records*, rule-conflict
+    precision."""
     truth = truth_shares(families)
     topics = {}
     for topic, counts in sorted(truth.items()):
@@ -344,6 +346,8 @@ def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
     right = sum(1 for rule_id, key in got.conflicts
                 if key in by_key and rule_id in rules and conflicts_with(rules[rule_id],
                                                                          by_key[key]))
+    selfs = truth_self_contradictions(records)
+    self_hit = got.self_contradictions & selfs
     want_days = truth_thresholds(families)
     got_days = got.thresholds or {}
     entries = set(want_days) | set(got_days)
@@ -352,6 +356,10 @@ def compare(got: Answers, families: Sequence[Family]) -> dict[str, Any]:
         "topics": topics,
         "share_max_error_points": max(gated) if gated else 0.0,
         "threshold_agreement": same_days / len(entries) if entries else 1.0,
+        "self_contradictions": (len(got.self_contradictions), len(selfs), len(self_hit)),
+        "self_precision": (len(self_hit) / len(got.self_contradictions)
+                           if got.self_contradictions else 1.0),
+        "self_recall": len(self_hit) / len(selfs) if selfs else 1.0,
         "thresholds": (len(got_days), len(want_days), same_days),
         "pair_precision": len(hit) / len(got.pairs) if got.pairs else 1.0,
         "pair_recall": len(hit) / len(want) if want else 1.0,
@@ -377,15 +385,9 @@ def report() -> dict[str, Any]:
         db = run_demo(Path(tmp) / "data")
         got = warehouse_answers(db)
     records: list[Mapping[str, Any]] = list(truth_records("http://127.0.0.1"))
-    result = compare(got, truth_families(records, got.ties))
+    result = compare(got, truth_families(records, got.ties), records)
     result["truth_families"] = (len(exact_keys(records)), len(truth_families(records, got.ties)))
     result["lineage"] = lineage_found(got.lineage, records)
-    want = truth_self_contradictions(records)
-    hit = got.self_contradictions & want
-    result["self_contradictions"] = (len(got.self_contradictions), len(want), len(hit))
-    result["self_precision"] = (len(hit) / len(got.self_contradictions)
-                                if got.self_contradictions else 1.0)
-    result["self_recall"] = len(hit) / len(want) if want else 1.0
     return result
 
 

@@ -131,8 +131,8 @@ def answer_figures(result: Mapping[str, Any]) -> dict[str, float]:
         "answers.contradiction_recall": float(result["pair_recall"]),
         "answers.rule_conflict_precision": float(result["rule_conflict_precision"]),
         "answers.threshold_list_agreement": float(result["threshold_agreement"]),
-        "answers.self_contradiction_precision": float(result.get("self_precision", 1.0)),
-        "answers.self_contradiction_recall": float(result.get("self_recall", 1.0)),
+        "answers.self_contradiction_precision": float(result["self_precision"]),
+        "answers.self_contradiction_recall": float(result["self_recall"]),
     }
 
 

@@ -111,7 +111,8 @@ def test_every_pinned_floor_names_a_figure_the_evals_produce() -> None:
         real_style_precision = real_style_recall = 1.0
 
     answers = {"share_max_error_points": 0.0, "pair_precision": 1.0, "pair_recall": 1.0,
-               "rule_conflict_precision": 1.0}
+               "rule_conflict_precision": 1.0, "threshold_agreement": 1.0,
+               "self_precision": 1.0, "self_recall": 1.0}
     names = {"extraction_zh.char_f1_mean", *demo_web_figures(Scores()),
              *answer_figures(answers)}
     for set_name in ("shared_dev", "real_dev", "real_test", "demo_truth"):
