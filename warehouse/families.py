@@ -49,8 +49,8 @@ def _new_sentences(con: duckdb.DuckDBPyConnection, scope: str, staged: bool) -> 
             WHERE c.sentence_sha1 IS NOT NULL {scope}
         )
         SELECT k.sentence_sha1, k.signature,
-               first(k.text ORDER BY k.published NULLS LAST, k.first_seen, k.doc_id, k.idx)
-                   AS text,
+               arg_min(k.text, (coalesce(k.published, DATE '9999-12-31'), k.first_seen,
+                                k.doc_id, k.idx)) AS text,
                max(k.family_text) AS family_text,
                min(k.published) AS published, min(k.first_seen) AS first_seen
         FROM fresh k
@@ -144,7 +144,8 @@ def _place(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
             FROM fam_new n
             JOIN placed_families p
               ON p.signature = n.signature AND p.family_text = n.family_text
-            ANTI JOIN claim_families f
+            ANTI JOIN (SELECT sentence_sha1, signature FROM fam_exact
+                       UNION ALL SELECT sentence_sha1, signature FROM placed_families) f
                    ON f.sentence_sha1 = n.sentence_sha1 AND f.signature = n.signature
             GROUP BY n.sentence_sha1, n.signature, n.family_text
             """
