@@ -1029,3 +1029,110 @@ def test_only_an_overdue_condition_in_the_same_paragraph_continues() -> None:
         untagged = [c.text for c in tag_document("d", text, include_non_claims=True)
                     if not c.topics]
         assert len(untagged) == 1
+
+
+# ------------------------------------- probe2 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期头几天，平台只是打电话发短信提醒。", "debtor_contact"),
+    ("催收员加你的微信以后，会天天发消息催。", "debtor_contact"),
+    ("有个催收员加你微信，说要当面谈还款。", "debtor_contact"),
+    ("催收真有人跑到他老家去问过。", "home_visit"),
+    ("听说催收找到了他父母住的老家。", "home_visit"),
+    ("数额巨大的，可能被判处五年以上有期徒刑。", "criminal_risk"),
+    ("情节严重的会被判处徒刑。", "criminal_risk"),
+])
+def test_more_paraphrases_find_their_topic(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    # a debt-help service's private account or forged paper is its own scam
+    ("代办中介收了钱，还让人把还款转进他们的私人账户。", "debt_help_scam", "fake_collection"),
+    ("这家债务优化公司给客户看的协商结果其实是伪造的。", "debt_help_scam", "fake_collection"),
+    ("所谓的法务收完服务费，给的还款凭证也是伪造的。", "debt_help_scam", "fake_collection"),
+    # a freeze during enforcement is the court's, not the lender's account
+    ("进入强制执行后，名下的银行卡余额会被冻结。", "legal_action", "account_impact"),
+    ("成了被执行人以后，微信和支付宝里的钱都可能被冻结。", "legal_action", "account_impact"),
+    ("法院申请执行阶段，账户里的存款会被冻结划扣。", "legal_action", "account_impact"),
+    # a visit's protocol (全程录音录像) is no complaint or evidence
+    ("上门人员必须全程录音，以备核查。", "home_visit", "complaints_rights"),
+    ("外访时两个人同行，全程录音录像。", "home_visit", "complaints_rights"),
+    ("正规上门催收会录音录像，留存工作记录。", "home_visit", "complaints_rights"),
+    # a stranger offering 停息挂账 through inside access is a scam
+    ("有陌生人说能帮你办停息挂账，别信。", "debt_help_scam", "negotiation"),
+    ("号称有内部渠道可以申请全额停息的，都不靠谱。", "debt_help_scam", "negotiation"),
+    ("对方说有内部关系，能跟银行协商只还本金。", "debt_help_scam", "negotiation"),
+])
+def test_senses_of_actors_and_context(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "填紧急联系人时尽量别填家人。",
+    "紧急联系人怎么填才不会被打扰？",
+    "很多人申请时不知道紧急联系人填谁，其实填同学也行。",
+])
+def test_filling_in_the_emergency_contact_form_is_no_claim(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "stance"), [
+    # 联系不上 (out of reach) is 失联: a condition, no denial
+    ("借款人联系不上，平台才会找他的家人。", "contacts_family", "conditional"),
+    ("实在联系不到本人，催收可能会打给紧急联系人。", "contacts_family", "conditional"),
+    ("本人电话打不通、又找不到人，才会安排外访。", "home_visit", "conditional"),
+    # a precondition, and a failed first step before 才
+    ("银行同意停息挂账的前提是你能证明收入下降。", "negotiation", "conditional"),
+    ("庭前调解不成才会进入审理程序，最后判决。", "legal_action", "conditional"),
+    ("电话沟通失败后才会考虑上门。", "home_visit", "conditional"),
+])
+def test_out_of_reach_and_preconditions_are_conditions(text: str, topic: str, stance: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "交完服务费后，那个中介就联系不上了。",
+    "钱一转过去，所谓的代办就再也联系不到了。",
+    "收了定金后，债务优化公司的人便联系不上了。",
+])
+def test_a_vanished_scammer_is_no_condition(text: str) -> None:
+    claim = tag(text)
+    assert "debt_help_scam" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("不是每个逾期的人都会被起诉。", "legal_action"),
+    ("并非所有平台都会爆通讯录。", "contacts_family"),
+    ("并不是每一个逾期的用户都会被上门。", "home_visit"),
+])
+def test_not_every_is_a_possibility_not_a_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("借款人被拘留的情况相当少见。", "criminal_risk"),
+    ("催收真跑去单位闹的情况并不多。", "home_visit"),
+    ("小额网贷走到起诉这一步的，相当罕见。", "legal_action"),
+])
+def test_more_rarity_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize("text", [
+    "这类短信九成是群发的催收短信。",
+    "催收打来的电话，十有八九只是提醒。",
+    "逾期的人里，八九成会先收到短信提醒。",
+])
+def test_most_put_as_a_share_is_a_frequency_hedge(text: str) -> None:
+    assert tag(text).hedge == "frequency"
