@@ -1136,3 +1136,34 @@ def test_more_rarity_after_the_cue_denies(text: str, topic: str) -> None:
 ])
 def test_most_put_as_a_share_is_a_frequency_hedge(text: str) -> None:
     assert tag(text).hedge == "frequency"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the second day of a date range is a calendar day, no duration
+    ("账单日可以在每月1日到28日之间任选一天。", None),
+    ("每月5号至20日都能在App里还款。", None),
+    ("还款日一般设在每月10日-25日之间。", None),
+    # the same span said again after a comma is no list (its 后 does not make it a minimum)
+    ("不良记录会保存五年，五年后自动消除。", (1825, 1825, "retention")),
+    ("逾期记录保留5年，5年以后才会删除。", (1825, 1825, "retention")),
+    ("征信上的记录要保存两年，两年后就没了。", (730, 730, "retention")),
+])
+def test_date_ranges_and_repeated_spans(
+    text: str, expected: tuple[object, object, object] | None
+) -> None:
+    c = tag(text)
+    got = None if c.anchor is None and c.min_days is None and c.max_days is None else (
+        c.min_days, c.max_days, c.anchor)
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # a look-alike inside a gapped cue's tail is the tail's own word (停掉…信用卡)
+    ("逾期太久，银行会直接停掉你的信用卡。", "affirms"),
+    ("一般不会因为晚还一天就停掉信用卡。", "denies"),
+    ("银行先降额，再停掉这张信用卡。", "affirms"),
+])
+def test_a_product_name_can_end_a_gapped_cue(text: str, stance: str) -> None:
+    c = tag(text)
+    assert "account_impact" in c.topics
+    assert c.stance == stance

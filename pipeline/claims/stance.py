@@ -81,7 +81,9 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     if gapped:
         # a gapped cue ending inside a look-alike is no cue (打…电话 in 拨打客服电话)
         blocked = [(h.start, h.end) for h in hits if h.roles == (BLOCK,)]
-        gapped = [g for g in gapped if not any(s < g.end <= e for s, e in blocked)]
+        # (unless the look-alike is the tail itself: 停掉…信用卡 ends in the product name)
+        gapped = [g for g in gapped if not any(
+            s < g.end <= e and s < g.end - len(g.text.split(GAP, 1)[1]) for s, e in blocked)]
         # a gapped cue starting inside a longer cue is that cue's (到 of 打电话到单位)
         plain = [(h.start, h.end) for h in hits if h.has("topic")]
         gapped = [g for g in gapped if not any(

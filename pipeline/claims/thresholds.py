@@ -52,6 +52,8 @@ _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\
 _FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*(?:次|通|遍|个电话|条短信)"
 )
+# The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
+_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 
@@ -171,6 +173,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 2023年
         if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
             continue  # 3月5日, 还款日
+        if unit == "日" and _DATE_RANGE_OPEN_RE.search(text[: m.start()]):
+            continue  # 每月1日到15日: the second day of a date range
         if unit == "年" and re.match(r"\d{1,2}月", after):
             continue  # 23年5月
         parsed = parse_number(num)
@@ -195,6 +199,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         prev = merged[-1] if merged else None
         if prev and prev.end > span.start:
             continue  # 第二天 and 二天: the day word wins
+        if prev and (prev.lo, prev.hi) == (span.lo, span.hi) and _LIST_JOIN_RE.match(
+                text[prev.end : span.start]):
+            continue  # 保留五年，五年后删除: the same span said again is no list
         if prev and (_RANGE_JOIN_RE.match(text[prev.end : span.start])
                      or _LIST_JOIN_RE.match(text[prev.end : span.start])):  # fmt: skip
             merged[-1] = _Span(
