@@ -1167,3 +1167,93 @@ def test_a_product_name_can_end_a_gapped_cue(text: str, stance: str) -> None:
     c = tag(text)
     assert "account_impact" in c.topics
     assert c.stance == stance
+
+
+# ------------------------------------- probe3 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收多久联系家人，还得看你联系得上联系不上。", "contacts_family"),
+    ("上不上门，主要看借款人联系得到联系不到。", "home_visit"),
+    ("平台会不会起诉，跟你能不能联系上关系不大。", "legal_action"),
+])
+def test_either_way_reachable_is_no_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance != "conditional"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("银行评估之后会决定要不要起诉。", "legal_action"),
+    ("平台会根据逾期金额考虑要不要上门。", "home_visit"),
+    ("催收公司会看情况决定要不要联系家人。", "contacts_family"),
+])
+def test_deciding_an_alternative_is_no_question_advice_or_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.modality) == ("affirms", "descriptive")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("电话催收失败了，平台才会安排外访。", "home_visit"),
+    ("多轮沟通无果之后，银行才会把案子交给委外公司。", "third_party_agency"),
+    ("庭前调解谈不成，法院才会开庭审理。", "legal_action"),
+])
+def test_a_failed_step_before_cai_is_a_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "这个阶段催收的对象只有借款人。",
+    "银行沟通对象仅限于持卡人本人。",
+    "联系的对象是借款人本人，不涉及其他人。",
+])
+def test_duixiang_as_addressee_is_no_partner(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收每天的拨打次数有上限。", "debtor_contact"),
+    ("自律公约对每日联系次数做了限制。", "debtor_contact"),
+    ("真正的法院通知会附上案号和法官姓名。", "fake_collection"),
+    ("怎么看这条起诉短信是真的还是假的？", "fake_collection"),
+    ("真正的调解短信一般来自12368。", "fake_collection"),
+    ("借款利率超过LPR四倍的部分，法院不支持。", "penalty_fees"),
+    ("约定的利息超过4倍LPR，多出来的可以不还。", "penalty_fees"),
+    ("逾期利息加违约金合计超过LPR的四倍就不合法了。", "penalty_fees"),
+])
+def test_counts_of_calls_genuine_notices_and_the_interest_cap(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("外访员会拿着授权委托书上门。", "home_visit", "third_party_agency"),
+    ("他们带着银行的委托书上门了解情况。", "home_visit", "third_party_agency"),
+    ("对方拿着委托函上门核实地址。", "home_visit", "third_party_agency"),
+    ("自称专业团队能帮你停息挂账的，大多是骗子。", "debt_help_scam", "third_party_agency"),
+    ("这些专业团队收了服务费就不管了。", "debt_help_scam", "third_party_agency"),
+    ("所谓专业团队帮你协商减免，其实是收钱办不成事。", "debt_help_scam", "third_party_agency"),
+])
+def test_a_letter_of_authority_and_a_paid_team(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("逾期前两个月，银行主要是电话提醒本人。", (None, 60, "overdue")),
+    ("逾期前十天一般只有短信提醒。", (None, 10, "overdue")),
+    ("逾期的前三天，平台不会上报征信。", (None, 3, "overdue")),
+    ("逾期第2、5、10天会分别发一次提醒短信。", (2, 10, "overdue")),
+    ("平台会在逾期第1、7、30天发提醒短信。", (1, 30, "overdue")),
+    ("还款日前一天会收到提醒。", None),
+])
+def test_the_first_span_of_the_overdue_and_a_list_of_days(
+    text: str, expected: tuple[object, object, object] | None
+) -> None:
+    c = tag(text)
+    got = None if c.anchor is None and c.min_days is None and c.max_days is None else (
+        c.min_days, c.max_days, c.anchor)
+    assert got == expected

@@ -70,6 +70,11 @@ MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
 
+def _topics_of(hit: Hit) -> frozenset[str]:
+    """The topic ids a hit is a cue of (empty for negators and look-alikes)."""
+    return frozenset(role[1] for role in hit.roles if role[0] == "topic")
+
+
 def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     """Topic-scan hits of *text* plus gapped-cue hits, ordered by where they end.
 
@@ -88,9 +93,11 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
         plain = [(h.start, h.end) for h in hits if h.has("topic")]
         gapped = [g for g in gapped if not any(
             s <= g.start < e and e - s > len(g.text.split(GAP, 1)[0]) for s, e in plain)]
-        # words inside a gapped cue's second part belong to it (没 of 入口…没了)
-        tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end) for g in gapped]
-        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in tails)]
+        # words inside a gapped cue's second part belong to it (没 of 入口…没了), but a
+        # cue of another topic keeps its own (上门 of 委托…上门 is also a visit)
+        tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end, _topics_of(g)) for g in gapped]
+        hits = [h for h in hits if not any(
+            s <= h.start and h.end <= e and not (_topics_of(h) - own) for s, e, own in tails)]
     if gapped:
         hits = sorted(hits + gapped, key=lambda h: (h.end, h.start))
     return hits
