@@ -1257,3 +1257,34 @@ def test_the_first_span_of_the_overdue_and_a_list_of_days(
     got = None if c.anchor is None and c.min_days is None and c.max_days is None else (
         c.min_days, c.max_days, c.anchor)
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("遇到暴力催收，先报警，再向银保监投诉。", "complaints_rights"),
+    ("碰到催收骚扰家人，先截图留证，然后投诉到平台。", "complaints_rights"),
+    ("遇到冒充律师的来电，先挂断再打官方客服核实。", "fake_collection"),
+])
+def test_after_a_circumstance_the_reader_is_told_what_to_do(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.modality == "advice"
+
+
+@pytest.mark.parametrize("text", [
+    "超过LPR四倍的利息部分，法律不予保护。",
+    "逾期利息和违约金过高的部分，不受法律保护。",
+    "平台收取的高额罚息，法院不支持。",
+])
+def test_what_the_law_does_not_uphold_is_a_normative_denial(text: str) -> None:
+    claim = tag(text)
+    assert "penalty_fees" in claim.topics
+    assert (claim.stance, claim.modality) == ("denies", "normative")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("报警后警方会依法处理骚扰行为。", "descriptive"),
+    ("遇到催收上门，很多人第一反应是害怕。", "descriptive"),
+    ("先报警，再去平台投诉。", "advice"),
+])
+def test_report_to_police_is_advice_only_as_the_readers_act(text: str, modality: str) -> None:
+    assert tag(text).modality == modality

@@ -367,8 +367,14 @@ def detect_modality(
         return "advice", can
     last = text.rstrip(_TRAILING)
     cut = max((last.rfind(ch) for ch in CLAUSE_BREAKS), default=-1)
-    heads = ((text.lstrip(" \"'“「("), lex.imperative),
-             (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main))
+    heads = [(text.lstrip(" \"'“「("), lex.imperative),
+             (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
+    opening = text.lstrip(" \"'“「(")
+    if opening.startswith(lex.circumstance):
+        # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
+        first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
+        if first >= 0:
+            heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         for verb in verbs:
             if head.startswith(verb):
