@@ -1288,3 +1288,66 @@ def test_what_the_law_does_not_uphold_is_a_normative_denial(text: str) -> None:
 ])
 def test_report_to_police_is_advice_only_as_the_readers_act(text: str, modality: str) -> None:
     assert tag(text).modality == modality
+
+
+# ------------------------------------- probe4 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期一天，征信一般不会受到影响。", "credit_report"),
+    ("晚还两天，芝麻分基本不受影响。", "account_impact"),
+    ("只要在宽限期里还上，信用记录不会有什么影响。", "credit_report"),
+])
+def test_left_untouched_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("法律并没有规定逾期多少天就必须起诉。", "legal_action"),
+    ("平台没有规定哪天开始联系家人。", "contacts_family"),
+    ("银行并没有固定的上门时间表。", "home_visit"),
+])
+def test_no_rule_says_nothing_about_the_event(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance != "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("跟平台谈不拢，对方才会考虑起诉。", "legal_action"),
+    ("电话催收无效，平台才会委托外访。", "home_visit"),
+    ("多次提醒无效后才会联系紧急联系人。", "contacts_family"),
+])
+def test_a_failed_talk_before_cai_is_a_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("拒不履行判决的，会被列入失信人员名单。", "legal_action"),
+    ("他因为欠钱不还被列进失信名单了。", "legal_action"),
+    ("平台把他告上法院，要求归还本息。", "legal_action"),
+    ("催收天天打单位电话找我。", "contacts_family"),
+    ("催收员打到公司座机上，前台都知道了。", "contacts_family"),
+    ("可以向银行申请开具非恶意逾期证明。", "credit_report"),
+    ("暴力讨债情节严重的，构成催收非法债务罪。", "complaints_rights"),
+])
+def test_probe4_paraphrases(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("法院可以冻结被执行人的银行账户。", "legal_action", "account_impact"),
+    ("执行局会依法冻结他名下的银行卡。", "legal_action", "account_impact"),
+    ("判决后不还钱，法院会冻结账户里的钱。", "legal_action", "account_impact"),
+    ("被催收骚扰的人可以起诉催收公司侵犯名誉权。", "complaints_rights", "legal_action"),
+    ("有人把爆通讯录的平台告了，法院判它赔礼道歉。", "complaints_rights", "legal_action"),
+    ("催收泄露隐私造成精神损害的，可以到法院要求赔偿。", "complaints_rights", "legal_action"),
+])
+def test_a_courts_freeze_and_suing_the_collector(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
