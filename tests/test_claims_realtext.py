@@ -1351,3 +1351,60 @@ def test_a_courts_freeze_and_suing_the_collector(text: str, topic: str, not_topi
     topics = tag(text).topics
     assert topic in topics
     assert not_topic not in topics
+
+
+# ------------------------------------- probe6 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("小额欠款，平台一般懒得去告。", "legal_action"),
+    ("几百块的账，银行懒得起诉。", "legal_action"),
+    ("催收公司懒得上门，成本太高。", "home_visit"),
+])
+def test_not_bothering_to_is_a_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("减免本金的请求，银行一般不会同意。", "negotiation"),
+    ("征信差的人申请延期还款，多半会被拒绝。", "negotiation"),
+    ("第二次申请停息挂账，很可能批不下来。", "negotiation"),
+])
+def test_a_request_turned_down_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("并不是谁都会被起诉的。", "legal_action"),
+    ("个性化分期不是谁都能申请下来。", "negotiation"),
+    ("并非谁都会被爆通讯录。", "contacts_family"),
+])
+def test_not_just_anyone_is_a_possibility(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize("text", [
+    "我没有借过钱，却天天接到催收电话。",
+    "明明没借钱，也收到了催收短信。",
+    "没有借款却被打电话催收，可以直接报警。",
+])
+def test_a_negator_on_the_readers_own_act_denies_nothing(text: str) -> None:
+    assert tag(text).stance != "denies"
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("催收员跑到他单位去要钱。", "home_visit", "contacts_family"),
+    ("有人跑去欠款人的公司堵门。", "home_visit", "contacts_family"),
+    ("讨债的跑到他家里去了。", "home_visit", None),
+])
+def test_running_over_in_person_is_a_visit(text: str, topic: str, not_topic: str | None) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    if not_topic:
+        assert not_topic not in topics
