@@ -1408,3 +1408,53 @@ def test_running_over_in_person_is_a_visit(text: str, topic: str, not_topic: str
     assert topic in topics
     if not_topic:
         assert not_topic not in topics
+
+
+# ------------------------------------- probe7 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize("text", [
+    "父母签过担保协议的，就得承担连带责任。",
+    "借款用于家庭共同生活的，配偶也有还款责任。",
+    "家属作为共同借款人，需要一起还。",
+])
+def test_a_relatives_liability_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收把电话打到了我丈母娘那里。", "contacts_family"),
+    ("他们连我岳父的号码都找到了。", "contacts_family"),
+    ("催收往孩子学校寄了一封信。", "contacts_family"),
+    ("催收给我寄了一张催缴函。", "debtor_contact"),
+])
+def test_in_laws_schools_and_dunning_letters(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("诈骗分子假冒法院工作人员打来电话。", "fake_collection", "debt_help_scam"),
+    ("诈骗分子常冒充公检法，吓唬借款人转账。", "fake_collection", "debt_help_scam"),
+    ("有诈骗分子冒充警察，说你的账户涉嫌洗钱。", "fake_collection", "debt_help_scam"),
+    ("法院的工作人员可能上门送达判决书。", "legal_action", "home_visit"),
+    ("传票一般邮寄，少数由法警上门送达。", "legal_action", "home_visit"),
+    ("诉讼材料可以上门送达，也可以公告送达。", "legal_action", "home_visit"),
+    ("骗贷数额较大的，公安会以贷款诈骗罪立案。", "criminal_risk", "legal_action"),
+    ("信用卡诈骗罪的立案追诉标准是五万元。", "criminal_risk", "legal_action"),
+    ("经侦立案以后，当事人可能被刑事拘留。", "criminal_risk", "legal_action"),
+])
+def test_impostor_police_court_delivery_and_criminal_filing(
+    text: str, topic: str, not_topic: str
+) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "有人说花钱就能帮你删掉征信上的逾期。",
+    "号称能删除逾期记录的，全是骗局。",
+    "所谓帮你消除不良记录的机构，收了钱就跑。",
+])
+def test_a_paid_promise_to_wipe_the_record_is_a_scam(text: str) -> None:
+    assert "debt_help_scam" in tag(text).topics
