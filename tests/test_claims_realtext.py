@@ -1458,3 +1458,37 @@ def test_impostor_police_court_delivery_and_criminal_filing(
 ])
 def test_a_paid_promise_to_wipe_the_record_is_a_scam(text: str) -> None:
     assert "debt_help_scam" in tag(text).topics
+
+
+# ------------------------------------- probe8 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize("text", [
+    "分期方案不合适，可以跟客服再谈。",
+    "利息的事可以和银行谈。",
+    "还款日能不能往后挪，得跟平台谈。",
+])
+def test_talking_terms_with_the_lender_is_negotiation(text: str) -> None:
+    assert "negotiation" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "not_topic"), [
+    ("短信里起诉、立案这类字眼，多半只是施压。", "legal_action"),
+    ("催收信息里常有冻结账户之类的字样。", "account_impact"),
+    ("上门、走访等词语在催收短信里很常见。", "home_visit"),
+])
+def test_threat_words_named_as_words_are_quoted(text: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert "debtor_contact" in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "有人以律所的名义群发催款短信。",
+    "这些短信假借法院名义，其实是催收发的。",
+    "冒用律师事务所名义的函件要当心。",
+])
+def test_acting_in_a_firms_or_courts_name_is_an_impostor(text: str) -> None:
+    topics = tag(text).topics
+    assert "fake_collection" in topics
+    assert "legal_action" not in topics
