@@ -1492,3 +1492,12 @@ def test_acting_in_a_firms_or_courts_name_is_an_impostor(text: str) -> None:
     topics = tag(text).topics
     assert "fake_collection" in topics
     assert "legal_action" not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "信用卡晚还一天，整笔账单都会全额计息。",
+    "有的银行逾期后仍按全额罚息收取。",
+    "部分银行已经取消了全额计息，只对未还部分计息。",
+])
+def test_whole_bill_interest_is_a_penalty(text: str) -> None:
+    assert "penalty_fees" in tag(text).topics
