@@ -1029,3 +1029,475 @@ def test_only_an_overdue_condition_in_the_same_paragraph_continues() -> None:
         untagged = [c.text for c in tag_document("d", text, include_non_claims=True)
                     if not c.topics]
         assert len(untagged) == 1
+
+
+# ------------------------------------- probe2 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期头几天，平台只是打电话发短信提醒。", "debtor_contact"),
+    ("催收员加你的微信以后，会天天发消息催。", "debtor_contact"),
+    ("有个催收员加你微信，说要当面谈还款。", "debtor_contact"),
+    ("催收真有人跑到他老家去问过。", "home_visit"),
+    ("听说催收找到了他父母住的老家。", "home_visit"),
+    ("数额巨大的，可能被判处五年以上有期徒刑。", "criminal_risk"),
+    ("情节严重的会被判处徒刑。", "criminal_risk"),
+])
+def test_more_paraphrases_find_their_topic(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    # a debt-help service's private account or forged paper is its own scam
+    ("代办中介收了钱，还让人把还款转进他们的私人账户。", "debt_help_scam", "fake_collection"),
+    ("这家债务优化公司给客户看的协商结果其实是伪造的。", "debt_help_scam", "fake_collection"),
+    ("所谓的法务收完服务费，给的还款凭证也是伪造的。", "debt_help_scam", "fake_collection"),
+    # a freeze during enforcement is the court's, not the lender's account
+    ("进入强制执行后，名下的银行卡余额会被冻结。", "legal_action", "account_impact"),
+    ("成了被执行人以后，微信和支付宝里的钱都可能被冻结。", "legal_action", "account_impact"),
+    ("法院申请执行阶段，账户里的存款会被冻结划扣。", "legal_action", "account_impact"),
+    # a visit's protocol (全程录音录像) is no complaint or evidence
+    ("上门人员必须全程录音，以备核查。", "home_visit", "complaints_rights"),
+    ("外访时两个人同行，全程录音录像。", "home_visit", "complaints_rights"),
+    ("正规上门催收会录音录像，留存工作记录。", "home_visit", "complaints_rights"),
+    # a stranger offering 停息挂账 through inside access is a scam
+    ("有陌生人说能帮你办停息挂账，别信。", "debt_help_scam", "negotiation"),
+    ("号称有内部渠道可以申请全额停息的，都不靠谱。", "debt_help_scam", "negotiation"),
+    ("对方说有内部关系，能跟银行协商只还本金。", "debt_help_scam", "negotiation"),
+])
+def test_senses_of_actors_and_context(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "填紧急联系人时尽量别填家人。",
+    "紧急联系人怎么填才不会被打扰？",
+    "很多人申请时不知道紧急联系人填谁，其实填同学也行。",
+])
+def test_filling_in_the_emergency_contact_form_is_no_claim(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "stance"), [
+    # 联系不上 (out of reach) is 失联: a condition, no denial
+    ("借款人联系不上，平台才会找他的家人。", "contacts_family", "conditional"),
+    ("实在联系不到本人，催收可能会打给紧急联系人。", "contacts_family", "conditional"),
+    ("本人电话打不通、又找不到人，才会安排外访。", "home_visit", "conditional"),
+    # a precondition, and a failed first step before 才
+    ("银行同意停息挂账的前提是你能证明收入下降。", "negotiation", "conditional"),
+    ("庭前调解不成才会进入审理程序，最后判决。", "legal_action", "conditional"),
+    ("电话沟通失败后才会考虑上门。", "home_visit", "conditional"),
+])
+def test_out_of_reach_and_preconditions_are_conditions(text: str, topic: str, stance: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "交完服务费后，那个中介就联系不上了。",
+    "钱一转过去，所谓的代办就再也联系不到了。",
+    "收了定金后，债务优化公司的人便联系不上了。",
+])
+def test_a_vanished_scammer_is_no_condition(text: str) -> None:
+    claim = tag(text)
+    assert "debt_help_scam" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("不是每个逾期的人都会被起诉。", "legal_action"),
+    ("并非所有平台都会爆通讯录。", "contacts_family"),
+    ("并不是每一个逾期的用户都会被上门。", "home_visit"),
+])
+def test_not_every_is_a_possibility_not_a_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("借款人被拘留的情况相当少见。", "criminal_risk"),
+    ("催收真跑去单位闹的情况并不多。", "home_visit"),
+    ("小额网贷走到起诉这一步的，相当罕见。", "legal_action"),
+])
+def test_more_rarity_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize("text", [
+    "这类短信九成是群发的催收短信。",
+    "催收打来的电话，十有八九只是提醒。",
+    "逾期的人里，八九成会先收到短信提醒。",
+])
+def test_most_put_as_a_share_is_a_frequency_hedge(text: str) -> None:
+    assert tag(text).hedge == "frequency"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the second day of a date range is a calendar day, no duration
+    ("账单日可以在每月1日到28日之间任选一天。", None),
+    ("每月5号至20日都能在App里还款。", None),
+    ("还款日一般设在每月10日-25日之间。", None),
+    # the same span said again after a comma is no list (its 后 does not make it a minimum)
+    ("不良记录会保存五年，五年后自动消除。", (1825, 1825, "retention")),
+    ("逾期记录保留5年，5年以后才会删除。", (1825, 1825, "retention")),
+    ("征信上的记录要保存两年，两年后就没了。", (730, 730, "retention")),
+])
+def test_date_ranges_and_repeated_spans(
+    text: str, expected: tuple[object, object, object] | None
+) -> None:
+    c = tag(text)
+    got = None if c.anchor is None and c.min_days is None and c.max_days is None else (
+        c.min_days, c.max_days, c.anchor)
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # a look-alike inside a gapped cue's tail is the tail's own word (停掉…信用卡)
+    ("逾期太久，银行会直接停掉你的信用卡。", "affirms"),
+    ("一般不会因为晚还一天就停掉信用卡。", "denies"),
+    ("银行先降额，再停掉这张信用卡。", "affirms"),
+])
+def test_a_product_name_can_end_a_gapped_cue(text: str, stance: str) -> None:
+    c = tag(text)
+    assert "account_impact" in c.topics
+    assert c.stance == stance
+
+
+# ------------------------------------- probe3 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收多久联系家人，还得看你联系得上联系不上。", "contacts_family"),
+    ("上不上门，主要看借款人联系得到联系不到。", "home_visit"),
+    ("平台会不会起诉，跟你能不能联系上关系不大。", "legal_action"),
+])
+def test_either_way_reachable_is_no_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance != "conditional"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("银行评估之后会决定要不要起诉。", "legal_action"),
+    ("平台会根据逾期金额考虑要不要上门。", "home_visit"),
+    ("催收公司会看情况决定要不要联系家人。", "contacts_family"),
+])
+def test_deciding_an_alternative_is_no_question_advice_or_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.modality) == ("affirms", "descriptive")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("电话催收失败了，平台才会安排外访。", "home_visit"),
+    ("多轮沟通无果之后，银行才会把案子交给委外公司。", "third_party_agency"),
+    ("庭前调解谈不成，法院才会开庭审理。", "legal_action"),
+])
+def test_a_failed_step_before_cai_is_a_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "这个阶段催收的对象只有借款人。",
+    "银行沟通对象仅限于持卡人本人。",
+    "联系的对象是借款人本人，不涉及其他人。",
+])
+def test_duixiang_as_addressee_is_no_partner(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收每天的拨打次数有上限。", "debtor_contact"),
+    ("自律公约对每日联系次数做了限制。", "debtor_contact"),
+    ("真正的法院通知会附上案号和法官姓名。", "fake_collection"),
+    ("怎么看这条起诉短信是真的还是假的？", "fake_collection"),
+    ("真正的调解短信一般来自12368。", "fake_collection"),
+    ("借款利率超过LPR四倍的部分，法院不支持。", "penalty_fees"),
+    ("约定的利息超过4倍LPR，多出来的可以不还。", "penalty_fees"),
+    ("逾期利息加违约金合计超过LPR的四倍就不合法了。", "penalty_fees"),
+])
+def test_counts_of_calls_genuine_notices_and_the_interest_cap(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("外访员会拿着授权委托书上门。", "home_visit", "third_party_agency"),
+    ("他们带着银行的委托书上门了解情况。", "home_visit", "third_party_agency"),
+    ("对方拿着委托函上门核实地址。", "home_visit", "third_party_agency"),
+    ("自称专业团队能帮你停息挂账的，大多是骗子。", "debt_help_scam", "third_party_agency"),
+    ("这些专业团队收了服务费就不管了。", "debt_help_scam", "third_party_agency"),
+    ("所谓专业团队帮你协商减免，其实是收钱办不成事。", "debt_help_scam", "third_party_agency"),
+])
+def test_a_letter_of_authority_and_a_paid_team(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("逾期前两个月，银行主要是电话提醒本人。", (None, 60, "overdue")),
+    ("逾期前十天一般只有短信提醒。", (None, 10, "overdue")),
+    ("逾期的前三天，平台不会上报征信。", (None, 3, "overdue")),
+    ("逾期第2、5、10天会分别发一次提醒短信。", (2, 10, "overdue")),
+    ("平台会在逾期第1、7、30天发提醒短信。", (1, 30, "overdue")),
+    ("还款日前一天会收到提醒。", None),
+])
+def test_the_first_span_of_the_overdue_and_a_list_of_days(
+    text: str, expected: tuple[object, object, object] | None
+) -> None:
+    c = tag(text)
+    got = None if c.anchor is None and c.min_days is None and c.max_days is None else (
+        c.min_days, c.max_days, c.anchor)
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("遇到暴力催收，先报警，再向银保监投诉。", "complaints_rights"),
+    ("碰到催收骚扰家人，先截图留证，然后投诉到平台。", "complaints_rights"),
+    ("遇到冒充律师的来电，先挂断再打官方客服核实。", "fake_collection"),
+])
+def test_after_a_circumstance_the_reader_is_told_what_to_do(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.modality == "advice"
+
+
+@pytest.mark.parametrize("text", [
+    "超过LPR四倍的利息部分，法律不予保护。",
+    "逾期利息和违约金过高的部分，不受法律保护。",
+    "平台收取的高额罚息，法院不支持。",
+])
+def test_what_the_law_does_not_uphold_is_a_normative_denial(text: str) -> None:
+    claim = tag(text)
+    assert "penalty_fees" in claim.topics
+    assert (claim.stance, claim.modality) == ("denies", "normative")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("报警后警方会依法处理骚扰行为。", "descriptive"),
+    ("遇到催收上门，很多人第一反应是害怕。", "descriptive"),
+    ("先报警，再去平台投诉。", "advice"),
+])
+def test_report_to_police_is_advice_only_as_the_readers_act(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+# ------------------------------------- probe4 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期一天，征信一般不会受到影响。", "credit_report"),
+    ("晚还两天，芝麻分基本不受影响。", "account_impact"),
+    ("只要在宽限期里还上，信用记录不会有什么影响。", "credit_report"),
+])
+def test_left_untouched_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("法律并没有规定逾期多少天就必须起诉。", "legal_action"),
+    ("平台没有规定哪天开始联系家人。", "contacts_family"),
+    ("银行并没有固定的上门时间表。", "home_visit"),
+])
+def test_no_rule_says_nothing_about_the_event(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance != "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("跟平台谈不拢，对方才会考虑起诉。", "legal_action"),
+    ("电话催收无效，平台才会委托外访。", "home_visit"),
+    ("多次提醒无效后才会联系紧急联系人。", "contacts_family"),
+])
+def test_a_failed_talk_before_cai_is_a_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("拒不履行判决的，会被列入失信人员名单。", "legal_action"),
+    ("他因为欠钱不还被列进失信名单了。", "legal_action"),
+    ("平台把他告上法院，要求归还本息。", "legal_action"),
+    ("催收天天打单位电话找我。", "contacts_family"),
+    ("催收员打到公司座机上，前台都知道了。", "contacts_family"),
+    ("可以向银行申请开具非恶意逾期证明。", "credit_report"),
+    ("暴力讨债情节严重的，构成催收非法债务罪。", "complaints_rights"),
+])
+def test_probe4_paraphrases(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("法院可以冻结被执行人的银行账户。", "legal_action", "account_impact"),
+    ("执行局会依法冻结他名下的银行卡。", "legal_action", "account_impact"),
+    ("判决后不还钱，法院会冻结账户里的钱。", "legal_action", "account_impact"),
+    ("被催收骚扰的人可以起诉催收公司侵犯名誉权。", "complaints_rights", "legal_action"),
+    ("有人把爆通讯录的平台告了，法院判它赔礼道歉。", "complaints_rights", "legal_action"),
+    ("催收泄露隐私造成精神损害的，可以到法院要求赔偿。", "complaints_rights", "legal_action"),
+])
+def test_a_courts_freeze_and_suing_the_collector(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+# ------------------------------------- probe6 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("小额欠款，平台一般懒得去告。", "legal_action"),
+    ("几百块的账，银行懒得起诉。", "legal_action"),
+    ("催收公司懒得上门，成本太高。", "home_visit"),
+])
+def test_not_bothering_to_is_a_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("减免本金的请求，银行一般不会同意。", "negotiation"),
+    ("征信差的人申请延期还款，多半会被拒绝。", "negotiation"),
+    ("第二次申请停息挂账，很可能批不下来。", "negotiation"),
+])
+def test_a_request_turned_down_after_the_cue_denies(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("并不是谁都会被起诉的。", "legal_action"),
+    ("个性化分期不是谁都能申请下来。", "negotiation"),
+    ("并非谁都会被爆通讯录。", "contacts_family"),
+])
+def test_not_just_anyone_is_a_possibility(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize("text", [
+    "我没有借过钱，却天天接到催收电话。",
+    "明明没借钱，也收到了催收短信。",
+    "没有借款却被打电话催收，可以直接报警。",
+])
+def test_a_negator_on_the_readers_own_act_denies_nothing(text: str) -> None:
+    assert tag(text).stance != "denies"
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("催收员跑到他单位去要钱。", "home_visit", "contacts_family"),
+    ("有人跑去欠款人的公司堵门。", "home_visit", "contacts_family"),
+    ("讨债的跑到他家里去了。", "home_visit", None),
+])
+def test_running_over_in_person_is_a_visit(text: str, topic: str, not_topic: str | None) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    if not_topic:
+        assert not_topic not in topics
+
+
+# ------------------------------------- probe7 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize("text", [
+    "父母签过担保协议的，就得承担连带责任。",
+    "借款用于家庭共同生活的，配偶也有还款责任。",
+    "家属作为共同借款人，需要一起还。",
+])
+def test_a_relatives_liability_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("催收把电话打到了我丈母娘那里。", "contacts_family"),
+    ("他们连我岳父的号码都找到了。", "contacts_family"),
+    ("催收往孩子学校寄了一封信。", "contacts_family"),
+    ("催收给我寄了一张催缴函。", "debtor_contact"),
+])
+def test_in_laws_schools_and_dunning_letters(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("诈骗分子假冒法院工作人员打来电话。", "fake_collection", "debt_help_scam"),
+    ("诈骗分子常冒充公检法，吓唬借款人转账。", "fake_collection", "debt_help_scam"),
+    ("有诈骗分子冒充警察，说你的账户涉嫌洗钱。", "fake_collection", "debt_help_scam"),
+    ("法院的工作人员可能上门送达判决书。", "legal_action", "home_visit"),
+    ("传票一般邮寄，少数由法警上门送达。", "legal_action", "home_visit"),
+    ("诉讼材料可以上门送达，也可以公告送达。", "legal_action", "home_visit"),
+    ("骗贷数额较大的，公安会以贷款诈骗罪立案。", "criminal_risk", "legal_action"),
+    ("信用卡诈骗罪的立案追诉标准是五万元。", "criminal_risk", "legal_action"),
+    ("经侦立案以后，当事人可能被刑事拘留。", "criminal_risk", "legal_action"),
+])
+def test_impostor_police_court_delivery_and_criminal_filing(
+    text: str, topic: str, not_topic: str
+) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "有人说花钱就能帮你删掉征信上的逾期。",
+    "号称能删除逾期记录的，全是骗局。",
+    "所谓帮你消除不良记录的机构，收了钱就跑。",
+])
+def test_a_paid_promise_to_wipe_the_record_is_a_scam(text: str) -> None:
+    assert "debt_help_scam" in tag(text).topics
+
+
+# ------------------------------------- probe8 (2026-12-04): classes its blind errors showed
+
+
+@pytest.mark.parametrize("text", [
+    "分期方案不合适，可以跟客服再谈。",
+    "利息的事可以和银行谈。",
+    "还款日能不能往后挪，得跟平台谈。",
+])
+def test_talking_terms_with_the_lender_is_negotiation(text: str) -> None:
+    assert "negotiation" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "not_topic"), [
+    ("短信里起诉、立案这类字眼，多半只是施压。", "legal_action"),
+    ("催收信息里常有冻结账户之类的字样。", "account_impact"),
+    ("上门、走访等词语在催收短信里很常见。", "home_visit"),
+])
+def test_threat_words_named_as_words_are_quoted(text: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert "debtor_contact" in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "有人以律所的名义群发催款短信。",
+    "这些短信假借法院名义，其实是催收发的。",
+    "冒用律师事务所名义的函件要当心。",
+])
+def test_acting_in_a_firms_or_courts_name_is_an_impostor(text: str) -> None:
+    topics = tag(text).topics
+    assert "fake_collection" in topics
+    assert "legal_action" not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "信用卡晚还一天，整笔账单都会全额计息。",
+    "有的银行逾期后仍按全额罚息收取。",
+    "部分银行已经取消了全额计息，只对未还部分计息。",
+])
+def test_whole_bill_interest_is_a_penalty(text: str) -> None:
+    assert "penalty_fees" in tag(text).topics

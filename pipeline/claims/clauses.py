@@ -79,7 +79,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if lead in senses.continues and end < len(norm) - 1 and norm[end] in ",，" \
                     and not norm.startswith(_ACTS, end + 1):  # fmt: skip
                 end = _clause_end(norm, end + 1)
-        if end > start:
+        # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
+        if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()

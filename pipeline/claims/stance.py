@@ -70,6 +70,11 @@ MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
 
+def _topics_of(hit: Hit) -> frozenset[str]:
+    """The topic ids a hit is a cue of (empty for negators and look-alikes)."""
+    return frozenset(role[1] for role in hit.roles if role[0] == "topic")
+
+
 def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     """Topic-scan hits of *text* plus gapped-cue hits, ordered by where they end.
 
@@ -81,14 +86,18 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     if gapped:
         # a gapped cue ending inside a look-alike is no cue (打…电话 in 拨打客服电话)
         blocked = [(h.start, h.end) for h in hits if h.roles == (BLOCK,)]
-        gapped = [g for g in gapped if not any(s < g.end <= e for s, e in blocked)]
+        # (unless the look-alike is the tail itself: 停掉…信用卡 ends in the product name)
+        gapped = [g for g in gapped if not any(
+            s < g.end <= e and s < g.end - len(g.text.split(GAP, 1)[1]) for s, e in blocked)]
         # a gapped cue starting inside a longer cue is that cue's (到 of 打电话到单位)
         plain = [(h.start, h.end) for h in hits if h.has("topic")]
         gapped = [g for g in gapped if not any(
             s <= g.start < e and e - s > len(g.text.split(GAP, 1)[0]) for s, e in plain)]
-        # words inside a gapped cue's second part belong to it (没 of 入口…没了)
-        tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end) for g in gapped]
-        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in tails)]
+        # words inside a gapped cue's second part belong to it (没 of 入口…没了), but a
+        # cue of another topic keeps its own (上门 of 委托…上门 is also a visit)
+        tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end, _topics_of(g)) for g in gapped]
+        hits = [h for h in hits if not any(
+            s <= h.start and h.end <= e and not (_topics_of(h) - own) for s, e, own in tails)]
     if gapped:
         hits = sorted(hits + gapped, key=lambda h: (h.end, h.start))
     return hits
@@ -358,8 +367,14 @@ def detect_modality(
         return "advice", can
     last = text.rstrip(_TRAILING)
     cut = max((last.rfind(ch) for ch in CLAUSE_BREAKS), default=-1)
-    heads = ((text.lstrip(" \"'“「("), lex.imperative),
-             (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main))
+    heads = [(text.lstrip(" \"'“「("), lex.imperative),
+             (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
+    opening = text.lstrip(" \"'“「(")
+    if opening.startswith(lex.circumstance):
+        # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
+        first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
+        if first >= 0:
+            heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         for verb in verbs:
             if head.startswith(verb):

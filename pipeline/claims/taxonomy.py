@@ -128,6 +128,7 @@ class Lexicon:
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
+    circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
@@ -320,6 +321,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
+        circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),

@@ -52,6 +52,10 @@ _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\
 _FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*(?:次|通|遍|个电话|条短信)"
 )
+# Bare numbers listed before a duration (第1、3、7天): they share its unit.
+_BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")
+# The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
+_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 
@@ -163,7 +167,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         num, unit = m.group("num"), m.group("unit")
         before = text[max(0, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 3]
-        if before in ("每", "前") or _FREQUENCY_RE.match(text, m.end()):
+        # 逾期前半个月 names the first span of the overdue (max_prefixes: 逾期前)
+        early = before == "前" and text[: m.start() - 1].endswith(("逾期", "逾期的"))
+        if before == "每" or (before == "前" and not early) or _FREQUENCY_RE.match(text, m.end()):
             continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
         if any(text[: m.start()].endswith(w) for w in lookback):
             continue  # 近半年的查询记录: a look-back window
@@ -171,6 +177,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 2023年
         if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
             continue  # 3月5日, 还款日
+        if unit == "日" and _DATE_RANGE_OPEN_RE.search(text[: m.start()]):
+            continue  # 每月1日到15日: the second day of a date range
         if unit == "年" and re.match(r"\d{1,2}月", after):
             continue  # 23年5月
         parsed = parse_number(num)
@@ -185,6 +193,13 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
                 lo_d, hi_d = base + 1, _to_days(lo + 1, unit) - 1
             spans.append(_Span(m.start(), m.end(), lo_d, hi_d, False, m.group(0)))
             continue
+        bare = _BARE_LIST_RE.search(text, 0, m.start())
+        if bare is not None and unit in ("天", "日"):
+            # 第1、3、7天: the bare numbers before the last one share its unit
+            first = min(float(n) for n in re.findall(r"\d+", bare.group(0)))
+            spans.append(_Span(bare.start(), m.end(), _to_days(min(first, lo), unit),
+                               _to_days(hi, unit), False, text[bare.start() : m.end()]))
+            continue
         exact = lo == hi
         spans.append(
             _Span(m.start(), m.end(), _to_days(lo, unit), _to_days(hi, unit), exact, m.group(0))
@@ -195,6 +210,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         prev = merged[-1] if merged else None
         if prev and prev.end > span.start:
             continue  # 第二天 and 二天: the day word wins
+        if prev and (prev.lo, prev.hi) == (span.lo, span.hi) and _LIST_JOIN_RE.match(
+                text[prev.end : span.start]):
+            continue  # 保留五年，五年后删除: the same span said again is no list
         if prev and (_RANGE_JOIN_RE.match(text[prev.end : span.start])
                      or _LIST_JOIN_RE.match(text[prev.end : span.start])):  # fmt: skip
             merged[-1] = _Span(
