@@ -158,9 +158,13 @@ def _durations_overlap(a: Family, b: Family) -> bool:
             and (b.min_days or 0) <= (big if a.max_days is None else a.max_days))
 
 
-def _products_overlap(a: Family, b: Family) -> bool:
-    """Overlapping product scope: one side names none, or they share one."""
-    return not a.products or not b.products or bool(set(a.products) & set(b.products))
+def _products_overlap(a: Family, b: Family, markers: Mapping[str, tuple[str, ...]]) -> bool:
+    """Overlapping product scope: they share a product, or one side names none and does
+    not speak of some lenders only while the other names one (same_proposition, 0021)."""
+    def general(x: Family, other: Family) -> bool:
+        return not x.products and not (other.products
+                                       and claim_markers("partial", x.text, markers))
+    return general(a, b) or general(b, a) or bool(set(a.products) & set(b.products))
 
 
 def _comparable(a: Family, b: Family, markers: Mapping[str, tuple[str, ...]]) -> bool:
@@ -224,7 +228,8 @@ def truth_pairs(families: Sequence[Family], events: Sequence[TopicEvent] | None 
                 if (a.cluster == d.cluster or not _comparable(a, d, markers)
                         or not _same_proposition(topic, a, d, known, markers)):
                     continue
-                # overlapping product scope: the same product, or one side names none
+                if not _products_overlap(a, d, markers):
+                    continue
                 for pa in a.products or (None,):
                     for pd in d.products or (None,):
                         if pa is None or pd is None or pa == pd:
@@ -266,7 +271,7 @@ def truth_self_contradictions(records: Iterable[Mapping[str, Any]],
                     sides[(topic, fam.stance)].append(fam)
         for (topic, stance), affirming in sides.items():
             if stance == "affirms" and any(
-                    _durations_overlap(a, d) and _products_overlap(a, d)
+                    _durations_overlap(a, d) and _products_overlap(a, d, markers)
                     and _same_proposition(topic, a, d, known, markers)
                     for a in affirming for d in sides.get((topic, "denies"), [])):
                 found.add((urlsplit(str(rec["url"])).path, topic))

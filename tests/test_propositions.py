@@ -107,6 +107,9 @@ def test_a_threshold_affirmation_meets_a_threshold_denial_and_a_general_claim_a_
         # a product claim against another product's
         _claim("d3", "借呗逾期一天不会上征信。", "denies", min_days=1, max_days=1,
                anchor="overdue", products=("借呗",)),
+        # some lenders only: says nothing about a named product, meets a general claim
+        _claim("d6", "部分银行在持卡人逾期一天后就会报送征信记录。", "conditional", min_days=1, max_days=1,
+               anchor="overdue"),
         # a warning topic is quoted, never compared
         _claim("d4", "骗子会冒充催收人员。", "affirms", "fake_collection"),
         _claim("d5", "正规催收不会冒充公检法。", "denies", "fake_collection"),
@@ -114,6 +117,8 @@ def test_a_threshold_affirmation_meets_a_threshold_denial_and_a_general_claim_a_
     assert ("花呗逾期一天就会上征信。", "逾期一天不会上征信。") in pairs
     assert ("逾期三个月以上会上征信。", "逾期一天不会上征信。") not in pairs
     assert ("花呗逾期一天就会上征信。", "借呗逾期一天不会上征信。") not in pairs
+    assert ("部分银行在持卡人逾期一天后就会报送征信记录。", "逾期一天不会上征信。") in pairs
+    assert ("部分银行在持卡人逾期一天后就会报送征信记录。", "借呗逾期一天不会上征信。") not in pairs
     assert not any("冒充" in a for a, _ in pairs)
 
 
@@ -156,4 +161,4 @@ def test_bad_markers_name_the_file_and_key() -> None:
         parse_markers("[markers]\ndefinition = ['是指']\n", "topic_events.toml")
     with pytest.raises(WarehouseError, match=r"markers.timing: must be a list"):
         parse_markers("[markers]\ndefinition = []\ncondition = []\nanecdote = []\n"
-                      "timing = 'soon'\n", "topic_events.toml")
+                      "timing = 'soon'\npartial = []\n", "topic_events.toml")

@@ -207,7 +207,7 @@ def parse_topic_events(toml_text: str, source: str = EVENTS_FILE) -> list[TopicE
     return events
 
 
-MARKER_KINDS = ("definition", "condition", "anecdote", "timing")
+MARKER_KINDS = ("definition", "condition", "anecdote", "timing", "partial")
 
 
 def parse_markers(toml_text: str, source: str = EVENTS_FILE) -> dict[str, tuple[str, ...]]:
@@ -223,7 +223,7 @@ def parse_markers(toml_text: str, source: str = EVENTS_FILE) -> dict[str, tuple[
 
 
 def proposition_markers() -> dict[str, tuple[str, ...]]:
-    """The definition, condition, anecdote and timing markers shipped with yuqi."""
+    """The definition, condition, anecdote, timing and partial markers shipped with yuqi."""
     text = resources.files("warehouse").joinpath(EVENTS_FILE).read_text("utf-8")
     return parse_markers(text, f"warehouse/{EVENTS_FILE}")
 

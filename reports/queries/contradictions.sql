@@ -21,9 +21,9 @@ pairs AS (
       ON a.topic = b.topic AND a.stance = 'affirms' AND b.stance = 'denies'
      AND a.cluster_id <> b.cluster_id
      AND hedges_clash(a.compared_hedge, b.compared_hedge)
-     AND same_proposition(a.product, b.product, a.min_days, a.max_days, b.min_days,
-                          b.max_days, a.events, b.events, a.conditions, b.conditions,
-                          a.timing, b.timing)
+     AND same_proposition(a.product, b.product, a.partial, b.partial, a.min_days,
+                          a.max_days, b.min_days, b.max_days, a.events, b.events,
+                          a.conditions, b.conditions, a.timing, b.timing)
     WHERE ($site IS NULL OR a.site = $site OR b.site = $site)
       AND ($product IS NULL OR coalesce(a.product, b.product) = $product)
 ),

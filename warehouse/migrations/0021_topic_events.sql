@@ -23,8 +23,8 @@ CREATE TABLE proposition_markers (
     kind  VARCHAR PRIMARY KEY,
     words VARCHAR[] NOT NULL
 );
-COMMENT ON TABLE proposition_markers IS 'Words that change what a claim is compared with (warehouse/seeds/topic_events.toml): a definition (what something is, can do, or how it is done) is never compared; a claim with a stated condition only with one stating the same marker; an anecdote clashes as a possibility; a denied timing (不会马上) only with an affirmed one.';
-COMMENT ON COLUMN proposition_markers.kind IS 'definition, condition, anecdote or timing.';
+COMMENT ON TABLE proposition_markers IS 'Words that change what a claim is compared with (warehouse/seeds/topic_events.toml): a definition (what something is, can do, or how it is done) is never compared; a claim with a stated condition only with one stating the same marker; an anecdote clashes as a possibility; a denied timing (不会马上) only with an affirmed one; a general claim about some lenders (部分银行) not with a product claim.';
+COMMENT ON COLUMN proposition_markers.kind IS 'definition, condition, anecdote, timing or partial.';
 COMMENT ON COLUMN proposition_markers.words IS 'The marker words, Simplified and Traditional forms.';
 
 -- The markers of a kind a sentence holds, sorted.
@@ -76,6 +76,7 @@ SELECT per_topic.claim_id, per_topic.topic, p.product, per_topic.stance,
        claim_events(per_topic.topic, per_topic.text) AS events,
        claim_markers('condition', per_topic.text) AS conditions,
        claim_markers('timing', per_topic.text) AS timing,
+       len(claim_markers('partial', per_topic.text)) > 0 AS partial,
        -- an anecdote shows the event can happen: it clashes as a possibility would
        CASE WHEN per_topic.hedge = 'none'
                  AND len(claim_markers('anecdote', per_topic.text)) > 0 THEN 'possibility'
@@ -86,11 +87,15 @@ LEFT JOIN LATERAL (SELECT unnest(CASE WHEN len(per_topic.products) = 0 THEN [NUL
 COMMENT ON VIEW v_claim_propositions IS 'What each descriptive claim says, as comparisons read it: per topic and product, the stance compared (a claim conditional only on an overdue duration affirms for that duration), its events, stated conditions, timing and hedge; warning topics and definitions left out.';
 
 -- The same proposition, seen from an affirming side a and a denying side b: overlapping
--- product scope (the same product, or one side names none), comparable durations, events
--- and stated conditions, and a denied timing that the affirmation names.
-CREATE MACRO same_proposition(a_product, b_product, a_min, a_max, b_min, b_max, a_events,
-                              b_events, a_conditions, b_conditions, a_timing, b_timing) AS
-    (a_product IS NULL OR b_product IS NULL OR a_product = b_product)
+-- product scope (the same product, or one side names none, unless that side speaks of
+-- some lenders only: 很多银行都有宽限期 says nothing of 安逸花), comparable durations,
+-- events and stated conditions, and a denied timing that the affirmation names.
+CREATE MACRO same_proposition(a_product, b_product, a_partial, b_partial, a_min, a_max, b_min,
+                              b_max, a_events, b_events, a_conditions, b_conditions,
+                              a_timing, b_timing) AS
+    ((a_product IS NULL AND NOT (a_partial AND b_product IS NOT NULL))
+     OR (b_product IS NULL AND NOT (b_partial AND a_product IS NOT NULL))
+     OR a_product = b_product)
     AND durations_comparable(a_min, a_max, b_min, b_max)
     AND events_comparable(a_events, b_events)
     AND events_comparable(a_conditions, b_conditions)
@@ -99,7 +104,7 @@ CREATE MACRO same_proposition(a_product, b_product, a_min, a_max, b_min, b_max, 
 CREATE OR REPLACE VIEW v_contradiction_claims AS
 SELECT p.topic, p.product, p.stance, i.claim_id, i.text, i.url, i.site, i.title, i.cluster_id,
        i.hedge, i.products, i.warc_file, i.warc_record_id, d.last_seen, i.min_days,
-       i.max_days, i.doc_id, p.events, p.conditions, p.timing, p.compared_hedge
+       i.max_days, i.doc_id, p.events, p.conditions, p.timing, p.partial, p.compared_hedge
 FROM v_independent_claims i
 JOIN v_claim_propositions p ON p.claim_id = i.claim_id
 JOIN documents d ON d.doc_id = i.doc_id;
@@ -118,8 +123,9 @@ JOIN v_contradiction_claims b
   ON a.topic = b.topic AND a.stance = 'affirms' AND b.stance = 'denies'
  AND a.cluster_id <> b.cluster_id
  AND hedges_clash(a.compared_hedge, b.compared_hedge)
- AND same_proposition(a.product, b.product, a.min_days, a.max_days, b.min_days, b.max_days,
-                      a.events, b.events, a.conditions, b.conditions, a.timing, b.timing);
+ AND same_proposition(a.product, b.product, a.partial, b.partial, a.min_days, a.max_days,
+                      b.min_days, b.max_days, a.events, b.events, a.conditions, b.conditions,
+                      a.timing, b.timing);
 COMMENT ON VIEW v_contradictions IS 'Pairs of independent descriptive claims from different sources that state the same proposition (topic, overlapping product scope, event, stated conditions, timing, comparable durations; definitions and warnings left out) where one affirms and one denies and their hedges clash (not a possibility, or an anecdote, against a frequency hedge).';
 
 -- Self-contradictions: a document that affirms and denies the same proposition (any hedges:
@@ -143,9 +149,9 @@ JOIN sides b
   ON a.doc_id = b.doc_id AND a.topic = b.topic
  AND a.stance = 'affirms' AND b.stance = 'denies'
  AND ((a.idx = b.idx AND a.self_contradicting AND b.self_contradicting)
-      OR same_proposition(a.product, b.product, a.min_days, a.max_days, b.min_days,
-                          b.max_days, a.events, b.events, a.conditions, b.conditions,
-                          a.timing, b.timing))
+      OR same_proposition(a.product, b.product, a.partial, b.partial, a.min_days,
+                          a.max_days, b.min_days, b.max_days, a.events, b.events,
+                          a.conditions, b.conditions, a.timing, b.timing))
 QUALIFY row_number() OVER (PARTITION BY a.doc_id, a.topic
                            ORDER BY (a.idx = b.idx) DESC, abs(a.idx - b.idx), a.claim_id,
                                     b.claim_id) = 1;
