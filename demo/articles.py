@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from demo import vocab
@@ -41,6 +41,18 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The labels of a sentence's second claim (a concession and its opposite: 虽然一般不会
+    X，但可能会X says two things, DOMAIN.md "Concession")."""
+
+    topics: tuple[str, ...]
+    stance: str
+    modality: str
+    hedge: str
+    threshold: Threshold
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of main text with its hand-written claim labels (no topics: filler)."""
 
@@ -51,6 +63,7 @@ class Sentence:
     hedge: str = "none"
     threshold: Threshold = Threshold()
     origin: str = ""
+    second: Labels | None = None  # the main clause's claim after an asserted concession
 
     @property
     def is_claim(self) -> bool:
@@ -66,17 +79,15 @@ class Sentence:
         """
         return vocab.find_products(self.origin or self.text)
 
-    def claim_dict(self) -> dict[str, object]:
-        """The truth-record form of this claim, keys as in DOMAIN.md."""
-        return {
-            "text": self.text,
-            "topics": list(self.topics),
-            "stance": self.stance,
-            "modality": self.modality,
-            "hedge": self.hedge,
-            "products": self.products,
-            "threshold": self.threshold.as_dict(),
-        }
+    def claim_dicts(self) -> list[dict[str, object]]:
+        """The truth-record form of this sentence's claims, keys as in DOMAIN.md: one, or
+        two for an asserted concession (the concession first, as the tagger's parts)."""
+        parts = [Labels(self.topics, self.stance, self.modality, self.hedge, self.threshold)]
+        if self.second is not None:
+            parts.append(self.second)
+        return [{"text": self.text, "topics": list(p.topics), "stance": p.stance,
+                 "modality": p.modality, "hedge": p.hedge, "products": self.products,
+                 "threshold": p.threshold.as_dict()} for p in parts]
 
 
 @dataclass(frozen=True)
@@ -154,13 +165,29 @@ def _parse_threshold(token: str, where: str) -> Threshold:
 
 
 def parse_sentence(line: str, where: str = "<sentence>") -> Sentence:
-    """Parse ``text`` or ``text | labels`` into a Sentence, validating every label token."""
+    """Parse ``text``, ``text | labels`` or ``text | labels || labels`` (an asserted
+    concession: two claims) into a Sentence, validating every label token."""
     text, _, label_part = line.partition(" | ")
     text = text.strip()
     if not text.endswith(_SENTENCE_END):
         raise BankError(f"{where}: sentence must end with 。？！: {text!r}")
     if "|" in text:
         raise BankError(f"{where}: stray '|' in {text!r}")
+    first, sep, second = label_part.partition(" || ")
+    if sep and ("|" in second or not second.strip()):
+        raise BankError(f"{where}: want 'text | labels || labels'")
+    sentence = _labelled(text, first, where)
+    if not sep:
+        return sentence
+    other = _labelled(text, second, where)
+    if not sentence.topics or not other.topics:
+        raise BankError(f"{where}: both claims of a concession need a topic")
+    return replace(sentence, second=Labels(other.topics, other.stance, other.modality,
+                                           other.hedge, other.threshold))
+
+
+def _labelled(text: str, label_part: str, where: str) -> Sentence:
+    """*text* with the claim labels of one label group."""
     topics: list[str] = []
     stance = modality = hedge = None
     threshold = Threshold()

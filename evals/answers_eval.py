@@ -118,7 +118,7 @@ def truth_families(records: Iterable[Mapping[str, Any]],
         signature = label_signature(fam.topics, fam.stance, fam.modality, fam.hedge,
                                     fam.min_days, fam.max_days)
         family = index.place(FamilyMember(fam.key, signature, family_text(text, aliases)))
-        earliest.setdefault(family, fam)
+        earliest.setdefault(f"{family}|{signature}", fam)  # a family is (id, labels)
     return list(earliest.values())
 
 

@@ -14,17 +14,18 @@ EARLIEST_CLAIMS_SQL = """
 WITH current AS (
     SELECT c.*, d.published, d.first_seen, d.site,
            coalesce(k.cluster_id, 'c-' || c.doc_id) AS source,
-           coalesce(f.family_id, c.sentence_sha1) AS family
+           -- a family is its id and its labels (one sentence can found two)
+           coalesce(f.family_id, c.sentence_sha1) || '|' || s.signature AS family
     FROM claims c
+    CROSS JOIN LATERAL (
+        SELECT concat_ws('|', array_to_string(list_sort(c.topics), ','),
+                         coalesce(c.stance, ''), coalesce(c.modality, ''),
+                         coalesce(c.hedge, ''), coalesce(CAST(c.min_days AS VARCHAR), ''),
+                         coalesce(CAST(c.max_days AS VARCHAR), '')) AS signature) s
     JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
     LEFT JOIN clusters k ON k.doc_id = c.doc_id
     LEFT JOIN claim_families f
-           ON f.sentence_sha1 = c.sentence_sha1
-          AND f.signature = concat_ws('|', array_to_string(list_sort(c.topics), ','),
-                                      coalesce(c.stance, ''), coalesce(c.modality, ''),
-                                      coalesce(c.hedge, ''),
-                                      coalesce(CAST(c.min_days AS VARCHAR), ''),
-                                      coalesce(CAST(c.max_days AS VARCHAR), ''))
+           ON f.sentence_sha1 = c.sentence_sha1 AND f.signature = s.signature
 ),
 earliest AS (
     SELECT * FROM current

@@ -108,8 +108,8 @@ def test_a_threshold_affirmation_meets_a_threshold_denial_and_a_general_claim_a_
         _claim("d3", "借呗逾期一天不会上征信。", "denies", min_days=1, max_days=1,
                anchor="overdue", products=("借呗",)),
         # some lenders only: says nothing about a named product, meets a general claim
-        _claim("d6", "部分银行在持卡人逾期一天后就会报送征信记录。", "conditional", min_days=1, max_days=1,
-               anchor="overdue"),
+        _claim("d6", "部分银行在持卡人逾期一天后就会报送征信记录。", "conditional",
+               min_days=1, max_days=1, anchor="overdue"),
         # a warning topic is quoted, never compared
         _claim("d4", "骗子会冒充催收人员。", "affirms", "fake_collection"),
         _claim("d5", "正规催收不会冒充公检法。", "denies", "fake_collection"),
@@ -162,3 +162,25 @@ def test_bad_markers_name_the_file_and_key() -> None:
     with pytest.raises(WarehouseError, match=r"markers.timing: must be a list"):
         parse_markers("[markers]\ndefinition = []\ncondition = []\nanecdote = []\n"
                       "timing = 'soon'\npartial = []\n", "topic_events.toml")
+
+
+@pytest.mark.slow
+def test_both_claims_of_a_concession_are_families_and_a_self_contradiction(
+        tmp_path: Path) -> None:
+    """虽然一般不会X，但可能会X: two claims of one sentence (one sentence_sha1), two families;
+    neither hides the other, and the page contradicts itself in one sentence."""
+    text = "虽然网贷一般不会上门催收，但欠款多的也可能上门。"
+    deny = _claim("d0", text, "denies", "home_visit", hedge="frequency",
+                  self_contradicting=True)
+    affirm = replace(deny, stance="affirms", hedge="possibility", part=1)
+    _pairs(tmp_path, [deny, affirm, _claim("d1", "逾期后平台会上门催收。", "affirms",
+                                           "home_visit")])
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    try:
+        kept = con.execute("SELECT stance FROM v_independent_claims WHERE doc_id = 'd0'"
+                           " ORDER BY stance").fetchall()
+        selfs = con.execute("SELECT doc_id, one_sentence FROM v_self_contradictions").fetchall()
+    finally:
+        con.close()
+    assert kept == [("affirms",), ("denies",)]
+    assert selfs == [("d0", True)]
