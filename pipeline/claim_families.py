@@ -41,11 +41,15 @@ MAX_CANDIDATES = 16
 
 def family_text(sentence: str, product_aliases: Iterable[str] = ()) -> str:
     """The sentence as families compare it: normalized, products masked, letters and digits."""
-    text = normalize_text(sentence)
+    return content_only(mask_products(normalize_text(sentence), product_aliases))
+
+
+def mask_products(text: str, product_aliases: Iterable[str]) -> str:
+    """*text* with every product name among *product_aliases* replaced by "P": two articles
+    about one product share its name in every sentence, a copy with another product's
+    name is still a copy."""
     masker = _masker(tuple(product_aliases))
-    if masker is not None:
-        text = masker.sub("P", text)
-    return content_only(text)
+    return masker.sub("P", text) if masker is not None else text
 
 
 @functools.lru_cache(maxsize=8)

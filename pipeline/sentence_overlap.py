@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.claim_families import mask_products, product_names
 from pipeline.fingerprint import content_only
 from pipeline.normalize import normalize_text
 
@@ -33,6 +34,10 @@ SENTENCE_BAR = 0.5
 MIN_SENTENCE_CHARS = 6
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+# A line without sentence punctuation and this short is a heading: it names a question
+# (一、逾期会上门吗), and stitched articles about one product share them; not counted.
+HEADING_MAX_CHARS = 40
+_HAS_END = re.compile(r"[。！？!?；;…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +57,16 @@ EMPTY_SKETCH = SentenceSketch((), ())
 
 
 def sentence_sketch(text: str) -> SentenceSketch:
-    """The sketch of *text*: normalized (Simplified, NFKC), letters and digits per sentence."""
+    """The sketch of *text*: normalized (Simplified, NFKC), product names masked, letters
+    and digits per sentence, headings left out (short lines without sentence punctuation):
+    stitched articles about one product share its name and their question headings."""
     grams: list[frozenset[str]] = []
     chars: list[int] = []
-    for raw in _SENTENCE_END.split(normalize_text(text)):
+    lines = (normalize_text(line) for line in text.splitlines())  # (it folds newlines)
+    body = "\n".join(line for line in lines
+                     if _HAS_END.search(line) or len(content_only(line)) > HEADING_MAX_CHARS)
+    body = mask_products(body, product_names())
+    for raw in _SENTENCE_END.split(body):
         core = content_only(raw)
         if len(core) < MIN_SENTENCE_CHARS:
             continue

@@ -126,3 +126,19 @@ def test_sentence_sketch_reads_normalized_text() -> None:
     assert sentence_sketch(to_traditional(_text(STORY))) == plain
     assert sentence_coverage(plain, sentence_sketch(_text(STORY))) == 1.0
     assert sentence_coverage(plain, sentence_sketch("")) == 0.0
+
+
+def test_one_products_stitched_articles_share_headings_and_its_name_but_not_sentences(
+        ) -> None:
+    """Two articles about 360借条 with the same question headings and the product's name
+    in every sentence say different things: coverage stays low. A copy naming another
+    product is still a copy."""
+    head = ("一、360借条逾期会上门催收吗\n二、360借条逾期会被转给催收公司吗\n"
+            "三、360借条逾期变成坏账还用还吗\n")
+    one = (head + "360借条逾期一般不会上门。360借条的催收员不得辱骂借款人。"
+           "360借条逾期后先是短信提醒。")
+    other = (head + "360借条会把坏账卖给资产公司。360借条的新债权人同样可以追讨。"
+             "360借条不会轻易起诉借款人。")
+    assert sentence_coverage(sentence_sketch(one), sentence_sketch(other)) < 0.5
+    swapped = one.replace("360借条", "借呗")
+    assert sentence_coverage(sentence_sketch(one), sentence_sketch(swapped)) == 1.0
