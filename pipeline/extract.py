@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 # Bump when the extraction or cleaning *code* changes what it outputs; parameter changes
 # are caught by the hash in EXTRACTOR_VERSION.
-CODE_REVISION = "yuqi-clean-4"
+CODE_REVISION = "yuqi-clean-5"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40
