@@ -79,12 +79,20 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# normalize_text is pure and one page asks for the same sentence several times (the tagger,
+# then the claim family; a repost's sentences again a few pages later). The cache holds the
+# last few pages' strings only (a page has tens), so memory stays small.
+_NORMALIZED_CACHE = 1024
+
+
+@lru_cache(maxsize=_NORMALIZED_CACHE)
 def normalize_text(text: str) -> str:
     """NFKC, pinyin glosses removed, Traditional -> Simplified, whitespace collapsed,
     lower-case ASCII.
 
     Used for matching and hashing (fingerprints, text_norm_sha1, claim
-    families), never for display: reports quote the original.
+    families), never for display: reports quote the original. Results of the
+    last calls are cached (a pure function, asked again for the same sentence).
     """
     text = nfkc(text)
     if _INVISIBLE_RE.search(text):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pipeline.claim_families import family_text, product_names
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
-from pipeline.fingerprint import fingerprint_text, simhash_text
+from pipeline.fingerprint import core_hashes, fingerprint_text, simhash_of_hashes
 from pipeline.normalize import normalize_text, sha1_hex
 from pipeline.records import Claim, Document, RawPage
 
@@ -66,6 +66,7 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         return PageResult(None, (), extracted.flags[-1] if extracted.flags else "no_text")
     doc_id = doc_id_for(raw.url)
     text = extracted.text
+    core = fingerprint_text(text)  # one normalization for both the hash and the simhash
     document = Document(
         doc_id=doc_id,
         run_id=raw.run_id,
@@ -80,8 +81,8 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         paragraphs=extracted.paragraphs,
         encoding=extracted.encoding,
         flags=extracted.flags,
-        text_norm_sha1=sha1_hex(fingerprint_text(text)),
-        simhash=simhash_text(text),
+        text_norm_sha1=sha1_hex(core),
+        simhash=simhash_of_hashes(core_hashes(core)),
         extractor_version=EXTRACTOR_VERSION,
         fetched_at=raw.fetched_at,
         content_sha1=hashlib.sha1(raw.body).hexdigest(),
