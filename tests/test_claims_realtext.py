@@ -1501,3 +1501,88 @@ def test_acting_in_a_firms_or_courts_name_is_an_impostor(text: str) -> None:
 ])
 def test_whole_bill_interest_is_a_penalty(text: str) -> None:
     assert "penalty_fees" in tag(text).topics
+
+
+# ------------------------------------------------ probe10 classes (notarised loans, arbitration,
+# the interest cap, waivers, complaints; sentences written for this file)
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("借款合同做了赋强公证，出借人可以凭执行证书申请执行。", {"legal_action"}),
+    ("办理强制执行公证以后，对方违约就能直接走执行程序。", {"legal_action"}),
+    ("银行在申请执行前，通常会先给借款人寄一份催告函。", {"debtor_contact", "legal_action"}),
+    ("平台寄来的书面催告，要求你十日内还清欠款。", {"debtor_contact"}),
+])
+def test_notarised_loans_and_formal_demands(text: str, topics: set[str]) -> None:
+    assert topics <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize("text", [
+    "签了仲裁条款的网贷，平台可以不经法院直接提起仲裁。",
+    "公证过的借条，债权人不用起诉，直接就能申请强制执行。",
+    "这种借款不经过法院审理，仲裁机构就能作出裁决。",
+])
+def test_a_route_without_a_court_is_no_denial(text: str) -> None:
+    claim = tag(text)
+    assert "legal_action" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "爸妈欠了网贷，会不会连累孩子以后考编？",
+    "欠钱不还只影响自己，一般不会影响到子女上学。",
+    "有人担心父母的逾期会牵连子女的政审。",
+])
+def test_the_childs_review_or_school_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("借款利率超过24%的部分，法院一般不予支持。", "frequency"),
+    ("综合年化超过36%的那部分，借款人有权拒绝支付。", "none"),
+    ("超出24%的利息和罚息，法院通常不支持。", "frequency"),
+])
+def test_the_part_above_the_interest_cap_is_not_owed(text: str, hedge: str) -> None:
+    claim = tag(text)
+    assert tuple(claim.topics) == ("penalty_fees",)
+    assert (claim.stance, claim.modality, claim.hedge) == ("denies", "normative", hedge)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("这家网贷把服务费算进利息，年化其实超过了36%。", "debt_help_scam"),
+    ("砍头息加上服务费，实际利率高得吓人。", "debt_help_scam"),
+    ("信用卡分期期间有一期没还，银行会收滞纳金。", "negotiation"),
+    ("手机是分期付款买的，逾期了会被收违约金。", "negotiation"),
+])
+def test_a_lenders_own_fee_or_instalments_are_no_scam_or_plan(text: str, topic: str) -> None:
+    assert topic not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "银行最后同意免掉一半的罚息。",
+    "客服答应免去这个月的滞纳金，本金照还。",
+    "磨了好几次，平台才同意免掉逾期利息。",
+])
+def test_a_waiver_agreed_is_negotiation(text: str) -> None:
+    assert {"negotiation", "penalty_fees"} <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("逾期后可以先跟平台申请延期还款。", "advice"),
+    ("这种情况可以直接拨打12378投诉。", "advice"),
+    ("投诉时要写明催收的时间和号码。", "advice"),
+    ("逾期后债权人不用起诉，可以直接申请法院执行。", "descriptive"),
+    ("公证后出借人无需打官司，可以直接申请强制执行。", "descriptive"),
+    ("银行拒绝了协商申请，也可以过一阵子再提。", "advice"),
+])
+def test_who_the_can_or_must_is_addressed_to(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "出借人一般先催告，催告无果才会申请执行。",
+    "电话沟通无果后才会寄律师函。",
+    "平台多次提醒无果，才会委托律师起诉。",
+])
+def test_an_unanswered_demand_before_cai_is_a_condition(text: str) -> None:
+    assert tag(text).stance == "conditional"

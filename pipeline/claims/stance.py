@@ -303,7 +303,8 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             # the reader's own act, names the reader as the subject
             befalls = (before.startswith(("被", *lex.reader_acts))
                        and before.endswith(lex.reader_when))
-            carried = not before and start > 0 and _institution_then_time(text, lex)
+            carried = not before and start > 0 and (
+                _institution_then_time(text, lex) or _lender_subject_before(text, start, lex))
             reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
                       or befalls)
             if reader and not acts_on:
@@ -326,6 +327,23 @@ def _institution_then_time(text: str, lex: Lexicon) -> bool:
         return False
     rest = first[len(subject):]
     return rest.startswith("在") and rest.endswith(lex.reader_when)
+
+
+def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
+    """The clause before *start* has a lender or a collector as its subject, after at
+    most a time phrase (逾期后债权人不用起诉，可以直接申请执行): the clause-initial 可以
+    that follows is its act, not the reader's."""
+    end = start - 1
+    begin = end
+    while begin > 0 and text[begin - 1] not in CLAUSE_BREAKS:
+        begin -= 1
+    clause = text[begin:end].strip()
+    for when in lex.reader_when:
+        cut = clause.find(when)
+        if cut >= 0 and not clause.startswith(lex.duty_subjects):
+            clause = clause[cut + len(when):]
+            break
+    return clause.startswith(lex.duty_subjects) and any(m in clause for m in lex.lender_modals)
 
 
 def _institution_should(text: str, lex: Lexicon) -> str | None:

@@ -126,6 +126,7 @@ class Lexicon:
     quantifiers: tuple[str, ...]  # 部分/有些 before an institution subject (部分银行在…后，可以…)
     should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
+    lender_modals: tuple[str, ...]  # a lender's modal verb whose subject carries to a next 可以
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
@@ -319,6 +320,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         quantifiers=_strings(modality, "quantifiers", file, "modality.", required=False),
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
+        lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
