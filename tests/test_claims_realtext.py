@@ -1586,3 +1586,26 @@ def test_who_the_can_or_must_is_addressed_to(text: str, modality: str) -> None:
 ])
 def test_an_unanswered_demand_before_cai_is_a_condition(text: str) -> None:
     assert tag(text).stance == "conditional"
+
+
+# ------------------------------------------------ probe11 classes (travel bans, credit repair)
+
+
+@pytest.mark.parametrize("text", [
+    "成了失信被执行人以后，会被限制坐飞机和高铁。",
+    "法院可以对拒不还款的被执行人限制出境。",
+    "網貸逾期就會被限制坐火車的說法並不真實。",
+    "被列入限制消费名单的人不能住星级酒店。",
+])
+def test_travel_and_spending_bans_are_enforcement(text: str) -> None:
+    assert "legal_action" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("这次一次性信用修复由征信中心统一处理。", "credit_report"),
+    ("符合条件的小额逾期，可以享受信用修复政策。", "credit_report"),
+    ("所谓的有偿信用修复公司，收了钱就失联。", "debt_help_scam"),
+    ("花钱找中介做信用修复，十有八九被骗。", "debt_help_scam"),
+])
+def test_credit_repair_by_policy_or_for_a_fee(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
