@@ -1609,3 +1609,42 @@ def test_travel_and_spending_bans_are_enforcement(text: str) -> None:
 ])
 def test_credit_repair_by_policy_or_for_a_fee(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+# ------------------------------------------------ left by the previous round: a rule clause,
+# then its content; a limited frequency is no threshold
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("依据行业公约，催收员不能在节假日轰炸借款人。", "denies"),
+    ("监管部门明确要求，外访人员只能找借款人本人。", "affirms"),
+    ("按照指引的规定，上门催收需要两名以上工作人员。", "affirms"),
+    ("根据自律公约，催收机构不可以向亲友透露欠款。", "denies"),
+])
+def test_the_content_of_a_named_rule_is_normative(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert (claim.modality, claim.stance) == ("normative", stance)
+
+
+@pytest.mark.parametrize("text", [
+    "按照规定，只要逾期就会上报征信。",
+    "按照平台的规定，逾期三天就会上征信。",
+    "按照我的经验，银行一般先打电话。",
+])
+def test_a_rule_lead_without_a_duty_stays_descriptive(text: str) -> None:
+    assert tag(text).modality == "descriptive"
+
+
+@pytest.mark.parametrize("text", [
+    "账单日一年一般只能改一次。",
+    "停息挂账一年最多只能申请两次。",
+    "还款日半年仅能调整一次。",
+])
+def test_a_limited_frequency_is_no_threshold(text: str) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == (None, None)
+
+
+def test_an_overdue_span_before_a_limit_stays_a_threshold() -> None:
+    claim = tag("逾期三天最多只会打几次电话。")
+    assert (claim.min_days, claim.max_days) == (3, 3)

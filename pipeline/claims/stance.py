@@ -346,6 +346,23 @@ def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
     return clause.startswith(lex.duty_subjects) and any(m in clause for m in lex.lender_modals)
 
 
+def _rule_then_duty(text: str, lex: Lexicon) -> str | None:
+    """A first clause that names a rule (根据公约 / 按照监管规定 / 监管明确要求), then a duty
+    word in a later clause (催收人员不能…, 银行只能…, 外访人员要…): the rule's content, normative."""
+    end = next((i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS), -1)
+    if end < 0:
+        return None
+    first = text[:end].strip()
+    if not any(src in first for src in lex.rule_sources):
+        return None
+    if not (first.startswith(lex.rule_leads) or first.endswith(lex.rule_ends)):
+        return None
+    rest = text[end + 1 :]
+    for word in lex.rule_duty_blockers:
+        rest = rest.replace(word, "□" * len(word))
+    return next((verb for verb in lex.rule_duties if verb in rest), None)
+
+
 def _institution_should(text: str, lex: Lexicon) -> str | None:
     """应该 whose subject is a lender or a collector (催收方应该先联系本人): a duty, normative.
 
@@ -380,6 +397,9 @@ def detect_modality(
     duty = _institution_should(text, lex)
     if duty:
         return "normative", duty
+    ruled = _rule_then_duty(text, lex)
+    if ruled:
+        return "normative", ruled
     can = _reader_can(text, lex)
     if can:
         return "advice", can

@@ -127,6 +127,11 @@ class Lexicon:
     should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
     lender_modals: tuple[str, ...]  # a lender's modal verb whose subject carries to a next 可以
+    rule_sources: tuple[str, ...]  # a first clause naming a rule (根据公约，…)
+    rule_leads: tuple[str, ...]  # ...opening with 根据 / 按照
+    rule_ends: tuple[str, ...]  # ...or ending with 规定 / 要求
+    rule_duties: tuple[str, ...]  # the duty words of the clause after it (不能, 只能, 要)
+    rule_duty_blockers: tuple[str, ...]  # hold a duty word and are none (只要, 要是)
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
@@ -321,6 +326,12 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
+        rule_sources=_strings(modality, "rule_sources", file, "modality.", required=False),
+        rule_leads=_strings(modality, "rule_leads", file, "modality.", required=False),
+        rule_ends=_strings(modality, "rule_ends", file, "modality.", required=False),
+        rule_duties=_strings(modality, "rule_duties", file, "modality.", required=False),
+        rule_duty_blockers=_strings(modality, "rule_duty_blockers", file, "modality.",
+                                    required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
