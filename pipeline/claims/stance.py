@@ -348,7 +348,8 @@ def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
 
 def _rule_then_duty(text: str, lex: Lexicon) -> str | None:
     """A first clause that names a rule (根据公约 / 按照监管规定 / 监管明确要求), then a duty
-    word in a later clause (催收人员不能…, 银行只能…, 外访人员要…): the rule's content, normative."""
+    word in a later clause (催收人员不能…, 银行只能…, 外访人员要…): the rule's content,
+    normative."""
     end = next((i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS), -1)
     if end < 0:
         return None
