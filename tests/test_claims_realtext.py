@@ -1648,3 +1648,46 @@ def test_a_limited_frequency_is_no_threshold(text: str) -> None:
 def test_an_overdue_span_before_a_limit_stays_a_threshold() -> None:
     claim = tag("逾期三天最多只会打几次电话。")
     assert (claim.min_days, claim.max_days) == (3, 3)
+
+
+# ------------------------------------------------ probe12 classes (exposure, what cannot be
+# prevented, basic needs, quarters)
+
+
+@pytest.mark.parametrize("text", [
+    "有的小平台会把借款人P图曝光，发到亲戚的手机上。",
+    "催收把我的欠款截图发朋友圈，还艾特了我。",
+    "正规平台一般不会P图群发借款人的照片。",
+])
+def test_exposure_to_others_is_a_third_party_contact(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("申请延期审理并不能阻止法院强制执行。", "legal_action"),
+    ("长期拖着不还，最后无法避免被起诉。", "legal_action"),
+    ("换了手机号也躲不掉上门催收。", "home_visit"),
+])
+def test_what_cannot_be_prevented_happens(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "存款被法院冻结后，银行会留下基本的生活费用。",
+    "执行时要给被执行人保留基本生活所需。",
+    "工资卡被法院冻结后，也会留出基本开支。",
+])
+def test_basic_needs_are_no_hedge(text: str) -> None:
+    assert tag(text).hedge == "none"
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("逾期超过一个季度，平台就会委外催收。", (90, None)),
+    ("逾期满两个季度，银行大多会起诉。", (180, None)),
+    ("逾期三个季度以上的账基本都会被核销。", (270, None)),
+])
+def test_quarters_are_three_months(text: str, days: tuple[int | None, int | None]) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == days

@@ -36,7 +36,7 @@ _NUM = (
 )
 _UNIT = (
     r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
-    r"|天|日|周|星期|礼拜|年"
+    r"|个季度|季度|天|日|周|星期|礼拜|年"
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
@@ -154,6 +154,8 @@ def _to_days(count: float, unit: str) -> float:
         return count * MONTH
     if unit == "个半月":
         return count * MONTH + MONTH / 2
+    if unit in ("季度", "个季度"):
+        return count * 3 * MONTH
     if unit in ("周", "星期", "礼拜", "个星期", "个礼拜", "多周"):
         return count * WEEK
     return count
