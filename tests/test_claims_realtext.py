@@ -1510,7 +1510,7 @@ def test_whole_bill_interest_is_a_penalty(text: str) -> None:
 @pytest.mark.parametrize(("text", "topics"), [
     ("借款合同做了赋强公证，出借人可以凭执行证书申请执行。", {"legal_action"}),
     ("办理强制执行公证以后，对方违约就能直接走执行程序。", {"legal_action"}),
-    ("银行在申请执行前，通常会先给借款人寄一份催告函。", {"debtor_contact", "legal_action"}),
+    ("银行通常先给借款人寄一份催告函，再申请执行。", {"debtor_contact", "legal_action"}),
     ("平台寄来的书面催告，要求你十日内还清欠款。", {"debtor_contact"}),
 ])
 def test_notarised_loans_and_formal_demands(text: str, topics: set[str]) -> None:
@@ -1691,3 +1691,23 @@ def test_basic_needs_are_no_hedge(text: str) -> None:
 def test_quarters_are_three_months(text: str, days: tuple[int | None, int | None]) -> None:
     claim = tag(text)
     assert (claim.min_days, claim.max_days) == days
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("法院开庭前，双方还可以坐下来协商还款。", "negotiation", "legal_action"),
+    ("起诉之前，平台一般会先打电话提醒本人。", "debtor_contact", "legal_action"),
+    ("上报征信以前，银行会先发短信通知持卡人。", "debtor_contact", "credit_report"),
+])
+def test_a_time_before_an_event_is_circumstance(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "判决之前，这笔钱你还是欠着的。",
+    "开庭前律师会和你联系。",
+    "被起诉以前，很多人都抱着侥幸心理。",
+])
+def test_a_before_clause_alone_keeps_its_topic(text: str) -> None:
+    assert "legal_action" in tag(text).topics

@@ -105,6 +105,7 @@ class Lexicon:
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
     case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
+    case_ends: tuple[str, ...]  # the ends of such a first clause (的, 判决前)
     false_negations: tuple[str, ...]
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
@@ -304,6 +305,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_rarity=_strings(data, "post_rarity", file, required=False),
         post_bluff=_strings(data, "post_bluff", file, required=False),
         case_clause=bool(data.get("case_clause", False)),
+        case_ends=_strings(data, "case_ends", file, required=False) or ("的",),
         false_negations=_strings(data, "false_negations", file),
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
