@@ -1711,3 +1711,35 @@ def test_a_time_before_an_event_is_circumstance(text: str, topic: str, not_topic
 ])
 def test_a_before_clause_alone_keeps_its_topic(text: str) -> None:
     assert "legal_action" in tag(text).topics
+
+
+# ------------------------------------------------ probe13 classes (cancelled cards, counting
+# windows, words named in one clause)
+
+
+@pytest.mark.parametrize("text", [
+    "长期逾期的信用卡会被银行直接销卡。",
+    "欠款太久，卡被注销了也很正常。",
+    "银行注销了他的那张信用卡。",
+])
+def test_a_cancelled_card_is_account_impact(text: str) -> None:
+    assert "account_impact" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "银行审批时看半年内逾期次数，超过三次基本会被拒。",
+    "一年内逾期的次数太多，征信就花了。",
+    "两年内累计逾期六次的，很难再贷款。",
+])
+def test_a_window_for_counting_overdues_is_no_threshold(text: str) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("短信里有“起诉”的字样，并不代表真的会被起诉。", "legal_action"),
+    ("催收信息里带着冻结这类字眼，不意味着账户会被冻结。", "account_impact"),
+    ("短信写着“上门”等词语，可也不排除真有人上门。", "home_visit"),
+])
+def test_words_named_in_one_clause_leave_the_next_clause_its_topic(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
