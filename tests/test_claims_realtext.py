@@ -1743,3 +1743,27 @@ def test_a_window_for_counting_overdues_is_no_threshold(text: str) -> None:
 ])
 def test_words_named_in_one_clause_leave_the_next_clause_its_topic(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+# ------------------------------------------------ probe14 classes (the employer's own part,
+# the automatic debit)
+
+
+@pytest.mark.parametrize("text", [
+    "欠了网贷，单位也照样给你缴纳社保。",
+    "逾期和公司交不交五险一金没有关系。",
+    "工作单位每月按时缴纳公积金，跟欠款无关。",
+])
+def test_the_employers_own_part_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "还款日当天系统会自动扣款，失败的话次日再扣。",
+    "到期日扣款不成功的，第二天还会重新扣一次。",
+    "还款日那天余额不足划扣失败，隔天会再划扣。",
+])
+def test_a_retried_automatic_debit_is_no_grace_claim_or_threshold(text: str) -> None:
+    claim = tag(text)
+    assert "overdue_grace" not in claim.topics
+    assert (claim.min_days, claim.max_days) == (None, None)
