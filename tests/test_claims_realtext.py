@@ -1767,3 +1767,42 @@ def test_a_retried_automatic_debit_is_no_grace_claim_or_threshold(text: str) -> 
     claim = tag(text)
     assert "overdue_grace" not in claim.topics
     assert (claim.min_days, claim.max_days) == (None, None)
+
+
+# ------------------------------------------------ probe15 classes (debt stories)
+
+
+@pytest.mark.parametrize("text", [
+    "花钱买所谓的防爆通讯录服务，钱白交了。",
+    "号称装了防爆系统就不会被爆通讯录，纯属骗钱。",
+    "有人卖防爆服务，一个平台收三百。",
+])
+def test_a_paid_anti_exposure_service_is_a_scam(text: str) -> None:
+    assert "debt_help_scam" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "负债上岸的第一步是停止以贷养贷。",
+    "我的上岸日记记下了每一笔还款。",
+    "坚持了三年，终于成功上岸。",
+])
+def test_getting_out_of_debt_oneself_is_no_scam(text: str) -> None:
+    assert "debt_help_scam" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "后来父母帮我还了一半的网贷。",
+    "姐姐替我还了信用卡的最低还款。",
+    "最后是家里人帮忙还上的。",
+])
+def test_a_relative_who_paid_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "接催收电话时先打开录音，留好证据。",
+    "和催收通话前先告诉对方正在录音。",
+    "对方上门之前先确认对方的工作证。",
+])
+def test_a_time_word_then_the_readers_act_is_advice(text: str) -> None:
+    assert tag(text).modality == "advice"

@@ -414,6 +414,14 @@ def detect_modality(
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
         if first >= 0:
             heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
+    first_clause = opening[: min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS),
+                                 default=len(opening))]
+    for end in lex.circumstance_ends:
+        cut_at = first_clause.find(end)
+        if cut_at > 0:
+            # 和催收通话前先告诉对方…: after the time word the reader is told what to do
+            heads.append((first_clause[cut_at + len(end) :], lex.imperative))
+            break
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         for verb in verbs:
             if head.startswith(verb):

@@ -136,6 +136,7 @@ class Lexicon:
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
+    circumstance_ends: tuple[str, ...]  # 通话前先告诉…: what follows the first of these, likewise
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
@@ -337,6 +338,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
+        circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
+                                   required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
