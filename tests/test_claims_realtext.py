@@ -1806,3 +1806,33 @@ def test_a_relative_who_paid_is_no_contact(text: str) -> None:
 ])
 def test_a_time_word_then_the_readers_act_is_advice(text: str) -> None:
     assert tag(text).modality == "advice"
+
+
+# ------------------------------------------------ probe16 classes (hiring, addressees)
+
+
+@pytest.mark.parametrize("text", [
+    "应聘银行柜员，入职前一般要查征信。",
+    "应届生办信用卡逾期，也会上征信。",
+    "应急借的网贷逾期了，照样会上征信。",
+])
+def test_ying_of_a_job_or_a_graduate_is_no_rule(text: str) -> None:
+    assert tag(text).modality != "normative"
+
+
+@pytest.mark.parametrize("text", [
+    "催收函寄到了老家，收件人写的是我妈的名字。",
+    "律师函的收件人是借款人的父亲。",
+    "快递单上收件人写的是我老公。",
+])
+def test_an_addressee_is_no_quoted_words(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "有逾期记录的，有些单位背调时不会录用。",
+    "单位做背景调查，一般会看征信报告。",
+    "征信不好，国企单位可能不录用。",
+])
+def test_the_employer_checking_an_applicant_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
