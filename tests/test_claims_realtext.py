@@ -1501,3 +1501,338 @@ def test_acting_in_a_firms_or_courts_name_is_an_impostor(text: str) -> None:
 ])
 def test_whole_bill_interest_is_a_penalty(text: str) -> None:
     assert "penalty_fees" in tag(text).topics
+
+
+# ------------------------------------------------ probe10 classes (notarised loans, arbitration,
+# the interest cap, waivers, complaints; sentences written for this file)
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("借款合同做了赋强公证，出借人可以凭执行证书申请执行。", {"legal_action"}),
+    ("办理强制执行公证以后，对方违约就能直接走执行程序。", {"legal_action"}),
+    ("银行通常先给借款人寄一份催告函，再申请执行。", {"debtor_contact", "legal_action"}),
+    ("平台寄来的书面催告，要求你十日内还清欠款。", {"debtor_contact"}),
+])
+def test_notarised_loans_and_formal_demands(text: str, topics: set[str]) -> None:
+    assert topics <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize("text", [
+    "签了仲裁条款的网贷，平台可以不经法院直接提起仲裁。",
+    "公证过的借条，债权人不用起诉，直接就能申请强制执行。",
+    "这种借款不经过法院审理，仲裁机构就能作出裁决。",
+])
+def test_a_route_without_a_court_is_no_denial(text: str) -> None:
+    claim = tag(text)
+    assert "legal_action" in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "爸妈欠了网贷，会不会连累孩子以后考编？",
+    "欠钱不还只影响自己，一般不会影响到子女上学。",
+    "有人担心父母的逾期会牵连子女的政审。",
+])
+def test_the_childs_review_or_school_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("借款利率超过24%的部分，法院一般不予支持。", "frequency"),
+    ("综合年化超过36%的那部分，借款人有权拒绝支付。", "none"),
+    ("超出24%的利息和罚息，法院通常不支持。", "frequency"),
+])
+def test_the_part_above_the_interest_cap_is_not_owed(text: str, hedge: str) -> None:
+    claim = tag(text)
+    assert tuple(claim.topics) == ("penalty_fees",)
+    assert (claim.stance, claim.modality, claim.hedge) == ("denies", "normative", hedge)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("这家网贷把服务费算进利息，年化其实超过了36%。", "debt_help_scam"),
+    ("砍头息加上服务费，实际利率高得吓人。", "debt_help_scam"),
+    ("信用卡分期期间有一期没还，银行会收滞纳金。", "negotiation"),
+    ("手机是分期付款买的，逾期了会被收违约金。", "negotiation"),
+])
+def test_a_lenders_own_fee_or_instalments_are_no_scam_or_plan(text: str, topic: str) -> None:
+    assert topic not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "银行最后同意免掉一半的罚息。",
+    "客服答应免去这个月的滞纳金，本金照还。",
+    "磨了好几次，平台才同意免掉逾期利息。",
+])
+def test_a_waiver_agreed_is_negotiation(text: str) -> None:
+    assert {"negotiation", "penalty_fees"} <= set(tag(text).topics)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("逾期后可以先跟平台申请延期还款。", "advice"),
+    ("这种情况可以直接拨打12378投诉。", "advice"),
+    ("投诉时要写明催收的时间和号码。", "advice"),
+    ("逾期后债权人不用起诉，可以直接申请法院执行。", "descriptive"),
+    ("公证后出借人无需打官司，可以直接申请强制执行。", "descriptive"),
+    ("银行拒绝了协商申请，也可以过一阵子再提。", "advice"),
+])
+def test_who_the_can_or_must_is_addressed_to(text: str, modality: str) -> None:
+    assert tag(text).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "出借人一般先催告，催告无果才会申请执行。",
+    "电话沟通无果后才会寄律师函。",
+    "平台多次提醒无果，才会委托律师起诉。",
+])
+def test_an_unanswered_demand_before_cai_is_a_condition(text: str) -> None:
+    assert tag(text).stance == "conditional"
+
+
+# ------------------------------------------------ probe11 classes (travel bans, credit repair)
+
+
+@pytest.mark.parametrize("text", [
+    "成了失信被执行人以后，会被限制坐飞机和高铁。",
+    "法院可以对拒不还款的被执行人限制出境。",
+    "網貸逾期就會被限制坐火車的說法並不真實。",
+    "被列入限制消费名单的人不能住星级酒店。",
+])
+def test_travel_and_spending_bans_are_enforcement(text: str) -> None:
+    assert "legal_action" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("这次一次性信用修复由征信中心统一处理。", "credit_report"),
+    ("符合条件的小额逾期，可以享受信用修复政策。", "credit_report"),
+    ("所谓的有偿信用修复公司，收了钱就失联。", "debt_help_scam"),
+    ("花钱找中介做信用修复，十有八九被骗。", "debt_help_scam"),
+])
+def test_credit_repair_by_policy_or_for_a_fee(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+# ------------------------------------------------ left by the previous round: a rule clause,
+# then its content; a limited frequency is no threshold
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("依据行业公约，催收员不能在节假日轰炸借款人。", "denies"),
+    ("监管部门明确要求，外访人员只能找借款人本人。", "affirms"),
+    ("按照指引的规定，上门催收需要两名以上工作人员。", "affirms"),
+    ("根据自律公约，催收机构不可以向亲友透露欠款。", "denies"),
+])
+def test_the_content_of_a_named_rule_is_normative(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert (claim.modality, claim.stance) == ("normative", stance)
+
+
+@pytest.mark.parametrize("text", [
+    "按照规定，只要逾期就会上报征信。",
+    "按照平台的规定，逾期三天就会上征信。",
+    "按照我的经验，银行一般先打电话。",
+])
+def test_a_rule_lead_without_a_duty_stays_descriptive(text: str) -> None:
+    assert tag(text).modality == "descriptive"
+
+
+@pytest.mark.parametrize("text", [
+    "账单日一年一般只能改一次。",
+    "停息挂账一年最多只能申请两次。",
+    "还款日半年仅能调整一次。",
+])
+def test_a_limited_frequency_is_no_threshold(text: str) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == (None, None)
+
+
+def test_an_overdue_span_before_a_limit_stays_a_threshold() -> None:
+    claim = tag("逾期三天最多只会打几次电话。")
+    assert (claim.min_days, claim.max_days) == (3, 3)
+
+
+# ------------------------------------------------ probe12 classes (exposure, what cannot be
+# prevented, basic needs, quarters)
+
+
+@pytest.mark.parametrize("text", [
+    "有的小平台会把借款人P图曝光，发到亲戚的手机上。",
+    "催收把我的欠款截图发朋友圈，还艾特了我。",
+    "正规平台一般不会P图群发借款人的照片。",
+])
+def test_exposure_to_others_is_a_third_party_contact(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("申请延期审理并不能阻止法院强制执行。", "legal_action"),
+    ("长期拖着不还，最后无法避免被起诉。", "legal_action"),
+    ("换了手机号也躲不掉上门催收。", "home_visit"),
+])
+def test_what_cannot_be_prevented_happens(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "存款被法院冻结后，银行会留下基本的生活费用。",
+    "执行时要给被执行人保留基本生活所需。",
+    "工资卡被法院冻结后，也会留出基本开支。",
+])
+def test_basic_needs_are_no_hedge(text: str) -> None:
+    assert tag(text).hedge == "none"
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("逾期超过一个季度，平台就会委外催收。", (90, None)),
+    ("逾期满两个季度，银行大多会起诉。", (180, None)),
+    ("逾期三个季度以上的账基本都会被核销。", (270, None)),
+])
+def test_quarters_are_three_months(text: str, days: tuple[int | None, int | None]) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == days
+
+
+@pytest.mark.parametrize(("text", "topic", "not_topic"), [
+    ("法院开庭前，双方还可以坐下来协商还款。", "negotiation", "legal_action"),
+    ("起诉之前，平台一般会先打电话提醒本人。", "debtor_contact", "legal_action"),
+    ("上报征信以前，银行会先发短信通知持卡人。", "debtor_contact", "credit_report"),
+])
+def test_a_time_before_an_event_is_circumstance(text: str, topic: str, not_topic: str) -> None:
+    topics = tag(text).topics
+    assert topic in topics
+    assert not_topic not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "判决之前，这笔钱你还是欠着的。",
+    "开庭前律师会和你联系。",
+    "被起诉以前，很多人都抱着侥幸心理。",
+])
+def test_a_before_clause_alone_keeps_its_topic(text: str) -> None:
+    assert "legal_action" in tag(text).topics
+
+
+# ------------------------------------------------ probe13 classes (cancelled cards, counting
+# windows, words named in one clause)
+
+
+@pytest.mark.parametrize("text", [
+    "长期逾期的信用卡会被银行直接销卡。",
+    "欠款太久，卡被注销了也很正常。",
+    "银行注销了他的那张信用卡。",
+])
+def test_a_cancelled_card_is_account_impact(text: str) -> None:
+    assert "account_impact" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "银行审批时看半年内逾期次数，超过三次基本会被拒。",
+    "一年内逾期的次数太多，征信就花了。",
+    "两年内累计逾期六次的，很难再贷款。",
+])
+def test_a_window_for_counting_overdues_is_no_threshold(text: str) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("短信里有“起诉”的字样，并不代表真的会被起诉。", "legal_action"),
+    ("催收信息里带着冻结这类字眼，不意味着账户会被冻结。", "account_impact"),
+    ("短信写着“上门”等词语，可也不排除真有人上门。", "home_visit"),
+])
+def test_words_named_in_one_clause_leave_the_next_clause_its_topic(text: str, topic: str) -> None:
+    assert topic in tag(text).topics
+
+
+# ------------------------------------------------ probe14 classes (the employer's own part,
+# the automatic debit)
+
+
+@pytest.mark.parametrize("text", [
+    "欠了网贷，单位也照样给你缴纳社保。",
+    "逾期和公司交不交五险一金没有关系。",
+    "工作单位每月按时缴纳公积金，跟欠款无关。",
+])
+def test_the_employers_own_part_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "还款日当天系统会自动扣款，失败的话次日再扣。",
+    "到期日扣款不成功的，第二天还会重新扣一次。",
+    "还款日那天余额不足划扣失败，隔天会再划扣。",
+])
+def test_a_retried_automatic_debit_is_no_grace_claim_or_threshold(text: str) -> None:
+    claim = tag(text)
+    assert "overdue_grace" not in claim.topics
+    assert (claim.min_days, claim.max_days) == (None, None)
+
+
+# ------------------------------------------------ probe15 classes (debt stories)
+
+
+@pytest.mark.parametrize("text", [
+    "花钱买所谓的防爆通讯录服务，钱白交了。",
+    "号称装了防爆系统就不会被爆通讯录，纯属骗钱。",
+    "有人卖防爆服务，一个平台收三百。",
+])
+def test_a_paid_anti_exposure_service_is_a_scam(text: str) -> None:
+    assert "debt_help_scam" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "负债上岸的第一步是停止以贷养贷。",
+    "我的上岸日记记下了每一笔还款。",
+    "坚持了三年，终于成功上岸。",
+])
+def test_getting_out_of_debt_oneself_is_no_scam(text: str) -> None:
+    assert "debt_help_scam" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "后来父母帮我还了一半的网贷。",
+    "姐姐替我还了信用卡的最低还款。",
+    "最后是家里人帮忙还上的。",
+])
+def test_a_relative_who_paid_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "接催收电话时先打开录音，留好证据。",
+    "和催收通话前先告诉对方正在录音。",
+    "对方上门之前先确认对方的工作证。",
+])
+def test_a_time_word_then_the_readers_act_is_advice(text: str) -> None:
+    assert tag(text).modality == "advice"
+
+
+# ------------------------------------------------ probe16 classes (hiring, addressees)
+
+
+@pytest.mark.parametrize("text", [
+    "应聘银行柜员，入职前一般要查征信。",
+    "应届生办信用卡逾期，也会上征信。",
+    "应急借的网贷逾期了，照样会上征信。",
+])
+def test_ying_of_a_job_or_a_graduate_is_no_rule(text: str) -> None:
+    assert tag(text).modality != "normative"
+
+
+@pytest.mark.parametrize("text", [
+    "催收函寄到了老家，收件人写的是我妈的名字。",
+    "律师函的收件人是借款人的父亲。",
+    "快递单上收件人写的是我老公。",
+])
+def test_an_addressee_is_no_quoted_words(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "有逾期记录的，有些单位背调时不会录用。",
+    "单位做背景调查，一般会看征信报告。",
+    "征信不好，国企单位可能不录用。",
+])
+def test_the_employer_checking_an_applicant_is_no_contact(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics

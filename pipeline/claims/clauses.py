@@ -58,6 +58,9 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
     lead_re = _lead_pattern(senses)
     for m in lead_re.finditer(norm) if lead_re is not None else ():
         lead, pos = m.group(0), m.start()
+        if any(b.find(lead) >= 0 and norm.startswith(b, pos - b.find(lead))
+               for b in senses.lead_blockers):
+            continue  # 收件人写的是我爸的名字: an addressee, no words quoted
         topic = senses.reported[lead]
         start = m.end()
         while start < len(norm) and norm[start] in " :：":

@@ -60,6 +60,7 @@ class Senses:
     rejection: tuple[str, ...]
     reported: dict[str, str]  # lead word -> topic of the act of quoting
     continues: tuple[str, ...]  # leads whose words may run into the next clause (谎称)
+    lead_blockers: tuple[str, ...]  # hold a lead word and quote nothing (收件人写的是)
     senses: tuple[Sense, ...]
     boilerplate: tuple[Boilerplate, ...]
     variant_table: dict[int, str]
@@ -189,6 +190,7 @@ def parse_senses(path: Path) -> Senses:
         rejection=_words(clauses, "rejection", "clauses."),
         reported=_topic_map(data, "reported"),
         continues=_words(clauses, "reported_continues", "clauses."),
+        lead_blockers=_words(clauses, "reported_blockers", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

@@ -303,7 +303,8 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             # the reader's own act, names the reader as the subject
             befalls = (before.startswith(("被", *lex.reader_acts))
                        and before.endswith(lex.reader_when))
-            carried = not before and start > 0 and _institution_then_time(text, lex)
+            carried = not before and start > 0 and (
+                _institution_then_time(text, lex) or _lender_subject_before(text, start, lex))
             reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
                       or befalls)
             if reader and not acts_on:
@@ -326,6 +327,41 @@ def _institution_then_time(text: str, lex: Lexicon) -> bool:
         return False
     rest = first[len(subject):]
     return rest.startswith("在") and rest.endswith(lex.reader_when)
+
+
+def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
+    """The clause before *start* has a lender or a collector as its subject, after at
+    most a time phrase (逾期后债权人不用起诉，可以直接申请执行): the clause-initial 可以
+    that follows is its act, not the reader's."""
+    end = start - 1
+    begin = end
+    while begin > 0 and text[begin - 1] not in CLAUSE_BREAKS:
+        begin -= 1
+    clause = text[begin:end].strip()
+    for when in lex.reader_when:
+        cut = clause.find(when)
+        if cut >= 0 and not clause.startswith(lex.duty_subjects):
+            clause = clause[cut + len(when):]
+            break
+    return clause.startswith(lex.duty_subjects) and any(m in clause for m in lex.lender_modals)
+
+
+def _rule_then_duty(text: str, lex: Lexicon) -> str | None:
+    """A first clause that names a rule (根据公约 / 按照监管规定 / 监管明确要求), then a duty
+    word in a later clause (催收人员不能…, 银行只能…, 外访人员要…): the rule's content,
+    normative."""
+    end = next((i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS), -1)
+    if end < 0:
+        return None
+    first = text[:end].strip()
+    if not any(src in first for src in lex.rule_sources):
+        return None
+    if not (first.startswith(lex.rule_leads) or first.endswith(lex.rule_ends)):
+        return None
+    rest = text[end + 1 :]
+    for word in lex.rule_duty_blockers:
+        rest = rest.replace(word, "□" * len(word))
+    return next((verb for verb in lex.rule_duties if verb in rest), None)
 
 
 def _institution_should(text: str, lex: Lexicon) -> str | None:
@@ -362,6 +398,9 @@ def detect_modality(
     duty = _institution_should(text, lex)
     if duty:
         return "normative", duty
+    ruled = _rule_then_duty(text, lex)
+    if ruled:
+        return "normative", ruled
     can = _reader_can(text, lex)
     if can:
         return "advice", can
@@ -375,6 +414,14 @@ def detect_modality(
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
         if first >= 0:
             heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
+    first_clause = opening[: min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS),
+                                 default=len(opening))]
+    for end in lex.circumstance_ends:
+        cut_at = first_clause.find(end)
+        if cut_at > 0:
+            # 和催收通话前先告诉对方…: after the time word the reader is told what to do
+            heads.append((first_clause[cut_at + len(end) :], lex.imperative))
+            break
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         for verb in verbs:
             if head.startswith(verb):

@@ -254,7 +254,7 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
     if not _engine().tax.lexicon.case_clause:
         return evidence
     first_end = norm.find(",")
-    if first_end <= 0 or norm[first_end - 1] != "的":
+    if first_end <= 0 or not norm[:first_end].endswith(_engine().tax.lexicon.case_ends):
         return evidence
     rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
     if not rest:

@@ -105,6 +105,7 @@ class Lexicon:
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
     case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
+    case_ends: tuple[str, ...]  # the ends of such a first clause (的, 判决前)
     false_negations: tuple[str, ...]
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
@@ -126,9 +127,16 @@ class Lexicon:
     quantifiers: tuple[str, ...]  # 部分/有些 before an institution subject (部分银行在…后，可以…)
     should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
+    lender_modals: tuple[str, ...]  # a lender's modal verb whose subject carries to a next 可以
+    rule_sources: tuple[str, ...]  # a first clause naming a rule (根据公约，…)
+    rule_leads: tuple[str, ...]  # ...opening with 根据 / 按照
+    rule_ends: tuple[str, ...]  # ...or ending with 规定 / 要求
+    rule_duties: tuple[str, ...]  # the duty words of the clause after it (不能, 只能, 要)
+    rule_duty_blockers: tuple[str, ...]  # hold a duty word and are none (只要, 要是)
     imperative: tuple[str, ...]  # sentence-initial verbs addressed to the reader: advice
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
+    circumstance_ends: tuple[str, ...]  # 通话前先告诉…: what follows the first of these, likewise
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
@@ -298,6 +306,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_rarity=_strings(data, "post_rarity", file, required=False),
         post_bluff=_strings(data, "post_bluff", file, required=False),
         case_clause=bool(data.get("case_clause", False)),
+        case_ends=_strings(data, "case_ends", file, required=False) or ("的",),
         false_negations=_strings(data, "false_negations", file),
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
@@ -319,9 +328,18 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         quantifiers=_strings(modality, "quantifiers", file, "modality.", required=False),
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
+        lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
+        rule_sources=_strings(modality, "rule_sources", file, "modality.", required=False),
+        rule_leads=_strings(modality, "rule_leads", file, "modality.", required=False),
+        rule_ends=_strings(modality, "rule_ends", file, "modality.", required=False),
+        rule_duties=_strings(modality, "rule_duties", file, "modality.", required=False),
+        rule_duty_blockers=_strings(modality, "rule_duty_blockers", file, "modality.",
+                                    required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
+        circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
+                                   required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),

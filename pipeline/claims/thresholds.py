@@ -36,7 +36,7 @@ _NUM = (
 )
 _UNIT = (
     r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
-    r"|天|日|周|星期|礼拜|年"
+    r"|个季度|季度|天|日|周|星期|礼拜|年"
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
@@ -51,6 +51,11 @@ _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\
 # A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话.
 _FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*(?:次|通|遍|个电话|条短信)"
+)
+# ...also with a limit word a few characters on (一年一般只能改一次, 一年最多申请两次).
+_LIMITED_FREQUENCY_RE = re.compile(
+    r"[^,;:，；：。!?！？]{0,3}?(?:只能|只可以|最多|仅能|仅限|仅可)[^,;:，；：。!?！？]{0,4}?"
+    r"(?:\d+|[" + _CN + r"几数]+)\s*次"
 )
 # Bare numbers listed before a duration (第1、3、7天): they share its unit.
 _BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")
@@ -149,6 +154,8 @@ def _to_days(count: float, unit: str) -> float:
         return count * MONTH
     if unit == "个半月":
         return count * MONTH + MONTH / 2
+    if unit in ("季度", "个季度"):
+        return count * 3 * MONTH
     if unit in ("周", "星期", "礼拜", "个星期", "个礼拜", "多周"):
         return count * WEEK
     return count
@@ -169,7 +176,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         after = text[m.end() : m.end() + 3]
         # 逾期前半个月 names the first span of the overdue (max_prefixes: 逾期前)
         early = before == "前" and text[: m.start() - 1].endswith(("逾期", "逾期的"))
-        if before == "每" or (before == "前" and not early) or _FREQUENCY_RE.match(text, m.end()):
+        if (before == "每" or (before == "前" and not early) or _FREQUENCY_RE.match(text, m.end())
+                or (_LIMITED_FREQUENCY_RE.match(text, m.end())
+                    and "逾期" not in text[max(0, m.start() - 4) : m.start()])):
             continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
         if any(text[: m.start()].endswith(w) for w in lookback):
             continue  # 近半年的查询记录: a look-back window
