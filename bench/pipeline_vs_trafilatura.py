@@ -15,6 +15,7 @@ import trafilatura
 
 from demo.truth import truth_records
 from demo.web import DemoWeb
+from pipeline.claims.tagger import clear_tag_cache
 from pipeline.decode import decode_html
 from pipeline.extract import ExtractConfig
 from pipeline.records import RawPage
@@ -52,6 +53,7 @@ def run() -> None:
             trafilatura.extract(text, deduplicate=False)
 
     def ours() -> None:
+        clear_tag_cache()  # a first pass: no sentence remembered from the previous round
         for page in pages:
             process_page(page, config)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from demo.site_configs import write_site_configs
+from pipeline.claims.tagger import clear_tag_cache
 from pipeline.page_pool import usable_cores
 from pipeline.siteconfig import load_site_configs
 from pipeline.spool import spool_files
@@ -45,6 +46,7 @@ def run() -> None:
         pages = 0
         for i in range(ROUNDS):
             for workers in times:
+                clear_tag_cache()  # inline runs here: no sentence remembered from a round
                 start = time.perf_counter()
                 outcome = replay(data, [source], configs, f"bench-{i}-{workers}", sites,
                                  workers=workers)

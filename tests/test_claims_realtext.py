@@ -1836,3 +1836,19 @@ def test_an_addressee_is_no_quoted_words(text: str) -> None:
 ])
 def test_the_employer_checking_an_applicant_is_no_contact(text: str) -> None:
     assert "contacts_family" not in tag(text).topics
+
+
+def test_a_repeated_sentence_is_tagged_alike_and_callers_get_their_own_list() -> None:
+    """The tag cache is invisible: the same claims for a repeat, and a caller that
+    replaces an entry of its list does not change what the next caller gets."""
+    from pipeline.claims.tagger import analyse_claims, clear_tag_cache
+
+    text = "虽然网贷一般不会上门催收，但欠款多的也可能上门。"
+    clear_tag_cache()
+    first = analyse_claims(text, explain=False)
+    first[0] = first[1]
+    again = analyse_claims(text, explain=False)
+    clear_tag_cache()
+    fresh = analyse_claims(text, explain=False)
+    assert [a.stance for a in again] == [a.stance for a in fresh] == ["denies", "affirms"]
+    assert again == fresh
