@@ -117,7 +117,7 @@ def crawl(base_url: str) -> tuple[int, float]:
              "--data-dir", str(Path(tmp) / "data"), "--no-load"],
             cwd=REPO, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - start
-    match = re.search(r"(\d+) pages fetched", proc.stdout)
+    match = re.search(r"(\d+) responses archived", proc.stdout)
     if proc.returncode != 0 or not match:
         raise RuntimeError(f"crawl failed ({proc.returncode}): {proc.stderr[-500:]}")
     return int(match.group(1)), elapsed

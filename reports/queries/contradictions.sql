@@ -1,12 +1,25 @@
 -- Contradictions (the pairs v_contradictions makes from v_contradiction_claims): per topic and
--- product, how many independent sources take each side of a contradiction, and up to 2
--- example pairs (shortest first). Pairs follow migration 0021: different sources, opposite
+-- product, how many independent sources take each side of a contradiction (among the 8
+-- shortest quotes per topic, product, side and events), and up to 2 example pairs
+-- (shortest first). Pairs follow migration 0021: different sources, opposite
 -- stances, hedges that clash, the same proposition (overlapping product scope, comparable
 -- durations, the same event, stated conditions and timing).
-WITH sides AS (
+WITH filtered AS (
     SELECT * FROM v_contradiction_claims
     WHERE ($topic IS NULL OR topic = $topic)
       AND ($since IS NULL OR last_seen >= CAST($since AS TIMESTAMP))
+    -- one quote per source, side and product: the shortest
+    QUALIFY row_number() OVER (PARTITION BY topic, product, stance, cluster_id
+                               ORDER BY length(text), claim_id) = 1
+),
+sides AS (
+    -- at most 8 sources per topic, product, side and events (shortest quotes first), so
+    -- the pairing stays small on a warehouse of millions of claims; the counts below are
+    -- of the sources in such pairs
+    SELECT * FROM filtered
+    QUALIFY row_number() OVER (PARTITION BY topic, product, stance,
+                                            array_to_string(events, ',')
+                               ORDER BY length(text), claim_id) <= 8
 ),
 pairs AS (
     SELECT a.topic, coalesce(a.product, b.product) AS product,
