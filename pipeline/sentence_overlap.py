@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.claim_families import mask_products, product_names
+from pipeline.claims.segment import heading_level
 from pipeline.fingerprint import content_only
 from pipeline.normalize import normalize_text
 
@@ -34,10 +35,6 @@ SENTENCE_BAR = 0.5
 MIN_SENTENCE_CHARS = 6
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-# A line without sentence punctuation and this short is a heading: it names a question
-# (一、逾期会上门吗), and stitched articles about one product share them; not counted.
-HEADING_MAX_CHARS = 40
-_HAS_END = re.compile(r"[。！？!?；;…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +59,10 @@ def sentence_sketch(text: str) -> SentenceSketch:
     stitched articles about one product share its name and their question headings."""
     grams: list[frozenset[str]] = []
     chars: list[int] = []
-    lines = (normalize_text(line) for line in text.splitlines())  # (it folds newlines)
-    body = "\n".join(line for line in lines
-                     if _HAS_END.search(line) or len(content_only(line)) > HEADING_MAX_CHARS)
+    # Headings name a question (一、逾期会上门吗), and stitched articles about one product
+    # share them: not counted. Lines one by one: normalize_text folds newlines.
+    body = "\n".join(normalize_text(line) for line in text.splitlines()
+                     if heading_level(line.strip()) is None)
     body = mask_products(body, product_names())
     for raw in _SENTENCE_END.split(body):
         core = content_only(raw)
