@@ -241,7 +241,9 @@ def test_pinyin_leftovers_are_dropped() -> None:
         ("罚息从逾期第一天开始计算", (1, 1, "overdue")),  # 开始 is not min-only
         ("5年之后，逾期记录会被自动删除", (1825, None, "retention")),
         ("不良信息的保存期限为5年", (1825, 1825, "retention")),
-        ("比如延期一个月再还", NONE),  # a deferral is no instalment duration
+        # a deferral takes the installment anchor (DOMAIN.md "Real pages": a pause or
+        # deferral is no overdue threshold)
+        ("比如延期一个月再还", (30, 30, "installment")),
         ("持卡人超过3个月仍不归还的，构成恶意透支", (90, None, "overdue")),
         ("逾期十几天就联系家人", (11, 19, "overdue")),
         ("逾期1-2天问题不大", (1, 2, "overdue")),

@@ -35,6 +35,8 @@ class Sense:
     action: str  # drop | require | <topic id>
     example: str
     expect: tuple[str, ...]
+    # strings that hold a context word and do not count as it (不收中介费 names no agent)
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,8 @@ def _sense(i: int, entry: dict[str, Any]) -> Sense:
     if not context:
         raise _fail(f"{where}context", "expected at least one context word")
     return Sense(str(entry["name"]), topic, _words(entry, "cues", where), context, scope,
-                 action, str(entry["example"]), tuple(expect))  # fmt: skip
+                 action, str(entry["example"]), tuple(expect),
+                 _words(entry, "unless", where))  # fmt: skip
 
 
 def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
@@ -237,6 +240,8 @@ def apply_senses(
                 scope = "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
             else:
                 scope = norm
+            for word in rule.unless:
+                scope = scope.replace(word, "\u3000" * len(word))
             present = any(word in scope for word in rule.context)
             if rule.action == "require":
                 if not present:

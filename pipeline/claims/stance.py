@@ -133,14 +133,17 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
 
 
 def topic_evidence(
-    text: str, hits: list[Hit], background: frozenset[int] = frozenset()
+    text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
+    contrast: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
     The first negator of a clause scopes over every later cue of that clause;
     a denial or rarity word *after* cues (与通讯录无关, 上门并不常见) denies
     the cues before it in its clause; cues in a clause of *background* (a
-    protasis) are marked background.
+    protasis) are marked background. A denial standing alone in a clause that opens
+    with a *contrast* word (…都关了，但余额不受影响) is set against the clause before and
+    does not reach back to deny it.
     """
     if not hits:
         return []
@@ -161,13 +164,14 @@ def topic_evidence(
             aimed = [i for i, ev in enumerate(evidence) if ev.negator is None
                      and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)]  # fmt: skip
             targets = [i for i in aimed if clauses[evidence[i].start] == clause]
-            if not targets and not any(clauses[ev.start] == clause for ev in evidence):
+            if not targets and not any(clauses[ev.start] == clause for ev in evidence) \
+                    and not _opens_with(text, clauses, clause, contrast):
                 # 被抓去坐牢的，少之又少: a predicate clause of its own denies the clause before
                 targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1]
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg"):
+        if hit.has("neg") and not _aims_at_ending(hits, n, clauses):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
         if role is not None:
@@ -175,6 +179,24 @@ def topic_evidence(
                 role[1], hit.text, role[2], first_neg.get(clause), hit.has("weak"),
                 "protasis" if clause in background else "", hit.start))  # fmt: skip
     return evidence
+
+
+def _opens_with(text: str, clauses: list[int], clause: int, words: tuple[str, ...]) -> bool:
+    """True when clause number *clause* of *text* opens with one of *words* (但, 不过)."""
+    start = clauses.index(clause) if clause in clauses else len(text)
+    return bool(words) and text[start:].lstrip().startswith(words)
+
+
+def _aims_at_ending(hits: list[Hit], n: int, clauses: list[int]) -> bool:
+    """True when a verb of ending (消失, 删除) follows the negator ``hits[n]`` in its clause,
+    outside every topic cue: the negation is of the ending, not of the cues between
+    (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own)."""
+    clause = clauses[hits[n].start]
+    cues = [(h.start, h.end) for h in hits if h.has("topic")]
+    return any(
+        h.has("ends") and h.start >= hits[n].end and clauses[h.start] == clause
+        and not any(s < h.end and h.start < e for s, e in cues)
+        for h in hits[n + 1 :])  # fmt: skip
 
 
 def counted(evidence: list[TopicEvidence]) -> list[TopicEvidence]:

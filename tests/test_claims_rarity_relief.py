@@ -1,0 +1,199 @@
+"""Issue 14, probes 30-32: rarity words, weakened negation, debt relief and robocalls.
+
+Every sentence here was written for this file (none is copied from a page, none is a
+probe line); the expected labels follow DOMAIN.md's conventions, one class per test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import tag_sentence
+from pipeline.records import Claim
+
+
+def tag(text: str) -> Claim:
+    """The (first) claim of one sentence."""
+    return tag_sentence("t", 0, "", text)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("鲜有银行会为几百块钱派人上门。", "home_visit"),
+    ("极个别平台会把逾期的事告诉借款人的同事。", "contacts_family"),
+    ("少有网贷平台会真的去法院起诉。", "legal_action"),
+    ("信用卡逾期被判刑的只是少数。", "criminal_risk"),
+    ("真正上门催收的属于个别现象。", "home_visit"),
+])
+def test_rarity_before_or_after_the_cue_denies_with_a_frequency_hedge(
+        text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网贷逾期后被爆通讯录的情况并不少见。", "contacts_family"),
+    ("信用卡逾期后银行打电话给家里人的屡见不鲜。", "contacts_family"),
+    ("欠款多年被法院起诉的并不罕见。", "legal_action"),
+])
+def test_rarity_denied_is_commonness_which_affirms(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("并非每次逾期都会上征信。", "credit_report"),
+    ("不是每家银行都会起诉持卡人。", "legal_action"),
+    ("并不是每位催收员都会打给紧急联系人。", "contacts_family"),
+])
+def test_not_every_time_or_every_lender_is_a_possibility(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("收到律师函并不说明已经被起诉。", "legal_action"),
+    ("接到外访通知不见得真的会有人上门。", "home_visit"),
+    ("短信提到冻结账户，并不表示额度真的会被冻结。", "account_impact"),
+])
+def test_a_sign_that_proves_nothing_is_a_possibility_not_a_denial(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert claim.topics == (topic,)
+    assert (claim.stance, claim.hedge) == ("affirms", "possibility")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("还清欠款后，征信上的逾期记录不会马上消除。", "credit_report"),
+    ("平台并不会因为你还清了欠款就把你从黑名单里删除。", "credit_report"),
+    ("就算协商成功了，银行也不会撤销已经提交的起诉。", "legal_action"),
+])
+def test_a_negator_aimed_at_an_ending_keeps_the_event(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("平台不会因为你还了一部分就停止催收。", "negotiation"),
+    ("银行不会停掉你的卡。", "account_impact"),
+    ("逾期记录不会因为还清而消失。", "credit_report"),
+])
+def test_an_ending_inside_a_cue_or_before_the_negator_reads_as_before(
+        text: str, topic: str) -> None:
+    # 停止催收 and 停掉…卡 are cues of their own: the negator denies them; a cue
+    # before the negator is never in its scope
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == ("affirms" if topic == "credit_report" else "denies")
+
+
+@pytest.mark.parametrize("text", [
+    "千万不要失联，主动跟银行协商分期。",
+    "失业了也别玩失联，每个月还一点也比不还强，平台更愿意谈分期。",
+    "切勿失联，有困难就打客服电话申请延期还款。",
+])
+def test_out_of_reach_forbidden_to_the_reader_is_advice_not_a_condition(text: str) -> None:
+    claim = tag(text)
+    assert "negotiation" in claim.topics
+    assert (claim.stance, claim.modality) == ("affirms", "advice")
+
+
+def test_out_of_reach_as_the_case_stays_a_condition() -> None:
+    claim = tag("借款人一旦失联，催收就会打给紧急联系人。")
+    assert (claim.topics, claim.stance) == (("contacts_family",), "conditional")
+    assert tag("借款人长期失联的话，平台可能会委托外访。").stance == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "逾期超过90天，很多人就成了网黑。",
+    "被拉进风控名单的用户，在别的平台也很难借到钱。",
+    "上了拒贷名单，短时间内很难再申请到信用卡。",
+])
+def test_names_for_a_shared_blacklist_are_credit_records(text: str) -> None:
+    assert "credit_report" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "逾期以后银行把我的信用卡关了。",
+    "白条逾期后，京东把白条额度给关了。",
+    "还款晚了几天，平台就把借款入口关掉了。",
+])
+def test_an_account_shut_with_its_name_between_is_account_impact(text: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("account_impact",)
+    assert claim.stance == "affirms"
+
+
+def test_a_phone_switched_off_is_no_account_shut() -> None:
+    assert tag("催收打不通，我干脆把手机关了。").topics == ()
+
+
+@pytest.mark.parametrize("text", [
+    "现在很多银行用智能外呼提醒逾期客户还款。",
+    "不少网贷平台的AI催收一天能打几十万个电话。",
+    "机器人催收的语气通常比较客气。",
+])
+def test_robocalls_by_other_names_are_calls_to_the_borrower(text: str) -> None:
+    assert "debtor_contact" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "法务部门打电话过来催款，其实跟普通催收是一回事。",
+    "平台法务部打来的电话，说话比普通催收凶一些。",
+    "接到所谓法务部的来电，不必太紧张。",
+])
+def test_a_call_from_a_legal_department_is_collection_not_a_lawsuit(text: str) -> None:
+    claim = tag(text)
+    assert "debtor_contact" in claim.topics
+    assert "legal_action" not in claim.topics
+
+
+def test_a_self_styled_legal_department_stays_an_impostor() -> None:
+    assert tag("有个自称平台法务部的人打来电话，说要马上处理。").topics == ("fake_collection",)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("银行可以直接为困难客户办理债务重组，不收任何费用。", "negotiation"),
+    ("去原贷款银行申请债务重组，不收中介费。", "negotiation"),
+    ("某些机构先垫资帮你还清信用卡，再收高额手续费。", "debt_help_scam"),
+    ("交了五千块重组费，对方就再也联系不上了。", "debt_help_scam"),
+    ("所谓的重组公司，收的都是前期费用。", "debt_help_scam"),
+])
+def test_restructuring_by_the_lender_is_negotiation_paid_restructuring_a_scam(
+        text: str, topic: str) -> None:
+    assert tag(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("银行同意展期半年。", 182),
+    ("平台答应延期两个月还款。", 60),
+    ("客服同意缓还三个月。", 90),
+])
+def test_a_deferral_granted_is_an_installment_span(text: str, days: int) -> None:
+    claim = tag(text)
+    assert "negotiation" in claim.topics
+    assert (claim.min_days, claim.max_days, claim.anchor) == (days, days, "installment")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("额度被冻结了，不过借呗里的欠款不受影响。", "account_impact"),
+    ("逾期以后支付宝把花呗停用了，但余额宝里的钱不受影响。", "account_impact"),
+    ("催收电话一天打好几个，不过生活基本没有影响。", "debtor_contact"),
+])
+def test_a_denial_after_a_contrast_word_does_not_reach_back(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+def test_a_denial_standing_alone_still_denies_the_clause_before() -> None:
+    claim = tag("被抓去坐牢的，少之又少。")
+    assert (claim.topics, claim.stance) == (("criminal_risk",), "denies")
+
+
+def test_a_wait_after_settling_in_full_is_the_records_time_not_an_overdue() -> None:
+    claim = tag("结清所有欠款后再等两年，征信才会好看一些。")
+    assert "credit_report" in claim.topics
+    assert (claim.min_days, claim.max_days, claim.anchor) == (730, 730, "retention")
