@@ -197,3 +197,14 @@ def test_a_wait_after_settling_in_full_is_the_records_time_not_an_overdue() -> N
     claim = tag("结清所有欠款后再等两年，征信才会好看一些。")
     assert "credit_report" in claim.topics
     assert (claim.min_days, claim.max_days, claim.anchor) == (730, 730, "retention")
+
+
+@pytest.mark.parametrize("text", [
+    "征信上连续逾期的，申请房贷很可能被拒贷。",
+    "逾期记录多了，去银行办信用卡也会被拒贷。",
+    "征信上有当前逾期的人，车贷基本都会被拒贷。",
+])
+def test_a_loan_refused_for_the_record_keeps_the_record(text: str) -> None:
+    claim = tag(text)
+    assert "credit_report" in claim.topics
+    assert claim.stance == "affirms"
