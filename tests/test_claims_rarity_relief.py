@@ -208,3 +208,85 @@ def test_a_loan_refused_for_the_record_keeps_the_record(text: str) -> None:
     claim = tag(text)
     assert "credit_report" in claim.topics
     assert claim.stance == "affirms"
+
+
+# ------------------------------------------------------------------ probe34's classes
+
+
+@pytest.mark.parametrize("text", [
+    "信用卡欠款属于民事纠纷，一般不会牵扯到刑事。",
+    "单纯还不上钱是民事案件，催收说要抓你是在吓唬人。",
+    "网贷逾期本质上只是民事纠纷。",
+])
+def test_a_civil_dispute_denies_criminal_risk(text: str) -> None:
+    claim = tag(text)
+    assert "criminal_risk" in claim.topics
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize("text", [
+    "很多人担心欠钱不还会被警察抓。",
+    "欠了十几万网贷，晚上睡觉都怕被公安抓。",
+    "真有诈骗情节的，派出所抓人也不奇怪。",
+])
+def test_the_police_named_as_arrester_is_criminal_risk(text: str) -> None:
+    assert "criminal_risk" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("资产公司买断了这批债权，之后由他们来催收。", "affirms"),
+    ("一家资产管理机构收购了平台的不良债权。", "affirms"),
+    ("外包公司只负责催收，并没有买下你的债。", "denies"),
+])
+def test_a_debt_bought_by_another_party_is_a_debt_sale(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert "bad_debt_transfer" in claim.topics
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "平台天天打电话催我还钱。",
+    "小额欠款一般只是电话催一催。",
+    "逾期第三天银行就开始电话催款了。",
+])
+def test_a_call_to_press_for_payment_is_a_call_to_the_borrower(text: str) -> None:
+    assert "debtor_contact" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "欠几千块网贷，警察不会上门抓人。",
+    "真要是诈骗，公安会直接上门把人带走。",
+    "网上说逾期会有警察上门逮捕，这是谣言。",
+])
+def test_the_police_coming_to_arrest_is_no_collection_visit(text: str) -> None:
+    claim = tag(text)
+    assert "home_visit" not in claim.topics
+
+
+def test_a_collector_at_the_door_is_still_a_visit() -> None:
+    assert "home_visit" in tag("催收人员冒充警察上门，说要把人带走。").topics
+    assert "home_visit" in tag("外包公司的人上门催收，在门口坐了一下午。").topics
+
+
+@pytest.mark.parametrize("text", [
+    "派出所接到报警后，通常会叫双方来调解。",
+    "民警到场以后先调解，让催收员删掉了照片。",
+    "报警之后警察一般只做调解，不会替你销账。",
+])
+def test_the_polices_mediation_is_no_court_mediation(text: str) -> None:
+    assert "legal_action" not in tag(text).topics
+
+
+def test_a_courts_mediation_stays_legal_action() -> None:
+    assert "legal_action" in tag("法院组织诉前调解，通知双方到场。").topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期时间长、金额大的才会被起诉。", "legal_action"),
+    ("有钱不还又转移财产的才会被追究刑事责任。", "criminal_risk"),
+    ("联系不上本人的才会打给紧急联系人。", "contacts_family"),
+])
+def test_a_de_phrase_right_before_cai_is_a_condition(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
