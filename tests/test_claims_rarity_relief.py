@@ -290,3 +290,55 @@ def test_a_de_phrase_right_before_cai_is_a_condition(text: str, topic: str) -> N
     claim = tag(text)
     assert topic in claim.topics
     assert claim.stance == "conditional"
+
+
+# ------------------------------------------------------------------ probe35's classes
+
+
+@pytest.mark.parametrize("text", [
+    "机器人打来的推销电话一天好几个。",
+    "很多营销公司用智能语音给人打广告电话。",
+    "每天接到的机器人电话，多半是推销保险的。",
+])
+def test_a_marketing_robocall_is_no_collection_call(text: str) -> None:
+    assert tag(text).topics == ()
+
+
+@pytest.mark.parametrize("text", [
+    "催收天天打电话，比推销电话还烦。",
+    "逾期以后催收机器人天天打电话，比推销电话还烦。",
+    "逾期第二天就接到了机器人电话。",
+])
+def test_a_collection_call_next_to_a_sales_call_stays(text: str) -> None:
+    assert "debtor_contact" in tag(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("别把催收机器人的话当真，欠款还是要慢慢还。", "debtor_contact"),
+    ("不用把催收短信当回事，真要起诉会有法院通知。", "debtor_contact"),
+    ("那些催收电话别往心里去，按自己的节奏还钱就好。", "debtor_contact"),
+])
+def test_a_negator_aimed_at_taking_it_seriously_keeps_the_call(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("绝大部分借款合同里都写着逾期后可以委托第三方催收。", "third_party_agency"),
+    ("合同上写着逾期会上报征信。", "credit_report"),
+    ("借款协议里写着逾期罚息按日万分之五计算。", "penalty_fees"),
+])
+def test_a_contracts_terms_are_no_quoted_threat(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert claim.topics == (topic,)
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("银行已经把我的欠款转给合作机构处理了。", "third_party_agency"),
+    ("客服说案子已交给合作机构，后面由他们联系你。", "third_party_agency"),
+    ("有的AI催收会专门打给家里的长辈。", "contacts_family"),
+])
+def test_partners_and_elders_by_name(text: str, topic: str) -> None:
+    assert topic in tag(text).topics

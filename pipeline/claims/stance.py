@@ -171,7 +171,7 @@ def topic_evidence(
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg") and not _aims_at_ending(hits, n, clauses):
+        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
         if role is not None:
@@ -187,14 +187,14 @@ def _opens_with(text: str, clauses: list[int], clause: int, words: tuple[str, ..
     return bool(words) and text[start:].lstrip().startswith(words)
 
 
-def _aims_at_ending(hits: list[Hit], n: int, clauses: list[int]) -> bool:
-    """True when a verb of ending (消失, 删除) follows the negator ``hits[n]`` in its clause,
-    outside every topic cue: the negation is of the ending, not of the cues between
+def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
+    """True when a verb the negator ``hits[n]`` aims at (消失, 删除, 当真) follows it in its
+    clause, outside every topic cue: the negation is of that verb, not of the cues between
     (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own)."""
     clause = clauses[hits[n].start]
     cues = [(h.start, h.end) for h in hits if h.has("topic")]
     return any(
-        h.has("ends") and h.start >= hits[n].end and clauses[h.start] == clause
+        h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
 
