@@ -342,3 +342,14 @@ def test_a_contracts_terms_are_no_quoted_threat(text: str, topic: str) -> None:
 ])
 def test_partners_and_elders_by_name(text: str, topic: str) -> None:
     assert topic in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "征信上有逾期的，申请信用卡多半被拒。",
+    "上了黑名单以后，我办了三家银行的卡全被拒。",
+    "逾期记录没消之前去申请车贷，结果被拒。",
+])
+def test_a_loan_or_card_refused_for_the_record_does_not_deny_it(text: str) -> None:
+    claim = tag(text)
+    assert "credit_report" in claim.topics
+    assert claim.stance == "affirms"

@@ -134,7 +134,7 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
 
 def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
-    contrast: tuple[str, ...] = (),
+    contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
@@ -143,7 +143,8 @@ def topic_evidence(
     the cues before it in its clause; cues in a clause of *background* (a
     protasis) are marked background. A denial standing alone in a clause that opens
     with a *contrast* word (…都关了，但余额不受影响) is set against the clause before and
-    does not reach back to deny it.
+    does not reach back to deny it. A refusal (每次都被拒) denies only cues of
+    *refusal_topics* (a request), never what follows it.
     """
     if not hits:
         return []
@@ -154,7 +155,7 @@ def topic_evidence(
         clause = clauses[hit.start]
         post = hit.role("postneg")
         # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
-        cue_after = post is not None and any(
+        cue_after = post is not None and post[1] != "refuse" and any(
             clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
         if cue_after:
             first_neg.setdefault(clause, hit.text)
@@ -162,7 +163,8 @@ def topic_evidence(
         if post is not None:
             # a bluff denies the threatened event, never the message (a call, an SMS)
             aimed = [i for i, ev in enumerate(evidence) if ev.negator is None
-                     and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)]  # fmt: skip
+                     and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)
+                     and (post[1] != "refuse" or ev.topic in refusal_topics)]  # fmt: skip
             targets = [i for i in aimed if clauses[evidence[i].start] == clause]
             if not targets and not any(clauses[ev.start] == clause for ev in evidence) \
                     and not _opens_with(text, clauses, clause, contrast):

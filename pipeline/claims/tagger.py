@@ -395,7 +395,8 @@ def _analyse_norm(
             boilerplate=boiler,
         )  # fmt: skip
     background = protasis_clauses(norm, matchers, tax.lexicon)
-    evidence = topic_evidence(norm, hits, background, tax.lexicon.contrast_openers)
+    evidence = topic_evidence(
+        norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes = _apply_sense_rules(norm0, evidence, senses)
