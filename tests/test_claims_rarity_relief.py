@@ -353,3 +353,78 @@ def test_a_loan_or_card_refused_for_the_record_does_not_deny_it(text: str) -> No
     claim = tag(text)
     assert "credit_report" in claim.topics
     assert claim.stance == "affirms"
+
+
+# ------------------------------------------------------------------ probe36's classes
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网贷逾期被起诉的可能性不大。", "legal_action"),
+    ("催收打到单位的几率并不高。", "contacts_family"),
+    ("因为信用卡逾期坐牢的概率其实不高。", "criminal_risk"),
+])
+def test_a_chance_put_as_not_high_denies_with_a_frequency_hedge(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize("text", [
+    "只有不到百分之五的逾期用户遇到过上门催收。",
+    "真被起诉的不到一成。",
+    "逾期用户里被爆通讯录的不到10%。",
+])
+def test_a_small_share_is_rarity_with_a_frequency_hedge(text: str) -> None:
+    claim = tag(text)
+    assert (claim.stance, claim.hedge) == ("denies", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("也不是说上门催收就绝对不会发生，欠款特别大的还是有可能。", "home_visit"),
+    ("不是说欠了钱就不会被起诉，金额大的照样会告。", "legal_action"),
+    ("并不是说欠了网贷就一定不会被起诉。", "legal_action"),
+])
+def test_a_copular_double_negation_does_not_deny(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "affirms"
+
+
+@pytest.mark.parametrize("text", [
+    "这并不是起诉。",
+    "也不是起诉，只是发了一封催收函。",
+    "没有上门也没有起诉。",
+])
+def test_a_single_negation_still_denies(text: str) -> None:
+    assert tag(text).stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("天天电话轰炸，却从来没有人真的上过门。", "denies"),
+    ("去年催收上过门，坐了半小时就走了。", "affirms"),
+    ("我欠了两年，催收一次都没上过门。", "denies"),
+])
+def test_a_visit_in_the_experiential_aspect(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert "home_visit" in claim.topics
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "大可不必太担心上门的事，多数催收只是吓唬你。",
+    "逾期几天而已，大可不必担心上征信。",
+    "催收电话大可不必每个都接。",
+])
+def test_da_ke_bu_bi_is_advice(text: str) -> None:
+    assert tag(text).modality == "advice"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("网上说逾期满三个月必定上门，这种说法并不可信。", "home_visit"),
+    ("有人说借呗逾期会坐牢，这个说法不靠谱。", "criminal_risk"),
+    ("很多人以为逾期一天就会被起诉，这种说法站不住脚。", "legal_action"),
+])
+def test_a_belief_called_untrustworthy_is_rejected(text: str, topic: str) -> None:
+    claim = tag(text)
+    assert topic in claim.topics
+    assert claim.stance == "denies"

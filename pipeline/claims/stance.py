@@ -151,7 +151,10 @@ def topic_evidence(
     clauses = clause_index(text)
     evidence: list[TopicEvidence] = []
     first_neg: dict[int, str] = {}
+    cancelled = _double_negations(hits, clauses)
     for n, hit in enumerate(hits):
+        if n in cancelled:
+            continue
         clause = clauses[hit.start]
         post = hit.role("postneg")
         # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
@@ -187,6 +190,28 @@ def _opens_with(text: str, clauses: list[int], clause: int, words: tuple[str, ..
     """True when clause number *clause* of *text* opens with one of *words* (但, 不过)."""
     start = clauses.index(clause) if clause in clauses else len(text)
     return bool(words) and text[start:].lstrip().startswith(words)
+
+
+def _double_negations(hits: list[Hit], clauses: list[int]) -> frozenset[int]:
+    """Indices of hits that cancel out: a copular negator (不是说) and the next negation of
+    its clause (不会, 不会发生) when a topic cue follows the copular one in that clause
+    (也不是说上门催收就绝对不会发生, 不是说欠了钱就不会被起诉: it may happen)."""
+    cues = [(h.start, h.end) for h in hits if h.has("topic")]
+    out: set[int] = set()
+    for i, first in enumerate(hits):
+        if not first.has("copular"):
+            continue
+        for j in range(i + 1, len(hits)):
+            later = hits[j]
+            if clauses[later.start] != clauses[first.start]:
+                break
+            post = later.role("postneg")
+            if later.has("neg") or (post is not None and post[1] == "deny"):
+                clause = clauses[first.start]
+                if any(first.end <= s and clauses[s] == clause for s, _ in cues):
+                    out.update((i, j))
+                break
+    return frozenset(out)
 
 
 def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:

@@ -106,6 +106,7 @@ class Lexicon:
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
     post_refusals: tuple[str, ...]  # a request turned down (每次都被拒): deny refusal_topics only
     refusal_topics: tuple[str, ...]  # the topics whose event is a request (negotiation)
+    copular_negators: tuple[str, ...]  # 不是说…不会: a double negation across the cues
     negated_verbs: tuple[str, ...]  # verbs a negator aims at (不会…消失: it stays; 别…当真)
     contrast_openers: tuple[str, ...]  # a lone denial after these does not reach back (但…不受影响)
     case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
@@ -312,6 +313,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_refusals=_strings(data, "post_refusals", file, required=False),
         refusal_topics=_strings(data, "refusal_topics", file, required=False),
         negated_verbs=_strings(data, "negated_verbs", file, required=False),
+        copular_negators=_strings(data, "copular_negators", file, required=False),
         contrast_openers=_strings(data, "contrast_openers", file, required=False),
         case_clause=bool(data.get("case_clause", False)),
         case_ends=_strings(data, "case_ends", file, required=False) or ("的",),
