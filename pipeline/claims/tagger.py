@@ -398,7 +398,9 @@ def _analyse_norm(
     evidence = topic_evidence(norm, hits, background)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
+    before_senses = {ev.start for ev in evidence}
     evidence, sense_notes = _apply_sense_rules(norm0, evidence, senses)
+    sensed_out = before_senses - {ev.start for ev in evidence}
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
@@ -455,7 +457,12 @@ def _analyse_norm(
             question=q is not None, evidence=evidence, topics=topics,
             conditional=bool(conds) or overdue,
         )  # fmt: skip
-        modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None)
+        # a clause whose only cues were read as no party of the claim (村委会没有权力…)
+        clause_of = clause_index(norm)
+        kept = {clause_of[ev.start] for ev in support if 0 <= ev.start < len(norm)}
+        foreign = frozenset(clause_of[s] for s in sensed_out if 0 <= s < len(norm)) - kept
+        modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None,
+                                            foreign_clauses=foreign)  # fmt: skip
         hedge, hedge_cue = detect_hedge(
             _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
