@@ -256,3 +256,24 @@ def test_what_a_review_looks_into_is_no_question(text: str) -> None:
 
 def test_a_plain_question_stays_a_question() -> None:
     assert tag("网贷逾期会不会上门？").stance == "question"
+
+
+# ------------------------------------------------ a result reached as the time frame (…下来以后)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("判决生效以后，你仍然可以和银行谈分期。", ("negotiation",)),
+        ("分期申请批下来之后，每个月按时还就不会再上征信。", ("credit_report",)),
+        ("停息挂账办好以后，平台就不会再上报新的逾期。", ("credit_report",)),
+    ],
+)
+def test_a_result_reached_is_the_time_frame_not_the_claim(text: str,
+                                                          topics: tuple[str, ...]) -> None:
+    assert tag(text).topics == topics
+
+
+def test_a_step_done_before_the_next_stays_part_of_the_claim() -> None:
+    assert set(tag("银行把账转给催收公司以后，对方可能会上门。").topics) == {
+        "third_party_agency", "home_visit"}
