@@ -277,3 +277,28 @@ def test_a_result_reached_is_the_time_frame_not_the_claim(text: str,
 def test_a_step_done_before_the_next_stays_part_of_the_claim() -> None:
     assert set(tag("银行把账转给催收公司以后，对方可能会上门。").topics) == {
         "third_party_agency", "home_visit"}
+
+
+# ------------------------------------------------ probe20: the door, the elderly at home
+
+
+@pytest.mark.parametrize("text", [
+    "有人在他家门上喷漆写了欠债还钱。",
+    "催收往门上贴了好几张催款单。",
+    "几个人半夜跑去砸门要债。",
+])
+def test_what_is_done_to_the_door_is_a_visit(text: str) -> None:
+    assert "home_visit" in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "家里老人接到催收电话吓坏了。",
+    "催收专挑长辈打电话施压。",
+    "老人被催收的电话吵得整夜睡不好。",
+])
+def test_the_elderly_at_home_are_contacts(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
+
+
+def test_the_readers_relative_told_what_to_do_is_no_contact() -> None:
+    assert "contacts_family" not in tag("接到这种电话，可以让老人直接挂断。").topics
