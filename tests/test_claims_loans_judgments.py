@@ -267,6 +267,8 @@ def test_a_plain_question_stays_a_question() -> None:
         ("判决生效以后，你仍然可以和银行谈分期。", ("negotiation",)),
         ("分期申请批下来之后，每个月按时还就不会再上征信。", ("credit_report",)),
         ("停息挂账办好以后，平台就不会再上报新的逾期。", ("credit_report",)),
+        ("协商成功以后，银行一般会停止上报新的逾期。", ("credit_report",)),
+        ("分期申请成功之后，平台不会再收取罚息。", ("penalty_fees",)),
     ],
 )
 def test_a_result_reached_is_the_time_frame_not_the_claim(text: str,
@@ -302,3 +304,24 @@ def test_the_elderly_at_home_are_contacts(text: str) -> None:
 
 def test_the_readers_relative_told_what_to_do_is_no_contact() -> None:
     assert "contacts_family" not in tag("接到这种电话，可以让老人直接挂断。").topics
+
+
+# ------------------------------------------------ readers addressed (朋友们，/ 家人们，)
+
+
+@pytest.mark.parametrize("text", [
+    "家人们，网贷逾期了千万别慌，先查查征信。",
+    "亲爱的朋友们，信用卡晚还一天就会有罚息。",
+    "各位家人，停息挂账要自己去银行申请。",
+])
+def test_readers_addressed_are_no_contacts(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize("text", [
+    "结果朋友们都收到了催收短信。",
+    "我的家人们都接到了催收电话。",
+    "催收把截图发给了我的朋友们。",
+])
+def test_friends_or_family_as_subject_or_object_stay_contacts(text: str) -> None:
+    assert "contacts_family" in tag(text).topics
