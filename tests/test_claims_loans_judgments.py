@@ -325,3 +325,43 @@ def test_readers_addressed_are_no_contacts(text: str) -> None:
 ])
 def test_friends_or_family_as_subject_or_object_stay_contacts(text: str) -> None:
     assert "contacts_family" in tag(text).topics
+
+
+# ------------------------------------------------ probe22: people named, no one reached
+
+
+@pytest.mark.parametrize("text", [
+    "被执行人的家属也要生活，法院会留出基本开支。",
+    "单位会配合法院按月扣工资。",
+    "担保人的征信也会跟着受影响。",
+])
+def test_people_named_with_no_act_of_reaching_them_are_no_contacts(text: str) -> None:
+    assert "contacts_family" not in tag(text).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("催收会打电话到你的单位。", "affirms"),
+        ("平台可能会联系你的家属。", "affirms"),
+        ("逾期后银行不会轻易惊动家人。", "denies"),
+    ],
+)
+def test_people_reached_stay_contacts(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert "contacts_family" in claim.topics and claim.stance == stance
+
+
+def test_a_duty_of_a_party_in_the_claims_process_stays_a_rule() -> None:
+    claim = tag("执行阶段，借款人的工作单位有义务配合法院扣划工资。")
+    assert claim.topics == ("legal_action",) and claim.modality == "normative"
+
+
+@pytest.mark.parametrize("text", [
+    "工资被冻结以后，每个月只剩最低生活费。",
+    "工资账户一旦被冻结，就只能去申请解封。",
+    "他的工资被冻结了，房租都交不上。",
+])
+def test_frozen_wages_are_enforcement(text: str) -> None:
+    topics = tag(text).topics
+    assert "legal_action" in topics and "account_impact" not in topics
