@@ -365,3 +365,58 @@ def test_a_duty_of_a_party_in_the_claims_process_stays_a_rule() -> None:
 def test_frozen_wages_are_enforcement(text: str) -> None:
     topics = tag(text).topics
     assert "legal_action" in topics and "account_impact" not in topics
+
+
+# ------------------------------------------------ probe23: exposure, windows to apply, garnishment
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("有的催收会在楼道里张贴借款人的欠款金额。", "affirms"),
+        ("催收公开了他的欠款信息。", "affirms"),
+        ("正规机构不会公布你的欠款情况。", "denies"),
+    ],
+)
+def test_debts_made_public_are_exposure_to_others(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert "contacts_family" in claim.topics and claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "判决生效后，债权人要在两年内申请执行。",
+    "借款人一直不还的，银行要在三年的诉讼时效内起诉。",
+    "欠款不还的，出借人可以在两年内申请强制执行。",
+])
+def test_a_window_to_apply_in_is_no_overdue_threshold(text: str) -> None:
+    claim = tag(text)
+    assert (claim.min_days, claim.max_days, claim.anchor) == (None, None, None)
+
+
+def test_an_overdue_before_an_application_keeps_its_threshold() -> None:
+    claim = tag("逾期两年后，银行申请了强制执行。")
+    assert claim.anchor == "overdue" and claim.min_days == 730
+
+
+@pytest.mark.parametrize("text", [
+    "法院可以要求借款人的公司每月扣发工资。",
+    "执行局向他的工作单位发了协助执行通知书。",
+    "法院会通知借款人的单位扣工资。",
+])
+def test_a_court_telling_the_employer_to_withhold_wages_is_no_contact(text: str) -> None:
+    topics = tag(text).topics
+    assert "legal_action" in topics
+    assert "contacts_family" not in topics and "debtor_contact" not in topics
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("银行会通知借款人的家属。", "affirms"),
+        ("平台不会联系你的同事。", "denies"),
+        ("催收打电话到借款人的公司要钱。", "affirms"),
+    ],
+)
+def test_the_borrowers_people_told_are_contacts(text: str, stance: str) -> None:
+    claim = tag(text)
+    assert claim.topics == ("contacts_family",) and claim.stance == stance
