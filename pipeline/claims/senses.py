@@ -15,12 +15,13 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.claims.taxonomy import DATA_DIR, TOPIC_IDS
+from pipeline.claims.taxonomy import DATA_DIR, GAP, TOPIC_IDS
 from pipeline.normalize import normalize_text
 
 FILE = "senses.toml"
 ACTIONS = ("drop", "require")
-SCOPES = ("clause", "sentence")
+#: "after": the rest of the cue's clause after the cue (村委会没有权力: the cue is the subject)
+SCOPES = ("clause", "sentence", "after")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Sense:
     topic: str
     cues: tuple[str, ...]  # empty: every cue of the topic
     context: tuple[str, ...]
-    scope: str  # clause | sentence
+    scope: str  # clause | sentence | after (the rest of the clause after the cue)
     action: str  # drop | require | <topic id>
     example: str
     expect: tuple[str, ...]
@@ -235,7 +236,13 @@ def apply_senses(
         for rule in senses.senses:
             if rule.topic != topic or (rule.cues and cue not in rule.cues):
                 continue
-            if rule.scope == "clause" and 0 <= start < len(clause_of):
+            if rule.scope == "after" and 0 <= start < len(clause_of):
+                begin = start + (len(cue) if GAP not in cue else 1)
+                end = begin
+                while end < len(norm) and clause_of[end] == clause_of[start]:
+                    end += 1
+                scope = norm[begin:end]
+            elif rule.scope == "clause" and 0 <= start < len(clause_of):
                 clause = clause_of[start]
                 scope = "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
             else:

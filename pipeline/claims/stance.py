@@ -170,7 +170,8 @@ def topic_evidence(
                      and (post[1] != "refuse" or ev.topic in refusal_topics)]  # fmt: skip
             targets = [i for i in aimed if clauses[evidence[i].start] == clause]
             if not targets and not any(clauses[ev.start] == clause for ev in evidence) \
-                    and not _opens_with(text, clauses, clause, contrast):
+                    and not _opens_with(text, clauses, clause, contrast) \
+                    and not _own_subject(text, clauses, hit):
                 # 被抓去坐牢的，少之又少: a predicate clause of its own denies the clause before
                 targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1]
             for i in targets:
@@ -224,6 +225,21 @@ def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
         h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
+
+
+def _own_subject(text: str, clauses: list[int], hit: Hit) -> bool:
+    """True when the rarity word's clause names its own subject, a 的-phrase before it
+    (当场能拿到钱的很少): the rarity is about that subject, not the clause before.
+    A bare predicate (，少之又少) or one pointing back (这种情况很少) is not."""
+    start = hit.start
+    while start > 0 and clauses[start - 1] == clauses[hit.start]:
+        start -= 1
+    head = text[start : hit.start].strip()
+    return head.endswith("的") and not any(w in head for w in _ANAPHORA)
+
+
+#: Words that point back to the clause before (这种情况很少, 此类的很少).
+_ANAPHORA = ("这", "此", "那", "该", "上述", "以上")
 
 
 def counted(evidence: list[TopicEvidence]) -> list[TopicEvidence]:
@@ -428,17 +444,25 @@ def _institution_should(text: str, lex: Lexicon) -> str | None:
 
 
 def detect_modality(
-    text: str, matchers: Matchers, lex: Lexicon, *, question: bool
+    text: str, matchers: Matchers, lex: Lexicon, *, question: bool,
+    foreign_clauses: frozenset[int] = frozenset(),
 ) -> tuple[str, str | None]:
     """(modality, cue): normative > advice > descriptive; questions are descriptive.
 
     Normative also from gapped rules (拥有…权利); advice also from an
     imperative verb that opens the sentence (保留证据, 立即联系平台, 警惕…).
+    A power word (有权, 无权: ``lex.power_words``) speaks of its own clause's
+    subject: in one of *foreign_clauses* (clauses whose cue was read as no
+    party of the claim: 村委会没有权力替平台要债) it makes no rule of the claim.
     """
     if question:
         return "descriptive", None
     hits = matchers.modality.find(text, "modality")
     hits += matchers.modality.scan_gapped(text, max_gap=12, breaks=CLAUSE_BREAKS)
+    if foreign_clauses and lex.power_words:
+        clause_of = clause_index(text)
+        hits = [h for h in hits if h.text not in lex.power_words
+                or clause_of[min(h.start, len(text) - 1)] not in foreign_clauses]
     for level in ("normative", "advice"):
         for hit in hits:
             role = hit.role("modality")

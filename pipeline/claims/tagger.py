@@ -288,10 +288,16 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
 
 def _apply_sense_rules(
     norm: str, evidence: list[TopicEvidence], senses: Senses
-) -> tuple[list[TopicEvidence], dict[str, str]]:
-    """Context filters (senses.toml): retarget or drop cues read in another sense."""
+) -> tuple[list[TopicEvidence], dict[str, str], frozenset[int]]:
+    """Context filters (senses.toml): retarget or drop cues read in another sense.
+
+    Also returns where cues were dropped by what their clause says of them as a subject
+    (scope ``after``: 村委会没有权力…): such a clause's power words are not the claim's.
+    """
     if not evidence or not senses.senses:
-        return evidence, {}
+        return evidence, {}, frozenset()
+    after_rules = {rule.name for rule in senses.senses if rule.scope == "after"}
+    subjects: set[int] = set()
     clause_of = clause_index(norm)
     results = apply_senses(norm, clause_of, [(ev.topic, ev.cue, ev.start) for ev in evidence],
                            senses)  # fmt: skip
@@ -302,10 +308,12 @@ def _apply_sense_rules(
             out.append(ev)
         elif topic is None:
             notes.setdefault(ev.topic, f"cue {ev.cue} read in another sense ({rule})")
+            if rule in after_rules:
+                subjects.add(ev.start)
         else:
             notes.setdefault(ev.topic, f"cue {ev.cue} is {topic} here ({rule})")
             out.append(replace(ev, topic=topic))
-    return out, notes
+    return out, notes, frozenset(subjects)
 
 
 def _clause_lines(norm: str, evidence: list[TopicEvidence], background: frozenset[int],
@@ -399,7 +407,7 @@ def _analyse_norm(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
-    evidence, sense_notes = _apply_sense_rules(norm0, evidence, senses)
+    evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
@@ -456,7 +464,12 @@ def _analyse_norm(
             question=q is not None, evidence=evidence, topics=topics,
             conditional=bool(conds) or overdue,
         )  # fmt: skip
-        modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None)
+        # a clause whose only cues were read as no party of the claim (村委会没有权力…)
+        clause_of = clause_index(norm)
+        kept = {clause_of[ev.start] for ev in support if 0 <= ev.start < len(norm)}
+        foreign = frozenset(clause_of[s] for s in sensed_out if 0 <= s < len(norm)) - kept
+        modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None,
+                                            foreign_clauses=foreign)  # fmt: skip
         hedge, hedge_cue = detect_hedge(
             _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):

@@ -146,6 +146,9 @@ class Lexicon:
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
     contrast: tuple[str, ...] = ()  # a clause opening with these is set against the one before
+    # a power or duty word (有权, 无权) speaks of its own clause's subject: normative only
+    # in a clause that holds the claim's cue (村委会没有权力替平台要债 is no rule on the contact)
+    power_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +342,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
+        power_words=_strings(modality, "power_words", file, "modality.", required=False),
         rule_sources=_strings(modality, "rule_sources", file, "modality.", required=False),
         rule_leads=_strings(modality, "rule_leads", file, "modality.", required=False),
         rule_ends=_strings(modality, "rule_ends", file, "modality.", required=False),
