@@ -176,8 +176,13 @@ def load_run(
             counts.update(fill_glyph_gaps(con, fill_gap))
         if assign_families is not None:
             step("families")
-            counts["claim_families"] = assign_new_families(con, assign_families,
-                                                           "SELECT doc_id FROM new_docs")
+            # The staged claims are the new documents' claims unless a page was fetched
+            # twice (the merge kept one copy of its claims) or cleaning dropped some.
+            dropped = ("SELECT doc_id, idx, part FROM clean_drop"
+                       if counts.get("claims_in_boilerplate") else None)
+            counts["claim_families"] = assign_new_families(
+                con, assign_families, "SELECT doc_id FROM new_docs",
+                staged_current=not _duplicated_docs(con), dropped_sql=dropped)
         _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
@@ -228,6 +233,11 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
+def _duplicated_docs(con: duckdb.DuckDBPyConnection) -> int:
+    """How many staged documents repeat one staged earlier in the run (fetched twice)."""
+    return _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
+
+
 def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     con.execute(
         """
@@ -240,9 +250,14 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         """
     )
     # The latest fetch of each document in this run, and its version: unchanged text keeps
-    # the current version, changed text gets the next one.
+    # the current version, changed text gets the next one. A page fetched twice in one run
+    # spools its document and claims twice; deduplicate only then (a window over every
+    # staged row costs as much as the insert).
+    duplicated = _duplicated_docs(con)
+    latest = ("QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY fetched_at DESC) = 1"
+              if duplicated else "")
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE new_docs AS
         SELECT s.*, CAST(s.fetched_at AS TIMESTAMP) AS fetched_ts,
                coalesce(d.first_seen, CAST(s.fetched_at AS TIMESTAMP)) AS first_seen,
@@ -250,8 +265,7 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
                     WHEN d.text_norm_sha1 = s.text_norm_sha1 THEN d.version
                     ELSE d.version + 1 END AS version,
                (d.doc_id IS NULL OR d.text_norm_sha1 <> s.text_norm_sha1) AS is_new_version
-        FROM (SELECT * FROM stg_documents
-              QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY fetched_at DESC) = 1) s
+        FROM (SELECT * FROM stg_documents {latest}) s
         LEFT JOIN documents d USING (doc_id)
         """
     )
@@ -286,9 +300,6 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
               FROM new_docs)
         """
     )
-    # A page fetched twice in one run spools its claims twice; deduplicate only then
-    # (the window costs as much as the insert on a million claims). Its documents show it.
-    duplicated = _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
     dedupe = ("QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx, coalesce(c.part, 0)) = 1"
               if duplicated else "")
     con.execute(
