@@ -20,7 +20,12 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.claim_families import assign_families, family_text, product_names
+from pipeline.claim_families import (
+    assign_families,
+    family_text,
+    label_signature,
+    product_names,
+)
 from pipeline.dedup import Assignment, ClusteredDoc, DedupInput, IndexEntry
 from pipeline.spool import SCHEMAS, write_manifest
 from warehouse.load import DedupStore, load_run
@@ -76,6 +81,8 @@ def _write_spool(spool: Path) -> tuple[Path, Path]:
         "part": pa.array([0] * n, pa.int16()), "self_contradicting": [False] * n,
         # as the crawl's spool writer gives it (pipeline.spool.SpoolWriter.write_claim)
         "family_text": [family_text("正规平台一般不会联系家人。", product_names())] * n,
+        "signature": [label_signature([TOPICS[i % 5]], STANCES[i % 4], "descriptive", "none",
+                                      None, None) for i in range(n)],
     }, schema=SCHEMAS["claims"])
     docs_file, claims_file = spool / "w.documents.00000.parquet", spool / "w.claims.00000.parquet"
     pq.write_table(docs, docs_file)

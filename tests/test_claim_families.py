@@ -253,3 +253,24 @@ def test_a_page_spooled_twice_in_one_run_is_loaded_once(tmp_path: Path) -> None:
     assert sorted(con.execute("SELECT sentence_sha1, family_id FROM claim_families"
                               ).fetchall()) == [("sha-d0-0", "sha-d0-0"),
                                                 ("sha-d0-1", "sha-d0-1")]
+
+
+def test_the_spooled_signature_is_the_warehouses(tmp_path: Path) -> None:
+    """The crawl spools each claim's label signature; the load keys families by it and the
+    views by the SQL macro, so the two must agree on every kind of label."""
+    claims = [
+        _claim("d0", 0, SOURCE),
+        _claim("d0", 1, SPUN, topics=("legal_action", "contacts_family"), stance="affirms"),
+        replace(_claim("d0", 2, OTHER, topics=(), modality=None), hedge=None),
+        _claim("d0", 3, SWAPPED, min_days=30, max_days=90, stance="conditional"),
+        _claim("d0", 4, TRADITIONAL, min_days=0, max_days=None, stance=None),
+    ]
+    spool = write_spool(tmp_path, "run1", [make_document("d0", "run1", SOURCE)], claims)
+    con = duckdb.connect()
+    migrate(con)
+    rows = con.execute(
+        "SELECT signature, claim_signature(topics, stance, modality, hedge, min_days, max_days)"
+        " FROM read_parquet(?)", [str(next(spool.glob("*.claims.*.parquet")))]).fetchall()
+    assert len(rows) == 5
+    assert all(spooled == sql for spooled, sql in rows), rows
+    assert len({spooled for spooled, _ in rows}) == 5

@@ -23,8 +23,8 @@ import pyarrow as pa
 
 # (sentence_sha1, signature, family_id, family_text) of a sentence already in a family
 KnownSentence = tuple[str, str, str, str]
-# (sentence_sha1, signature, text, family text or "" to compute) of a sentence to place,
-# earliest copy first
+# (sentence_sha1, signature, text, family text or "" to compute it from the text) of a
+# sentence to place, earliest copy first; the text is "" when the family text is given
 NewSentence = tuple[str, str, str, str]
 # -> (sentence_sha1, signature, family_id, family_text) for each new sentence
 FamilyAssigner = Callable[[Sequence[KnownSentence], Sequence[NewSentence]],
@@ -56,13 +56,14 @@ def _stored_claims(scope: str, staged: bool) -> str:
 def _staged_claims(docs_sql: str, dropped_sql: str | None) -> str:
     """The same columns straight from the staged spool (stg_claims) of the documents in
     *docs_sql*, less the claims in *dropped_sql* (doc_id, idx, part): no second read of
-    the claims the load just wrote."""
+    the claims the load just wrote. The signature is the spooled one (made by the crawl,
+    `pipeline.claim_families.label_signature`), computed here for older spools."""
     dropped = ("" if dropped_sql is None else
                f"ANTI JOIN ({dropped_sql}) x ON x.doc_id = c.doc_id AND x.idx = c.idx"
                " AND x.part = coalesce(c.part, 0)")
     return f"""
-        SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.doc_id, c.idx,
-               d.published, d.first_seen, c.family_text
+        SELECT c.sentence_sha1, coalesce(c.signature, {_SIGNATURE}) AS signature, c.text,
+               c.doc_id, c.idx, d.published, d.first_seen, c.family_text
         FROM stg_claims c
         JOIN (SELECT doc_id, published, first_seen FROM documents
               WHERE doc_id IN ({docs_sql})) d ON d.doc_id = c.doc_id
@@ -72,15 +73,16 @@ def _staged_claims(docs_sql: str, dropped_sql: str | None) -> str:
 
 def _new_sentences(con: duckdb.DuckDBPyConnection, fresh_sql: str) -> None:
     """Fill temp table fam_new: one row per new (sentence, labels) among *fresh_sql*'s
-    claims, with its earliest copy's text and order, and the family text the spool carries
-    (NULL when it does not)."""
+    claims, with its earliest copy's order, and the family text the spool carries or,
+    when it carries none, the earliest copy's text to compute it from (only the family
+    text is compared: every copy of one normalized sentence has the same)."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE fam_new AS
         WITH fresh AS ({fresh_sql})
         SELECT k.sentence_sha1, k.signature,
                arg_min(k.text, (coalesce(k.published, DATE '9999-12-31'), k.first_seen,
-                                k.doc_id, k.idx)) AS text,
+                                k.doc_id, k.idx)) FILTER (WHERE k.family_text IS NULL) AS text,
                max(k.family_text) AS family_text,
                min(k.published) AS published, min(k.first_seen) AS first_seen
         FROM fresh k
@@ -148,7 +150,7 @@ def _place(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
     #    each its own representative: earliest first, to the assigner.
     reps = con.execute(
         """
-        SELECT n.sentence_sha1, n.signature, n.text, coalesce(n.family_text, '')
+        SELECT n.sentence_sha1, n.signature, coalesce(n.text, ''), coalesce(n.family_text, '')
         FROM fam_new n
         LEFT JOIN fam_group g ON g.signature = n.signature AND g.family_text = n.family_text
         WHERE n.family_text IS NULL OR (g.family_id IS NULL AND g.rep_sha1 = n.sentence_sha1)
