@@ -156,9 +156,9 @@ def assign_families(known: Sequence[tuple[str, str, str, str]],
                     new: Sequence[tuple[str, str, str, str]],
                     product_aliases: Iterable[str] = ()) -> list[tuple[str, str, str, str]]:
     """Families for *new* sentences (key, signature, sentence, family text or "" when not
-    yet computed; earliest first) given the *known* ones (key, signature, family id,
-    family text): (key, signature, family id, family text) per new sentence. The
-    warehouse's `FamilyAssigner`."""
+    yet computed from the sentence; earliest first) given the *known* ones (key,
+    signature, family id, family text): (key, signature, family id, family text) per new
+    sentence. The warehouse's `FamilyAssigner`."""
     aliases = tuple(product_aliases)
     index = FamilyIndex()
     for key, signature, family_id, text in known:

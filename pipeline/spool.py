@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.claim_families import family_text, product_names
+from pipeline.claim_families import family_text, label_signature, product_names
 from pipeline.errors import RunError
 from pipeline.records import Claim, Document, Fetch
 
@@ -60,6 +60,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         # pipeline.claim_families.family_text of the sentence, so the load places exact
         # copies in SQL (NULL in spools written before it: the load computes it)
         ("family_text", _STR),
+        # pipeline.claim_families.label_signature of the claim's labels, the warehouse's
+        # claim_signature (NULL in spools written before it: the load computes it)
+        ("signature", _STR),
     ]),
     "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
 }
@@ -149,6 +152,8 @@ class SpoolWriter:
         for key in ("topics", "products", "cues"):
             row[key] = list(row[key])
         row["family_text"] = claim.family_text or family_text(claim.text, product_names())
+        row["signature"] = label_signature(claim.topics, claim.stance, claim.modality,
+                                           claim.hedge, claim.min_days, claim.max_days)
         self._add("claims", row)
 
     def close(self) -> None:

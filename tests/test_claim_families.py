@@ -20,7 +20,9 @@ from pipeline.claim_families import (
 from pipeline.records import Claim
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
-from yuqi.app.load import load_pending
+from warehouse.families import assign_new_families
+from warehouse.migrate import available_migrations, migrate
+from yuqi.app.load import assign_claim_families, load_pending
 
 SIG = label_signature(("contacts_family",), "denies", "descriptive", "frequency", None, None)
 # Written for these tests: a sentence, a spun copy (two near-synonyms, a stray word), a
@@ -151,3 +153,124 @@ def test_the_first_load_after_the_upgrade_gives_every_stored_claim_its_family(
                                 ).fetchall())
     assert families == {"sha-d0-0": "sha-d0-0", "sha-d0-1": "sha-d0-1",
                         "sha-d1-0": "sha-d0-0"}
+
+
+def _two_runs(tmp_path: Path) -> None:
+    """Run 1, then run 2 with spun, product-swapped and exact copies of run 1's sentences,
+    one sentence under two labels, and one page reloaded unchanged."""
+    doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
+                         simhash=0x0F0F0F0F0F0F0F0F)
+    write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
+    load_pending(tmp_path)
+    doc0_again = make_document("d0", "run2", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
+                               simhash=0x0F0F0F0F0F0F0F0F)
+    doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
+                         simhash=0xF0F0F0F0F0F0F0F0)
+    doc2 = make_document("d2", "run2", "第三篇：" + "网贷平台的客服电话在官方应用里。" * 5,
+                         simhash=0x00FF00FF00FF00FF)
+    write_spool(tmp_path, "run2", [doc0_again, doc1, doc2], [
+        _claim("d0", 0, SOURCE), _claim("d0", 1, OTHER),
+        _claim("d1", 0, SPUN), _claim("d1", 1, SWAPPED),
+        _claim("d1", 2, SOURCE, stance="affirms"),
+        replace(_claim("d2", 0, SOURCE, stance="affirms"), sentence_sha1="sha-d1-2"),
+        _claim("d2", 1, "借呗逾期后，手机里存的号码一般不会挨个打。"),
+        _claim("d2", 2, "花呗逾期后，手机里存的号码一般不会挨个打。"),
+        _claim("d2", 3, TRADITIONAL),
+    ])
+    load_pending(tmp_path)
+
+
+@pytest.mark.slow
+def test_each_sentence_and_labels_has_one_family_row(tmp_path: Path) -> None:
+    """claim_families has no key (migration 0023): loads write each (sentence, labels)
+    once, however often it is copied, reloaded or repeated within a load."""
+    _two_runs(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    rows = con.execute("SELECT count(*), count(DISTINCT (sentence_sha1, signature))"
+                       " FROM claim_families").fetchall()
+    assert rows == [(8, 8)]
+    assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
+                       " 'claim_families' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+                       ).fetchall() == [(0,)]
+
+
+@pytest.mark.slow
+def test_families_placed_from_the_spool_equal_the_assigners_own(tmp_path: Path) -> None:
+    """The load groups exact copies in SQL from the spooled family texts; placing every
+    claim again in Python alone (as a retag does) gives the same families."""
+    _two_runs(tmp_path)
+    with duckdb.connect(str(warehouse_path(tmp_path))) as con:
+        loaded = sorted(con.execute("SELECT * FROM claim_families").fetchall())
+        con.execute("DELETE FROM claim_families")
+        assign_new_families(con, assign_claim_families)
+        again = sorted(con.execute("SELECT * FROM claim_families").fetchall())
+    assert loaded == again
+    families = {(a, b.split("|")[1]): c for a, b, c, _ in loaded}
+    assert families[("sha-d1-0", "denies")] == families[("sha-d1-1", "denies")] == "sha-d0-0"
+    assert families[("sha-d2-3", "denies")] == "sha-d0-0"
+    assert families[("sha-d1-2", "affirms")] == "sha-d1-2"
+    assert families[("sha-d2-2", "denies")] == "sha-d2-1"
+
+
+@pytest.mark.slow
+def test_a_warehouse_with_keyed_families_migrates_with_its_rows(tmp_path: Path) -> None:
+    """Migration 0023 rebuilds claim_families without its key: rows and views unchanged."""
+    _two_runs(tmp_path)
+    path = warehouse_path(tmp_path)
+    with duckdb.connect(str(path)) as con:
+        families = sorted(con.execute("SELECT * FROM claim_families").fetchall())
+        views = {v: sorted(con.execute(f"SELECT * FROM {v}").fetchall(), key=repr)
+                 for v in ("v_claim_families", "v_independent_claims", "v_claim_first_seen")}
+        con.execute("DELETE FROM schema_migrations WHERE version = 23")
+        con.execute("DROP TABLE claim_families")
+        (keyed,) = [m for m in available_migrations() if m.version == 19]
+        con.execute(keyed.sql.split("COMMENT ON TABLE")[0])  # the keyed table, as 0019 made it
+        con.executemany("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families)
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families[0])
+        assert migrate(con) == [23]
+        assert sorted(con.execute("SELECT * FROM claim_families").fetchall()) == families
+        for view, rows in views.items():
+            assert sorted(con.execute(f"SELECT * FROM {view}").fetchall(), key=repr) == rows
+        con.execute("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families[0])  # no key
+
+
+@pytest.mark.slow
+def test_a_page_spooled_twice_in_one_run_is_loaded_once(tmp_path: Path) -> None:
+    """A page fetched twice in one run spools its document and claims twice: the load keeps
+    the later fetch, one copy of each claim, and families only for the claims it kept."""
+    body = "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5
+    first = make_document("d0", "run1", body, simhash=0x0F0F0F0F0F0F0F0F)
+    later = replace(first, fetched_at="2026-11-29T01:00:00Z", title="later")
+    write_spool(tmp_path, "run1", [first, later],
+                [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER),
+                 _claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    assert con.execute("SELECT title FROM documents").fetchall() == [("later",)]
+    assert con.execute("SELECT claim_id FROM claims ORDER BY claim_id").fetchall() == [
+        ("d0:1:0",), ("d0:1:1",)]
+    assert sorted(con.execute("SELECT sentence_sha1, family_id FROM claim_families"
+                              ).fetchall()) == [("sha-d0-0", "sha-d0-0"),
+                                                ("sha-d0-1", "sha-d0-1")]
+
+
+def test_the_spooled_signature_is_the_warehouses(tmp_path: Path) -> None:
+    """The crawl spools each claim's label signature; the load keys families by it and the
+    views by the SQL macro, so the two must agree on every kind of label."""
+    claims = [
+        _claim("d0", 0, SOURCE),
+        _claim("d0", 1, SPUN, topics=("legal_action", "contacts_family"), stance="affirms"),
+        replace(_claim("d0", 2, OTHER, topics=(), modality=None), hedge=None),
+        _claim("d0", 3, SWAPPED, min_days=30, max_days=90, stance="conditional"),
+        _claim("d0", 4, TRADITIONAL, min_days=0, max_days=None, stance=None),
+    ]
+    spool = write_spool(tmp_path, "run1", [make_document("d0", "run1", SOURCE)], claims)
+    con = duckdb.connect()
+    migrate(con)
+    rows = con.execute(
+        "SELECT signature, claim_signature(topics, stance, modality, hedge, min_days, max_days)"
+        " FROM read_parquet(?)", [str(next(spool.glob("*.claims.*.parquet")))]).fetchall()
+    assert len(rows) == 5
+    assert all(spooled == sql for spooled, sql in rows), rows
+    assert len({spooled for spooled, _ in rows}) == 5

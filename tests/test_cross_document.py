@@ -77,6 +77,19 @@ def test_template_paragraph_marked_once_on_enough_pages_and_its_claims_dropped(
 
 
 @pytest.mark.slow
+def test_a_claim_dropped_as_boilerplate_gets_no_claim_family(tmp_path: Path) -> None:
+    """The load places the families of its staged claims less those cleaning dropped: a
+    template's sentence founds no family another page's copy could join."""
+    body_claim = make_claim("t0", 0, prose(0)[0])
+    dropped = make_claim("t3", 4, "花呗逾期会联系家人的说法仅供参考")  # in the template
+    pages = [page(f"t{i}", "run1", prose(i) + [TEMPLATE]) for i in range(5)]
+    counts = load(tmp_path, "run1", pages, [body_claim, dropped])
+    assert counts["claims_in_boilerplate"] == 1
+    assert query(tmp_path, "SELECT sentence_sha1 FROM claim_families") == [
+        (body_claim.sentence_sha1,)]
+
+
+@pytest.mark.slow
 def test_a_teaser_of_another_document_is_marked_with_its_id(tmp_path: Path) -> None:
     lead = ARTICLE[0] + ARTICLE[1]  # 78 characters, Y's first paragraph
     target = page("y", "run1", [lead, *ARTICLE[2:]], site="farm-q", published="2026-01-01")

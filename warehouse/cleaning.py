@@ -229,7 +229,8 @@ def _mark_teasers(con: duckdb.DuckDBPyConnection, rules: CrossDocRules) -> int:
 
 def drop_boilerplate_claims(con: duckdb.DuckDBPyConnection, doc_ids_sql: str) -> int:
     """Delete current claims of the documents in *doc_ids_sql* whose sentence lies only in
-    boilerplate paragraphs; returns how many.
+    boilerplate paragraphs; returns how many (listed in temp table clean_drop: claim_id,
+    doc_id, idx, part, until the next call).
 
     A claim is placed by its text: it is dropped when some boilerplate paragraph of its
     document contains it and no other paragraph does (a sentence also found in the
@@ -238,13 +239,13 @@ def drop_boilerplate_claims(con: duckdb.DuckDBPyConnection, doc_ids_sql: str) ->
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE clean_drop AS
-        SELECT c.claim_id
+        SELECT c.claim_id, c.doc_id, c.idx, c.part
         FROM claims c
         JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
         JOIN paragraphs p ON p.doc_id = c.doc_id AND contains(p.text, c.text)
         WHERE c.doc_id IN ({doc_ids_sql})
           AND c.doc_id IN (SELECT doc_id FROM paragraphs WHERE is_boilerplate)
-        GROUP BY c.claim_id
+        GROUP BY c.claim_id, c.doc_id, c.idx, c.part
         HAVING bool_and(p.is_boilerplate)
         """
     )

@@ -6,10 +6,12 @@ yet, with the families already known for the same labels, and writes the answer 
 ``claim_families``. Run inside the load's transaction and after a retag.
 
 Exact copies are placed here, set-based: when the spool carries each claim's family
-text (written by the crawl), a new sentence whose labels and family text equal a stored
-family's joins it, and new sentences sharing labels and family text send one
-representative (their earliest) to the assigner. Only those representatives, and
-sentences from older spools, reach Python.
+text (written by the crawl), new sentences are grouped by labels and family text; a
+group whose text a stored family of the same labels has joins that family, any other
+group sends one representative (its earliest) to the assigner and its other members
+take the representative's family. Only those representatives, and sentences from older
+spools, reach Python. A load whose staged claims are its documents' current claims
+reads them from the spool (``staged_current``), not back from ``claims``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import pyarrow as pa
 
 # (sentence_sha1, signature, family_id, family_text) of a sentence already in a family
 KnownSentence = tuple[str, str, str, str]
-# (sentence_sha1, signature, text, family text or "" to compute) of a sentence to place,
-# earliest copy first
+# (sentence_sha1, signature, text, family text or "" to compute it from the text) of a
+# sentence to place, earliest copy first; the text is "" when the family text is given
 NewSentence = tuple[str, str, str, str]
 # -> (sentence_sha1, signature, family_id, family_text) for each new sentence
 FamilyAssigner = Callable[[Sequence[KnownSentence], Sequence[NewSentence]],
@@ -30,27 +32,57 @@ FamilyAssigner = Callable[[Sequence[KnownSentence], Sequence[NewSentence]],
 
 _SIGNATURE = "claim_signature(c.topics, c.stance, c.modality, c.hedge, c.min_days, c.max_days)"
 
+# Earliest first, as an arg_min key: publication date (none: last), first seen, sentence.
+_EARLIEST = ("(published IS NULL, coalesce(published, DATE '0001-01-01'), first_seen IS NULL,"
+             " coalesce(first_seen, TIMESTAMP '0001-01-01'), sentence_sha1)")
 
-def _new_sentences(con: duckdb.DuckDBPyConnection, scope: str, staged: bool) -> None:
-    """Fill temp table fam_new: one row per new (sentence, labels), with its earliest copy's
-    text and order, and the family text the spool carries (NULL when it does not)."""
+
+def _stored_claims(scope: str, staged: bool) -> str:
+    """The current claims to place (sentence_sha1, signature, text, doc_id, idx, published,
+    first_seen, family_text), read back from `claims`; with *staged*, the family texts the
+    staged spool carries."""
     staged_join = ("LEFT JOIN stg_claims s ON s.doc_id = c.doc_id AND s.idx = c.idx"
                    " AND coalesce(s.part, 0) = c.part" if staged else "")
     staged_text = "s.family_text" if staged else "CAST(NULL AS VARCHAR)"
+    return f"""
+        SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.doc_id, c.idx,
+               d.published, d.first_seen, {staged_text} AS family_text
+        FROM claims c
+        JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
+        {staged_join}
+        WHERE c.sentence_sha1 IS NOT NULL {scope}"""
+
+
+def _staged_claims(docs_sql: str, dropped_sql: str | None) -> str:
+    """The same columns straight from the staged spool (stg_claims) of the documents in
+    *docs_sql*, less the claims in *dropped_sql* (doc_id, idx, part): no second read of
+    the claims the load just wrote. The signature is the spooled one (made by the crawl,
+    `pipeline.claim_families.label_signature`), computed here for older spools."""
+    dropped = ("" if dropped_sql is None else
+               f"ANTI JOIN ({dropped_sql}) x ON x.doc_id = c.doc_id AND x.idx = c.idx"
+               " AND x.part = coalesce(c.part, 0)")
+    return f"""
+        SELECT c.sentence_sha1, coalesce(c.signature, {_SIGNATURE}) AS signature, c.text,
+               c.doc_id, c.idx, d.published, d.first_seen, c.family_text
+        FROM stg_claims c
+        JOIN (SELECT doc_id, published, first_seen FROM documents
+              WHERE doc_id IN ({docs_sql})) d ON d.doc_id = c.doc_id
+        {dropped}
+        WHERE c.sentence_sha1 IS NOT NULL"""
+
+
+def _new_sentences(con: duckdb.DuckDBPyConnection, fresh_sql: str) -> None:
+    """Fill temp table fam_new: one row per new (sentence, labels) among *fresh_sql*'s
+    claims, with its earliest copy's order, and the family text the spool carries or,
+    when it carries none, the earliest copy's text to compute it from (only the family
+    text is compared: every copy of one normalized sentence has the same)."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE fam_new AS
-        WITH fresh AS (
-            SELECT c.sentence_sha1, {_SIGNATURE} AS signature, c.text, c.doc_id, c.idx,
-                   d.published, d.first_seen, {staged_text} AS family_text
-            FROM claims c
-            JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
-            {staged_join}
-            WHERE c.sentence_sha1 IS NOT NULL {scope}
-        )
+        WITH fresh AS ({fresh_sql})
         SELECT k.sentence_sha1, k.signature,
                arg_min(k.text, (coalesce(k.published, DATE '9999-12-31'), k.first_seen,
-                                k.doc_id, k.idx)) AS text,
+                                k.doc_id, k.idx)) FILTER (WHERE k.family_text IS NULL) AS text,
                max(k.family_text) AS family_text,
                min(k.published) AS published, min(k.first_seen) AS first_seen
         FROM fresh k
@@ -62,20 +94,30 @@ def _new_sentences(con: duckdb.DuckDBPyConnection, scope: str, staged: bool) -> 
 
 
 def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner,
-                        docs_sql: str | None = None) -> int:
+                        docs_sql: str | None = None, *, staged_current: bool = False,
+                        dropped_sql: str | None = None) -> int:
     """Give every current (sentence, labels) without a family one; return how many.
 
     With *docs_sql* (a query of doc_ids: the documents a load wrote, whose spool is
     staged as stg_claims) only their claims are read, unless no family is stored yet
-    (the first load after the upgrade reads every claim); a retag reads every claim.
+    and other claims are (the first load after the upgrade reads every claim); a retag
+    reads every claim. *staged_current* says the staged claims of those documents are
+    their current claims row for row (no page fetched twice), except those *dropped_sql*
+    lists (doc_id, idx, part: dropped as boilerplate): they are then read from the spool.
     New sentences are placed earliest copy first (publication date, then first seen), so
     a family's id is its earliest sentence, as in v_independent_claims.
     """
-    scope = ""
-    if docs_sql is not None and con.execute("SELECT count(*) FROM claim_families"
-                                            ).fetchall() != [(0,)]:
-        scope = f"AND c.doc_id IN ({docs_sql})"
-    _new_sentences(con, scope, staged=docs_sql is not None)
+    if docs_sql is None:
+        fresh = _stored_claims("", staged=False)
+    elif con.execute("SELECT count(*) FROM claim_families").fetchall() == [(0,)] and \
+            con.execute(f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE doc_id NOT IN"
+                        f" ({docs_sql}) LIMIT 1)").fetchall() != [(0,)]:
+        fresh = _stored_claims("", staged=True)
+    elif staged_current:
+        fresh = _staged_claims(docs_sql, dropped_sql)
+    else:
+        fresh = _stored_claims(f"AND c.doc_id IN ({docs_sql})", staged=True)
+    _new_sentences(con, fresh)
     try:
         return _place(con, assign)
     finally:
@@ -83,34 +125,36 @@ def assign_new_families(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner,
 
 
 def _place(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
-    # 1. An exact copy of a stored family's text, with its labels, joins that family.
+    # 1. New sentences with a family text, by (labels, family text): a group whose text a
+    #    stored family with its labels has joins that family (the smallest id when several
+    #    do); the others send their earliest sentence to the assigner.
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE fam_exact AS
-        SELECT n.sentence_sha1, n.signature, min(f.family_id) AS family_id, n.family_text
-        FROM fam_new n JOIN claim_families f
-          ON f.signature = n.signature AND f.family_text = n.family_text
-        GROUP BY n.sentence_sha1, n.signature, n.family_text
+        f"""
+        CREATE OR REPLACE TEMP TABLE fam_group AS
+        WITH groups AS (
+            SELECT signature, family_text,
+                   arg_min(sentence_sha1, {_EARLIEST}) AS rep_sha1
+            FROM fam_new WHERE family_text IS NOT NULL
+            GROUP BY signature, family_text
+        )
+        SELECT g.signature, g.family_text, g.rep_sha1, s.family_id
+        FROM groups g
+        LEFT JOIN (SELECT f.signature, f.family_text, min(f.family_id) AS family_id
+                   FROM claim_families f SEMI JOIN groups g
+                     ON g.signature = f.signature AND g.family_text = f.family_text
+                   GROUP BY f.signature, f.family_text) s
+               ON s.signature = g.signature AND s.family_text = g.family_text
         """
     )
-    # 2. The rest: one representative per (labels, family text), earliest first; rows
-    #    without a family text (older spools, retag) are their own representatives.
+    # 2. The representatives, and sentences without a family text (older spools, retag),
+    #    each its own representative: earliest first, to the assigner.
     reps = con.execute(
         """
-        WITH rest AS (
-            SELECT n.* FROM fam_new n
-            ANTI JOIN fam_exact e
-                   ON e.sentence_sha1 = n.sentence_sha1 AND e.signature = n.signature
-        ),
-        ranked AS (
-            SELECT *, row_number() OVER (
-                PARTITION BY signature, coalesce(family_text, 'sha:' || sentence_sha1)
-                ORDER BY published NULLS LAST, first_seen, sentence_sha1) AS rn
-            FROM rest
-        )
-        SELECT sentence_sha1, signature, text, coalesce(family_text, '')
-        FROM ranked WHERE rn = 1
-        ORDER BY published NULLS LAST, first_seen, sentence_sha1, signature
+        SELECT n.sentence_sha1, n.signature, coalesce(n.text, ''), coalesce(n.family_text, '')
+        FROM fam_new n
+        LEFT JOIN fam_group g ON g.signature = n.signature AND g.family_text = n.family_text
+        WHERE n.family_text IS NULL OR (g.family_id IS NULL AND g.rep_sha1 = n.sentence_sha1)
+        ORDER BY n.published NULLS LAST, n.first_seen, n.sentence_sha1, n.signature
         """
     ).fetchall()
     placed: list[KnownSentence] = []
@@ -134,24 +178,30 @@ def _place(con: duckdb.DuckDBPyConnection, assign: FamilyAssigner) -> int:
                                         "family_text")]))
     con.register("placed_families", table)
     try:
-        con.execute("INSERT INTO claim_families SELECT * FROM fam_exact")
-        con.execute("INSERT INTO claim_families SELECT * FROM placed_families")
-        # 3. The other members of each representative's group take its family.
+        # 3. One insert: each new sentence with its group's family (stored, or its
+        #    representative's), or, without a family text, the family the assigner gave it.
         con.execute(
             """
             INSERT INTO claim_families
-            SELECT n.sentence_sha1, n.signature, min(p.family_id), n.family_text
+            WITH group_family AS (
+                SELECT g.signature, g.family_text, coalesce(g.family_id, p.family_id) AS family_id
+                FROM fam_group g
+                LEFT JOIN placed_families p
+                       ON g.family_id IS NULL AND p.sentence_sha1 = g.rep_sha1
+                      AND p.signature = g.signature
+            )
+            SELECT n.sentence_sha1, n.signature, coalesce(g.family_id, p.family_id),
+                   coalesce(n.family_text, p.family_text)
             FROM fam_new n
-            JOIN placed_families p
-              ON p.signature = n.signature AND p.family_text = n.family_text
-            ANTI JOIN (SELECT sentence_sha1, signature FROM fam_exact
-                       UNION ALL SELECT sentence_sha1, signature FROM placed_families) f
-                   ON f.sentence_sha1 = n.sentence_sha1 AND f.signature = n.signature
-            GROUP BY n.sentence_sha1, n.signature, n.family_text
+            LEFT JOIN group_family g
+                   ON g.signature = n.signature AND g.family_text = n.family_text
+            LEFT JOIN placed_families p
+                   ON n.family_text IS NULL AND p.sentence_sha1 = n.sentence_sha1
+                  AND p.signature = n.signature
             """
         )
         count = con.execute("SELECT count(*) FROM fam_new").fetchall()
     finally:
         con.unregister("placed_families")
-        con.execute("DROP TABLE IF EXISTS fam_exact")
+        con.execute("DROP TABLE IF EXISTS fam_group")
     return int(count[0][0]) if count else 0

@@ -176,8 +176,13 @@ def load_run(
             counts.update(fill_glyph_gaps(con, fill_gap))
         if assign_families is not None:
             step("families")
-            counts["claim_families"] = assign_new_families(con, assign_families,
-                                                           "SELECT doc_id FROM new_docs")
+            # The staged claims are the new documents' claims unless a page was fetched
+            # twice (the merge kept one copy of its claims) or cleaning dropped some.
+            dropped = ("SELECT doc_id, idx, part FROM clean_drop"
+                       if counts.get("claims_in_boilerplate") else None)
+            counts["claim_families"] = assign_new_families(
+                con, assign_families, "SELECT doc_id FROM new_docs",
+                staged_current=not _duplicated_docs(con), dropped_sql=dropped)
         _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
@@ -228,6 +233,11 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
+def _duplicated_docs(con: duckdb.DuckDBPyConnection) -> int:
+    """How many staged documents repeat one staged earlier in the run (fetched twice)."""
+    return _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
+
+
 def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     con.execute(
         """
@@ -239,28 +249,38 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         QUALIFY row_number() OVER (PARTITION BY run_id, url ORDER BY fetched_at DESC) = 1
         """
     )
-    # The latest fetch of each document in this run, and its version: unchanged text keeps
-    # the current version, changed text gets the next one.
+    # The latest fetch of each document in this run (stg_latest), and its version
+    # (new_docs): unchanged text keeps the current version, changed text gets the next one.
+    # A page fetched twice in one run spools its document and claims twice; only then are
+    # the latest rows copied out (a window over every staged row costs as much as the
+    # insert); otherwise the inserts read the spool itself.
+    duplicated = _duplicated_docs(con)
+    if duplicated:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE stg_latest AS SELECT * FROM stg_documents"
+            " QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY fetched_at DESC) = 1"
+        )
+    else:
+        con.execute("CREATE OR REPLACE TEMP VIEW stg_latest AS SELECT * FROM stg_documents")
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE new_docs AS
-        SELECT s.*, CAST(s.fetched_at AS TIMESTAMP) AS fetched_ts,
+        SELECT s.doc_id, s.site, CAST(s.fetched_at AS TIMESTAMP) AS fetched_ts,
                coalesce(d.first_seen, CAST(s.fetched_at AS TIMESTAMP)) AS first_seen,
                CASE WHEN d.doc_id IS NULL THEN 1
                     WHEN d.text_norm_sha1 = s.text_norm_sha1 THEN d.version
                     ELSE d.version + 1 END AS version,
                (d.doc_id IS NULL OR d.text_norm_sha1 <> s.text_norm_sha1) AS is_new_version
-        FROM (SELECT * FROM stg_documents
-              QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY fetched_at DESC) = 1) s
+        FROM stg_latest s
         LEFT JOIN documents d USING (doc_id)
         """
     )
     con.execute(
         """
         INSERT INTO document_versions
-        SELECT doc_id, version, run_id, fetched_ts, title, text, text_norm_sha1,
-               extractor_version, warc_file, warc_offset, warc_record_id
-        FROM new_docs WHERE is_new_version
+        SELECT s.doc_id, n.version, s.run_id, n.fetched_ts, s.title, s.text, s.text_norm_sha1,
+               s.extractor_version, s.warc_file, s.warc_offset, s.warc_record_id
+        FROM stg_latest s JOIN new_docs n USING (doc_id) WHERE n.is_new_version
         """
     )
     for table in ("documents", "paragraphs", "removals", "glyph_gaps"):
@@ -271,11 +291,12 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     con.execute(
         """
         INSERT INTO documents
-        SELECT doc_id, url, final_url, site, title, TRY_CAST(published AS DATE), author,
-               sitename, text, paragraphs, encoding, flags, text_norm_sha1, simhash,
-               extractor_version, first_seen, fetched_ts, run_id, content_sha1, warc_file,
-               warc_offset, warc_record_id, version, 'live', NULL, text_norm
-        FROM new_docs
+        SELECT s.doc_id, s.url, s.final_url, s.site, s.title, TRY_CAST(s.published AS DATE),
+               s.author, s.sitename, s.text, s.paragraphs, s.encoding, s.flags,
+               s.text_norm_sha1, s.simhash, s.extractor_version, n.first_seen, n.fetched_ts,
+               s.run_id, s.content_sha1, s.warc_file, s.warc_offset, s.warc_record_id,
+               n.version, 'live', NULL, s.text_norm
+        FROM stg_latest s JOIN new_docs n USING (doc_id)
         """
     )
     con.execute(
@@ -283,12 +304,9 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         INSERT INTO paragraphs
         SELECT doc_id, i - 1, paragraphs[i], sha1(paragraphs[i]), false, NULL
         FROM (SELECT doc_id, paragraphs, unnest(generate_series(1, len(paragraphs))) AS i
-              FROM new_docs)
+              FROM stg_latest)
         """
     )
-    # A page fetched twice in one run spools its claims twice; deduplicate only then
-    # (the window costs as much as the insert on a million claims). Its documents show it.
-    duplicated = _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
     dedupe = ("QUALIFY row_number() OVER (PARTITION BY c.doc_id, c.idx, coalesce(c.part, 0)) = 1"
               if duplicated else "")
     con.execute(
