@@ -96,18 +96,32 @@ _COMMON_TRADITIONAL = _level1("big5", range(0xA4, 0xC6), (range(0x40, 0x7F), ran
                               ) | _level1("big5", range(0xC6, 0xC7), (range(0x40, 0x7F),))
 _HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _SAMPLE = 4000
+# Lower-case names: speed-ups of the same test, not parameters of the extractor version.
+# Text is read for the sample a window at a time (a run cut at a window's edge continues
+# in the next one, so the joined runs are the same); the common characters are counted by
+# a regex character class in C, not a Python test per character.
+_window = 16_384
+_common_simplified = re.compile("[" + "".join(sorted(_COMMON_SIMPLIFIED)) + "]+")
+_common_traditional = re.compile("[" + "".join(sorted(_COMMON_TRADITIONAL)) + "]+")
 
 
 def _han_sample(text: str) -> str:
-    """The first 4,000 Han characters of *text* (read run by run: this runs on every page)."""
+    """The first 4,000 Han characters of *text* (read a window at a time: this runs on every
+    page, and a long page's sample is in its first windows)."""
     runs: list[str] = []
     size = 0
-    for match in _HAN_RUN.finditer(text):
-        runs.append(match.group())
-        size += len(runs[-1])
+    for start in range(0, len(text), _window):
+        found = _HAN_RUN.findall(text, start, start + _window)
+        runs.extend(found)
+        size += sum(map(len, found))
         if size >= _SAMPLE:
             break
     return "".join(runs)[:_SAMPLE]
+
+
+def _count(common: re.Pattern[str], sample: str) -> int:
+    """How many characters of *sample* the character class *common* matches."""
+    return len(sample) - len(common.sub("", sample))
 
 
 def han_plausibility(text: str) -> float:
@@ -120,8 +134,8 @@ def han_plausibility(text: str) -> float:
     sample = _han_sample(text)
     if len(sample) < _MIN_HAN_FOR_CHECK:
         return 1.0
-    simplified = sum(map(_COMMON_SIMPLIFIED.__contains__, sample))
-    traditional = sum(map(_COMMON_TRADITIONAL.__contains__, sample))
+    simplified = _count(_common_simplified, sample)
+    traditional = _count(_common_traditional, sample)
     return max(simplified, traditional) / len(sample)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -67,6 +67,21 @@ SCHEMAS: dict[str, pa.Schema] = {
     "removals": pa.schema([("doc_id", _STR), ("run_id", _STR), ("rule", _STR), ("text", _STR)]),
 }
 TABLES = tuple(SCHEMAS)
+
+
+_field_names: dict[type, tuple[str, ...]] = {}  # per record class, its fields in order
+
+
+def record_row(record: Any) -> dict[str, Any]:
+    """A record's fields as a row dict, shallow: the spool's records hold strings, numbers
+    and tuples of strings (a nested record, like a document's removals, stays as it is).
+    `dataclasses.asdict` copies every value recursively, about 0.4 ms of the crawl
+    process's time per article page (a document and ten claims)."""
+    cls = type(record)
+    names = _field_names.get(cls)
+    if names is None:
+        names = _field_names[cls] = tuple(f.name for f in fields(cls))
+    return {name: getattr(record, name) for name in names}
 
 
 def write_table_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
@@ -127,7 +142,7 @@ class SpoolWriter:
 
     def write_fetch(self, fetch: Fetch) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._add("fetches", asdict(fetch))
+        self._add("fetches", record_row(fetch))
 
     def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
         """Record a processed page: its document and claims (a `pipeline.page.PageSink`)."""
@@ -138,17 +153,17 @@ class SpoolWriter:
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""
-        row = asdict(doc)
+        row = record_row(doc)
         removals = row.pop("removals")
         row["paragraphs"] = list(doc.paragraphs)
         row["flags"] = list(doc.flags)
         self._add("documents", row)
         for r in removals:
-            self._add("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **r})
+            self._add("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **record_row(r)})
 
     def write_claim(self, claim: Claim) -> None:
         """Record one tagged claim."""
-        row = asdict(claim)
+        row = record_row(claim)
         for key in ("topics", "products", "cues"):
             row[key] = list(row[key])
         row["family_text"] = claim.family_text or family_text(claim.text, product_names())

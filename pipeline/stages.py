@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pipeline.claim_families import family_text, product_names
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
-from pipeline.fingerprint import core_hashes, fingerprint_text, simhash_of_hashes
+from pipeline.fingerprint import content_only, core_hashes, simhash_of_hashes
 from pipeline.normalize import normalize_text, sha1_hex
 from pipeline.records import Claim, Document, RawPage
 
@@ -66,7 +66,12 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         return PageResult(None, (), extracted.flags[-1] if extracted.flags else "no_text")
     doc_id = doc_id_for(raw.url)
     text = extracted.text
-    core = fingerprint_text(text)  # one normalization for both the hash and the simhash
+    # One normalization (line by line) for the stored text_norm, the hash and the simhash:
+    # the fingerprint text is normalization then letters and digits only, and normalizing
+    # line by line gives the same letters and digits as the whole text at once (no step
+    # reads across a line break; tests/test_normalize.py checks it on hard cases).
+    text_norm = normalized_lines(text)
+    core = content_only(text_norm)
     document = Document(
         doc_id=doc_id,
         run_id=raw.run_id,
@@ -90,7 +95,7 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         warc_offset=raw.warc_offset,
         warc_record_id=raw.warc_record_id,
         removals=extracted.removals,
-        text_norm=normalized_lines(text),
+        text_norm=text_norm,
     )
     names = product_names()
     claims = tuple(replace(c, family_text=family_text(c.text, names))

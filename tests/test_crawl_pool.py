@@ -96,3 +96,38 @@ def test_a_page_whose_worker_dies_twice_is_dropped_and_counted(
     stats = CounterStats()
     record_page(result, None, stats)  # type: ignore[arg-type]  # no sink needed for a drop
     assert dict(stats.counts) == {StatGroup.DROPPED.key(WORKER_DIED): 1}
+
+
+@pytest.mark.slow
+def test_a_page_queued_behind_a_killer_page_is_not_dropped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker holds two pages; when a page kills it every time, the page queued behind it
+    is retried alone and gets its own result: only the killer is dropped as worker_died."""
+    import asyncio
+
+    from pipeline.page_pool import WORKER_DIED, PagePool
+    from pipeline.records import RawPage
+    from pipeline.siteconfig import site_config_from_mapping
+
+    monkeypatch.setenv("YUQI_POOL_KILL", "/a/9")
+    monkeypatch.setenv("YUQI_POOL_KILL_DIR", "always")
+    config = site_config_from_mapping({"name": "farm-x", "start_urls": ["http://x.test/"],
+                                       "article_pattern": r"/a/\d+\.html$"})
+    body = ("<html><body><article><p>" + "花呗逾期以后平台会先发短信提醒还款。" * 8
+            + "</p></article></body></html>").encode()
+
+    def page(n: int) -> RawPage:
+        url = f"http://x.test/a/{n}.html"
+        return RawPage("r", "farm-x", url, url, 200,
+                       (("Content-Type", "text/html; charset=utf-8"),), body, "")
+
+    async def both(pool: PagePool) -> list[object]:
+        return list(await asyncio.gather(pool.run(page(9), config), pool.run(page(1), config)))
+
+    pool = PagePool(1)
+    try:
+        killer, innocent = asyncio.run(both(pool))
+    finally:
+        pool.close()
+    assert killer.dropped == WORKER_DIED  # type: ignore[attr-defined]
+    assert innocent.document is not None  # type: ignore[attr-defined]

@@ -136,3 +136,18 @@ def test_a_few_corrupt_bytes_do_not_send_the_page_to_detection() -> None:
     assert decoded.encoding == "gb18030" and decoded.source == "lenient"
     assert decoded.replaced == 2 and not decoded.repaired
     assert decoded.text.replace("\ufffd", "").count(TEXT) == 19
+
+
+def test_plausibility_counts_exactly_the_common_characters() -> None:
+    """The C-side count (a regex class) agrees with set membership on every Han code point,
+    and the windowed sample is the first 4,000 Han characters whatever the window cuts."""
+    from pipeline import decode
+
+    han = "".join(chr(cp) for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000))
+                  for cp in range(*block))
+    for common, pattern in ((decode._COMMON_SIMPLIFIED, decode._common_simplified),
+                            (decode._COMMON_TRADITIONAL, decode._common_traditional)):
+        assert decode._count(pattern, han) == sum(ch in common for ch in han)
+    text = ("<p>" + "x" * (decode._window - 5) + TEXT * 100 + "</p>") * 3
+    expected = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")[:decode._SAMPLE]
+    assert decode._han_sample(text) == expected

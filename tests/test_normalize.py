@@ -59,3 +59,30 @@ def test_invisible_characters_inside_words_are_dropped_with_offsets_kept() -> No
     norm, offsets = normalize_with_offsets(text)
     assert norm == normalize_text(text)
     assert [text[i] for i in offsets] == list(norm)
+
+
+_LINE_ALPHABET = st.sampled_from([*"規定債務后後發髮裡面乾隆皇帝ΣσAbc1２３ａ（）(guī)",
+                                  *"\u0301\u200b\u3000 ，。\u00a0\ufb01\u2460\r\t"])
+
+
+@pytest.mark.parametrize("text", [
+    "乾\n隆皇帝", "乾隆\n",  # 乾隆 is a phrase OpenCC keeps whole; 乾 alone becomes 干
+    "頭\n髮", "規\n(guī)定", "AΣ\nΣb", "e\n\u0301x", "ａ\u3000\nｂ", "借\u200b\n呗", "",
+])
+def test_fingerprint_text_is_the_same_from_normalized_lines(text: str) -> None:
+    """The page stage takes the fingerprint text from the stored line-by-line normalization
+    (pipeline.stages): no normalization step may read across a line break."""
+    from pipeline.fingerprint import content_only
+    from pipeline.stages import normalized_lines
+
+    assert content_only(normalized_lines(text)) == fingerprint_text(text)
+
+
+@given(st.lists(st.text(alphabet=_LINE_ALPHABET, max_size=8), max_size=5))
+def test_fingerprint_text_from_lines_on_any_lines(lines: list[str]) -> None:
+    """The same on random lines of the hard characters (OpenCC phrases, sigma, marks)."""
+    from pipeline.fingerprint import content_only
+    from pipeline.stages import normalized_lines
+
+    text = "\n".join(lines)
+    assert content_only(normalized_lines(text)) == fingerprint_text(text)

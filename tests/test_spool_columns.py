@@ -45,3 +45,34 @@ def test_known_types_and_lists() -> None:
 def test_an_unmapped_type_is_an_error() -> None:
     with pytest.raises(UnmappedArrowType, match="decimal"):
         duckdb_type(pa.decimal128(10, 2))
+
+
+def test_spool_rows_hold_every_field_of_the_records(tmp_path: Path) -> None:
+    """The writer's shallow rows (pipeline.spool.record_row) store what `asdict` gave:
+    every field of a document, its removals, a claim and a fetch, read back from Parquet."""
+    from dataclasses import asdict, replace
+
+    import pyarrow.parquet as pq
+
+    from pipeline.spool import SpoolWriter
+    from tests.helpers import make_claim, make_document, make_fetch
+
+    doc = replace(make_document("d1", "r1", "第一段\n第二段"), text_norm="第一段\n第二段")
+    claim = replace(make_claim("d1", 0, "花呗逾期会打电话给家人"),
+                    family_text="P逾期会打电话给家人")
+    fetch = make_fetch("r1", doc.url)
+    with SpoolWriter(tmp_path, "w") as spool:
+        spool.write_fetch(fetch)
+        spool.write_page(doc, [claim])
+
+    def read(table: str) -> list[dict[str, object]]:
+        return pq.read_table(next(tmp_path.glob(f"w.{table}.*.parquet"))).to_pylist()
+
+    expected_doc = asdict(doc)
+    removals = expected_doc.pop("removals")
+    assert read("documents") == [{**expected_doc, "paragraphs": list(doc.paragraphs),
+                                  "flags": list(doc.flags)}]
+    assert read("removals") == [{"doc_id": "d1", "run_id": "r1", **r} for r in removals]
+    assert read("claims") == [{**asdict(claim), "topics": list(claim.topics),
+                               "products": list(claim.products), "cues": list(claim.cues)}]
+    assert read("fetches") == [asdict(fetch)]
