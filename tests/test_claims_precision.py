@@ -148,3 +148,19 @@ def test_the_borrowers_fear_is_no_lawsuit_claim(sentence: str) -> None:
 
 def test_a_lawsuit_beside_a_fear_stays() -> None:
     assert "legal_action" in _topics("我最怕的事还是发生了，三个月后平台真的起诉了我。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "最近三个月征信查询次数过多，申请房贷容易被卡。",
+        "这款消费贷纯信用，全靠征信，不用担保。",
+        "每申请一次网贷都会留下一条硬查询记录在个人征信上。",
+    ],
+)
+def test_the_credit_file_read_for_an_application_is_no_overdue_record(sentence: str) -> None:
+    assert "credit_report" not in _topics(sentence)
+
+
+def test_an_overdue_record_seen_by_a_lender_stays_a_credit_report_claim() -> None:
+    assert "credit_report" in _topics("逾期记录会上征信，银行查询时一眼就能看到。")
