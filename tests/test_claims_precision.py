@@ -164,3 +164,28 @@ def test_the_credit_file_read_for_an_application_is_no_overdue_record(sentence: 
 
 def test_an_overdue_record_seen_by_a_lender_stays_a_credit_report_claim() -> None:
     assert "credit_report" in _topics("逾期记录会上征信，银行查询时一眼就能看到。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有了不良记录，以后办卡会被拒。",
+        "征信上有逾期，买房贷款时会被拒。",
+        "逾期记录没消除之前，再去申请网贷基本会被拒绝。",
+    ],
+)
+def test_a_new_application_refused_does_not_deny_the_record_before(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics and a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("向银行申请个性化分期，很可能会被拒绝。", "negotiation"),
+        ("年化利率超过36%的那部分利息，借款人有权拒绝支付。", "penalty_fees"),
+    ],
+)
+def test_a_refused_request_or_a_fee_refused_is_still_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics and a.stance == "denies"
