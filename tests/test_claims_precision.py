@@ -189,3 +189,23 @@ def test_a_new_application_refused_does_not_deny_the_record_before(sentence: str
 def test_a_refused_request_or_a_fee_refused_is_still_denied(sentence: str, topic: str) -> None:
     a = analyse(sentence)
     assert topic in a.topics and a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("去年跟银行谈下来，三个月只还利息不还本金。", (90, 90)),
+        ("银行同意我先只还利息三个月，之后再恢复正常还款。", (90, 90)),
+        ("协商成功后，一年内只还息不还本。", (None, 365)),
+    ],
+)
+def test_an_interest_only_period_is_a_deferral_not_an_overdue_time(
+    sentence: str, days: tuple[int | None, int | None]
+) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None and th.anchor == "installment" and (th.min_days, th.max_days) == days
+
+
+def test_an_overdue_time_before_interest_only_stays_overdue() -> None:
+    th = analyse("逾期三个月后，银行只同意我还利息。").threshold
+    assert th is not None and th.anchor == "overdue" and th.min_days == 90
