@@ -135,6 +135,7 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
 def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
+    request_heads: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
@@ -144,7 +145,9 @@ def topic_evidence(
     protasis) are marked background. A denial standing alone in a clause that opens
     with a *contrast* word (…都关了，但余额不受影响) is set against the clause before and
     does not reach back to deny it. A refusal (每次都被拒) denies only cues of
-    *refusal_topics* (a request), never what follows it.
+    *refusal_topics* (a request), never what follows it. A lone denial in a clause whose
+    head names a new request (*request_heads*: 以后申请信用卡会被拒) is a consequence and
+    reaches back only to a request of *refusal_topics*.
     """
     if not hits:
         return []
@@ -173,7 +176,10 @@ def topic_evidence(
                     and not _opens_with(text, clauses, clause, contrast) \
                     and not _own_subject(text, clauses, hit):
                 # 被抓去坐牢的，少之又少: a predicate clause of its own denies the clause before
-                targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1]
+                request = _head(text, clauses, hit)
+                consequence = any(w in request for w in request_heads)
+                targets = [i for i in aimed if clauses[evidence[i].start] == clause - 1
+                           and not (consequence and evidence[i].topic not in refusal_topics)]
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
@@ -225,6 +231,14 @@ def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
         h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
+
+
+def _head(text: str, clauses: list[int], hit: Hit) -> str:
+    """The words of *hit*'s clause before it."""
+    start = hit.start
+    while start > 0 and clauses[start - 1] == clauses[hit.start]:
+        start -= 1
+    return text[start : hit.start]
 
 
 def _own_subject(text: str, clauses: list[int], hit: Hit) -> bool:

@@ -109,6 +109,7 @@ class Lexicon:
     copular_negators: tuple[str, ...]  # 不是说…不会: a double negation across the cues
     negated_verbs: tuple[str, ...]  # verbs a negator aims at (不会…消失: it stays; 别…当真)
     contrast_openers: tuple[str, ...]  # a lone denial after these does not reach back (但…不受影响)
+    request_heads: tuple[str, ...]  # a lone denial after these is a consequence (申请…会被拒)
     case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
     case_ends: tuple[str, ...]  # the ends of such a first clause (的, 判决前)
     false_negations: tuple[str, ...]
@@ -318,6 +319,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         negated_verbs=_strings(data, "negated_verbs", file, required=False),
         copular_negators=_strings(data, "copular_negators", file, required=False),
         contrast_openers=_strings(data, "contrast_openers", file, required=False),
+        request_heads=_strings(data, "request_heads", file, required=False),
         case_clause=bool(data.get("case_clause", False)),
         case_ends=_strings(data, "case_ends", file, required=False) or ("的",),
         false_negations=_strings(data, "false_negations", file),
