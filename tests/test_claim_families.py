@@ -3,10 +3,13 @@ sites is one claim, attributed to its earliest copy; a family never mixes what i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.claim_families import (
@@ -155,9 +158,10 @@ def test_the_first_load_after_the_upgrade_gives_every_stored_claim_its_family(
                         "sha-d1-0": "sha-d0-0"}
 
 
-def _two_runs(tmp_path: Path) -> None:
+def _two_runs(tmp_path: Path, edit_run2: Callable[[Path], None] | None = None) -> None:
     """Run 1, then run 2 with spun, product-swapped and exact copies of run 1's sentences,
-    one sentence under two labels, and one page reloaded unchanged."""
+    one sentence under two labels, and one page reloaded unchanged; *edit_run2* gets run
+    2's spool dir before it loads."""
     doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
                          simhash=0x0F0F0F0F0F0F0F0F)
     write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
@@ -177,6 +181,8 @@ def _two_runs(tmp_path: Path) -> None:
         _claim("d2", 2, "花呗逾期后，手机里存的号码一般不会挨个打。"),
         _claim("d2", 3, TRADITIONAL),
     ])
+    if edit_run2 is not None:
+        edit_run2(tmp_path / "spool" / "run2")
     load_pending(tmp_path)
 
 
@@ -210,6 +216,35 @@ def test_families_placed_from_the_spool_equal_the_assigners_own(tmp_path: Path) 
     assert families[("sha-d2-3", "denies")] == "sha-d0-0"
     assert families[("sha-d1-2", "affirms")] == "sha-d1-2"
     assert families[("sha-d2-2", "denies")] == "sha-d2-1"
+
+
+def _drop_some_family_texts(spool_dir: Path) -> None:
+    """Blank the family text of every other claim, as a spool half written by a yuqi
+    before `claims.family_text` would read."""
+    for path in spool_dir.glob("*.claims.*.parquet"):
+        table = pq.read_table(path)
+        texts = table.column("family_text").to_pylist()
+        blanked = pa.array([t if i % 2 else None for i, t in enumerate(texts)], pa.string())
+        pq.write_table(table.set_column(table.schema.get_field_index("family_text"),
+                                        "family_text", blanked), path)
+
+
+@pytest.mark.slow
+def test_claims_without_a_spooled_family_text_are_placed_from_their_text(
+        tmp_path: Path) -> None:
+    """A spool where only some claims carry their family text places the same families
+    as one where all do: the others' texts are still picked for the assigner."""
+    _two_runs(tmp_path / "all")
+    _two_runs(tmp_path / "some", _drop_some_family_texts)
+    rows = []
+    for name in ("all", "some"):
+        with duckdb.connect(str(warehouse_path(tmp_path / name)), read_only=True) as con:
+            rows.append(sorted(con.execute("SELECT * FROM claim_families").fetchall()))
+            blank = con.execute("SELECT count(*) FROM claim_families WHERE family_text = ''"
+                                ).fetchall()
+            assert blank == [(0,)]
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 8
 
 
 @pytest.mark.slow
