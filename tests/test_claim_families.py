@@ -20,7 +20,7 @@ from pipeline.claim_families import (
     label_signature,
     product_names,
 )
-from pipeline.records import Claim
+from pipeline.records import Claim, Document
 from tests.helpers import make_claim, make_document, write_spool
 from warehouse.connect import warehouse_path
 from warehouse.families import assign_new_families
@@ -109,18 +109,33 @@ def test_warehouse_counts_a_spun_sentence_once_across_sources(tmp_path: Path) ->
     assert families["sha-d1-0"] == families["sha-d0-0"] != families["sha-d2-0"]
 
 
+#: Each test document's body and simhash (far apart, so no two pages are one cluster).
+_BODIES = {
+    "d0": ("第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5, 0x0F0F0F0F0F0F0F0F),
+    "d1": ("第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5, 0xF0F0F0F0F0F0F0F0),
+    "d2": ("第三篇：" + "网贷平台的客服电话在官方应用里。" * 5, 0x00FF00FF00FF00FF),
+}
+
+
+def _document(doc_id: str, run_id: str = "run2") -> Document:
+    """Test document *doc_id* of *run_id*, with its own body and simhash."""
+    body, simhash = _BODIES[doc_id]
+    return make_document(doc_id, run_id, body, simhash=simhash)
+
+
+def _load_run1(tmp_path: Path) -> None:
+    """Load run 1: page d0 with the claims SOURCE and OTHER."""
+    write_spool(tmp_path, "run1", [_document("d0", "run1")],
+                [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
+    load_pending(tmp_path)
+
+
 @pytest.mark.slow
 def test_a_later_load_places_its_sentences_in_the_stored_families(tmp_path: Path) -> None:
     """Run 2 reads only its own documents' claims: its spun and product-swapped copies join
     run 1's family, and two new sentences that differ only in the product found one."""
-    doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
-                         simhash=0x0F0F0F0F0F0F0F0F)
-    write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
-    load_pending(tmp_path)
-    doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
-                         simhash=0xF0F0F0F0F0F0F0F0)
-    doc2 = make_document("d2", "run2", "第三篇：" + "网贷平台的客服电话在官方应用里。" * 5,
-                         simhash=0x00FF00FF00FF00FF)
+    _load_run1(tmp_path)
+    doc1, doc2 = _document("d1"), _document("d2")
     write_spool(tmp_path, "run2", [doc1, doc2], [
         _claim("d1", 0, SPUN),      # an edited copy: placed by the assigner
         _claim("d1", 1, SWAPPED),   # another product: the stored family's exact text
@@ -141,14 +156,10 @@ def test_the_first_load_after_the_upgrade_gives_every_stored_claim_its_family(
         tmp_path: Path) -> None:
     """A warehouse from before claim families (none stored) gets them all on its next load,
     not only for the documents that load wrote."""
-    doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
-                         simhash=0x0F0F0F0F0F0F0F0F)
-    write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
-    load_pending(tmp_path)
+    _load_run1(tmp_path)
     with duckdb.connect(str(warehouse_path(tmp_path))) as con:
         con.execute("DELETE FROM claim_families")  # as migration 0019 leaves an old warehouse
-    doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
-                         simhash=0xF0F0F0F0F0F0F0F0)
+    doc1 = _document("d1")
     write_spool(tmp_path, "run2", [doc1], [_claim("d1", 0, SPUN)])
     load_pending(tmp_path)
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
@@ -162,16 +173,9 @@ def _two_runs(tmp_path: Path, edit_run2: Callable[[Path], None] | None = None) -
     """Run 1, then run 2 with spun, product-swapped and exact copies of run 1's sentences,
     one sentence under two labels, and one page reloaded unchanged; *edit_run2* gets run
     2's spool dir before it loads."""
-    doc0 = make_document("d0", "run1", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
-                         simhash=0x0F0F0F0F0F0F0F0F)
-    write_spool(tmp_path, "run1", [doc0], [_claim("d0", 0, SOURCE), _claim("d0", 1, OTHER)])
-    load_pending(tmp_path)
-    doc0_again = make_document("d0", "run2", "第一篇：" + "花呗的账单日可以在支付宝里查看。" * 5,
-                               simhash=0x0F0F0F0F0F0F0F0F)
-    doc1 = make_document("d1", "run2", "第二篇：" + "信用卡的最低还款额是账单的十分之一。" * 5,
-                         simhash=0xF0F0F0F0F0F0F0F0)
-    doc2 = make_document("d2", "run2", "第三篇：" + "网贷平台的客服电话在官方应用里。" * 5,
-                         simhash=0x00FF00FF00FF00FF)
+    _load_run1(tmp_path)
+    doc0_again = _document("d0")
+    doc1, doc2 = _document("d1"), _document("d2")
     write_spool(tmp_path, "run2", [doc0_again, doc1, doc2], [
         _claim("d0", 0, SOURCE), _claim("d0", 1, OTHER),
         _claim("d1", 0, SPUN), _claim("d1", 1, SWAPPED),
