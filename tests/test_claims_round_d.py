@@ -291,3 +291,58 @@ def test_a_freeze_enforcing_an_award_is_legal_action(sentence: str) -> None:
 
 def test_a_lenders_limit_frozen_stays_account_impact() -> None:
     assert "account_impact" in _topics("借呗逾期以后，额度会被冻结。")
+
+
+# --- a law's name, a recording in court, a statute article quoted -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "依据《民事诉讼法》的规定，偷录的电话录音也能作为证据。",
+        "《最高人民法院关于民事诉讼证据的若干规定》对录音证据有专门的条文，可以拿来维权。",
+        "按照刑事诉讼法，报警后警方会先调查暴力催收的情况。",
+    ],
+)
+def test_a_laws_name_is_no_lawsuit(sentence: str) -> None:
+    topics = _topics(sentence)
+    assert "complaints_rights" in topics and "legal_action" not in topics
+
+
+def test_a_lawsuit_under_a_named_law_stays_legal_action() -> None:
+    assert "legal_action" in _topics("根据《民事诉讼法》，法院可以冻结被执行人的存款。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "电话录音在法院是可以当证据用的。",
+        "催收的辱骂录音交到法庭上，一般都会被采信。",
+        "自己录下的通话，法院通常也认可。",
+    ],
+)
+def test_a_recording_in_court_is_the_borrowers_evidence(sentence: str) -> None:
+    topics = _topics(sentence)
+    assert "complaints_rights" in topics and "legal_action" not in topics
+
+
+def test_a_court_summons_stays_legal_action() -> None:
+    assert "legal_action" in _topics("平台起诉以后，法院会通知你开庭。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第三十条 借款人逾期未还款的，贷款人有权依照合同约定收取逾期利息。",
+        "第十二条 催收人员不得以暴力或者威胁的方法进行催收。",
+        "第二百四十二条 被执行人未按执行通知履行义务的，人民法院有权冻结其存款。",
+    ],
+)
+def test_a_statute_article_quoted_is_no_claim(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == () and a.boilerplate is not None
+
+
+def test_an_ordinal_list_item_is_no_statute_article() -> None:
+    assert "credit_report" in _topics("第一，逾期记录会上征信。")
+    assert "legal_action" in _topics("第三条规定了法院可以冻结存款，这一点要注意。")
