@@ -346,3 +346,73 @@ def test_a_statute_article_quoted_is_no_claim(sentence: str) -> None:
 def test_an_ordinal_list_item_is_no_statute_article() -> None:
     assert "credit_report" in _topics("第一，逾期记录会上征信。")
     assert "legal_action" in _topics("第三条规定了法院可以冻结存款，这一点要注意。")
+
+
+# --- probe52: a ruling come out as the time frame, adverts, comment blocks, copied contacts -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "判决结果出来以后，银行基本不会再同意分期。",
+        "仲裁书下达之后，平台就不接受协商了。",
+        "法院的调解书出来后，对方不会再减免一分钱。",
+    ],
+)
+def test_a_ruling_come_out_is_the_time_frame(sentence: str) -> None:
+    topics = _topics(sentence)
+    assert "negotiation" in topics and "legal_action" not in topics
+
+
+def test_a_step_done_before_the_next_stays_in_the_claim() -> None:
+    # a bare 以后 is part of the claim (交给外包公司以后，对方可能家访)
+    assert "legal_action" in _topics("平台起诉以后，法院会冻结你的银行卡。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "资深团队代理信用卡停息分期，方案当天出，详询在线客服。",
+        "网贷协商还款找我们，专业可靠，欢迎来电咨询。",
+        "律师一对一帮你处理逾期起诉，欢迎咨询。",
+    ],
+)
+def test_an_advert_with_an_enquiry_line_is_no_claim(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == () and a.boilerplate == "call-to-action box"
+
+
+def test_a_claim_about_asking_the_lender_keeps_its_topic() -> None:
+    assert "negotiation" in _topics("有困难的话，可以先打银行客服电话问问能不能分期。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网友评论：我朋友的单位也被打过电话，后来投诉才停。",
+        "热门评论：上门催收都是吓唬人的，别怕。",
+        "读者留言：我的借呗逾期两个月，额度已经冻结了。",
+    ],
+)
+def test_a_comment_block_is_no_claim(sentence: str) -> None:
+    assert _topics(sentence) == set()
+
+
+def test_a_comment_named_inside_a_sentence_is_still_a_claim() -> None:
+    assert "legal_action" in _topics("不少网友在评论区说，逾期三个月就被起诉了。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "贷款软件会把手机通讯录同步到自己的后台。",
+        "注销账号以后，通讯录数据还留在平台后台。",
+        "事后把手机里的联系人全删除了也没用。",
+    ],
+)
+def test_contacts_copied_or_deleted_are_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in _topics(sentence)
+
+
+def test_a_call_to_contacts_after_the_copy_stays_a_contact() -> None:
+    assert "contacts_family" in _topics("通讯录早就同步到后台了，逾期后催收照样会打给你的家人。")
