@@ -416,3 +416,22 @@ def test_contacts_copied_or_deleted_are_no_contact(sentence: str) -> None:
 
 def test_a_call_to_contacts_after_the_copy_stays_a_contact() -> None:
     assert "contacts_family" in _topics("通讯录早就同步到后台了，逾期后催收照样会打给你的家人。")
+
+
+# --- people with no part in the debt ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收人员不得向与债务无关的人透露欠款信息。",
+        "正规机构不会去打扰不相关的人。",
+        "把欠款的事告诉无关人员，属于违规催收。",
+    ],
+)
+def test_people_with_no_part_in_the_debt_are_third_parties(sentence: str) -> None:
+    assert "contacts_family" in _topics(sentence)
+
+
+def test_a_matter_with_no_part_in_the_debt_is_no_person() -> None:
+    assert "contacts_family" not in _topics("与债务无关的问题，客服一般不回答。")
