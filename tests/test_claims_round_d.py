@@ -435,3 +435,27 @@ def test_people_with_no_part_in_the_debt_are_third_parties(sentence: str) -> Non
 
 def test_a_matter_with_no_part_in_the_debt_is_no_person() -> None:
     assert "contacts_family" not in _topics("与债务无关的问题，客服一般不回答。")
+
+
+# --- a negator inside a 的-phrase that names who -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("合同里没有另作约定的平台一般会直接去法院起诉。", "legal_action"),
+        ("没有固定收入的借款人可以向银行申请延期还款。", "negotiation"),
+        ("没有按时还款的借款人会被平台起诉。", "legal_action"),
+    ],
+)
+def test_a_negator_naming_who_denies_nothing(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics and a.stance != "denies"
+
+
+def test_a_negator_before_a_persons_relative_still_denies() -> None:
+    # 你的家人 is a relative, not a party named by a 的-phrase
+    a = analyse("正规平台不会把欠款的事告诉你的家人。")
+    assert "contacts_family" in a.topics and a.stance == "denies"
+    a = analyse("没有逾期的用户，平台不会催收，更不会起诉。")
+    assert a.stance == "denies"
