@@ -135,7 +135,7 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
 def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
-    request_heads: tuple[str, ...] = (),
+    request_heads: tuple[str, ...] = (), relative_heads: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
@@ -147,7 +147,8 @@ def topic_evidence(
     does not reach back to deny it. A refusal (每次都被拒) denies only cues of
     *refusal_topics* (a request), never what follows it. A lone denial in a clause whose
     head names a new request (*request_heads*: 以后申请信用卡会被拒) is a consequence and
-    reaches back only to a request of *refusal_topics*.
+    reaches back only to a request of *refusal_topics*. A negator inside a 的-phrase that
+    names who (没有约定的平台, *relative_heads*) describes them and denies nothing after it.
     """
     if not hits:
         return []
@@ -183,7 +184,8 @@ def topic_evidence(
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses):
+        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses) \
+                and not _in_relative(text, hits, n, clauses, relative_heads):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
         if role is not None:
@@ -231,6 +233,31 @@ def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
         h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
+
+
+#: How far a negator may stand before the 的 of the phrase it sits in (没有约定的平台).
+_RELATIVE_SPAN = 6
+
+
+def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
+                 heads: tuple[str, ...]) -> bool:
+    """True when the negator ``hits[n]`` sits in a 的-phrase naming who (没有约定的平台, 没有
+    收入的借款人): a 的 follows it within a few characters of its clause, no topic cue
+    between, and one of *heads* right after the 的. The phrase describes the subject; the
+    negation does not reach the claim that follows (没有约定的平台只能去法院起诉)."""
+    if not heads:
+        return False
+    neg = hits[n]
+    clause = clauses[neg.start]
+    end = min(len(text), neg.end + _RELATIVE_SPAN)
+    for i in range(neg.end, end):
+        if clauses[i] != clause:
+            return False
+        if any(h.start <= i < h.end and h.has("topic") for h in hits[n + 1 :]):
+            return False
+        if text[i] == "的":
+            return text.startswith(heads, i + 1)
+    return False
 
 
 def _head(text: str, clauses: list[int], hit: Hit) -> str:

@@ -405,7 +405,7 @@ def _analyse_norm(
     background = protasis_clauses(norm, matchers, tax.lexicon)
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
-        tax.lexicon.request_heads)
+        tax.lexicon.request_heads, tax.lexicon.relative_heads)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
