@@ -165,3 +165,111 @@ def test_a_penalty_stated_then_complained_of_keeps_both() -> None:
         "penalty_fees",
         "complaints_rights",
     }
+
+
+# -- probe62: kin named as debtors, applicants or people in a story --------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我姐姐去年也在网贷上逾期过，后来慢慢还清了。",
+        "父亲的房贷断供半年，房子差点被拍卖。",
+        "舅舅的征信上有好几条逾期记录。",
+    ],
+)
+def test_kin_merely_named_are_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in _topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员直接给我姐姐打电话，说我欠钱不还。",
+        "平台把我父母的电话都打遍了。",
+    ],
+)
+def test_kin_reached_stay_contacts(sentence: str) -> None:
+    assert "contacts_family" in _topics(sentence)
+
+
+# -- a call about a job is hiring -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HR打电话来做背调，只问了离职原因。",
+        "入职前人事会打电话核实学历。",
+        "面试官打来电话说我被录用了。",
+    ],
+)
+def test_a_hiring_call_is_no_collection_contact(sentence: str) -> None:
+    assert _topics(sentence) == set()
+
+
+def test_a_collector_calling_the_hr_office_stays_a_contact() -> None:
+    assert "contacts_family" in _topics("催收打电话到公司人事部，说我欠钱不还。")
+
+
+# -- the right to refuse the part above the cap, in other words ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "超出LPR四倍的利息，借款人有权拒付。",
+        "超过36%的那部分，借款人有权不支付。",
+        "合计超过24%的部分，借款人有权不偿还。",
+    ],
+)
+def test_the_right_not_to_pay_denies_the_charge(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert (a.stance, a.modality) == ("denies", "normative")
+
+
+def test_a_penalty_still_owed_is_affirmed() -> None:
+    a = analyse("逾期后的罚息，借款人还是要付的。")
+    assert a.topics == ("penalty_fees",)
+    assert a.stance == "affirms"
+
+
+# -- how long one kept borrowing to repay is no overdue threshold ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "靠以贷养贷硬撑了八个月，最后还是全面逾期了。",
+        "借新还旧撑了一年多，终于还是逾期了。",
+        "拆东墙补西墙三年，欠款越滚越多，最后全部逾期。",
+    ],
+)
+def test_a_span_of_borrowing_to_repay_is_no_threshold(sentence: str) -> None:
+    assert analyse(sentence).threshold is None
+
+
+def test_an_overdue_span_stays_a_threshold() -> None:
+    t = analyse("逾期八个月以后，平台起诉了我。").threshold
+    assert t is not None and (t.min_days, t.anchor) == (240, "overdue")
+
+
+# -- a count of calls a day is a frequency ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期以后，电话一天能接二三十个。",
+        "催收电话一天打来七八个，根本没法工作。",
+        "最多的时候短信一天收到十几个。",
+    ],
+)
+def test_a_count_per_day_is_no_threshold(sentence: str) -> None:
+    assert analyse(sentence).threshold is None
+
+
+def test_an_overdue_day_before_a_count_stays() -> None:
+    t = analyse("逾期两个月后，电话一天能接几十个。").threshold
+    assert t is not None and (t.min_days, t.anchor) == (60, "overdue")
