@@ -6,6 +6,10 @@ clustering replaced by a trivial assigner, which the Dedup benchmark covers)
 and, in the same run, copies the same Parquet files into plain tables with
 `COPY ... FROM`. Also times `v_topic_stance` over the 1M claims against a plain
 GROUP BY of the same claims.
+
+Also prints the load's median seconds per step (stage, merge, cluster, families,
+commit: `load_run`'s step hook). ``YUQI_BENCH_FAMILIES=0`` loads without the
+claim-family step: the ratio the load would reach if placing families cost nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from warehouse.migrate import migrate
 DOCS = int(os.environ.get("YUQI_BENCH_DOCS", "100000"))
 CLAIMS_PER_DOC = 10
 ROUNDS = int(os.environ.get("YUQI_BENCH_ROUNDS", "3"))
+FAMILIES = os.environ.get("YUQI_BENCH_FAMILIES", "1") != "0"
 TOPICS = ["contacts_family", "legal_action", "credit_report", "penalty_fees", "home_visit"]
 STANCES = ["affirms", "denies", "conditional", "question"]
 
@@ -109,15 +114,23 @@ def _copy(root: Path, docs_file: Path, claims_file: Path) -> float:
 
 
 def _load(root: Path, docs_file: Path, claims_file: Path
-          ) -> tuple[float, duckdb.DuckDBPyConnection]:
-    """Seconds yuqi's loader takes on the same files, and the loaded warehouse (open)."""
+          ) -> tuple[float, dict[str, float], duckdb.DuckDBPyConnection]:
+    """Seconds yuqi's loader takes on the same files, the seconds of each of its steps,
+    and the loaded warehouse (open)."""
     con = duckdb.connect(str(root / "yuqi.duckdb"))
     migrate(con)
+    marks: list[tuple[str, float]] = []
     start = time.perf_counter()
     load_run(con, {"documents": [docs_file], "claims": [claims_file]},
              {"run_id": "bench"}, _OwnClusters(),
-             assign_families=lambda known, new: assign_families(known, new, product_names()))
-    return time.perf_counter() - start, con
+             on_step=lambda name: marks.append((name, time.perf_counter())),
+             assign_families=(lambda known, new: assign_families(known, new, product_names()))
+             if FAMILIES else None)
+    end = time.perf_counter()
+    marks.append(("end", end))
+    steps = {name: later - at for (name, at), (_, later) in
+             zip(marks, marks[1:], strict=False)}
+    return end - start, steps, con
 
 
 def run() -> None:
@@ -128,13 +141,15 @@ def run() -> None:
         docs_file, claims_file = _write_spool(root / "spool")
         rows = DOCS * (1 + CLAIMS_PER_DOC)
         rounds: list[tuple[float, float]] = []
+        steps: list[dict[str, float]] = []
         for n in range(ROUNDS):
             for name in ("copy.duckdb", "yuqi.duckdb"):
                 (root / name).unlink(missing_ok=True)
                 (root / f"{name}.wal").unlink(missing_ok=True)
             copy_s = _copy(root, docs_file, claims_file)
-            load_s, con = _load(root, docs_file, claims_file)
+            load_s, round_steps, con = _load(root, docs_file, claims_file)
             rounds.append((copy_s, load_s))
+            steps.append(round_steps)
             if n < ROUNDS - 1:
                 con.close()
 
@@ -154,6 +169,10 @@ def run() -> None:
     print(f"  COPY FROM        {rows / copy_s:12,.0f} rows/s")
     print(f"  yuqi load_run    {rows / load_s:12,.0f} rows/s   ratio {copy_s / load_s:.2f} "
           f"(rounds {ratios[0]:.2f}-{ratios[-1]:.2f}; target >= 0.5)")
+    print("  yuqi load steps  " + ", ".join(
+        f"{name} {sorted(r.get(name, 0.0) for r in steps)[len(steps) // 2]:.2f}"
+        for name in steps[0]) + " s (medians)"
+          + ("" if FAMILIES else "; claim families off (YUQI_BENCH_FAMILIES=0)"))
     print(f"v_topic_stance over {DOCS * CLAIMS_PER_DOC:,} claims: {view_s / plain_s:.1f}x a plain "
           "GROUP BY of the same claims (families and clusters make the difference)")
 
