@@ -84,6 +84,18 @@ def products_in(norm: str, matchers: Matchers) -> tuple[tuple[str, ...], list[st
 
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü\u00e0-\u01dc]+)\)")
 _GLYPH_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff,.;:!?，。；：！？])")
+# Letter-spaced text (逾 期 后 平 台 一 般 会 …): three or more single characters in a row,
+# each set off by a space. A glyph gap is one space between words (打 吗), never a run of
+# lone characters, so the spaces of such a run are dropped, not marked as gaps.
+_SPACED_TOKEN = "[\u4e00-\u9fff,.;:!?。、]"
+_LETTER_SPACED_RE = re.compile(f"(?<!{_SPACED_TOKEN}){_SPACED_TOKEN}(?: {_SPACED_TOKEN}"
+                               f"(?!{_SPACED_TOKEN})){{2,}}")  # fmt: skip
+
+
+def _letter_spaced(norm: str) -> set[int]:
+    """Indices of the spaces inside letter-spaced runs of *norm*."""
+    return {i for m in _LETTER_SPACED_RE.finditer(norm)
+            for i in range(m.start(), m.end()) if norm[i] == " "}  # fmt: skip
 
 
 def tagging_text(sentence: str) -> str:
@@ -104,6 +116,10 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
     if "(" in norm:
         norm, offsets = drop_matches(norm, offsets, _PINYIN_RE)
     if " " in norm:
+        spaced = _letter_spaced(norm)
+        if spaced:
+            offsets = [o for i, o in enumerate(offsets) if i not in spaced]
+            norm = "".join(ch for i, ch in enumerate(norm) if i not in spaced)
         norm = _GLYPH_GAP_RE.sub(GAP_MARK, norm)
     return map_variants(norm, load_senses()), offsets
 
@@ -113,6 +129,9 @@ def _mark_gaps(norm: str) -> str:
     if "(" in norm:
         norm = _PINYIN_RE.sub("", norm)
     if " " in norm:
+        spaced = _letter_spaced(norm)
+        if spaced:
+            norm = "".join(ch for i, ch in enumerate(norm) if i not in spaced)
         norm = _GLYPH_GAP_RE.sub(GAP_MARK, norm)
     return map_variants(norm, load_senses())
 
