@@ -40,6 +40,9 @@ def _offsets_hold(sentence: str) -> None:
         ("欠卡數唔還，追數公司好快就會搵上門。", "third_party_agency", "affirms"),
         ("銀行的催繳電話一天打了好幾通，讓人很煩。", "debtor_contact", "affirms"),
         ("信用紀錄上一旦有遲繳，之後申請房貸會很難。", "credit_report", "conditional"),
+        ("車貸拖欠太久，貸款公司可能直接提告。", "legal_action", "affirms"),
+        ("財務公司唔會隨便打畀你屋企人。", "contacts_family", "denies"),
+        ("冇還錢嘅話，佢哋會打去你公司搵你。", "contacts_family", "conditional"),
     ],
 )
 def test_regional_words_tag_like_mainland_words(sentence: str, topic: str, stance: str) -> None:
@@ -75,6 +78,8 @@ def test_near_miss_regional_words_do_not_invent_topics() -> None:
     assert _topics("他打破了全國游泳比賽的紀錄。") == set()
     # normalize_text is untouched: hashes and dedup see the script conversion only
     assert normalize_text("遲繳紀錄") == "迟缴纪录"
+    # 唔 mapped to 不 is a negator only where mainland 不 would be one
+    assert analyse("銀行唔會打畀你屋企人，只會打畀你本人。").stance == "denies"
 
 
 # -- spaces that are no glyph gaps ------------------------------------------------------------
