@@ -43,6 +43,10 @@ def _offsets_hold(sentence: str) -> None:
         ("車貸拖欠太久，貸款公司可能直接提告。", "legal_action", "affirms"),
         ("財務公司唔會隨便打畀你屋企人。", "contacts_family", "denies"),
         ("冇還錢嘅話，佢哋會打去你公司搵你。", "contacts_family", "conditional"),
+        ("私人貸款拖咗兩個月，財務公司會交畀收數公司處理。", "third_party_agency", "conditional"),
+        ("收數公司唔可以打去你屋企滋擾家人。", "contacts_family", "denies"),
+        ("財務公司追唔到數，最後會入稟小額錢債審裁處。", "legal_action", "affirms"),
+        ("走數的記錄會留喺環聯，幾年內借唔到錢。", "credit_report", "affirms"),
     ],
 )
 def test_regional_words_tag_like_mainland_words(sentence: str, topic: str, stance: str) -> None:
@@ -133,6 +137,7 @@ def test_near_miss_a_glyph_gap_stays_a_gap() -> None:
         ("晚还几次以后，花呗账户会被限制使用。", "account_impact"),
         ("催收会翻你手机里的电话本一个个打。", "contacts_family"),
         ("他们拿到了你的通讯簿，会挨个打过去。", "contacts_family"),
+        ("借款时授权的号码本，逾期后会被拿来一个个打。", "contacts_family"),
     ],
 )
 def test_spun_words_keep_their_topic(sentence: str, topic: str) -> None:
@@ -157,3 +162,30 @@ def test_spun_unpaid_is_no_negation(sentence: str) -> None:
 
 def test_near_miss_a_real_denial_after_unpaid_still_denies() -> None:
     assert analyse("逾期未付的小额欠款，平台一般不会起诉。").stance == "denies"
+
+
+def test_hong_kong_card_debt_is_a_credit_card() -> None:
+    assert analyse("欠卡數唔還，銀行會入稟追討。").products == ("信用卡",)
+    assert analyse("我名下的信用卡數量有點多。").topics == ()
+
+
+# -- a navigation menu is boilerplate ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "【網貸逾期】｜【征信修復】｜【協商還款】",
+        "【花呗逾期】 【借呗催收】 【白条起诉】",
+        "信用卡逾期 | 网贷协商 | 征信查询 | 上门催收",
+    ],
+)
+def test_a_navigation_menu_is_no_claim(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ()
+    assert a.boilerplate is not None
+
+
+def test_near_miss_a_sentence_with_pipes_stays_a_claim() -> None:
+    a = analyse("逾期以后银行会催收 | 起诉 | 上门，这些都要注意。")
+    assert {"legal_action", "home_visit"} <= set(a.topics)
