@@ -468,6 +468,8 @@ def _analyse_norm(
             # the act of quoting is the topic: an impostor's or a seller's words always,
             # a collector's threat (内容大致是：…) when the sentence names nothing else
             topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
+            if topic in dropped:
+                continue  # a sense rule read the call itself otherwise (HR calling about a job)
             if topic != "debtor_contact" or not topics:
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
                                               None, start=sp.start))  # fmt: skip
