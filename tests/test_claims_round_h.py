@@ -120,6 +120,9 @@ def test_near_miss_a_glyph_gap_stays_a_gap() -> None:
     assert tagging_text("网贷逾期会打 吗") == "网贷逾期会打□吗"
     assert tagging_text("催收会给家人发 、打电话") == "催收会给家人发 、打电话"
     assert "debtor_contact" in _topics("网贷逾期会打 吗？")
+    # three gaps in a long sentence are still gaps, not a word-segmented copy
+    gapped = "催收员一天能打十几个 过来，不接就发 威胁，晚上还接着打 骚扰。"
+    assert tagging_text(gapped).count("□") == 3
 
 
 # -- spun copies' words -----------------------------------------------------------------------

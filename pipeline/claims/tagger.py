@@ -95,8 +95,10 @@ _LETTER_SPACED_RE = re.compile(f"(?<!{_SPACED_TOKEN}){_SPACED_TOKEN}(?: {_SPACED
 # A space between two Chinese characters.
 _HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # A glyph-gap site strips one or two words of a sentence; three or more spaces between
-# characters are a word-segmented copy (借款人 逾期 后 平台 会 上门 催收), not gaps.
+# characters, with words of a few characters between them, are a word-segmented copy
+# (借款人 逾期 后 平台 会 上门 催收), not gaps.
 _SEGMENTED_SPACES = 3
+_SEGMENTED_WORD = 4  # characters per space-separated piece, at most, on average
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +120,8 @@ def _word_spaces(norm: str) -> set[int]:
     spaces = {i for m in _LETTER_SPACED_RE.finditer(norm)
               for i in range(m.start(), m.end()) if norm[i] == " "}  # fmt: skip
     between = [m.start() for m in _HAN_SPACE_RE.finditer(norm) if m.start() not in spaces]
-    if len(between) >= _SEGMENTED_SPACES:
+    han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
+    if len(between) >= _SEGMENTED_SPACES and han <= _SEGMENTED_WORD * (len(between) + 1):
         return spaces.union(between)
     bigrams = _cue_bigrams()
     return spaces.union(i for i in between if norm[i - 1] + norm[i + 1] in bigrams)
