@@ -69,6 +69,8 @@ class Senses:
     variant_table: dict[int, str]
     respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
     any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
+    regional: dict[str, str] | None = None  # Taiwan / Hong Kong word -> mainland word
+    regional_re: re.Pattern[str] | None = None  # the keys of `regional`, longest first
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -161,6 +163,19 @@ def parse_senses(path: Path) -> Senses:
         if len(src) != 1 or not isinstance(dst, str) or len(dst) != 1:
             raise _fail(f"variants.{src}", "expected one character mapped to one character")
         variants[src] = dst
+    regional_raw = data.get("regional", {})
+    if not isinstance(regional_raw, dict):
+        raise _fail("regional", "expected a table")
+    regional: dict[str, str] = {}
+    for src, dst in regional_raw.items():
+        key = normalize_text(src)
+        if not isinstance(dst, str) or len(key) < 2 or len(normalize_text(dst)) != len(key):
+            raise _fail(f"regional.{src}", "expected a word mapped to a word of its length")
+        if key in regional:
+            raise _fail(f"regional.{src}", "duplicate word")
+        regional[key] = normalize_text(dst)
+    regional_re = (re.compile("|".join(re.escape(w) for w in sorted(regional, key=len,
+                   reverse=True))) if regional else None)  # fmt: skip
     clauses = data.get("clauses", {})
     if not isinstance(clauses, dict):
         raise _fail("clauses", "expected a table")
@@ -198,6 +213,8 @@ def parse_senses(path: Path) -> Senses:
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
+        regional=regional,
+        regional_re=regional_re,
     )
 
 
@@ -208,11 +225,15 @@ def load_senses(data_dir: str | None = None) -> Senses:
 
 
 def map_variants(norm: str, senses: Senses) -> str:
-    """Replace variant characters (壹 -> 一, 妳 -> 你) and misspellings in context
-    (花呗预期三天 -> 逾期); a fix whose length differs from what it replaces is
+    """Replace variant characters (壹 -> 一, 妳 -> 你), Taiwan and Hong Kong words with
+    their mainland words (迟缴 -> 逾期, 联征 -> 征信, 简讯 -> 短信) and misspellings in
+    context (花呗预期三天 -> 逾期); a fix whose length differs from what it replaces is
     skipped, so offsets into the original hold."""
     if senses.variant_table:
         norm = norm.translate(senses.variant_table)
+    if senses.regional_re is not None and senses.regional and senses.regional_re.search(norm):
+        table = senses.regional
+        norm = senses.regional_re.sub(lambda m: table[m.group(0)], norm)
     for pattern, fixed in senses.respell:
         norm = pattern.sub(partial(_same_length, fixed), norm)
     return norm

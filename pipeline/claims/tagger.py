@@ -41,7 +41,7 @@ from pipeline.claims.stance import (
     topic_evidence,
     topic_hits,
 )
-from pipeline.claims.taxonomy import GAP_MARK, Taxonomy, load_taxonomy
+from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
@@ -84,6 +84,47 @@ def products_in(norm: str, matchers: Matchers) -> tuple[tuple[str, ...], list[st
 
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü\u00e0-\u01dc]+)\)")
 _GLYPH_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff,.;:!?，。；：！？])")
+# Letter-spaced text (逾 期 后 平 台 一 般 会 …): three or more single characters in a row,
+# each set off by a space. A glyph gap is one space between words (打 吗), never a run of
+# lone characters, so the spaces of such a run are dropped, not marked as gaps.
+_SPACED_TOKEN = "[\u4e00-\u9fff,.;:!?。、]"
+_LETTER_SPACED_RE = re.compile(f"(?<!{_SPACED_TOKEN}){_SPACED_TOKEN}(?: {_SPACED_TOKEN}"
+                               f"(?!{_SPACED_TOKEN})){{2,}}")  # fmt: skip
+
+
+# A space between two Chinese characters.
+_HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+# A glyph-gap site strips one or two words of a sentence; three or more spaces between
+# characters, with words of a few characters between them, are a word-segmented copy
+# (借款人 逾期 后 平台 会 上门 催收), not gaps.
+_SEGMENTED_SPACES = 3
+_SEGMENTED_WORD = 4  # characters per space-separated piece, at most, on average
+
+
+@lru_cache(maxsize=1)
+def _cue_bigrams() -> frozenset[str]:
+    """Every pair of adjacent characters inside a topic cue, product alias or hedge word:
+    a space between such a pair (上征 信, 催 收) sits inside a word, not where one was cut."""
+    tax = _engine().tax
+    words = [cue.text for topic in tax.topics for cue in topic.cues]
+    words += [alias for product in tax.products for alias in product.aliases]
+    words += [*tax.lexicon.hedge_frequency, *tax.lexicon.hedge_possibility]
+    return frozenset(piece[i : i + 2] for word in words for piece in word.split(GAP)
+                     for i in range(len(piece) - 1)
+                     if all("\u4e00" <= ch <= "\u9fff" for ch in piece[i : i + 2]))  # fmt: skip
+
+
+def _word_spaces(norm: str) -> set[int]:
+    """Indices of the spaces of *norm* that separate no words cut out: those inside
+    letter-spaced runs, all of a word-segmented copy's, and those inside a cue word."""
+    spaces = {i for m in _LETTER_SPACED_RE.finditer(norm)
+              for i in range(m.start(), m.end()) if norm[i] == " "}  # fmt: skip
+    between = [m.start() for m in _HAN_SPACE_RE.finditer(norm) if m.start() not in spaces]
+    han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
+    if len(between) >= _SEGMENTED_SPACES and han <= _SEGMENTED_WORD * (len(between) + 1):
+        return spaces.union(between)
+    bigrams = _cue_bigrams()
+    return spaces.union(i for i in between if norm[i - 1] + norm[i + 1] in bigrams)
 
 
 def tagging_text(sentence: str) -> str:
@@ -104,6 +145,10 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
     if "(" in norm:
         norm, offsets = drop_matches(norm, offsets, _PINYIN_RE)
     if " " in norm:
+        spaced = _word_spaces(norm)
+        if spaced:
+            offsets = [o for i, o in enumerate(offsets) if i not in spaced]
+            norm = "".join(ch for i, ch in enumerate(norm) if i not in spaced)
         norm = _GLYPH_GAP_RE.sub(GAP_MARK, norm)
     return map_variants(norm, load_senses()), offsets
 
@@ -113,6 +158,9 @@ def _mark_gaps(norm: str) -> str:
     if "(" in norm:
         norm = _PINYIN_RE.sub("", norm)
     if " " in norm:
+        spaced = _word_spaces(norm)
+        if spaced:
+            norm = "".join(ch for i, ch in enumerate(norm) if i not in spaced)
         norm = _GLYPH_GAP_RE.sub(GAP_MARK, norm)
     return map_variants(norm, load_senses())
 
