@@ -164,3 +164,25 @@ def test_a_help_centre_footer_is_no_claim(sentence: str) -> None:
 
 def test_near_miss_contacting_customer_service_to_negotiate_stays() -> None:
     assert "negotiation" in _topics("如果有困难，可以联系客服申请延期还款。")
+
+
+# --- words shown on a wall, a banner or a sign ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "走进这家公司，迎面是一条写着“三天不还就上门”的横幅。",
+        "工位隔板上贴着“逾期必诉”的宣传语，字已经褪色。",
+        "前台背景墙上印着“欠债还钱 天经地义”几个大字，旁边是“文明催收，不打通讯录”的标语。",
+    ],
+)
+def test_words_shown_on_a_wall_are_no_claim(sentence: str) -> None:
+    assert _topics(sentence) == set()
+
+
+def test_near_miss_words_said_in_quotes_keep_their_act() -> None:
+    # a quote after 说 is still reported speech with its act of quoting
+    assert "debtor_contact" in _topics("催收员在电话里说：“三天不还就上门。”")
+    # a claim outside the quote stays
+    assert "home_visit" in _topics("墙上贴着“文明催收”的标语，可他们照样上门堵人。")
