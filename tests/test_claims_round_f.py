@@ -186,3 +186,69 @@ def test_near_miss_words_said_in_quotes_keep_their_act() -> None:
     assert "debtor_contact" in _topics("催收员在电话里说：“三天不还就上门。”")
     # a claim outside the quote stays
     assert "home_visit" in _topics("墙上贴着“文明催收”的标语，可他们照样上门堵人。")
+
+
+# --- a numbered section of a report's contents ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "4.2 委外催收机构的分布与规模",
+        "1.3 征信与罚息：监管政策的演变",
+        "5.1.2 智能外呼在贷后管理中的应用",
+    ],
+)
+def test_a_numbered_contents_section_is_no_claim(sentence: str) -> None:
+    assert _topics(sentence) == set()
+
+
+def test_near_miss_a_numbered_line_with_a_modal_stays() -> None:
+    assert "legal_action" in _topics("2.1 逾期超过半年可能会被起诉")
+    assert "credit_report" in _topics("3.2 逾期会上征信吗")
+
+
+def test_a_notice_title_with_a_word_before_its_kind_is_no_claim() -> None:
+    for sentence in ("关于谨防冒充平台催收的安全提示", "【重要】关于逾期罚息调整的补充说明"):
+        assert _topics(sentence) == set()
+
+
+# --- criminals (不法分子) are no negation ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有不法分子冒充银行工作人员，让借款人把钱转到私人卡上。",
+        "一些不法中介假冒律所发律师函。",
+        "不明身份的人冒充法院打来电话催款。",
+    ],
+)
+def test_criminals_named_as_actors_deny_nothing(sentence: str) -> None:
+    analysis = analyse(sentence)
+    assert "fake_collection" in analysis.topics
+    assert analysis.stance == "affirms"
+
+
+def test_near_miss_a_real_negator_still_denies() -> None:
+    assert analyse("正规平台不会冒充法院工作人员打电话。").stance == "denies"
+
+
+# --- the other side's words reported (对方称, as 对方说) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我打过去问，对方称只要先交五百就能帮我停息挂账。",
+        "电话打通以后，对方称如果今天不还，明天就上门。",
+        "打电话咨询时，对方称交了服务费就能减免罚息。",
+    ],
+)
+def test_the_other_sides_words_are_reported(sentence: str) -> None:
+    # 只要 / 如果 inside the words reported is no condition of the author's
+    assert analyse(sentence).stance != "conditional"
+
+
+def test_near_miss_an_authors_own_condition_stays() -> None:
+    assert analyse("如果今天不还，平台明天就会上门。").stance == "conditional"
