@@ -252,3 +252,22 @@ def test_the_other_sides_words_are_reported(sentence: str) -> None:
 
 def test_near_miss_an_authors_own_condition_stays() -> None:
     assert analyse("如果今天不还，平台明天就会上门。").stance == "conditional"
+
+
+# --- a collection firm as the wrongdoer of a case ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这家催收公司因涉黑被警方一锅端，负责人已被刑拘。",
+        "去年被查处的几家催收公司，都有冒用律所名义发函的问题。",
+        "有借款人起诉催收公司侵犯隐私，法院判过对方赔礼道歉。",
+    ],
+)
+def test_a_collection_firm_in_a_case_is_no_outsourcing(sentence: str) -> None:
+    assert "third_party_agency" not in _topics(sentence)
+
+
+def test_near_miss_a_hand_over_to_a_collection_firm_stays() -> None:
+    assert "third_party_agency" in _topics("逾期三个月以后，平台会把账交给催收公司。")
