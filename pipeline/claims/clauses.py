@@ -72,6 +72,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if start < len(norm) and norm[start] in _OPEN_QUOTES:
             close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
             end = close + 1 if close > 0 else len(norm)
+            if close > 0 and senses.shown and norm.startswith(senses.shown, end):
+                topic = ""  # 写着“…”的横幅: words on a banner, not a message sent
         else:
             end = _clause_end(norm, start)
             if norm[pos + len(lead) : start].strip(" ") in (":", "："):
@@ -87,11 +89,16 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             spans.append(Span(start, end, lead, topic))
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
-        if not i or any(sp.holds(i) for sp in spans) or not norm[:i].endswith(_QUOTE_LEADS):
+        if any(sp.holds(i) for sp in spans):
             continue
         close = norm.find(_CLOSE_QUOTES[norm[i]], i + 1)
-        if close > i:
+        if close <= i:
+            continue
+        if i and norm[:i].endswith(_QUOTE_LEADS):
             spans.append(Span(i, close + 1, norm[i - 1]))
+        elif senses.shown and norm.startswith(senses.shown, close + 1):
+            # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
+            spans.append(Span(i, close + 1, "shown"))
     return sorted(spans, key=lambda s: s.start)
 
 

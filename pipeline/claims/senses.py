@@ -71,6 +71,8 @@ class Senses:
     any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
     regional: dict[str, str] | None = None  # Taiwan / Hong Kong word -> mainland word
     regional_re: re.Pattern[str] | None = None  # the keys of `regional`, longest first
+    # after a closing quote: the quote is words shown on a wall or a sign (“严禁爆通讯录”的标语)
+    shown: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -210,6 +212,7 @@ def parse_senses(path: Path) -> Senses:
         reported=_topic_map(data, "reported"),
         continues=_words(clauses, "reported_continues", "clauses."),
         lead_blockers=_words(clauses, "reported_blockers", "clauses."),
+        shown=_words(clauses, "shown_words", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
