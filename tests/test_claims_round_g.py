@@ -1,0 +1,141 @@
+"""Round tagger-g (probe80-82, ids qg): who is merely named versus who is reached.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its label: people of the application form and of the borrower's life
+named with no act of reaching them (an emergency contact filled in or defined,
+a spouse who may owe, colleagues, relatives, the boss, a landlord); a person
+being affected or the borrower telling family, which reach no one; an act that
+stands in a later clause referring back to the person (他, 她, 对方); a visit to
+the hometown versus a thing sent or a call made there; 到家人 is no visit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+
+def _topics(sentence: str) -> set[str]:
+    return set(analyse(sentence).topics)
+
+
+# -- people merely named: no contacts_family ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an emergency contact filled in or defined on the application
+        "办信用卡时留的紧急联系人，最好是平时常联系的朋友。",
+        "紧急联系人和担保人不一样，没有替人还款的义务。",
+        "紧急联系人只是一种联系方式，不会因此背上债务。",
+        # a spouse or co-borrower who may owe, colleagues, relatives, the boss, a landlord
+        "老婆要不要一起承担，得看借的钱花在了哪里。",
+        "过完年回老家，最怕亲戚问我一个月挣多少。",
+        "同事们都以为我最近是在忙装修。",
+        "我的房东是个热心人，还借过我五百块钱。",
+        # a parent who does not know, family finding out by themselves
+        "我妈到现在都不知道我在外面欠了钱。",
+        "借呗逾期了，爸爸知道了怎么办？",
+    ],
+)
+def test_a_person_merely_named_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in _topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the borrower as the teller, not the collector
+        "这笔钱是姐姐帮我垫上的，我一直没告诉爸妈。",
+        "我已经主动向家人坦白了欠款的事。",
+        # being affected or dragged in reaches no one
+        "很多人担心自己的逾期会牵连到父母。",
+    ],
+)
+def test_the_borrower_telling_or_family_affected_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in _topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # near misses: the same people reached keep the topic
+        "催收给我填的紧急联系人连打了三天电话。",
+        "催收打电话给我老婆，说我再不还就去起诉。",
+        "平台会把逾期的事告诉你的同事和领导。",
+        "催收甚至联系了我的房东，打听我住在哪一间。",
+        "逾期以后，我妈接到了好几条催收短信。",
+    ],
+)
+def test_a_person_reached_keeps_contacts_family(sentence: str) -> None:
+    assert "contacts_family" in _topics(sentence)
+
+
+# -- the act in a later clause that refers back to the person ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "当初我填的是表哥的号码，后来催收天天给他打电话。",
+        "共同还款人也在合同上签了字，银行可以直接找他要钱。",
+        "我留的联系人是大学室友，没想到对方第二天就接到了催收电话。",
+    ],
+)
+def test_an_act_referring_back_to_the_person_keeps_the_contact(sentence: str) -> None:
+    assert "contacts_family" in _topics(sentence)
+
+
+def test_a_pronoun_with_no_act_gives_no_contact() -> None:
+    # near miss: a later clause names him but nobody reaches him
+    assert "contacts_family" not in _topics("当初我填的是表哥的号码，他也同意了。")
+
+
+# -- hometown: a visit versus a thing sent or a call made there ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收真的去我老家找过人。",
+        "逾期一年多以后，有人跑到他老家打听他的下落。",
+        "外包公司的人到我们老家找我爸妈要钱。",
+    ],
+)
+def test_going_to_the_hometown_is_a_visit(sentence: str) -> None:
+    assert "home_visit" in _topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收把欠款截图发到老家的亲戚群里。",
+        "他们把电话打到了老家的座机上。",
+        "催收函寄到了我老家，是我爸签收的。",
+    ],
+)
+def test_a_thing_sent_or_a_call_made_to_the_hometown_reaches_family_not_a_visit(
+    sentence: str,
+) -> None:
+    topics = _topics(sentence)
+    assert "home_visit" not in topics
+    assert "contacts_family" in topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网贷逾期会不会影响到家人的工作？",
+        "欠款的事最后还是传到家里人耳朵里了。",
+        "信用卡逾期会波及到家庭成员的征信吗？",
+    ],
+)
+def test_dao_jia_ren_is_no_visit(sentence: str) -> None:
+    assert "home_visit" not in _topics(sentence)
+
+
+def test_a_visit_home_keeps_home_visit() -> None:
+    # near miss: 到家 as a visit
+    assert "home_visit" in _topics("催收员昨天直接找到家里来了。")
