@@ -139,3 +139,86 @@ def test_dao_jia_ren_is_no_visit(sentence: str) -> None:
 def test_a_visit_home_keeps_home_visit() -> None:
     # near miss: 到家 as a visit
     assert "home_visit" in _topics("催收员昨天直接找到家里来了。")
+
+
+# -- what the collector asks of a contact, and a question reported -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "联系不上借款人时，催收会打给紧急联系人，请他转告尽快还款。",
+        "银行给他母亲寄了一封信，请她督促儿子还款。",
+        "平台客服打到了单位，请对方帮忙带个话。",
+    ],
+)
+def test_a_request_made_of_someone_else_is_no_advice(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.modality == "descriptive"
+
+
+def test_a_request_to_the_reader_stays_advice() -> None:
+    # near miss: 请 addressed to the reader
+    a = analyse("如果催收打给你的家人，请马上保留录音。")
+    assert a.modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收打给了我的同事，问我是不是已经辞职了。",
+        "有个自称调解员的人找到我爸，问他有没有办法替我还钱。",
+        "催收打电话给邻居，打听我是不是搬走了。",
+    ],
+)
+def test_a_question_reported_is_a_statement(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_a_question_asked_of_the_reader_stays_a_question() -> None:
+    # near miss
+    assert analyse("催收会不会打电话给我的同事？").stance == "question"
+
+
+# -- the alternative turned down (与其X，不如Y) gives no topic -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "与其等着催收打电话给你老婆，不如今晚就跟她说实话。",
+        "与其让平台联系你的同事，倒不如自己先想办法凑钱。",
+        "与其担心催收找到你父母，还不如早点把情况讲清楚。",
+    ],
+)
+def test_the_alternative_turned_down_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_the_alternative_taken_keeps_its_topic() -> None:
+    # near miss: the clause taken has a topic of its own
+    a = analyse("与其躲着不接电话，不如主动找平台协商还款。")
+    assert a.topics == ("negotiation",)
+
+
+# -- a co-borrower pressed for payment is reached -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款人不还，银行可以直接向共同借款人催收。",
+        "他是共同还款人，逾期以后平台每天都给他打电话。",
+        "催收打电话给共同借款人，要求他先垫上这期的钱。",
+    ],
+)
+def test_a_co_borrower_reached_is_a_contact(sentence: str) -> None:
+    assert "contacts_family" in _topics(sentence)
+
+
+def test_a_co_borrower_owing_is_no_contact() -> None:
+    # near miss: liability only
+    assert "contacts_family" not in _topics("父母是共同借款人的，要和你一起承担还款责任。")

@@ -73,6 +73,9 @@ class Senses:
     variant_table: dict[int, str]
     respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
     any_boilerplate: re.Pattern[str] | None = None  # all boilerplate patterns in one
+    # concessive markers of an alternative the author turns down (与其X，不如Y): X gives no
+    # topic even when Y has none (telling one's family oneself is no contact)
+    turned_down: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -199,6 +202,7 @@ def parse_senses(path: Path) -> Senses:
         reported=_topic_map(data, "reported"),
         continues=_words(clauses, "reported_continues", "clauses."),
         lead_blockers=_words(clauses, "reported_blockers", "clauses."),
+        turned_down=_words(clauses, "turned_down", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

@@ -243,6 +243,8 @@ def _clause_roles(
     clause_of = clause_index(norm) if weak_at >= 0 else []
     out: list[TopicEvidence] = []
     for ev in evidence:
+        if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
+            continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and clause_of[ev.start] < clause_of[weak_at]:
