@@ -425,6 +425,8 @@ def _analyse_norm(
             # the act of quoting is the topic: an impostor's or a seller's words always,
             # a collector's threat (内容大致是：…) when the sentence names nothing else
             topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
+            if topic in sense_notes and sp.topic == topic:
+                continue  # the call itself was read in another sense (a hiring call)
             if topic != "debtor_contact" or not topics:
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
                                               None, start=sp.start))  # fmt: skip
