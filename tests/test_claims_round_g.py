@@ -222,3 +222,83 @@ def test_a_co_borrower_reached_is_a_contact(sentence: str) -> None:
 def test_a_co_borrower_owing_is_no_contact() -> None:
     # near miss: liability only
     assert "contacts_family" not in _topics("父母是共同借款人的，要和你一起承担还款责任。")
+
+
+# -- the collector's own people are no contacts --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员的同事在隔壁工位上打着同样的电话。",
+        "那个催收人员的老婆后来也劝他别干这行了。",
+        "催收公司的领导每天早上开会排业绩。",
+    ],
+)
+def test_the_collectors_own_people_are_no_contacts(sentence: str) -> None:
+    assert "contacts_family" not in _topics(sentence)
+
+
+def test_the_borrowers_colleague_called_stays_a_contact() -> None:
+    # near miss
+    assert "contacts_family" in _topics("催收员打电话到我同事那里，问我什么时候还钱。")
+
+
+# -- a fear put first frames what follows --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "负债的人最怕的，不是被起诉，而是父母知道。",
+        "很多人最担心的，不是征信，而是催收打到单位。",
+        "逾期以后最害怕的，就是催收打电话给我妈。",
+    ],
+)
+def test_a_fear_put_first_is_no_claim(sentence: str) -> None:
+    topics = _topics(sentence)
+    assert not topics & {"legal_action", "contacts_family", "debtor_contact"}
+
+
+def test_an_event_stated_after_a_fear_keeps_its_topic() -> None:
+    # near miss: no fear frame, the call is stated
+    assert "contacts_family" in _topics("最后催收还是打电话给了我妈。")
+
+
+# -- blocking a number, an idiom of distress, words said on a call -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我把催收的号码拉黑以后，清静了好几天。",
+        "拉黑催收电话没用，他们会换号码继续打。",
+        "把对方拉黑之后，他又用别的号码发短信。",
+    ],
+)
+def test_blocking_a_number_is_no_credit_blacklist(sentence: str) -> None:
+    assert "credit_report" not in _topics(sentence)
+
+
+def test_a_lender_blacklist_keeps_credit_report() -> None:
+    # near miss
+    assert "credit_report" in _topics("逾期太久会被拉黑，征信上留下不良记录。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收在电话里对我说，不还钱就让我家里不得安宁。",
+        "他在电话里跟我说，要让我天天不得安宁。",
+        "对方在电话里对我说，三天内必须还清。",
+    ],
+)
+def test_words_said_on_a_call_are_reported_and_no_rule(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+    assert a.modality == "descriptive"
+
+
+def test_a_rule_keeps_normative() -> None:
+    # near miss: 不得 as a rule
+    assert analyse("催收人员不得在晚上十点后给借款人打电话。").modality == "normative"
