@@ -302,3 +302,27 @@ def test_words_said_on_a_call_are_reported_and_no_rule(sentence: str) -> None:
 def test_a_rule_keeps_normative() -> None:
     # near miss: 不得 as a rule
     assert analyse("催收人员不得在晚上十点后给借款人打电话。").modality == "normative"
+
+
+# -- not affected, with the cause put in between -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("父母的征信不会因为子女的网贷逾期而受到影响。", "credit_report"),
+        ("配偶的信用报告不会因为你欠信用卡而受影响。", "credit_report"),
+        ("芝麻分不会因为晚还一两天就受到影响。", "account_impact"),
+    ],
+)
+def test_not_affected_with_the_cause_between_denies(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_affected_with_the_cause_between_affirms() -> None:
+    # near miss: no negator
+    a = analyse("担保人的征信会因为借款人的逾期而受到影响。")
+    assert "credit_report" in a.topics
+    assert a.stance == "affirms"
