@@ -326,3 +326,31 @@ def test_affected_with_the_cause_between_affirms() -> None:
     a = analyse("担保人的征信会因为借款人的逾期而受到影响。")
     assert "credit_report" in a.topics
     assert a.stance == "affirms"
+
+
+# -- a call, then 说: the words said on the call are reported ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("催收打电话给我爸，说再不还钱就去法院告我。", "contacts_family"),
+        ("有人打给我表姐，说我已经被列入失信名单了。", "contacts_family"),
+        ("催收员打到我手机上，说明天就要上门核实地址。", "debtor_contact"),
+    ],
+)
+def test_words_said_after_a_call_are_reported(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # near misses: no call before 说, or 说 that quotes nothing
+        ("律师朋友跟我讲，说逾期太久确实可能被起诉。", "legal_action"),
+        ("催收打电话给我妈，说白了就是想给我施压。", "contacts_family"),
+    ],
+)
+def test_say_without_a_call_or_as_an_idiom_is_not_reported(sentence: str, topic: str) -> None:
+    assert topic in _topics(sentence)

@@ -76,6 +76,9 @@ class Senses:
     # concessive markers of an alternative the author turns down (与其X，不如Y): X gives no
     # topic even when Y has none (telling one's family oneself is no contact)
     turned_down: tuple[str, ...] = ()
+    # a clause holding one of these (a call made) and then a clause opening with 说: the
+    # words said on the call are reported speech (催收打给我弟弟，说…)
+    calls: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -203,6 +206,7 @@ def parse_senses(path: Path) -> Senses:
         continues=_words(clauses, "reported_continues", "clauses."),
         lead_blockers=_words(clauses, "reported_blockers", "clauses."),
         turned_down=_words(clauses, "turned_down", "clauses."),
+        calls=_words(clauses, "reported_calls", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
