@@ -51,6 +51,10 @@ def _clause_end(text: str, pos: int) -> int:
     return pos
 
 
+# 说 opening words that quote nothing (说白了, 说实话, 说到底, 说明)
+_SAY_IDIOMS = ("说白了", "说实话", "说真的", "说到底", "说起来", "说明", "说句", "说不定", "说来")
+
+
 def reported_spans(norm: str, senses: Senses) -> list[Span]:
     """Spans of reported words: after a lead word (to its clause end or closing quote),
     and quotes opened right after 说/称/提到/：."""
@@ -87,6 +91,20 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
+    for i, ch in enumerate(norm):
+        # 催收打给我弟弟，说我再不还就起诉我: a clause opening with 说 after a clause that
+        # holds a call reports what was said on the call (to the sentence end)
+        if ch != "," or not norm.startswith("说", i + 1):
+            continue
+        if norm.startswith(_SAY_IDIOMS, i + 1) and not norm.startswith("说明天", i + 1):
+            continue
+        if any(sp.holds(i + 1) for sp in spans):
+            continue
+        before = norm[norm.rfind(",", 0, i) + 1 : i]
+        if senses.calls and any(word in before for word in senses.calls):
+            end = len(norm.rstrip("。.!！"))
+            if end > i + 2:
+                spans.append(Span(i + 2, end, "说", "debtor_contact"))
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):

@@ -38,6 +38,10 @@ class Sense:
     expect: tuple[str, ...]
     # strings that hold a context word and do not count as it (不收中介费 names no agent)
     unless: tuple[str, ...] = ()
+    # scope clause: later clauses of the sentence holding one of these words (a pronoun
+    # that refers back to the person named: 填的是室友的号码，结果他就接到了电话) are read
+    # with the cue's clause
+    follow: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,12 @@ class Senses:
     regional_re: re.Pattern[str] | None = None  # the keys of `regional`, longest first
     # after a closing quote: the quote is words shown on a wall or a sign (“严禁爆通讯录”的标语)
     shown: tuple[str, ...] = ()
+    # concessive markers of an alternative the author turns down (与其X，不如Y): X gives no
+    # topic even when Y has none (telling one's family oneself is no contact)
+    turned_down: tuple[str, ...] = ()
+    # a clause holding one of these (a call made) and then a clause opening with 说: the
+    # words said on the call are reported speech (催收打给我弟弟，说…)
+    calls: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -131,7 +141,7 @@ def _sense(i: int, entry: dict[str, Any]) -> Sense:
         raise _fail(f"{where}context", "expected at least one context word")
     return Sense(str(entry["name"]), topic, _words(entry, "cues", where), context, scope,
                  action, str(entry["example"]), tuple(expect),
-                 _words(entry, "unless", where))  # fmt: skip
+                 _words(entry, "unless", where), _words(entry, "follow", where))  # fmt: skip
 
 
 def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
@@ -213,6 +223,8 @@ def parse_senses(path: Path) -> Senses:
         continues=_words(clauses, "reported_continues", "clauses."),
         lead_blockers=_words(clauses, "reported_blockers", "clauses."),
         shown=_words(clauses, "shown_words", "clauses."),
+        turned_down=_words(clauses, "turned_down", "clauses."),
+        calls=_words(clauses, "reported_calls", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
@@ -247,6 +259,16 @@ def _same_length(fixed: str, m: re.Match[str]) -> str:
     return fixed if len(m.group(0)) == len(fixed) else m.group(0)
 
 
+def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, ...]) -> str:
+    """The later clauses of *norm* after *clause* that hold one of *words*, joined."""
+    later: dict[int, list[str]] = {}
+    for ch, c in zip(norm, clause_of, strict=True):
+        if c > clause:
+            later.setdefault(c, []).append(ch)
+    texts = ("".join(chars) for chars in later.values())
+    return "".join("\u3000" + text for text in texts if any(word in text for word in words))
+
+
 def apply_senses(
     norm: str, clause_of: list[int], evidence_topics: list[tuple[str, str, int]], senses: Senses
 ) -> list[tuple[str | None, str]]:
@@ -269,6 +291,8 @@ def apply_senses(
             elif rule.scope == "clause" and 0 <= start < len(clause_of):
                 clause = clause_of[start]
                 scope = "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
+                if rule.follow:
+                    scope += _following(norm, clause_of, clause, rule.follow)
             else:
                 scope = norm
             for word in rule.unless:

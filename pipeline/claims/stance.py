@@ -537,6 +537,8 @@ def detect_modality(
             heads.append((first_clause[cut_at + len(end) :], lex.imperative))
             break
     for head, verbs in heads:  # the sentence start, or the main (last) clause
+        if head.startswith(lex.others_asked):
+            continue  # 请他帮忙转告: what the collector asks of the contact
         for verb in verbs:
             if head.startswith(verb):
                 return "advice", verb

@@ -291,6 +291,8 @@ def _clause_roles(
     clause_of = clause_index(norm) if weak_at >= 0 else []
     out: list[TopicEvidence] = []
     for ev in evidence:
+        if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
+            continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and clause_of[ev.start] < clause_of[weak_at]:
@@ -471,8 +473,8 @@ def _analyse_norm(
             # the act of quoting is the topic: an impostor's or a seller's words always,
             # a collector's threat (内容大致是：…) when the sentence names nothing else
             topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
-            if topic in dict(sense_notes):
-                continue  # the call itself was read in another sense (a job, a courier)
+            if topic in sense_notes and sp.topic == topic:
+                continue  # the call itself was read in another sense (a hiring call)
             if topic != "debtor_contact" or not topics:
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
                                               None, start=sp.start))  # fmt: skip

@@ -148,6 +148,8 @@ class Lexicon:
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
     contrast: tuple[str, ...] = ()  # a clause opening with these is set against the one before
+    # a request made of someone else (请他帮忙转告, 请对方…): no instruction to the reader
+    others_asked: tuple[str, ...] = ()
     # a power or duty word (有权, 无权) speaks of its own clause's subject: normative only
     # in a clause that holds the claim's cue (村委会没有权力替平台要债 is no rule on the contact)
     power_words: tuple[str, ...] = ()
@@ -355,6 +357,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
                                     required=False),
         imperative=_strings(modality, "imperative", file, "modality.", required=False),
         imperative_main=_strings(modality, "imperative_main", file, "modality.", required=False),
+        others_asked=_strings(modality, "others_asked", file, "modality.", required=False),
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
         circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
                                    required=False),
