@@ -10,6 +10,8 @@ GROUP BY of the same claims.
 Also prints the load's median seconds per step (stage, merge, cluster, families,
 commit: `load_run`'s step hook). ``YUQI_BENCH_FAMILIES=0`` loads without the
 claim-family step: the ratio the load would reach if placing families cost nothing.
+``YUQI_BENCH_CLUSTERS=real`` clusters with the warehouse's own assigner (every synthetic
+text is the same, so each document shingles its text and joins the first one's cluster).
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from pipeline.claim_families import (
 )
 from pipeline.dedup import Assignment, ClusteredDoc, DedupInput, IndexEntry
 from pipeline.spool import SCHEMAS, write_manifest
-from warehouse.load import DedupStore, load_run
+from warehouse.load import ClusterAssigner, DedupStore, load_run
 from warehouse.migrate import migrate
 
 DOCS = int(os.environ.get("YUQI_BENCH_DOCS", "100000"))
 CLAIMS_PER_DOC = 10
 ROUNDS = int(os.environ.get("YUQI_BENCH_ROUNDS", "3"))
 FAMILIES = os.environ.get("YUQI_BENCH_FAMILIES", "1") != "0"
+# "real": cluster with the warehouse's own assigner (yuqi.app.load) instead of the stand-in.
+REAL_CLUSTERS = os.environ.get("YUQI_BENCH_CLUSTERS", "") == "real"
 TOPICS = ["contacts_family", "legal_action", "credit_report", "penalty_fees", "home_visit"]
 STANCES = ["affirms", "denies", "conditional", "question"]
 
@@ -120,9 +124,13 @@ def _load(root: Path, docs_file: Path, claims_file: Path
     con = duckdb.connect(str(root / "yuqi.duckdb"))
     migrate(con)
     marks: list[tuple[str, float]] = []
+    assigner: ClusterAssigner = _OwnClusters()
+    if REAL_CLUSTERS:
+        from yuqi.app.load import assign_clusters
+        assigner = assign_clusters
     start = time.perf_counter()
     load_run(con, {"documents": [docs_file], "claims": [claims_file]},
-             {"run_id": "bench"}, _OwnClusters(),
+             {"run_id": "bench"}, assigner,
              on_step=lambda name: marks.append((name, time.perf_counter())),
              assign_families=(lambda known, new: assign_families(known, new, product_names()))
              if FAMILIES else None)
@@ -172,7 +180,8 @@ def run() -> None:
     print("  yuqi load steps  " + ", ".join(
         f"{name} {sorted(r.get(name, 0.0) for r in steps)[len(steps) // 2]:.2f}"
         for name in steps[0]) + " s (medians)"
-          + ("" if FAMILIES else "; claim families off (YUQI_BENCH_FAMILIES=0)"))
+          + ("" if FAMILIES else "; claim families off (YUQI_BENCH_FAMILIES=0)")
+          + ("; real clustering (YUQI_BENCH_CLUSTERS=real)" if REAL_CLUSTERS else ""))
     print(f"v_topic_stance over {DOCS * CLAIMS_PER_DOC:,} claims: {view_s / plain_s:.1f}x a plain "
           "GROUP BY of the same claims (families and clusters make the difference)")
 

@@ -291,14 +291,18 @@ class Clusterer:
     def prefetch(self, hash_sets: Iterable[Hashes]) -> None:
         """Read, in one fetch, the texts of every indexed candidate (and its cluster's founder)
         of the given new documents; `place` would otherwise fetch them one document at a time."""
+        self._prefetch_entries(self.entry("", "", hashes) for hashes in hash_sets
+                               if len(hashes))
+
+    def _prefetch_entries(self, entries: Iterable[IndexEntry]) -> None:
+        """`prefetch` given the new documents' index entries (their simhash and anchors)."""
         if self._fetch is None:
             return
         wanted: set[int] = set()
-        for hashes in hash_sets:
-            if not len(hashes):
+        for entry in entries:
+            if entry.exact_key is None:  # no shingles: no candidates
                 continue
-            for idx in self._candidates(simhash_of_hashes(hashes),
-                                        hashes[: self.params.anchors].tolist()):
+            for idx in self._candidates(entry.simhash, entry.anchors):
                 wanted.add(idx)
                 founder = self._founders.get(self._clusters[idx])
                 if founder is not None:
@@ -366,13 +370,15 @@ class Clusterer:
                 confirmed[cluster] = (sim, idx)
         return max(confirmed.values(), key=lambda m: (m[0], -m[1]), default=None)
 
-    def place(self, doc_id: str, hashes: Hashes, text: str | None = None) -> Assignment:
+    def place(self, doc_id: str, hashes: Hashes, text: str | None = None,
+              entry: IndexEntry | None = None) -> Assignment:
         """Place one new document given its sorted unique shingle hashes.
 
         With its *text* the sentence stage can confirm spun copies too; without it
-        only shingles are compared.
+        only shingles are compared. *entry* is its `entry` when the caller has it already.
         """
-        entry = self.entry(doc_id, "", hashes)
+        if entry is None:
+            entry = self.entry(doc_id, "", hashes)
         fp = entry.simhash
         match: tuple[float, int] | None = None
         if entry.exact_key is not None:
@@ -429,9 +435,23 @@ class Clusterer:
         """Place one new document: join the best confirmed match's cluster or start one."""
         return self.place(doc.doc_id, self._hashes_of(doc.text), doc.text)
 
-    def assign_all(self, docs: Iterable[DedupInput]) -> list[Assignment]:
-        """Place documents oldest first (published, then fetched): the earliest founds a cluster."""
+    def hashed(self, doc: DedupInput) -> tuple[Hashes, IndexEntry]:
+        """A new document's sorted unique shingle hashes and its index entry (no cluster yet):
+        what `assign_all` takes to place it without hashing its text again."""
+        hashes = self._hashes_of(doc.text)
+        return hashes, self.entry(doc.doc_id, "", hashes)
+
+    def assign_all(self, docs: Iterable[DedupInput],
+                   hashed: Mapping[str, tuple[Hashes, IndexEntry]] | None = None
+                   ) -> list[Assignment]:
+        """Place documents oldest first (published, then fetched): the earliest founds a cluster.
+
+        *hashed* maps doc_id to the document's `hashed` result when the caller computed it
+        already (the warehouse load needs the entries for its index lookup first).
+        """
         ordered = sorted(docs, key=lambda d: (d.published or "9999", d.fetched_at, d.doc_id))
-        hashes = [self._hashes_of(d.text) for d in ordered]
-        self.prefetch(hashes)
-        return [self.place(d.doc_id, h, d.text) for d, h in zip(ordered, hashes, strict=True)]
+        known = hashed or {}
+        pairs = [known.get(d.doc_id) or self.hashed(d) for d in ordered]
+        self._prefetch_entries(entry for _, entry in pairs)
+        return [self.place(d.doc_id, h, d.text, e)
+                for d, (h, e) in zip(ordered, pairs, strict=True)]

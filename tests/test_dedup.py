@@ -71,6 +71,19 @@ def test_earliest_published_founds_the_cluster() -> None:
     assert by_id["late"].cluster_id == "c-early"
 
 
+def test_hashes_given_to_assign_all_place_as_its_own() -> None:
+    """The load shingles each new text once (`Clusterer.hashed`) and hands the hashes to
+    `assign_all`: the same assignments as hashing the texts there, and the same entries."""
+    repost = ["很多朋友问我这个问题，今天统一回复一下。"] + ARTICLE[1:]
+    docs = [DedupInput("a", text(ARTICLE), "2026-01-01"), DedupInput("b", text(repost)),
+            DedupInput("c", text(OTHER), "2026-01-15"), DedupInput("d", "")]
+    clusterer = Clusterer()
+    hashed = {d.doc_id: clusterer.hashed(d) for d in docs}
+    assert clusterer.assign_all(docs, hashed) == Clusterer().assign_all(docs)
+    assert [hashed[d.doc_id][1] for d in docs] == [
+        Clusterer().entry_of_text(d.doc_id, "", d.text) for d in docs]
+
+
 def test_simhash_is_64_bit_and_zero_for_empty() -> None:
     fp = simhash64(shingles(text(ARTICLE)))
     assert 0 < fp < 2**64

@@ -72,7 +72,9 @@ class _WarehouseClusterer:
         """Cluster *new* against the index entries the store finds within their reach."""
         clusterer = Clusterer(self.params, fetch_texts=store.texts)
         params = self.params
-        entries = [clusterer.entry_of_text(doc.doc_id, "", doc.text) for doc in new]
+        # Each new text is shingled once: its hashes and entry serve the lookup and placing.
+        hashed = {doc.doc_id: clusterer.hashed(doc) for doc in new}
+        entries = [hashed[doc.doc_id][1] for doc in new]
         live = [e for e in entries if e.exact_key is not None]
         probe = IndexProbe(
             simhashes=[e.simhash for e in live], radius=params.band_radius,
@@ -82,7 +84,7 @@ class _WarehouseClusterer:
         )
         for entry in store.lookup(probe):
             clusterer.add_indexed(entry, entry.founder)
-        assignments = clusterer.assign_all(new)
+        assignments = clusterer.assign_all(new, hashed)
         by_id = {e.doc_id: e for e in entries}
         return [(a, replace(by_id[a.doc_id], cluster_id=a.cluster_id)) for a in assignments]
 
