@@ -1,0 +1,88 @@
+"""Round tagger-j (probe110-112, ids qj): timelines and processes.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its label: a span given by its two ends (快的…慢的…, 短则…长则…) is one range; a hedge or a
+copula between 逾期 and its duration (逾期一般在两个月左右) keeps the tie, so a
+lawyer's letter received then is no letter's deadline; a reminder call or a
+person's call named as a stage is a call to the borrower.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+
+def _days(sentence: str) -> tuple[int | None, int | None, str | None] | None:
+    th = analyse(sentence).threshold
+    return None if th is None else (th.min_days, th.max_days, th.anchor)
+
+
+# -- a span given by its two ends ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("从逾期到上门外访，快的二十天，慢的要三个月。", (20, 90)),
+        ("逾期后转给催收公司，短则一周，长则一个月。", (7, 30)),
+        ("逾期到收到法院传票，少则两个月，多则一年。", (60, 365)),
+    ],
+)
+def test_a_span_given_by_its_two_ends_is_one_range(
+    sentence: str, days: tuple[int, int]
+) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None and (th.min_days, th.max_days) == days
+
+
+def test_two_spans_of_two_events_stay_apart() -> None:
+    # near miss: two stages, each with its own time, is no range; the first span is taken
+    th = analyse("逾期15天转外包，逾期三个月以后起诉。").threshold
+    assert th is not None and (th.min_days, th.max_days) == (15, 15)
+
+
+# -- a hedge between 逾期 and its duration keeps the tie ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("信用卡逾期一般在两个月左右会收到律师函。", (60, 60)),
+        ("网贷逾期通常是半年以上才会发律师函。", (182, None)),
+        ("逾期大概四个月的时候，我收到了一封律师函。", (120, 120)),
+    ],
+)
+def test_a_hedge_between_the_overdue_and_its_span_keeps_the_overdue_time(
+    sentence: str, days: tuple[int | None, int | None]
+) -> None:
+    a = analyse(sentence)
+    assert a.threshold is not None and a.threshold.anchor == "overdue"
+    assert (a.threshold.min_days, a.threshold.max_days) == days
+    assert a.stance == "conditional"
+
+
+def test_a_letters_own_deadline_is_still_no_threshold() -> None:
+    # near miss: the deadline a lawyer's letter sets is no overdue time
+    assert analyse("律师函要求欠款人在七日内联系处理。").threshold is None
+
+
+# -- a reminder call or a person's call named as a stage is a call to the borrower ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "刚逾期那几天，只会接到几个提醒电话。",
+        "机器催了一周没结果，就换成人工电话。",
+        "第一轮是AI语音，提醒你当天把钱还上。",
+    ],
+)
+def test_a_reminder_or_human_call_is_debtor_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_a_reminder_call_to_the_family_stays_contacts_family() -> None:
+    # near miss: the reminder call placed to the family is no call to the borrower
+    assert analyse("催收会给家人打提醒电话，说你欠钱不还。").topics == ("contacts_family",)
