@@ -86,3 +86,45 @@ def test_a_reminder_or_human_call_is_debtor_contact(sentence: str) -> None:
 def test_a_reminder_call_to_the_family_stays_contacts_family() -> None:
     # near miss: the reminder call placed to the family is no call to the borrower
     assert analyse("催收会给家人打提醒电话，说你欠钱不还。").topics == ("contacts_family",)
+
+
+# -- a stage that is skipped does not happen -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gone"),
+    [
+        ("部分消费金融公司会绕过委外环节，自己的法务直接起诉。", "third_party_agency"),
+        ("金额不大的账单，平台通常省去上门这一步，改发律师函。", "home_visit"),
+        ("有的银行不经过外包催收，逾期三个月就直接起诉。", "third_party_agency"),
+    ],
+)
+def test_a_skipped_stage_gives_no_topic(sentence: str, gone: str) -> None:
+    a = analyse(sentence)
+    assert gone not in a.topics and "legal_action" in a.topics
+
+
+def test_a_stage_that_is_reached_keeps_its_topic() -> None:
+    # near miss: the outsourcing happens first, then the lawsuit
+    assert "third_party_agency" in analyse("银行会先委外催收，然后再起诉。").topics
+
+
+# -- a due date that only marks where a count starts or ends -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "还款日过后第5天还没还，平台就会把逾期报送征信。",
+        "最后还款日之后第10天，催收电话就会打过来。",
+        "信用卡从账单日起算，二十来天后就是最后还款日。",
+    ],
+)
+def test_a_due_date_marking_a_count_is_no_grace_period(sentence: str) -> None:
+    assert "overdue_grace" not in analyse(sentence).topics
+
+
+def test_a_due_date_with_a_grace_word_stays_a_grace_period() -> None:
+    # near miss: days after the due date that do not count as overdue are a grace period
+    a = analyse("还款日后三天内还上，不算逾期。")
+    assert a.topics == ("overdue_grace",) and a.stance != "denies"
