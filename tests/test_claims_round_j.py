@@ -1,10 +1,13 @@
 """Round tagger-j (probe110-112, ids qj): timelines and processes.
 
 Each class has sentences of its own (not the probe lines) and a near miss that
-must keep its label: a span given by its two ends (快的…慢的…, 短则…长则…) is one range; a hedge or a
-copula between 逾期 and its duration (逾期一般在两个月左右) keeps the tie, so a
-lawyer's letter received then is no letter's deadline; a reminder call or a
-person's call named as a stage is a call to the borrower.
+must keep its label: a span given by its two ends (快的…慢的…, 短则…长则…) is
+one range; a hedge or a copula between 逾期 and its duration (逾期一般在两个月
+左右) keeps the tie, so a lawyer's letter received then is no letter's
+deadline; a reminder call or a person's call named as a stage is a call to the
+borrower; a stage that is skipped (跳过委外, 省去上门) does not happen; a due
+date that only marks where a count starts (还款日过后第N天, 从账单日算起) names
+no grace period.
 """
 
 from __future__ import annotations
@@ -128,3 +131,23 @@ def test_a_due_date_with_a_grace_word_stays_a_grace_period() -> None:
     # near miss: days after the due date that do not count as overdue are a grace period
     a = analyse("还款日后三天内还上，不算逾期。")
     assert a.topics == ("overdue_grace",) and a.stance != "denies"
+
+
+# -- the first step of a sequence is its own event -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收一般先打电话给你本人，然后再打给你的家人。",
+        "平台首先发短信提醒，接着才会联系紧急联系人。",
+        "先是机器人电话，随后才轮到通讯录里的亲友。",
+    ],
+)
+def test_the_first_steps_call_is_to_the_borrower(sentence: str) -> None:
+    assert set(analyse(sentence).topics) >= {"debtor_contact", "contacts_family"}
+
+
+def test_a_call_to_the_family_within_one_step_stays_contacts_family() -> None:
+    # near miss: 先 and 再 order the calls, both made to other people
+    assert analyse("催收先打你家人的电话，再打你同事的电话。").topics == ("contacts_family",)

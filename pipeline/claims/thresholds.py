@@ -43,7 +43,8 @@ _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及�
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
 # A span given by its two ends (快的一个月，慢的要一两年; 短则三天，长则半个月): the range
 # from the first to the last; the first end's word stands right before it.
-_TWO_ENDS_OPEN_RE = re.compile(r"(?:快的|快则|短则|短的|少则|早的|最快|最短|最早)(?:要|需要|得|在|是|也就)?$")
+_TWO_ENDS_OPEN_RE = re.compile(
+    r"(?:快的|快则|短则|短的|少则|早的|最快|最短|最早)(?:要|需要|得|在|是|也就)?$")
 _TWO_ENDS_CLOSE_RE = re.compile(
     r"^\s*[，,、；]?\s*(?:慢的|慢则|长则|长的|多则|晚的|最慢|最长|最晚|久的)"
     r"(?:要|需要|得|会|在|是|可能|甚至|能)?(?:拖|等|到)?\s*$")
