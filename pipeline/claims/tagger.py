@@ -28,10 +28,10 @@ from pipeline.claims.match import Matchers, build_matchers
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
-    counted,
     TopicEvidence,
     clause_index,
     condition_cues,
+    counted,
     decide_stance,
     detect_hedge,
     detect_modality,
