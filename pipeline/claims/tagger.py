@@ -31,6 +31,7 @@ from pipeline.claims.stance import (
     TopicEvidence,
     clause_index,
     condition_cues,
+    counted,
     decide_stance,
     detect_hedge,
     detect_modality,
@@ -431,6 +432,44 @@ def _quoting_topic(quoted: str, default: str, matchers: Matchers) -> str:
     return default
 
 
+#: The steps of a sequence (先是AI语音打电话，再由人工接手，接着联系家人): the call of the
+#: first step is made to the borrower, an event of its own, though a later step reaches
+#: the family; suppression (a call to the family is no call to the borrower) stays within
+#: one step.
+_FIRST_STEP = ("先是", "首先", "先")
+_LATER_STEP = ("再", "然后", "接着", "之后", "随后", "最后", "其次", "后面")
+
+
+def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[str],
+                       tax: Taxonomy) -> list[str]:
+    """*topics* with a suppressed topic put back when its cue is in a sequence's first
+    step (先…) and every cue of the suppressing topics in a later step (再/然后/接着…)."""
+    kept = counted(evidence)
+    back: list[str] = []
+    for ev in kept:
+        if ev.topic in topics or ev.topic in back or not 0 <= ev.start < len(norm):
+            continue
+        by = [t for t in topics if ev.topic in tax.topic(t).suppresses]
+        if not by:
+            continue
+        c0 = ev.start
+        while c0 > 0 and norm[c0 - 1] not in CLAUSE_BREAKS:
+            c0 -= 1
+        c1 = ev.start
+        while c1 < len(norm) and norm[c1] not in CLAUSE_BREAKS:
+            c1 += 1
+        if not any(w in norm[c0 : ev.start + len(ev.cue)] for w in _FIRST_STEP):  # 先打电话
+            continue
+        later = [e.start for e in kept if e.topic in by]
+        if later and min(later) > c1 and any(
+                w in norm[c1 : min(later)] for w in _LATER_STEP):  # fmt: skip
+            back.append(ev.topic)
+    if not back:
+        return topics
+    first = {t: min(e.start for e in kept if e.topic == t) for t in [*topics, *back]}
+    return sorted([*topics, *back], key=lambda t: first[t])
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -465,7 +504,7 @@ def _analyse_norm(
         for ev in evidence:
             dropped.setdefault(ev.topic, f"boilerplate line ({boiler})")
         evidence, threshold = [], None
-    topics = select_topics(evidence, tax)
+    topics = _first_step_topics(norm, evidence, select_topics(evidence, tax), tax)
     if boiler is None:
         for sp in spans:
             if not sp.topic:

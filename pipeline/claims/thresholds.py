@@ -41,6 +41,13 @@ _UNIT = (
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
+# A span given by its two ends (快的一个月，慢的要一两年; 短则三天，长则半个月): the range
+# from the first to the last; the first end's word stands right before it.
+_TWO_ENDS_OPEN_RE = re.compile(
+    r"(?:快的|快则|短则|短的|少则|早的|最快|最短|最早)(?:要|需要|得|在|是|也就)?$")
+_TWO_ENDS_CLOSE_RE = re.compile(
+    r"^\s*[，,、；]?\s*(?:慢的|慢则|长则|长的|多则|晚的|最慢|最长|最晚|久的)"
+    r"(?:要|需要|得|会|在|是|可能|甚至|能)?(?:拖|等|到)?\s*$")
 # A list of durations (7天、15天或30天) is read as the range from the first to the last.
 _LIST_JOIN_RE = re.compile(r"^\s*(?:、|,|，|或者|或是|或|和|及|以及)\s*$")
 # Single days named by a word: 逾期当天 0..0, 次日 / 第二天 / 隔天 1..1.
@@ -65,6 +72,10 @@ _BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")
 _DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
+# Words that may also stand between an anchor word and its duration without loosening the
+# tie: a hedge or a copula (逾期一般在三个月左右, 逾期时间通常是两个月, 逾期大概半年).
+_ANCHOR_FILLER_RE = re.compile(
+    r"(?:一般|通常|大概|大约|约|基本上|基本|往往|大多|多半|差不多|普遍|时间|的|在|是|会|了|已经|已)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +235,10 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         if prev and (prev.lo, prev.hi) == (span.lo, span.hi) and _LIST_JOIN_RE.match(
                 text[prev.end : span.start]):
             continue  # 保留五年，五年后删除: the same span said again is no list
-        if prev and (_RANGE_JOIN_RE.match(text[prev.end : span.start])
+        two_ends = prev is not None and bool(
+            _TWO_ENDS_OPEN_RE.search(text, max(0, prev.start - 6), prev.start)
+            and _TWO_ENDS_CLOSE_RE.match(text[prev.end : span.start]))
+        if prev and (_RANGE_JOIN_RE.match(text[prev.end : span.start]) or two_ends
                      or _LIST_JOIN_RE.match(text[prev.end : span.start])):  # fmt: skip
             merged[-1] = _Span(
                 prev.start, span.end, min(prev.lo, span.lo), max(prev.hi, span.hi), False,
@@ -284,7 +298,9 @@ def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
     hits = matchers.anchors.find(text, "anchor")
     for hit in hits:
         role = hit.role("anchor")
-        if role and c_start <= hit.start and hit.end <= start and start - hit.end <= ADJACENT:
+        if role and c_start <= hit.start and hit.end <= start and (
+                start - hit.end <= ADJACENT
+                or _ANCHOR_FILLER_RE.fullmatch(text, hit.end, start) is not None):  # fmt: skip
             return role[1]
     if matchers.exclude.find(text[c_start:c_end], "exclude"):
         return None
