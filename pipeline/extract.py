@@ -29,6 +29,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.cssselect import CSSSelector
+from trafilatura.settings import Extractor
 
 from pipeline import boilerplate, clean, decode, glyph_gaps
 from pipeline import restructure as layout
@@ -88,6 +89,11 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "favor_precision": False,
 }
 DATE_OPTIONS: dict[str, bool] = {"original_date": True, "extensive_search": False}
+# bare_extraction's keyword for each option -> the trafilatura.settings.Extractor attribute
+# (lower case: how the options are passed, not a parameter of the extractor version).
+_extractor_args = {"with_metadata": "with_metadata", "deduplicate": "dedup",
+                   "include_comments": "comments", "include_tables": "tables",
+                   "favor_precision": "precision"}
 
 
 class ExtractionTimeout(Exception):
@@ -132,6 +138,26 @@ def junk_share(text: str, sample: int = 8192) -> float:
     if not head:
         return 0.0
     return len(_junk_chars.findall(head)) / len(head)
+
+
+@functools.lru_cache(maxsize=4)
+def _extractor_template(options: tuple[tuple[str, Any], ...]) -> Extractor:
+    return Extractor(output_format="python", **{_extractor_args[k]: v for k, v in options})
+
+
+def trafilatura_options(url: str | None) -> Extractor:
+    """The options `trafilatura.bare_extraction` builds from `TRAFILATURA_OPTIONS` and *url*.
+
+    Built once and copied per page: `Extractor()` reads its limits from a ConfigParser
+    and dates the (unused) date search, about 4% of a bare extraction's time per page.
+    """
+    template = _extractor_template(tuple(TRAFILATURA_OPTIONS.items()))
+    options = Extractor.__new__(Extractor)
+    for name in Extractor.__slots__:
+        setattr(options, name, getattr(template, name))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 
 @functools.lru_cache(maxsize=256)
@@ -401,8 +427,8 @@ def extract_strict(
                                      {**DATE_OPTIONS, "max_date": date.today().isoformat()})
             except ValueError:  # inside bare_extraction this step's ValueError meant None
                 return _empty(decoded.encoding, flags, "no_text")
-            result = trafilatura.bare_extraction(tree, url=url or meta.url or None,
-                                                 **TRAFILATURA_OPTIONS)
+            result = trafilatura.bare_extraction(
+                tree, options=trafilatura_options(url or meta.url or None))
     except ExtractionTimeout:
         return _empty(decoded.encoding, flags, "timeout")
     if result is None:

@@ -15,13 +15,14 @@ from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
 from pipeline.fingerprint import content_only, core_hashes, simhash_of_hashes
 from pipeline.normalize import normalize_text, sha1_hex
-from pipeline.records import Claim, Document, RawPage
+from pipeline.records import Claim, Document, RawPage, pickled_by_fields
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["EXTRACTOR_VERSION", "TAGGER_VERSION", "PageResult", "doc_id_for", "process_page"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PageResult:
     """A processed page: its document and claims, or the reason it was dropped."""
