@@ -240,9 +240,12 @@ def _drop(tree: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> int:
 
 def size_flag(tree: lxml.html.HtmlElement) -> str | None:
     """A flag when the parsed tree is too big or too deep to extract safely, else None."""
-    if int(tree.xpath("count(//*)")) > MAX_ELEMENTS:
+    elements = int(tree.xpath("count(//*)"))
+    if elements > MAX_ELEMENTS:
         return "too_many_elements"
-    if tree.xpath(_TOO_DEEP):
+    # An element MAX_DEPTH deep has MAX_DEPTH ancestors: a smaller tree cannot be that deep
+    # (most pages; the depth test costs an ancestor count per element).
+    if elements > MAX_DEPTH and tree.xpath(_TOO_DEEP):
         return "too_deep"
     return None
 
@@ -262,14 +265,14 @@ def _text_sibling(h: lxml.html.HtmlElement, forward: bool) -> lxml.html.HtmlElem
     return None
 
 
-def _heading_slots(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
-    """(heading, text before, text after) for each h1-h6 between two text blocks.
+def _heading_slots(heads: list[lxml.html.HtmlElement]) -> list[tuple[str, str, str]]:
+    """(heading, text before, text after) for each h1-h6 of *heads* between two text blocks.
 
     An ``<h1>`` counts too: in-body section headings are often written as h1
     (a page title h1 is never between two paragraphs of the kept text).
     """
     slots = []
-    for h in tree.xpath(_HEADINGS):
+    for h in heads:
         prev, nxt = _text_sibling(h, False), _text_sibling(h, True)
         if prev is None or nxt is None:
             continue
@@ -415,11 +418,11 @@ def extract_strict(
         return _empty(decoded.encoding, flags, too_big)
     _drop(tree, config.drop_selectors)
     restructure(tree)
-    slots = _heading_slots(tree)
+    heads = tree.xpath(_HEADINGS)
+    slots = _heading_slots(heads)
     links = link_texts(tree)
     titles = {_squash(h.text_content()) for h in tree.iter("h1")}
-    headings = [text for h in tree.xpath(_HEADINGS)
-                if len(text := " ".join(h.text_content().split())) >= 4]
+    headings = [text for h in heads if len(text := " ".join(h.text_content().split())) >= 4]
     try:
         with time_limit(config.time_limit):
             try:
