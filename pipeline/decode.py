@@ -139,6 +139,16 @@ def han_plausibility(text: str) -> float:
     return max(simplified, traditional) / len(sample)
 
 
+def _plausible_han(text: str) -> bool:
+    """`han_plausibility(text) >= _MIN_COMMON_HAN_SHARE`, counting the Traditional set only
+    when the Simplified one falls short (most pages: once, not twice)."""
+    sample = _han_sample(text)
+    if len(sample) < _MIN_HAN_FOR_CHECK:
+        return True
+    return (_count(_common_simplified, sample) / len(sample) >= _MIN_COMMON_HAN_SHARE
+            or _count(_common_traditional, sample) / len(sample) >= _MIN_COMMON_HAN_SHARE)
+
+
 def _try(body: bytes, encoding: str) -> str | None:
     try:
         text = body.decode(encoding)
@@ -146,7 +156,7 @@ def _try(body: bytes, encoding: str) -> str | None:
         return None
     if "\ufffd" in text:
         return None
-    if han_plausibility(text) < _MIN_COMMON_HAN_SHARE:
+    if not _plausible_han(text):
         return None
     return text
 

@@ -3,9 +3,10 @@
 `trafilatura.bare_extraction(with_metadata=True)` also searches categories, tags and
 the licence, which yuqi never stores (about a tenth of the extraction's cost on the
 demo pages). This runs the same steps in the same order as trafilatura's
-`extract_metadata` without those three, and takes the author from the meta tags and
-JSON-LD only: trafilatura's search of the page body for a byline (a copy of the tree,
-then about twenty element tests per element, regex ones in Python) was two thirds of
+`extract_metadata` without those three (nor the host name, not stored either), and takes
+the author from the meta tags and JSON-LD only: trafilatura's search of the page body
+for a byline (a copy of the tree, then about twenty element tests per element, regex ones
+in Python) was two thirds of
 this step's cost and found no author on the 400 demo pages and two on the 40
 extraction-zh pages, one of them wrong (a "该作者文章" link) and one the name inside
 forum rank text. Title, date, site name and URL are trafilatura's (tests/test_extract.py
@@ -22,7 +23,6 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_domain,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -48,8 +48,7 @@ def page_metadata(tree: HtmlElement, url: str | None, date_params: dict[str, Any
         metadata.title = extract_title(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
-    if metadata.url:
-        metadata.hostname = extract_domain(metadata.url, fast=True)
+    # (trafilatura sets metadata.hostname here; yuqi stores no host name, so it is skipped)
     metadata.date = find_date(tree, **{**date_params, "url": metadata.url})
     if not metadata.sitename:
         metadata.sitename = extract_sitename(tree)

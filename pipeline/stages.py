@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, replace
+import operator
+from dataclasses import dataclass, fields
 
 from pipeline.claim_families import family_text, product_names
 from pipeline.claims import TAGGER_VERSION, tag_document
 from pipeline.extract import EXTRACTOR_VERSION, ExtractConfig, extract_error, extract_html
 from pipeline.fingerprint import content_only, core_hashes, simhash_of_hashes
 from pipeline.normalize import normalize_text, sha1_hex
-from pipeline.records import Claim, Document, RawPage
+from pipeline.records import Claim, Document, RawPage, pickled_by_fields
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["EXTRACTOR_VERSION", "TAGGER_VERSION", "PageResult", "doc_id_for", "process_page"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PageResult:
     """A processed page: its document and claims, or the reason it was dropped."""
@@ -34,6 +36,18 @@ class PageResult:
 def doc_id_for(url: str) -> str:
     """Stable document id: a short hash of the canonical URL."""
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+_CLAIM_VALUES = operator.attrgetter(*(f.name for f in fields(Claim)))
+_FAMILY_TEXT_AT = [f.name for f in fields(Claim)].index("family_text")
+
+
+def with_family_text(claim: Claim, text: str) -> Claim:
+    """*claim* with `family_text` set: `dataclasses.replace`, without its per-call walk of
+    `fields()` (a page's claims: 2% of the stages' time with replace, 1% this way)."""
+    values = list(_CLAIM_VALUES(claim))
+    values[_FAMILY_TEXT_AT] = text
+    return Claim(*values)
 
 
 def normalized_lines(text: str) -> str:
@@ -98,6 +112,6 @@ def _process(raw: RawPage, config: ExtractConfig) -> PageResult:
         text_norm=text_norm,
     )
     names = product_names()
-    claims = tuple(replace(c, family_text=family_text(c.text, names))
+    claims = tuple(with_family_text(c, family_text(c.text, names))
                    for c in tag_document(doc_id, text))
     return PageResult(document, claims)

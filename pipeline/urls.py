@@ -20,6 +20,8 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _CANONICAL_LINK = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?[^\"'>]*canonical", re.IGNORECASE)
+# Where the head ends: a canonical link met before it is parsed with the head alone.
+_HEAD_END = re.compile(rb"</head\b|<body\b", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -59,12 +61,19 @@ def declared_canonical(body: bytes, base_url: str) -> str | None:
     """The absolute http(s) URL a page names in `<link rel="canonical">`, or None.
 
     Cheap when absent (a byte search first); the page is parsed only when the
-    tag is there.
+    tag is there, and then only its head when every such tag is in the head.
     """
-    if not _CANONICAL_LINK.search(body[:200_000]):
+    head = body[:200_000]
+    matches = list(_CANONICAL_LINK.finditer(head))
+    if not matches:
         return None
+    last = matches[-1]
+    # Every canonical link is in the head (the usual case): parse only the head. The
+    # parser reads a document front to back, so the head's elements are the same.
+    if (end := _HEAD_END.search(head, last.end())) is not None:
+        head = head[:end.start()]
     try:
-        tree = lxml_html.fromstring(body[:200_000])
+        tree = lxml_html.fromstring(head)
     except (ValueError, TypeError, SyntaxError):
         return None
     for href in tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), "

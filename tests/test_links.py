@@ -90,3 +90,15 @@ def test_a_resumed_crawl_finds_the_same_links_in_the_archive(tmp_path: Path) -> 
     archive.close()
     point = rebuild_site(tmp_path, run_id, CONFIG)
     assert list(point.links) == EXPECTED
+
+
+def test_no_spider_callback_is_a_generator_returning_a_value() -> None:
+    """Scrapy's own check of this (WARN_ON_GENERATOR_RETURN_VALUE) is off in the crawl, where
+    it re-parsed the callbacks' source for every response; it runs here once instead."""
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from spiders.settings import BASE_SETTINGS
+
+    assert BASE_SETTINGS["WARN_ON_GENERATOR_RETURN_VALUE"] is False
+    for callback in (GenericSpider.parse, GenericSpider.parse_sitemap, GenericSpider.start):
+        assert not is_generator_with_return_value(callback)

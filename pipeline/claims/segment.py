@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _END = "。！？；!?;…"
 _CLOSERS = "”’\"'」』）)】》"
 _ELLIPSIS_RE = re.compile(r"\.{3,}|…+")
+_SENTENCE_END_RE = re.compile(
+    f"(?:{_ELLIPSIS_RE.pattern}|[{re.escape(_END)}])[{re.escape(_END + _CLOSERS)}]*")
 
 _CN_NUM = "一二三四五六七八九十"
 _LIST_RE = re.compile(
@@ -57,25 +59,13 @@ def split_sentences(line: str) -> list[str]:
     """
     out: list[str] = []
     start = 0
-    i = 0
-    n = len(line)
-    while i < n:
-        end = -1
-        m = _ELLIPSIS_RE.match(line, i)
-        if m:
-            end = m.end()
-        elif line[i] in _END:
-            end = i + 1
-        if end < 0:
-            i += 1
-            continue
-        while end < n and (line[end] in _END or line[end] in _CLOSERS):
-            more = _ELLIPSIS_RE.match(line, end)
-            end = more.end() if more else end + 1
-        piece = line[start:end].strip()
+    # A terminator (a run of dots or ellipses, or one end mark) and the end marks, ellipses
+    # and closers after it: one regex search per sentence, not a match per character.
+    for m in _SENTENCE_END_RE.finditer(line):
+        piece = line[start:m.end()].strip()
         if _has_content(piece):
             out.append(piece)
-        start = i = end
+        start = m.end()
     tail = line[start:].strip()
     if _has_content(tail):
         out.append(tail)
