@@ -46,3 +46,60 @@ def test_stacked_negations_affirm(sentence: str, topic: str) -> None:
 )
 def test_negations_apart_still_deny(sentence: str, topic: str) -> None:
     assert _stance(sentence, topic) == "denies"
+
+
+# -- a rhetorical question asserts the opposite: it denies, and is no question -----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("难道逾期两千块钱就要被抓去坐牢吗？", "criminal_risk"),
+        ("银行怎么可能为了几百块钱去法院起诉你。", "legal_action"),
+        ("催收公司哪可能真的跑到你老家上门？", "home_visit"),
+        ("小额网贷岂会真的去起诉一个学生。", "legal_action"),
+    ],
+)
+def test_rhetorical_question_denies(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # near misses: a real question stays a question; 可能 stays a possibility
+        ("网贷逾期以后会不会被起诉？", "legal_action"),
+        ("逾期半年的信用卡会被起诉吗？", "legal_action"),
+    ],
+)
+def test_real_question_stays(sentence: str, topic: str) -> None:
+    assert _stance(sentence, topic) == "question"
+
+
+def test_plain_possibility_is_kept() -> None:
+    a = analyse("欠款金额较大的，银行可能会起诉。")
+    assert a.hedge == "possibility"
+    assert a.stance != "denies"
+
+
+# -- a share of cases put as a number of chance is a frequency hedge ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠款只有几千的，百分之九十的平台不会起诉。",
+        "逾期用户里八成只会接到本人的催收电话。",
+        "这类小贷公司99%不会真的上门。",
+    ],
+)
+def test_share_is_frequency(sentence: str) -> None:
+    assert analyse(sentence).hedge == "frequency"
+
+
+def test_fee_percentage_is_no_hedge() -> None:
+    # near miss: a rate is no share of cases
+    assert analyse("逾期后银行会收取欠款百分之五的违约金。").hedge == "none"

@@ -347,6 +347,8 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
+    if any(word in text for word in lex.rhetorical):
+        return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
     if text.rstrip(" \"'”’」』)）").endswith("?"):
         return "?"
     if stripped and stripped[-1] in lex.question_finals:
