@@ -103,3 +103,23 @@ def test_share_is_frequency(sentence: str) -> None:
 def test_fee_percentage_is_no_hedge() -> None:
     # near miss: a rate is no share of cases
     assert analyse("逾期后银行会收取欠款百分之五的违约金。").hedge == "none"
+
+
+# -- a precondition named as a subject, with a comma before its 是 ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行同意停息挂账的前提，是你能证明自己确实失业了。",
+        "申请个性化分期的前提条件是先还一部分本金。",
+        "想让平台减免罚息，前提就是一次性结清。",
+    ],
+)
+def test_named_precondition_is_conditional(sentence: str) -> None:
+    assert analyse(sentence).stance == "conditional"
+
+
+def test_no_precondition_stays_affirmed() -> None:
+    # near miss: a plain statement of what the bank does
+    assert analyse("银行同意了我的停息挂账申请。").stance == "affirms"
