@@ -123,3 +123,8 @@ def test_named_precondition_is_conditional(sentence: str) -> None:
 def test_no_precondition_stays_affirmed() -> None:
     # near miss: a plain statement of what the bank does
     assert analyse("银行同意了我的停息挂账申请。").stance == "affirms"
+
+
+def test_without_is_no_second_negation() -> None:
+    # near miss: 未经 is "without"; the visit is still denied
+    assert _stance("催收人员不会未经允许直接上门。", "home_visit") == "denies"

@@ -225,6 +225,8 @@ def _double_negations(hits: list[Hit], clauses: list[int]) -> frozenset[int]:
 
 # "no X is such that not": 没有哪家…不, 没有谁…不 (every one does)
 UNIVERSAL_NEGATION = ("哪", "谁", "一家", "一个", "任何")
+# the second negation of a stacked pair: a plain "not" of the event (不是不会, 没有…不)
+PLAIN_NEGATORS = ("不", "不会", "没", "没有", "不能", "不可能", "不是")
 
 
 def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozenset[int]:
@@ -232,7 +234,7 @@ def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozen
     negator standing right against another (不是不会上门, 不可能不上征信, 没有不报送的) or a
     negated "which / who" whose predicate is negated again (没有哪家机构是不报送的: every
     one reports). Both affirm the cue after them. Negators apart on other verbs (不会因为你
-    没有还款就上门) do not cancel."""
+    没有还款就上门) and a "without" (不会未经预约到访) do not cancel."""
     cues = [h.start for h in hits if h.has("topic")]
     out: set[int] = set()
     for i, first in enumerate(hits):
@@ -245,6 +247,8 @@ def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozen
                 break
             if not later.has("neg"):
                 continue
+            if later.text not in PLAIN_NEGATORS:
+                break  # 不会未经预约直接到访: 未经 is "without", no second denial
             gap = text[first.end:later.start]
             universal = first.text in ("没有", "没") and gap.startswith(UNIVERSAL_NEGATION) \
                 and len(gap) <= 10
