@@ -155,7 +155,7 @@ def topic_evidence(
     clauses = clause_index(text)
     evidence: list[TopicEvidence] = []
     first_neg: dict[int, str] = {}
-    cancelled = _double_negations(hits, clauses)
+    cancelled = _double_negations(hits, clauses) | _stacked_negations(text, hits, clauses)
     for n, hit in enumerate(hits):
         if n in cancelled:
             continue
@@ -220,6 +220,42 @@ def _double_negations(hits: list[Hit], clauses: list[int]) -> frozenset[int]:
                 if any(first.end <= s and clauses[s] == clause for s, _ in cues):
                     out.update((i, j))
                 break
+    return frozenset(out)
+
+
+# "no X is such that not": 没有哪家…不, 没有谁…不 (every one does)
+UNIVERSAL_NEGATION = ("哪", "谁", "一家", "一个", "任何")
+# the second negation of a stacked pair: a plain "not" of the event (不是不会, 没有…不)
+PLAIN_NEGATORS = ("不", "不会", "没", "没有", "不能", "不可能", "不是")
+
+
+def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozenset[int]:
+    """Indices of two negators that cancel out before a topic cue of their clause: a
+    negator standing right against another (不是不会上门, 不可能不上征信, 没有不报送的) or a
+    negated "which / who" whose predicate is negated again (没有哪家机构是不报送的: every
+    one reports). Both affirm the cue after them. Negators apart on other verbs (不会因为你
+    没有还款就上门) and a "without" (不会未经预约到访) do not cancel."""
+    cues = [h.start for h in hits if h.has("topic")]
+    out: set[int] = set()
+    for i, first in enumerate(hits):
+        if not first.has("neg") or i in out:
+            continue
+        clause = clauses[first.start]
+        for j in range(i + 1, len(hits)):
+            later = hits[j]
+            if clauses[later.start] != clause or later.has("topic"):
+                break
+            if not later.has("neg"):
+                continue
+            if later.text not in PLAIN_NEGATORS:
+                break  # 不会未经预约直接到访: 未经 is "without", no second denial
+            gap = text[first.end:later.start]
+            universal = first.text in ("没有", "没") and gap.startswith(UNIVERSAL_NEGATION) \
+                and len(gap) <= 10
+            if (len(gap) == 0 or universal) and any(
+                    later.end <= s and clauses[s] == clause for s in cues):
+                out.update((i, j))
+            break
     return frozenset(out)
 
 
@@ -315,6 +351,8 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
+    if any(word in text for word in lex.rhetorical):
+        return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
     if text.rstrip(" \"'”’」』)）").endswith("?"):
         return "?"
     if stripped and stripped[-1] in lex.question_finals:

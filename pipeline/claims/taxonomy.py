@@ -117,6 +117,7 @@ class Lexicon:
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
     question_embedders: tuple[str, ...]  # 查看有没有…: the question is embedded
+    rhetorical: tuple[str, ...]  # 难道/怎么可能…: a question that asserts, no question
     conditions: tuple[str, ...]
     condition_blockers: tuple[str, ...]
     protasis: tuple[str, ...]
@@ -330,6 +331,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
         question_embedders=_strings(data, "question_embedders", file, required=False),
+        rhetorical=_strings(data, "rhetorical", file, required=False),
         conditions=_strings(data, "conditions", file),
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
         protasis=_strings(data, "protasis", file, required=False),
