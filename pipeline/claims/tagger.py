@@ -46,7 +46,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.3"
+BASE_VERSION = "tagger-0.3.4"
 
 
 @dataclass(frozen=True, slots=True)
