@@ -141,8 +141,14 @@ def _teaser_list_follows(lines: Sequence[str], shares: Sequence[float], i: int) 
 
 def _link_shares(lines: Sequence[str], links: frozenset[str]) -> list[float]:
     """Link share of each line up to a few hundred characters (longer lines are prose: 0)."""
-    return [link_share(line, links) if len(_squash(line)) <= _LINK_LINE_MAX else 0.0
-            for line in lines]
+    squashed = [_squash(line) for line in lines]
+    short = [text if len(text) <= _LINK_LINE_MAX else None for text in squashed]
+    # Only the link texts found somewhere in those lines can cover a character of one (a
+    # squashed line has no newline): the page's other links are not searched line by line.
+    seen = "\n".join(text for text in short if text)
+    found = [link for link in links if link in seen]
+    return [link_share(line, found) if text is not None else 0.0
+            for line, text in zip(lines, short, strict=True)]
 
 
 def _mark_post_list(rule: list[str | None], lines: Sequence[str], sizes: Sequence[int]

@@ -326,8 +326,15 @@ def split_glued_headings(lines: list[str], headings: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
+        # A heading not in the line cuts none of its parts (each a piece of the line): only
+        # the few headings inside the line are tried (the same lines, fewer list passes).
+        inside = [heading for heading in headings if heading in line]
+        if not inside:
+            if line:
+                out.append(line)
+            continue
         parts = [line]
-        for heading in headings:
+        for heading in inside:
             parts = [piece for part in parts for piece in _cut_around(part, heading)]
         out.extend(p for p in parts if p)
     return out
