@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.claims import analyse
 from pipeline.records import Claim, Document, Fetch, Removal
 from pipeline.spool import SpoolWriter, write_manifest
 
@@ -93,3 +94,8 @@ def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[
     write_manifest(spool_dir, {"run_id": run_id, "started_at": "2026-11-29T00:00:00",
                                "finished_at": "2026-11-29T00:01:00", "stats": {"n": 1}})
     return spool_dir
+
+
+def topics_of(sentence: str) -> set[str]:
+    """The topics the tagger gives one sentence, as a set (order is not part of a claim)."""
+    return set(analyse(sentence).topics)

@@ -13,10 +13,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
+from tests.helpers import topics_of
 
 
 @pytest.mark.parametrize(
@@ -34,8 +31,8 @@ def test_a_heading_that_lists_topics_is_no_claim(sentence: str) -> None:
 
 def test_a_summary_heading_with_a_sentence_keeps_its_claim() -> None:
     # 小编总结 opens real claims, and a colon followed by a sentence is no list
-    assert "legal_action" in _topics("小编总结：网贷逾期超过三个月，平台一般会起诉。")
-    assert "legal_action" in _topics("问题汇总：逾期三个月平台会起诉吗？")
+    assert "legal_action" in topics_of("小编总结：网贷逾期超过三个月，平台一般会起诉。")
+    assert "legal_action" in topics_of("问题汇总：逾期三个月平台会起诉吗？")
 
 
 @pytest.mark.parametrize(
@@ -47,7 +44,7 @@ def test_a_summary_heading_with_a_sentence_keeps_its_claim() -> None:
     ],
 )
 def test_related_question_links_are_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 @pytest.mark.parametrize(
@@ -64,7 +61,7 @@ def test_an_editors_note_on_examples_is_no_claim(sentence: str) -> None:
 
 
 def test_an_example_inside_a_claim_is_not_a_note() -> None:
-    assert "legal_action" in _topics("有的平台逾期三个月就起诉，比如某银行。")
+    assert "legal_action" in topics_of("有的平台逾期三个月就起诉，比如某银行。")
 
 
 @pytest.mark.parametrize(
@@ -81,7 +78,7 @@ def test_a_cta_with_a_word_before_the_contact_is_no_claim(sentence: str) -> None
 
 
 def test_adding_a_relative_is_no_cta() -> None:
-    assert "contacts_family" in _topics("催收加了我家人的微信，天天发消息。")
+    assert "contacts_family" in topics_of("催收加了我家人的微信，天天发消息。")
 
 
 @pytest.mark.parametrize(
@@ -93,13 +90,13 @@ def test_adding_a_relative_is_no_cta() -> None:
     ],
 )
 def test_an_early_repayment_fee_is_no_penalty(sentence: str) -> None:
-    assert "penalty_fees" not in _topics(sentence)
+    assert "penalty_fees" not in topics_of(sentence)
 
 
 def test_an_overdue_fee_beside_early_repayment_stays() -> None:
     # the rule reads the clause: a fee in the next clause is not re-read (nor is
     # 放款后三个月内提前还款，需支付违约金, a known miss of this clause scope)
-    assert "penalty_fees" in _topics("提前还款不收费，但逾期要按日收取违约金。")
+    assert "penalty_fees" in topics_of("提前还款不收费，但逾期要按日收取违约金。")
 
 
 @pytest.mark.parametrize(
@@ -111,11 +108,11 @@ def test_an_overdue_fee_beside_early_repayment_stays() -> None:
     ],
 )
 def test_a_credit_score_as_an_input_is_no_account_impact(sentence: str) -> None:
-    assert "account_impact" not in _topics(sentence)
+    assert "account_impact" not in topics_of(sentence)
 
 
 def test_a_score_that_falls_is_still_account_impact() -> None:
-    assert "account_impact" in _topics("花呗逾期以后，芝麻分掉了五十多分。")
+    assert "account_impact" in topics_of("花呗逾期以后，芝麻分掉了五十多分。")
 
 
 @pytest.mark.parametrize(
@@ -127,11 +124,11 @@ def test_a_score_that_falls_is_still_account_impact() -> None:
     ],
 )
 def test_a_contract_clause_named_for_reading_is_no_fee_claim(sentence: str) -> None:
-    assert "penalty_fees" not in _topics(sentence)
+    assert "penalty_fees" not in topics_of(sentence)
 
 
 def test_a_reading_advice_with_its_reason_keeps_the_fee() -> None:
-    assert "penalty_fees" in _topics("仔细阅读还款提醒，以免产生罚息。")
+    assert "penalty_fees" in topics_of("仔细阅读还款提醒，以免产生罚息。")
 
 
 @pytest.mark.parametrize(
@@ -143,11 +140,11 @@ def test_a_reading_advice_with_its_reason_keeps_the_fee() -> None:
     ],
 )
 def test_the_borrowers_fear_is_no_lawsuit_claim(sentence: str) -> None:
-    assert "legal_action" not in _topics(sentence)
+    assert "legal_action" not in topics_of(sentence)
 
 
 def test_a_lawsuit_beside_a_fear_stays() -> None:
-    assert "legal_action" in _topics("我最怕的事还是发生了，三个月后平台真的起诉了我。")
+    assert "legal_action" in topics_of("我最怕的事还是发生了，三个月后平台真的起诉了我。")
 
 
 @pytest.mark.parametrize(
@@ -159,11 +156,11 @@ def test_a_lawsuit_beside_a_fear_stays() -> None:
     ],
 )
 def test_the_credit_file_read_for_an_application_is_no_overdue_record(sentence: str) -> None:
-    assert "credit_report" not in _topics(sentence)
+    assert "credit_report" not in topics_of(sentence)
 
 
 def test_an_overdue_record_seen_by_a_lender_stays_a_credit_report_claim() -> None:
-    assert "credit_report" in _topics("逾期记录会上征信，银行查询时一眼就能看到。")
+    assert "credit_report" in topics_of("逾期记录会上征信，银行查询时一眼就能看到。")
 
 
 @pytest.mark.parametrize(

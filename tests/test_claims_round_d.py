@@ -15,11 +15,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
-
+from tests.helpers import topics_of
 
 # --- an app reading the contact list is no contact being called ----------------------
 
@@ -33,14 +29,14 @@ def _topics(sentence: str) -> set[str]:
     ],
 )
 def test_an_app_reading_the_contact_list_is_no_contact(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 def test_a_permission_switched_off_is_no_account_shut() -> None:
     for sentence in ("在系统设置里把借款软件的通讯录权限关掉。",
                      "把这个APP的定位权限关了就行。",
                      "装好以后记得把贷款软件的读取权限关闭。"):  # fmt: skip
-        assert "account_impact" not in _topics(sentence), sentence
+        assert "account_impact" not in topics_of(sentence), sentence
 
 
 def test_a_contact_after_the_permission_is_still_a_contact() -> None:
@@ -48,9 +44,9 @@ def test_a_contact_after_the_permission_is_still_a_contact() -> None:
     a = analyse("授权过通讯录的，逾期后催收可能会打给你的联系人。")
     assert "contacts_family" in a.topics
     # switching the permission off does not stop the calls (a negator on another verb)
-    assert "contacts_family" in _topics("关了权限也挡不住催收打给你的亲友。")
+    assert "contacts_family" in topics_of("关了权限也挡不住催收打给你的亲友。")
     # a lender's account shut is still account impact
-    assert "account_impact" in _topics("逾期以后平台直接把借款入口关闭了。")
+    assert "account_impact" in topics_of("逾期以后平台直接把借款入口关闭了。")
 
 
 # --- a call with the borrower as its object ------------------------------------------
@@ -65,11 +61,11 @@ def test_a_contact_after_the_permission_is_still_a_contact() -> None:
     ],
 )
 def test_a_call_to_the_borrower_is_debtor_contact(sentence: str) -> None:
-    assert "debtor_contact" in _topics(sentence)
+    assert "debtor_contact" in topics_of(sentence)
 
 
 def test_a_call_to_the_borrowers_family_stays_contacts_family() -> None:
-    topics = _topics("催收员打给借款人的父母，说他欠钱不还。")
+    topics = topics_of("催收员打给借款人的父母，说他欠钱不还。")
     assert "contacts_family" in topics and "debtor_contact" not in topics
 
 
@@ -106,11 +102,11 @@ def test_many_people_after_the_cue_affirm_it() -> None:
     ],
 )
 def test_a_debt_split_into_instalments_is_negotiation(sentence: str) -> None:
-    assert "negotiation" in _topics(sentence)
+    assert "negotiation" in topics_of(sentence)
 
 
 def test_a_products_own_instalments_are_no_plan() -> None:
-    assert "negotiation" not in _topics("这款消费贷最长可分12期还，利率按日计算。")
+    assert "negotiation" not in topics_of("这款消费贷最长可分12期还，利率按日计算。")
 
 
 # --- disclaimers that refer the reader to a lawyer ---------------------------------------
@@ -146,11 +142,11 @@ def test_advice_to_see_a_lawyer_keeps_its_claim() -> None:
     ],
 )
 def test_the_borrowers_fear_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_what_happened_after_the_fear_is_a_claim() -> None:
-    assert "contacts_family" in _topics("我最担心的事还是发生了：催收真的打给了我妈。")
+    assert "contacts_family" in topics_of("我最担心的事还是发生了：催收真的打给了我妈。")
 
 
 # --- words said on a call --------------------------------------------------------------------
@@ -165,12 +161,12 @@ def test_what_happened_after_the_fear_is_a_claim() -> None:
     ],
 )
 def test_words_said_on_a_call_are_reported(sentence: str, not_topic: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "debtor_contact" in topics and not_topic not in topics
 
 
 def test_explaining_on_a_call_quotes_nothing() -> None:
-    topics = _topics("我在电话里说明了困难，银行同意了分期。")
+    topics = topics_of("我在电话里说明了困难，银行同意了分期。")
     assert "negotiation" in topics
 
 
@@ -186,12 +182,12 @@ def test_explaining_on_a_call_quotes_nothing() -> None:
     ],
 )
 def test_a_mediation_centre_calling_is_collection_contact(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "debtor_contact" in topics and "legal_action" not in topics
 
 
 def test_a_courts_mediation_stays_legal_action() -> None:
-    assert "legal_action" in _topics("法院立案以后，会先安排双方调解。")
+    assert "legal_action" in topics_of("法院立案以后，会先安排双方调解。")
 
 
 # --- a precondition put as such --------------------------------------------------------------
@@ -266,11 +262,11 @@ def test_a_plain_comment_after_a_claim_is_no_rule() -> None:
     ],
 )
 def test_recording_a_call_is_complaints_rights(sentence: str) -> None:
-    assert "complaints_rights" in _topics(sentence)
+    assert "complaints_rights" in topics_of(sentence)
 
 
 def test_a_record_downloaded_is_no_recording() -> None:
-    assert "complaints_rights" not in _topics("在银行APP里可以把还款记录下载下来。")
+    assert "complaints_rights" not in topics_of("在银行APP里可以把还款记录下载下来。")
 
 
 # --- a freeze that enforces an award or order ---------------------------------------------------
@@ -285,12 +281,12 @@ def test_a_record_downloaded_is_no_recording() -> None:
     ],
 )
 def test_a_freeze_enforcing_an_award_is_legal_action(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "legal_action" in topics and "account_impact" not in topics
 
 
 def test_a_lenders_limit_frozen_stays_account_impact() -> None:
-    assert "account_impact" in _topics("借呗逾期以后，额度会被冻结。")
+    assert "account_impact" in topics_of("借呗逾期以后，额度会被冻结。")
 
 
 # --- a law's name, a recording in court, a statute article quoted -------------------------------
@@ -305,12 +301,12 @@ def test_a_lenders_limit_frozen_stays_account_impact() -> None:
     ],
 )
 def test_a_laws_name_is_no_lawsuit(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "complaints_rights" in topics and "legal_action" not in topics
 
 
 def test_a_lawsuit_under_a_named_law_stays_legal_action() -> None:
-    assert "legal_action" in _topics("根据《民事诉讼法》，法院可以冻结被执行人的存款。")
+    assert "legal_action" in topics_of("根据《民事诉讼法》，法院可以冻结被执行人的存款。")
 
 
 @pytest.mark.parametrize(
@@ -322,12 +318,12 @@ def test_a_lawsuit_under_a_named_law_stays_legal_action() -> None:
     ],
 )
 def test_a_recording_in_court_is_the_borrowers_evidence(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "complaints_rights" in topics and "legal_action" not in topics
 
 
 def test_a_court_summons_stays_legal_action() -> None:
-    assert "legal_action" in _topics("平台起诉以后，法院会通知你开庭。")
+    assert "legal_action" in topics_of("平台起诉以后，法院会通知你开庭。")
 
 
 @pytest.mark.parametrize(
@@ -344,8 +340,8 @@ def test_a_statute_article_quoted_is_no_claim(sentence: str) -> None:
 
 
 def test_an_ordinal_list_item_is_no_statute_article() -> None:
-    assert "credit_report" in _topics("第一，逾期记录会上征信。")
-    assert "legal_action" in _topics("第三条规定了法院可以冻结存款，这一点要注意。")
+    assert "credit_report" in topics_of("第一，逾期记录会上征信。")
+    assert "legal_action" in topics_of("第三条规定了法院可以冻结存款，这一点要注意。")
 
 
 # --- probe52: a ruling come out as the time frame, adverts, comment blocks, copied contacts -----
@@ -360,13 +356,13 @@ def test_an_ordinal_list_item_is_no_statute_article() -> None:
     ],
 )
 def test_a_ruling_come_out_is_the_time_frame(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "negotiation" in topics and "legal_action" not in topics
 
 
 def test_a_step_done_before_the_next_stays_in_the_claim() -> None:
     # a bare 以后 is part of the claim (交给外包公司以后，对方可能家访)
-    assert "legal_action" in _topics("平台起诉以后，法院会冻结你的银行卡。")
+    assert "legal_action" in topics_of("平台起诉以后，法院会冻结你的银行卡。")
 
 
 @pytest.mark.parametrize(
@@ -383,7 +379,7 @@ def test_an_advert_with_an_enquiry_line_is_no_claim(sentence: str) -> None:
 
 
 def test_a_claim_about_asking_the_lender_keeps_its_topic() -> None:
-    assert "negotiation" in _topics("有困难的话，可以先打银行客服电话问问能不能分期。")
+    assert "negotiation" in topics_of("有困难的话，可以先打银行客服电话问问能不能分期。")
 
 
 @pytest.mark.parametrize(
@@ -395,11 +391,11 @@ def test_a_claim_about_asking_the_lender_keeps_its_topic() -> None:
     ],
 )
 def test_a_comment_block_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_a_comment_named_inside_a_sentence_is_still_a_claim() -> None:
-    assert "legal_action" in _topics("不少网友在评论区说，逾期三个月就被起诉了。")
+    assert "legal_action" in topics_of("不少网友在评论区说，逾期三个月就被起诉了。")
 
 
 @pytest.mark.parametrize(
@@ -411,11 +407,11 @@ def test_a_comment_named_inside_a_sentence_is_still_a_claim() -> None:
     ],
 )
 def test_contacts_copied_or_deleted_are_no_contact(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 def test_a_call_to_contacts_after_the_copy_stays_a_contact() -> None:
-    assert "contacts_family" in _topics("通讯录早就同步到后台了，逾期后催收照样会打给你的家人。")
+    assert "contacts_family" in topics_of("通讯录早就同步到后台了，逾期后催收照样会打给你的家人。")
 
 
 # --- people with no part in the debt ------------------------------------------------------------
@@ -430,11 +426,11 @@ def test_a_call_to_contacts_after_the_copy_stays_a_contact() -> None:
     ],
 )
 def test_people_with_no_part_in_the_debt_are_third_parties(sentence: str) -> None:
-    assert "contacts_family" in _topics(sentence)
+    assert "contacts_family" in topics_of(sentence)
 
 
 def test_a_matter_with_no_part_in_the_debt_is_no_person() -> None:
-    assert "contacts_family" not in _topics("与债务无关的问题，客服一般不回答。")
+    assert "contacts_family" not in topics_of("与债务无关的问题，客服一般不回答。")
 
 
 # --- a negator inside a 的-phrase that names who -------------------------------------------------

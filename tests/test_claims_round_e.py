@@ -12,11 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
-
+from tests.helpers import topics_of
 
 # -- a rate compared with the legal cap describes a product ---------------------------------
 
@@ -30,7 +26,7 @@ def _topics(sentence: str) -> set[str]:
     ],
 )
 def test_a_rate_compared_with_the_cap_is_no_claim(sentence: str) -> None:
-    assert "penalty_fees" not in _topics(sentence)
+    assert "penalty_fees" not in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +55,7 @@ def test_the_part_above_the_cap_keeps_its_claim(sentence: str, stance: str) -> N
     ],
 )
 def test_a_lenders_fee_is_no_debt_help_scam(sentence: str) -> None:
-    assert "debt_help_scam" not in _topics(sentence)
+    assert "debt_help_scam" not in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +66,7 @@ def test_a_lenders_fee_is_no_debt_help_scam(sentence: str) -> None:
     ],
 )
 def test_a_paid_service_still_is_one(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "debt_help_scam" in topics
     assert "penalty_fees" not in topics
 
@@ -87,7 +83,7 @@ def test_a_paid_service_still_is_one(sentence: str) -> None:
     ],
 )
 def test_a_kind_of_loan_is_no_credit_claim(sentence: str, expected: set[str]) -> None:
-    assert _topics(sentence) == expected
+    assert topics_of(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -138,11 +134,11 @@ def test_rarity_denied_is_no_denial() -> None:
     ],
 )
 def test_a_stopped_function_is_account_impact(sentence: str) -> None:
-    assert "account_impact" in _topics(sentence)
+    assert "account_impact" in topics_of(sentence)
 
 
 def test_a_phone_line_stopped_is_no_account_impact() -> None:
-    assert "account_impact" not in _topics("手机号被停掉了，催收电话也打不进来。")
+    assert "account_impact" not in topics_of("手机号被停掉了，催收电话也打不进来。")
 
 
 # -- an excessive charge named as what one may complain about --------------------------------
@@ -157,11 +153,11 @@ def test_a_phone_line_stopped_is_no_account_impact() -> None:
     ],
 )
 def test_a_charge_complained_of_is_the_complaints_object(sentence: str) -> None:
-    assert _topics(sentence) == {"complaints_rights"}
+    assert topics_of(sentence) == {"complaints_rights"}
 
 
 def test_a_penalty_stated_then_complained_of_keeps_both() -> None:
-    assert _topics("逾期会产生罚息，罚息算错了可以直接投诉。") == {
+    assert topics_of("逾期会产生罚息，罚息算错了可以直接投诉。") == {
         "penalty_fees",
         "complaints_rights",
     }
@@ -179,7 +175,7 @@ def test_a_penalty_stated_then_complained_of_keeps_both() -> None:
     ],
 )
 def test_kin_merely_named_are_no_contact(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -190,7 +186,7 @@ def test_kin_merely_named_are_no_contact(sentence: str) -> None:
     ],
 )
 def test_kin_reached_stay_contacts(sentence: str) -> None:
-    assert "contacts_family" in _topics(sentence)
+    assert "contacts_family" in topics_of(sentence)
 
 
 # -- a call about a job is hiring -----------------------------------------------------------
@@ -205,11 +201,11 @@ def test_kin_reached_stay_contacts(sentence: str) -> None:
     ],
 )
 def test_a_hiring_call_is_no_collection_contact(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_a_collector_calling_the_hr_office_stays_a_contact() -> None:
-    assert "contacts_family" in _topics("催收打电话到公司人事部，说我欠钱不还。")
+    assert "contacts_family" in topics_of("催收打电话到公司人事部，说我欠钱不还。")
 
 
 # -- the right to refuse the part above the cap, in other words ------------------------------

@@ -12,11 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
-
+from tests.helpers import topics_of
 
 # --- the trial of collectors for their own crime -------------------------------------
 
@@ -31,18 +27,18 @@ def _topics(sentence: str) -> set[str]:
     ],
 )
 def test_the_trial_of_collectors_is_no_lawsuit_against_the_borrower(sentence: str) -> None:
-    assert "legal_action" not in _topics(sentence)
+    assert "legal_action" not in topics_of(sentence)
 
 
 def test_a_collectors_sentence_is_the_borrowers_protection() -> None:
-    topics = _topics("法院认定这伙人以软暴力手段催讨欠款，分别判处两年到四年不等的有期徒刑。")
+    topics = topics_of("法院认定这伙人以软暴力手段催讨欠款，分别判处两年到四年不等的有期徒刑。")
     assert "complaints_rights" in topics
     assert "criminal_risk" not in topics
 
 
 def test_near_miss_a_civil_suit_against_the_borrower_stays() -> None:
-    assert "legal_action" in _topics("借款人长期不还，平台向法院起诉，借款人成了被告。")
-    assert "legal_action" in _topics("网贷逾期金额较大的，平台可能会直接起诉。")
+    assert "legal_action" in topics_of("借款人长期不还，平台向法院起诉，借款人成了被告。")
+    assert "legal_action" in topics_of("网贷逾期金额较大的，平台可能会直接起诉。")
 
 
 # --- a body named as the source of a report ------------------------------------------
@@ -57,11 +53,11 @@ def test_near_miss_a_civil_suit_against_the_borrower_stays() -> None:
     ],
 )
 def test_a_report_source_is_no_complaint_channel(sentence: str) -> None:
-    assert "complaints_rights" not in _topics(sentence)
+    assert "complaints_rights" not in topics_of(sentence)
 
 
 def test_near_miss_a_complaint_to_the_same_body_stays() -> None:
-    assert "complaints_rights" in _topics("遇到暴力催收，可以向互金协会投诉。")
+    assert "complaints_rights" in topics_of("遇到暴力催收，可以向互金协会投诉。")
 
 
 # --- a request to keep the phone reachable ---------------------------------------------
@@ -76,11 +72,11 @@ def test_near_miss_a_complaint_to_the_same_body_stays() -> None:
     ],
 )
 def test_keeping_the_phone_reachable_is_no_collection_call(sentence: str) -> None:
-    assert "debtor_contact" not in _topics(sentence)
+    assert "debtor_contact" not in topics_of(sentence)
 
 
 def test_near_miss_a_collection_call_stays() -> None:
-    assert "debtor_contact" in _topics("逾期第二天就接到了平台的催收电话。")
+    assert "debtor_contact" in topics_of("逾期第二天就接到了平台的催收电话。")
 
 
 # --- a numbered heading that names its item -----------------------------------------
@@ -96,12 +92,12 @@ def test_near_miss_a_collection_call_stays() -> None:
     ],
 )
 def test_a_numbered_heading_naming_its_item_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_near_miss_a_numbered_item_with_a_claim_stays() -> None:
-    assert "legal_action" in _topics("四、逾期超过半年：平台可能会起诉")
-    assert "home_visit" in _topics("3、逾期三个月以上，催收公司会上门。")
+    assert "legal_action" in topics_of("四、逾期超过半年：平台可能会起诉")
+    assert "home_visit" in topics_of("3、逾期三个月以上，催收公司会上门。")
 
 
 # --- a title naming a document ---------------------------------------------------------
@@ -117,11 +113,11 @@ def test_near_miss_a_numbered_item_with_a_claim_stays() -> None:
     ],
 )
 def test_a_document_title_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_near_miss_a_sentence_about_a_notice_stays() -> None:
-    assert "credit_report" in _topics("逾期超过三个月，银行会发通知并上报征信。")
+    assert "credit_report" in topics_of("逾期超过三个月，银行会发通知并上报征信。")
 
 
 # --- a lawyer's or a firm's profile -------------------------------------------------------
@@ -136,7 +132,7 @@ def test_near_miss_a_sentence_about_a_notice_stays() -> None:
     ],
 )
 def test_a_lawyers_profile_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_a_lawyers_years_of_practice_are_no_threshold() -> None:
@@ -144,7 +140,7 @@ def test_a_lawyers_years_of_practice_are_no_threshold() -> None:
 
 
 def test_near_miss_a_lawyers_claim_stays() -> None:
-    assert "legal_action" in _topics("律师表示，信用卡欠款超过五万元的，银行大多会起诉。")
+    assert "legal_action" in topics_of("律师表示，信用卡欠款超过五万元的，银行大多会起诉。")
 
 
 # --- a help-centre footer -----------------------------------------------------------------
@@ -159,11 +155,11 @@ def test_near_miss_a_lawyers_claim_stays() -> None:
     ],
 )
 def test_a_help_centre_footer_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_near_miss_contacting_customer_service_to_negotiate_stays() -> None:
-    assert "negotiation" in _topics("如果有困难，可以联系客服申请延期还款。")
+    assert "negotiation" in topics_of("如果有困难，可以联系客服申请延期还款。")
 
 
 # --- words shown on a wall, a banner or a sign ------------------------------------------
@@ -178,14 +174,14 @@ def test_near_miss_contacting_customer_service_to_negotiate_stays() -> None:
     ],
 )
 def test_words_shown_on_a_wall_are_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_near_miss_words_said_in_quotes_keep_their_act() -> None:
     # a quote after 说 is still reported speech with its act of quoting
-    assert "debtor_contact" in _topics("催收员在电话里说：“三天不还就上门。”")
+    assert "debtor_contact" in topics_of("催收员在电话里说：“三天不还就上门。”")
     # a claim outside the quote stays
-    assert "home_visit" in _topics("墙上贴着“文明催收”的标语，可他们照样上门堵人。")
+    assert "home_visit" in topics_of("墙上贴着“文明催收”的标语，可他们照样上门堵人。")
 
 
 # --- a numbered section of a report's contents ---------------------------------------------
@@ -200,17 +196,17 @@ def test_near_miss_words_said_in_quotes_keep_their_act() -> None:
     ],
 )
 def test_a_numbered_contents_section_is_no_claim(sentence: str) -> None:
-    assert _topics(sentence) == set()
+    assert topics_of(sentence) == set()
 
 
 def test_near_miss_a_numbered_line_with_a_modal_stays() -> None:
-    assert "legal_action" in _topics("2.1 逾期超过半年可能会被起诉")
-    assert "credit_report" in _topics("3.2 逾期会上征信吗")
+    assert "legal_action" in topics_of("2.1 逾期超过半年可能会被起诉")
+    assert "credit_report" in topics_of("3.2 逾期会上征信吗")
 
 
 def test_a_notice_title_with_a_word_before_its_kind_is_no_claim() -> None:
     for sentence in ("关于谨防冒充平台催收的安全提示", "【重要】关于逾期罚息调整的补充说明"):
-        assert _topics(sentence) == set()
+        assert topics_of(sentence) == set()
 
 
 # --- criminals (不法分子) are no negation ----------------------------------------------------
@@ -266,8 +262,8 @@ def test_near_miss_an_authors_own_condition_stays() -> None:
     ],
 )
 def test_a_collection_firm_in_a_case_is_no_outsourcing(sentence: str) -> None:
-    assert "third_party_agency" not in _topics(sentence)
+    assert "third_party_agency" not in topics_of(sentence)
 
 
 def test_near_miss_a_hand_over_to_a_collection_firm_stays() -> None:
-    assert "third_party_agency" in _topics("逾期三个月以后，平台会把账交给催收公司。")
+    assert "third_party_agency" in topics_of("逾期三个月以后，平台会把账交给催收公司。")

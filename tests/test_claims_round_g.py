@@ -14,11 +14,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
-
+from tests.helpers import topics_of
 
 # -- people merely named: no contacts_family ----------------------------------------------
 
@@ -41,7 +37,7 @@ def _topics(sentence: str) -> set[str]:
     ],
 )
 def test_a_person_merely_named_is_no_contact(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_a_person_merely_named_is_no_contact(sentence: str) -> None:
     ],
 )
 def test_the_borrower_telling_or_family_affected_is_no_contact(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +66,7 @@ def test_the_borrower_telling_or_family_affected_is_no_contact(sentence: str) ->
     ],
 )
 def test_a_person_reached_keeps_contacts_family(sentence: str) -> None:
-    assert "contacts_family" in _topics(sentence)
+    assert "contacts_family" in topics_of(sentence)
 
 
 # -- the act in a later clause that refers back to the person ------------------------------
@@ -85,12 +81,12 @@ def test_a_person_reached_keeps_contacts_family(sentence: str) -> None:
     ],
 )
 def test_an_act_referring_back_to_the_person_keeps_the_contact(sentence: str) -> None:
-    assert "contacts_family" in _topics(sentence)
+    assert "contacts_family" in topics_of(sentence)
 
 
 def test_a_pronoun_with_no_act_gives_no_contact() -> None:
     # near miss: a later clause names him but nobody reaches him
-    assert "contacts_family" not in _topics("当初我填的是表哥的号码，他也同意了。")
+    assert "contacts_family" not in topics_of("当初我填的是表哥的号码，他也同意了。")
 
 
 # -- hometown: a visit versus a thing sent or a call made there ----------------------------
@@ -105,7 +101,7 @@ def test_a_pronoun_with_no_act_gives_no_contact() -> None:
     ],
 )
 def test_going_to_the_hometown_is_a_visit(sentence: str) -> None:
-    assert "home_visit" in _topics(sentence)
+    assert "home_visit" in topics_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -119,7 +115,7 @@ def test_going_to_the_hometown_is_a_visit(sentence: str) -> None:
 def test_a_thing_sent_or_a_call_made_to_the_hometown_reaches_family_not_a_visit(
     sentence: str,
 ) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert "home_visit" not in topics
     assert "contacts_family" in topics
 
@@ -133,12 +129,12 @@ def test_a_thing_sent_or_a_call_made_to_the_hometown_reaches_family_not_a_visit(
     ],
 )
 def test_dao_jia_ren_is_no_visit(sentence: str) -> None:
-    assert "home_visit" not in _topics(sentence)
+    assert "home_visit" not in topics_of(sentence)
 
 
 def test_a_visit_home_keeps_home_visit() -> None:
     # near miss: 到家 as a visit
-    assert "home_visit" in _topics("催收员昨天直接找到家里来了。")
+    assert "home_visit" in topics_of("催收员昨天直接找到家里来了。")
 
 
 # -- what the collector asks of a contact, and a question reported -------------------------
@@ -216,12 +212,12 @@ def test_the_alternative_taken_keeps_its_topic() -> None:
     ],
 )
 def test_a_co_borrower_reached_is_a_contact(sentence: str) -> None:
-    assert "contacts_family" in _topics(sentence)
+    assert "contacts_family" in topics_of(sentence)
 
 
 def test_a_co_borrower_owing_is_no_contact() -> None:
     # near miss: liability only
-    assert "contacts_family" not in _topics("父母是共同借款人的，要和你一起承担还款责任。")
+    assert "contacts_family" not in topics_of("父母是共同借款人的，要和你一起承担还款责任。")
 
 
 # -- the collector's own people are no contacts --------------------------------------------
@@ -236,12 +232,12 @@ def test_a_co_borrower_owing_is_no_contact() -> None:
     ],
 )
 def test_the_collectors_own_people_are_no_contacts(sentence: str) -> None:
-    assert "contacts_family" not in _topics(sentence)
+    assert "contacts_family" not in topics_of(sentence)
 
 
 def test_the_borrowers_colleague_called_stays_a_contact() -> None:
     # near miss
-    assert "contacts_family" in _topics("催收员打电话到我同事那里，问我什么时候还钱。")
+    assert "contacts_family" in topics_of("催收员打电话到我同事那里，问我什么时候还钱。")
 
 
 # -- a fear put first frames what follows --------------------------------------------------
@@ -256,13 +252,13 @@ def test_the_borrowers_colleague_called_stays_a_contact() -> None:
     ],
 )
 def test_a_fear_put_first_is_no_claim(sentence: str) -> None:
-    topics = _topics(sentence)
+    topics = topics_of(sentence)
     assert not topics & {"legal_action", "contacts_family", "debtor_contact"}
 
 
 def test_an_event_stated_after_a_fear_keeps_its_topic() -> None:
     # near miss: no fear frame, the call is stated
-    assert "contacts_family" in _topics("最后催收还是打电话给了我妈。")
+    assert "contacts_family" in topics_of("最后催收还是打电话给了我妈。")
 
 
 # -- blocking a number, an idiom of distress, words said on a call -------------------------
@@ -277,12 +273,12 @@ def test_an_event_stated_after_a_fear_keeps_its_topic() -> None:
     ],
 )
 def test_blocking_a_number_is_no_credit_blacklist(sentence: str) -> None:
-    assert "credit_report" not in _topics(sentence)
+    assert "credit_report" not in topics_of(sentence)
 
 
 def test_a_lender_blacklist_keeps_credit_report() -> None:
     # near miss
-    assert "credit_report" in _topics("逾期太久会被拉黑，征信上留下不良记录。")
+    assert "credit_report" in topics_of("逾期太久会被拉黑，征信上留下不良记录。")
 
 
 @pytest.mark.parametrize(
@@ -353,4 +349,4 @@ def test_words_said_after_a_call_are_reported(sentence: str, topic: str) -> None
     ],
 )
 def test_say_without_a_call_or_as_an_idiom_is_not_reported(sentence: str, topic: str) -> None:
-    assert topic in _topics(sentence)
+    assert topic in topics_of(sentence)

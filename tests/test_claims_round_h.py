@@ -15,10 +15,7 @@ import pytest
 from pipeline.claims import analyse
 from pipeline.claims.tagger import _tagging_text_with_offsets, tagging_text
 from pipeline.normalize import normalize_text
-
-
-def _topics(sentence: str) -> set[str]:
-    return set(analyse(sentence).topics)
+from tests.helpers import topics_of
 
 
 def _offsets_hold(sentence: str) -> None:
@@ -64,7 +61,7 @@ def test_regional_words_keep_thresholds() -> None:
 
 def test_the_account_character_is_mapped() -> None:
     assert tagging_text("帳戶被凍結") == "账户被冻结"
-    assert "account_impact" in _topics("逾期之後帳戶就會被凍結。")
+    assert "account_impact" in topics_of("逾期之後帳戶就會被凍結。")
 
 
 def test_regional_words_keep_offsets() -> None:
@@ -78,8 +75,8 @@ def test_regional_words_keep_offsets() -> None:
 
 def test_near_miss_regional_words_do_not_invent_topics() -> None:
     # 繳費 (paying a utility bill) and a sports 紀錄 name no collection event
-    assert _topics("每個月的水電費我都用信用卡自動繳費。") == set()
-    assert _topics("他打破了全國游泳比賽的紀錄。") == set()
+    assert topics_of("每個月的水電費我都用信用卡自動繳費。") == set()
+    assert topics_of("他打破了全國游泳比賽的紀錄。") == set()
     # normalize_text is untouched: hashes and dedup see the script conversion only
     assert normalize_text("遲繳紀錄") == "迟缴纪录"
     # 唔 mapped to 不 is a negator only where mainland 不 would be one
@@ -119,7 +116,7 @@ def test_near_miss_a_glyph_gap_stays_a_gap() -> None:
     # 打 吗 is 打电话吗 with the word cut out: one space between words, no cue across it
     assert tagging_text("网贷逾期会打 吗") == "网贷逾期会打□吗"
     assert tagging_text("催收会给家人发 、打电话") == "催收会给家人发 、打电话"
-    assert "debtor_contact" in _topics("网贷逾期会打 吗？")
+    assert "debtor_contact" in topics_of("网贷逾期会打 吗？")
     # three gaps in a long sentence are still gaps, not a word-segmented copy
     gapped = "催收员一天能打十几个 过来，不接就发 威胁，晚上还接着打 骚扰。"
     assert tagging_text(gapped).count("□") == 3
@@ -144,11 +141,11 @@ def test_near_miss_a_glyph_gap_stays_a_gap() -> None:
     ],
 )
 def test_spun_words_keep_their_topic(sentence: str, topic: str) -> None:
-    assert topic in _topics(sentence)
+    assert topic in topics_of(sentence)
 
 
 def test_near_miss_a_court_ban_is_no_frozen_account() -> None:
-    assert "account_impact" not in _topics("被执行人会被限制使用高消费。")
+    assert "account_impact" not in topics_of("被执行人会被限制使用高消费。")
 
 
 @pytest.mark.parametrize(
