@@ -1,0 +1,84 @@
+"""Round tagger-q (probe170-172, ids qq): account freezes, judicial enforcement, travel bans.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its reading: a court's freeze of assets before or during a lawsuit
+(财产保全, 诉前保全, 财保, 司法冻结) is a legal action, not the lender's account;
+a notice or a document faked with an image editor (P出来的, 用PS改的) is fake
+collection, while a borrower's own photo edited to shame them (被P图) is not;
+an impostor's freeze threat or promise to unfreeze is the scam, not the
+borrower's account.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- a court's freeze of assets is a legal action ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠款金额较大时，银行起诉前往往会先申请财产保全。",
+        "平台在立案的同时申请了诉前保全，借款人的存款当天就动不了了。",
+        "他的工资卡被财保以后，才知道网贷公司已经去法院告他了。",
+        "支付宝余额显示司法冻结，说明已经进入了法院的程序。",
+    ],
+)
+def test_a_courts_freeze_of_assets_is_a_legal_action(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "legal_action" in topics
+    assert "account_impact" not in topics
+
+
+def test_near_miss_a_lenders_own_freeze_stays_account_impact() -> None:
+    topics = topics_of("借呗逾期以后，额度会被冻结，暂时借不出钱。")
+    assert "account_impact" in topics
+    assert "legal_action" not in topics
+
+
+# -- a document faked with an image editor --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方发来的立案通知书截图，其实是P出来的。",
+        "那份判决书是催收用PS改过日期的，根本不是法院发的，有人干脆直接用PS做一张。",
+        "不少所谓的律师函都是用修图软件拼出来的。",
+    ],
+)
+def test_a_document_faked_with_an_image_editor_is_fake_collection(sentence: str) -> None:
+    assert "fake_collection" in topics_of(sentence)
+
+
+def test_near_miss_a_borrowers_photo_edited_to_shame_is_no_fake_collection() -> None:
+    topics = topics_of("催收把借款人的照片P成通缉令发到群里，这属于暴力催收，可以投诉。")
+    assert "fake_collection" not in topics
+    assert "complaints_rights" in topics
+
+
+# -- an impostor's freeze threat or unfreezing offer is the scam --------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "骗子会说你的账户即将冻结，要你把钱转到私人账户才能解冻。",
+        "冒充平台客服的人声称你的额度已被冻结，让你先交解冻费。",
+        "收到要求转账到个人账户来解除冻结的短信，就是诈骗。",
+    ],
+)
+def test_an_impostors_freeze_talk_is_no_account_impact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "account_impact" not in a.topics
+
+
+def test_near_miss_a_real_freeze_without_impostor_keeps_account_impact() -> None:
+    topics = topics_of("花呗逾期后额度会被冻结，还清欠款后才会解冻。")
+    assert "account_impact" in topics
+    assert "fake_collection" not in topics
