@@ -82,3 +82,85 @@ def test_near_miss_a_real_freeze_without_impostor_keeps_account_impact() -> None
     topics = topics_of("花呗逾期后额度会被冻结，还清欠款后才会解冻。")
     assert "account_impact" in topics
     assert "fake_collection" not in topics
+
+
+# -- the article on its own sources, or on what the reader now knows -----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "以上信息均整理自互联网公开资料，催收的具体做法请以平台公告为准。",
+        "读到这儿，相信你对上征信和被起诉的区别已经有了初步的认识。",
+        "本文观点来自网络，罚息标准以各家合同为准。",
+    ],
+)
+def test_the_article_on_its_sources_or_the_readers_knowledge_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_claim_about_what_the_reader_should_know_stays() -> None:
+    assert "credit_report" in topics_of("大家要知道，逾期超过三十天一般就会上征信。")
+
+
+# -- a section heading with a Chinese ordinal ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "三、逾期以后会不会被起诉",
+        "第二部分 催收能不能联系家人",
+        "六、停息挂账到底靠不靠谱",
+    ],
+)
+def test_a_section_heading_with_a_chinese_ordinal_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_list_items_and_headings_with_a_claim_stay() -> None:
+    assert "legal_action" in topics_of("2、逾期三个月以后平台会起诉")
+    assert "legal_action" in topics_of("五、逾期超过一年：银行可能会起诉")
+    assert "legal_action" in topics_of("逾期以后会不会被起诉？")
+
+
+# -- two things told apart ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网贷大数据花了和征信有逾期是两码事。",
+        "催收公司和律师事务所不是一回事，千万别搞混。",
+        "额度被冻结和账户被法院冻结是两个概念。",
+    ],
+)
+def test_two_things_told_apart_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_claim_after_the_distinction_stays() -> None:
+    assert "legal_action" in topics_of("催收和起诉是两回事，催收打电话并不代表平台已经去法院起诉。")
+
+
+# -- a user's report the author rejects ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("有网友说逾期一周就被爆了通讯录，这种说法不靠谱。", "contacts_family"),
+        ("有网友称花呗逾期三天就会被起诉，其实这是误解。", "legal_action"),
+        ("网友说欠信用卡会被拘留，这种说法站不住脚。", "criminal_risk"),
+    ],
+)
+def test_a_users_report_the_author_rejects_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_near_miss_a_users_report_kept_by_the_author_affirms() -> None:
+    a = analyse("有网友反映，逾期后催收每天都会打好几个电话。")
+    assert "debtor_contact" in a.topics
+    assert a.stance != "denies"
