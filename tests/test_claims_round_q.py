@@ -164,3 +164,74 @@ def test_near_miss_a_users_report_kept_by_the_author_affirms() -> None:
     a = analyse("有网友反映，逾期后催收每天都会打好几个电话。")
     assert "debtor_contact" in a.topics
     assert a.stance != "denies"
+
+
+# -- the article's closing formula ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "以上就是信用卡逾期被起诉以后的处理办法，希望对大家有帮助。",
+        "以上便是花呗逾期上征信的相关内容。",
+        "希望今天的分享能帮到正在被催收困扰的你。",
+    ],
+)
+def test_the_articles_closing_formula_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_summary_that_states_a_claim_stays() -> None:
+    assert "credit_report" in topics_of("总结一下，逾期超过三十天基本都会上征信。")
+
+
+# -- listed as a defaulter, and a limit cleared, in other words ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "执行通知书送达后仍不还款，就会被纳入失信被执行人名单。",
+        "被纳入失信以后，坐高铁和飞机都会受限。",
+        "法院将他纳入失信名单已经快两年了。",
+    ],
+)
+def test_put_on_the_defaulters_list_is_a_legal_action(sentence: str) -> None:
+    assert "legal_action" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "安逸花逾期后，额度直接被清零了。",
+        "逾期一次，可用额度就可能被系统清零。",
+        "还清之前，这个APP里是借不出钱的。",
+    ],
+)
+def test_a_limit_cleared_or_borrowing_refused_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_a_cleared_balance_is_no_account_impact() -> None:
+    assert "account_impact" not in topics_of("还清以后，欠款余额就清零了，心里轻松多了。")
+
+
+# -- a belief called wrong by its own verb ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("很多人误以为逾期一天就会上征信，其实这是一种误解。", "credit_report"),
+        ("有人错以为催收可以随便去单位闹，其实这种说法站不住脚。", "home_visit"),
+        ("不少借款人误以为欠钱不还会坐牢，其实这属于民事纠纷。", "criminal_risk"),
+    ],
+)
+def test_a_belief_called_wrong_by_its_verb_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_near_miss_a_belief_held_without_rejection_is_not_denied() -> None:
+    assert analyse("很多借款人以为逾期一天就会上征信。").stance != "denies"
