@@ -1852,3 +1852,26 @@ def test_a_repeated_sentence_is_tagged_alike_and_callers_get_their_own_list() ->
     fresh = analyse_claims(text, explain=False)
     assert [a.stance for a in again] == [a.stance for a in fresh] == ["denies", "affirms"]
     assert again == fresh
+
+
+def test_a_claims_stored_fields_are_its_own_when_remembered_or_replaced() -> None:
+    """The cue strings and the sentence hash a Claim stores are computed once per
+    Analysis: a remembered Analysis gives what a fresh one gives, and an Analysis
+    replaced with another threshold (a ；-cut carry) gets its own cue strings."""
+    from dataclasses import replace
+
+    from pipeline.claims.document import _stored_fields
+    from pipeline.claims.tagger import analyse_claims, clear_tag_cache
+    from pipeline.claims.thresholds import Threshold
+    from pipeline.normalize import sha1_hex
+
+    text = "逾期超过三个月，平台一般会委托第三方催收公司。"
+    a = analyse_claims(text, explain=False)[0]
+    assert _stored_fields(a) == (a.cues(), sha1_hex(a.normalized))
+    assert _stored_fields(analyse_claims(text, explain=False)[0]) == _stored_fields(a)
+    clear_tag_cache()
+    fresh = analyse_claims(text, explain=False)[0]
+    assert _stored_fields(fresh) == _stored_fields(a)
+    one_day = Threshold(min_days=1, max_days=1, anchor="overdue", text="逾期一天")
+    carried = replace(a, threshold=one_day)
+    assert _stored_fields(carried)[0] == carried.cues() != a.cues()

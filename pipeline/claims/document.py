@@ -13,7 +13,7 @@ from dataclasses import replace
 from pipeline.claims.analysis import CONTEXT_MARK, Analysis
 from pipeline.claims.segment import Segment, segment
 from pipeline.claims.senses import load_senses
-from pipeline.claims.tagger import analyse, analyse_claims, tagger_version
+from pipeline.claims.tagger import TAG_CACHE_SIZE, analyse, analyse_claims, tagger_version
 from pipeline.normalize import sha1_hex
 from pipeline.records import Claim
 
@@ -27,8 +27,29 @@ def tag_sentence(doc_id: str, idx: int, section: str, sentence: str, context: st
     return _claim(doc_id, idx, section, sentence, analyse(sentence, context, explain=False))
 
 
+# The stored fields of an Analysis (its cue strings and its sentence hash), kept for the
+# analyses the tag cache hands out again: a sentence repeated across documents costs a
+# lookup here too. Keyed by id() with the object itself held, so an id is never reused
+# while its entry lives; an Analysis is frozen, so its fields never change.
+_FIELDS: dict[int, tuple[Analysis, tuple[str, ...], str]] = {}
+
+
+def _stored_fields(a: Analysis) -> tuple[tuple[str, ...], str]:
+    """The cue strings and the sentence hash a Claim stores for *a*, computed once per
+    Analysis object."""
+    hit = _FIELDS.get(id(a))
+    if hit is not None and hit[0] is a:
+        return hit[1], hit[2]
+    cues, sha1 = a.cues(), sha1_hex(a.normalized)
+    if len(_FIELDS) >= TAG_CACHE_SIZE:
+        _FIELDS.clear()
+    _FIELDS[id(a)] = (a, cues, sha1)
+    return cues, sha1
+
+
 def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> Claim:
     th = a.threshold
+    cues, sentence_sha1 = _stored_fields(a)
     return Claim(
         doc_id=doc_id,
         idx=idx,
@@ -42,8 +63,8 @@ def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> C
         min_days=th.min_days if th else None,
         max_days=th.max_days if th else None,
         anchor=th.anchor if th else None,
-        cues=a.cues(),
-        sentence_sha1=sha1_hex(a.normalized),
+        cues=cues,
+        sentence_sha1=sentence_sha1,
         tagger_version=tagger_version(),
         part=a.part,
         self_contradicting=a.self_contradicting,
