@@ -1,0 +1,106 @@
+"""Round tagger-o (probe150-152, ids qo): long sentences and sentence pieces.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its label: the outcome a comparison sets the claim against (比起X，Y)
+gives no topic, like 与其X; the lender reporting the borrower to the police
+(银行报案) is criminal risk, not the reader's complaint; a practice stopped or
+abolished after its cue (外访已经基本停止) is denied; a record kept for years
+in "the report" named back (这类记录会在报告里保留五年) is the credit report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- the outcome a comparison turns down ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("比起被法院强制执行，早点跟银行谈分期要划算得多。", {"negotiation"}),
+        ("相比于上门催收，平台现在更多是打电话催收。", {"debtor_contact"}),
+        ("相较于被起诉，申请延期还款的麻烦小很多。", {"negotiation"}),
+        ("比起家人被催收骚扰，自己先坦白反而更好。", set()),
+    ],
+)
+def test_the_outcome_a_comparison_turns_down_gives_no_topic(
+    sentence: str, topics: set[str]
+) -> None:
+    assert set(topics_of(sentence)) == topics
+
+
+def test_near_miss_a_plain_comparison_keeps_its_cue() -> None:
+    # 比起 after the cue compares two amounts: the fee before it is the claim
+    assert topics_of("网贷的罚息比起银行要高出不少。") == {"penalty_fees"}
+    assert topics_of("网贷的罚息比银行的罚息高出不少。") == {"penalty_fees"}
+
+
+# -- the lender reporting the borrower to the police --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "持卡人长期失联又不还款，银行可能会向公安机关报案。",
+        "催缴两次后仍不还，发卡行报案的话就会按信用卡诈骗立案。",
+        "如果被认定为恶意透支，银行就会报案处理。",
+    ],
+)
+def test_the_lender_reporting_to_the_police_is_criminal_risk(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "criminal_risk" in topics
+    assert "complaints_rights" not in topics
+
+
+def test_near_miss_the_reader_reporting_a_collector_keeps_complaints() -> None:
+    # the reader goes to the police about the collector: recourse, not a crime risk
+    assert topics_of("遇到催收员辱骂威胁，可以直接报警。") == {"complaints_rights"}
+    # the lender named as the one complained to, not the one who reports
+    assert topics_of("遇到暴力催收，可以向银行投诉或者报警。") == {"complaints_rights"}
+
+
+# -- a practice stopped after its cue ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("上门催收这种做法，很多银行早已停止。", "home_visit"),
+        ("至于委外催收，这家银行去年已经基本停止。", "third_party_agency"),
+        ("爆通讯录的催收方式已经被叫停，正规平台不会再用。", "contacts_family"),
+    ],
+)
+def test_a_practice_stopped_after_its_cue_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_near_miss_a_practice_that_goes_on_is_affirmed() -> None:
+    a = analyse("上门催收在一些小平台仍然很常见。")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "affirms"
+
+
+# -- a record kept in "the report" named back ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这种逾期一旦留下，在报告里要保留整整五年。",
+        "上面说的那条记录，会在报告中保存五年才消除。",
+        "而且它在报告上会一直保留到结清后的第五年。",
+    ],
+)
+def test_a_record_kept_in_the_report_is_the_credit_report(sentence: str) -> None:
+    assert "credit_report" in topics_of(sentence)
+
+
+def test_near_miss_a_report_of_figures_is_no_credit_report() -> None:
+    # a published report, with the keeping said in another clause, keeps no one's record
+    assert topics_of("这份行业报告里提到，平台的客服工单一般保存三年。") == set()
