@@ -104,3 +104,50 @@ def test_a_record_kept_in_the_report_is_the_credit_report(sentence: str) -> None
 def test_near_miss_a_report_of_figures_is_no_credit_report() -> None:
     # a published report, with the keeping said in another clause, keeps no one's record
     assert topics_of("这份行业报告里提到，平台的客服工单一般保存三年。") == set()
+
+
+# -- the steps of a sequence ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("先是银行打电话，接着委托催收公司处理。", {"debtor_contact", "third_party_agency"}),
+        ("首先会发短信，再过一个月就会寄出律师函。", {"debtor_contact", "legal_action"}),
+        ("账单逾期后，接着客服打电话，最后才委托律所起诉。", {"debtor_contact", "legal_action"}),
+    ],
+)
+def test_a_channel_word_that_is_a_whole_step_is_a_call_to_the_borrower(
+    sentence: str, topics: set[str]
+) -> None:
+    assert topics_of(sentence) == topics
+
+
+def test_near_miss_a_channel_word_sharing_its_step_stays_weak() -> None:
+    # the outsourced agency's call is the agency's topic, not a separate call claim
+    assert topics_of("逾期后先上门核实，然后外包公司会打电话。") == {
+        "home_visit", "third_party_agency"}
+    # a sequence that reaches the family: the family contact is the claim (qg042 precedent)
+    assert topics_of("催收先群发短信给借款人，再群发给他的同学。") == {"contacts_family"}
+
+
+# -- a reminder with its verb before it ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("还款日过后平台会发短信提醒，并开始收取罚息。", {"debtor_contact", "penalty_fees"}),
+        ("如果只是晚了一天，一般只会打个电话提醒，不会上征信。",
+         {"debtor_contact", "credit_report"}),
+        ("逾期后银行会打电话提醒，罚息也从当天开始算。", {"debtor_contact", "penalty_fees"}),
+    ],
+)
+def test_a_reminder_with_its_verb_is_a_call_to_the_borrower(
+    sentence: str, topics: set[str]
+) -> None:
+    assert topics_of(sentence) == topics
+
+
+def test_near_miss_a_message_kept_as_evidence_is_no_reminder() -> None:
+    assert topics_of("保存好催收员发短信威胁的截图，可以作为投诉证据。") == {"complaints_rights"}

@@ -440,6 +440,34 @@ _FIRST_STEP = ("先是", "首先", "先")
 _LATER_STEP = ("再", "然后", "接着", "之后", "随后", "最后", "其次", "后面")
 
 
+def _step_channels(norm: str, evidence: list[TopicEvidence],
+                   tax: Taxonomy) -> list[TopicEvidence]:
+    """A bare channel word (a weak cue: 打电话, 短信) that is the whole of a sequence's step
+    (先是客服打电话，然后委外公司介入) names a call of its own, to the borrower: it counts
+    beside the other steps' topics. A channel word sharing its step with another cue
+    (第三方催收公司打电话) stays weak, and so does one in a sentence that reaches the
+    family (先群发短信给借款人，再群发给亲友: the set reads the family as the claim)."""
+    if not any(ev.weak for ev in evidence):
+        return evidence
+    present = {ev.topic for ev in evidence if not ev.weak}
+    held = {s for t in present for s in tax.topic(t).suppresses}
+    clause_of = clause_index(norm)
+    steps = (*_FIRST_STEP, *_LATER_STEP)
+    out: list[TopicEvidence] = []
+    for ev in evidence:
+        if ev.weak and ev.topic not in held and not ev.background and 0 <= ev.start < len(norm):
+            c = clause_of[ev.start]
+            c0 = ev.start
+            while c0 > 0 and norm[c0 - 1] not in CLAUSE_BREAKS:
+                c0 -= 1
+            alone = not any(o is not ev and 0 <= o.start < len(norm) and clause_of[o.start] == c
+                            for o in evidence)  # fmt: skip
+            if alone and any(w in norm[c0 : ev.start] for w in steps):
+                ev = replace(ev, weak=False)
+        out.append(ev)
+    return out
+
+
 def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[str],
                        tax: Taxonomy) -> list[str]:
     """*topics* with a suppressed topic put back when its cue is in a sequence's first
@@ -498,6 +526,7 @@ def _analyse_norm(
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
+    evidence = _step_channels(norm, evidence, tax)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
