@@ -151,3 +151,56 @@ def test_a_reminder_with_its_verb_is_a_call_to_the_borrower(
 
 def test_near_miss_a_message_kept_as_evidence_is_no_reminder() -> None:
     assert topics_of("保存好催收员发短信威胁的截图，可以作为投诉证据。") == {"complaints_rights"}
+
+
+# -- set phrases holding 不 ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("很多人不知不觉中就上了征信黑名单。", "credit_report"),
+        ("催收员不停地打电话到我单位。", "contacts_family"),
+        ("催收员不分昼夜地打电话到我单位。", "contacts_family"),
+    ],
+)
+def test_a_set_phrase_holding_bu_negates_nothing(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == (topic,)
+    assert a.stance == "affirms"
+
+
+def test_near_miss_a_plain_negator_still_denies() -> None:
+    a = analyse("正规平台不会联系你的家人。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+# -- out of reach told as the cause ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("由于借款人一直失联，催收员只好打给了他的父母。", "contacts_family"),
+        ("正是因为长期联系不上他，平台把账户交给了外包公司。", "third_party_agency"),
+        ("因为借款人下落不明，法院最后采用了公告送达的方式开庭。", "legal_action"),
+    ],
+)
+def test_out_of_reach_in_a_cause_clause_is_no_condition(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == (topic,)
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果借款人长期失联，平台会联系紧急联系人。",
+        "借款人失联的，平台会联系紧急联系人。",
+        # 一旦 inside the cause clause is still a condition
+        "因为一旦失联，平台就会联系紧急联系人。",
+    ],
+)
+def test_near_miss_out_of_reach_as_a_condition_stays_conditional(sentence: str) -> None:
+    assert analyse(sentence).stance == "conditional"
