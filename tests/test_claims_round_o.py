@@ -204,3 +204,22 @@ def test_out_of_reach_in_a_cause_clause_is_no_condition(sentence: str, topic: st
 )
 def test_near_miss_out_of_reach_as_a_condition_stays_conditional(sentence: str) -> None:
     assert analyse(sentence).stance == "conditional"
+
+
+# -- a numbered heading's duration ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["二、逾期三个月以上会发生什么", "（三）逾期超过半年的处理办法", "四、逾期一年后的几种结局"],
+)
+def test_a_numbered_heading_without_a_topic_has_no_threshold(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ()
+    assert a.threshold is None
+
+
+def test_near_miss_a_plain_short_line_and_a_claim_keep_their_duration() -> None:
+    assert analyse("逾期1-2天问题不大").threshold is not None
+    th = analyse("四、逾期超过半年：平台可能会起诉").threshold
+    assert th is not None and th.min_days == 182

@@ -25,6 +25,7 @@ from pipeline.claims.clauses import (
     reported_spans,
 )
 from pipeline.claims.match import Matchers, build_matchers
+from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
@@ -498,6 +499,14 @@ def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[st
     return sorted([*topics, *back], key=lambda t: first[t])
 
 
+def _heading_shape(line: str) -> bool:
+    """*line* has a numbered heading's shape (一、…, （二）…, 3.1 …): with no topic it names
+    a section, and a duration in it (逾期半年以上) is no claim's threshold. A plain short
+    line (逾期1-2天问题不大) keeps its duration."""
+    level = heading_level(line.strip())
+    return level is not None and level >= 1
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -516,7 +525,8 @@ def _analyse_norm(
             normalized=normalized, norm=norm, topics=(), evidence=(), dropped={}, stance=None,
             question=None, conditions=(), modality=None, modality_cue=None, hedge=None,
             hedge_cue=None, products=products, product_cues=tuple(product_cues),
-            threshold=None if boiler is not None else threshold, reported=reported,
+            threshold=None if boiler is not None or _heading_shape(normalized) else threshold,
+            reported=reported,
             boilerplate=boiler,
         )  # fmt: skip
     background = protasis_clauses(norm, matchers, tax.lexicon)
@@ -595,6 +605,8 @@ def _analyse_norm(
             _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
             hedge, hedge_cue = "frequency", next(ev.negator for ev in support if ev.rare)
+    if not topics and _heading_shape(normalized):
+        threshold = None  # 三、逾期半年以上可能出现的情况: a section's name, no claim's duration
     return Analysis(
         normalized=normalized, norm=norm, topics=tuple(topics), evidence=tuple(evidence),
         dropped=dropped,
