@@ -5,7 +5,11 @@ must keep its label: the outcome a comparison sets the claim against (比起X，
 gives no topic, like 与其X; the lender reporting the borrower to the police
 (银行报案) is criminal risk, not the reader's complaint; a practice stopped or
 abolished after its cue (外访已经基本停止) is denied; a record kept for years
-in "the report" named back (这类记录会在报告里保留五年) is the credit report.
+in "the report" named back (这类记录会在报告里保留五年) is the credit report; a bare
+channel word that is a whole step of a sequence (先是银行打电话，接着委托催收公司) is a call to
+the borrower, and 发短信提醒 is a strong cue; set phrases holding 不 (不知不觉, 不停) negate
+nothing; out of reach told as the cause (由于借款人一直失联，…) is no condition; a numbered
+heading with no topic has no threshold.
 """
 
 from __future__ import annotations
