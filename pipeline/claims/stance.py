@@ -113,6 +113,17 @@ def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
     return any(w in text[hit.end : end] for w in lex.whoever)
 
 
+def _stated_cause(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """An out-of-reach marker inside a cause clause (因为长期联系不上本人，催收员转而打给了
+    他的同事): the borrower's being out of reach is told as what happened, no condition."""
+    if hit.text not in lex.out_of_reach:
+        return False
+    start = hit.start
+    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    return any(w in text[start : hit.start] for w in lex.causes)
+
+
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
     """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows.
 
@@ -382,7 +393,7 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     """
     found: list[str] = []
     for hit in matchers.conditions.find(text, "cond"):
-        if lex is not None and _means_whoever(text, hit, lex):
+        if lex is not None and (_means_whoever(text, hit, lex) or _stated_cause(text, hit, lex)):
             continue
         found.append(hit.text)
     blockers = lex.condition_blockers if lex is not None else ()

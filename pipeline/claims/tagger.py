@@ -25,6 +25,7 @@ from pipeline.claims.clauses import (
     reported_spans,
 )
 from pipeline.claims.match import Matchers, build_matchers
+from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
@@ -440,6 +441,34 @@ _FIRST_STEP = ("先是", "首先", "先")
 _LATER_STEP = ("再", "然后", "接着", "之后", "随后", "最后", "其次", "后面")
 
 
+def _step_channels(norm: str, evidence: list[TopicEvidence],
+                   tax: Taxonomy) -> list[TopicEvidence]:
+    """A bare channel word (a weak cue: 打电话, 短信) that is the whole of a sequence's step
+    (先是客服打电话，然后委外公司介入) names a call of its own, to the borrower: it counts
+    beside the other steps' topics. A channel word sharing its step with another cue
+    (第三方催收公司打电话) stays weak, and so does one in a sentence that reaches the
+    family (先群发短信给借款人，再群发给亲友: the set reads the family as the claim)."""
+    if not any(ev.weak for ev in evidence):
+        return evidence
+    present = {ev.topic for ev in evidence if not ev.weak}
+    held = {s for t in present for s in tax.topic(t).suppresses}
+    clause_of = clause_index(norm)
+    steps = (*_FIRST_STEP, *_LATER_STEP)
+    out: list[TopicEvidence] = []
+    for ev in evidence:
+        if ev.weak and ev.topic not in held and not ev.background and 0 <= ev.start < len(norm):
+            c = clause_of[ev.start]
+            c0 = ev.start
+            while c0 > 0 and norm[c0 - 1] not in CLAUSE_BREAKS:
+                c0 -= 1
+            alone = not any(o is not ev and 0 <= o.start < len(norm) and clause_of[o.start] == c
+                            for o in evidence)  # fmt: skip
+            if alone and any(w in norm[c0 : ev.start] for w in steps):
+                ev = replace(ev, weak=False)
+        out.append(ev)
+    return out
+
+
 def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[str],
                        tax: Taxonomy) -> list[str]:
     """*topics* with a suppressed topic put back when its cue is in a sequence's first
@@ -470,6 +499,14 @@ def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[st
     return sorted([*topics, *back], key=lambda t: first[t])
 
 
+def _heading_shape(line: str) -> bool:
+    """*line* has a numbered heading's shape (一、…, （二）…, 3.1 …): with no topic it names
+    a section, and a duration in it (逾期半年以上) is no claim's threshold. A plain short
+    line (逾期1-2天问题不大) keeps its duration."""
+    level = heading_level(line.strip())
+    return level is not None and level >= 1
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -488,7 +525,8 @@ def _analyse_norm(
             normalized=normalized, norm=norm, topics=(), evidence=(), dropped={}, stance=None,
             question=None, conditions=(), modality=None, modality_cue=None, hedge=None,
             hedge_cue=None, products=products, product_cues=tuple(product_cues),
-            threshold=None if boiler is not None else threshold, reported=reported,
+            threshold=None if boiler is not None or _heading_shape(normalized) else threshold,
+            reported=reported,
             boilerplate=boiler,
         )  # fmt: skip
     background = protasis_clauses(norm, matchers, tax.lexicon)
@@ -498,6 +536,7 @@ def _analyse_norm(
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
+    evidence = _step_channels(norm, evidence, tax)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
@@ -566,6 +605,8 @@ def _analyse_norm(
             _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
             hedge, hedge_cue = "frequency", next(ev.negator for ev in support if ev.rare)
+    if not topics and _heading_shape(normalized):
+        threshold = None  # 三、逾期半年以上可能出现的情况: a section's name, no claim's duration
     return Analysis(
         normalized=normalized, norm=norm, topics=tuple(topics), evidence=tuple(evidence),
         dropped=dropped,

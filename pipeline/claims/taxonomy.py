@@ -122,6 +122,9 @@ class Lexicon:
     condition_blockers: tuple[str, ...]
     protasis: tuple[str, ...]
     whoever: tuple[str, ...]  # after 只要 in its clause: "whoever", no condition
+    # a cause clause (因为/由于 X): an out-of-reach marker in it is the stated cause, no condition
+    causes: tuple[str, ...]
+    out_of_reach: tuple[str, ...]
     consequents: tuple[str, ...]  # 就/会...: a protasis clause without them is a bare condition
     normative: tuple[str, ...]
     advice: tuple[str, ...]
@@ -336,6 +339,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
         protasis=_strings(data, "protasis", file, required=False),
         whoever=_strings(data, "whoever", file, required=False),
+        causes=_strings(data, "causes", file, required=False),
+        out_of_reach=_strings(data, "out_of_reach", file, required=False),
         consequents=_strings(data, "consequents", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
