@@ -132,3 +132,42 @@ def test_a_warning_not_to_believe_denies_the_quoted_offer(sentence: str) -> None
 def test_near_miss_an_offer_reported_without_warning_is_affirmed() -> None:
     a = analyse("有些中介声称能帮你停息挂账，收了钱人就不见了。")
     assert "debt_help_scam" in a.topics and a.stance == "affirms"
+
+
+# -- the card stopped, said with 卡片 (after probe132) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠款拖了两个多月，银行就把我的卡片停掉了。",
+        "连续三期没还，卡片被停是早晚的事。",
+        "逾期一旦超过90天，卡片冻结几乎是肯定的。",
+    ],
+)
+def test_the_card_stopped_with_kapian_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_a_card_mentioned_is_no_account_impact() -> None:
+    assert "account_impact" not in topics_of("这张卡片是去年在招行网点办的。")
+
+
+# -- the spacing between two acts is no overdue time (after probe132) ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "认定恶意透支，两次有效催收要相隔一个月以上。",
+        "银行两次寄催收函的间隔不少于30天，才算有效催收。",
+        "有的催收公司每次上门都间隔半个月左右。",
+    ],
+)
+def test_the_spacing_between_two_acts_is_no_threshold(sentence: str) -> None:
+    assert analyse(sentence).threshold is None
+
+
+def test_near_miss_an_overdue_duration_stays_a_threshold() -> None:
+    th = analyse("逾期超过三个月，银行就会把账户交给外包公司。").threshold
+    assert th is not None and th.min_days == 90
