@@ -171,3 +171,23 @@ def test_the_spacing_between_two_acts_is_no_threshold(sentence: str) -> None:
 def test_near_miss_an_overdue_duration_stays_a_threshold() -> None:
     th = analyse("逾期超过三个月，银行就会把账户交给外包公司。").threshold
     assert th is not None and th.min_days == 90
+
+
+# -- a right to ask the lender for a plan --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "困难时期，借款人有权要求银行协商还款，银行不能一口回绝。",
+        "很多人不知道，失业的持卡人有权要求发卡行给出还款方案。",
+        "符合条件的话，你有权要求银行减免部分利息。",
+    ],
+)
+def test_a_right_to_ask_for_a_plan_is_negotiation_no_complaint(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "negotiation" in topics and "complaints_rights" not in topics
+
+
+def test_near_miss_a_right_against_a_collector_stays_a_complaint() -> None:
+    assert "complaints_rights" in topics_of("借款人有权要求外访人员出示委托书和工作证。")
