@@ -83,6 +83,9 @@ class Senses:
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
+    # a warning not to believe before the reporting word in its clause (别信那些号称…的中介):
+    # the act of quoting is denied
+    disbelief: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -225,6 +228,7 @@ def parse_senses(path: Path) -> Senses:
         shown=_words(clauses, "shown_words", "clauses."),
         turned_down=_words(clauses, "turned_down", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
+        disbelief=_words(clauses, "reported_disbelief", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

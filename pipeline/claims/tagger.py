@@ -507,6 +507,12 @@ def _heading_shape(line: str) -> bool:
     return level is not None and level >= 1
 
 
+def _disbelieved(norm: str, start: int, senses: Senses) -> str | None:
+    """The warning not to believe (别信, 不要相信) before reported words in their clause."""
+    head = re.split(r"[，,；;：:。！!？?]", norm[:start])[-1]
+    return next((w for w in senses.disbelief if w in head), None)
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -555,7 +561,8 @@ def _analyse_norm(
                 continue  # the call itself was read in another sense (a hiring call)
             if topic != "debtor_contact" or not topics:
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
-                                              None, start=sp.start))  # fmt: skip
+                                              _disbelieved(norm0, sp.start, senses),
+                                              start=sp.start))  # fmt: skip
                 topics = select_topics(evidence, tax)
                 break
     if not topics and context:
