@@ -8,6 +8,7 @@ arrival time, requests in flight) and the run's manifest holds the crawl stats.
 from __future__ import annotations
 
 import json
+import statistics
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -260,8 +261,11 @@ def test_configured_delay_spaces_requests(tmp_path: Path) -> None:
         arrivals = gaps(server)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert len(arrivals) >= 5
-    # Scrapy randomizes each gap between 0.5x and 1.5x the delay.
-    assert min(arrivals) >= 0.5 * delay - CLOCK_SLACK, arrivals
+    # Scrapy randomizes each gap between 0.5x and 1.5x the delay. The server stamps a
+    # request when its thread handles it, so on a starved machine one late stamp can
+    # squeeze a single gap (0.01 s seen at load average 8); the median gap cannot be
+    # squeezed that way, and without the delay it is near zero.
+    assert statistics.median(arrivals) >= 0.5 * delay - CLOCK_SLACK, arrivals
 
 
 @pytest.mark.crawl
