@@ -1,0 +1,122 @@
+"""Round tagger-n (probe140-142, ids qn): secured, instalment and smaller lenders.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its label: the lender itself shutting down (P2P平台关停) closes no
+borrower's account; a court auction of a mortgaged home (法拍, 司法拍卖, 拍卖…房子)
+is enforcement, so a denial before it denies the lawsuit topic; a tow truck
+(拖车, 拖走) holds 拖 but names no overdue; calls and texts joined by 和 / 或 are
+calls to the borrower; a belief held by a named group of borrowers (很多房主以为)
+and then rejected states the opposite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+
+def _days(sentence: str) -> tuple[int | None, int | None, str | None] | None:
+    th = analyse(sentence).threshold
+    return None if th is None else (th.min_days, th.max_days, th.anchor)
+
+
+# -- the lender shutting down is no account closed ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那家P2P平台被关停以后，借款人手里的欠款并没有一笔勾销。",
+        "就算公司关闭了，借款合同照样有效。",
+        "平台已经关停三年，最近又有人打电话来要钱。",
+    ],
+)
+def test_a_lender_shutting_down_closes_no_account(sentence: str) -> None:
+    assert "account_impact" not in topics_of(sentence)
+
+
+def test_near_miss_an_account_closed_by_the_lender_keeps_account_impact() -> None:
+    a = analyse("逾期以后，平台会把你的借款额度关闭。")
+    assert "account_impact" in a.topics and a.stance == "affirms"
+
+
+# -- a court auction of a home is enforcement ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("抵押的房产进入司法拍卖，成交价通常要比市价低两三成。", "affirms"),
+        ("断供一年多以后，小周的房子最终还是被法拍了。", "conditional"),
+        ("执行阶段法官通常也不会马上拍卖被执行人唯一的住房。", "denies"),
+    ],
+)
+def test_a_court_auction_of_a_home_is_legal_action(sentence: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics and a.stance == stance
+
+
+def test_near_miss_a_lender_auctioning_a_towed_car_is_no_lawsuit() -> None:
+    assert "legal_action" not in topics_of("车被拖走半年没人赎，金融公司就把车拿去拍卖了。")
+
+
+# -- a tow truck is no overdue --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "拖车公司收的保管费，一天大约八十元。",
+        "车被拖走以后，每停一天还要多交四十块钱。",
+        "把车拖回停车场那天，对方又收了两百块的拖车费。",
+    ],
+)
+def test_a_tow_truck_names_no_overdue(sentence: str) -> None:
+    assert _days(sentence) is None
+
+
+def test_near_miss_a_loan_left_unpaid_keeps_its_threshold() -> None:
+    assert _days("车贷拖了两个月没还，金融公司开始打电话。") == (60, 60, "overdue")
+
+
+# -- calls and texts joined by 和 / 或 go to the borrower -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期头几天，平台一般只会打电话和发短信提醒。",
+        "客服会打电话或发短信通知你还款。",
+        "催收员打电话或者发短信的频率会越来越高。",
+    ],
+)
+def test_calls_and_texts_joined_by_he_or_huo_are_debtor_contact(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_near_miss_a_call_to_the_family_stays_contacts_family() -> None:
+    topics = topics_of("催收员给我妈打电话和发短信，说我欠钱不还。")
+    assert "contacts_family" in topics
+
+
+# -- a belief held by a named group of borrowers, then rejected -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("很多车主以为车贷逾期就要坐牢，这其实是误解。", "criminal_risk"),
+        ("不少借款人以为逾期一次就会被爆通讯录，其实这是谣言。", "contacts_family"),
+        ("很多持卡人以为逾期一天就会被起诉，这种说法并不可信。", "legal_action"),
+    ],
+)
+def test_a_rejected_group_belief_states_the_opposite(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics and a.stance != "affirms"
+
+
+def test_near_miss_a_group_belief_without_rejection_is_not_denied() -> None:
+    a = analyse("很多车主以为车贷逾期就要坐牢。")
+    assert a.stance != "denies"
