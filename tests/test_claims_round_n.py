@@ -120,3 +120,23 @@ def test_a_rejected_group_belief_states_the_opposite(sentence: str, topic: str) 
 def test_near_miss_a_group_belief_without_rejection_is_not_denied() -> None:
     a = analyse("很多车主以为车贷逾期就要坐牢。")
     assert a.stance != "denies"
+
+
+# -- a lead inside a 的-phrase names the speaker; the next clause is the author's ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网上那些声称能帮你减免罚息的中介，基本都是先收钱再消失。",
+        "那些扬言三天内就上门的人，大多只是吓唬你。",
+        "朋友圈里声称专门做停息挂账的团队，通常要先交一笔服务费。",
+    ],
+)
+def test_the_clause_after_a_speaker_phrase_keeps_its_hedge(sentence: str) -> None:
+    assert analyse(sentence).hedge == "frequency"
+
+
+def test_near_miss_words_claimed_run_on_into_the_next_clause() -> None:
+    topics = topics_of("催收员谎称我涉嫌诈骗，马上要被拘留。")
+    assert "fake_collection" in topics and "criminal_risk" not in topics
