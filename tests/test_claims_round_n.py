@@ -140,3 +140,60 @@ def test_the_clause_after_a_speaker_phrase_keeps_its_hedge(sentence: str) -> Non
 def test_near_miss_words_claimed_run_on_into_the_next_clause() -> None:
     topics = topics_of("催收员谎称我涉嫌诈骗，马上要被拘留。")
     assert "fake_collection" in topics and "criminal_risk" not in topics
+
+
+# -- the auction named as the last step of the process -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要还在跟银行沟通，一般不会走到拍卖这一步。",
+        "断供的人大多不会真的走到拍卖那一步。",
+        "房贷拖到拍卖的地步，损失最大的还是借款人自己。",
+    ],
+)
+def test_the_auction_as_a_step_is_legal_action(sentence: str) -> None:
+    assert "legal_action" in topics_of(sentence)
+
+
+def test_near_miss_an_auction_of_goods_is_no_lawsuit() -> None:
+    assert "legal_action" not in topics_of("这家拍卖行每个月都会举办二手车拍卖会。")
+
+
+# -- a closed platform's loan book taken over by an institution -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "老平台清盘以后，借款由当地一家资产公司承接，借款人要向它还钱。",
+        "网贷平台退出后，未还的借款一般交给指定机构接手回收。",
+        "平台的债权已由另一家公司接管，催收电话也换了号码。",
+    ],
+)
+def test_a_loan_book_taken_over_is_bad_debt_transfer(sentence: str) -> None:
+    assert "bad_debt_transfer" in topics_of(sentence)
+
+
+def test_near_miss_an_heir_taking_over_a_debt_is_no_sale() -> None:
+    assert "bad_debt_transfer" not in topics_of("父亲去世后，儿子接手了他欠下的债务。")
+
+
+# -- what the reader must do in the case just named -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到自称法院的催款短信，这种要先打官方电话核实。",
+        "催收员在电话里辱骂你，这时候要第一时间挂断并录音。",
+        "有人加你微信说能帮忙停息挂账，这种情况要直接拒绝。",
+    ],
+)
+def test_a_case_named_then_what_the_reader_must_do_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_near_miss_a_case_that_depends_is_no_advice() -> None:
+    assert analyse("这种情况要看合同怎么约定，有的公司逾期就会上门。").modality == "descriptive"
