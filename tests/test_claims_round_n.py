@@ -197,3 +197,24 @@ def test_a_case_named_then_what_the_reader_must_do_is_advice(sentence: str) -> N
 
 def test_near_miss_a_case_that_depends_is_no_advice() -> None:
     assert analyse("这种情况要看合同怎么约定，有的公司逾期就会上门。").modality == "descriptive"
+
+
+# -- a call or a message with its words right after it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("有个陌生号码打电话说我的欠款已经被他们公司买下了。", "bad_debt_transfer"),
+        ("催收员昨天发短信说周末要去我单位。", "home_visit"),
+        ("对面打电话说再不还就把我告上法院。", "legal_action"),
+    ],
+)
+def test_words_after_a_call_or_message_are_the_callers(sentence: str, quoted: str) -> None:
+    topics = topics_of(sentence)
+    assert "debtor_contact" in topics and quoted not in topics
+
+
+def test_near_miss_a_call_made_to_explain_quotes_nothing() -> None:
+    a = analyse("借款人可以主动打电话说明困难，申请延期还款。")
+    assert "negotiation" in a.topics and not a.reported
