@@ -218,3 +218,23 @@ def test_words_after_a_call_or_message_are_the_callers(sentence: str, quoted: st
 def test_near_miss_a_call_made_to_explain_quotes_nothing() -> None:
     a = analyse("借款人可以主动打电话说明困难，申请延期还款。")
     assert "negotiation" in a.topics and not a.reported
+
+
+# -- the lender itself under investigation ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那家P2P公司被立案调查后，借款人的还款改由清退小组统一接收。",
+        "平台已被经侦立案，但借款合同本身仍然有效。",
+        "这家平台涉嫌非法吸收公众存款，老板已经被抓，投资人正在登记。",
+    ],
+)
+def test_the_lender_under_investigation_is_no_case_against_the_borrower(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "legal_action" not in topics and "criminal_risk" not in topics
+
+
+def test_near_miss_the_borrower_under_investigation_keeps_criminal_risk() -> None:
+    assert "criminal_risk" in topics_of("信用卡恶意透支数额较大的，会被公安立案侦查。")
