@@ -238,3 +238,45 @@ def test_the_lender_under_investigation_is_no_case_against_the_borrower(sentence
 
 def test_near_miss_the_borrower_under_investigation_keeps_criminal_risk() -> None:
     assert "criminal_risk" in topics_of("信用卡恶意透支数额较大的，会被公安立案侦查。")
+
+
+# -- past a bucket (超过M3) is beyond it ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("逾期超过M3的车贷，多数会交给外包团队。", (91, None, "overdue")),
+        ("超出M2还不还的客户，会有专人上门。", (61, None, "overdue")),
+        ("欠款大于M1以后，催收就会联系紧急联系人。", (31, None, "overdue")),
+    ],
+)
+def test_past_a_bucket_is_beyond_it(
+    sentence: str, days: tuple[int, int | None, str]
+) -> None:
+    assert _days(sentence) == days
+
+
+def test_near_miss_a_bucket_alone_is_its_range() -> None:
+    assert _days("进入M3阶段的账户会转给外包。") == (61, 90, "overdue")
+
+
+# -- overdue only once a span has passed: a grace applies -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "车贷还款日过后还有两天，过了这两天才算逾期。",
+        "这家银行的房贷要到次月1号才算逾期。",
+        "超过还款日三天还没还上，才会被视为逾期。",
+    ],
+)
+def test_overdue_only_after_a_span_affirms_a_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics and a.stance in ("affirms", "conditional")
+
+
+def test_near_miss_overdue_at_once_denies_the_grace() -> None:
+    a = analyse("车贷晚还一天就算逾期。")
+    assert "overdue_grace" in a.topics and a.stance == "denies"
