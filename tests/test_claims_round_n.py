@@ -280,3 +280,24 @@ def test_overdue_only_after_a_span_affirms_a_grace(sentence: str) -> None:
 def test_near_miss_overdue_at_once_denies_the_grace() -> None:
     a = analyse("车贷晚还一天就算逾期。")
     assert "overdue_grace" in a.topics and a.stance == "denies"
+
+
+# -- 并不一定 is a possibility, no denial ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("房贷断供并不一定会导致房子被法拍。", "legal_action"),
+        ("安逸花逾期并不一定会联系你的家人。", "contacts_family"),
+        ("车贷晚还几天，并不见得就会有人上门。", "home_visit"),
+    ],
+)
+def test_bing_bu_yiding_is_a_possibility(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics and a.stance == "affirms" and a.hedge == "possibility"
+
+
+def test_near_miss_bing_bu_hui_still_denies() -> None:
+    a = analyse("安逸花逾期并不会联系你的家人。")
+    assert "contacts_family" in a.topics and a.stance == "denies"
