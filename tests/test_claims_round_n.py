@@ -301,3 +301,22 @@ def test_bing_bu_yiding_is_a_possibility(sentence: str, topic: str) -> None:
 def test_near_miss_bing_bu_hui_still_denies() -> None:
     a = analyse("安逸花逾期并不会联系你的家人。")
     assert "contacts_family" in a.topics and a.stance == "denies"
+
+
+# -- a guarantor's payment on the report -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "融资担保公司替你还款后，代偿记录要在结清后再留五年。",
+        "查报告时如果看到追偿记录，说明曾经有担保机构替你垫过钱。",
+        "被追偿信息会让银行认为你的还款能力有问题。",
+    ],
+)
+def test_a_guarantor_payment_record_is_credit_report(sentence: str) -> None:
+    assert "credit_report" in topics_of(sentence)
+
+
+def test_near_miss_a_guarantor_asking_for_its_money_is_no_record() -> None:
+    assert "credit_report" not in topics_of("担保公司把钱垫给银行后，会回过头来向借款人追偿。")
