@@ -320,3 +320,22 @@ def test_a_guarantor_payment_record_is_credit_report(sentence: str) -> None:
 
 def test_near_miss_a_guarantor_asking_for_its_money_is_no_record() -> None:
     assert "credit_report" not in topics_of("担保公司把钱垫给银行后，会回过头来向借款人追偿。")
+
+
+# -- a mortgaged car disabled is no account closed --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "断供两期以后，金融公司远程把车辆停用了。",
+        "车子被GPS锁住后完全无法使用，只能叫拖车。",
+        "抵押车被锁车以后，车主开不走也用不了。",
+    ],
+)
+def test_a_disabled_car_is_no_account_closed(sentence: str) -> None:
+    assert "account_impact" not in topics_of(sentence)
+
+
+def test_near_miss_a_loan_app_disabled_keeps_account_impact() -> None:
+    assert "account_impact" in topics_of("车贷逾期后，同一家平台的借款额度也会被停用。")
