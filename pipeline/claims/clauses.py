@@ -27,6 +27,10 @@ _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'",
 _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
          "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
          "你", "借款人", "先", "别", "不要", "应", "可以", "要及时")
+# A lead inside a 的-phrase names the speaker (那些声称能帮你停息挂账的中介，基本都是骗子):
+# the clause after it is the author's predicate about that speaker, not more words.
+_SPEAKER_HEADS = ("的中介", "的人", "的公司", "的机构", "的平台", "的团队", "的广告", "的网站",
+                  "的骗子", "的律所", "的工作室", "的账号", "的群", "的客服")
 _QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
                 "显示", "内容是", "内容为")
 
@@ -86,7 +90,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # 谎称你涉嫌诈骗，要被拘留: a claim's words may run one clause on, unless
             # the speaker acts there (要求转账) or the author speaks again (先别慌)
             if lead in senses.continues and end < len(norm) - 1 and norm[end] in ",，" \
-                    and not norm.startswith(_ACTS, end + 1):  # fmt: skip
+                    and not norm.startswith(_ACTS, end + 1) \
+                    and not norm[start:end].endswith(_SPEAKER_HEADS):  # fmt: skip
                 end = _clause_end(norm, end + 1)
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):

@@ -335,6 +335,9 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
     for m in _MBUCKET_RE.finditer(text):
         n = int(m.group(1))
         plus = m.group("plus") or text[m.end() : m.end() + 2] == "以上"
+        # 超过M3 / 超出M2: past the bucket, as M3以上 (min 91)
+        plus = plus or any(text[: m.start()].rstrip().endswith(w) for w in lex.min_prefixes
+                           if w not in ("满", "已满", "达到", "最快", "最早"))
         if plus:
             th = Threshold(n * MONTH + 1, None, "overdue", m.group(0))
         else:
