@@ -339,3 +339,9 @@ def test_a_disabled_car_is_no_account_closed(sentence: str) -> None:
 
 def test_near_miss_a_loan_app_disabled_keeps_account_impact() -> None:
     assert "account_impact" in topics_of("车贷逾期后，同一家平台的借款额度也会被停用。")
+
+
+def test_near_miss_an_overdue_dragged_on_keeps_its_threshold() -> None:
+    """拖到 / 拖至 a span is an overdue dragged on (not a tow truck's 拖): merge review."""
+    th = analyse("欠款拖到半年以上，银行一般会委托外包公司催收。").threshold
+    assert th is not None and (th.min_days, th.max_days) == (182, None)
