@@ -269,6 +269,20 @@ def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, .
     return "".join("\u3000" + text for text in texts if any(word in text for word in words))
 
 
+#: Characters allowed between the two parts of a gapped context word (给…客服打).
+_CONTEXT_GAP = 8
+_CLAUSE_END = "，。；！？,.;!?\u3000"
+
+
+def _holds(scope: str, word: str) -> bool:
+    """Whether *scope* holds the context *word*; "a…b" is a then b, a few characters apart."""
+    if GAP not in word:
+        return word in scope
+    head, tail = word.split(GAP, 1)
+    gap = f"[^{re.escape(_CLAUSE_END)}]{{0,{_CONTEXT_GAP}}}?"
+    return re.search(re.escape(head) + gap + re.escape(tail), scope) is not None
+
+
 def apply_senses(
     norm: str, clause_of: list[int], evidence_topics: list[tuple[str, str, int]], senses: Senses
 ) -> list[tuple[str | None, str]]:
@@ -297,7 +311,7 @@ def apply_senses(
                 scope = norm
             for word in rule.unless:
                 scope = scope.replace(word, "\u3000" * len(word))
-            present = any(word in scope for word in rule.context)
+            present = any(_holds(scope, word) for word in rule.context)
             if rule.action == "require":
                 if not present:
                     result = (None, rule.name)

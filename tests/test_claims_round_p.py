@@ -1,0 +1,99 @@
+"""Round tagger-p (probe160-162, ids qp): the debtor's side.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its label: a call the borrower places to the lender's service line is
+no collection call; the call as the backdrop of the borrower's own manner or
+promise is no collection call; 上岸 as the borrower's own finish is no paid
+debt-help service; a sibling named short after 我 (我姐, 我哥) is family.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import topics_of
+
+# -- a call the borrower places to the lender ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那天我给借呗的客服打电话，问能不能晚几天还。",
+        "我主动打电话给银行，说明了这个月工资没发。",
+        "上个月我打给平台客服热线，想问问有没有延期的办法。",
+    ],
+)
+def test_a_call_the_borrower_places_is_no_collection_call(sentence: str) -> None:
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_a_call_the_lender_places_stays_a_collection_call() -> None:
+    # near miss: the lender's service line calls the borrower
+    assert "debtor_contact" in topics_of("平台的客服每天打电话催我还钱。")
+
+
+# -- the call as the backdrop of the borrower's own manner ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接电话时别慌，语气尽量平静一些。",
+        "千万别在电话里随口答应下周全部结清。",
+        "在电话里承诺的日子一定要是自己做得到的。",
+    ],
+)
+def test_the_borrowers_own_manner_on_a_call_is_no_collection_claim(sentence: str) -> None:
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_a_collector_on_the_call_stays_a_collection_call() -> None:
+    # near miss: what the collector does on the call
+    assert "debtor_contact" in topics_of("催收在电话里骂了我整整十分钟。")
+
+
+# -- 上岸 as the borrower's own finish ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "还了三年，去年年底我终于上岸了。",
+        "离上岸只差最后一笔两千块的欠款。",
+        "写下这篇上岸经验，是想告诉大家别放弃。",
+    ],
+)
+def test_the_borrowers_own_finish_is_no_debt_help_service(sentence: str) -> None:
+    assert "debt_help_scam" not in topics_of(sentence)
+
+
+def test_a_paid_promise_to_get_you_out_stays_a_scam() -> None:
+    # near miss: the service that sells 上岸
+    assert "debt_help_scam" in topics_of("那些收费带你上岸的机构，多半是骗钱的。")
+
+
+# -- a sibling named short after 我 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收后来把电话打给了我哥。",
+        "没想到平台连我妹都联系了。",
+        "我弟接到催收短信，吓得连夜给我打电话。",
+    ],
+)
+def test_a_sibling_named_short_is_family(sentence: str) -> None:
+    assert "contacts_family" in topics_of(sentence)
+
+
+def test_the_borrower_alone_stays_the_borrower() -> None:
+    # near miss: only the borrower is called
+    topics = topics_of("催收每天给我打三个电话。")
+    assert "debtor_contact" in topics and "contacts_family" not in topics
+
+
+def test_a_sibling_merely_named_short_is_no_contact() -> None:
+    # near miss: the sibling is in the story, nobody reaches them
+    assert "contacts_family" not in topics_of("我姐前年也欠过网贷，后来慢慢还清了。")
