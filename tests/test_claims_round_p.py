@@ -97,3 +97,30 @@ def test_the_borrower_alone_stays_the_borrower() -> None:
 def test_a_sibling_merely_named_short_is_no_contact() -> None:
     # near miss: the sibling is in the story, nobody reaches them
     assert "contacts_family" not in topics_of("我姐前年也欠过网贷，后来慢慢还清了。")
+
+
+# -- a lead that names the belief false itself ----------------------------------------------
+
+
+def _stance(sentence: str) -> str | None:
+    from pipeline.claims import analyse
+
+    return analyse(sentence).stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("误区三：只要逾期，催收就会打给你所有的亲戚。", "contacts_family"),
+        ("有一种谣言说，网贷欠款超过五万就要坐牢。", "criminal_risk"),
+        ("常见误区：逾期一次，信用卡额度就会被全部冻结。", "account_impact"),
+    ],
+)
+def test_a_belief_under_a_false_lead_is_denied(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+    assert _stance(sentence) == "denies"
+
+
+def test_a_plain_statement_keeps_its_stance() -> None:
+    # near miss: the same event stated by the author, no lead naming it false
+    assert _stance("逾期三个月以后，平台会把欠款转给催收公司。") == "conditional"

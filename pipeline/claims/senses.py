@@ -83,6 +83,9 @@ class Senses:
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
+    # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
+    # author rejects, with no rejection word after it
+    false_leads: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -225,6 +228,7 @@ def parse_senses(path: Path) -> Senses:
         shown=_words(clauses, "shown_words", "clauses."),
         turned_down=_words(clauses, "turned_down", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
+        false_leads=_words(clauses, "false_leads", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
