@@ -124,3 +124,25 @@ def test_a_belief_under_a_false_lead_is_denied(sentence: str, topic: str) -> Non
 def test_a_plain_statement_keeps_its_stance() -> None:
     # near miss: the same event stated by the author, no lead naming it false
     assert _stance("逾期三个月以后，平台会把欠款转给催收公司。") == "conditional"
+
+
+# -- a court confirming a repayment plan ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "重整获批以后，他要按法院确认的还款计划分四年还。",
+        "申请人按法院批准的计划，每月把工资的一半拿出来还债。",
+        "进入破产和解后，各家债权人和法院一起定下了和解协议。",
+    ],
+)
+def test_a_court_confirmed_plan_is_a_plan(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "negotiation" in topics and "legal_action" not in topics
+
+
+def test_a_court_judgment_stays_a_lawsuit() -> None:
+    # near miss: the court rules against the borrower
+    assert "legal_action" in topics_of("法院判决后他还是不还，最后被强制执行了。")
+
