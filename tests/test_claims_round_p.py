@@ -146,3 +146,23 @@ def test_a_court_judgment_stays_a_lawsuit() -> None:
     # near miss: the court rules against the borrower
     assert "legal_action" in topics_of("法院判决后他还是不还，最后被强制执行了。")
 
+
+
+# -- the debt still owed split into instalments ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "客服最后答应把剩下的五千分成八期还。",
+        "我求平台把余下的欠款分成半年还完。",
+        "对方同意把剩余的本金分成二十期，每期不收利息。",
+    ],
+)
+def test_the_debt_still_owed_split_is_a_repayment_plan(sentence: str) -> None:
+    assert "negotiation" in topics_of(sentence)
+
+
+def test_a_purchase_in_instalments_is_no_repayment_plan() -> None:
+    # near miss: a purchase paid in instalments from the start
+    assert "negotiation" not in topics_of("买电脑的七千块我在白条上分成了十二期。")
