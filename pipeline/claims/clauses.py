@@ -170,17 +170,29 @@ def belief_span(norm: str, senses: Senses) -> Span | None:
     """The belief an author rejects (很多人以为X，其实这是误解): X's span, or None."""
     belief = alternation(senses.belief)
     m = belief.search(norm) if belief is not None else None
-    if m is None:
-        return None
-    body = m.end()
     rejection_re = alternation(senses.rejection)
-    found = rejection_re.search(norm, body) if rejection_re is not None else None
+    found = None
+    if m is not None:
+        found = rejection_re.search(norm, m.end()) if rejection_re is not None else None
     if found is None:
-        return None
+        return _named_false(norm, senses, rejection_re)
+    body = m.end() if m is not None else 0
     rejection = found.start()
     end = rejection
     while end > body and norm[end - 1] not in BREAKS:
         end -= 1
     if end <= body:
         end = rejection
-    return Span(m.start(), end, m.group(0))
+    return Span(m.start() if m is not None else 0, end, m.group(0) if m is not None else "")
+
+
+def _named_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | None) -> Span | None:
+    """误区一：X / 有一种谣言说X: the lead names X false itself; X runs to the author's
+    correction (其实…) or the sentence end."""
+    lead = alternation(senses.false_leads)
+    m = lead.search(norm) if lead is not None else None
+    if m is None:
+        return None
+    found = rejection_re.search(norm, m.end()) if rejection_re is not None else None
+    end = found.start() if found is not None else len(norm)
+    return Span(m.start(), end, m.group(0)) if end > m.end() else None

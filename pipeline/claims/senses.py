@@ -86,6 +86,9 @@ class Senses:
     # a warning not to believe before the reporting word in its clause (别信那些号称…的中介):
     # the act of quoting is denied
     disbelief: tuple[str, ...] = ()
+    # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
+    # author rejects, with no rejection word after it
+    false_leads: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -229,6 +232,7 @@ def parse_senses(path: Path) -> Senses:
         turned_down=_words(clauses, "turned_down", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
+        false_leads=_words(clauses, "false_leads", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
@@ -273,6 +277,20 @@ def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, .
     return "".join("\u3000" + text for text in texts if any(word in text for word in words))
 
 
+#: Characters allowed between the two parts of a gapped context word (给…客服打).
+_CONTEXT_GAP = 8
+_CLAUSE_END = "，。；！？,.;!?\u3000"
+
+
+def _holds(scope: str, word: str) -> bool:
+    """Whether *scope* holds the context *word*; "a…b" is a then b, a few characters apart."""
+    if GAP not in word:
+        return word in scope
+    head, tail = word.split(GAP, 1)
+    gap = f"[^{re.escape(_CLAUSE_END)}]{{0,{_CONTEXT_GAP}}}?"
+    return re.search(re.escape(head) + gap + re.escape(tail), scope) is not None
+
+
 def apply_senses(
     norm: str, clause_of: list[int], evidence_topics: list[tuple[str, str, int]], senses: Senses
 ) -> list[tuple[str | None, str]]:
@@ -301,7 +319,7 @@ def apply_senses(
                 scope = norm
             for word in rule.unless:
                 scope = scope.replace(word, "\u3000" * len(word))
-            present = any(word in scope for word in rule.context)
+            present = any(_holds(scope, word) for word in rule.context)
             if rule.action == "require":
                 if not present:
                     result = (None, rule.name)
