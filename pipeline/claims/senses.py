@@ -83,6 +83,9 @@ class Senses:
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
+    # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
+    content_leads: tuple[str, ...] = ()
+    content_nouns: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -225,6 +228,8 @@ def parse_senses(path: Path) -> Senses:
         shown=_words(clauses, "shown_words", "clauses."),
         turned_down=_words(clauses, "turned_down", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
+        content_leads=_words(clauses, "content_leads", "clauses."),
+        content_nouns=_words(clauses, "content_nouns", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
