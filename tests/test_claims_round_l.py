@@ -166,3 +166,47 @@ def test_repaid_within_the_buffer_is_no_retention(sentence: str) -> None:
 def test_a_settled_debts_record_keeps_retention() -> None:
     # near miss: 还清后保留五年 is the record's time
     assert _days("逾期记录在还清后还会保留五年。") == (1825, 1825, "retention")
+
+
+# -- a negotiation that failed is a premise ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("只有跟银行协商了多次都谈不拢，银行才会把案子交给法院。", "legal_action"),
+        ("协商了好几轮都没谈成，平台最后起诉了我。", "legal_action"),
+        ("协商无果的账户，平台一般会转给外包公司。", "third_party_agency"),
+    ],
+)
+def test_a_failed_negotiation_gives_no_negotiation(sentence: str, topic: str) -> None:
+    assert topics_of(sentence) == {topic}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["跟客服协商还款，最后谈成了分12期。", "第一次协商失败的话，隔一周再打客服申请一次。"],
+)
+def test_a_negotiation_agreed_or_tried_again_stays_negotiation(sentence: str) -> None:
+    # near miss: 谈成了 is a plan agreed; a first failure followed by a retry is still one
+    assert "negotiation" in topics_of(sentence)
+
+
+# -- the day paid late named by another overdue word is day 0 ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗晚还当天就会开始计罚息。",
+        "借呗晚还的当天就算逾期。",
+        "白条晚还当天，额度就会被冻结。",
+    ],
+)
+def test_the_day_paid_late_is_overdue_day_zero(sentence: str) -> None:
+    assert _days(sentence) == (0, 0, "overdue")
+
+
+def test_the_due_day_itself_is_no_overdue_day() -> None:
+    # near miss: 还款日当天 is the due date, no overdue time
+    assert _days("还款日当天还上不算逾期。") is None
