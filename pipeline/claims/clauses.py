@@ -110,6 +110,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             end = len(norm.rstrip("。.!！"))
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
+    spans += _content_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):
@@ -123,6 +124,27 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """A message named by what it says (所谓明天派人上门的短信): its words, set apart.
+
+    The words run from the lead to 的 + a message noun in the same clause; the act of
+    sending the message is the claim (debtor_contact), the event it names is not.
+    """
+    out: list[Span] = []
+    lead_re = alternation(senses.content_leads)
+    if lead_re is None or not senses.content_nouns:
+        return out
+    for m in lead_re.finditer(norm):
+        if any(sp.holds(m.start()) for sp in spans + out):
+            continue
+        end = _clause_end(norm, m.end())
+        de = min((i for noun in senses.content_nouns
+                  if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
+        if de > m.end() and norm[m.end() : de].strip(" “”\"") and norm[m.end()] not in _OPEN_QUOTES:
+            out.append(Span(m.end(), de, m.group(0), "debtor_contact"))
+    return out
 
 
 @lru_cache(maxsize=16)

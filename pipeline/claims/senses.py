@@ -89,6 +89,9 @@ class Senses:
     # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
     # author rejects, with no rejection word after it
     false_leads: tuple[str, ...] = ()
+    # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
+    content_leads: tuple[str, ...] = ()
+    content_nouns: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -233,6 +236,8 @@ def parse_senses(path: Path) -> Senses:
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
+        content_leads=_words(clauses, "content_leads", "clauses."),
+        content_nouns=_words(clauses, "content_nouns", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

@@ -51,7 +51,9 @@ _TWO_ENDS_CLOSE_RE = re.compile(
 # A list of durations (7天、15天或30天) is read as the range from the first to the last.
 _LIST_JOIN_RE = re.compile(r"^\s*(?:、|,|，|或者|或是|或|和|及|以及)\s*$")
 # Single days named by a word: 逾期当天 0..0, 次日 / 第二天 / 隔天 1..1.
-_DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), ("次日", 1), ("第二天", 1),
+# The day paid late named with another overdue word (晚还当天, 没还上的当天) is 逾期当天.
+_DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), ("晚还当天", 0),
+              ("晚还的当天", 0), ("没还上的当天", 0), ("没还上当天", 0), ("次日", 1), ("第二天", 1),
               ("隔天", 1), ("第2天", 1))
 # An example in brackets (超过一定期限(如三个月)) keeps the operator written before it.
 _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
@@ -180,8 +182,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
     spans: list[_Span] = []
     for word, day in _DAY_WORDS:
         pos = text.find(word)
-        if pos >= 0:  # the span leaves 逾期 outside, so it still anchors the day
-            lead = len(word) - 2 if word.startswith("逾期") else 0
+        if pos >= 0:  # the span leaves 逾期 / 晚还 outside, so it still anchors the day
+            lead = len(word) - 2 if word.endswith(("当天", "当日")) else 0
             spans.append(_Span(pos + lead, pos + len(word), day, day, True, word[lead:]))
     for m in _DUR_RE.finditer(text):
         num, unit = m.group("num"), m.group("unit")
