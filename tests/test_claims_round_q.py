@@ -235,3 +235,27 @@ def test_a_belief_called_wrong_by_its_verb_is_denied(sentence: str, topic: str) 
 
 def test_near_miss_a_belief_held_without_rejection_is_not_denied() -> None:
     assert analyse("很多借款人以为逾期一天就会上征信。").stance != "denies"
+
+
+# -- the article announcing what it talks about --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今天笔者就跟大家谈谈借呗逾期以后会不会被起诉。",
+        "这篇主要给大家科普一下上征信的几种情况。",
+        "在说协商之前，得先弄明白什么是停息挂账。",
+        "提到暴力催收，相信大家都不陌生。",
+        "本期话题：催收能不能打电话到单位",
+        "想知道更多上门催收的应对办法，记得关注我们。",
+    ],
+)
+def test_the_article_announcing_its_subject_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_advice_and_acts_beside_the_same_words_stay_claims() -> None:
+    assert "negotiation" in topics_of("小编建议，逾期后第一时间联系平台协商还款。")
+    assert "contacts_family" in topics_of("催收员会打电话给你的家人，说说你欠款的事。")
+    assert "legal_action" in topics_of("以下几种情况，平台可能会直接起诉。")
