@@ -143,26 +143,14 @@ def test_near_miss_a_claim_after_the_distinction_stays() -> None:
     assert "legal_action" in topics_of("催收和起诉是两回事，催收打电话并不代表平台已经去法院起诉。")
 
 
-# -- a user's report the author rejects ------------------------------------------------------
+# -- a user's report is evidence, not a belief ---------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("sentence", "topic"),
-    [
-        ("有网友说逾期一周就被爆了通讯录，这种说法不靠谱。", "contacts_family"),
-        ("有网友称花呗逾期三天就会被起诉，其实这是误解。", "legal_action"),
-        ("网友说欠信用卡会被拘留，这种说法站不住脚。", "criminal_risk"),
-    ],
-)
-def test_a_users_report_the_author_rejects_is_denied(sentence: str, topic: str) -> None:
-    a = analyse(sentence)
-    assert topic in a.topics
-    assert a.stance == "denies"
-
-
-def test_near_miss_a_users_report_kept_by_the_author_affirms() -> None:
-    a = analyse("有网友反映，逾期后催收每天都会打好几个电话。")
-    assert "debtor_contact" in a.topics
+def test_a_users_report_followed_by_an_agreeing_actually_is_not_denied() -> None:
+    """有网友说 was tried as a belief lead (rejected by a 其实 after it) and taken out: a 其实
+    after a user's report often agrees (其实两种说法是一样的)."""
+    a = analyse("也有网友说罚息是按日利率万分之五算的，其实两种说法是一样的。")
+    assert "penalty_fees" in a.topics
     assert a.stance != "denies"
 
 
