@@ -99,3 +99,9 @@ def write_spool(data_dir: Path, run_id: str, docs: list[Document], claims: list[
 def topics_of(sentence: str) -> set[str]:
     """The topics the tagger gives one sentence, as a set (order is not part of a claim)."""
     return set(analyse(sentence).topics)
+
+
+def days_of(sentence: str) -> tuple[int | None, int | None, str | None] | None:
+    """The threshold the tagger gives one sentence as (min_days, max_days, anchor), or None."""
+    th = analyse(sentence).threshold
+    return None if th is None else (th.min_days, th.max_days, th.anchor)

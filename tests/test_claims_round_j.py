@@ -16,12 +16,6 @@ import pytest
 
 from pipeline.claims import analyse
 
-
-def _days(sentence: str) -> tuple[int | None, int | None, str | None] | None:
-    th = analyse(sentence).threshold
-    return None if th is None else (th.min_days, th.max_days, th.anchor)
-
-
 # -- a span given by its two ends ---------------------------------------------------------
 
 

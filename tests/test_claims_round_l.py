@@ -14,13 +14,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-from tests.helpers import topics_of
-
-
-def _days(sentence: str) -> tuple[int | None, int | None, str | None] | None:
-    th = analyse(sentence).threshold
-    return None if th is None else (th.min_days, th.max_days, th.anchor)
-
+from tests.helpers import days_of, topics_of
 
 # -- 缓冲 as a grace period, 记逾期 as counted overdue ---------------------------------------
 
@@ -42,7 +36,7 @@ def test_a_buffer_is_a_grace_period_and_counted_overdue_denies_it(
 
 
 def test_a_buffers_days_are_the_overdue_time() -> None:
-    assert _days("平台一般会给三到五天的缓冲，这期间还清不会记逾期。") == (3, 5, "overdue")
+    assert days_of("平台一般会给三到五天的缓冲，这期间还清不会记逾期。") == (3, 5, "overdue")
 
 
 def test_money_kept_aside_is_no_grace_period() -> None:
@@ -139,12 +133,12 @@ def test_many_without_by_gives_no_hedge() -> None:
 def test_a_wait_that_must_pass_is_a_minimum(
     sentence: str, days: tuple[int, None, str]
 ) -> None:
-    assert _days(sentence) == days
+    assert days_of(sentence) == days
 
 
 def test_a_plain_overdue_time_stays_exact() -> None:
     # near miss: 逾期三个月就会起诉 names the time itself
-    assert _days("逾期三个月就会被起诉。") == (90, 90, "overdue")
+    assert days_of("逾期三个月就会被起诉。") == (90, 90, "overdue")
 
 
 # -- a repayment within a span names no record's time ------------------------------------
@@ -165,7 +159,7 @@ def test_repaid_within_the_buffer_is_no_retention(sentence: str) -> None:
 
 def test_a_settled_debts_record_keeps_retention() -> None:
     # near miss: 还清后保留五年 is the record's time
-    assert _days("逾期记录在还清后还会保留五年。") == (1825, 1825, "retention")
+    assert days_of("逾期记录在还清后还会保留五年。") == (1825, 1825, "retention")
 
 
 # -- a negotiation that failed is a premise ---------------------------------------------
@@ -204,9 +198,9 @@ def test_a_negotiation_agreed_or_tried_again_stays_negotiation(sentence: str) ->
     ],
 )
 def test_the_day_paid_late_is_overdue_day_zero(sentence: str) -> None:
-    assert _days(sentence) == (0, 0, "overdue")
+    assert days_of(sentence) == (0, 0, "overdue")
 
 
 def test_the_due_day_itself_is_no_overdue_day() -> None:
     # near miss: 还款日当天 is the due date, no overdue time
-    assert _days("还款日当天还上不算逾期。") is None
+    assert days_of("还款日当天还上不算逾期。") is None

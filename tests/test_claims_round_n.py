@@ -14,13 +14,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-from tests.helpers import topics_of
-
-
-def _days(sentence: str) -> tuple[int | None, int | None, str | None] | None:
-    th = analyse(sentence).threshold
-    return None if th is None else (th.min_days, th.max_days, th.anchor)
-
+from tests.helpers import days_of, topics_of
 
 # -- the lender shutting down is no account closed ------------------------------------------
 
@@ -74,11 +68,11 @@ def test_near_miss_a_lender_auctioning_a_towed_car_is_no_lawsuit() -> None:
     ],
 )
 def test_a_tow_truck_names_no_overdue(sentence: str) -> None:
-    assert _days(sentence) is None
+    assert days_of(sentence) is None
 
 
 def test_near_miss_a_loan_left_unpaid_keeps_its_threshold() -> None:
-    assert _days("车贷拖了两个月没还，金融公司开始打电话。") == (60, 60, "overdue")
+    assert days_of("车贷拖了两个月没还，金融公司开始打电话。") == (60, 60, "overdue")
 
 
 # -- calls and texts joined by 和 / 或 go to the borrower -----------------------------------
@@ -254,11 +248,11 @@ def test_near_miss_the_borrower_under_investigation_keeps_criminal_risk() -> Non
 def test_past_a_bucket_is_beyond_it(
     sentence: str, days: tuple[int, int | None, str]
 ) -> None:
-    assert _days(sentence) == days
+    assert days_of(sentence) == days
 
 
 def test_near_miss_a_bucket_alone_is_its_range() -> None:
-    assert _days("进入M3阶段的账户会转给外包。") == (61, 90, "overdue")
+    assert days_of("进入M3阶段的账户会转给外包。") == (61, 90, "overdue")
 
 
 # -- overdue only once a span has passed: a grace applies -----------------------------------

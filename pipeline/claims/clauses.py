@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.claims.senses import Senses
+from pipeline.claims.stance import clause_end, clause_start
 
 MASK = "〓"
-BREAKS = frozenset(",;:，；：。!?！？\n")
 _OPEN_QUOTES = "\"“「『'‘"
 _QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
 _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
@@ -47,12 +47,6 @@ class Span:
     def holds(self, pos: int) -> bool:
         """True when *pos* lies inside the span."""
         return self.start <= pos < self.end
-
-
-def _clause_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in BREAKS:
-        pos += 1
-    return pos
 
 
 # 说 opening words that quote nothing (说白了, 说实话, 说到底, 说明)
@@ -83,7 +77,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if close > 0 and senses.shown and norm.startswith(senses.shown, end):
                 topic = ""  # 写着“…”的横幅: words on a banner, not a message sent
         else:
-            end = _clause_end(norm, start)
+            end = clause_end(norm, start)
             if norm[pos + len(lead) : start].strip(" ") in (":", "："):
                 # 内容大致是：起诉、上门 -- a list after a colon runs to the sentence end
                 end = len(norm.rstrip("。.!！"))
@@ -92,7 +86,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if lead in senses.continues and end < len(norm) - 1 and norm[end] in ",，" \
                     and not norm.startswith(_ACTS, end + 1) \
                     and not norm[start:end].endswith(_SPEAKER_HEADS):  # fmt: skip
-                end = _clause_end(norm, end + 1)
+                end = clause_end(norm, end + 1)
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
@@ -139,7 +133,7 @@ def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
     for m in lead_re.finditer(norm):
         if any(sp.holds(m.start()) for sp in spans + out):
             continue
-        end = _clause_end(norm, m.end())
+        end = clause_end(norm, m.end())
         de = min((i for noun in senses.content_nouns
                   if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
         if de > m.end() and norm[m.end() : de].strip(" “”\"") and norm[m.end()] not in _OPEN_QUOTES:
@@ -179,7 +173,7 @@ def concessive_spans(norm: str, senses: Senses) -> list[Span]:
     spans: list[Span] = []
     for m in pattern.finditer(norm):
         body = m.end()
-        end = _clause_end(norm, body)
+        end = clause_end(norm, body)
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
             if at > 0:
@@ -200,9 +194,7 @@ def belief_span(norm: str, senses: Senses) -> Span | None:
         return _named_false(norm, senses, rejection_re)
     body = m.end() if m is not None else 0
     rejection = found.start()
-    end = rejection
-    while end > body and norm[end - 1] not in BREAKS:
-        end -= 1
+    end = max(body, clause_start(norm, rejection))
     if end <= body:
         end = rejection
     return Span(m.start() if m is not None else 0, end, m.group(0) if m is not None else "")

@@ -63,6 +63,20 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding *pos* starts (just after the clause break before it)."""
+    while pos > 0 and text[pos - 1] not in CLAUSE_BREAKS:
+        pos -= 1
+    return pos
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding *pos* ends (at the next clause break, or the text's end)."""
+    while pos < len(text) and text[pos] not in CLAUSE_BREAKS:
+        pos += 1
+    return pos
+
+
 #: Topics whose event is a message to the borrower, or the forging or impersonating that
 #: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
 MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
@@ -107,9 +121,7 @@ def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
     """只要 meaning "whoever" (只要有号码的都会打, 只要是手机里的号码): no condition."""
     if hit.text != "只要":
         return False
-    end = hit.end
-    while end < len(text) and text[end] not in CLAUSE_BREAKS:
-        end += 1
+    end = clause_end(text, hit.end)
     return any(w in text[hit.end : end] for w in lex.whoever)
 
 
@@ -118,9 +130,7 @@ def _stated_cause(text: str, hit: Hit, lex: Lexicon) -> bool:
     他的同事): the borrower's being out of reach is told as what happened, no condition."""
     if hit.text not in lex.out_of_reach:
         return False
-    start = hit.start
-    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-        start -= 1
+    start = clause_start(text, hit.start)
     return any(w in text[start : hit.start] for w in lex.causes)
 
 
@@ -369,14 +379,10 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     if stripped and stripped[-1] in lex.question_finals:
         return stripped[-1]
     for hit in matchers.questions.find(text, "question"):
-        start = hit.start
-        while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-            start -= 1
+        start = clause_start(text, hit.start)
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):
             continue  # 查看有没有连三累六: an embedded question, not the sentence's
-        end = hit.end
-        while end < len(stripped) and stripped[end] not in CLAUSE_BREAKS:
-            end += 1
+        end = clause_end(stripped, hit.end)
         if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
             continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer
         return hit.text
@@ -426,9 +432,7 @@ def decide_stance(
 def _clause_head(text: str, pos: int, lex: Lexicon) -> tuple[int, str]:
     """(start of the clause holding *pos*, what stands in it before *pos*), the reader
     adverbs (也, 就, 其实 ...) at its end taken off: who the modal word at *pos* is about."""
-    start = pos
-    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-        start -= 1
+    start = clause_start(text, pos)
     before = text[start:pos].strip()
     changed = True
     while changed and before:
@@ -450,9 +454,7 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
         pos = text.find(word)
         while pos >= 0:
             start, before = _clause_head(text, pos, lex)
-            end = pos + len(word)
-            while end < len(text) and text[end] not in CLAUSE_BREAKS:
-                end += 1
+            end = clause_end(text, pos + len(word))
             acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
             # 被起诉后可以… / 还款后可以…: a time clause of what befalls the reader, or of
             # the reader's own act, names the reader as the subject
@@ -489,9 +491,7 @@ def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
     most a time phrase (逾期后债权人不用起诉，可以直接申请执行): the clause-initial 可以
     that follows is its act, not the reader's."""
     end = start - 1
-    begin = end
-    while begin > 0 and text[begin - 1] not in CLAUSE_BREAKS:
-        begin -= 1
+    begin = clause_start(text, end)
     clause = text[begin:end].strip()
     for when in lex.reader_when:
         cut = clause.find(when)

@@ -30,7 +30,9 @@ from pipeline.claims.senses import Senses, apply_senses, load_senses, map_varian
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
     TopicEvidence,
+    clause_end,
     clause_index,
+    clause_start,
     condition_cues,
     counted,
     decide_stance,
@@ -458,9 +460,7 @@ def _step_channels(norm: str, evidence: list[TopicEvidence],
     for ev in evidence:
         if ev.weak and ev.topic not in held and not ev.background and 0 <= ev.start < len(norm):
             c = clause_of[ev.start]
-            c0 = ev.start
-            while c0 > 0 and norm[c0 - 1] not in CLAUSE_BREAKS:
-                c0 -= 1
+            c0 = clause_start(norm, ev.start)
             alone = not any(o is not ev and 0 <= o.start < len(norm) and clause_of[o.start] == c
                             for o in evidence)  # fmt: skip
             if alone and any(w in norm[c0 : ev.start] for w in steps):
@@ -481,12 +481,7 @@ def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[st
         by = [t for t in topics if ev.topic in tax.topic(t).suppresses]
         if not by:
             continue
-        c0 = ev.start
-        while c0 > 0 and norm[c0 - 1] not in CLAUSE_BREAKS:
-            c0 -= 1
-        c1 = ev.start
-        while c1 < len(norm) and norm[c1] not in CLAUSE_BREAKS:
-            c1 += 1
+        c0, c1 = clause_start(norm, ev.start), clause_end(norm, ev.start)
         if not any(w in norm[c0 : ev.start + len(ev.cue)] for w in _FIRST_STEP):  # 先打电话
             continue
         later = [e.start for e in kept if e.topic in by]
@@ -509,7 +504,7 @@ def _heading_shape(line: str) -> bool:
 
 def _disbelieved(norm: str, start: int, senses: Senses) -> str | None:
     """The warning not to believe (别信, 不要相信) before reported words in their clause."""
-    head = re.split(r"[，,；;：:。！!？?]", norm[:start])[-1]
+    head = norm[clause_start(norm, start) : start]
     return next((w for w in senses.disbelief if w in head), None)
 
 

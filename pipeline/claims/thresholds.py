@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.claims.match import Matchers
+from pipeline.claims.stance import clause_end, clause_start
 from pipeline.claims.taxonomy import ThresholdLexicon
 
 MONTH = 30
@@ -72,7 +73,6 @@ _LIMITED_FREQUENCY_RE = re.compile(
 _BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")
 # The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
 _DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
-CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 # Words that may also stand between an anchor word and its duration without loosening the
 # tie: a hedge or a copula (逾期一般在三个月左右, 逾期时间通常是两个月, 逾期大概半年).
@@ -252,13 +252,7 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
 
 
 def _clause_of(text: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in CLAUSE_BREAKS:
-        end += 1
-    return start, end
+    return clause_start(text, pos), clause_end(text, pos)
 
 
 def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
