@@ -110,6 +110,24 @@ def heading_level(line: str) -> int | None:
     return None
 
 
+def _numbered_heading(lines: list[str], pos: int) -> bool:
+    """A numbered short phrase that heads the paragraph under it, not a list item.
+
+    1、逾期1个月内 followed by a paragraph of prose names the stage the paragraph
+    describes; an item in a run of items (the line before or after is an item
+    too) stays an item, as does an item that says something itself (it has a
+    sentence break, a comma or a clause-joining 、).
+    """
+    marker = list_marker(lines[pos])
+    if not marker or pos + 1 >= len(lines):
+        return False
+    if list_marker(lines[pos + 1]) or (pos > 0 and list_marker(lines[pos - 1])):
+        return False
+    body = lines[pos][len(marker):].strip()
+    return _is_plain_heading(body) and not body.endswith(("？", "?")) and bool(
+        split_sentences(lines[pos + 1]))
+
+
 def _is_plain_heading(line: str) -> bool:
     """Short unpunctuated line, or short question line (no other sentence end)."""
     if not _CJK_RE.search(line) or "|" in line or "｜" in line:
@@ -138,6 +156,8 @@ def segment(text: str) -> list[Segment]:
     lead_in = ""  # last sentence of the latest non-item paragraph in this section
     for pos, line in enumerate(lines):
         level = None if single else heading_level(line)
+        if level is None and not single and _numbered_heading(lines, pos):
+            level = 0
         if level == 0 and pos == len(lines) - 1:
             level = None  # a plain "heading" with nothing under it is a sentence
         if level is not None:

@@ -92,6 +92,10 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
+    # a lead with no speaker of its own (声称): the speaker before it picks the topic
+    speaker_leads: tuple[str, ...] = ()
+    impostor_speakers: tuple[str, ...] = ()
+    collector_speakers: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -238,6 +242,9 @@ def parse_senses(path: Path) -> Senses:
         false_leads=_words(clauses, "false_leads", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
+        speaker_leads=_words(clauses, "speaker_leads", "clauses."),
+        impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
+        collector_speakers=_words(clauses, "collector_speakers", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
@@ -273,13 +280,23 @@ def _same_length(fixed: str, m: re.Match[str]) -> str:
 
 
 def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, ...]) -> str:
-    """The later clauses of *norm* after *clause* that hold one of *words*, joined."""
+    """The later clauses of *norm* after *clause* that hold one of *words*, joined.
+
+    The first of *words* in each clause is blanked: it refers back to the person (他, 催收
+    as the subject of 催收都会联系一遍) and is no act of its own, so 催收公司利用这一点
+    after a clause naming the employer reaches no one.
+    """
     later: dict[int, list[str]] = {}
     for ch, c in zip(norm, clause_of, strict=True):
         if c > clause:
             later.setdefault(c, []).append(ch)
-    texts = ("".join(chars) for chars in later.values())
-    return "".join("\u3000" + text for text in texts if any(word in text for word in words))
+    out = []
+    for text in ("".join(chars) for chars in later.values()):
+        found = [(text.find(word), word) for word in words if word in text]
+        if found:
+            pos, word = min(found)
+            out.append("\u3000" + text[:pos] + "\u3000" * len(word) + text[pos + len(word):])
+    return "".join(out)
 
 
 #: Characters allowed between the two parts of a gapped context word (给…客服打).

@@ -426,12 +426,21 @@ def _hedge_scope(
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
 
 
-def _quoting_topic(quoted: str, default: str, matchers: Matchers) -> str:
+def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers: Matchers,
+                   senses: Senses) -> str:
     """The topic of quoting *quoted*: a promise of debt relief is debt_help_scam,
-    an impostor's claim fake_collection; else the lead word's *default*."""
+    an impostor's claim fake_collection; a lead with no speaker of its own (声称) takes
+    the topic of whoever speaks in *before* (an impostor, a collector, or no topic);
+    else the lead word's *default*."""
     said = {role[1] for hit in matchers.topics.scan(quoted) if (role := hit.role("topic"))}
     if said & _PROMISE_TOPICS:
         return "debt_help_scam"
+    if marker in senses.speaker_leads:
+        if any(w in before for w in senses.impostor_speakers):
+            return default
+        if any(w in before for w in senses.collector_speakers):
+            return "debtor_contact"
+        return ""
     return default
 
 
@@ -551,7 +560,10 @@ def _analyse_norm(
                 continue
             # the act of quoting is the topic: an impostor's or a seller's words always,
             # a collector's threat (内容大致是：…) when the sentence names nothing else
-            topic = _quoting_topic(norm0[sp.start : sp.end], sp.topic, matchers)
+            topic = _quoting_topic(norm0[sp.start : sp.end], norm0[: sp.start], sp.marker,
+                                   sp.topic, matchers, senses)
+            if not topic:
+                continue  # 网上有人声称…: words nobody in the story says to the borrower
             if topic in sense_notes and sp.topic == topic:
                 continue  # the call itself was read in another sense (a hiring call)
             if topic != "debtor_contact" or not topics:

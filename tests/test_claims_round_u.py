@@ -1,0 +1,219 @@
+"""Round tagger-u (coordinator): whole real-style pages read sentence by sentence.
+
+Each class has sentences of its own and a near miss that keeps the old reading:
+a numbered short phrase heading the paragraph under it (1、逾期1个月内) is a
+section, not a claim borrowing the topics of the paragraph before; a summary
+label (摘要：, 导读：) is transparent; the article announcing what it will
+discuss (本文将探讨…) is no claim; 声称 takes the topic of whoever speaks; the
+borrower's own absence or silence (不在家, 不回复) is a condition, not a
+denial; the borrower telling the employer (向单位领导说明情况, 未及时告知单位)
+reaches no one; a due date run past (最后还款日超过三天) is where the count
+starts, no grace period.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from pipeline.claims.document import tag_document
+from pipeline.claims.segment import segment
+from tests.helpers import topics_of
+
+# -- a numbered stage heading heads its paragraph -------------------------------------------
+
+STAGES = (
+    "借呗逾期以后，处理大致分三个阶段：\n"
+    "1、逾期一周以内\n"
+    "这时候平台一般只发短信、打电话给本人，提醒尽快还上。\n"
+    "2、逾期一到两个月\n"
+    "催收开始变得频繁，有的会联系紧急联系人。\n"
+    "3、逾期半年以上\n"
+    "平台可能把账户交给律所，准备起诉。\n"
+)
+
+
+def test_numbered_stage_headings_become_sections_not_claims() -> None:
+    segs = segment(STAGES)
+    texts = [s.text for s in segs]
+    assert not any(t.startswith("逾期") and len(t) <= 10 for t in texts)
+    sections = {s.section for s in segs}
+    assert any("逾期一到两个月" in sec for sec in sections)
+    claims = tag_document("d", STAGES)
+    assert not any(c.text in ("逾期一周以内", "逾期一到两个月", "逾期半年以上") for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信用卡逾期后银行会怎么做？\n1. 逾期三天内\n多数银行只发短信提醒。\n",
+        "网贷催收一般有这几步：\n（1）委外阶段\n平台会把账转给第三方公司去催。\n",
+        "下面分情况说。\n① 金额较小\n平台通常不会为了几百块去起诉。\n",
+    ],
+)
+def test_a_numbered_phrase_over_prose_is_a_heading(text: str) -> None:
+    heading = text.splitlines()[1]
+    assert all(s.kind == "sentence" for s in segment(text))
+    assert all(heading[-4:] in s.section for s in segment(text)[1:])
+
+
+def test_near_miss_a_run_of_short_items_stays_a_list() -> None:
+    text = ("以下情况容易被起诉：\n1、逾期超过九十天\n2、欠款金额超过五万\n"
+            "满足其中一条，平台就可能起诉。\n")
+    items = [s for s in segment(text) if s.kind == "item"]
+    assert [s.text for s in items] == ["逾期超过九十天", "欠款金额超过五万"]
+
+
+def test_near_miss_an_item_that_says_something_stays_an_item() -> None:
+    text = "逾期后果有这些：\n1、一直打催收电话，有时一天二十多个。\n平台也会发短信。\n"
+    assert any(s.kind == "item" for s in segment(text))
+
+
+# -- a summary label is transparent ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("摘要：信用卡逾期后，银行一般不会直接给家人打电话。", "contacts_family"),
+        ("导读：网贷逾期三个月以上，平台多半会委托第三方公司催收。", "third_party_agency"),
+        ("本文要点：借呗逾期超过90天，有可能被起诉。", "legal_action"),
+    ],
+)
+def test_a_summary_label_keeps_the_claim_after_it(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+def test_near_miss_a_topic_label_still_announces() -> None:
+    assert topics_of("本期话题：逾期以后家人会不会被骚扰") == set()
+
+
+# -- the article announcing what it will discuss --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本文将探讨催收打到单位的法律边界，以及借款人该如何应对。",
+        "介绍：本文将详细解答网贷逾期被起诉的全过程，帮助读者了解可能面临的法律问题。",
+        "这篇文章将剖析上门催收背后的逻辑和借款人的权利。",
+    ],
+)
+def test_the_article_announcing_its_discussion_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_finding_of_the_article_is_a_claim() -> None:
+    assert "legal_action" in topics_of("本文统计的案例里，多数平台在逾期半年后才起诉。")
+
+
+# -- 声称: whoever speaks decides the topic of quoting ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员打来电话，声称今晚就派人去你老家。",
+        "有的催收人员声称马上要来单位找你领导。",
+        "催收公司的人在微信上声称已经到了你家楼下。",
+    ],
+)
+def test_a_collectors_claim_is_a_contact(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "fake_collection" not in topics
+    assert topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网上有人声称逾期三个月必定会被上门。",
+        "拍一张楼道的照片发过来，声称马上就敲门。",
+    ],
+)
+def test_a_claim_nobody_makes_to_the_borrower_is_no_impostor(sentence: str) -> None:
+    assert "fake_collection" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("骗子声称自己是法院的工作人员，要求你立刻转账。", "fake_collection"),
+        ("有人冒充平台客服，声称可以帮你注销账户。", "fake_collection"),
+        ("某些法务公司声称能帮你和银行协商停息挂账。", "debt_help_scam"),
+    ],
+)
+def test_near_miss_an_impostors_or_sellers_claim_keeps_its_topic(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+# -- the borrower's absence or silence is a condition ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("借款人不在家的时候，催收也会上门。", "home_visit"),
+        ("借款人一直不回复、不配合，催收就会去找他的家人。", "contacts_family"),
+        ("人不在本地，催收照样会打电话给你父母。", "contacts_family"),
+    ],
+)
+def test_the_borrowers_absence_is_no_denial(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "denies"
+
+
+def test_near_miss_a_collectors_refusal_keeps_its_denial() -> None:
+    a = analyse("正规平台一般不会派人上门。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+# -- the borrower telling the employer reaches no one ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "向单位领导说明情况，避免误解。",
+        "借款人可能未及时告知单位自己的经济状况，催收公司利用这一信息不对称，让借款人感受到来自单位的压力。",
+        "最好主动告知家人，免得他们从别人那里听说。",
+    ],
+)
+def test_the_borrower_telling_the_employer_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收打电话给我单位领导，说我欠钱不还。",
+        "我填的是室友的号码，结果他就接到了催收电话。",
+        "填过的联系人，催收都会联系一遍。",
+    ],
+)
+def test_near_miss_a_collector_reaching_them_stays_a_contact(sentence: str) -> None:
+    assert "contacts_family" in topics_of(sentence)
+
+
+# -- a due date run past marks where the count starts ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "最后还款日超过三天，贷款机构就会打电话催收。",
+        "到期日已经超过一个月了，平台开始联系我的家人。",
+        "还款日超过十天没还，银行把账转给了外包公司。",
+    ],
+)
+def test_a_due_date_run_past_names_no_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" not in a.topics
+    assert a.topics
+    assert a.threshold is not None and a.threshold.min_days is not None
+
+
+def test_near_miss_a_due_date_with_a_grace_keeps_it() -> None:
+    assert "overdue_grace" in topics_of("还款日后三天内还上，不会被记为逾期。")
