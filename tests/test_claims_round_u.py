@@ -217,3 +217,44 @@ def test_a_due_date_run_past_names_no_grace(sentence: str) -> None:
 
 def test_near_miss_a_due_date_with_a_grace_keeps_it() -> None:
     assert "overdue_grace" in topics_of("还款日后三天内还上，不会被记为逾期。")
+
+
+# -- a seller of debt services speaking is the scam -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "也有机构招揽生意，声称可以付费进行信用修复。",
+        "一家机构介绍，可以把罚息、违约金全部减免，只还本金。",
+        "中介称个人自己申请很难通过，最好交给他们处理。",
+    ],
+)
+def test_a_sellers_words_are_the_scam(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert topics == {"debt_help_scam"}
+
+
+def test_near_miss_the_lenders_service_line_keeps_its_offer() -> None:
+    topics = topics_of("客服介绍，逾期后可以申请分期。")
+    assert "negotiation" in topics
+    assert "debt_help_scam" not in topics
+
+
+# -- 对象 as whom a rule applies to is no partner -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这次信用修复的适用对象为2020年以后产生的小额逾期记录。",
+        "起诉对象是借款人本人，不会牵扯到担保以外的人。",
+        "这类贷款的服务对象主要是个体工商户。",
+    ],
+)
+def test_whom_a_rule_applies_to_is_no_partner(sentence: str) -> None:
+    assert "contacts_family" not in topics_of(sentence)
+
+
+def test_near_miss_a_partner_called_stays_a_contact() -> None:
+    assert "contacts_family" in topics_of("我对象接到了催收打来的电话。")

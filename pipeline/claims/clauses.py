@@ -67,8 +67,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         start = m.end()
         while start < len(norm) and norm[start] in " :：":
             start += 1
-        if lead.endswith(("说", "称")) and norm[start : start + 1] in (",", "，"):
-            # 恐吓说，欠钱不还要坐牢: the words run to the sentence end
+        if lead.endswith(("说", "称", "介绍")) and norm[start : start + 1] in (",", "，"):
+            # 恐吓说，欠钱不还要坐牢 / 一家机构介绍，可以…: the words run to the sentence end
             spans.append(Span(start + 1, len(norm.rstrip("。.!！")), lead, topic))
             continue
         if start < len(norm) and norm[start] in _OPEN_QUOTES:

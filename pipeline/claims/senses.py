@@ -96,6 +96,7 @@ class Senses:
     speaker_leads: tuple[str, ...] = ()
     impostor_speakers: tuple[str, ...] = ()
     collector_speakers: tuple[str, ...] = ()
+    seller_speakers: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -245,6 +246,7 @@ def parse_senses(path: Path) -> Senses:
         speaker_leads=_words(clauses, "speaker_leads", "clauses."),
         impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
         collector_speakers=_words(clauses, "collector_speakers", "clauses."),
+        seller_speakers=_words(clauses, "seller_speakers", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

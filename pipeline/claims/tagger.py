@@ -430,7 +430,8 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
                    senses: Senses) -> str:
     """The topic of quoting *quoted*: a promise of debt relief is debt_help_scam,
     an impostor's claim fake_collection; a lead with no speaker of its own (声称) takes
-    the topic of whoever speaks in *before* (an impostor, a collector, or no topic);
+    the topic of whoever speaks in *before* (an impostor, a collector, a seller of debt
+    services, or no topic);
     else the lead word's *default*."""
     said = {role[1] for hit in matchers.topics.scan(quoted) if (role := hit.role("topic"))}
     if said & _PROMISE_TOPICS:
@@ -440,6 +441,8 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
             return default
         if any(w in before for w in senses.collector_speakers):
             return "debtor_contact"
+        if any(w in before for w in senses.seller_speakers):
+            return "debt_help_scam"
         return ""
     return default
 
