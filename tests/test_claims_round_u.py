@@ -8,7 +8,12 @@ discuss (本文将探讨…) is no claim; 声称 takes the topic of whoever spea
 borrower's own absence or silence (不在家, 不回复) is a condition, not a
 denial; the borrower telling the employer (向单位领导说明情况, 未及时告知单位)
 reaches no one; a due date run past (最后还款日超过三天) is where the count
-starts, no grace period.
+starts, no grace period; a seller of debt services speaking is the scam; 对象 as
+whom a rule applies is no partner; the reader told not to avoid the calls (不要忽视
+催收电话) is no denial of them; a list item takes the topics of the clause that
+announces the list (…采取以下手段：), not of a clause before it; the lender upholding
+its own rights (平台…维护自己的权益) is no complaint; a limit cut with its owner
+between (降低客户的额度) is an account impact.
 """
 
 from __future__ import annotations
@@ -258,3 +263,105 @@ def test_whom_a_rule_applies_to_is_no_partner(sentence: str) -> None:
 
 def test_near_miss_a_partner_called_stays_a_contact() -> None:
     assert "contacts_family" in topics_of("我对象接到了催收打来的电话。")
+
+
+# -- the reader told not to avoid something ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("不要忽视催收电话和短信，及时回复。", "debtor_contact"),
+        ("别挂断催收员的电话，耐心说明情况。", "debtor_contact"),
+        ("切勿躲避法院寄来的传票。", "legal_action"),
+    ],
+)
+def test_a_prohibited_avoidance_affirms_what_is_avoided(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "denies"
+    assert a.modality == "advice"
+
+
+def test_near_miss_a_denial_that_names_an_avoidance_keeps_it() -> None:
+    a = analyse("平台不会因为你拉黑电话就上门。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+# -- a list item takes the topics of the announcing clause ----------------------------------
+
+LEAD_IN = (
+    "微粒贷逾期一般不会找上门，客户逾期以后，平台往往会采取以下手段：\n"
+    "1、降低客户的信用评分。\n"
+    "2、调整客户的借款通道。\n"
+)
+
+
+def test_items_do_not_take_a_topic_from_before_the_announcing_clause() -> None:
+    claims = tag_document("d", LEAD_IN)
+    items = [c for c in claims if c.text.startswith(("降低", "调整"))]
+    assert not any("home_visit" in c.topics for c in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信用卡逾期九十天以上，银行会采取以下措施：\n1、起诉到法院。\n2、申请强制执行。\n",
+        "网贷逾期以后，催收会用如下几种方式：\n1、打电话给本人。\n2、发短信提醒。\n",
+    ],
+)
+def test_near_miss_items_keep_their_own_topics(text: str) -> None:
+    claims = tag_document("d", text)
+    assert sum(1 for c in claims if c.topics) >= 2
+
+
+def test_near_miss_a_lead_in_without_announcing_words_lends_its_topic() -> None:
+    text = "逾期以后，催收可能会联系你的亲友，比如：\n1、父母\n2、配偶\n"
+    claims = tag_document("d", text)
+    assert any("contacts_family" in c.topics for c in claims if c.text in ("父母", "配偶"))
+
+
+# -- the lender upholding its own rights ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款人逾期以后，平台往往会采取各种手段来维护自身的权益。",
+        "如果催收无果，贷款机构就会拿出法律武器，维护自身权益。",
+        "为了维护自己的权益，债权人可以要求借款人提前还款。",
+    ],
+)
+def test_the_lender_upholding_its_rights_is_no_complaint(sentence: str) -> None:
+    assert "complaints_rights" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款人可以向银行投诉，维护自身的合法权益。",
+        "遇到暴力催收，要学会维护自己的权益。",
+    ],
+)
+def test_near_miss_the_borrower_upholding_rights_is_a_complaint(sentence: str) -> None:
+    assert "complaints_rights" in topics_of(sentence)
+
+
+# -- a limit cut with its owner between -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期一次，银行就可能减少你的信用卡额度。",
+        "平台会降低客户的借款额度。",
+        "逾期后系统会降低你的微信分。",
+    ],
+)
+def test_a_limit_cut_with_its_owner_between_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_a_limit_named_is_no_impact() -> None:
+    assert "account_impact" not in topics_of("申请时填写的额度越高越好。")

@@ -171,6 +171,7 @@ def build_matchers(tax: Taxonomy) -> Matchers:
     topic_entries += [(n, ("postneg", "bluff", "")) for n in lex.post_bluff]
     topic_entries += [(n, ("postneg", "refuse", "")) for n in lex.post_refusals]
     topic_entries += [(n, ("aimed", "", "")) for n in lex.negated_verbs]
+    topic_entries += [(n, ("avoid", "", "")) for n in lex.avoidance_verbs]
     topic_entries += [(n, ("copular", "", "")) for n in lex.copular_negators]
     topic_entries += glyph_gap_variants(topic_entries, tax.glyph_gaps)
     topic_entries += [(f, BLOCK) for f in lex.false_negations]

@@ -97,6 +97,9 @@ class Senses:
     impostor_speakers: tuple[str, ...] = ()
     collector_speakers: tuple[str, ...] = ()
     seller_speakers: tuple[str, ...] = ()
+    # words of a lead-in that announce the list after it (以下, 如下): items take the cues of
+    # the announcing clause only
+    list_announcers: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -247,6 +250,7 @@ def parse_senses(path: Path) -> Senses:
         impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
         collector_speakers=_words(clauses, "collector_speakers", "clauses."),
         seller_speakers=_words(clauses, "seller_speakers", "clauses."),
+        list_announcers=_words(clauses, "list_announcers", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

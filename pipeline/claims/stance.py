@@ -157,6 +157,7 @@ def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
     request_heads: tuple[str, ...] = (), relative_heads: tuple[str, ...] = (),
+    prohibitives: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
@@ -170,6 +171,7 @@ def topic_evidence(
     head names a new request (*request_heads*: 以后申请信用卡会被拒) is a consequence and
     reaches back only to a request of *refusal_topics*. A negator inside a 的-phrase that
     names who (没有约定的平台, *relative_heads*) describes them and denies nothing after it.
+    One of *prohibitives* (不要, 切勿) before the reader's avoidance (忽视, 躲避) aims at it.
     """
     if not hits:
         return []
@@ -205,7 +207,7 @@ def topic_evidence(
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses) \
+        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses, prohibitives) \
                 and not _in_relative(text, hits, n, clauses, relative_heads):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
@@ -280,14 +282,19 @@ def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozen
     return frozenset(out)
 
 
-def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
+def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int],
+                    prohibitives: tuple[str, ...] = ()) -> bool:
     """True when a verb the negator ``hits[n]`` aims at (消失, 删除, 当真) follows it in its
     clause, outside every topic cue: the negation is of that verb, not of the cues between
-    (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own)."""
+    (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own).
+    A prohibitive (*prohibitives*: 不要, 切勿) also aims at the reader's avoidance (不要忽视
+    催收电话: the calls are real)."""
     clause = clauses[hits[n].start]
     cues = [(h.start, h.end) for h in hits if h.has("topic")]
+    prohibits = hits[n].text in prohibitives
     return any(
-        h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
+        (h.has("aimed") or (prohibits and h.has("avoid")))
+        and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
 

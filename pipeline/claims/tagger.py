@@ -340,6 +340,22 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
             else ev for ev in evidence]  # fmt: skip
 
 
+def _lead_evidence(context: str, matchers: Matchers, senses: Senses) -> list[TopicEvidence]:
+    """The topic cues a list item takes from its lead-in: those of the clause that announces
+    the list (平台往往会采取以下手段：) and after it, each read by the context filters.
+
+    微粒贷一般不会找上门，平台会采取以下手段： -- the items are the measures, not visits.
+    A lead-in that announces nothing in words (催收会联系你的家人，比如：) lends all its cues.
+    """
+    lead = tagging_text(context)
+    evidence = topic_evidence(lead, topic_hits(lead, matchers))
+    at = max((lead.rfind(w) for w in senses.list_announcers), default=-1)
+    if at >= 0:
+        begin = clause_start(lead, at)
+        evidence = [ev for ev in evidence if ev.start >= begin]
+    return _apply_sense_rules(lead, evidence, senses)[0]
+
+
 def _apply_sense_rules(
     norm: str, evidence: list[TopicEvidence], senses: Senses
 ) -> tuple[list[TopicEvidence], dict[str, str], frozenset[int]]:
@@ -545,7 +561,7 @@ def _analyse_norm(
     background = protasis_clauses(norm, matchers, tax.lexicon)
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
-        tax.lexicon.request_heads, tax.lexicon.relative_heads)
+        tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
     evidence, conc, belief = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
@@ -576,8 +592,7 @@ def _analyse_norm(
                 topics = select_topics(evidence, tax)
                 break
     if not topics and context:
-        lead = tagging_text(context)
-        lead_evidence = topic_evidence(lead, topic_hits(lead, matchers))
+        lead_evidence = _lead_evidence(context, matchers, senses)
         lead_topics = select_topics(lead_evidence, tax)
         if lead_topics and boiler is None:
             evidence = [replace(ev, cue=f"{CONTEXT_MARK}{ev.cue}") for ev in lead_evidence]

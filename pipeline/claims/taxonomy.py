@@ -157,6 +157,10 @@ class Lexicon:
     # a power or duty word (有权, 无权) speaks of its own clause's subject: normative only
     # in a clause that holds the claim's cue (村委会没有权力替平台要债 is no rule on the contact)
     power_words: tuple[str, ...] = ()
+    # the reader's own avoidance (忽视, 挂断, 躲避) after a prohibitive (不要, 别, 切勿): the
+    # prohibitive aims at the reader's act, the calls or the summons stay real
+    avoidance_verbs: tuple[str, ...] = ()
+    prohibitives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +328,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_refusals=_strings(data, "post_refusals", file, required=False),
         refusal_topics=_strings(data, "refusal_topics", file, required=False),
         negated_verbs=_strings(data, "negated_verbs", file, required=False),
+        avoidance_verbs=_strings(data, "avoidance_verbs", file, required=False),
+        prohibitives=_strings(data, "prohibitives", file, required=False),
         copular_negators=_strings(data, "copular_negators", file, required=False),
         contrast_openers=_strings(data, "contrast_openers", file, required=False),
         request_heads=_strings(data, "request_heads", file, required=False),
