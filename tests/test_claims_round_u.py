@@ -365,3 +365,25 @@ def test_a_limit_cut_with_its_owner_between_is_an_account_impact(sentence: str) 
 
 def test_near_miss_a_limit_named_is_no_impact() -> None:
     assert "account_impact" not in topics_of("申请时填写的额度越高越好。")
+
+
+# -- overdue counted once the grace has run out -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗有3天的还款宽限期，超过这个期限仍未还款即视为逾期。",
+        "多数银行给两天宽限期，过了宽限期还没还才算作逾期。",
+        "这家银行有三天容时，宽限期一过就记为逾期。",
+    ],
+)
+def test_overdue_after_a_named_grace_affirms_the_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance != "denies"
+
+
+def test_near_miss_overdue_with_no_grace_named_denies_it() -> None:
+    a = analyse("网贷平台没有宽限期，过了还款日就算逾期。")
+    assert a.stance == "denies"
