@@ -387,3 +387,24 @@ def test_overdue_after_a_named_grace_affirms_the_grace(sentence: str) -> None:
 def test_near_miss_overdue_with_no_grace_named_denies_it() -> None:
     a = analyse("网贷平台没有宽限期，过了还款日就算逾期。")
     assert a.stance == "denies"
+
+
+# -- a rumour that claims is a belief named false ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("网上的谣言声称，借呗逾期会把你的通讯录公开给所有联系人。", "contacts_family"),
+        ("有传言声称逾期三天就会被起诉。", "legal_action"),
+        ("网上有谣言声称，逾期以后催收会直接上门。", "home_visit"),
+    ],
+)
+def test_a_rumour_that_claims_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_near_miss_an_impostor_who_claims_stays_fake_collection() -> None:
+    assert "fake_collection" in topics_of("骗子声称自己是法院的工作人员。")

@@ -63,6 +63,9 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if any(b.find(lead) >= 0 and norm.startswith(b, pos - b.find(lead))
                for b in senses.lead_blockers):
             continue  # 收件人写的是我爸的名字: an addressee, no words quoted
+        if lead in senses.speaker_leads and any(
+                w in norm[clause_start(norm, pos) : pos] for w in senses.rumor_speakers):
+            continue  # 谣言声称X: X is a belief named false, read by the false leads
         topic = senses.reported[lead]
         start = m.end()
         while start < len(norm) and norm[start] in " :：":

@@ -97,6 +97,7 @@ class Senses:
     impostor_speakers: tuple[str, ...] = ()
     collector_speakers: tuple[str, ...] = ()
     seller_speakers: tuple[str, ...] = ()
+    rumor_speakers: tuple[str, ...] = ()
     # words of a lead-in that announce the list after it (以下, 如下): items take the cues of
     # the announcing clause only
     list_announcers: tuple[str, ...] = ()
@@ -250,6 +251,7 @@ def parse_senses(path: Path) -> Senses:
         impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
         collector_speakers=_words(clauses, "collector_speakers", "clauses."),
         seller_speakers=_words(clauses, "seller_speakers", "clauses."),
+        rumor_speakers=_words(clauses, "rumor_speakers", "clauses."),
         list_announcers=_words(clauses, "list_announcers", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
