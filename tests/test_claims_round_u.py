@@ -408,3 +408,22 @@ def test_a_rumour_that_claims_is_denied(sentence: str, topic: str) -> None:
 
 def test_near_miss_an_impostor_who_claims_stays_fake_collection() -> None:
     assert "fake_collection" in topics_of("骗子声称自己是法院的工作人员。")
+
+
+# -- the same number dialled, as a rule on calls names it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新规明确，一天内同一个号码最多只能拨打6次。",
+        "电话未接通时，对同一联系方式单日拨打不得超过六次。",
+        "同一号码每天打给借款人不能超过三次。",
+    ],
+)
+def test_the_same_number_dialled_is_a_call_to_the_borrower(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_near_miss_the_borrower_dialling_the_service_line_is_no_call() -> None:
+    assert "debtor_contact" not in topics_of("我反复拨打客服电话都没人接。")
