@@ -427,3 +427,83 @@ def test_the_same_number_dialled_is_a_call_to_the_borrower(sentence: str) -> Non
 
 def test_near_miss_the_borrower_dialling_the_service_line_is_no_call() -> None:
     assert "debtor_contact" not in topics_of("我反复拨打客服电话都没人接。")
+
+
+# -- a reminder the reader sets up; a notice made up; the repair policy; a bluff called -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "你可以在APP里设置还款提醒，避免忘记还款。",
+        "很多银行都有还款提醒功能，你可以在手机上设置好。",
+        "记得打开花呗的消息提醒，到期前会收到通知。",
+    ],
+)
+def test_a_reminder_the_reader_sets_up_is_no_call(sentence: str) -> None:
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_near_miss_the_lenders_reminder_stays_a_call() -> None:
+    assert "debtor_contact" in topics_of("平台会在还款日前一天发短信提醒你还款。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期后收到的“立案通知”短信，其实都是催收编出来的。",
+        "所谓的法院传票截图，是对方瞎编的。",
+        "那份“起诉通知书”是催收公司捏造出来的，法院根本没有立案。",
+    ],
+)
+def test_a_notice_made_up_by_the_collector_is_fake_collection(sentence: str) -> None:
+    assert "fake_collection" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这次征信修复政策的适用对象，是单笔不超过一万元的小额逾期。",
+        "按照征信修复政策，还清后的小额逾期记录会被消除。",
+    ],
+)
+def test_the_repair_named_as_a_policy_is_the_credit_record(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "credit_report" in topics
+    assert "debt_help_scam" not in topics
+
+
+def test_near_miss_a_paid_repair_stays_the_scam() -> None:
+    assert "debt_help_scam" in topics_of("花钱找人做征信修复都是骗局。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有传言声称借呗逾期一天就会被起诉，这完全是吓唬人的说法。",
+        "网上说逾期三天就上门，纯属吓唬。",
+    ],
+)
+def test_a_belief_called_a_bluff_is_denied_once(sentence: str) -> None:
+    assert analyse(sentence).stance == "denies"
+
+
+# -- a 是…的 predicate says something itself, it names no case --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("那份起诉通知书是催收公司捏造出来的，法院根本没有立案。", "fake_collection"),
+        ("原则上银行是愿意坐下来谈分期的，毕竟起诉对双方都有成本。", "negotiation"),
+        ("单位电话是我自己填在借款资料里的，所以催收打过去也不算违规。", "contacts_family"),
+    ],
+)
+def test_a_copular_first_clause_keeps_its_cues(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+def test_near_miss_a_case_clause_still_describes_the_case() -> None:
+    topics = topics_of("催收人员上门辱骂借款人的，会被拘留。")
+    assert "criminal_risk" in topics or "complaints_rights" in topics
+    assert "home_visit" not in topics

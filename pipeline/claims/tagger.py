@@ -325,6 +325,10 @@ def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
     return norm.find(ev.negator, end) >= 0 and norm.find(ev.negator, belief.start, end) < 0
 
 
+#: A 是 opening a 是…的 predicate (那份通知是催收编出来的), not 凡是 / 只要是 / 要是.
+_COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都])是(?!否)")
+
+
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
     """催收人员上门辱骂借款人的，会被拘留: a first clause ending in 的 describes the case;
     when the rest of the sentence has cues of its own, the case's cues are circumstance."""
@@ -332,6 +336,10 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
         return evidence
     first_end = norm.find(",")
     if first_end <= 0 or not norm[:first_end].endswith(_engine().tax.lexicon.case_ends):
+        return evidence
+    if _COPULAR_DE.search(norm[:first_end]):
+        # 通知书是催收公司捏造出来的，… / 银行是愿意谈分期的，…: a 是…的 predicate says
+        # something itself, it names no case
         return evidence
     rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
     if not rest:
