@@ -325,16 +325,26 @@ def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
     return norm.find(ev.negator, end) >= 0 and norm.find(ev.negator, belief.start, end) < 0
 
 
+#: 是 of a statement (…是…的), not of 凡是 (whoever) or 自称是 (claiming to be)
+_STATEMENT_SHI = re.compile(r"(?<![凡称])是")
+
+
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
     """催收人员上门辱骂借款人的，会被拘留: a first clause ending in 的 describes the case;
-    when the rest of the sentence has cues of its own, the case's cues are circumstance."""
+    when the rest of the sentence has cues of its own, the case's cues are circumstance.
+    A bare weak word in the rest (凡是自称催收、让你转到私人账户的，一律挂掉电话: the 电话 is
+    the reader's) does not outweigh an ordinary cue of the case (round r)."""
     if not _engine().tax.lexicon.case_clause:
         return evidence
     first_end = norm.find(",")
     if first_end <= 0 or not norm[:first_end].endswith(_engine().tax.lexicon.case_ends):
         return evidence
     rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
-    if not rest:
+    # …是…的 says what happened (家人是自己发现我欠网贷的，不是催收打电话告诉他们的, qg008):
+    # a statement, not a case, so the override does not apply to it
+    case_strong = not _STATEMENT_SHI.search(norm[:first_end]) and any(
+        0 <= ev.start < first_end and not ev.background and not ev.weak for ev in evidence)
+    if not rest or (case_strong and all(ev.weak for ev in rest)):
         return evidence
     return [replace(ev, background="case") if 0 <= ev.start < first_end and not ev.background
             else ev for ev in evidence]  # fmt: skip

@@ -1,0 +1,126 @@
+"""Round tagger-r (probe180-182, ids qr): a broad sweep like the unseen text.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its reading: an impostor's "safe account" is fake collection and
+the phone it calls on is no collection call; an offer by someone who says who
+they are (自称…) to arrange 停息挂账 is the paid scam, not negotiation; a case
+clause (凡是…的，) with an ordinary cue is not outweighed by a bare weak word
+(电话) in the rest; a clause opening with the reader's first act (先把, 先打),
+with what to write down (写清楚) or with 一律 after a case is advice; two things
+told apart stay no claim when the warning ends in 了.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- the impostor's safe account ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行的工作人员不会打电话让你把余额转进安全账户。",
+        "接到这种电话，对方往往以核查资金为由，让人把存款挪到安全账户。",
+        "所谓的安全账户，其实就是骗子自己的收款卡。",
+    ],
+)
+def test_a_safe_account_is_fake_collection_not_a_call(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "fake_collection" in topics
+    assert "debtor_contact" not in topics
+
+
+def test_near_miss_a_lenders_call_stays_debtor_contact() -> None:
+    assert topics_of("逾期第二天，客服打电话提醒尽快还款。") == {"debtor_contact"}
+
+
+# -- an offer by someone who says who they are ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网上有人自称是银行信用卡中心的老员工，说能帮忙申请停息挂账。",
+        "那个中年男人自称跟平台内部有关系，一周之内就能谈下减免。",
+        "有人说他有内部关系，可以把你的网贷协商成只还本金。",
+    ],
+)
+def test_an_offer_by_someone_naming_themselves_is_a_scam(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "debt_help_scam" in topics
+    assert "negotiation" not in topics
+
+
+def test_near_miss_the_lenders_own_negotiation_stays() -> None:
+    assert topics_of("借款人可以直接联系银行申请停息挂账。") == {"negotiation"}
+
+
+# -- a weak word after a case clause -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "凡是冒充法院工作人员的，一律不要接电话。",
+        "要求把欠款打到个人账户的，直接挂电话就好。",
+        "以律所的名义发来所谓律师函的，别回短信。",
+    ],
+)
+def test_a_case_with_an_ordinary_cue_keeps_it_over_a_weak_word(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "fake_collection" in topics
+    assert "debtor_contact" not in topics
+
+
+def test_near_miss_a_case_before_an_ordinary_cue_stays_circumstance() -> None:
+    topics = topics_of("催收人员上门辱骂借款人的，可以向监管部门投诉。")
+    assert "complaints_rights" in topics
+    assert "home_visit" not in topics
+
+
+# -- a clause opening with the reader's act ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "申请协商之前，先把收入证明和病历复印好。",
+        "接到自称平台法务的电话，先打官方客服核实一下。",
+        "给监管部门写投诉信时，写清楚借款平台的全称和被骚扰的日期。",
+        "凡是要求转账到私人账户的催收，一律当成诈骗处理。",
+    ],
+)
+def test_a_clause_opening_with_the_readers_act_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_near_miss_a_lenders_first_step_stays_descriptive() -> None:
+    assert analyse("平台一般会先打电话提醒，再发短信。").modality == "descriptive"
+
+
+# -- two things told apart, with 了 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "信用卡的年费和逾期罚息是两码事，别搞混了。",
+        "征信查询记录和逾期记录是两回事，不要弄混了。",
+        "停息挂账和普通分期不是一回事，千万别混淆了。",
+    ],
+)
+def test_two_things_told_apart_ending_in_le_are_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_distinction_with_a_claim_after_keeps_it() -> None:
+    assert "legal_action" in topics_of("催收和起诉是两回事，催收打电话不代表会被起诉。")
+
+
+def test_near_miss_a_statement_with_shi_de_is_no_case() -> None:
+    # …是…的 says what happened: the denial in the rest is the claim (qg008's reading)
+    assert analyse("同事是从别人那里听说我欠款的，不是催收打电话告诉他们的。").stance == "denies"
