@@ -124,3 +124,24 @@ def test_near_miss_a_distinction_with_a_claim_after_keeps_it() -> None:
 def test_near_miss_a_statement_with_shi_de_is_no_case() -> None:
     # …是…的 says what happened: the denial in the rest is the claim (qg008's reading)
     assert analyse("同事是从别人那里听说我欠款的，不是催收打电话告诉他们的。").stance == "denies"
+
+
+# -- a message named by its quoted words -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "昨天又收到一条“明天上门拜访”的短信。",
+        "很多人接到过“今天不还就起诉”的电话，其实大多只是吓唬。",
+        "他手机里全是“已移交法务部”的信息。",
+    ],
+)
+def test_a_message_named_by_its_quoted_words_is_the_sending(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "debtor_contact" in topics
+    assert not topics & {"home_visit", "legal_action"}
+
+
+def test_near_miss_a_so_called_quoted_paper_stays_fake() -> None:
+    assert "fake_collection" in topics_of("所谓“明日开庭”的短信，多半是假的。")
