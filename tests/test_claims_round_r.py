@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
-from tests.helpers import topics_of
+from tests.helpers import days_of, topics_of
 
 # -- the impostor's safe account ---------------------------------------------------------------
 
@@ -145,3 +145,42 @@ def test_a_message_named_by_its_quoted_words_is_the_sending(sentence: str) -> No
 
 def test_near_miss_a_so_called_quoted_paper_stays_fake() -> None:
     assert "fake_collection" in topics_of("所谓“明日开庭”的短信，多半是假的。")
+
+
+# -- borrowing again is the account ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗晚还两天，会不会影响以后再借？",
+        "只要及时还清，一般不影响后续继续借款。",
+        "这次逾期会影响你在这家平台续借。",
+    ],
+)
+def test_borrowing_again_affected_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_an_effect_on_the_credit_report_stays() -> None:
+    assert topics_of("逾期会不会影响征信？") == {"credit_report"}
+
+
+# -- a service's promised turnaround is no threshold ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "中介说一周内就能办下来个性化分期。",
+        "对方拍胸脯说十天之内就能办好停息挂账。",
+        "有人打包票说半个月能搞定全部减免。",
+    ],
+)
+def test_a_services_promised_turnaround_is_no_threshold(sentence: str) -> None:
+    assert days_of(sentence) is None
+    assert "bad_debt_transfer" not in topics_of(sentence)
+
+
+def test_near_miss_an_installment_term_keeps_its_days() -> None:
+    assert days_of("停息挂账最长可以分五年还。") == (1825, 1825, "installment")
