@@ -184,3 +184,60 @@ def test_a_services_promised_turnaround_is_no_threshold(sentence: str) -> None:
 
 def test_near_miss_an_installment_term_keeps_its_days() -> None:
     assert days_of("停息挂账最长可以分五年还。") == (1825, 1825, "installment")
+
+
+# -- a regulator issuing a notice speaks itself --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上海金融监管局日前发布风险提示，提醒警惕代理退保和债务优化骗局。",
+        "银保监会曾多次发出提示，提醒消费者警惕反催收联盟。",
+        "地方金融监管部门公布了一批冒充催收的诈骗案例。",
+    ],
+)
+def test_a_regulators_notice_is_no_complaint_channel(sentence: str) -> None:
+    assert "complaints_rights" not in topics_of(sentence)
+
+
+def test_near_miss_a_complaint_to_the_regulator_stays() -> None:
+    assert topics_of("遇到违规催收，可以向当地金融监管局投诉。") == {"complaints_rights"}
+
+
+# -- what to say, with 明白 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "打12315的时候，要讲明白对方是哪家平台。",
+        "写投诉材料要写明白被骚扰的次数。",
+        "向监管部门反映时要说明白催收打了几次电话。",
+    ],
+)
+def test_what_to_say_with_mingbai_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_near_miss_a_statement_with_mingbai_stays_descriptive() -> None:
+    assert analyse("催收员在电话里说明白了逾期的金额。").modality != "advice"
+
+
+# -- the account no longer usable to pay ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "京东白条逾期后就没法再用白条分期买东西了。",
+        "欠款没还清，抖音月付无法再用来付款。",
+        "花呗还清以后，很多人就没法再用以前的额度了。",
+    ],
+)
+def test_the_account_no_longer_usable_to_pay_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_no_longer_using_a_phone_number_is_no_account() -> None:
+    assert "account_impact" not in topics_of("以后没法再用这个号码联系你了。")
