@@ -241,3 +241,41 @@ def test_the_account_no_longer_usable_to_pay_is_account_impact(sentence: str) ->
 
 def test_near_miss_no_longer_using_a_phone_number_is_no_account() -> None:
     assert "account_impact" not in topics_of("以后没法再用这个号码联系你了。")
+
+
+# -- the borrower borrowing from relatives or friends ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实在没办法，只好找亲戚朋友借钱先把信用卡还上。",
+        "他向同事借了五千块，先把花呗还清了。",
+        "我跟家里借了一笔钱把网贷都结清了。",
+    ],
+)
+def test_borrowing_from_relatives_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in topics_of(sentence)
+
+
+def test_near_miss_a_call_to_the_family_about_the_loan_stays() -> None:
+    assert "contacts_family" in topics_of("催收打电话通知家人借款人已经逾期。")
+
+
+# -- the reader's own repayment reminder ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "给自己设一个还款提醒，就不会再忘了。",
+        "绑定自动扣款、设置还款提醒，避免再忘记还钱。",
+        "可以在手机里开启还款提醒功能，到期前三天会弹出来。",
+    ],
+)
+def test_the_readers_own_reminder_is_no_lender_message(sentence: str) -> None:
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_near_miss_the_lenders_reminder_message_stays() -> None:
+    assert topics_of("逾期第一天，系统会自动发送还款提醒短信。") == {"debtor_contact"}
