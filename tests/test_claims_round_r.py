@@ -279,3 +279,22 @@ def test_the_readers_own_reminder_is_no_lender_message(sentence: str) -> None:
 
 def test_near_miss_the_lenders_reminder_message_stays() -> None:
     assert topics_of("逾期第一天，系统会自动发送还款提醒短信。") == {"debtor_contact"}
+
+
+# -- the application form's emergency contact -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "用户还需要提供两个紧急联系人的姓名和手机号。",
+        "注册时要求填写一位紧急联系人的手机号码。",
+        "紧急联系人指的是你申请借款时填写的、能联系上你的人。",
+    ],
+)
+def test_the_forms_emergency_contact_is_no_contact_reached(sentence: str) -> None:
+    assert "contacts_family" not in topics_of(sentence)
+
+
+def test_near_miss_a_call_to_the_contact_filled_in_stays() -> None:
+    assert topics_of("分期乐逾期后，催收员可能会联系你填写的紧急联系人。") == {"contacts_family"}
