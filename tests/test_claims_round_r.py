@@ -102,6 +102,14 @@ def test_near_miss_a_lenders_first_step_stays_descriptive() -> None:
     assert analyse("平台一般会先打电话提醒，再发短信。").modality == "descriptive"
 
 
+def test_near_miss_a_lenders_first_call_in_a_clause_of_its_own_stays_descriptive() -> None:
+    assert analyse("逾期后，先给紧急联系人打电话。").modality == "descriptive"
+
+
+def test_near_miss_yilv_of_a_lenders_policy_stays_descriptive() -> None:
+    assert analyse("逾期超过90天的账户，一律移交法务部门处理。").modality == "descriptive"
+
+
 # -- two things told apart, with 了 ----------------------------------------------------------------
 
 
