@@ -306,3 +306,14 @@ def test_the_forms_emergency_contact_is_no_contact_reached(sentence: str) -> Non
 
 def test_near_miss_a_call_to_the_contact_filled_in_stays() -> None:
     assert topics_of("分期乐逾期后，催收员可能会联系你填写的紧急联系人。") == {"contacts_family"}
+
+
+def test_the_negator_inside_a_gapped_cues_first_part_belongs_to_the_cue() -> None:
+    # 没 of 没法再用…付款 is the cue's own word, not a denial of it
+    assert analyse("逾期以后，外卖和买菜都没法再用月付付款了。").stance == "affirms"
+    assert analyse("京东白条逾期后就没法再用白条分期买东西了。").stance == "affirms"
+    assert analyse("还清以后，抖音月付无法再用来付款的情况会解除吗？").stance == "question"
+
+
+def test_near_miss_a_negator_before_a_gapped_cue_still_denies() -> None:
+    assert analyse("按时还款的话，额度不会被下调。").stance == "denies"
