@@ -120,6 +120,12 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
+        elif (senses.content_nouns and not norm[:i].endswith(senses.content_leads)
+              and norm.startswith(tuple("的" + n for n in senses.content_nouns), close + 1)):
+            # 收到“三天内起诉”的短信: a message named by its quoted words; sending it is
+            # the claim (debtor_contact), the event it names is not (round r); 所谓“…”的短信
+            # is left to the so-called sense (a fake paper, qb024)
+            spans.append(Span(i, close + 1, "quoted message", "debtor_contact"))
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -110,6 +110,8 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
         # words inside a gapped cue's second part belong to it (没 of 入口…没了), but a
         # cue of another topic keeps its own (上门 of 委托…上门 is also a visit)
         tails = [(g.end - len(g.text.split(GAP, 1)[1]), g.end, _topics_of(g)) for g in gapped]
+        # so do the words of its first part (没 of 没法再用…付款, round r)
+        tails += [(g.start, g.start + len(g.text.split(GAP, 1)[0]), _topics_of(g)) for g in gapped]
         hits = [h for h in hits if not any(
             s <= h.start and h.end <= e and not (_topics_of(h) - own) for s, e, own in tails)]
     if gapped:

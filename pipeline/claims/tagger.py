@@ -325,24 +325,33 @@ def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
     return norm.find(ev.negator, end) >= 0 and norm.find(ev.negator, belief.start, end) < 0
 
 
-#: A 是 opening a 是…的 predicate (那份通知是催收编出来的), not 凡是 / 只要是 / 要是.
-_COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都])是(?!否)")
+#: A 是 opening a 是…的 predicate (那份通知是催收编出来的), not 凡是 / 只要是 / 要是 (whoever,
+#: if) or 自称是 (claiming to be).
+_COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都称])是(?!否)")
 
 
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
     """催收人员上门辱骂借款人的，会被拘留: a first clause ending in 的 describes the case;
-    when the rest of the sentence has cues of its own, the case's cues are circumstance."""
+    when the rest of the sentence has cues of its own, the case's cues are circumstance.
+    A bare weak word in the rest (凡是自称催收、让你转到私人账户的，一律挂掉电话: the 电话 is
+    the reader's) does not outweigh an ordinary cue of the case (round r)."""
     if not _engine().tax.lexicon.case_clause:
         return evidence
     first_end = norm.find(",")
     if first_end <= 0 or not norm[:first_end].endswith(_engine().tax.lexicon.case_ends):
         return evidence
-    if _COPULAR_DE.search(norm[:first_end]):
+    if _COPULAR_DE.search(norm[:first_end]) and not norm[first_end + 1 :].lstrip().startswith(
+            ("不是", "而不是", "并不是", "并非")):
         # 通知书是催收公司捏造出来的，… / 银行是愿意谈分期的，…: a 是…的 predicate says
-        # something itself, it names no case
+        # something itself, it names no case. In 是A的，不是B的 (家人是自己发现的，不是催收
+        # 告诉他们的) the contrast denies B: A stays the circumstance.
         return evidence
     rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
-    if not rest:
+    # a case clause with a cue of its own and only weak cues after it keeps its cues; not a
+    # 是A的，不是B contrast (家人是自己发现我欠网贷的，不是催收打电话告诉他们的, qg008)
+    case_strong = not _COPULAR_DE.search(norm[:first_end]) and any(
+        0 <= ev.start < first_end and not ev.background and not ev.weak for ev in evidence)
+    if not rest or (case_strong and all(ev.weak for ev in rest)):
         return evidence
     return [replace(ev, background="case") if 0 <= ev.start < first_end and not ev.background
             else ev for ev in evidence]  # fmt: skip
