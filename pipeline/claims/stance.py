@@ -205,7 +205,7 @@ def topic_evidence(
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses) \
+        if hit.has("neg") and not _aims_elsewhere(text, hits, n, clauses) \
                 and not _in_relative(text, hits, n, clauses, relative_heads):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
@@ -280,16 +280,31 @@ def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozen
     return frozenset(out)
 
 
-def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int]) -> bool:
+def _aims_elsewhere(text: str, hits: list[Hit], n: int, clauses: list[int]) -> bool:
     """True when a verb the negator ``hits[n]`` aims at (消失, 删除, 当真) follows it in its
     clause, outside every topic cue: the negation is of that verb, not of the cues between
-    (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own)."""
+    (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own).
+    A verb inside a 的-phrase whose head is a topic cue (不要相信那些自称能帮忙消除逾期记录的
+    中介) only describes that head: the negator reaches the head, not the verb."""
     clause = clauses[hits[n].start]
     cues = [(h.start, h.end) for h in hits if h.has("topic")]
     return any(
         h.has("aimed") and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
+        and not _in_headed_phrase(text, h.end, clause, clauses, cues)
         for h in hits[n + 1 :])  # fmt: skip
+
+
+def _in_headed_phrase(text: str, pos: int, clause: int, clauses: list[int],
+                      cues: list[tuple[int, int]]) -> bool:
+    """True when a 的 after *pos* in its clause is followed right away by a topic cue (the
+    head noun the phrase describes: …消除逾期记录的中介)."""
+    for i in range(pos, len(text)):
+        if clauses[i] != clause:
+            return False
+        if text[i] == "的" and any(s == i + 1 for s, _ in cues):
+            return True
+    return False
 
 
 #: How far a negator may stand before the 的 of the phrase it sits in (没有约定的平台).

@@ -1,0 +1,127 @@
+"""Round tagger-s (probe190-192, ids qs): question-and-answer pages and threads.
+
+Each class has sentences of its own (not the probe lines) and a near miss that
+must keep its reading: a rhetorical 哪有/哪会 question denies, 哪里有 still asks
+where; what a collector said on a call to a relative named between 打 and 电话
+is reported speech (the call is the claim); a verb of ending inside a 的-phrase
+describes its head and does not take the negation away from it; a limit stopped
+with words between (把额度停了) is account impact; a waiver told with 了 and the
+fee after it (免了一半的违约金) is negotiation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- a rhetorical 哪有 / 哪会 question denies ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("才晚了几天，哪有平台会为这点钱去法院起诉的？", "legal_action"),
+        ("欠的是消费贷，哪会有人因为这个被抓去坐牢？", "criminal_risk"),
+        ("正规银行哪能随便派人上门堵你？", "home_visit"),
+        ("白条晚还一天，哪里会上征信？", "credit_report"),
+    ],
+)
+def test_a_rhetorical_where_question_denies(sentence: str, topic: str) -> None:
+    claim = analyse(sentence)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+def test_near_miss_asking_where_stays_a_question() -> None:
+    claim = analyse("请问哪里有能投诉暴力催收的渠道？")
+    assert "complaints_rights" in claim.topics
+    assert claim.stance == "question"
+
+
+# -- words said on a call to a relative named between 打 and 电话 -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上周他们打了我舅舅的电话，说下个月就派人去家里。",
+        "催收打了我爸的电话，说要是再不还就去法院起诉我。",
+        "对方打了我同事的电话，说我涉嫌诈骗要被抓。",
+    ],
+)
+def test_words_said_on_a_call_to_a_relative_are_reported(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "contacts_family" in topics
+    assert not {"home_visit", "legal_action", "criminal_risk"} & set(topics)
+    assert analyse(sentence).stance == "affirms"
+
+
+def test_near_miss_a_lawyers_answer_after_a_call_word_is_no_call() -> None:
+    # no call in the clause before: what the lawyer says is the claim
+    topics = topics_of("律师的电话咨询里讲得很清楚：逾期超过三个月，平台可能会起诉。")
+    assert "legal_action" in topics
+
+
+# -- a verb of ending inside a 的-phrase that names its head ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "千万别信那些说能帮你删除逾期记录的中介。",
+        "不要找那些自称可以帮忙消除不良记录的中介公司。",
+        "别去相信所谓能一键清除征信污点的中介。",
+    ],
+)
+def test_a_verb_inside_a_headed_phrase_leaves_the_negation_on_its_head(sentence: str) -> None:
+    claim = analyse(sentence)
+    assert "debt_help_scam" in claim.topics
+    assert claim.stance == "denies"
+
+
+def test_near_miss_a_negated_verb_of_ending_keeps_the_record() -> None:
+    claim = analyse("还清以后，逾期记录也不会马上消失。")
+    assert "credit_report" in claim.topics
+    assert claim.stance == "affirms"
+
+
+# -- a limit stopped with words between ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "晚还了一周，借呗就把我的额度停了。",
+        "逾期以后平台会先把你的借款额度停掉。",
+        "有的平台会直接停掉用户的全部额度。",
+    ],
+)
+def test_a_limit_stopped_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_near_miss_a_limit_that_stays_is_no_account_impact() -> None:
+    assert "account_impact" not in topics_of("我的额度停留在三千元，一直没有提高。")
+
+
+# -- a waiver told with 了 and the fee after it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "后来客服同意免了两个月的罚息。",
+        "谈了三次，银行最后减了一半的违约金。",
+        "平台免了全部的滞纳金，只让我还本金。",
+    ],
+)
+def test_a_waiver_told_with_le_is_negotiation(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "negotiation" in topics
+    assert "penalty_fees" in topics
+
+
+def test_near_miss_an_interest_free_period_is_no_waiver() -> None:
+    assert "negotiation" not in topics_of("花呗账单有一段免息期，按时还就不收利息。")
