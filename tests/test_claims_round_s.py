@@ -125,3 +125,65 @@ def test_a_waiver_told_with_le_is_negotiation(sentence: str) -> None:
 
 def test_near_miss_an_interest_free_period_is_no_waiver() -> None:
     assert "negotiation" not in topics_of("花呗账单有一段免息期，按时还就不收利息。")
+
+
+# -- a question title with a status tag after it still asks ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("借呗逾期半年会被起诉吗？（已解决）", "legal_action"),
+        ("网贷逾期了催收会打给我爸妈吗？【已采纳】", "contacts_family"),
+        ("信用卡逾期多久会被银行起诉？[悬赏20分]", "legal_action"),
+    ],
+)
+def test_a_title_with_a_status_tag_still_asks(sentence: str, topic: str) -> None:
+    claim = analyse(sentence)
+    assert topic in claim.topics
+    assert claim.stance == "question"
+
+
+def test_near_miss_a_statement_with_a_bracketed_note_does_not_ask() -> None:
+    claim = analyse("逾期记录会在征信上保留五年（从还清之日起算）。")
+    assert "credit_report" in claim.topics
+    assert claim.stance != "question"
+
+
+# -- a Q&A page's controls: a report button and a link to the answer -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "举报",
+        "举报该评论",
+        "逾期后家人被骚扰怎么办？点击查看律师解答",
+        "网贷协商失败了还能再谈吗？点此查看详情",
+    ],
+)
+def test_qa_page_controls_are_no_claims(sentence: str) -> None:
+    assert not topics_of(sentence)
+
+
+def test_near_miss_reporting_a_collector_is_a_complaint() -> None:
+    assert "complaints_rights" in topics_of("遇到暴力催收，可以向银保监会举报。")
+
+
+# -- the lender's right to demand payment is no complaint ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "合同到期后，平台有权要求借款人一次还清。",
+        "持卡人长期不还，发卡行有权要求其承担违约金。",
+        "债权人有权要求保证人代为偿还欠款。",
+    ],
+)
+def test_a_lenders_right_to_demand_is_no_complaint(sentence: str) -> None:
+    assert "complaints_rights" not in topics_of(sentence)
+
+
+def test_near_miss_the_borrowers_right_to_demand_stays_a_complaint() -> None:
+    assert "complaints_rights" in topics_of("接到上门催收时，你有权要求对方出示工作证件。")

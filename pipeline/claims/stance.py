@@ -18,6 +18,7 @@ All functions take the normalized sentence. Rules (DOMAIN.md §2):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.claims.match import BLOCK, Hit, Matchers
@@ -384,13 +385,18 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
     return [ev for ev in counted(evidence) if ev.topic in topics]
 
 
+#: A short bracketed tag closing a line (（已解决）, 【已采纳】, [悬赏10分]): a Q&A page's status
+#: of the question, not more of the sentence.
+_STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$")
+
+
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
     if any(word in text for word in lex.rhetorical):
         return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
-    if text.rstrip(" \"'”’」』)）").endswith("?"):
-        return "?"
+    if _STATUS_TAG.sub("", text).rstrip(" \"'”’」』)）").endswith("?"):
+        return "?"  # a title with a status tag after it (…怎么办？（已解决）) still asks
     if stripped and stripped[-1] in lex.question_finals:
         return stripped[-1]
     for hit in matchers.questions.find(text, "question"):
