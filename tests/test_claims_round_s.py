@@ -187,3 +187,88 @@ def test_a_lenders_right_to_demand_is_no_complaint(sentence: str) -> None:
 
 def test_near_miss_the_borrowers_right_to_demand_stays_a_complaint() -> None:
     assert "complaints_rights" in topics_of("接到上门催收时，你有权要求对方出示工作证件。")
+
+
+# -- a closed question or comment box of the page is no closed account -----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "此问题已关闭，无法继续回答。",
+        "抱歉，评论功能暂时关闭。",
+        "本帖已被版主关闭。",
+    ],
+)
+def test_a_closed_page_element_is_no_account_impact(sentence: str) -> None:
+    assert "account_impact" not in topics_of(sentence)
+
+
+def test_near_miss_a_closed_account_stays_account_impact() -> None:
+    assert "account_impact" in topics_of("逾期太久，花呗被关闭了。")
+
+
+# -- a visit to the borrower's hometown, the owner named -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台委托的人会不会去你老家？",
+        "逾期半年后，外包公司的人真的去我老家找过我爸妈。",
+        "听说他们会去他老家打听消息。",
+    ],
+)
+def test_a_visit_to_the_hometown_is_a_home_visit(sentence: str) -> None:
+    assert "home_visit" in topics_of(sentence)
+
+
+def test_near_miss_the_borrower_going_home_is_no_visit() -> None:
+    assert "home_visit" not in topics_of("过年我回了一趟老家，手机一直关机。")
+
+
+def test_near_miss_a_call_to_the_hometown_is_no_visit() -> None:
+    topics = topics_of("催收打到我老家的村委会，问我人在哪里。")
+    assert "home_visit" not in topics
+
+
+# -- no case ever witnessed, after the event -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("爆通讯录这种事，我身边一个都没见过。", "contacts_family"),
+        ("因为几千块网贷坐牢的，我从来没听说过。", "criminal_risk"),
+        ("所谓的上门外访，我从没见过。", "home_visit"),
+    ],
+)
+def test_no_case_witnessed_denies(sentence: str, topic: str) -> None:
+    claim = analyse(sentence)
+    assert topic in claim.topics
+    assert claim.stance == "denies"
+
+
+def test_near_miss_a_case_witnessed_affirms() -> None:
+    claim = analyse("上门催收这种事，我身边就见过两次。")
+    assert "home_visit" in claim.topics
+    assert claim.stance == "affirms"
+
+
+# -- the reader named through their case is the subject of 可以 -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "你这种情况可以直接找银行申请个性化分期。",
+        "您这个情况可以先向平台申请停息挂账。",
+        "你的情况可以拨打12378投诉催收。",
+    ],
+)
+def test_the_readers_case_with_can_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_near_miss_a_lenders_can_stays_descriptive() -> None:
+    assert analyse("这种情况银行可以直接向法院起诉。").modality == "descriptive"
