@@ -272,3 +272,45 @@ def test_the_readers_case_with_can_is_advice(sentence: str) -> None:
 
 def test_near_miss_a_lenders_can_stays_descriptive() -> None:
     assert analyse("这种情况银行可以直接向法院起诉。").modality == "descriptive"
+
+
+# -- a post reported to the site is no complaint ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "该评论已被多人举报，暂时无法显示。",
+        "此回答涉嫌广告被投诉，现已删除。",
+        "本帖因被举报正在审核中。",
+    ],
+)
+def test_a_post_reported_to_the_site_is_no_complaint(sentence: str) -> None:
+    assert "complaints_rights" not in topics_of(sentence)
+
+
+def test_near_miss_a_collector_reported_is_a_complaint() -> None:
+    assert "complaints_rights" in topics_of("催收员辱骂我家人，我已经向银保监会投诉了。")
+
+
+# -- boxes of other questions and a lawyer's service lines -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "大家都在问：借呗逾期会不会上门？",
+        "其他网友还在看：信用卡逾期多久会被起诉",
+        "更多关于“网贷 协商”的问题",
+        "本所专注办理催收投诉、停息挂账等案件",
+        "擅长领域：债务纠纷、协商还款、刑事辩护",
+    ],
+)
+def test_other_questions_and_service_lines_are_no_claims(sentence: str) -> None:
+    assert not topics_of(sentence)
+
+
+def test_near_miss_a_question_asked_by_everyone_is_a_claim() -> None:
+    # no box label at the line's start: the writer reports what people ask, then answers
+    claim = analyse("很多人都在问逾期会不会上门，其实正规平台很少上门。")
+    assert "home_visit" in claim.topics
