@@ -314,3 +314,30 @@ def test_near_miss_a_question_asked_by_everyone_is_a_claim() -> None:
     # no box label at the line's start: the writer reports what people ask, then answers
     claim = analyse("很多人都在问逾期会不会上门，其实正规平台很少上门。")
     assert "home_visit" in claim.topics
+
+
+# -- whether it happens, answered by what it depends on --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("您好，逾期后是否会被起诉，主要取决于欠款金额。", "legal_action"),
+        ("催收能不能打给你同事，要看你借款时留的是谁的号码。", "contacts_family"),
+        ("会不会上门，关键看你所在的城市有没有外访团队。", "home_visit"),
+    ],
+)
+def test_whether_then_depends_is_conditional(sentence: str, topic: str) -> None:
+    claim = analyse(sentence)
+    assert topic in claim.topics
+    assert claim.stance == "conditional"
+
+
+def test_near_miss_a_statement_then_depends_keeps_its_stance() -> None:
+    # no whether-clause: the first clause states, the second only adds what matters
+    claim = analyse("逾期后平台一般会先打电话催收，关键看你的还款态度。")
+    assert claim.stance == "affirms"
+
+
+def test_near_miss_a_whether_question_alone_stays_a_question() -> None:
+    assert analyse("借呗逾期会不会被起诉？").stance == "question"

@@ -432,7 +432,28 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
         if any(b in span for b in blockers):
             continue
         found.append(hit.text.replace(GAP, "…"))
+    if lex is not None and lex.whether and lex.depends:
+        dep = _whether_depends(text, lex)
+        if dep:
+            found.append(dep)
     return found
+
+
+def _whether_depends(text: str, lex: Lexicon) -> str | None:
+    """会不会被上门，主要看…: a clause asking whether, the next clause opening with what it
+    depends on. The marker found (会不会…主要看), or None."""
+    start = 0
+    word: str | None = None
+    while start < len(text):
+        end = clause_end(text, start)
+        clause = text[start:end].lstrip(" ")
+        if word is not None:
+            dep = next((d for d in lex.depends if clause.startswith(d)), None)
+            if dep:
+                return f"{word}…{dep}"
+        word = next((w for w in lex.whether if w in clause), None)
+        start = end + 1
+    return None
 
 
 def decide_stance(
