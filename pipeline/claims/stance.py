@@ -452,6 +452,9 @@ def _whether_depends(text: str, lex: Lexicon) -> str | None:
             if dep:
                 return f"{word}…{dep}"
         word = next((w for w in lex.whether if w in clause), None)
+        if word is not None and any(e in clause[: clause.find(word)]
+                                    for e in lex.question_embedders):
+            word = None  # 至于会不会上门 / 不管会不会: embedded already, kept as it was
         start = end + 1
     return None
 
