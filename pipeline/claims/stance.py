@@ -18,6 +18,7 @@ All functions take the normalized sentence. Rules (DOMAIN.md §2):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.claims.match import BLOCK, Hit, Matchers
@@ -209,7 +210,7 @@ def topic_evidence(
             for i in targets:
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
-        if hit.has("neg") and not _aims_elsewhere(hits, n, clauses, prohibitives) \
+        if hit.has("neg") and not _aims_elsewhere(text, hits, n, clauses, prohibitives) \
                 and not _in_relative(text, hits, n, clauses, relative_heads):
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
@@ -284,21 +285,36 @@ def _stacked_negations(text: str, hits: list[Hit], clauses: list[int]) -> frozen
     return frozenset(out)
 
 
-def _aims_elsewhere(hits: list[Hit], n: int, clauses: list[int],
+def _aims_elsewhere(text: str, hits: list[Hit], n: int, clauses: list[int],
                     prohibitives: tuple[str, ...] = ()) -> bool:
     """True when a verb the negator ``hits[n]`` aims at (消失, 删除, 当真) follows it in its
     clause, outside every topic cue: the negation is of that verb, not of the cues between
     (黑名单不会随着征信记录到期而消失 keeps the record; 不会停止催收 is a cue of its own).
     A prohibitive (*prohibitives*: 不要, 切勿) also aims at the reader's avoidance (不要忽视
-    催收电话: the calls are real)."""
+    催收电话: the calls are real). A verb inside a 的-phrase whose head is a topic cue (不要
+    相信那些自称能帮忙消除逾期记录的中介) only describes that head: the negator reaches the
+    head, not the verb."""
     clause = clauses[hits[n].start]
     cues = [(h.start, h.end) for h in hits if h.has("topic")]
     prohibits = hits[n].text in prohibitives
     return any(
-        (h.has("aimed") or (prohibits and h.has("avoid")))
+        ((h.has("aimed") and not _in_headed_phrase(text, h.end, clause, clauses, cues))
+         or (prohibits and h.has("avoid")))  # 别挂断催收员的电话: the 的 is the object's
         and h.start >= hits[n].end and clauses[h.start] == clause
         and not any(s < h.end and h.start < e for s, e in cues)
         for h in hits[n + 1 :])  # fmt: skip
+
+
+def _in_headed_phrase(text: str, pos: int, clause: int, clauses: list[int],
+                      cues: list[tuple[int, int]]) -> bool:
+    """True when a 的 after *pos* in its clause is followed right away by a topic cue (the
+    head noun the phrase describes: …消除逾期记录的中介)."""
+    for i in range(pos, len(text)):
+        if clauses[i] != clause:
+            return False
+        if text[i] == "的" and any(s == i + 1 for s, _ in cues):
+            return True
+    return False
 
 
 #: How far a negator may stand before the 的 of the phrase it sits in (没有约定的平台).
@@ -378,13 +394,18 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
     return [ev for ev in counted(evidence) if ev.topic in topics]
 
 
+#: A short bracketed tag closing a line (（已解决）, 【已采纳】, [悬赏10分]): a Q&A page's status
+#: of the question, not more of the sentence.
+_STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$")
+
+
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
     if any(word in text for word in lex.rhetorical):
         return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
-    if text.rstrip(" \"'”’」』)）").endswith("?"):
-        return "?"
+    if _STATUS_TAG.sub("", text).rstrip(" \"'”’」』)）").endswith("?"):
+        return "?"  # a title with a status tag after it (…怎么办？（已解决）) still asks
     if stripped and stripped[-1] in lex.question_finals:
         return stripped[-1]
     for hit in matchers.questions.find(text, "question"):
@@ -420,7 +441,31 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
         if any(b in span for b in blockers):
             continue
         found.append(hit.text.replace(GAP, "…"))
+    if lex is not None and lex.whether and lex.depends:
+        dep = _whether_depends(text, lex)
+        if dep:
+            found.append(dep)
     return found
+
+
+def _whether_depends(text: str, lex: Lexicon) -> str | None:
+    """会不会被上门，主要看…: a clause asking whether, the next clause opening with what it
+    depends on. The marker found (会不会…主要看), or None."""
+    start = 0
+    word: str | None = None
+    while start < len(text):
+        end = clause_end(text, start)
+        clause = text[start:end].lstrip(" ")
+        if word is not None:
+            dep = next((d for d in lex.depends if clause.startswith(d)), None)
+            if dep:
+                return f"{word}…{dep}"
+        word = next((w for w in lex.whether if w in clause), None)
+        if word is not None and any(e in clause[: clause.find(word)]
+                                    for e in lex.question_embedders):
+            word = None  # 至于会不会上门 / 不管会不会: embedded already, kept as it was
+        start = end + 1
+    return None
 
 
 def decide_stance(

@@ -161,6 +161,9 @@ class Lexicon:
     # prohibitive aims at the reader's act, the calls or the summons stay real
     avoidance_verbs: tuple[str, ...] = ()
     prohibitives: tuple[str, ...] = ()
+    # 会不会被上门，主要看…: a whether-clause answered by a clause that names what it depends on
+    whether: tuple[str, ...] = ()  # the whether words of the first clause (会不会, 是否)
+    depends: tuple[str, ...] = ()  # the opening of a later clause (主要看, 取决于)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +365,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
         lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
         power_words=_strings(modality, "power_words", file, "modality.", required=False),
+        whether=_strings(data, "whether", file, required=False),
+        depends=_strings(data, "depends", file, required=False),
         rule_sources=_strings(modality, "rule_sources", file, "modality.", required=False),
         rule_leads=_strings(modality, "rule_leads", file, "modality.", required=False),
         rule_ends=_strings(modality, "rule_ends", file, "modality.", required=False),
