@@ -63,6 +63,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if any(b.find(lead) >= 0 and norm.startswith(b, pos - b.find(lead))
                for b in senses.lead_blockers):
             continue  # 收件人写的是我爸的名字: an addressee, no words quoted
+        if _as_said(norm, pos, lead, senses):
+            continue  # 按短信里说的派人上门: "as the message says", no words quoted
         topic = senses.reported[lead]
         start = m.end()
         while start < len(norm) and norm[start] in " :：":
@@ -105,6 +107,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
     spans += _content_spans(norm, senses, spans)
+    spans += _message_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):
@@ -118,6 +121,16 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _as_said(norm: str, pos: int, lead: str, senses: Senses) -> bool:
+    """按/照 (``senses.as_said``) before a say-word ending in 的 (four characters between)."""
+    ends_in_de = lead.endswith("的") or norm.startswith("的", pos + len(lead))
+    if not senses.as_said or not ends_in_de:
+        return False
+    before = norm[clause_start(norm, pos) : pos]
+    # the speaker or the message may stand between (按催收电话里说的, 照短信上说的)
+    return any(word in before[-(len(word) + 4) :] for word in senses.as_said)
 
 
 def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
@@ -138,6 +151,43 @@ def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
                   if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
         if de > m.end() and norm[m.end() : de].strip(" “”\"") and norm[m.end()] not in _OPEN_QUOTES:
             out.append(Span(m.end(), de, m.group(0), "debtor_contact"))
+    return out
+
+
+# after a message noun: an optional copula or 如下 and a colon (模板是：, 短信原文如下：)
+_MESSAGE_COLON = r"(内容)?(大概|大致|一般|通常|往往|大多|基本)?(是|为|如下|写道)?\s*[:：]"
+# a sender's signature: 【…】 right after a colon or an opening quote
+_SIGNATURE_RE = re.compile(r"[:：“\"「]\s*(【[^】]{1,12}】)")
+
+
+def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """A message quoted after its noun and a colon, or after its 【sender】 (round t).
+
+    The words run to the closing quote when a quote opens them, else to the sentence end;
+    the act of quoting is the claim (debtor_contact), the events the message names are not.
+    """
+    out: list[Span] = []
+    sentence_end = len(norm.rstrip("。.!！"))
+    starts: list[int] = []
+    nouns = alternation(senses.message_nouns)
+    if nouns is not None:
+        colon_re = re.compile(f"(?:{nouns.pattern}){_MESSAGE_COLON}")
+        starts += [m.end() for m in colon_re.finditer(norm)]
+    starts += [m.start(1) for m in _SIGNATURE_RE.finditer(norm)]
+    for start in sorted(set(starts)):
+        if any(sp.holds(start) or sp.holds(max(start - 1, 0)) for sp in spans + out):
+            continue
+        while start < len(norm) and norm[start] == " ":
+            start += 1
+        end = sentence_end
+        if start < len(norm) and norm[start] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+            end = close + 1 if close > 0 else end
+        elif start and norm[start - 1] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start - 1]], start)
+            end = close if close > 0 else end
+        if end - start >= 4:
+            out.append(Span(start, end, "message:", "debtor_contact"))
     return out
 
 

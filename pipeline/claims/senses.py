@@ -92,6 +92,10 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
+    # a message quoted after its noun and a colon (模板是：…) or after its 【sender】 (round t)
+    message_nouns: tuple[str, ...] = ()
+    # 按/照 before a message's say-word: "as it says", an adverb, no words quoted (round t)
+    as_said: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -238,6 +242,8 @@ def parse_senses(path: Path) -> Senses:
         false_leads=_words(clauses, "false_leads", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
+        message_nouns=_words(clauses, "message_nouns", "clauses."),
+        as_said=_words(clauses, "as_said", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
