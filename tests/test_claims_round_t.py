@@ -254,3 +254,70 @@ def test_contents_outline_and_buttons_are_boilerplate(sentence: str) -> None:
 
 def test_near_miss_a_button_that_says_how_the_app_works_stays() -> None:
     assert "negotiation" in topics_of("点击“申请延期”后，平台会在三个工作日内答复。")
+
+
+# -- fixed after probe202 (its after row is fitted) -----------------------------------------
+
+# the reader told to look something up: the question is what he checks, no question asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接到说你被起诉的电话，先去法院官网查一下有没有立案。",
+        "收到律师函以后，上律师协会的网站查查这家律所是不是真的。",
+        "担心被上门的话，打平台客服问一下有没有安排外访。",
+    ],
+)
+def test_looking_it_up_is_no_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "question"
+
+
+def test_near_miss_a_question_to_the_reader_stays_a_question() -> None:
+    assert analyse("逾期三个月，银行到底有没有立案？").stance == "question"
+
+
+# the borrower in person as the one who may act: advice
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "信用卡被盗刷产生的逾期，本人可以向发卡行申请更正征信记录。",
+        "本人可以每年两次免费查询自己的信用报告，看看有没有错误的逾期记录。",
+        "如果催收骚扰你的家人，本人可以向银保监部门投诉。",
+    ],
+)
+def test_the_borrower_in_person_may_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_near_miss_the_lender_may_stays_descriptive() -> None:
+    assert analyse("逾期超过九十天，银行可以起诉借款人。").modality != "advice"
+
+
+# two systems told apart, and the reader asked to pass the page on
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "百行征信和人行征信是两套系统，别把它们搞混。",
+        "网贷大数据跟央行的信用报告是两个系统。",
+        "转发给身边还在被催收困扰的朋友吧！",
+        "建议收藏，以后被催收时拿出来看看。",
+    ],
+)
+def test_two_systems_and_a_share_request_are_no_claims(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_collector_forwarding_is_a_claim() -> None:
+    assert "contacts_family" in topics_of("催收员把我的欠款截图转发给了我所有的同事。")
+
+
+def test_near_miss_two_systems_then_a_claim_of_its_own() -> None:
+    topics = topics_of("大数据和征信是两套系统，大数据花了不会显示在征信报告上。")
+    assert "credit_report" in topics
