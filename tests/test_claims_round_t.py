@@ -321,3 +321,64 @@ def test_near_miss_a_collector_forwarding_is_a_claim() -> None:
 def test_near_miss_two_systems_then_a_claim_of_its_own() -> None:
     topics = topics_of("大数据和征信是两套系统，大数据花了不会显示在征信报告上。")
     assert "credit_report" in topics
+
+
+# -- found on scratch lines of the theme after probe202 (no probe row moved) ----------------
+
+# a message's content named after its noun, with no colon
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我收到一条催收短信，内容是让我两天内还清，否则就联系我老婆。",
+        "那条信息的内容大概是说平台已经申请了财产保全。",
+        "对方发来的消息内容为：再不还款就去你公司找人事。",
+    ],
+)
+def test_a_messages_content_after_its_noun_is_the_messages(sentence: str) -> None:
+    assert topics_of(sentence) == {"debtor_contact"}
+
+
+def test_near_miss_content_with_no_message_stays() -> None:
+    topics = topics_of("投诉信里要写清楚：借款平台名称、借款编号、被骚扰的时间和具体内容。")
+    assert "complaints_rights" in topics
+
+
+# the article saying what it will tell the reader
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这篇文章会告诉你征信多久能恢复。",
+        "下面就告诉大家逾期以后催收会不会打给家人。",
+        "本文帮你搞清楚网贷逾期到底会不会被起诉。",
+    ],
+)
+def test_the_article_saying_what_it_tells_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_collector_telling_the_family_stays() -> None:
+    assert "contacts_family" in topics_of("催收员会把你欠钱的事告诉你的家人。")
+
+
+# the objection to a record under the name pages give it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "异议申诉一般在二十天内会有结果。",
+        "银行扣款失败导致的逾期，可以走异议申诉把记录撤掉。",
+        "异议申诉成功以后，错误的逾期记录会被删除。",
+    ],
+)
+def test_an_objection_to_a_record_is_the_credit_report(sentence: str) -> None:
+    assert "credit_report" in topics_of(sentence)
+
+
+def test_near_miss_an_objection_to_a_court_stays_a_lawsuit() -> None:
+    topics = topics_of("收到外地法院的传票，可以在答辩期内提出管辖权异议。")
+    assert topics == {"legal_action"}

@@ -156,6 +156,8 @@ def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
 
 # after a message noun: an optional copula or 如下 and a colon (模板是：, 短信原文如下：)
 _MESSAGE_COLON = r"(内容)?(大概|大致|一般|通常|往往|大多|基本)?(是|为|如下|写道)?\s*[:：]"
+# the message's content named after its noun, with or without a colon (…短信，内容是…)
+_MESSAGE_CONTENT = r"内容(大概|大致|一般|通常|基本)?(是|为)\s*[:：]?"
 # a sender's signature: 【…】 right after a colon or an opening quote
 _SIGNATURE_RE = re.compile(r"[:：“\"「]\s*(【[^】]{1,12}】)")
 
@@ -174,6 +176,10 @@ def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
         colon_re = re.compile(f"(?:{nouns.pattern}){_MESSAGE_COLON}")
         starts += [m.end() for m in colon_re.finditer(norm)]
     starts += [m.start(1) for m in _SIGNATURE_RE.finditer(norm)]
+    if nouns is not None:
+        # 收到一条催收短信，内容是让我三天内还款: the message's content after its noun
+        content_re = re.compile(f"(?:{nouns.pattern})[^。!?！？]{{0,12}}?{_MESSAGE_CONTENT}")
+        starts += [m.end() for m in content_re.finditer(norm)]
     for start in sorted(set(starts)):
         if any(sp.holds(start) or sp.holds(max(start - 1, 0)) for sp in spans + out):
             continue
