@@ -382,3 +382,76 @@ def test_an_objection_to_a_record_is_the_credit_report(sentence: str) -> None:
 def test_near_miss_an_objection_to_a_court_stays_a_lawsuit() -> None:
     topics = topics_of("收到外地法院的传票，可以在答辩期内提出管辖权异议。")
     assert topics == {"legal_action"}
+
+
+# a word named as a word is mentioned, not used (qq016's precedent)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人一听到“上征信”三个字就紧张。",
+        "很多借款人看到“律师函”这几个字，当场就慌了。",
+        "他现在看到“逾期”两个字都会心里一紧。",
+    ],
+)
+def test_a_word_named_as_a_word_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_a_quoted_threat_stays_a_message() -> None:
+    assert "debtor_contact" in topics_of("催收在短信里写着“明天上门”，这是典型的吓唬。")
+
+
+# the borrower's fear of a record or of a call to the family, said with a degree word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我当时真的很怕催收打给我妈。",
+        "那几年他特别怕自己的征信出问题，连信用卡都不敢办。",
+        "她很怕上了征信以后孩子上不了学。",
+    ],
+)
+def test_a_fear_is_no_claim_that_it_happens(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "contacts_family" not in topics
+    assert "credit_report" not in topics
+
+
+def test_near_miss_a_fear_beside_a_claim_of_its_own() -> None:
+    topics = topics_of("我很怕被起诉，后来平台真的把我的逾期报送了征信。")
+    assert "credit_report" in topics
+
+
+# a title saying the article makes things clear, a keyword line, someone looking to see whether
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一张图看懂征信报告的结构。",
+        "看完这篇，你就知道网贷大数据和征信的区别了。",
+        "本文关键词：征信、逾期、大数据、催收短信",
+    ],
+)
+def test_titles_and_keywords_are_no_claims(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_near_miss_the_reader_after_reading_states_a_claim() -> None:
+    topics = topics_of("我看完这篇文章才知道，逾期记录结清后还要保留五年。")
+    assert "credit_report" in topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他每天醒来第一件事就是看有没有催收电话。",
+        "银行审批房贷时主要看有没有连三累六。",
+        "平台放款前都会看是不是上了网贷大数据的黑名单。",
+    ],
+)
+def test_looking_to_see_whether_is_no_question(sentence: str) -> None:
+    assert analyse(sentence).stance != "question"
