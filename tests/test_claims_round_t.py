@@ -455,3 +455,57 @@ def test_near_miss_the_reader_after_reading_states_a_claim() -> None:
 )
 def test_looking_to_see_whether_is_no_question(sentence: str) -> None:
     assert analyse(sentence).stance != "question"
+
+
+# numbers switched and blocked, a number's registered unit, a message saying with no place word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员会换着号码打，拉黑一个还有下一个。",
+        "他们一天换好几个号打过来，拉黑了一个又来一个。",
+        "你拉黑这个号码，对方马上换个号码接着打。",
+    ],
+)
+def test_numbers_blocked_are_no_blacklist(sentence: str) -> None:
+    assert "credit_report" not in topics_of(sentence)
+
+
+def test_near_miss_a_lenders_blacklist_stays_the_credit_file() -> None:
+    assert "credit_report" in topics_of("逾期后被网贷平台拉黑，以后很难再借到钱。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "95开头的号码可以在工信部网站上查到归属单位。",
+        "陌生号码的所属单位，用手机管家就能看到。",
+        "查一下这个座机的注册单位，就知道是不是银行打来的。",
+    ],
+)
+def test_a_numbers_registered_unit_is_no_employer(sentence: str) -> None:
+    assert "contacts_family" not in topics_of(sentence)
+
+
+def test_near_miss_a_call_to_the_employer_stays() -> None:
+    assert "contacts_family" in topics_of("催收打到我单位去了。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "短信说三天内不还就上门，结果一个人都没来。",
+        "平台的短信称已经对我提起诉讼，我查了根本没有立案。",
+        "短信说再不还款就通知我的紧急联系人。",
+    ],
+)
+def test_a_message_saying_is_the_messages_words(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+    assert "home_visit" not in a.topics
+    assert "contacts_family" not in a.topics
+
+
+def test_near_miss_the_message_as_the_claim() -> None:
+    assert "debtor_contact" in topics_of("逾期第二天，平台就开始发催收短信了。")
