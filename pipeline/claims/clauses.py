@@ -162,6 +162,16 @@ _MESSAGE_CONTENT = r"内容(大概|大致|一般|通常|基本)?(是|为)\s*[:�
 _SIGNATURE_RE = re.compile(r"[:：“\"「]\s*(【[^】]{1,12}】)")
 
 
+@lru_cache(maxsize=4)
+def _message_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The compiled colon and content patterns after the message nouns (None for none)."""
+    alt = alternation(nouns)
+    if alt is None:
+        return None
+    return (re.compile(f"(?:{alt.pattern}){_MESSAGE_COLON}"),
+            re.compile(f"(?:{alt.pattern})[^。!?！？]{{0,12}}?{_MESSAGE_CONTENT}"))
+
+
 def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
     """A message quoted after its noun and a colon, or after its 【sender】 (round t).
 
@@ -171,15 +181,17 @@ def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     sentence_end = len(norm.rstrip("。.!！"))
     starts: list[int] = []
-    nouns = alternation(senses.message_nouns)
-    if nouns is not None:
-        colon_re = re.compile(f"(?:{nouns.pattern}){_MESSAGE_COLON}")
-        starts += [m.end() for m in colon_re.finditer(norm)]
-    starts += [m.start(1) for m in _SIGNATURE_RE.finditer(norm)]
-    if nouns is not None:
-        # 收到一条催收短信，内容是让我三天内还款: the message's content after its noun
-        content_re = re.compile(f"(?:{nouns.pattern})[^。!?！？]{{0,12}}?{_MESSAGE_CONTENT}")
-        starts += [m.end() for m in content_re.finditer(norm)]
+    if "【" in norm:
+        starts += [m.start(1) for m in _SIGNATURE_RE.finditer(norm)]
+    if ":" in norm or "：" in norm or "内容" in norm:
+        patterns = _message_patterns(senses.message_nouns)
+        if patterns is not None:
+            colon_re, content_re = patterns
+            starts += [m.end() for m in colon_re.finditer(norm)]
+            # 收到一条催收短信，内容是让我三天内还款: the message's content after its noun
+            starts += [m.end() for m in content_re.finditer(norm)]
+    if not starts:
+        return out
     for start in sorted(set(starts)):
         if any(sp.holds(start) or sp.holds(max(start - 1, 0)) for sp in spans + out):
             continue
