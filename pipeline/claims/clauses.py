@@ -66,6 +66,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if lead in senses.speaker_leads and any(
                 w in norm[clause_start(norm, pos) : pos] for w in senses.rumor_speakers):
             continue  # 谣言声称X: X is a belief named false, read by the false leads
+        if _as_said(norm, pos, lead, senses):
+            continue  # 按短信里说的派人上门: "as the message says", no words quoted
         topic = senses.reported[lead]
         start = m.end()
         while start < len(norm) and norm[start] in " :：":
@@ -108,6 +110,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
     spans += _content_spans(norm, senses, spans)
+    spans += _message_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):
@@ -129,6 +132,16 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _as_said(norm: str, pos: int, lead: str, senses: Senses) -> bool:
+    """按/照 (``senses.as_said``) before a say-word ending in 的 (four characters between)."""
+    ends_in_de = lead.endswith("的") or norm.startswith("的", pos + len(lead))
+    if not senses.as_said or not ends_in_de:
+        return False
+    before = norm[clause_start(norm, pos) : pos]
+    # the speaker or the message may stand between (按催收电话里说的, 照短信上说的)
+    return any(word in before[-(len(word) + 4) :] for word in senses.as_said)
+
+
 def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
     """A message named by what it says (所谓明天派人上门的短信): its words, set apart.
 
@@ -147,6 +160,61 @@ def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
                   if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
         if de > m.end() and norm[m.end() : de].strip(" “”\"") and norm[m.end()] not in _OPEN_QUOTES:
             out.append(Span(m.end(), de, m.group(0), "debtor_contact"))
+    return out
+
+
+# after a message noun: an optional copula or 如下 and a colon (模板是：, 短信原文如下：)
+_MESSAGE_COLON = r"(内容)?(大概|大致|一般|通常|往往|大多|基本)?(是|为|如下|写道)?\s*[:：]"
+# the message's content named after its noun, with or without a colon (…短信，内容是…)
+_MESSAGE_CONTENT = r"内容(大概|大致|一般|通常|基本)?(是|为)\s*[:：]?"
+# a sender's signature: 【…】 right after a colon or an opening quote
+_SIGNATURE_RE = re.compile(r"[:：“\"「]\s*(【[^】]{1,12}】)")
+
+
+@lru_cache(maxsize=4)
+def _message_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The compiled colon and content patterns after the message nouns (None for none)."""
+    alt = alternation(nouns)
+    if alt is None:
+        return None
+    return (re.compile(f"(?:{alt.pattern}){_MESSAGE_COLON}"),
+            re.compile(f"(?:{alt.pattern})[^。!?！？]{{0,12}}?{_MESSAGE_CONTENT}"))
+
+
+def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """A message quoted after its noun and a colon, or after its 【sender】 (round t).
+
+    The words run to the closing quote when a quote opens them, else to the sentence end;
+    the act of quoting is the claim (debtor_contact), the events the message names are not.
+    """
+    out: list[Span] = []
+    sentence_end = len(norm.rstrip("。.!！"))
+    starts: list[int] = []
+    if "【" in norm:
+        starts += [m.start(1) for m in _SIGNATURE_RE.finditer(norm)]
+    if ":" in norm or "：" in norm or "内容" in norm:
+        patterns = _message_patterns(senses.message_nouns)
+        if patterns is not None:
+            colon_re, content_re = patterns
+            starts += [m.end() for m in colon_re.finditer(norm)]
+            # 收到一条催收短信，内容是让我三天内还款: the message's content after its noun
+            starts += [m.end() for m in content_re.finditer(norm)]
+    if not starts:
+        return out
+    for start in sorted(set(starts)):
+        if any(sp.holds(start) or sp.holds(max(start - 1, 0)) for sp in spans + out):
+            continue
+        while start < len(norm) and norm[start] == " ":
+            start += 1
+        end = sentence_end
+        if start < len(norm) and norm[start] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+            end = close + 1 if close > 0 else end
+        elif start and norm[start - 1] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[start - 1]], start)
+            end = close if close > 0 else end
+        if end - start >= 4:
+            out.append(Span(start, end, "message:", "debtor_contact"))
     return out
 
 

@@ -101,6 +101,10 @@ class Senses:
     # words of a lead-in that announce the list after it (以下, 如下): items take the cues of
     # the announcing clause only
     list_announcers: tuple[str, ...] = ()
+    # a message quoted after its noun and a colon (模板是：…) or after its 【sender】 (round t)
+    message_nouns: tuple[str, ...] = ()
+    # 按/照 before a message's say-word: "as it says", an adverb, no words quoted (round t)
+    as_said: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -253,6 +257,8 @@ def parse_senses(path: Path) -> Senses:
         seller_speakers=_words(clauses, "seller_speakers", "clauses."),
         rumor_speakers=_words(clauses, "rumor_speakers", "clauses."),
         list_announcers=_words(clauses, "list_announcers", "clauses."),
+        message_nouns=_words(clauses, "message_nouns", "clauses."),
+        as_said=_words(clauses, "as_said", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

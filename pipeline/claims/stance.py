@@ -581,7 +581,8 @@ def _institution_should(text: str, lex: Lexicon) -> str | None:
         pos = text.find(word)
         while pos >= 0:
             _, before = _clause_head(text, pos, lex)
-            if before and before.endswith(lex.duty_subjects):
+            guess = text.startswith(lex.should_guess, pos + len(word))
+            if before and before.endswith(lex.duty_subjects) and not guess:
                 return word
             pos = text.find(word, pos + 1)
     return None

@@ -24,7 +24,7 @@ from pipeline.claims.clauses import (
     mask,
     reported_spans,
 )
-from pipeline.claims.match import Matchers, build_matchers
+from pipeline.claims.match import Hit, Matchers, build_matchers
 from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
@@ -553,6 +553,35 @@ def _disbelieved(norm: str, start: int, senses: Senses) -> str | None:
     return next((w for w in senses.disbelief if w in head), None)
 
 
+# a first clause naming what the reader suffers, as a time (被催收电话轰炸时, 被爆通讯录的时候)
+_SUFFERED_RE = re.compile(r"^\s*被[^,，。;；:：]{1,16}(时|的时候)\s*[,，]")
+# warnings keep their topic in the circumstance (遇到冒充律师的催收，请先拨打官方客服核实)
+_WARNING_TOPICS = ("fake_collection", "debt_help_scam")
+
+
+def _circumstance_clause(norm: str, hits: list[Hit], matchers: Matchers,
+                         tax: Taxonomy) -> frozenset[int]:
+    """The opening circumstance of an instruction (round t): {0} or nothing.
+
+    遇到爆通讯录，先截图…再投诉 / 被电话轰炸时，记得…投诉: the first clause sets the scene,
+    the reader is told what to do after it; when the instruction names a topic of its own,
+    the scene's cues are background (as a condition clause's are) and give no topic.
+    """
+    opening = norm.lstrip(" \"'“「(")
+    if not (opening.startswith(tax.lexicon.circumstance) or _SUFFERED_RE.match(opening)):
+        return frozenset()
+    clauses = clause_index(norm)
+    if not clauses or clauses[-1] == 0:
+        return frozenset()
+    first = [h for h in hits if h.has("topic") and clauses[h.start] == 0]
+    if not first or any(r[1] in _WARNING_TOPICS for h in first for r in h.roles
+                        if r[0] == "topic"):
+        return frozenset()
+    if detect_modality(norm, matchers, tax.lexicon, question=False)[0] != "advice":
+        return frozenset()
+    return frozenset({0})
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -576,6 +605,7 @@ def _analyse_norm(
             boilerplate=boiler,
         )  # fmt: skip
     background = protasis_clauses(norm, matchers, tax.lexicon)
+    background |= _circumstance_clause(norm, hits, matchers, tax)
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
         tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)

@@ -138,6 +138,8 @@ class Lexicon:
     quantifiers: tuple[str, ...]  # 部分/有些 before an institution subject (部分银行在…后，可以…)
     should: tuple[str, ...]  # 应该-like words: normative when a duty_subject precedes
     duty_subjects: tuple[str, ...]  # lenders and collectors (催收方应该…: a duty)
+    # after 应该: a guess, no duty (银行应该不会马上起诉) (round t)
+    should_guess: tuple[str, ...]
     lender_modals: tuple[str, ...]  # a lender's modal verb whose subject carries to a next 可以
     rule_sources: tuple[str, ...]  # a first clause naming a rule (根据公约，…)
     rule_leads: tuple[str, ...]  # ...opening with 根据 / 按照
@@ -363,6 +365,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         quantifiers=_strings(modality, "quantifiers", file, "modality.", required=False),
         should=_strings(modality, "should", file, "modality.", required=False),
         duty_subjects=_strings(modality, "duty_subjects", file, "modality.", required=False),
+        should_guess=_strings(modality, "should_guess", file, "modality.", required=False),
         lender_modals=_strings(modality, "lender_modals", file, "modality.", required=False),
         power_words=_strings(modality, "power_words", file, "modality.", required=False),
         whether=_strings(data, "whether", file, required=False),
