@@ -134,6 +134,47 @@ def test_a_changed_page_becomes_a_new_version_and_old_claims_stay(tmp_path: Path
     assert failing_checks(con) == {}
 
 
+_VERSION_TEXTS = ("SELECT v.version, v.text, coalesce(v.text, d.text) FROM document_versions v"
+                  " JOIN documents d USING (doc_id) ORDER BY v.version")
+
+
+@pytest.mark.slow
+def test_a_superseded_version_gets_its_text_and_the_current_one_reads_documents(
+        tmp_path: Path) -> None:
+    """The current version's text is documents.text (NULL in document_versions); a new
+    version copies the text the old one had into its row, three versions deep."""
+    texts = [LONG, LONG + "\n新增一段。", LONG + "\n再加一段。"]
+    for n, text in enumerate(texts, 1):
+        write_spool(tmp_path, f"run{n}",
+                    [replace(make_document("d1", f"run{n}", text), text_norm_sha1=f"v{n}")],
+                    [make_claim("d1", 0, f"a{n}")])
+        load_pending(tmp_path)
+        con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+        rows = con.execute(_VERSION_TEXTS).fetchall()
+        assert rows == [(i, None if i == n else texts[i - 1], texts[i - 1])
+                        for i in range(1, n + 1)]
+        assert failing_checks(con) == {}
+        con.close()
+
+
+@pytest.mark.slow
+def test_a_warehouse_whose_current_version_holds_its_text_still_loads(tmp_path: Path) -> None:
+    """A warehouse loaded before the change stored the current version's text in
+    document_versions too: a new version keeps that text and adds its own as NULL."""
+    write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)))
+    con.execute("UPDATE document_versions SET text = (SELECT text FROM documents)")
+    con.close()
+    edited = LONG + "\n新增一段。"
+    write_spool(tmp_path, "run2",
+                [replace(make_document("d1", "run2", edited), text_norm_sha1="changed")],
+                [make_claim("d1", 0, "a2")])
+    load_pending(tmp_path)
+    con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
+    assert con.execute(_VERSION_TEXTS).fetchall() == [(1, LONG, LONG), (2, None, edited)]
+
+
 @pytest.mark.slow
 def test_an_unchanged_page_keeps_its_version_and_refreshes_claims(tmp_path: Path) -> None:
     write_spool(tmp_path, "run1", [make_document("d1", "run1", LONG)], [make_claim("d1", 0, "a")])

@@ -14,6 +14,7 @@ import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -165,7 +166,8 @@ def load_run(
             step("seed")
             seed(con)
         step("merge")
-        counts.update(_merge(con))
+        merged, duplicated = _merge(con)
+        counts.update(merged)
         if cleaning is not None:
             step("clean")
             counts.update(clean_sites(con, cleaning))
@@ -182,7 +184,7 @@ def load_run(
                        if counts.get("claims_in_boilerplate") else None)
             counts["claim_families"] = assign_new_families(
                 con, assign_families, "SELECT doc_id FROM new_docs",
-                staged_current=not _duplicated_docs(con), dropped_sql=dropped)
+                staged_current=not duplicated, dropped_sql=dropped)
         _record_run(con, manifest, cleaning, dedup_params)
         step("commit")
         con.execute("COMMIT")
@@ -238,7 +240,9 @@ def _duplicated_docs(con: duckdb.DuckDBPyConnection) -> int:
     return _count(con, "SELECT count(*) - count(DISTINCT doc_id) FROM stg_documents")
 
 
-def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def _merge(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], int]:
+    """Insert the staged run; return its counts and how many staged documents repeat one
+    staged earlier (a page fetched twice)."""
     con.execute(
         """
         INSERT INTO fetches
@@ -275,10 +279,21 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         LEFT JOIN documents d USING (doc_id)
         """
     )
+    # The current version's text is documents.text: its document_versions row holds NULL
+    # until a new version supersedes it, when the text it had is copied there (the text is
+    # written once less per document; rows written before keep theirs).
+    con.execute(
+        """
+        UPDATE document_versions SET text = d.text
+        FROM documents d JOIN new_docs n USING (doc_id)
+        WHERE n.is_new_version AND document_versions.doc_id = d.doc_id
+          AND document_versions.version = d.version AND document_versions.text IS NULL
+        """
+    )
     con.execute(
         """
         INSERT INTO document_versions
-        SELECT s.doc_id, n.version, s.run_id, n.fetched_ts, s.title, s.text, s.text_norm_sha1,
+        SELECT s.doc_id, n.version, s.run_id, n.fetched_ts, s.title, NULL, s.text_norm_sha1,
                s.extractor_version, s.warc_file, s.warc_offset, s.warc_record_id
         FROM stg_latest s JOIN new_docs n USING (doc_id) WHERE n.is_new_version
         """
@@ -331,30 +346,36 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
           AND (url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410))
                OR final_url IN (SELECT url FROM stg_fetches WHERE status IN (404, 410)))
         """
-    gone = _count(con, f"SELECT count(*) FROM documents WHERE {gone_where}")
-    con.execute(
-        f"""
-        UPDATE documents SET status = 'gone',
-               gone_since = (SELECT min(CAST(f.fetched_at AS TIMESTAMP)) FROM stg_fetches f
-                             WHERE f.url IN (documents.url, documents.final_url)
-                               AND f.status IN (404, 410))
-        WHERE {gone_where}
-        """
-    )
+    # Each statement below scans every stored document: skipped when the run fetched no
+    # 404/410 (nothing gone) or no 304 (nothing seen unchanged).
+    gone = 0
+    if _count(con, "SELECT count(*) FROM stg_fetches WHERE status IN (404, 410)"):
+        gone = _count(con, f"SELECT count(*) FROM documents WHERE {gone_where}")
+    if gone:
+        con.execute(
+            f"""
+            UPDATE documents SET status = 'gone',
+                   gone_since = (SELECT min(CAST(f.fetched_at AS TIMESTAMP)) FROM stg_fetches f
+                                 WHERE f.url IN (documents.url, documents.final_url)
+                                   AND f.status IN (404, 410))
+            WHERE {gone_where}
+            """
+        )
     unchanged = _count(con, "SELECT count(*) FROM stg_fetches WHERE status = 304")
-    con.execute(
-        """
-        UPDATE documents SET last_seen = greatest(last_seen, u.seen)
-        FROM (SELECT url, max(CAST(fetched_at AS TIMESTAMP)) AS seen FROM stg_fetches
-              WHERE status = 304 GROUP BY url) u
-        WHERE documents.url = u.url OR documents.final_url = u.url
-        """
-    )
+    if unchanged:
+        con.execute(
+            """
+            UPDATE documents SET last_seen = greatest(last_seen, u.seen)
+            FROM (SELECT url, max(CAST(fetched_at AS TIMESTAMP)) AS seen FROM stg_fetches
+                  WHERE status = 304 GROUP BY url) u
+            WHERE documents.url = u.url OR documents.final_url = u.url
+            """
+        )
     return {
         "new_versions": _count(con, "SELECT count(*) FROM new_docs WHERE is_new_version"),
         "gone": gone,
         "unchanged": unchanged,
-    }
+    }, duplicated
 
 
 class _SqlDedupStore:
@@ -452,7 +473,11 @@ def _write_index(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[IndexEntry
         "seq": pa.array([seq for _, seq in rows], pa.int64()),
         "simhash": pa.array([r.simhash for r, _ in rows], pa.uint64()),
         "exact_key": pa.array([r.exact_key for r, _ in rows], pa.uint64()),
-        "anchors": pa.array([list(r.anchors) for r, _ in rows], pa.list_(pa.uint64())),
+        # one flat array and its offsets: a Python list per row costs four times as much
+        "anchors": pa.ListArray.from_arrays(
+            pa.array(list(accumulate((len(r.anchors) for r, _ in rows), initial=0)),
+                     pa.int32()),
+            pa.array(list(chain.from_iterable(r.anchors for r, _ in rows)), pa.uint64())),
     })
     con.register("index_rows", table)
     try:
