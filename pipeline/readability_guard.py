@@ -1,4 +1,7 @@
-"""Skip trafilatura's readability comparison on the pages where it cannot change the result.
+"""Skip two of trafilatura's steps on the pages where they cannot change the result.
+
+1. The readability comparison (about 12% of the stage chain's time), and
+2. the page measure of the recall escalation test (`html2txt` of the whole page, about 8%).
 
 After its own extraction, trafilatura runs readability on the raw tree and takes
 readability's text instead only when (balanced focus; `trafilatura.external._prefer_readability`)
@@ -6,10 +9,10 @@ its own text is empty, or readability's text is more than twice as long, or read
 text is longer than 2 x MIN_EXTRACTED_SIZE and the own extraction has no paragraph text or
 more tables than paragraphs. Readability only keeps, moves and drops the page's text nodes
 (its one addition is ``VIDEO`` in a kept video <iframe>), so its text, whitespace collapsed,
-is at most `readability_bound` characters long: the page's text nodes outside script, style
-and fencedframe, each node's whitespace runs counted as one character. When that bound
+is at most `readability_bound` characters long: the words of the page's text nodes outside
+script, style and fencedframe, joined by single spaces (`text_bound`). When that bound
 already rules every branch out, readability's answer is known to be "keep your own" and
-running it (about 12% of the stage chain's time) changes nothing; the justext rescue that
+running it changes nothing (it is given an empty tree instead); the justext rescue that
 follows in `compare_extraction` still runs as before, on the same body and text.
 
 Readability's output is serialized and parsed again as HTML, where the content of a raw-text
@@ -17,12 +20,17 @@ element (xmp, noscript, textarea, title, ...) is read as characters: such an ele
 child nodes or markup characters in its text could grow in that round trip, so a page that
 has one is not bounded (readability runs).
 
-Only yuqi's calls are affected: `yuqi_options` makes the options object that marks them;
+The escalation (recall retry) runs when the text is short and under ESCALATION_PAGE_SHARE of
+`html2txt` of the page; the same text nodes bound that measure (`compare_extraction`).
+
+Only yuqi's calls are affected: their options are a `YuqiExtractor`
+(`pipeline.extract.trafilatura_options`);
 a plain `trafilatura.extract` elsewhere in the process (the benches) runs unchanged.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import lxml.etree
@@ -48,7 +56,22 @@ class YuqiExtractor(Extractor):
     __slots__ = ()
 
 
-def readability_bound(raw_tree: Any) -> int | None:
+def kept_texts(raw_tree: Any) -> list[str]:
+    """The tree's text nodes (texts and tails) outside script, style and fencedframe."""
+    texts: list[str] = _KEPT_TEXT(raw_tree)
+    if raw_tree.tail:
+        texts.append(raw_tree.tail)
+    return texts
+
+
+def text_bound(texts: list[str]) -> int:
+    """An upper bound on the length of any whitespace-collapsed text made of these text nodes
+    (whole, some dropped, in any order, with spaces added between them): its words are at
+    most the nodes' words, so it is at most the nodes' words joined by single spaces."""
+    return len(" ".join(" ".join(texts).split()))
+
+
+def readability_bound(raw_tree: Any, texts: list[str] | None = None) -> int | None:
     """An upper bound on the length of readability's (trimmed) text from *raw_tree*, or None
     when the tree holds a raw-text element that readability's HTML round trip could lengthen."""
     iframes = 0
@@ -56,22 +79,18 @@ def readability_bound(raw_tree: Any) -> int | None:
         if len(elem) or (elem.text and not _MARKUP.isdisjoint(elem.text)):
             return None
         iframes += elem.tag == "iframe"
-    texts: list[str] = _KEPT_TEXT(raw_tree)
-    if raw_tree.tail:
-        texts.append(raw_tree.tail)
-    if not texts:
-        return _VIDEO * iframes
-    # Non-space characters plus one per whitespace run inside each node ("\x00" is no
-    # whitespace, so no run spans two nodes; +2 for the runs at both ends of the join).
-    joined = "\x00".join(texts)
-    return len(" ".join(joined.split())) - (len(texts) - 1) + 2 + _VIDEO * iframes
+    if texts is None:
+        texts = kept_texts(raw_tree)
+    # `text_bound`, plus the word VIDEO and a space before it for each <iframe>.
+    return text_bound(texts) + (_VIDEO + 1) * iframes
 
 
-def readability_cannot_win(body: Any, text: str, raw_tree: Any, options: Extractor) -> bool:
+def readability_cannot_win(body: Any, text: str, raw_tree: Any, options: Extractor,
+                           texts: list[str] | None = None) -> bool:
     """True when `_prefer_readability` answers False whatever readability extracts."""
     if options.focus != "balanced" or not text:
         return False
-    bound = readability_bound(raw_tree)
+    bound = readability_bound(raw_tree, texts)
     if bound is None or bound > 2 * len(text):
         return False
     if bound <= options.min_extracted_size * 2:
@@ -81,17 +100,45 @@ def readability_cannot_win(body: Any, text: str, raw_tree: Any, options: Extract
 
 
 _compare_extraction = trafilatura.core.compare_extraction
+_html2txt = trafilatura.core.html2txt
+_PAGE_SHARE: float = trafilatura.core.ESCALATION_PAGE_SHARE
+_state = threading.local()
 
 
 def compare_extraction(cleaned_tree: HtmlElement, raw_tree: HtmlElement, body: Any, text: str,
                        options: Extractor) -> tuple[Any, str]:
     """trafilatura's comparison, with readability given an empty tree when it cannot win
-    (an empty tree gives empty text, which `_prefer_readability` turns down first)."""
-    if type(options) is YuqiExtractor and readability_cannot_win(body, text, raw_tree, options):
+    (an empty tree gives empty text, which `_prefer_readability` turns down first).
+
+    It also settles the recall escalation's page measure in advance when it can: the text
+    after the comparison only grows before that test (the baseline rescue replaces it only
+    with a longer one), and `html2txt` of the same tree is at most `text_bound` of its text
+    nodes (script, style and fencedframe deleted, block boundaries spaced), so when the
+    text is already at least ESCALATION_PAGE_SHARE of that bound the test is False.
+    """
+    _state.share_reached = False
+    if type(options) is not YuqiExtractor:
+        return _compare_extraction(cleaned_tree, raw_tree, body, text, options)
+    texts = kept_texts(raw_tree)
+    if readability_cannot_win(body, text, raw_tree, options, texts):
         raw_tree = HtmlElement()
-    return _compare_extraction(cleaned_tree, raw_tree, body, text, options)
+    body, text = _compare_extraction(cleaned_tree, raw_tree, body, text, options)
+    _state.share_reached = (options.focus == "balanced"
+                            and not len(text) < _PAGE_SHARE * text_bound(texts))
+    return body, text
+
+
+def html2txt(content: Any, clean: bool = True) -> str:
+    """trafilatura's `html2txt` for the escalation test, or "" (whose length answers the
+    test the same way) when `compare_extraction` has just settled it."""
+    if getattr(_state, "share_reached", False):
+        _state.share_reached = False
+        return ""
+    return _html2txt(content, clean)
 
 
 def install() -> None:
-    """Route trafilatura's comparison step through `compare_extraction` (idempotent)."""
+    """Route trafilatura's comparison step and its escalation's page measure through
+    `compare_extraction` and `html2txt` (idempotent)."""
     trafilatura.core.compare_extraction = compare_extraction
+    trafilatura.core.html2txt = html2txt

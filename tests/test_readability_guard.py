@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,13 @@ from demo.truth import truth_records
 from demo.web import DemoWeb
 from pipeline import readability_guard
 from pipeline.extract import extract_html, trafilatura_options
-from pipeline.readability_guard import YuqiExtractor, readability_bound, readability_cannot_win
+from pipeline.readability_guard import (
+    YuqiExtractor,
+    kept_texts,
+    readability_bound,
+    readability_cannot_win,
+    text_bound,
+)
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "extract").rglob("*.html"))
 
@@ -86,8 +93,8 @@ def test_the_bound_counts_whitespace_runs_and_a_video_iframe() -> None:
         "<html><head><title>t</title><style>p{}</style></head><body>"
         "<p>a  b\n c</p><script>var x=1;</script>tail"
         '<iframe src="https://www.youtube.com/embed/x"></iframe></body></html>')
-    # "t", "a b c" (5), "tail": 10 characters, +2 for the ends, +5 for VIDEO
-    assert readability_bound(tree) == 1 + 5 + 4 + 2 + 5
+    # "t a b c tail" (12 characters), +6 for " VIDEO"
+    assert readability_bound(tree) == 12 + 6
 
 
 def test_only_yuqis_calls_are_guarded_and_recall_is_never_skipped(
@@ -108,3 +115,37 @@ def test_only_yuqis_calls_are_guarded_and_recall_is_never_skipped(
     readability_guard.compare_extraction(tree, tree, body, "a long text",
                                          trafilatura_options(None))
     assert calls[0] is tree and calls[1] is not tree and len(calls[1]) == 0
+
+
+def test_a_settled_escalation_measure_is_never_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where `compare_extraction` settles the page measure, the true `html2txt` is within the
+    bound (so the escalation test is False either way); the answers equal the unguarded ones."""
+    baseline_module = sys.modules["trafilatura.baseline"]
+    seen: list[bool] = []
+
+    def checked(tree: Any, clean: bool = True) -> str:
+        settled = readability_guard._state.share_reached
+        full = baseline_module.html2txt(tree, clean)
+        assert len(full) <= text_bound(kept_texts(tree))
+        answer = readability_guard.html2txt(tree, clean)
+        assert answer == ("" if settled else full)
+        seen.append(settled)
+        return answer
+
+    monkeypatch.setattr(trafilatura.core, "html2txt", checked)
+    pages = [(str(path), path.read_bytes()) for path in FIXTURES] + _demo_pages(40)
+    guarded = [extract_html(body, url) for url, body in pages]
+    assert any(seen)
+    monkeypatch.setattr(trafilatura.core, "html2txt", baseline_module.html2txt)
+    monkeypatch.setattr(trafilatura.core, "compare_extraction",
+                        trafilatura.external.compare_extraction)
+    assert [extract_html(body, url) for url, body in pages] == guarded
+
+
+def test_a_plain_trafilatura_call_measures_the_page_itself() -> None:
+    tree = lxml.html.fromstring("<html><body><p>正文</p></body></html>")
+    readability_guard._state.share_reached = True
+    body = lxml.html.fromstring("<body><p>正文</p></body>")
+    readability_guard.compare_extraction(tree, tree, body, "正文",
+                                         Extractor(output_format="python"))
+    assert readability_guard.html2txt(tree) == "正文"
