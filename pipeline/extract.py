@@ -31,18 +31,20 @@ import trafilatura
 from lxml.cssselect import CSSSelector
 from trafilatura.settings import Extractor
 
-from pipeline import boilerplate, clean, decode, glyph_gaps
+from pipeline import boilerplate, clean, decode, glyph_gaps, readability_guard
 from pipeline import restructure as layout
 from pipeline.boilerplate import boilerplate_filter, link_texts
 from pipeline.clean import clean_paragraphs
 from pipeline.decode import decode_html
 from pipeline.glyph_gaps import gap_flags
 from pipeline.metadata import page_metadata
+from pipeline.readability_guard import YuqiExtractor
 from pipeline.records import Removal
 from pipeline.restructure import restructure
 from pipeline.versioning import module_parameters, stable_hash
 
 logger = logging.getLogger(__name__)
+readability_guard.install()
 
 # Bump when the extraction or cleaning *code* changes what it outputs; parameter changes
 # are caught by the hash in EXTRACTOR_VERSION.
@@ -152,7 +154,7 @@ def trafilatura_options(url: str | None) -> Extractor:
     and dates the (unused) date search, about 4% of a bare extraction's time per page.
     """
     template = _extractor_template(tuple(TRAFILATURA_OPTIONS.items()))
-    options = Extractor.__new__(Extractor)
+    options = YuqiExtractor.__new__(YuqiExtractor)  # marks yuqi's calls (readability_guard)
     for name in Extractor.__slots__:
         setattr(options, name, getattr(template, name))
     options.url = url
