@@ -100,7 +100,7 @@ def test_near_miss_a_topic_label_still_announces() -> None:
     "sentence",
     [
         "本文将探讨催收打到单位的法律边界，以及借款人该如何应对。",
-        "介绍：本文将详细解答网贷逾期被起诉的全过程，帮助读者了解可能面临的法律问题。",
+        "简介：本文将逐一解答信用卡欠款被起诉后的每个环节。",
         "这篇文章将剖析上门催收背后的逻辑和借款人的权利。",
     ],
 )
@@ -181,8 +181,8 @@ def test_near_miss_a_collectors_refusal_keeps_its_denial() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "向单位领导说明情况，避免误解。",
-        "借款人可能未及时告知单位自己的经济状况，催收公司利用这一信息不对称，让借款人感受到来自单位的压力。",
+        "主动向单位领导解释清楚缘由，省得被误会。",
+        "有的借款人未及时告知单位自己欠了钱，外包公司就钻这个信息不对称的空子，压力只好来自单位。",
         "最好主动告知家人，免得他们从别人那里听说。",
     ],
 )
@@ -230,7 +230,7 @@ def test_near_miss_a_due_date_with_a_grace_keeps_it() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "也有机构招揽生意，声称可以付费进行信用修复。",
+        "还有一些机构四处拉客，声称交钱就能做信用修复。",
         "一家机构介绍，可以把罚息、违约金全部减免，只还本金。",
         "中介称个人自己申请很难通过，最好交给他们处理。",
     ],
@@ -271,7 +271,7 @@ def test_near_miss_a_partner_called_stays_a_contact() -> None:
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [
-        ("不要忽视催收电话和短信，及时回复。", "debtor_contact"),
+        ("千万不要无视催收电话，最好及时回个话。", "debtor_contact"),
         ("别挂断催收员的电话，耐心说明情况。", "debtor_contact"),
         ("切勿躲避法院寄来的传票。", "legal_action"),
     ],
@@ -292,7 +292,7 @@ def test_near_miss_a_denial_that_names_an_avoidance_keeps_it() -> None:
 # -- a list item takes the topics of the announcing clause ----------------------------------
 
 LEAD_IN = (
-    "微粒贷逾期一般不会找上门，客户逾期以后，平台往往会采取以下手段：\n"
+    "京东白条欠款一般不会有人找上门，用户拖欠之后，平台通常会用下列办法：\n"
     "1、降低客户的信用评分。\n"
     "2、调整客户的借款通道。\n"
 )
@@ -329,7 +329,7 @@ def test_near_miss_a_lead_in_without_announcing_words_lends_its_topic() -> None:
     "sentence",
     [
         "借款人逾期以后，平台往往会采取各种手段来维护自身的权益。",
-        "如果催收无果，贷款机构就会拿出法律武器，维护自身权益。",
+        "催了几轮还收不回钱，贷款机构便会拿出法律武器来维护自身权益。",
         "为了维护自己的权益，债权人可以要求借款人提前还款。",
     ],
 )
@@ -373,7 +373,7 @@ def test_near_miss_a_limit_named_is_no_impact() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "花呗有3天的还款宽限期，超过这个期限仍未还款即视为逾期。",
+        "借呗给了两天的宽限期，超过这个期限还没还上就视为逾期。",
         "多数银行给两天宽限期，过了宽限期还没还才算作逾期。",
         "这家银行有三天容时，宽限期一过就记为逾期。",
     ],
@@ -436,7 +436,7 @@ def test_near_miss_the_borrower_dialling_the_service_line_is_no_call() -> None:
     "sentence",
     [
         "你可以在APP里设置还款提醒，避免忘记还款。",
-        "很多银行都有还款提醒功能，你可以在手机上设置好。",
+        "不少信用卡APP带还款提醒，自己在设置里打开就行。",
         "记得打开花呗的消息提醒，到期前会收到通知。",
     ],
 )
