@@ -111,6 +111,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
     spans += _content_spans(norm, senses, spans)
     spans += _message_spans(norm, senses, spans)
+    spans += _threat_word_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):
@@ -216,6 +217,28 @@ def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
         if end - start >= 4:
             out.append(Span(start, end, "message:", "debtor_contact"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _threat_pattern(leads: tuple[str, ...], frames: tuple[str, ...],
+                    verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Lead, the words with their frame (group 1, within one clause; the frame's 的话 is no
+    condition), then a threat verb within four characters (None when a list is empty)."""
+    lead, frame, verb = alternation(leads), alternation(frames), alternation(verbs)
+    if lead is None or frame is None or verb is None:
+        return None
+    return re.compile(f"(?:{lead.pattern})([^,，。;；:：!！?？]{{2,30}}?(?:{frame.pattern}))"
+                      f"[^,，。;；]{{0,4}}?(?:{verb.pattern})")
+
+
+def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """Threat words named before their frame (以起诉、坐牢之类的话来吓唬欠款人): the words are
+    the collector's, the act of threatening is the claim (debtor_contact) (round y)."""
+    pattern = _threat_pattern(senses.threat_leads, senses.threat_frames, senses.threat_verbs)
+    if pattern is None or not any(v in norm for v in senses.threat_verbs):
+        return []
+    return [Span(m.start(1), m.end(1), "threat words", "debtor_contact")
+            for m in pattern.finditer(norm) if not any(sp.holds(m.start(1)) for sp in spans)]
 
 
 @lru_cache(maxsize=16)
