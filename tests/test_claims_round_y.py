@@ -196,3 +196,87 @@ def test_a_statement_followed_by_what_it_depends_on_keeps_its_stance() -> None:
     a = analyse("银行一般不会马上起诉，很大程度上取决于欠款金额。")
     assert "legal_action" in a.topics
     assert a.stance == "denies"
+
+
+# -- after probe263: a collector's words with a few words before 说, a lawyer's collection
+# letter, the reader keeping the due date in mind, a fee's period ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方一接通就说要去你爸妈家里坐着等。",
+        "催收员每次打来都说再不还钱就去你单位。",
+        "对方在电话里称已经把材料交给法院了。",
+    ],
+)
+def test_a_collectors_words_after_a_short_gap_are_reported(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "affirms"
+
+
+def test_a_collector_explaining_is_no_quote() -> None:
+    # near miss: 说明 is no say-word; 自称 stays the impostor lead of its own
+    assert topics_of("对方自称法院的工作人员，要求把钱转到指定账户。") == {"fake_collection"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期三个月以上，银行可能委托律所寄送催收函。",
+        "案子转到律师事务所以后，会由律所给你寄催收函。",
+        "有的网贷公司会让合作律师发催收函，语气比短信严厉得多。",
+    ],
+)
+def test_a_collection_letter_from_a_lawyer_is_legal_action(sentence: str) -> None:
+    assert "legal_action" in topics_of(sentence)
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_a_lenders_own_collection_letter_stays_a_message() -> None:
+    # near miss: no lawyer in the clause
+    assert "debtor_contact" in topics_of("逾期一个月后，银行会给你寄一封催收函。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平时记好每张卡的还款日，免得逾期了才后悔。",
+        "一定要牢记自己的还款日，别因为忘了而逾期。",
+        "多留意一下借呗的还款日，逾期一天都不划算。",
+    ],
+)
+def test_the_reader_keeping_the_due_date_in_mind_is_no_grace_claim(sentence: str) -> None:
+    assert "overdue_grace" not in topics_of(sentence)
+
+
+def test_a_due_date_run_past_stays_a_grace_claim() -> None:
+    # near miss: no reminder to the reader, a rule about the date
+    assert "overdue_grace" in topics_of("过了还款日当天24点还没还，就算逾期。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "白条的违约金一天是未还金额的万分之七。",
+        "罚息每天按欠款的万分之五计算，直到还清为止。",
+        "滞纳金每天收取应还金额的千分之一。",
+    ],
+)
+def test_a_fees_period_is_no_overdue_threshold(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+
+
+def test_an_overdue_day_before_the_fee_keeps_its_threshold() -> None:
+    # near miss: 逾期一天 is overdue, the fee's rate after it is another clause
+    a = analyse("逾期一天，罚息每天按万分之五算。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (1, 1)
+
+
+def test_a_collectors_way_of_putting_it_is_no_quote() -> None:
+    # near miss: 说法 is a noun (a table heading naming the collector's claims)
+    assert topics_of("表格：催收员的说法｜真实情况｜对方目的") == set()

@@ -109,6 +109,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             end = len(norm.rstrip("。.!！"))
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
+    spans += _speaker_say_spans(norm, senses, spans)
     spans += _content_spans(norm, senses, spans)
     spans += _message_spans(norm, senses, spans)
     spans += _threat_word_spans(norm, senses, spans)
@@ -131,6 +132,43 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # is left to the so-called sense (a fake paper, qb024)
             spans.append(Span(i, close + 1, "quoted message", "debtor_contact"))
     return sorted(spans, key=lambda s: s.start)
+
+
+#: A collector as the speaker, up to six characters, then the say-word (对方一开口就说要…,
+#: 催收员每次都说…, 催收打电话来说…): the words after it are the collector's (round y).
+_SAY_GAP = r"[^,，。;；:：!！?？“”\"]{0,6}?"
+
+
+@lru_cache(maxsize=4)
+def _speaker_say_pattern(speakers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A collector speaker, a short gap and 说 (or 里称) (None for no speakers)."""
+    alt = alternation(speakers)
+    if alt is None:
+        return None
+    idioms = "|".join(w[1:] for w in _SAY_IDIOMS if w.startswith("说"))
+    # 称 only after the call or message it is said in (电话里称); 自称 / 声称 are leads of their own
+    # 说法 / 说辞 / 说服 are nouns or other verbs (催收的说法)
+    return re.compile(f"(?:{alt.pattern}){_SAY_GAP}(?:说(?!{idioms}|的|过的|法|辞|服|教|情)"
+                      f"|(?<=[里中])称)")
+
+
+def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """Words a collector says with a few words between speaker and 说 (对方一开口就说要联系你
+    爱人的娘家): reported to the clause end; the act of saying them is debtor_contact."""
+    if "说" not in norm and "称" not in norm:
+        return []
+    pattern = _speaker_say_pattern((*senses.collector_speakers, "对方"))
+    if pattern is None:
+        return []
+    out: list[Span] = []
+    for m in pattern.finditer(norm):
+        start = m.end()
+        if any(sp.holds(start) or sp.holds(m.start()) for sp in spans + out):
+            continue
+        end = clause_end(norm, start)
+        if end - start >= 2:
+            out.append(Span(start, end, "says", "debtor_contact"))
+    return out
 
 
 def _as_said(norm: str, pos: int, lead: str, senses: Senses) -> bool:
