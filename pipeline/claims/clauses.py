@@ -109,8 +109,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             end = len(norm.rstrip("。.!！"))
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
+    spans += _speaker_say_spans(norm, senses, spans)
     spans += _content_spans(norm, senses, spans)
     spans += _message_spans(norm, senses, spans)
+    spans += _threat_word_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
         i = m.start()
         if any(sp.holds(i) for sp in spans):
@@ -130,6 +132,43 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # is left to the so-called sense (a fake paper, qb024)
             spans.append(Span(i, close + 1, "quoted message", "debtor_contact"))
     return sorted(spans, key=lambda s: s.start)
+
+
+#: A collector as the speaker, up to six characters, then the say-word (对方一开口就说要…,
+#: 催收员每次都说…, 催收打电话来说…): the words after it are the collector's (round y).
+_SAY_GAP = r"[^,，。;；:：!！?？“”\"]{0,6}?"
+
+
+@lru_cache(maxsize=4)
+def _speaker_say_pattern(speakers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A collector speaker, a short gap and 说 (or 里称) (None for no speakers)."""
+    alt = alternation(speakers)
+    if alt is None:
+        return None
+    idioms = "|".join(w[1:] for w in _SAY_IDIOMS if w.startswith("说"))
+    # 称 only after the call or message it is said in (电话里称); 自称 / 声称 are leads of their own
+    # 说法 / 说辞 / 说服 are nouns or other verbs (催收的说法)
+    return re.compile(f"(?:{alt.pattern}){_SAY_GAP}(?:说(?!{idioms}|的|过的|法|辞|服|教|情)"
+                      f"|(?<=[里中])称)")
+
+
+def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """Words a collector says with a few words between speaker and 说 (对方一开口就说要联系你
+    爱人的娘家): reported to the clause end; the act of saying them is debtor_contact."""
+    if "说" not in norm and "称" not in norm:
+        return []
+    pattern = _speaker_say_pattern((*senses.collector_speakers, "对方"))
+    if pattern is None:
+        return []
+    out: list[Span] = []
+    for m in pattern.finditer(norm):
+        start = m.end()
+        if any(sp.holds(start) or sp.holds(m.start()) for sp in spans + out):
+            continue
+        end = clause_end(norm, start)
+        if end - start >= 2:
+            out.append(Span(start, end, "says", "debtor_contact"))
+    return out
 
 
 def _as_said(norm: str, pos: int, lead: str, senses: Senses) -> bool:
@@ -216,6 +255,28 @@ def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
         if end - start >= 4:
             out.append(Span(start, end, "message:", "debtor_contact"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _threat_pattern(leads: tuple[str, ...], frames: tuple[str, ...],
+                    verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Lead, the words with their frame (group 1, within one clause; the frame's 的话 is no
+    condition), then a threat verb within four characters (None when a list is empty)."""
+    lead, frame, verb = alternation(leads), alternation(frames), alternation(verbs)
+    if lead is None or frame is None or verb is None:
+        return None
+    return re.compile(f"(?:{lead.pattern})([^,，。;；:：!！?？]{{2,30}}?(?:{frame.pattern}))"
+                      f"[^,，。;；]{{0,4}}?(?:{verb.pattern})")
+
+
+def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """Threat words named before their frame (以起诉、坐牢之类的话来吓唬欠款人): the words are
+    the collector's, the act of threatening is the claim (debtor_contact) (round y)."""
+    pattern = _threat_pattern(senses.threat_leads, senses.threat_frames, senses.threat_verbs)
+    if pattern is None or not any(v in norm for v in senses.threat_verbs):
+        return []
+    return [Span(m.start(1), m.end(1), "threat words", "debtor_contact")
+            for m in pattern.finditer(norm) if not any(sp.holds(m.start(1)) for sp in spans)]
 
 
 @lru_cache(maxsize=16)

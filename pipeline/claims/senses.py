@@ -104,6 +104,10 @@ class Senses:
     message_nouns: tuple[str, ...] = ()
     # 按/照 before a message's say-word: "as it says", an adverb, no words quoted (round t)
     as_said: tuple[str, ...] = ()
+    # threat words framed before the threat (以坐牢之类的话来吓唬): lead, frame, verb (round y)
+    threat_leads: tuple[str, ...] = ()
+    threat_frames: tuple[str, ...] = ()
+    threat_verbs: tuple[str, ...] = ()
 
     def whole_line(self, name: str) -> bool:
         """True when the rule called *name* makes its whole line boilerplate."""
@@ -259,6 +263,9 @@ def parse_senses(path: Path) -> Senses:
         list_announcers=_words(clauses, "list_announcers", "clauses."),
         message_nouns=_words(clauses, "message_nouns", "clauses."),
         as_said=_words(clauses, "as_said", "clauses."),
+        threat_leads=_words(clauses, "threat_leads", "clauses."),
+        threat_frames=_words(clauses, "threat_frames", "clauses."),
+        threat_verbs=_words(clauses, "threat_verbs", "clauses."),
         senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
         boilerplate=rules,
         variant_table=str.maketrans(variants),

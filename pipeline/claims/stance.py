@@ -90,13 +90,22 @@ def _topics_of(hit: Hit) -> frozenset[str]:
     return frozenset(role[1] for role in hit.roles if role[0] == "topic")
 
 
+def _a_not_a(text: str, hit: Hit) -> bool:
+    """A negator inside a verb asked both ways (给不给分期, 起不起诉, 有没有上门): the clause
+    asks whether, it denies nothing (round y)."""
+    if not hit.has("neg") or hit.text[0] not in "不没" or hit.start == 0:
+        return False
+    after = hit.start + 1
+    return after < len(text) and text[hit.start - 1] == text[after]
+
+
 def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
     """Topic-scan hits of *text* plus gapped-cue hits, ordered by where they end.
 
     Ordering by end puts a negator inside a gapped cue's gap before the cue,
     so 额度不会恢复 negates 额度…恢复.
     """
-    hits = matchers.topics.scan(text)
+    hits = [h for h in matchers.topics.scan(text) if not _a_not_a(text, h)]
     gapped = matchers.topics.scan_gapped(text, max_gap=MAX_GAP, breaks=CLAUSE_BREAKS)
     if gapped:
         # a gapped cue ending inside a look-alike is no cue (打…电话 in 拨打客服电话)

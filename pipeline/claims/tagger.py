@@ -554,6 +554,13 @@ def _disbelieved(norm: str, start: int, senses: Senses) -> str | None:
 
 
 # a first clause naming what the reader suffers, as a time (被催收电话轰炸时, 被爆通讯录的时候)
+def _threat_negator(norm: str, start: int, matchers: Matchers) -> str | None:
+    """A negator before framed threat words in their clause (不得以上门等话术威胁借款人):
+    the threatening is what the rule forbids, so the act of quoting is denied (round y)."""
+    before = norm[clause_start(norm, start) : start]
+    return next((h.text for h in matchers.topics.scan(before) if h.has("neg")), None)
+
+
 _SUFFERED_RE = re.compile(r"^\s*被[^,，。;；:：]{1,16}(时|的时候)\s*[,，]")
 # warnings keep their topic in the circumstance (遇到冒充律师的催收，请先拨打官方客服核实)
 _WARNING_TOPICS = ("fake_collection", "debt_help_scam")
@@ -633,9 +640,11 @@ def _analyse_norm(
             if topic in sense_notes and sp.topic == topic:
                 continue  # the call itself was read in another sense (a hiring call)
             if topic != "debtor_contact" or not topics:
+                negator = _disbelieved(norm0, sp.start, senses)
+                if negator is None and sp.marker == "threat words":
+                    negator = _threat_negator(norm, sp.start, matchers)
                 evidence.append(TopicEvidence(topic, f"reported:{sp.marker}", "affirm",
-                                              _disbelieved(norm0, sp.start, senses),
-                                              start=sp.start))  # fmt: skip
+                                              negator, start=sp.start))  # fmt: skip
                 topics = select_topics(evidence, tax)
                 break
     if not topics and context:

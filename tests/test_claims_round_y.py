@@ -1,0 +1,282 @@
+"""Round tagger-y (coordinator): a broad sweep of ordinary farm pages.
+
+Each class has sentences of its own and a near miss that keeps the old reading:
+a verb asked both ways (给不给分期, 起不起诉, 有没有上门) asks whether and denies
+nothing; threat words named before their frame (以起诉、坐牢之类的话来吓唬欠款人)
+are the collector's, the threatening is the claim (debtor_contact), denied when a
+rule forbids it (不得以…等话术威胁); an act not worth its cost to whoever would
+take it (为几千块钱打官司并不划算) does not happen; a limit taken back (额度被收回)
+is an account impact; how often collection reaches the borrower (催收频率) is a
+contact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- a verb asked both ways asks whether; its 不 / 没 denies nothing ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("银行会看你的收入情况，再决定给不给你做个性化分期。", "negotiation"),
+        ("至于起不起诉，平台会先看欠款金额和你的还款态度。", "legal_action"),
+        ("网贷公司会根据逾期时长决定派不派人上门。", "home_visit"),
+    ],
+)
+def test_a_verb_asked_both_ways_denies_nothing(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_plain_negation_beside_a_verb_still_denies() -> None:
+    # near miss: 不给 alone, not 给不给
+    a = analyse("银行一般不给逾期超过半年的客户做个性化分期。")
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+# -- threat words named before their frame are the collector's ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的催收员爱用抓人坐牢、冻结银行卡之类的话来吓唬欠款人。",
+        "催收打电话时常拿起诉、上门这样的话逼你尽快还钱。",
+        "有些催收员会用曝光通讯录等话术威胁借款人。",
+    ],
+)
+def test_framed_threat_words_are_the_collectors(sentence: str) -> None:
+    assert topics_of(sentence) == {"debtor_contact"}
+    assert analyse(sentence).stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收人员不得以上门、曝光隐私等话术威胁借款人。",
+        "监管明确规定，严禁用坐牢、抓人之类的话恐吓欠款人。",
+        "催收员不能拿起诉这样的话来吓唬你。",
+    ],
+)
+def test_framed_threat_words_forbidden_deny_the_threatening(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "denies"
+
+
+def test_a_pretext_without_a_threat_keeps_its_events() -> None:
+    # near miss: 以上门核实为由 names no threat words; the visit is real
+    assert "home_visit" in topics_of("催收公司以上门核实为由，派人到借款人家里了解情况。")
+
+
+# -- an act not worth its cost does not happen ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("为了一千多块钱去打官司，对平台来说并不划算。", "legal_action"),
+        ("专门派人跑外地上门催几千块钱，根本划不来。", "home_visit"),
+        ("银行为这点小钱起诉持卡人，实在得不偿失。", "legal_action"),
+    ],
+)
+def test_an_act_not_worth_its_cost_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_worth_it_said_of_the_reader_is_no_denial() -> None:
+    # near miss: 值得 without a negation affirms
+    a = analyse("虽然麻烦一点，主动跟银行协商分期还是值得一试的。")
+    assert "negotiation" in a.topics
+    assert a.stance != "denies"
+
+
+# -- a limit taken back; how often collection reaches the borrower ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期以后，借呗的额度可能会被平台收回。",
+        "连续逾期两期，银行就会收回你的信用卡额度。",
+        "晚还几天，白条额度就被收回了，暂时用不了。",
+    ],
+)
+def test_a_limit_taken_back_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_money_taken_back_is_no_account_impact() -> None:
+    # near miss: the lender taking back its money (收回欠款) is no limit
+    assert "account_impact" not in topics_of("平台想尽办法收回欠款，这很正常。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期超过一个月，催收频率会明显提高。",
+        "到了M2阶段，催收的频次一天能有好几次。",
+        "不同平台的催收频率差别很大，有的每天一次，有的一周一次。",
+    ],
+)
+def test_how_often_collection_reaches_the_borrower_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_collection_alone_is_still_no_topic() -> None:
+    # near miss: the bare word 催收 gives no topic (DOMAIN.md)
+    assert topics_of("逾期以后就会进入催收阶段。") == set()
+
+
+# -- after probe262: a platform's own score lowered, an account back in use, calls that keep
+# coming, what it depends on said with how much ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期以后，平台给你的信用分会被拉低，下次借款额度也少了。",
+        "拖欠几期之后，美团会降低你的信用分。",
+        "还清以后，冻结的账户过几天就能恢复使用。",
+    ],
+)
+def test_a_platform_score_lowered_or_an_account_restored_is_an_account_impact(
+    sentence: str,
+) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_a_credit_bureau_score_is_no_platform_score() -> None:
+    # near miss: the score on the credit report stays the credit report's
+    assert topics_of("征信报告上的信用评分下降，贷款利率会上浮。") == {"credit_report"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "不管怎么解释，催收的电话还是一个接一个。",
+        "换了号码也没用，电话照样一个接一个打过来。",
+        "那段时间，电话一个接着一个，根本没法上班。",
+    ],
+)
+def test_calls_that_keep_coming_are_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_things_one_after_another_are_no_calls() -> None:
+    # near miss: problems coming one after another are no calls
+    assert "debtor_contact" not in topics_of("逾期以后，各种麻烦一个接一个。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行会不会起诉，很大程度上取决于欠款金额。",
+        "催收会不会上门，往往取决于你欠的是哪家平台。",
+        "能不能协商成功，很大程度上要看你的还款诚意。",
+    ],
+)
+def test_whether_answered_by_how_much_it_depends_is_conditional(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "conditional"
+
+
+def test_a_statement_followed_by_what_it_depends_on_keeps_its_stance() -> None:
+    # near miss: no whether-clause before the dependence (round s kept this reading)
+    a = analyse("银行一般不会马上起诉，很大程度上取决于欠款金额。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+# -- after probe263: a collector's words with a few words before 说, a lawyer's collection
+# letter, the reader keeping the due date in mind, a fee's period ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方一接通就说要去你爸妈家里坐着等。",
+        "催收员每次打来都说再不还钱就去你单位。",
+        "对方在电话里称已经把材料交给法院了。",
+    ],
+)
+def test_a_collectors_words_after_a_short_gap_are_reported(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "affirms"
+
+
+def test_a_collector_explaining_is_no_quote() -> None:
+    # near miss: 说明 is no say-word; 自称 stays the impostor lead of its own
+    assert topics_of("对方自称法院的工作人员，要求把钱转到指定账户。") == {"fake_collection"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期三个月以上，银行可能委托律所寄送催收函。",
+        "案子转到律师事务所以后，会由律所给你寄催收函。",
+        "有的网贷公司会让合作律师发催收函，语气比短信严厉得多。",
+    ],
+)
+def test_a_collection_letter_from_a_lawyer_is_legal_action(sentence: str) -> None:
+    assert "legal_action" in topics_of(sentence)
+    assert "debtor_contact" not in topics_of(sentence)
+
+
+def test_a_lenders_own_collection_letter_stays_a_message() -> None:
+    # near miss: no lawyer in the clause
+    assert "debtor_contact" in topics_of("逾期一个月后，银行会给你寄一封催收函。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平时记好每张卡的还款日，免得逾期了才后悔。",
+        "一定要牢记自己的还款日，别因为忘了而逾期。",
+        "多留意一下借呗的还款日，逾期一天都不划算。",
+    ],
+)
+def test_the_reader_keeping_the_due_date_in_mind_is_no_grace_claim(sentence: str) -> None:
+    assert "overdue_grace" not in topics_of(sentence)
+
+
+def test_a_due_date_run_past_stays_a_grace_claim() -> None:
+    # near miss: no reminder to the reader, a rule about the date
+    assert "overdue_grace" in topics_of("过了还款日当天24点还没还，就算逾期。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "白条的违约金一天是未还金额的万分之七。",
+        "罚息每天按欠款的万分之五计算，直到还清为止。",
+        "滞纳金每天收取应还金额的千分之一。",
+    ],
+)
+def test_a_fees_period_is_no_overdue_threshold(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+
+
+def test_an_overdue_day_before_the_fee_keeps_its_threshold() -> None:
+    # near miss: 逾期一天 is overdue, the fee's rate after it is another clause
+    a = analyse("逾期一天，罚息每天按万分之五算。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (1, 1)
+
+
+def test_a_collectors_way_of_putting_it_is_no_quote() -> None:
+    # near miss: 说法 is a noun (a table heading naming the collector's claims)
+    assert topics_of("表格：催收员的说法｜真实情况｜对方目的") == set()
