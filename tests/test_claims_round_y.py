@@ -280,3 +280,81 @@ def test_an_overdue_day_before_the_fee_keeps_its_threshold() -> None:
 def test_a_collectors_way_of_putting_it_is_no_quote() -> None:
     # near miss: 说法 is a noun (a table heading naming the collector's claims)
     assert topics_of("表格：催收员的说法｜真实情况｜对方目的") == set()
+
+
+# -- after probe264: two conditions listed with 、, a product's use restricted, a risk-control
+# system as a noun, mediation outside the courts, a request the
+# lender will not grant, interest waived and the rest split again ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("逾期超过30天、累计三次以上的，平台一般不再同意减免。", 30),
+        ("逾期满60天、欠款五万以上的，银行就可能起诉。", 60),
+        ("逾期超过90天、催收两次以上仍不还的，可能构成恶意透支。", 90),
+    ],
+)
+def test_an_overdue_span_listed_with_a_count_keeps_its_threshold(sentence: str, low: int) -> None:
+    a = analyse(sentence)
+    assert a.threshold is not None
+    assert a.threshold.min_days == low
+
+
+def test_a_duration_followed_by_a_count_is_still_a_frequency() -> None:
+    # near miss: 一天打三次 counts calls, no overdue span
+    a = analyse("催收一天打三次电话，已经算骚扰了。")
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借呗逾期以后，花呗也会跟着被限制使用。",
+        "信用卡一逾期，名下其他卡可能也被限制使用。",
+        "白条还没还清，金条就被限制使用了。",
+    ],
+)
+def test_a_use_restricted_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_a_risk_control_system_as_a_noun_is_no_account_impact() -> None:
+    # near miss of 被风控 (an account under risk control)
+    assert "account_impact" not in topics_of("这类申请往往被风控系统自动打回。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "协商不成，还可以到金融纠纷调解平台申请调解。",
+        "借款人可以向当地人民调解委员会申请调解。",
+        "有的调解组织可以帮借款人和平台调解还款方案。",
+    ],
+)
+def test_mediation_outside_the_courts_is_no_lawsuit(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "legal_action" not in topics
+    assert "negotiation" in topics
+
+
+def test_a_courts_pre_litigation_mediation_stays_legal_action() -> None:
+    assert "legal_action" in topics_of("起诉之后，法院一般会先安排诉前调解。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一上来就要求免掉全部利息，平台不可能答应。",
+        "只还本金不还利息的方案，银行不会答应。",
+        "想让平台免掉利息，它多半不会同意。",
+    ],
+)
+def test_a_request_the_lender_will_not_grant_is_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+def test_the_rest_split_again_is_negotiation() -> None:
+    assert "negotiation" in topics_of("先还三成本金，剩下的再分六期。")
