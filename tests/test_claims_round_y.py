@@ -358,3 +358,116 @@ def test_a_request_the_lender_will_not_grant_is_denied(sentence: str) -> None:
 
 def test_the_rest_split_again_is_negotiation() -> None:
     assert "negotiation" in topics_of("先还三成本金，剩下的再分六期。")
+
+
+# -- after probe265: a limitation period, debtors sued in a batch, a denied premise before
+# 不代表, few with 一般 between, calls that do not stop, without permission --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠款纠纷的诉讼时效一般是三年。",
+        "民事案件的诉讼时效从逾期那天开始算。",
+        "只要银行每年都催过，诉讼时效就会中断。",
+    ],
+)
+def test_a_limitation_period_is_no_lawsuit_or_crime(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "legal_action" not in topics
+    assert "criminal_risk" not in topics
+
+
+def test_a_civil_case_still_denies_a_crime() -> None:
+    # near miss: 民事案件 alone keeps its inverted reading
+    a = analyse("信用卡逾期属于民事案件，不会坐牢。")
+    assert "criminal_risk" in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的银行会把同一批欠款人打包，集中向法院起诉。",
+        "小贷公司喜欢把几十个借款人打包批量起诉。",
+        "网贷平台有时会把欠款人打包，一起起诉到同一个法院。",
+    ],
+)
+def test_debtors_sued_in_a_batch_are_no_debt_sale(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "legal_action" in topics
+    assert "bad_debt_transfer" not in topics
+
+
+def test_a_debt_bundled_and_sold_stays_a_debt_sale() -> None:
+    assert "bad_debt_transfer" in topics_of("平台把坏账打包卖给资产管理公司。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "premise"),
+    [
+        ("没被起诉不代表这笔账就没事了，征信上的记录一直都在。", "credit_report", "legal_action"),
+        ("没上门不等于不会联系家人，通讯录里的人还是会接到电话。", "contacts_family", "home_visit"),
+        ("没收到律师函并不意味着平台放弃了，罚息照样每天在算。", "penalty_fees", "legal_action"),
+    ],
+)
+def test_a_denied_premise_before_a_weakener_is_no_claim(
+    sentence: str, topic: str, premise: str
+) -> None:
+    topics = topics_of(sentence)
+    assert topic in topics
+    assert premise not in topics
+
+
+def test_an_affirmed_cue_before_a_weakener_keeps_its_topic() -> None:
+    # near miss: 收到律师函 is not denied, y007's reading stays
+    assert "legal_action" in topics_of("收到律师函不等于被起诉了。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("网贷平台大多在外地，上门催收的情况一般不多。", "home_visit"),
+        ("真正被起诉的借款人通常并不多。", "legal_action"),
+        ("打到单位去的情况一般不多见。", "contacts_family"),
+    ],
+)
+def test_few_with_how_usual_between_denies(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收电话不会因为你换了工作就停下来。",
+        "就算投诉了，短信催收也不会马上停下。",
+        "还没还清之前，催收电话是不会停下来的。",
+    ],
+)
+def test_calls_that_do_not_stop_are_affirmed(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "未经允许闯进借款人家里，属于违法催收。",
+        "催收人员未经同意到单位找人，这种情况确实存在。",
+        "未经授权上门拍照的，可以报警处理。",
+    ],
+)
+def test_without_permission_denies_nothing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "denies"
+
+
+def test_a_rule_without_consent_still_denies() -> None:
+    # near miss: 不得 after 未经同意 keeps the rule's denial
+    a = analyse("未经本人同意，催收人员不得联系借款人的亲友。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"

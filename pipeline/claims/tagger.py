@@ -299,8 +299,12 @@ def _clause_roles(
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
-        elif weak_at >= 0 and clause_of[ev.start] < clause_of[weak_at]:
-            ev = replace(ev, background="concession")  # X，并不意味着Y: X is the premise
+        elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
+                ev.start < weak_at and ev.negator is not None
+                and clause_of[ev.start] == clause_of[weak_at])):
+            # X，并不意味着Y: X is the premise; so is a denied X right before it (没被起诉不代表
+            # 没事了, round y)
+            ev = replace(ev, background="concession")
         elif weak_at >= 0 and ev.start > weak_at and clause_of[ev.start] == clause_of[weak_at]:
             ev = replace(ev, negator=None)  # 不意味着不会起诉: the negations cancel
         out.append(ev)
