@@ -471,3 +471,27 @@ def test_a_rule_without_consent_still_denies() -> None:
     a = analyse("未经本人同意，催收人员不得联系借款人的亲友。")
     assert "contacts_family" in a.topics
     assert a.stance == "denies"
+
+
+# -- a cause closed by its result (不会因为X就Y): X is circumstance ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "cause"),
+    [
+        ("催收电话也不会因为银行迟迟没起诉就停下来。", "debtor_contact", "legal_action"),
+        ("征信记录不会因为你投诉了催收就被删掉。", "credit_report", "complaints_rights"),
+        ("平台不会因为你拉黑了客服电话就免掉罚息。", "penalty_fees", "debtor_contact"),
+    ],
+)
+def test_a_cause_closed_by_its_result_is_circumstance(
+    sentence: str, topic: str, cause: str
+) -> None:
+    topics = topics_of(sentence)
+    assert topic in topics
+    assert cause not in topics
+
+
+def test_a_cause_running_to_the_clause_end_keeps_its_event() -> None:
+    # near miss: no result after the cause in its clause; the event is the cause's (r194)
+    assert "criminal_risk" in topics_of("因为网贷逾期真的被抓去坐牢的，少之又少。")

@@ -309,6 +309,11 @@ def _clause_roles(
             ev = replace(ev, negator=None)  # 不意味着不会起诉: the negations cancel
         out.append(ev)
     out = _case_clause(norm, out, senses)
+    if "因为" in norm or "由于" in norm:
+        causes = [m.span(1) for m in _CAUSE_RE.finditer(norm)]
+        out = [replace(ev, background="cause")
+               if not ev.background and any(s <= ev.start < e for s, e in causes) else ev
+               for ev in out]  # fmt: skip
     if belief is not None:
         rest = [ev for ev in out if not belief.holds(ev.start) and not ev.background]
         out = [
@@ -318,6 +323,12 @@ def _clause_roles(
             for ev in out
         ]
     return out, conc, belief
+
+
+#: A cause closed by its result within the clause (不会因为银行没起诉就停下来, 因为几千块钱而
+#: 起诉): the cause's cues are circumstance, as a condition clause's are (round y). Not a cause
+#: running to the clause end (因为网贷逾期真的被抓去坐牢的，少之又少: the event is the cause's).
+_CAUSE_RE = re.compile(r"(?:因为|由于)([^,，。;；:：!！?？]{1,20}?)(?:就|而|才)")
 
 
 def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
@@ -667,6 +678,8 @@ def _analyse_norm(
             dropped[ev.topic] = f"{ev.cue} is in a concessive clause; the author asserts the rest"
         elif ev.background == "belief":
             dropped[ev.topic] = f"{ev.cue} is in a belief the author rejects"
+        elif ev.background == "cause":
+            dropped[ev.topic] = f"{ev.cue} is in a cause clause (因为…就); the result has a topic"
         elif ev.background == "case":
             dropped[ev.topic] = f"{ev.cue} describes the case (…的，); the rest has a topic"
         elif ev.background:
