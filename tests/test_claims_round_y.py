@@ -495,3 +495,58 @@ def test_a_cause_closed_by_its_result_is_circumstance(
 def test_a_cause_running_to_the_clause_end_keeps_its_event() -> None:
     # near miss: no result after the cause in its clause; the event is the cause's (r194)
     assert "criminal_risk" in topics_of("因为网贷逾期真的被抓去坐牢的，少之又少。")
+
+
+# -- after probe266: a receiver who gets nothing, 本人才可以, 要警惕, a repair through inside
+# access ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "家人一般不会接到催收电话。",
+        "只要按时还了最低还款，同事就不会收到任何短信。",
+        "我欠了半年，紧急联系人从来没接到过电话。",
+    ],
+)
+def test_a_receiver_who_gets_nothing_denies_the_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_receiver_who_gets_the_call_affirms_it() -> None:
+    # near miss: no negator before 接到
+    a = analyse("逾期一个月以后，家人也接到了催收电话。")
+    assert "contacts_family" in a.topics
+    assert a.stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只有记录真的报错了，本人才可以向征信中心提出异议。",
+        "确实有困难的，持卡人才可以申请停息挂账。",
+        "材料齐全了，你才可以去银行申请个性化分期。",
+    ],
+)
+def test_the_reader_who_can_only_then_is_advised(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "陌生号码自称是平台法务的，要警惕是冒充的。",
+        "收到带链接的催收短信，要小心是诈骗。",
+        "对方让你转账到个人账户，要提高警惕。",
+    ],
+)
+def test_wariness_asked_of_the_reader_is_advice(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.modality == "advice"
+
+
+def test_a_repair_through_inside_access_is_a_paid_service() -> None:
+    assert "debt_help_scam" in topics_of("所谓的内部通道修复，大多是教人编理由去申诉。")

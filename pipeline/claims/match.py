@@ -169,6 +169,7 @@ def build_matchers(tax: Taxonomy) -> Matchers:
     topic_entries += [(n, ("postneg", "deny", "")) for n in lex.post_negators]
     topic_entries += [(n, ("postneg", "rare", "")) for n in lex.post_rarity]
     topic_entries += [(n, ("postneg", "bluff", "")) for n in lex.post_bluff]
+    topic_entries += [(n, ("postneg", "receive", "")) for n in lex.post_receiving]
     topic_entries += [(n, ("postneg", "refuse", "")) for n in lex.post_refusals]
     topic_entries += [(n, ("aimed", "", "")) for n in lex.negated_verbs]
     topic_entries += [(n, ("avoid", "", "")) for n in lex.avoidance_verbs]

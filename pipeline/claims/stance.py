@@ -201,6 +201,11 @@ def topic_evidence(
             clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
         if cue_after:
             first_neg.setdefault(clause, hit.text)
+            if post is not None and post[1] == "receive":
+                # 家人一般不会接到催收电话: the person before is not reached either
+                for i, ev in enumerate(evidence):
+                    if ev.negator is None and clauses[ev.start] == clause:
+                        evidence[i] = replace(ev, negator=hit.text)
             continue
         if post is not None:
             # a bluff denies the threatened event, never the message (a call, an SMS)

@@ -104,6 +104,8 @@ class Lexicon:
     post_negators: tuple[str, ...]  # deny the cues before them (与通讯录无关)
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
+    # a receiver who gets nothing (家人不会接到电话): deny the cues before and after (round y)
+    post_receiving: tuple[str, ...]
     post_refusals: tuple[str, ...]  # a request turned down (每次都被拒): deny refusal_topics only
     refusal_topics: tuple[str, ...]  # the topics whose event is a request (negotiation)
     copular_negators: tuple[str, ...]  # 不是说…不会: a double negation across the cues
@@ -330,6 +332,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_negators=_strings(data, "post_negators", file, required=False),
         post_rarity=_strings(data, "post_rarity", file, required=False),
         post_bluff=_strings(data, "post_bluff", file, required=False),
+        post_receiving=_strings(data, "post_receiving", file, required=False),
         post_refusals=_strings(data, "post_refusals", file, required=False),
         refusal_topics=_strings(data, "refusal_topics", file, required=False),
         negated_verbs=_strings(data, "negated_verbs", file, required=False),
