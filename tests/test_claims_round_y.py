@@ -550,3 +550,27 @@ def test_wariness_asked_of_the_reader_is_advice(sentence: str) -> None:
 
 def test_a_repair_through_inside_access_is_a_paid_service() -> None:
     assert "debt_help_scam" in topics_of("所谓的内部通道修复，大多是教人编理由去申诉。")
+
+
+# -- after probe267: an ordinal month is that month's span ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("逾期进入第二个月，催收力度明显加大。", (31, 60)),
+        ("逾期第一个月，一般只产生罚息。", (1, 30)),
+        ("信用卡逾期到第三个月，银行就可能委外催收。", (61, 90)),
+    ],
+)
+def test_an_ordinal_month_is_that_months_span(sentence: str, days: tuple[int, int]) -> None:
+    a = analyse(sentence)
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == days
+
+
+def test_an_ordinal_day_stays_one_day() -> None:
+    # near miss: 第18天 names a single day (DOMAIN.md)
+    a = analyse("逾期第18天，平台会打给紧急联系人。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (18, 18)

@@ -218,6 +218,11 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
                 lo_d, hi_d = base + 1, _to_days(lo + 1, unit) - 1
             spans.append(_Span(m.start(), m.end(), lo_d, hi_d, False, m.group(0)))
             continue
+        if before == "第" and unit in ("个月", "月") and lo == hi and lo >= 1:
+            # 逾期第二个月 is the second month's span, 31..60 (M2), not day 60 (round y)
+            spans.append(_Span(m.start(), m.end(), _to_days(lo - 1, unit) + 1, _to_days(lo, unit),
+                               False, m.group(0)))
+            continue
         bare = _BARE_LIST_RE.search(text, 0, m.start())
         if bare is not None and unit in ("天", "日"):
             # 第1、3、7天: the bare numbers before the last one share its unit
