@@ -574,3 +574,52 @@ def test_an_ordinal_day_stays_one_day() -> None:
     a = analyse("逾期第18天，平台会打给紧急联系人。")
     assert a.threshold is not None
     assert (a.threshold.min_days, a.threshold.max_days) == (18, 18)
+
+
+# -- after probe268: self-talk, more time or part paid first, a quick fix sold, 先通过 ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "深呼吸，告诉自己：这只是一条催收短信而已。",
+        "先冷静下来，对自己说：律师函不是传票。",
+        "心里告诉自己：上门催收的事大多不会发生。",
+    ],
+)
+def test_words_said_to_oneself_are_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_words_a_collector_says_stay_reported() -> None:
+    # near miss: a collector speaking keeps the act of quoting
+    assert topics_of("催收员在电话里称明天就去你家。") == {"debtor_contact"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "态度诚恳的，平台往往愿意多给一些时间。",
+        "实在周转不开，可以先还一部分，表明还款的诚意。",
+        "跟客服讲明情况，对方一般会多给几天。",
+    ],
+)
+def test_more_time_or_part_paid_first_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "不要轻信网上所谓快速解决逾期的办法。",
+        "号称能一键上岸的中介，收了钱就消失。",
+        "那些承诺三天快速处理逾期的广告，基本都是骗局。",
+    ],
+)
+def test_a_quick_fix_sold_for_the_overdue_is_a_paid_service(sentence: str) -> None:
+    assert "debt_help_scam" in topics_of(sentence)
+
+
+def test_checking_first_through_the_official_line_is_advice() -> None:
+    a = analyse("收到自称律所的起诉短信，先通过平台官方客服核实真假。")
+    assert a.modality == "advice"
