@@ -623,3 +623,71 @@ def test_a_quick_fix_sold_for_the_overdue_is_a_paid_service(sentence: str) -> No
 def test_checking_first_through_the_official_line_is_advice() -> None:
     a = analyse("收到自称律所的起诉短信，先通过平台官方客服核实真假。")
     assert a.modality == "advice"
+
+
+# -- after probe250-251 (read once round y was merged): a pause or split in plain words, a
+# crime of refusing a judgment, channels named as all there is, a swindler's message or code,
+# negotiating for a cut, asking whether ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "跟客服商量一下，看能不能缓一缓再还。",
+        "剩下的钱可以申请拆成几期还。",
+        "平台同意把欠款拆成六期还。",
+    ],
+)
+def test_a_pause_or_split_in_plain_words_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有钱不还、情节严重的，可能构成拒不执行判决、裁定罪。",
+        "被执行人转移财产逃避执行，涉嫌拒不执行判决裁定罪。",
+        "拒不执行判决、裁定罪最高可以判七年。",
+    ],
+)
+def test_the_crime_of_refusing_a_judgment_is_criminal_risk(sentence: str) -> None:
+    assert "criminal_risk" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台的催收一般只是发短信、打电话，不会上门。",
+        "银行前两个月只会打电话提醒，不会找到单位去。",
+        "大平台基本只发短信，很少人工打电话。",
+    ],
+)
+def test_channels_named_as_all_there_is_are_a_claim(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "说要公开你隐私的短信，多半是骗子发的。",
+        "正规平台绝不会通过短信向你索要验证码。",
+        "对方一上来就问你要验证码的，直接挂掉。",
+    ],
+)
+def test_a_swindlers_message_or_code_request_is_fake_collection(sentence: str) -> None:
+    assert "fake_collection" in topics_of(sentence)
+
+
+def test_a_lenders_own_sms_stays_a_contact() -> None:
+    # near miss: a reminder SMS with no swindler and no code asked for
+    assert topics_of("平台会先发短信提醒你还款。") == {"debtor_contact"}
+
+
+def test_negotiating_for_a_cut_is_a_paid_service() -> None:
+    assert "debt_help_scam" in topics_of("代谈信用卡的机构先收咨询费，谈成了再按减免金额抽成。")
+
+
+def test_the_reader_told_to_ask_whether_is_no_question() -> None:
+    a = analyse("先打客服电话讲明困难，问问能不能缓一缓。")
+    assert "negotiation" in a.topics
+    assert a.stance != "question"
