@@ -691,3 +691,69 @@ def test_the_reader_told_to_ask_whether_is_no_question() -> None:
     a = analyse("先打客服电话讲明困难，问问能不能缓一缓。")
     assert "negotiation" in a.topics
     assert a.stance != "question"
+
+
+# -- after probe269 (a first-person story): the instalments owed, a phone ringing all day, a
+# relative calling the borrower, a visit ever made, 不同意, cards stopped, a life's time ------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "毕业第二年，我的工资还不够还每个月的分期。",
+        "那时候每个月的分期都要拆东墙补西墙。",
+        "光是还分期就占了工资的一大半。",
+    ],
+)
+def test_the_instalments_owed_are_no_negotiated_plan(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" not in a.topics
+    assert a.threshold is None
+
+
+def test_a_plan_of_instalments_agreed_stays_negotiation() -> None:
+    assert "negotiation" in topics_of("跟银行协商以后，剩下的欠款可以分期还。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期第三天，我的手机就开始一天响十几次。",
+        "那几天手机响个不停，全是陌生号码。",
+        "从早到晚电话一直响，我都不敢开机了。",
+    ],
+)
+def test_a_phone_ringing_all_day_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_a_relative_calling_the_borrower_is_no_collection_call() -> None:
+    assert topics_of("表姐打电话问我是不是出了什么事。") == set()
+
+
+def test_a_call_to_the_relative_stays_a_contact() -> None:
+    assert "contacts_family" in topics_of("后来他们开始打给我的紧急联系人。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("但到现在，也没有人真的去过我老家。", "home_visit"),
+        ("也有一家死活不同意协商，说只能一次性还清。", "negotiation"),
+        ("银行不同意减免罚息。", "negotiation"),
+    ],
+)
+def test_a_visit_never_made_or_a_refusal_denies(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_different_is_still_no_negator() -> None:
+    # near miss: 不同 (different) is no negation
+    a = analyse("不同平台的协商政策差别很大。")
+    assert a.stance != "denies"
+
+
+def test_cards_all_stopped_are_an_account_impact() -> None:
+    assert "account_impact" in topics_of("那段时间征信花了，信用卡全被停了。")
