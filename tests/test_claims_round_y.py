@@ -757,3 +757,41 @@ def test_different_is_still_no_negator() -> None:
 
 def test_cards_all_stopped_are_an_account_impact() -> None:
     assert "account_impact" in topics_of("那段时间征信花了，信用卡全被停了。")
+
+
+# -- after probe270 (account freezes): a fear put first about the account, an account preserved
+# by the court, the reader negotiating --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人最怕的，是网贷逾期以后微信突然不能用了。",
+        "借款人最担心的，往往是支付宝被冻结。",
+        "大家最害怕的，是银行卡突然被停用。",
+    ],
+)
+def test_a_fear_put_first_about_the_account_is_no_claim(sentence: str) -> None:
+    assert "account_impact" not in topics_of(sentence)
+
+
+def test_an_account_frozen_after_overdue_stays_an_impact() -> None:
+    assert "account_impact" in topics_of("借呗逾期以后，额度会被冻结。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "被保全以后，微信里的钱转不出去，红包也发不了。",
+        "账户一旦被保全，里面的钱就动不了了。",
+        "起诉前申请财产保全，法院会先冻结对方账户。",
+    ],
+)
+def test_an_account_preserved_by_the_court_is_legal_action(sentence: str) -> None:
+    assert "legal_action" in topics_of(sentence)
+
+
+def test_the_reader_negotiating_is_advised() -> None:
+    a = analyse("协商的时候可以提出只还本金，罚息分期。")
+    assert "negotiation" in a.topics
+    assert a.modality == "advice"
