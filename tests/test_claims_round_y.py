@@ -795,3 +795,37 @@ def test_the_reader_negotiating_is_advised() -> None:
     a = analyse("协商的时候可以提出只还本金，罚息分期。")
     assert "negotiation" in a.topics
     assert a.modality == "advice"
+
+
+# -- the context words of every sense found by one compiled search, as word by word ------------
+
+
+def test_a_senses_context_search_equals_the_word_by_word_test() -> None:
+    import re
+
+    from pipeline.claims.senses import _CLAUSE_END, _CONTEXT_GAP, _context_pattern, load_senses
+    from pipeline.claims.taxonomy import GAP
+
+    def word_by_word(scope: str, words: tuple[str, ...]) -> bool:
+        for word in words:
+            if GAP not in word:
+                if word in scope:
+                    return True
+                continue
+            head, tail = word.split(GAP, 1)
+            gap = f"[^{re.escape(_CLAUSE_END)}]{{0,{_CONTEXT_GAP}}}?"
+            if re.search(re.escape(head) + gap + re.escape(tail), scope):
+                return True
+        return False
+
+    senses = load_senses()
+    scopes = [rule.example for rule in senses.senses] + [
+        "给客服打了三次电话，对方说可以协商。", "催收打到单位去了", ""]
+    checked = 0
+    for rule in senses.senses:
+        pattern = _context_pattern(rule.context)
+        for scope in scopes:
+            found = pattern is not None and pattern.search(scope) is not None
+            assert found == word_by_word(scope, rule.context), (rule.name, scope)
+            checked += 1
+    assert checked > 1000

@@ -325,13 +325,37 @@ _CONTEXT_GAP = 8
 _CLAUSE_END = "，。；！？,.;!?\u3000"
 
 
-def _holds(scope: str, word: str) -> bool:
-    """Whether *scope* holds the context *word*; "a…b" is a then b, a few characters apart."""
-    if GAP not in word:
-        return word in scope
-    head, tail = word.split(GAP, 1)
+@lru_cache(maxsize=512)
+def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled search for any of the context *words* (the same test as `_holds` on each:
+    a plain word anywhere, "a…b" as a then b a few characters apart); None for no words."""
+    if not words:
+        return None
     gap = f"[^{re.escape(_CLAUSE_END)}]{{0,{_CONTEXT_GAP}}}?"
-    return re.search(re.escape(head) + gap + re.escape(tail), scope) is not None
+    parts = []
+    for word in words:
+        if GAP in word:
+            head, tail = word.split(GAP, 1)
+            parts.append(re.escape(head) + gap + re.escape(tail))
+        else:
+            parts.append(re.escape(word))
+    return re.compile("|".join(parts))
+
+
+#: The senses of each topic, in file order, per loaded Senses (rules are tried in order).
+_BY_TOPIC: dict[int, tuple[Senses, dict[str, tuple[Sense, ...]]]] = {}
+
+
+def _rules_of(senses: Senses, topic: str) -> tuple[Sense, ...]:
+    """The rules about *topic*, in the order of the senses file."""
+    held = _BY_TOPIC.get(id(senses))
+    if held is None or held[0] is not senses:
+        index: dict[str, list[Sense]] = {}
+        for rule in senses.senses:
+            index.setdefault(rule.topic, []).append(rule)
+        held = (senses, {t: tuple(rules) for t, rules in index.items()})
+        _BY_TOPIC[id(senses)] = held
+    return held[1].get(topic, ())
 
 
 def apply_senses(
@@ -342,10 +366,11 @@ def apply_senses(
     Returns, per input, (new topic or None to drop it, the rule name or "").
     """
     out: list[tuple[str | None, str]] = []
+    clause_text: dict[int, str] = {}
     for topic, cue, start in evidence_topics:
         result: tuple[str | None, str] = (topic, "")
-        for rule in senses.senses:
-            if rule.topic != topic or (rule.cues and cue not in rule.cues):
+        for rule in _rules_of(senses, topic):
+            if rule.cues and cue not in rule.cues:
                 continue
             if rule.scope == "after" and 0 <= start < len(clause_of):
                 begin = start + (len(cue) if GAP not in cue else 1)
@@ -355,14 +380,18 @@ def apply_senses(
                 scope = norm[begin:end]
             elif rule.scope == "clause" and 0 <= start < len(clause_of):
                 clause = clause_of[start]
-                scope = "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
+                if clause not in clause_text:
+                    clause_text[clause] = "".join(
+                        ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
+                scope = clause_text[clause]
                 if rule.follow:
                     scope += _following(norm, clause_of, clause, rule.follow)
             else:
                 scope = norm
             for word in rule.unless:
                 scope = scope.replace(word, "\u3000" * len(word))
-            present = any(_holds(scope, word) for word in rule.context)
+            pattern = _context_pattern(rule.context)
+            present = pattern is not None and pattern.search(scope) is not None
             if rule.action == "require":
                 if not present:
                     result = (None, rule.name)
