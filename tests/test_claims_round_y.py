@@ -829,3 +829,35 @@ def test_a_senses_context_search_equals_the_word_by_word_test() -> None:
             assert found == word_by_word(scope, rule.context), (rule.name, scope)
             checked += 1
     assert checked > 1000
+
+
+# -- after probe271: a person named as the topic of the next clause, a card back in use --------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对借款人的紧急联系人，一天最多只能联系一次。",
+        "借款时填的两三个紧急联系人，逾期后都可能接到电话。",
+        "至于你的同事，催收一般不会主动打扰。",
+    ],
+)
+def test_a_person_named_as_the_topic_of_the_next_clause_is_reached_there(sentence: str) -> None:
+    assert "contacts_family" in topics_of(sentence)
+
+
+def test_a_person_named_with_no_act_after_stays_no_contact() -> None:
+    # near miss: the next clause does nothing to the person named
+    assert "contacts_family" not in topics_of("我的紧急联系人，填的是我表哥。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "非恶意的短期逾期，结清以后卡片一般马上就能恢复正常。",
+        "欠款还清后，信用卡过几天就恢复正常了。",
+        "把欠款补上，卡片当天就能恢复正常使用。",
+    ],
+)
+def test_a_card_back_in_use_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)

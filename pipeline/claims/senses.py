@@ -325,6 +325,20 @@ _CONTEXT_GAP = 8
 _CLAUSE_END = "，。；！？,.;!?\u3000"
 
 
+def _ends_its_clause(norm: str, clause_of: list[int], start: int, cue: str) -> bool:
+    """True when only the clause break follows the (plain) cue in its clause."""
+    if GAP in cue:
+        return False
+    end = start + len(cue)
+    return end < len(norm) and norm[end] in _CLAUSE_END and norm[end] not in "。.!！?？" \
+        and clause_of[end] == clause_of[start]
+
+
+def _next_clause(norm: str, clause_of: list[int], clause: int) -> str:
+    """The text of the clause after *clause* (empty at the sentence end), set off by a blank."""
+    return "\u3000" + "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause + 1)
+
+
 @lru_cache(maxsize=512)
 def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled search for any of the context *words* (the same test as `_holds` on each:
@@ -384,6 +398,11 @@ def apply_senses(
                     clause_text[clause] = "".join(
                         ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
                 scope = clause_text[clause]
+                if rule.action == "require" and _ends_its_clause(norm, clause_of, start, cue):
+                    # 对借款人的紧急联系人，一天最多只能联系一次: a clause that ends with the cue
+                    # names what the next clause is about; the act a rule requires may be there
+                    # (round y)
+                    scope += _next_clause(norm, clause_of, clause)
                 if rule.follow:
                     scope += _following(norm, clause_of, clause, rule.follow)
             else:
