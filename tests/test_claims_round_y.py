@@ -861,3 +861,45 @@ def test_a_person_named_with_no_act_after_stays_no_contact() -> None:
 )
 def test_a_card_back_in_use_is_an_account_impact(sentence: str) -> None:
     assert "account_impact" in topics_of(sentence)
+
+
+# -- after probe272 (negotiating with a lender): a deal reached or signed, a term stretched, no
+# guarantee, the due date as a deadline for the reader, 没想到 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "通常只有真的遇到重病这类困难，才有机会谈下来。",
+        "一旦签了新的还款协议，就得按新计划还。",
+        "一般能争取到的是延长三到六个月。",
+    ],
+)
+def test_a_deal_reached_signed_or_a_term_stretched_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in topics_of(sentence)
+
+
+def test_a_products_own_terms_are_no_negotiation() -> None:
+    # near miss: a loan product's longest term (qa021)
+    assert "negotiation" not in topics_of("本车贷产品最长可分60期，支持随时提前还款。")
+
+
+def test_no_guarantee_is_a_possibility_hedge() -> None:
+    a = analyse("协商并不保证一定能成，每个人的结果都不一样。")
+    assert "negotiation" in a.topics
+    assert a.hedge == "possibility"
+    assert a.stance != "denies"
+
+
+def test_the_due_date_as_the_readers_deadline_is_no_grace_claim() -> None:
+    assert "overdue_grace" not in topics_of("最好在还款日之前就主动联系客服，别等逾期了再说。")
+
+
+def test_a_due_date_rule_stays_a_grace_claim() -> None:
+    assert "overdue_grace" in topics_of("还款日之后三天内还上，不算逾期。")
+
+
+def test_unexpectedly_denies_nothing() -> None:
+    a = analyse("没想到第一次打电话就谈成了分期。")
+    assert "negotiation" in a.topics
+    assert a.stance != "denies"
