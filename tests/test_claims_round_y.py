@@ -903,3 +903,32 @@ def test_unexpectedly_denies_nothing() -> None:
     a = analyse("没想到第一次打电话就谈成了分期。")
     assert "negotiation" in a.topics
     assert a.stance != "denies"
+
+
+# -- after probe273 (travel bans): tickets that cannot be bought, consumption limited with its
+# owner between, the court's public list, a court deciding -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("普通的网贷逾期，不会直接让你买不了机票。", "denies"),
+        ("网贷平台自己没有权限限制你的消费。", "denies"),
+        ("出门前可以先上中国执行信息公开网查一下自己。", "affirms"),
+    ],
+)
+def test_travel_bans_in_plain_words_are_legal_action(sentence: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance == stance
+
+
+def test_a_trip_of_ones_own_is_no_travel_ban() -> None:
+    # near miss: a story of one's own trip (qe051)
+    assert topics_of("出差坐不了高铁的那段时间，我只能坐大巴。") == set()
+
+
+def test_a_court_deciding_is_no_advice_to_the_reader() -> None:
+    a = analyse("法院认为你可能逃到国外躲债的，也可以直接限制出境。")
+    assert "legal_action" in a.topics
+    assert a.modality != "advice"
