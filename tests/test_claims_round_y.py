@@ -932,3 +932,39 @@ def test_a_court_deciding_is_no_advice_to_the_reader() -> None:
     a = analyse("法院认为你可能逃到国外躲债的，也可以直接限制出境。")
     assert "legal_action" in a.topics
     assert a.modality != "advice"
+
+
+# -- after probe274 (a collector's own account): a fear of what is met, never once gone, money
+# that cannot be got back ------------------------------------------------------------------------
+
+
+def test_a_fear_of_what_is_met_is_no_claim() -> None:
+    assert "debtor_contact" not in topics_of("他最怕遇到的，是那种一接电话就哭的老人。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上门这种事，他干了三年一次都没去过。",
+        "上门催收这回事，那家平台一次也没去过。",
+        "外访上门的事，我欠了两年他们从来没去过。",
+    ],
+)
+def test_never_once_gone_denies_the_visit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行自己的催收部门一般先催两三轮，实在收不回来才交给外包。",
+        "钱收不回来的时候，平台就会委托律所起诉。",
+        "实在要不回来，银行才会考虑把坏账打包卖掉。",
+    ],
+)
+def test_money_that_cannot_be_got_back_denies_no_next_step(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "denies"
