@@ -968,3 +968,22 @@ def test_money_that_cannot_be_got_back_denies_no_next_step(sentence: str) -> Non
     a = analyse(sentence)
     assert a.topics
     assert a.stance != "denies"
+
+
+# -- after probe275: the borrower in person sought out, a product back in use --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "刚逾期那段时间，平台基本只找你本人。",
+        "前两个月银行一般只联系你本人。",
+        "催收一般会先找借款人本人。",
+    ],
+)
+def test_the_borrower_sought_out_in_person_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in topics_of(sentence)
+
+
+def test_a_product_back_in_use_is_an_account_impact() -> None:
+    assert "account_impact" in topics_of("还清欠款以后，花呗一般过几天就能重新使用。")
