@@ -987,3 +987,49 @@ def test_the_borrower_sought_out_in_person_is_a_contact(sentence: str) -> None:
 
 def test_a_product_back_in_use_is_an_account_impact() -> None:
     assert "account_impact" in topics_of("还清欠款以后，花呗一般过几天就能重新使用。")
+
+
+# -- after probe276 (Taiwan card debt, Traditional script): negotiation as a time frame or a
+# record, the regulator as where to complain, a deadline named, refusing outright ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("協商期間，催收電話不但沒停，反而打得更勤。", "debtor_contact"),
+        ("不過協商紀錄會在聯徵上註記，幾年內很難再辦卡。", "credit_report"),
+        ("借呗的额度在协商期间通常是冻结的。", "account_impact"),
+    ],
+)
+def test_negotiation_as_a_time_frame_or_record_is_no_claim(sentence: str, topic: str) -> None:
+    topics = topics_of(sentence)
+    assert topic in topics
+    assert "negotiation" not in topics
+
+
+def test_negotiating_itself_stays_negotiation() -> None:
+    assert "negotiation" in topics_of("卡債可以先跟銀行協商分期。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "遇到半夜打來辱罵的，可以向金管會申訴。",
+        "催收騷擾家人，可以向金管會檢舉。",
+        "被威脅的話，可以向主管機關申訴。",
+    ],
+)
+def test_a_regulator_as_where_to_complain_is_complaints(sentence: str) -> None:
+    assert "complaints_rights" in topics_of(sentence)
+
+
+def test_a_deadline_named_is_no_instalment_term() -> None:
+    a = analyse("銀行寄來的律師函，通常會給七天的期限請你聯絡。")
+    assert "legal_action" in a.topics
+    assert a.threshold is None
+
+
+def test_refusing_outright_is_an_instruction() -> None:
+    a = analyse("要你先匯保證金到個人帳戶才幫你協商的，一律拒絕。")
+    assert "debt_help_scam" in a.topics
+    assert a.modality == "advice"
