@@ -582,7 +582,7 @@ def test_an_ordinal_day_stays_one_day() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "深呼吸，告诉自己：这只是一条催收短信而已。",
+        "缓口气，告诉自己：不过是一条催收短信。",
         "先冷静下来，对自己说：律师函不是传票。",
         "心里告诉自己：上门催收的事大多不会发生。",
     ],
@@ -670,7 +670,7 @@ def test_channels_named_as_all_there_is_are_a_claim(sentence: str) -> None:
     "sentence",
     [
         "说要公开你隐私的短信，多半是骗子发的。",
-        "正规平台绝不会通过短信向你索要验证码。",
+        "正经的借贷平台从来不会发短信找你索要验证码。",
         "对方一上来就问你要验证码的，直接挂掉。",
     ],
 )
@@ -885,7 +885,7 @@ def test_a_products_own_terms_are_no_negotiation() -> None:
 
 
 def test_no_guarantee_is_a_possibility_hedge() -> None:
-    a = analyse("协商并不保证一定能成，每个人的结果都不一样。")
+    a = analyse("协商这条路并不保证走得通。")
     assert "negotiation" in a.topics
     assert a.hedge == "possibility"
     assert a.stance != "denies"
@@ -912,8 +912,8 @@ def test_unexpectedly_denies_nothing() -> None:
 @pytest.mark.parametrize(
     ("sentence", "stance"),
     [
-        ("普通的网贷逾期，不会直接让你买不了机票。", "denies"),
-        ("网贷平台自己没有权限限制你的消费。", "denies"),
+        ("一般的网贷拖欠，并不会让你买不了机票。", "denies"),
+        ("放贷的平台没有限制你消费的权力。", "denies"),
         ("出门前可以先上中国执行信息公开网查一下自己。", "affirms"),
     ],
 )
@@ -929,7 +929,7 @@ def test_a_trip_of_ones_own_is_no_travel_ban() -> None:
 
 
 def test_a_court_deciding_is_no_advice_to_the_reader() -> None:
-    a = analyse("法院认为你可能逃到国外躲债的，也可以直接限制出境。")
+    a = analyse("法院认为你可能跑去国外躲债的，也可以直接限制出境。")
     assert "legal_action" in a.topics
     assert a.modality != "advice"
 
@@ -959,7 +959,7 @@ def test_never_once_gone_denies_the_visit(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "银行自己的催收部门一般先催两三轮，实在收不回来才交给外包。",
+        "银行内部先轮几遍催收，确认收不回来才交给外包。",
         "钱收不回来的时候，平台就会委托律所起诉。",
         "实在要不回来，银行才会考虑把坏账打包卖掉。",
     ],
@@ -976,7 +976,7 @@ def test_money_that_cannot_be_got_back_denies_no_next_step(sentence: str) -> Non
 @pytest.mark.parametrize(
     "sentence",
     [
-        "刚逾期那段时间，平台基本只找你本人。",
+        "刚拖欠的那几天，平台基本只找你本人。",
         "前两个月银行一般只联系你本人。",
         "催收一般会先找借款人本人。",
     ],
