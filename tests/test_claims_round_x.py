@@ -72,3 +72,20 @@ def test_other_words_after_limit_keep_bare_reading() -> None:
     got = days_of("来咨询的人里，最多的是逾期两个月左右的借款人。")
     assert got is not None
     assert got[0] == got[1] == 60
+
+
+# -- the claim itself passed on (债权…被转给) is a debt sale -----------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "网贷公司关门以后，这笔债权多半被转到了别的公司名下。",
+    "欠款拖了一年多，他的债权被转手给了外地一家公司。",
+    "小贷公司的这类债权可能被转移给专门收坏账的机构。",
+])
+def test_claim_passed_on_is_a_debt_sale(sentence: str) -> None:
+    assert "bad_debt_transfer" in topics_of(sentence)
+
+
+def test_money_paid_to_a_creditor_is_no_debt_sale() -> None:
+    # near miss: 债权人 asks for money to be sent on, nothing is sold
+    assert "bad_debt_transfer" not in topics_of("债权人要求你把钱转给他指定的账户。")
