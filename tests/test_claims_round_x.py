@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.claims import analyse
 from tests.helpers import days_of, topics_of
 
 # -- 对象 as the party paid or sold to is no partner ----------------------------------------
@@ -89,3 +90,20 @@ def test_claim_passed_on_is_a_debt_sale(sentence: str) -> None:
 def test_money_paid_to_a_creditor_is_no_debt_sale() -> None:
     # near miss: 债权人 asks for money to be sent on, nothing is sold
     assert "bad_debt_transfer" not in topics_of("债权人要求你把钱转给他指定的账户。")
+
+
+# -- 最多 as a limit is no frequency hedge ------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "按规定，催收员每天最多会给本人打两次电话。",
+    "这家平台的短信提醒最多会连发三天。",
+    "上门核实最多是两个人一起去，不会一群人堵门。",
+])
+def test_limit_word_is_no_frequency_hedge(sentence: str) -> None:
+    assert analyse(sentence).hedge == "none"
+
+
+def test_frequency_word_alone_stays_a_hedge() -> None:
+    # near miss: 多会 on its own is "mostly"
+    assert analyse("这类小平台逾期后多会先发短信提醒本人。").hedge == "frequency"
