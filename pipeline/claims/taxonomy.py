@@ -182,6 +182,9 @@ class ThresholdLexicon:
     max_suffixes: tuple[str, ...]
     min_prefixes: tuple[str, ...]
     max_prefixes: tuple[str, ...]
+    # a limit word, then a modal or the verb the duration measures (最长能往后延3个月): max only
+    limit_words: tuple[str, ...] = ()
+    limit_bridges: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +411,8 @@ def _parse_thresholds(data: dict[str, Any]) -> ThresholdLexicon:
         max_suffixes=_strings(data, "max_suffixes", file),
         min_prefixes=_strings(data, "min_prefixes", file),
         max_prefixes=_strings(data, "max_prefixes", file),
+        limit_words=_strings(data, "limit_words", file, required=False),
+        limit_bridges=_strings(data, "limit_bridges", file, required=False),
     )
 
 

@@ -286,7 +286,35 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
             max_only = True
         elif any(prefix.endswith(w) for w in lex.min_prefixes):
             min_only = True
+        elif _limit_before(text, start, lex):
+            max_only = True
     return min_only, max_only
+
+
+def _limit_before(text: str, start: int, lex: ThresholdLexicon) -> bool:
+    """True when a limit word stands before *start* with only bridge words between.
+
+    最长能往后延3个月: 最长, then 能 / 往后 / 延 (a modal and the verb the
+    duration measures), then the duration: max only. Any other word between
+    (最多的是逾期三个月) keeps the bare reading.
+    """
+    before = text[max(0, start - 12) : start].rstrip("了 ")
+    for word in lex.limit_words:
+        at = before.rfind(word)
+        if at < 0:
+            continue
+        rest = before[at + len(word) :]
+        if not rest:
+            return False  # the plain prefix case, handled by max_prefixes
+        while rest:
+            bridge = next((b for b in sorted(lex.limit_bridges, key=len, reverse=True)
+                           if rest.startswith(b)), None)
+            if bridge is None:
+                break
+            rest = rest[len(bridge) :]
+        if not rest:
+            return True
+    return False
 
 
 def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
