@@ -5,7 +5,9 @@ an overdue run past a span, or a condition that it
 is (逾期过了两个月, 一旦过了60天), gives a minimum, while 才过了两天 (only two days had
 passed) and 已经过了三个月 (how long it is now) keep the point; a denial of any impact with a
 "none at all" word (不会受到任何影响, 不受任何影响) denies the cue before it, across the
-comma of a topic put first (家人的征信，不会因为你的逾期受到任何影响).
+comma of a topic put first (家人的征信，不会因为你的逾期受到任何影响); the police
+taking the borrower away (被警察带走) is an arrest, not a car taken away or a collector
+arrested.
 """
 
 from __future__ import annotations
@@ -67,3 +69,24 @@ def test_no_impact_at_all_denies(text: str, topic: str) -> None:
 )
 def test_some_impact_keeps_its_affirmation_near_miss(text: str) -> None:
     assert analyse(text).stance == "affirms"
+
+
+# -- the police taking the borrower away is an arrest -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("欠信用卡不还，会不会被公安带走？", "question"),
+        ("恶意透支数额大的，可能直接被民警带走。", "affirms"),
+        ("网贷逾期一般不会被警察带走。", "denies"),
+    ],
+)
+def test_taken_away_by_the_police_is_criminal_risk(text: str, stance: str) -> None:
+    assert topics_of(text) == {"criminal_risk"}
+    assert analyse(text).stance == stance
+
+
+def test_a_car_taken_away_or_a_collector_arrested_near_miss() -> None:
+    assert "criminal_risk" not in topics_of("催收员把抵押的车带走了。")
+    assert topics_of("警察带走了那个暴力催收的人。") == {"complaints_rights"}
