@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,8 @@ class Senses:
     message_nouns: tuple[str, ...] = ()
     # 按/照 before a message's say-word: "as it says", an adverb, no words quoted (round t)
     as_said: tuple[str, ...] = ()
+    # the rules of each topic, in file order (apply_senses tries only the cue's topic's rules)
+    by_topic: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     # threat words framed before the threat (以坐牢之类的话来吓唬): lead, frame, verb (round y)
     threat_leads: tuple[str, ...] = ()
     threat_frames: tuple[str, ...] = ()
@@ -236,6 +238,7 @@ def parse_senses(path: Path) -> Senses:
         except re.error as exc:
             raise _fail(f"respell[{i}].pattern", f"invalid regular expression: {exc}") from None
         respell.append((pattern, str(entry["replace"])))
+    sense_rules = tuple(_sense(i, e) for i, e in enumerate(senses))
     return Senses(
         respell=tuple(respell),
         variants=variants,
@@ -266,7 +269,8 @@ def parse_senses(path: Path) -> Senses:
         threat_leads=_words(clauses, "threat_leads", "clauses."),
         threat_frames=_words(clauses, "threat_frames", "clauses."),
         threat_verbs=_words(clauses, "threat_verbs", "clauses."),
-        senses=tuple(_sense(i, e) for i, e in enumerate(senses)),
+        senses=sense_rules,
+        by_topic=_by_topic(sense_rules),
         boilerplate=rules,
         variant_table=str.maketrans(variants),
         regional=regional,
@@ -334,9 +338,9 @@ def _ends_its_clause(norm: str, clause_of: list[int], start: int, cue: str) -> b
         and clause_of[end] == clause_of[start]
 
 
-def _next_clause(norm: str, clause_of: list[int], clause: int) -> str:
-    """The text of the clause after *clause* (empty at the sentence end), set off by a blank."""
-    return "\u3000" + "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause + 1)
+def _clause_text(norm: str, clause_of: list[int], clause: int) -> str:
+    """The characters of *norm* in clause number *clause* (empty when there is none)."""
+    return "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
 
 
 @lru_cache(maxsize=512)
@@ -356,20 +360,12 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
-#: The senses of each topic, in file order, per loaded Senses (rules are tried in order).
-_BY_TOPIC: dict[int, tuple[Senses, dict[str, tuple[Sense, ...]]]] = {}
-
-
-def _rules_of(senses: Senses, topic: str) -> tuple[Sense, ...]:
-    """The rules about *topic*, in the order of the senses file."""
-    held = _BY_TOPIC.get(id(senses))
-    if held is None or held[0] is not senses:
-        index: dict[str, list[Sense]] = {}
-        for rule in senses.senses:
-            index.setdefault(rule.topic, []).append(rule)
-        held = (senses, {t: tuple(rules) for t, rules in index.items()})
-        _BY_TOPIC[id(senses)] = held
-    return held[1].get(topic, ())
+def _by_topic(rules: tuple[Sense, ...]) -> dict[str, tuple[Sense, ...]]:
+    """The rules of each topic, in the order of the senses file."""
+    index: dict[str, list[Sense]] = {}
+    for rule in rules:
+        index.setdefault(rule.topic, []).append(rule)
+    return {topic: tuple(found) for topic, found in index.items()}
 
 
 def apply_senses(
@@ -383,7 +379,7 @@ def apply_senses(
     clause_text: dict[int, str] = {}
     for topic, cue, start in evidence_topics:
         result: tuple[str | None, str] = (topic, "")
-        for rule in _rules_of(senses, topic):
+        for rule in senses.by_topic.get(topic, ()):
             if rule.cues and cue not in rule.cues:
                 continue
             if rule.scope == "after" and 0 <= start < len(clause_of):
@@ -395,14 +391,13 @@ def apply_senses(
             elif rule.scope == "clause" and 0 <= start < len(clause_of):
                 clause = clause_of[start]
                 if clause not in clause_text:
-                    clause_text[clause] = "".join(
-                        ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
+                    clause_text[clause] = _clause_text(norm, clause_of, clause)
                 scope = clause_text[clause]
                 if rule.action == "require" and _ends_its_clause(norm, clause_of, start, cue):
                     # 对借款人的紧急联系人，一天最多只能联系一次: a clause that ends with the cue
                     # names what the next clause is about; the act a rule requires may be there
                     # (round y)
-                    scope += _next_clause(norm, clause_of, clause)
+                    scope += "\u3000" + _clause_text(norm, clause_of, clause + 1)
                 if rule.follow:
                     scope += _following(norm, clause_of, clause, rule.follow)
             else:
