@@ -255,8 +255,38 @@ def test_pinyin_leftovers_are_dropped() -> None:
     ],
 )
 def test_thresholds(text: str, expected: tuple[int | None, int | None, str | None]) -> None:
+    # the analysis keeps a non-claim's duration too (a list item's lead-in, an answer to
+    # a question carry it); only a claim row stores it (test_non_claim_stores_no_threshold)
+    th = analyse(text).threshold
+    got = (th.min_days, th.max_days, th.anchor) if th is not None else (None, None, None)
+    assert got == expected
     c = tag(text)
-    assert (c.min_days, c.max_days, c.anchor) == expected
+    if c.topics:
+        assert (c.min_days, c.max_days, c.anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拖到第二个月才开始发愁的人其实不少",  # a remark on people, no claim
+        "逾期三天的事，我后来才想明白",  # a story's time, no claim
+        "逾期1-2天问题不大",  # 问题不大 names no event
+    ],
+)
+def test_non_claim_stores_no_threshold(text: str) -> None:
+    # DOMAIN.md: a duration is the overdue threshold of a claim; a sentence that makes no
+    # claim stores none (no gold non-claim carries one), though its analysis reads it
+    assert analyse(text).threshold is not None
+    c = tag(text)
+    assert c.topics == ()
+    assert (c.min_days, c.max_days, c.anchor) == (None, None, None)
+
+
+def test_claim_keeps_its_threshold_beside_a_non_claim() -> None:
+    # the near miss: the same duration on a sentence with a topic is stored
+    c = tag("逾期三天就会上报征信")
+    assert c.topics == ("credit_report",)
+    assert (c.min_days, c.max_days, c.anchor) == (3, 3, "overdue")
 
 
 def test_retention_threshold_is_no_condition() -> None:

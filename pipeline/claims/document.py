@@ -48,7 +48,10 @@ def _stored_fields(a: Analysis) -> tuple[tuple[str, ...], str]:
 
 
 def _claim(doc_id: str, idx: int, section: str, sentence: str, a: Analysis) -> Claim:
-    th = a.threshold
+    # A duration is the overdue threshold of a claim: a sentence that makes no claim
+    # (拖到第二个月才着急的人不在少数) states none (DOMAIN.md: a non-claim has no
+    # threshold). The analysis keeps it, for _carry_threshold and _answer_to_question.
+    th = a.threshold if a.topics else None
     cues, sentence_sha1 = _stored_fields(a)
     return Claim(
         doc_id=doc_id,
@@ -207,7 +210,8 @@ def tag_document(doc_id: str, text: str, *, include_non_claims: bool = False) ->
 
     ``idx`` is the position among all segmented sentences, so claim ids are the
     same whether or not non-claims are included. Non-claims (no topic) are
-    returned only with *include_non_claims*, with products and thresholds filled.
+    returned only with *include_non_claims*, with products filled (no threshold: a
+    duration is a claim's threshold, round v).
     A sentence that asserts a concession and contradicts it gives two claims
     (``part`` 0 and 1), both ``self_contradicting``.
     """
