@@ -79,6 +79,12 @@ class Senses:
     # concessive markers of an alternative the author turns down (与其X，不如Y): X gives no
     # topic even when Y has none (telling one's family oneself is no contact)
     turned_down: tuple[str, ...] = ()
+    # a person's reaction (懵了, 发慌) to an event met after a trigger (一听说, 接到): the
+    # event before the reaction word is no claim (``reaction_at``)
+    reactions: tuple[str, ...] = ()
+    reaction_triggers: tuple[str, ...] = ()
+    reaction_blockers: tuple[str, ...] = ()
+    reaction_keeps: tuple[str, ...] = ()  # topics a reaction leaves (the family was reached)
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
@@ -239,6 +245,9 @@ def parse_senses(path: Path) -> Senses:
             raise _fail(f"respell[{i}].pattern", f"invalid regular expression: {exc}") from None
         respell.append((pattern, str(entry["replace"])))
     sense_rules = tuple(_sense(i, e) for i, e in enumerate(senses))
+    for topic in _words(clauses, "reaction_keeps", "clauses."):
+        if topic not in TOPIC_IDS:
+            raise _fail("clauses.reaction_keeps", f"unknown topic {topic!r}")
     return Senses(
         respell=tuple(respell),
         variants=variants,
@@ -253,6 +262,10 @@ def parse_senses(path: Path) -> Senses:
         lead_blockers=_words(clauses, "reported_blockers", "clauses."),
         shown=_words(clauses, "shown_words", "clauses."),
         turned_down=_words(clauses, "turned_down", "clauses."),
+        reactions=_words(clauses, "reactions", "clauses."),
+        reaction_triggers=_words(clauses, "reaction_triggers", "clauses."),
+        reaction_blockers=_words(clauses, "reaction_blockers", "clauses."),
+        reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),

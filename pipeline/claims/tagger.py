@@ -49,7 +49,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.7"
+BASE_VERSION = "tagger-0.3.8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,10 +293,13 @@ def _clause_roles(
     found = weakener.search(norm) if weakener is not None else None
     weak_at = found.start() if found is not None else -1
     clause_of = clause_index(norm) if weak_at >= 0 else []
+    reaction = reaction_at(norm, senses)
     out: list[TopicEvidence] = []
     for ev in evidence:
         if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
+        if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
+            continue  # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
@@ -323,6 +326,30 @@ def _clause_roles(
             for ev in out
         ]
     return out, conc, belief
+
+
+_CLAUSE_ENDS = frozenset(",，;；:：")
+_CLOSERS = " 。.!！?？…\"'”’」』)）"
+
+
+def reaction_at(norm: str, senses: Senses) -> int:
+    """Where a person's reaction to an event met begins (一听说要被起诉，整个人都**懵了**;
+    谁接到这种短信心里都会**发慌**), or -1: a reaction word after a trigger (一听说, 接到, 的时候)
+    in the sentence's last clause, with no prohibitive right before it (不要慌了手脚 is
+    advice). The cues before it are what the person met, not the author's claim that it
+    happens; a clause after the reaction (这也是施压的手段) asserts the event again."""
+    found = -1
+    for word in senses.reactions:
+        at = norm.find(word)
+        if at < 0 or (found >= 0 and at >= found):
+            continue
+        if any(b in norm[clause_start(norm, at) : at][-4:] for b in senses.reaction_blockers):
+            continue
+        if any(ch in _CLAUSE_ENDS for ch in norm[at:].rstrip(_CLOSERS)):
+            continue  # 接到电话会吓得睡不着，这也是施压的手段: a clause after it asserts the event
+        if any(t in norm[:at] for t in senses.reaction_triggers):
+            found = at
+    return found
 
 
 #: A cause closed by its result within the clause (不会因为银行没起诉就停下来, 因为几千块钱而
