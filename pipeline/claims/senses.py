@@ -85,6 +85,9 @@ class Senses:
     reaction_triggers: tuple[str, ...] = ()
     reaction_blockers: tuple[str, ...] = ()
     reaction_keeps: tuple[str, ...] = ()  # topics a reaction leaves (the family was reached)
+    # two named things told apart (罚息和违约金不是一回事): the clause names concepts
+    distinctions: tuple[str, ...] = ()
+    pairings: tuple[str, ...] = ()  # the word joining the two things (和, 跟, 与)
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
@@ -266,6 +269,8 @@ def parse_senses(path: Path) -> Senses:
         reaction_triggers=_words(clauses, "reaction_triggers", "clauses."),
         reaction_blockers=_words(clauses, "reaction_blockers", "clauses."),
         reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
+        distinctions=_words(clauses, "distinctions", "clauses."),
+        pairings=_words(clauses, "pairings", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),

@@ -294,12 +294,18 @@ def _clause_roles(
     weak_at = found.start() if found is not None else -1
     clause_of = clause_index(norm) if weak_at >= 0 else []
     reaction = reaction_at(norm, senses)
+    told_apart = distinction_clause(norm, senses)
+    clause_no = clause_index(norm) if told_apart[0] >= 0 else []
     out: list[TopicEvidence] = []
     for ev in evidence:
         if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
             continue  # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
+        if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
+                and clause_no[ev.start] <= told_apart[0]
+                and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
+            continue  # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
@@ -326,6 +332,41 @@ def _clause_roles(
             for ev in out
         ]
     return out, conc, belief
+
+
+def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
+    """Where two named things are told apart (罚息和违约金**不是一回事**; 协商还款和停息挂账，
+    说的其实是**两件事**): (clause number, start of the first thing, the pairing word), or
+    (-1, -1, -1). A pairing word (和, 跟, 与) must stand before the distinction word in its
+    clause or the clause before it; the cues of those clauses name concepts and give no
+    topic, a later clause keeps its own, and its 前者 / 后者 points at one of the two."""
+    clauses: list[int] | None = None
+    for word in senses.distinctions:
+        at = norm.find(word)
+        if at < 0:
+            continue
+        if clauses is None:
+            clauses = clause_index(norm)
+        here = clauses[at]
+        reach = [i for i in range(at) if clauses[i] in (here, here - 1)]
+        if not reach:
+            continue
+        pairs = [norm.find(p, reach[0], at) for p in senses.pairings]
+        pair = min((i for i in pairs if i >= 0), default=-1)
+        if pair >= 0:
+            return here, reach[0], pair
+    return -1, -1, -1
+
+
+def _named_again(norm: str, ev: TopicEvidence, told_apart: tuple[int, int, int],
+                 clause_no: list[int]) -> bool:
+    """True when a clause after the distinction points back at *ev*'s thing (失信记录和征信不良
+    记录是两码事，前者要等欠款还清才会撤下: 前者 is the first thing, its cue counts)."""
+    clause, first, pair = told_apart
+    later = norm[next((i for i, c in enumerate(clause_no) if c > clause), len(norm)):]
+    if first <= ev.start < pair:
+        return "前者" in later
+    return ev.start > pair and "后者" in later
 
 
 _CLAUSE_ENDS = frozenset(",，;；:：")
