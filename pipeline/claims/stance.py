@@ -158,6 +158,15 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
     clauses = clause_index(text)
     last = clauses[-1]  # a closing 。 belongs to the clause it ends
     out = {clauses[h.start] for h in hits if clauses[h.start] < last}
+    if lex.protasis_continues:  # 如果X，或者Y，就Z: Y is the condition too
+        starts = {c: text[i:].lstrip() for i, c in reversed(list(enumerate(clauses)))
+                  if i == 0 or clauses[i - 1] != c}  # fmt: skip
+        for c in sorted(out):
+            nxt = c + 1
+            while nxt < last and nxt not in out and starts.get(nxt, "").startswith(
+                    lex.protasis_continues):  # fmt: skip
+                out.add(nxt)
+                nxt += 1
     for h in hits:  # a last clause that is only a condition (如果平台没有宽限期的话)
         rest = "".join(ch for i, ch in enumerate(text) if i >= h.end and clauses[i] == last)
         if clauses[h.start] == last and not any(w in rest for w in lex.consequents):
