@@ -373,6 +373,25 @@ _CLAUSE_ENDS = frozenset(",，;；:：")
 _CLOSERS = " 。.!！?？…\"'”’」』)）"
 
 
+#: 不是A，而是/只是B: the author corrects what something is (外访不是上门讨债，只是核实一下住址).
+_CORRECTION_RE = re.compile(r"(?:并不是|不是|并非)([^,，。;；!！?？]{1,24})[,，]\s*"
+                            r"(?:而是|只是|仅仅是|只不过是|只不过|其实是)")
+
+
+def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence]:
+    """A cue inside the A of 不是A，而是B, whose topic the sentence names outside A with no
+    negation, describes the event the wrong way and does not deny it: 外访不是上门讨债，只是
+    核实一下住址 affirms the visit (session nine; the set's precedent qi009, qp012, qz310)."""
+    spans = [m.span(1) for m in _CORRECTION_RE.finditer(norm)]
+    if not spans:
+        return evidence
+    inside = [any(s <= ev.start < e for s, e in spans) for ev in evidence]
+    named = {ev.topic for ev, held in zip(evidence, inside, strict=True)
+             if not held and not ev.denies and not ev.background}  # fmt: skip
+    return [replace(ev, negator=None) if held and ev.negator is not None and ev.topic in named
+            else ev for ev, held in zip(evidence, inside, strict=True)]  # fmt: skip
+
+
 def reaction_at(norm: str, senses: Senses) -> int:
     """Where a person's reaction to an event met begins (一听说要被起诉，整个人都**懵了**;
     谁接到这种短信心里都会**发慌**), or -1: a reaction word after a trigger (一听说, 接到, 的时候)
@@ -703,6 +722,7 @@ def _analyse_norm(
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
+    evidence = _corrected_descriptions(norm, evidence)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
