@@ -660,16 +660,25 @@ def detect_modality(
     for end in lex.circumstance_ends:
         cut_at = first_clause.find(end)
         if cut_at > 0:
-            # 和催收通话前先告诉对方…: after the time word the reader is told what to do
-            heads.append((first_clause[cut_at + len(end) :], lex.imperative))
+            # 和催收通话前先告诉对方…: after the time word the reader is told what to do; in a
+            # one-clause sentence what follows it is the main clause too (协商前把流水准备好)
+            verbs = lex.imperative if first_clause != opening.rstrip(_TRAILING) else (
+                lex.imperative + lex.imperative_main)
+            heads.append((first_clause[cut_at + len(end) :], verbs))
             break
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         if head.startswith(lex.others_asked):
             continue  # 请他帮忙转告: what the collector asks of the contact
         for verb in verbs:
-            if head.startswith(verb):
+            if head.startswith(verb) and (verb != "把" or head.rstrip(_TRAILING).endswith(
+                    _BA_RESULTS)):  # fmt: skip
                 return "advice", verb
     return "descriptive", None
+
+
+#: A 把-clause is an instruction when it ends with the state the reader is to bring about
+#: (把录音保存好, 把材料准备齐全), not when it describes a step (把欠款挂起来分期偿还).
+_BA_RESULTS = ("好", "清楚", "齐", "齐全", "下来")
 
 
 def detect_hedge(text: str, matchers: Matchers) -> tuple[str, str | None]:
