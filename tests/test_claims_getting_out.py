@@ -44,3 +44,18 @@ def test_a_warning_against_a_paid_service_still_denies() -> None:
     a = analyse("想强行上岸的话，千万别找收费的代理机构帮你谈。")
     assert "debt_help_scam" in a.topics
     assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("自称平台外访的人上门，拿不出证件的多半是假冒的。", "fake_collection"),
+        ("上门的人要是拿不出工作证和委托书，八成是冒充的。", "fake_collection"),
+        ("对方拿不出委托书的，借款人有权拒绝与其交谈。", "complaints_rights"),
+    ],
+)
+def test_someone_unable_to_show_papers_is_the_case(text: str, topic: str) -> None:
+    # 拿不出 names what the visitor cannot show: the case, no denial of what is said of him
+    a = analyse(text)
+    assert topic in a.topics
+    assert a.stance != "denies"
