@@ -19,6 +19,7 @@ from pipeline.claims import analyse
         "个人征信和大数据风控是两套系统，很多人分不清。",
         "分期还款跟延期还款到底有什么区别？",
         "催收公司的电话与法院的传票不能划等号。",
+        "芝麻分和央行征信是两套不同的系统。",
     ],
 )
 def test_things_told_apart_give_no_claim(text: str) -> None:
