@@ -611,6 +611,21 @@ def _institution_should(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _names_who(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the rule word at *start*..*end* opens its clause inside a 的-phrase naming
+    who or what (**必须**到庭的**被告**两次传唤都不来): nothing before it in its clause, and a 的
+    within ten characters after it, followed by one of ``lex.modal_relative_heads``. Not a
+    rule word after its subject (催收人员不得骚扰与债务无关的人: the 的-phrase is the object)."""
+    if text[clause_start(text, start) : start].strip(" \"'“「("):
+        return False
+    for i in range(end, min(end + 10, len(text))):
+        if text[i] in CLAUSE_BREAKS:
+            return False
+        if text[i] == "的":
+            return text.startswith(lex.modal_relative_heads, i + 1)
+    return False
+
+
 def detect_modality(
     text: str, matchers: Matchers, lex: Lexicon, *, question: bool,
     foreign_clauses: frozenset[int] = frozenset(),
@@ -634,8 +649,11 @@ def detect_modality(
     for level in ("normative", "advice"):
         for hit in hits:
             role = hit.role("modality")
-            if role and role[1] == level:
-                return level, hit.text.replace(GAP, "…")
+            if not role or role[1] != level:
+                continue
+            if level == "normative" and _names_who(text, hit.start, hit.end, lex):
+                continue  # 必须到庭的被告…: the phrase names who, no rule
+            return level, hit.text.replace(GAP, "…")
     duty = _institution_should(text, lex)
     if duty:
         return "normative", duty
