@@ -260,6 +260,9 @@ def test_claims_without_a_spooled_family_text_are_placed_from_their_text(
             blank = con.execute("SELECT count(*) FROM claim_families WHERE family_text = ''"
                                 ).fetchall()
             assert blank == [(0,)]
+            # the claims spooled without one got the family text they were placed with
+            assert con.execute("SELECT count(*) FROM claims WHERE family_text IS NULL"
+                               ).fetchall() == [(0,)]
     assert rows[0] == rows[1]
     assert len(rows[0]) == 8
 
