@@ -25,8 +25,8 @@ WITH current AS (
                          coalesce(CAST(c.max_days AS VARCHAR), '')) AS signature) s
     JOIN documents d ON d.doc_id = c.doc_id AND d.version = c.version
     LEFT JOIN clusters k ON k.doc_id = c.doc_id
-    LEFT JOIN claim_families f
-           ON f.sentence_sha1 = c.sentence_sha1 AND f.signature = s.signature
+    LEFT JOIN claim_family_links f
+           ON f.signature = s.signature AND f.family_text = c.family_text
 ),
 earliest AS (
     SELECT * FROM current

@@ -158,7 +158,9 @@ def test_the_first_load_after_the_upgrade_gives_every_stored_claim_its_family(
     not only for the documents that load wrote."""
     _load_run1(tmp_path)
     with duckdb.connect(str(warehouse_path(tmp_path))) as con:
-        con.execute("DELETE FROM claim_families")  # as migration 0019 leaves an old warehouse
+        # as migrations 0019 and 0024 leave a warehouse that never placed a family
+        con.execute("DELETE FROM claim_family_links")
+        con.execute("UPDATE claims SET family_text = NULL")
     doc1 = _document("d1")
     write_spool(tmp_path, "run2", [doc1], [_claim("d1", 0, SPUN)])
     load_pending(tmp_path)
@@ -191,29 +193,40 @@ def _two_runs(tmp_path: Path, edit_run2: Callable[[Path], None] | None = None) -
 
 
 @pytest.mark.slow
-def test_each_sentence_and_labels_has_one_family_row(tmp_path: Path) -> None:
-    """claim_families has no key (migration 0023): loads write each (sentence, labels)
-    once, however often it is copied, reloaded or repeated within a load."""
+def test_each_labels_and_family_text_has_one_link(tmp_path: Path) -> None:
+    """claim_family_links has no key: loads write each (labels, family text) once, however
+    often it is copied, reloaded or repeated within a load, and no row per sentence; every
+    claim carries the family text it was linked by."""
     _two_runs(tmp_path)
     con = duckdb.connect(str(warehouse_path(tmp_path)), read_only=True)
-    rows = con.execute("SELECT count(*), count(DISTINCT (sentence_sha1, signature))"
-                       " FROM claim_families").fetchall()
-    assert rows == [(8, 8)]
+    rows = con.execute("SELECT count(*), count(DISTINCT (signature, family_text))"
+                       " FROM claim_family_links").fetchall()
+    # 8 (sentence, labels); product-swapped and Traditional copies share their text's link
+    assert rows == [(5, 5)]
+    assert con.execute("SELECT count(*), count(DISTINCT (sentence_sha1, signature))"
+                       " FROM claim_families").fetchall() == [(8, 8)]
+    assert con.execute("SELECT count(*) FROM claims WHERE family_text IS NULL"
+                       " OR family_text = ''").fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
-                       " 'claim_families' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+                       " 'claim_family_links' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
                        ).fetchall() == [(0,)]
 
 
 @pytest.mark.slow
 def test_families_placed_from_the_spool_equal_the_assigners_own(tmp_path: Path) -> None:
     """The load groups exact copies in SQL from the spooled family texts; placing every
-    claim again in Python alone (as a retag does) gives the same families."""
+    claim again in Python alone, from its sentence (as for claims stored before their
+    family text), gives the same families and the same family texts."""
     _two_runs(tmp_path)
     with duckdb.connect(str(warehouse_path(tmp_path))) as con:
         loaded = sorted(con.execute("SELECT * FROM claim_families").fetchall())
-        con.execute("DELETE FROM claim_families")
+        texts = sorted(con.execute("SELECT claim_id, family_text FROM claims").fetchall())
+        con.execute("DELETE FROM claim_family_links")
+        con.execute("UPDATE claims SET family_text = NULL")
         assign_new_families(con, assign_claim_families)
         again = sorted(con.execute("SELECT * FROM claim_families").fetchall())
+        assert sorted(con.execute("SELECT claim_id, family_text FROM claims").fetchall()) \
+            == texts
     assert loaded == again
     families = {(a, b.split("|")[1]): c for a, b, c, _ in loaded}
     assert families[("sha-d1-0", "denies")] == families[("sha-d1-1", "denies")] == "sha-d0-0"
@@ -247,31 +260,71 @@ def test_claims_without_a_spooled_family_text_are_placed_from_their_text(
             blank = con.execute("SELECT count(*) FROM claim_families WHERE family_text = ''"
                                 ).fetchall()
             assert blank == [(0,)]
+            # the claims spooled without one got the family text they were placed with
+            assert con.execute("SELECT count(*) FROM claims WHERE family_text IS NULL"
+                               ).fetchall() == [(0,)]
     assert rows[0] == rows[1]
     assert len(rows[0]) == 8
 
 
+def _statement(version: int, start: str) -> str:
+    """The statement of migration *version* that begins with *start*, as CREATE OR REPLACE."""
+    (mig,) = [m for m in available_migrations() if m.version == version]
+    at = mig.sql.index(start)
+    return mig.sql[at:mig.sql.index(";\n", at)].replace("CREATE VIEW", "CREATE OR REPLACE VIEW")
+
+
+def _as_before_0023(con: duckdb.DuckDBPyConnection,
+                    families: list[tuple[str, str, str, str]]) -> None:
+    """Put a migrated warehouse back as migration 0022 left it: claim_families a keyed
+    table of *families*, no links, no claims.family_text, the views reading the table."""
+    con.execute("DELETE FROM schema_migrations WHERE version IN (23, 24)")
+    con.execute("DROP VIEW claim_families")
+    con.execute(_statement(19, "CREATE TABLE claim_families"))  # the keyed table of 0019
+    con.executemany("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families)
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families[0])
+    con.execute("DROP TABLE claim_family_links")
+    con.execute(_statement(3, "CREATE VIEW v_claims"))
+    con.execute(_statement(19, "CREATE VIEW v_claim_families"))
+    (views_0022,) = [m for m in available_migrations() if m.version == 22]
+    con.execute(views_0022.sql)
+    con.execute("ALTER TABLE claims DROP COLUMN family_text")
+
+
 @pytest.mark.slow
-def test_a_warehouse_with_keyed_families_migrates_with_its_rows(tmp_path: Path) -> None:
-    """Migration 0023 rebuilds claim_families without its key: rows and views unchanged."""
+def test_a_warehouse_with_a_row_per_sentence_migrates_with_its_families(
+        tmp_path: Path) -> None:
+    """Migrations 0023 and 0024 turn claim_families (keyed, a row per sentence and labels)
+    into links per (labels, family text) and each claim's family text: the families, the
+    views over them and the family texts a load writes are unchanged, and the next load
+    places its sentences in them."""
     _two_runs(tmp_path)
     path = warehouse_path(tmp_path)
+    views_read = ("claim_families", "v_claims", "v_claim_families", "v_independent_claims",
+                  "v_claim_first_seen", "v_independent_claim_topics_by_run")
     with duckdb.connect(str(path)) as con:
         families = sorted(con.execute("SELECT * FROM claim_families").fetchall())
+        texts = sorted(con.execute("SELECT claim_id, family_text FROM claims").fetchall())
         views = {v: sorted(con.execute(f"SELECT * FROM {v}").fetchall(), key=repr)
-                 for v in ("v_claim_families", "v_independent_claims", "v_claim_first_seen")}
-        con.execute("DELETE FROM schema_migrations WHERE version = 23")
-        con.execute("DROP TABLE claim_families")
-        (keyed,) = [m for m in available_migrations() if m.version == 19]
-        con.execute(keyed.sql.split("COMMENT ON TABLE")[0])  # the keyed table, as 0019 made it
-        con.executemany("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families)
-        with pytest.raises(duckdb.ConstraintException):
-            con.execute("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families[0])
-        assert migrate(con) == [23]
-        assert sorted(con.execute("SELECT * FROM claim_families").fetchall()) == families
+                 for v in views_read}
+        _as_before_0023(con, families)
+        assert sorted(con.execute("SELECT * FROM v_claim_families").fetchall(), key=repr) \
+            == views["v_claim_families"]
+        assert migrate(con) == [23, 24]
+        assert sorted(con.execute("SELECT claim_id, family_text FROM claims").fetchall()) \
+            == texts
         for view, rows in views.items():
             assert sorted(con.execute(f"SELECT * FROM {view}").fetchall(), key=repr) == rows
-        con.execute("INSERT INTO claim_families VALUES (?, ?, ?, ?)", families[0])  # no key
+    doc = _document("d0", "run3")
+    write_spool(tmp_path, "run3", [replace(doc, doc_id="d3", url="http://127.0.0.1/d3.html",
+                                           final_url="http://127.0.0.1/d3.html")],
+                [_claim("d3", 0, SWAPPED)])
+    load_pending(tmp_path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute("SELECT family_id FROM v_claim_families WHERE doc_id = 'd3'"
+                           ).fetchall()
+    assert rows == [("sha-d0-0",)]
 
 
 @pytest.mark.slow

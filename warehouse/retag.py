@@ -41,10 +41,15 @@ def replace_current_claims(
     """Swap every current version's claims for *claims* atomically; return how many kept.
 
     Claims whose sentence lies only in boilerplate paragraphs (cross-document cleaning)
-    are dropped again, as the load drops them; with *assign_families*, sentences whose
-    labels changed get their claim family, as a load gives them.
+    are dropped again, as the load drops them; with *assign_families*, claims whose
+    labels and family text have no family yet get one, as a load gives them (a claim
+    without a family text gets it computed from its sentence).
     """
     table = pa.Table.from_pylist(list(claims), schema=schema)
+    # A family text the tagger's rows carry (as the spool does); "" or none is computed by
+    # the family step from the sentence.
+    family_text = ("nullif(r.family_text, '')" if "family_text" in schema.names
+                   else "CAST(NULL AS VARCHAR)")
     con.register("retagged", table)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -58,7 +63,7 @@ def replace_current_claims(
             SELECT {CLAIM_ID_SQL.format(c="r", v="d.version")}, r.doc_id, d.version, r.idx,
                    r.section, r.text, r.topics, r.stance, r.modality, r.hedge, r.products,
                    r.min_days, r.max_days, r.anchor, r.cues, r.sentence_sha1, r.tagger_version,
-                   coalesce(r.part, 0), coalesce(r.self_contradicting, false)
+                   coalesce(r.part, 0), coalesce(r.self_contradicting, false), {family_text}
             FROM retagged r JOIN documents d USING (doc_id)
             """
         )

@@ -16,6 +16,7 @@ def retag_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> tuple[int, st
 
     from rich.progress import Progress
 
+    from pipeline.claim_families import family_text, product_names
     from pipeline.claims import TAGGER_VERSION, tag_document
     from pipeline.spool import SCHEMAS
     from warehouse.retag import count_documents, retag_all
@@ -27,6 +28,8 @@ def retag_warehouse(data_dir: Path, lock_timeout: float = 30.0) -> tuple[int, st
             row = asdict(claim)
             for key in ("topics", "products", "cues"):
                 row[key] = list(row[key])
+            # as the spool writes it: each claim finds its family by labels and this text
+            row["family_text"] = claim.family_text or family_text(claim.text, product_names())
             rows.append(row)
         return rows
 
