@@ -252,6 +252,10 @@ def test_pinyin_leftovers_are_dropped() -> None:
         ("M3以上的账户会委外", (91, None, "overdue")),
         ("可以分36期还款", NONE),
         ("信用卡的免息期最长56天", NONE),
+        # a reporting lag after a payoff is no record time (session nine); the near miss keeps it
+        ("网贷还清以后，征信上通常要过一个月左右才会显示结清", NONE),
+        ("还清以后，一般一个月左右征信就会更新", NONE),
+        ("结清以后，不良记录还要在报告上保留五年", (1825, 1825, "retention")),
     ],
 )
 def test_thresholds(text: str, expected: tuple[int | None, int | None, str | None]) -> None:
