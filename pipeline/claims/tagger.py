@@ -392,6 +392,39 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
             else ev for ev, held in zip(evidence, inside, strict=True)]  # fmt: skip
 
 
+def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
+                       ) -> list[TopicEvidence]:
+    """Cues of a clause that grants an event exists (…确实有, …不是没有) followed by a clause
+    that opens with a contrast word and calls it rare (但比例非常低, 不过真的很少) are denied with
+    a frequency hedge, as a rarity word after them in their own clause would (session nine)."""
+    lex = tax.lexicon
+    if not lex.existence_grants or not any(w in norm for w in lex.contrast_openers):
+        return evidence
+    clause_of = clause_index(norm)
+    bounds: dict[int, list[int]] = {}
+    for i, c in enumerate(clause_of):
+        bounds.setdefault(c, []).append(i)
+    texts = {c: norm[idx[0] : idx[-1] + 1] for c, idx in bounds.items()}
+    rare_word: dict[int, str] = {}
+    for c, text in texts.items():
+        granted = text.rstrip(" ,，;；。!！")
+        after = texts.get(c + 1, "").lstrip()
+        if not granted.endswith(lex.existence_grants) or not after.startswith(
+                lex.contrast_openers):  # fmt: skip
+            continue
+        if any(0 <= ev.start < len(clause_of) and clause_of[ev.start] == c + 1 for ev in evidence):
+            continue  # the contrast clause names an event of its own
+        word = next((w for w in lex.post_rarity if w in after), None)
+        if word is not None:
+            rare_word[c] = word
+    if not rare_word:
+        return evidence
+    return [replace(ev, negator=rare_word[clause_of[ev.start]], rare=True)
+            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare_word
+            and ev.negator is None and ev.polarity == "affirm" else ev
+            for ev in evidence]  # fmt: skip
+
+
 def reaction_at(norm: str, senses: Senses) -> int:
     """Where a person's reaction to an event met begins (一听说要被起诉，整个人都**懵了**;
     谁接到这种短信心里都会**发慌**), or -1: a reaction word after a trigger (一听说, 接到, 的时候)
@@ -723,6 +756,7 @@ def _analyse_norm(
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
     evidence = _corrected_descriptions(norm, evidence)
+    evidence = _granted_then_rare(norm, evidence, tax)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:

@@ -103,6 +103,8 @@ class Lexicon:
     negators: tuple[str, ...]
     post_negators: tuple[str, ...]  # deny the cues before them (与通讯录无关)
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
+    # 确实有，但比例很低: an event granted, then called rare after a contrast word
+    existence_grants: tuple[str, ...]
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
     # a receiver who gets nothing (家人不会接到电话): deny the cues before and after (round y)
     post_receiving: tuple[str, ...]
@@ -338,6 +340,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         negators=_strings(data, "negators", file),
         post_negators=_strings(data, "post_negators", file, required=False),
         post_rarity=_strings(data, "post_rarity", file, required=False),
+        existence_grants=_strings(data, "existence_grants", file, required=False),
         post_bluff=_strings(data, "post_bluff", file, required=False),
         post_receiving=_strings(data, "post_receiving", file, required=False),
         post_refusals=_strings(data, "post_refusals", file, required=False),
