@@ -285,8 +285,11 @@ def _contradicting_concession(
 
 def _clause_roles(
     norm: str, evidence: list[TopicEvidence], senses: Senses
-) -> tuple[list[TopicEvidence], list[Span], Span | None]:
-    """Mark cues inside concessive spans and rejected beliefs (see ``analyse_claims``)."""
+) -> tuple[list[TopicEvidence], list[Span], Span | None, dict[str, str]]:
+    """Mark cues inside concessive spans and rejected beliefs (see ``analyse_claims``).
+
+    Cues a reaction or a distinction sets aside are left out; the last value says why, by
+    topic, for the explanation."""
     conc = concessive_spans(norm, senses)
     belief = belief_span(norm, senses)
     weakener = alternation(senses.weakeners)
@@ -297,15 +300,23 @@ def _clause_roles(
     told_apart = distinction_clause(norm, senses)
     clause_no = clause_index(norm) if told_apart[0] >= 0 else []
     out: list[TopicEvidence] = []
+    set_aside: dict[str, str] = {}
     for ev in evidence:
         if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
-            continue  # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
+            # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
+            felt = next((w for w in senses.reactions if norm.startswith(w, reaction)), "")
+            set_aside.setdefault(ev.topic, f"{ev.cue} is what someone reacts to ({felt}): "
+                                           "no claim")
+            continue
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
-            continue  # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
+            # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
+            set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
+                                           "another: no claim")
+            continue
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
@@ -331,7 +342,7 @@ def _clause_roles(
             else replace(ev, flipped=True)
             for ev in out
         ]
-    return out, conc, belief
+    return out, conc, belief, set_aside
 
 
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
@@ -751,7 +762,7 @@ def _analyse_norm(
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
         tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
-    evidence, conc, belief = _clause_roles(norm, evidence, senses)
+    evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
@@ -764,6 +775,9 @@ def _analyse_norm(
             dropped.setdefault(ev.topic, f"boilerplate line ({boiler})")
         evidence, threshold = [], None
     topics = _first_step_topics(norm, evidence, select_topics(evidence, tax), tax)
+    for topic, why in set_aside.items():
+        if topic not in topics:
+            dropped.setdefault(topic, why)
     if boiler is None:
         for sp in spans:
             if not sp.topic:
