@@ -132,6 +132,8 @@ class Lexicon:
     consequents: tuple[str, ...]  # 就/会...: a protasis clause without them is a bare condition
     # a clause opening with one of these goes on with the condition before it (如果X，或者Y，就Z)
     protasis_continues: tuple[str, ...]
+    # nouns opening with an imperative verb (保存期限): no instruction
+    imperative_nouns: tuple[str, ...]
     # a rule word inside a 的-phrase before one of these names who, no rule (必须到庭的被告)
     modal_relative_heads: tuple[str, ...]
     normative: tuple[str, ...]
@@ -367,6 +369,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         out_of_reach=_strings(data, "out_of_reach", file, required=False),
         consequents=_strings(data, "consequents", file, required=False),
         protasis_continues=_strings(data, "protasis_continues", file, required=False),
+        imperative_nouns=_strings(modality, "imperative_nouns", file, "modality.", required=False),
         modal_relative_heads=_strings(data, "modal_relative_heads", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
