@@ -37,3 +37,17 @@ def test_ba_description_stays_descriptive(text: str) -> None:
     a = analyse(text)
     assert a.topics
     assert a.modality == "descriptive"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a noun opening with an imperative verb names a period: no instruction
+        ("保存期限从不良行为终止之日起计算。", "descriptive"),
+        ("保留年限从结清之日算起，逾期记录满五年才会删除。", "descriptive"),
+        # the near miss: the verb itself opens the sentence
+        ("保存好催收的通话录音，投诉时用得上。", "advice"),
+    ],
+)
+def test_imperative_verb_or_noun(text: str, modality: str) -> None:
+    assert analyse(text).modality == modality

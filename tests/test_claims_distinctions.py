@@ -51,3 +51,8 @@ def test_the_thing_not_pointed_at_gives_no_topic() -> None:
     # 前者 is the lawsuit list; the credit report named second is only told apart
     a = analyse("失信记录和征信上的逾期是两码事，前者还清欠款后才会撤下。")
     assert "credit_report" not in a.topics
+
+
+def test_explanation_names_the_distinction() -> None:
+    why = " ".join(analyse("罚息和违约金不是一回事，很多人容易弄混。").why())
+    assert "not penalty_fees" in why and "told apart" in why

@@ -60,3 +60,9 @@ def test_reaction_keeps_names_known_topics(tmp_path: Path) -> None:
         encoding="utf-8")  # fmt: skip
     with pytest.raises(ValueError, match="senses.toml: clauses.reaction_keeps"):
         load_senses(str(tmp_path))
+
+
+def test_explanation_names_the_reaction() -> None:
+    # the cue set aside is explained, not reported as "no topic cue"
+    why = " ".join(analyse("很多人一听说要被起诉，整个人都懵了。").why())
+    assert "not legal_action" in why and "reacts to" in why

@@ -687,6 +687,8 @@ def detect_modality(
     for head, verbs in heads:  # the sentence start, or the main (last) clause
         if head.startswith(lex.others_asked):
             continue  # 请他帮忙转告: what the collector asks of the contact
+        if lex.imperative_nouns and head.startswith(lex.imperative_nouns):
+            continue  # 保存期限从…起计算: a noun, no instruction
         for verb in verbs:
             if head.startswith(verb) and (verb != "把" or head.rstrip(_TRAILING).endswith(
                     _BA_RESULTS)):  # fmt: skip

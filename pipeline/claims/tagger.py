@@ -285,8 +285,11 @@ def _contradicting_concession(
 
 def _clause_roles(
     norm: str, evidence: list[TopicEvidence], senses: Senses
-) -> tuple[list[TopicEvidence], list[Span], Span | None]:
-    """Mark cues inside concessive spans and rejected beliefs (see ``analyse_claims``)."""
+) -> tuple[list[TopicEvidence], list[Span], Span | None, dict[str, str]]:
+    """Mark cues inside concessive spans and rejected beliefs (see ``analyse_claims``).
+
+    Cues a reaction or a distinction sets aside are left out; the last value says why, by
+    topic, for the explanation."""
     conc = concessive_spans(norm, senses)
     belief = belief_span(norm, senses)
     weakener = alternation(senses.weakeners)
@@ -297,15 +300,23 @@ def _clause_roles(
     told_apart = distinction_clause(norm, senses)
     clause_no = clause_index(norm) if told_apart[0] >= 0 else []
     out: list[TopicEvidence] = []
+    set_aside: dict[str, str] = {}
     for ev in evidence:
         if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
-            continue  # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
+            # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
+            felt = next((w for w in senses.reactions if norm.startswith(w, reaction)), "")
+            set_aside.setdefault(ev.topic, f"{ev.cue} is what someone reacts to ({felt}): "
+                                           "no claim")
+            continue
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
-            continue  # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
+            # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
+            set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
+                                           "another: no claim")
+            continue
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
@@ -331,7 +342,7 @@ def _clause_roles(
             else replace(ev, flipped=True)
             for ev in out
         ]
-    return out, conc, belief
+    return out, conc, belief, set_aside
 
 
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
@@ -390,6 +401,39 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
              if not held and not ev.denies and not ev.background}  # fmt: skip
     return [replace(ev, negator=None) if held and ev.negator is not None and ev.topic in named
             else ev for ev, held in zip(evidence, inside, strict=True)]  # fmt: skip
+
+
+def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
+                       ) -> list[TopicEvidence]:
+    """Cues of a clause that grants an event exists (…确实有, …不是没有) followed by a clause
+    that opens with a contrast word and calls it rare (但比例非常低, 不过真的很少) are denied with
+    a frequency hedge, as a rarity word after them in their own clause would (session nine)."""
+    lex = tax.lexicon
+    if not lex.existence_grants or not any(w in norm for w in lex.contrast_openers):
+        return evidence
+    clause_of = clause_index(norm)
+    bounds: dict[int, list[int]] = {}
+    for i, c in enumerate(clause_of):
+        bounds.setdefault(c, []).append(i)
+    texts = {c: norm[idx[0] : idx[-1] + 1] for c, idx in bounds.items()}
+    rare_word: dict[int, str] = {}
+    for c, text in texts.items():
+        granted = text.rstrip(" ,，;；。!！")
+        after = texts.get(c + 1, "").lstrip()
+        if not granted.endswith(lex.existence_grants) or not after.startswith(
+                lex.contrast_openers):  # fmt: skip
+            continue
+        if any(0 <= ev.start < len(clause_of) and clause_of[ev.start] == c + 1 for ev in evidence):
+            continue  # the contrast clause names an event of its own
+        word = next((w for w in lex.post_rarity if w in after), None)
+        if word is not None:
+            rare_word[c] = word
+    if not rare_word:
+        return evidence
+    return [replace(ev, negator=rare_word[clause_of[ev.start]], rare=True)
+            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare_word
+            and ev.negator is None and ev.polarity == "affirm" else ev
+            for ev in evidence]  # fmt: skip
 
 
 def reaction_at(norm: str, senses: Senses) -> int:
@@ -718,11 +762,12 @@ def _analyse_norm(
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
         tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
-    evidence, conc, belief = _clause_roles(norm, evidence, senses)
+    evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
     evidence = _corrected_descriptions(norm, evidence)
+    evidence = _granted_then_rare(norm, evidence, tax)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
@@ -730,6 +775,9 @@ def _analyse_norm(
             dropped.setdefault(ev.topic, f"boilerplate line ({boiler})")
         evidence, threshold = [], None
     topics = _first_step_topics(norm, evidence, select_topics(evidence, tax), tax)
+    for topic, why in set_aside.items():
+        if topic not in topics:
+            dropped.setdefault(topic, why)
     if boiler is None:
         for sp in spans:
             if not sp.topic:

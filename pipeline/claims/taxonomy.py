@@ -103,6 +103,8 @@ class Lexicon:
     negators: tuple[str, ...]
     post_negators: tuple[str, ...]  # deny the cues before them (与通讯录无关)
     post_rarity: tuple[str, ...]  # deny them with a frequency hedge (上门并不常见)
+    # 确实有，但比例很低: an event granted, then called rare after a contrast word
+    existence_grants: tuple[str, ...]
     post_bluff: tuple[str, ...]  # deny a threatened event, not its message (只是吓唬人的)
     # a receiver who gets nothing (家人不会接到电话): deny the cues before and after (round y)
     post_receiving: tuple[str, ...]
@@ -130,6 +132,8 @@ class Lexicon:
     consequents: tuple[str, ...]  # 就/会...: a protasis clause without them is a bare condition
     # a clause opening with one of these goes on with the condition before it (如果X，或者Y，就Z)
     protasis_continues: tuple[str, ...]
+    # nouns opening with an imperative verb (保存期限): no instruction
+    imperative_nouns: tuple[str, ...]
     # a rule word inside a 的-phrase before one of these names who, no rule (必须到庭的被告)
     modal_relative_heads: tuple[str, ...]
     normative: tuple[str, ...]
@@ -338,6 +342,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         negators=_strings(data, "negators", file),
         post_negators=_strings(data, "post_negators", file, required=False),
         post_rarity=_strings(data, "post_rarity", file, required=False),
+        existence_grants=_strings(data, "existence_grants", file, required=False),
         post_bluff=_strings(data, "post_bluff", file, required=False),
         post_receiving=_strings(data, "post_receiving", file, required=False),
         post_refusals=_strings(data, "post_refusals", file, required=False),
@@ -364,6 +369,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         out_of_reach=_strings(data, "out_of_reach", file, required=False),
         consequents=_strings(data, "consequents", file, required=False),
         protasis_continues=_strings(data, "protasis_continues", file, required=False),
+        imperative_nouns=_strings(modality, "imperative_nouns", file, "modality.", required=False),
         modal_relative_heads=_strings(data, "modal_relative_heads", file, required=False),
         normative=_strings(modality, "normative", file, "modality."),
         advice=_strings(modality, "advice", file, "modality."),
