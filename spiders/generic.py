@@ -11,6 +11,7 @@ import io
 import logging
 import zlib
 from collections.abc import AsyncIterator, Iterator
+from enum import Enum
 from typing import Any
 
 from scrapy import Request, Spider
@@ -37,6 +38,16 @@ logger = logging.getLogger(__name__)
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # sitemaps.org: 50 MiB uncompressed at most
 SITEMAP_CHUNK = 64 * 1024
 _IGNORED_EXTENSIONS = frozenset(IGNORED_EXTENSIONS)
+#: `GenericSpider._follow`'s answers kept per spider (a site's distinct links); past this
+#: many the cache starts afresh, so a huge site costs bounded memory.
+FOLLOW_CACHE_SIZE = 200_000
+
+
+class _Refused(Enum):
+    """Why `GenericSpider._follow` does not follow a link (its cached answer)."""
+
+    NOT_FOLLOWED = 0  # the config's patterns or an ignored file extension
+    BAD_LINK = 1  # no URL at all (a port that is not a number): counted each time it is met
 
 
 class GenericSpider(Spider):
@@ -59,6 +70,8 @@ class GenericSpider(Spider):
         # "127.0.0.1" never matched http://127.0.0.1:8080/ links and nothing was followed.
         self.domains = tuple(d.lower().lstrip(".") for d in config.allowed_domains)
         self._yielded: dict[str, int] = {}  # url_key -> smallest depth yielded at
+        # absolute link -> the canonical URL to request, or why it is not followed
+        self._followed: dict[str, str | _Refused] = {}
 
     async def start(self) -> AsyncIterator[Request]:
         """Sitemaps first, then the start URLs (and a killed part's links), then every article
@@ -201,18 +214,36 @@ class GenericSpider(Spider):
     def _follow(self, link: str) -> str | None:
         """The canonical URL to request for the absolute *link*, or None when the config does
         not follow it: what `LinkExtractor.extract_links` selects (allow/deny patterns,
-        ignored file extensions such as .jpg or .pdf)."""
+        ignored file extensions such as .jpg or .pdf).
+
+        Remembered per link (the answer depends on the link and the config only): most
+        links of a site are its menus and teasers, met on every page. A junk link is
+        counted (`yuqi/bad_link`) each time it is met, as before.
+        """
+        answer = self._followed.get(link)
+        if answer is None:
+            answer = self._decide(link)
+            if len(self._followed) >= FOLLOW_CACHE_SIZE:
+                self._followed.clear()
+            self._followed[link] = answer
+        if isinstance(answer, str):
+            return answer
+        if answer is _Refused.BAD_LINK:
+            self._count(Stat.BAD_LINK)
+        return None
+
+    def _decide(self, link: str) -> str | _Refused:
+        """`_follow`'s answer computed: the canonical URL, or why the link is not followed."""
         if has_extension(link, _IGNORED_EXTENSIONS):
-            return None
+            return _Refused.NOT_FOLLOWED
         # Patterns see the link as written (as LinkExtractor does), so a deny pattern
         # can still refuse e.g. session-id variants that canonicalization would hide.
         if not self.links.matches(link):
-            return None
+            return _Refused.NOT_FOLLOWED
         try:
             return canonical_url(link)
         except ValueError:  # e.g. a port that is not a number: a junk link
-            self._count(Stat.BAD_LINK)
-            return None
+            return _Refused.BAD_LINK
 
     def host_allowed(self, url: str) -> bool:
         """True when the URL's host (port ignored) is an allowed domain or a subdomain of one."""
