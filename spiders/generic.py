@@ -12,7 +12,7 @@ import logging
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
@@ -20,6 +20,8 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import Deferred
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from pipeline.links import has_extension, page_links
@@ -267,13 +269,25 @@ class GenericSpider(Spider):
             self._count(Stat.REL_CANONICAL)
         return page
 
-    def closed(self, reason: str) -> None:
+    def closed(self, reason: str) -> Deferred[None]:
         """Flush the site's WARC file and spool (also when no item pipeline is configured).
+
+        The flush (the spool's Parquet files, each written and fsynced) runs on a thread of
+        the reactor's pool: the crawl's event loop keeps serving the sites still crawling
+        meanwhile, where it used to wait for every fsync. Scrapy waits for the returned
+        Deferred before it closes the site's stats; nothing else touches the site's archive
+        or spool once the spider is closing.
 
         A final flush that fails is recorded as the site's stop reason (stat
         yuqi/write_stop): the run is not finished although Scrapy says "finished".
         """
-        for area, exc in self.ctx.close():
+        flushed: Deferred[list[tuple[Literal["archive", "spool"], OSError]]] = \
+            deferToThread(self.ctx.close)
+        return flushed.addCallback(self._record_close_failures)
+
+    def _record_close_failures(
+            self, failed: list[tuple[Literal["archive", "spool"], OSError]]) -> None:
+        for area, exc in failed:
             where = self.ctx.spool.dir if area == "spool" else \
                 self.ctx.archive.data_dir / "archive" / self.ctx.run_id
             record_write_failure(self.crawler, exc, area, where, stop=False)
