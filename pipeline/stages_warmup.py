@@ -56,16 +56,19 @@ SAMPLE_PAGE = RawPage(
 
 def warm() -> None:
     """Do the stages' first-use work now: one sample article through `page_result` (every
-    stage, the tagger's data loaded) and trafilatura's justext stoplist.
+    stage, the tagger's data loaded) and trafilatura's justext stoplist (the union of
+    justext's lists, 0.08 s, and justext's lower-cased set of it, 0.06 s).
 
     Never raises: a warm-up that fails leaves the work to the first pages, as before.
     """
     try:
         page_result(SAMPLE_PAGE, SAMPLE_CONFIG)
+        from justext.core import define_stoplist
         from trafilatura import external
 
         if not external.JT_STOPLIST:
             external.jt_stoplist_init()
+        define_stoplist(external.JT_STOPLIST)  # its lower-cased set, cached by justext
     except Exception:  # the warm-up is an optimisation only
         logger.debug("warming up the stages failed", exc_info=True)
 

@@ -37,17 +37,19 @@ def test_a_failing_warm_up_is_harmless(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
-    """A worker forked by the crawl pool's forkserver has the justext stoplist built and
-    the warm-up module loaded before it sees a page (a fresh interpreter, so this test's
-    process has no forkserver of its own yet)."""
+    """A worker forked by the crawl pool's forkserver has the justext stoplist built (and
+    justext's set of it cached) and the warm-up module loaded before it sees a page (a
+    fresh interpreter, so this test's process has no forkserver of its own yet)."""
     script = tmp_path / "probe.py"
     script.write_text(textwrap.dedent("""
         import multiprocessing
         import sys
 
         def probe(conn):
+            from justext.core import define_stoplist
             from trafilatura import external
             conn.send((external.JT_STOPLIST is not None,
+                       define_stoplist.cache_info().currsize > 0,
                        "pipeline.stages_warmup" in sys.modules))
 
         if __name__ == "__main__":
@@ -63,4 +65,4 @@ def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True,
                          text=True, timeout=120, check=True,
                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-    assert out.stdout.strip().splitlines()[-1] == "(True, True)"
+    assert out.stdout.strip().splitlines()[-1] == "(True, True, True)"
