@@ -46,16 +46,44 @@ def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
     """Absolute http(s) targets of the page's `<a>` and `<area>` hrefs, in document order,
     each once; in-page anchors and javascript:/mailto:/tel:/data: links are left out."""
     base = base_url(root, page_url)
+    origin: tuple[str, str] | None = None  # the base's scheme and host, split when needed
     seen: set[str] = set()
     for element in root.iter(*_LINK_TAGS):
         href = (element.get("href") or "").strip()
         if not href or href.startswith(_NOT_A_PAGE):
             continue
-        absolute = urljoin(base, href)
+        if href.startswith(_ROOTED):
+            if origin is None:
+                parts = urlsplit(base)  # a base urljoin cannot split raises here, as there
+                origin = (parts.scheme, parts.netloc)
+            absolute = _join_rooted(origin, href, base)
+        else:
+            absolute = urljoin(base, href)
         if absolute in seen or not absolute.startswith(("http://", "https://")):
             continue
         seen.add(absolute)
         yield absolute
+
+
+#: hrefs whose `urljoin` reads only the base's scheme and host (not its path, query or
+#: parameters): a path from the root, or an absolute http(s) URL.
+_ROOTED = ("/", "http://", "https://")
+_ROOTED_CACHE_SIZE = 65536
+_rooted: dict[tuple[tuple[str, str], str], str] = {}
+
+
+def _join_rooted(origin: tuple[str, str], href: str, base: str) -> str:
+    """`urljoin(base, href)` for an href in `_ROOTED`, where *origin* is the base's scheme
+    and host: cached by those and the href, so every page of a site shares the answers (its
+    menus and teasers repeat on every page; urljoin was most of `page_links`' time)."""
+    key = (origin, href)
+    absolute = _rooted.get(key)
+    if absolute is None:
+        absolute = urljoin(base, href)
+        if len(_rooted) >= _ROOTED_CACHE_SIZE:
+            _rooted.clear()
+        _rooted[key] = absolute
+    return absolute
 
 
 def has_extension(url: str, extensions: Collection[str]) -> bool:

@@ -147,8 +147,9 @@ class PagePool:
         self.workers = workers
         self._context = multiprocessing.get_context("forkserver")
         # forkserver: workers fork from a clean server that imported the stages once
-        # (no Scrapy, reactor or thread of the crawl process inherited).
-        self._context.set_forkserver_preload(["pipeline.page_pool"])
+        # (no Scrapy, reactor or thread of the crawl process inherited) and did their
+        # first-use setup once (pipeline.stages_warmup), so no worker pays it again.
+        self._context.set_forkserver_preload(["pipeline.page_pool", "pipeline.stages_warmup"])
         self._idle: list[_Worker] = []  # started, not yet on an event loop
         self._live: list[_Worker] = []
         self._pending: deque[_Job] = deque()

@@ -11,7 +11,8 @@ import io
 import logging
 import zlib
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from enum import Enum
+from typing import Any, Literal
 
 from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
@@ -19,6 +20,8 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import Deferred
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from pipeline.links import has_extension, page_links
@@ -37,6 +40,16 @@ logger = logging.getLogger(__name__)
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # sitemaps.org: 50 MiB uncompressed at most
 SITEMAP_CHUNK = 64 * 1024
 _IGNORED_EXTENSIONS = frozenset(IGNORED_EXTENSIONS)
+#: `GenericSpider._follow`'s answers kept per spider (a site's distinct links); past this
+#: many the cache starts afresh, so a huge site costs bounded memory.
+FOLLOW_CACHE_SIZE = 200_000
+
+
+class _Refused(Enum):
+    """Why `GenericSpider._follow` does not follow a link (its cached answer)."""
+
+    NOT_FOLLOWED = 0  # the config's patterns or an ignored file extension
+    BAD_LINK = 1  # no URL at all (a port that is not a number): counted each time it is met
 
 
 class GenericSpider(Spider):
@@ -59,6 +72,8 @@ class GenericSpider(Spider):
         # "127.0.0.1" never matched http://127.0.0.1:8080/ links and nothing was followed.
         self.domains = tuple(d.lower().lstrip(".") for d in config.allowed_domains)
         self._yielded: dict[str, int] = {}  # url_key -> smallest depth yielded at
+        # absolute link -> the canonical URL to request, or why it is not followed
+        self._followed: dict[str, str | _Refused] = {}
 
     async def start(self) -> AsyncIterator[Request]:
         """Sitemaps first, then the start URLs (and a killed part's links), then every article
@@ -201,18 +216,36 @@ class GenericSpider(Spider):
     def _follow(self, link: str) -> str | None:
         """The canonical URL to request for the absolute *link*, or None when the config does
         not follow it: what `LinkExtractor.extract_links` selects (allow/deny patterns,
-        ignored file extensions such as .jpg or .pdf)."""
+        ignored file extensions such as .jpg or .pdf).
+
+        Remembered per link (the answer depends on the link and the config only): most
+        links of a site are its menus and teasers, met on every page. A junk link is
+        counted (`yuqi/bad_link`) each time it is met, as before.
+        """
+        answer = self._followed.get(link)
+        if answer is None:
+            answer = self._decide(link)
+            if len(self._followed) >= FOLLOW_CACHE_SIZE:
+                self._followed.clear()
+            self._followed[link] = answer
+        if isinstance(answer, str):
+            return answer
+        if answer is _Refused.BAD_LINK:
+            self._count(Stat.BAD_LINK)
+        return None
+
+    def _decide(self, link: str) -> str | _Refused:
+        """`_follow`'s answer computed: the canonical URL, or why the link is not followed."""
         if has_extension(link, _IGNORED_EXTENSIONS):
-            return None
+            return _Refused.NOT_FOLLOWED
         # Patterns see the link as written (as LinkExtractor does), so a deny pattern
         # can still refuse e.g. session-id variants that canonicalization would hide.
         if not self.links.matches(link):
-            return None
+            return _Refused.NOT_FOLLOWED
         try:
             return canonical_url(link)
         except ValueError:  # e.g. a port that is not a number: a junk link
-            self._count(Stat.BAD_LINK)
-            return None
+            return _Refused.BAD_LINK
 
     def host_allowed(self, url: str) -> bool:
         """True when the URL's host (port ignored) is an allowed domain or a subdomain of one."""
@@ -236,13 +269,25 @@ class GenericSpider(Spider):
             self._count(Stat.REL_CANONICAL)
         return page
 
-    def closed(self, reason: str) -> None:
+    def closed(self, reason: str) -> Deferred[None]:
         """Flush the site's WARC file and spool (also when no item pipeline is configured).
+
+        The flush (the spool's Parquet files, each written and fsynced) runs on a thread of
+        the reactor's pool: the crawl's event loop keeps serving the sites still crawling
+        meanwhile, where it used to wait for every fsync. Scrapy waits for the returned
+        Deferred before it closes the site's stats; nothing else touches the site's archive
+        or spool once the spider is closing.
 
         A final flush that fails is recorded as the site's stop reason (stat
         yuqi/write_stop): the run is not finished although Scrapy says "finished".
         """
-        for area, exc in self.ctx.close():
+        flushed: Deferred[list[tuple[Literal["archive", "spool"], OSError]]] = \
+            deferToThread(self.ctx.close)
+        return flushed.addCallback(self._record_close_failures)
+
+    def _record_close_failures(
+            self, failed: list[tuple[Literal["archive", "spool"], OSError]]) -> None:
+        for area, exc in failed:
             where = self.ctx.spool.dir if area == "spool" else \
                 self.ctx.archive.data_dir / "archive" / self.ctx.run_id
             record_write_failure(self.crawler, exc, area, where, stop=False)

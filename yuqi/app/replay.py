@@ -350,9 +350,11 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
     pending = list(files)
     retried = False
     # forkserver: workers fork from a clean server that has imported the stages once (no
-    # threads of this process inherited, no second import of trafilatura per worker)
+    # threads of this process inherited, no second import of trafilatura per worker) and
+    # done their first-use setup once (pipeline.stages_warmup), not once per worker
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.stages", "yuqi.app.replay"])
+    context.set_forkserver_preload(["pipeline.stages", "yuqi.app.replay",
+                                    "pipeline.stages_warmup"])
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             window: deque[tuple[Path, Future[FileEvents]]] = deque()

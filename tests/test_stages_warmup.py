@@ -1,0 +1,68 @@
+"""The stages' warm-up in the pool's forkserver (pipeline.stages_warmup, perf8).
+
+The sample page must go through every stage (a document and claims, so the tagger's data
+is loaded); a failing warm-up must cost nothing but the time; the crawl pool's workers
+must start with it done.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import pipeline.stages_warmup as warmup
+from pipeline.page import page_result
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_sample_page_goes_through_every_stage() -> None:
+    result = page_result(warmup.SAMPLE_PAGE, warmup.SAMPLE_CONFIG)
+    assert result.dropped is None
+    assert result.document is not None
+    assert "征信" in result.document.text
+    assert result.claims  # the tagger ran on it, so its cue data and senses are loaded
+
+
+def test_a_failing_warm_up_is_harmless(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("no warm-up today")
+
+    monkeypatch.setattr(warmup, "page_result", boom)
+    warmup.warm()  # does not raise
+
+
+def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
+    """A worker forked by the crawl pool's forkserver has the justext stoplist built (and
+    justext's set of it cached) and the warm-up module loaded before it sees a page (a
+    fresh interpreter, so this test's process has no forkserver of its own yet)."""
+    script = tmp_path / "probe.py"
+    script.write_text(textwrap.dedent("""
+        import multiprocessing
+        import sys
+
+        def probe(conn):
+            from justext.core import define_stoplist
+            from trafilatura import external
+            conn.send((external.JT_STOPLIST is not None,
+                       define_stoplist.cache_info().currsize > 0,
+                       "pipeline.stages_warmup" in sys.modules))
+
+        if __name__ == "__main__":
+            from pipeline.page_pool import PagePool
+            PagePool(1)  # sets the forkserver's preload, as a crawl does
+            context = multiprocessing.get_context("forkserver")
+            ours, theirs = context.Pipe()
+            process = context.Process(target=probe, args=(theirs,))
+            process.start()
+            print(ours.recv())
+            process.join()
+    """), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True,
+                         text=True, timeout=120, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip().splitlines()[-1] == "(True, True, True)"
