@@ -19,6 +19,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
@@ -269,13 +270,13 @@ class GenericSpider(Spider):
             self._count(Stat.REL_CANONICAL)
         return page
 
-    def closed(self, reason: str) -> Deferred[None]:
+    async def closed(self, reason: str) -> None:
         """Flush the site's WARC file and spool (also when no item pipeline is configured).
 
         The flush (the spool's Parquet files, each written and fsynced) runs on a thread of
         the reactor's pool: the crawl's event loop keeps serving the sites still crawling
         meanwhile, where it used to wait for every fsync. Scrapy waits for the returned
-        Deferred before it closes the site's stats; nothing else touches the site's archive
+        coroutine before it closes the site's stats; nothing else touches the site's archive
         or spool once the spider is closing.
 
         A final flush that fails is recorded as the site's stop reason (stat
@@ -283,7 +284,7 @@ class GenericSpider(Spider):
         """
         flushed: Deferred[list[tuple[Literal["archive", "spool"], OSError]]] = \
             deferToThread(self.ctx.close)
-        return flushed.addCallback(self._record_close_failures)
+        self._record_close_failures(await maybe_deferred_to_future(flushed))
 
     def _record_close_failures(
             self, failed: list[tuple[Literal["archive", "spool"], OSError]]) -> None:

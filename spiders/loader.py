@@ -18,7 +18,6 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
-from twisted.internet.defer import Deferred
 
 from pipeline.package_data import package_dir
 from pipeline.siteconfig import ConfigError, SiteConfig, load_site_config
@@ -69,16 +68,15 @@ class SiteSpider(GenericSpider):
         spider.native_run = run
         return spider
 
-    def closed(self, reason: str) -> Deferred[None]:
+    async def closed(self, reason: str) -> None:
         """Flush archive and spool, then (also when the flush failed) let the application
         finish the run."""
-        def finish(result: object) -> object:
+        try:
+            await super().closed(reason)
+        finally:
             if self.native_run is not None:
                 stats = plain_stats(self.crawler.stats)
                 self.native_run.close(stats, str(stats.get(Stat.WRITE_STOP) or reason))
-            return result
-
-        return super().closed(reason).addBoth(finish)
 
 
 class SiteSpiderLoader:
