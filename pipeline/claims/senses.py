@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from pipeline.claims.stance import clause_text
 from pipeline.claims.taxonomy import DATA_DIR, GAP, TOPIC_IDS
 from pipeline.normalize import normalize_text
 
@@ -356,11 +357,6 @@ def _ends_its_clause(norm: str, clause_of: list[int], start: int, cue: str) -> b
         and clause_of[end] == clause_of[start]
 
 
-def _clause_text(norm: str, clause_of: list[int], clause: int) -> str:
-    """The characters of *norm* in clause number *clause* (empty when there is none)."""
-    return "".join(ch for ch, c in zip(norm, clause_of, strict=True) if c == clause)
-
-
 @lru_cache(maxsize=512)
 def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled search for any of the context *words* (the same test as `_holds` on each:
@@ -394,7 +390,7 @@ def apply_senses(
     Returns, per input, (new topic or None to drop it, the rule name or "").
     """
     out: list[tuple[str | None, str]] = []
-    clause_text: dict[int, str] = {}
+    clause_texts: dict[int, str] = {}
     for topic, cue, start in evidence_topics:
         result: tuple[str | None, str] = (topic, "")
         for rule in senses.by_topic.get(topic, ()):
@@ -408,14 +404,14 @@ def apply_senses(
                 scope = norm[begin:end]
             elif rule.scope == "clause" and 0 <= start < len(clause_of):
                 clause = clause_of[start]
-                if clause not in clause_text:
-                    clause_text[clause] = _clause_text(norm, clause_of, clause)
-                scope = clause_text[clause]
+                if clause not in clause_texts:
+                    clause_texts[clause] = clause_text(norm, clause_of, clause)
+                scope = clause_texts[clause]
                 if rule.action == "require" and _ends_its_clause(norm, clause_of, start, cue):
                     # 对借款人的紧急联系人，一天最多只能联系一次: a clause that ends with the cue
                     # names what the next clause is about; the act a rule requires may be there
                     # (round y)
-                    scope += "\u3000" + _clause_text(norm, clause_of, clause + 1)
+                    scope += "\u3000" + clause_text(norm, clause_of, clause + 1)
                 if rule.follow:
                     scope += _following(norm, clause_of, clause, rule.follow)
             else:

@@ -64,6 +64,12 @@ def clause_index(text: str) -> list[int]:
     return out
 
 
+def clause_text(text: str, clause_of: list[int], clause: int) -> str:
+    """The characters of *text* in clause number *clause* (``clause_of`` is
+    ``clause_index(text)``; empty when there is no such clause)."""
+    return "".join(ch for ch, c in zip(text, clause_of, strict=True) if c == clause)
+
+
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding *pos* starts (just after the clause break before it)."""
     while pos > 0 and text[pos - 1] not in CLAUSE_BREAKS:

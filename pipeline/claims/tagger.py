@@ -33,6 +33,7 @@ from pipeline.claims.stance import (
     clause_end,
     clause_index,
     clause_start,
+    clause_text,
     condition_cues,
     counted,
     decide_stance,
@@ -412,14 +413,10 @@ def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
     if not lex.existence_grants or not any(w in norm for w in lex.contrast_openers):
         return evidence
     clause_of = clause_index(norm)
-    bounds: dict[int, list[int]] = {}
-    for i, c in enumerate(clause_of):
-        bounds.setdefault(c, []).append(i)
-    texts = {c: norm[idx[0] : idx[-1] + 1] for c, idx in bounds.items()}
     rare_word: dict[int, str] = {}
-    for c, text in texts.items():
-        granted = text.rstrip(" ,，;；。!！")
-        after = texts.get(c + 1, "").lstrip()
+    for c in range(clause_of[-1] if clause_of else 0):
+        granted = clause_text(norm, clause_of, c).rstrip(" ,，;；。!！")
+        after = clause_text(norm, clause_of, c + 1).lstrip()
         if not granted.endswith(lex.existence_grants) or not after.startswith(
                 lex.contrast_openers):  # fmt: skip
             continue
