@@ -7,6 +7,7 @@ must start with it done.
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import textwrap
@@ -28,12 +29,16 @@ def test_the_sample_page_goes_through_every_stage() -> None:
     assert result.claims  # the tagger ran on it, so its cue data and senses are loaded
 
 
-def test_a_failing_warm_up_is_harmless(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_warm_up_is_harmless(monkeypatch: pytest.MonkeyPatch,
+                                       caplog: pytest.LogCaptureFixture) -> None:
     def boom(*_: object) -> None:
         raise RuntimeError("no warm-up today")
 
     monkeypatch.setattr(warmup, "page_result", boom)
-    warmup.warm()  # does not raise
+    with caplog.at_level(logging.DEBUG, logger=warmup.__name__):
+        assert warmup.warm() is None  # the failure is swallowed, not raised
+    assert "warming up the stages failed" in caplog.text
+    assert "no warm-up today" in caplog.text
 
 
 def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
