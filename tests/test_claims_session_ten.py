@@ -1,0 +1,82 @@
+"""Session ten (coordinator): classes found by blind probes 290 on.
+
+Each class has sentences of its own and a near miss that keeps the old reading:
+a message or call judged a fraud (基本可以认定是诈骗, 属于诈骗信息) is an impostor
+(fake_collection), while the borrower's own fraud (不还钱算不算诈骗) is criminal
+risk and a paid service judged a fraud is a debt-help scam; the repayment pushed
+back in plain words (把还款往后推三个月) is a deferral with the instalment anchor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- a message or call judged a fraud is an impostor ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要是短信让你扫码缴纳“结案费”，基本可以断定这是诈骗。",
+        "这种自称调解员、只留一个手机号的来电，多半属于诈骗。",
+        "收到带网址的催款短信先别慌，那很可能是诈骗短信。",
+    ],
+)
+def test_a_message_judged_a_fraud_is_an_impostor(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠了信用卡一直拖着不还钱，会不会被当成是诈骗？",
+        "借款人借钱时就没打算还，才可能属于诈骗。",
+    ],
+)
+def test_the_borrowers_own_fraud_is_criminal_risk(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "criminal_risk" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+def test_a_paid_service_judged_a_fraud_is_a_debt_help_scam() -> None:
+    a = analyse("先收服务费再帮你上岸的机构，基本都是诈骗。")
+    assert "debt_help_scam" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+def test_a_plain_message_is_still_a_contact() -> None:
+    # near miss: a message with no judgement of fraud
+    a = analyse("逾期第二天平台就会发短信提醒你还款。")
+    assert "debtor_contact" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+# -- the repayment pushed back in plain words is a deferral ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("我跟客服商量，把这期还款往后推了两个月。", 60),
+        ("平台同意把还款推后一个月，这期间不算逾期。", 30),
+        ("实在周转不开，可以问问能不能把还款往后挪半个月。", 15),
+    ],
+)
+def test_a_repayment_pushed_back_is_a_deferral(sentence: str, days: int) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.threshold is not None
+    assert a.threshold.anchor == "installment"
+    assert a.threshold.min_days == days == a.threshold.max_days
+
+
+def test_a_date_pushed_back_by_a_holiday_is_no_deferral() -> None:
+    # near miss: the due date moved by a holiday is a grace period, no plan agreed
+    a = analyse("还款日赶上节假日的，会自动顺延到节后第一个工作日。")
+    assert "negotiation" not in a.topics
+    assert "overdue_grace" in a.topics
