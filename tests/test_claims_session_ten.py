@@ -80,3 +80,67 @@ def test_a_date_pushed_back_by_a_holiday_is_no_deferral() -> None:
     a = analyse("还款日赶上节假日的，会自动顺延到节后第一个工作日。")
     assert "negotiation" not in a.topics
     assert "overdue_grace" in a.topics
+
+
+# -- a claim pointed back at and rejected (这种说法有点夸大) is a belief ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("说借呗逾期一天就会被起诉，这种说法太夸张了。", "legal_action"),
+        ("网上传逾期必爆通讯录，这个说法并不完全准确。", "contacts_family"),
+        ("逾期两周催收就派人上门，这类说法言过其实。", "home_visit"),
+    ],
+)
+def test_a_claim_pointed_back_at_and_rejected_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_practice_pointed_back_at_and_judged_is_still_affirmed() -> None:
+    # near miss: 这种做法 judges what is done; it is no belief rejected
+    a = analyse("逾期后平台会打电话给紧急联系人，这种做法有点过分。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- 说不定 is a possibility, no denial ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠得多又一直拖着，银行说不定会起诉你。",
+        "逾期时间长了，平台说不定会把账转给外包公司。",
+    ],
+)
+def test_perhaps_is_a_possibility_not_a_denial(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "denies"
+    assert a.hedge == "possibility"
+
+
+# -- the debt left unpaid, then 才: only then -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一直拖着不还，平台才可能把你告上法院。",
+        "你长期不还，银行才会把账交给外包公司。",
+    ],
+)
+def test_unpaid_then_only_then_is_a_condition(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "conditional"
+
+
+def test_found_out_only_later_is_no_condition() -> None:
+    # near miss: 才发现 tells when it was found out
+    a = analyse("他一直不还，直到收到传票才发现被起诉了。")
+    assert "legal_action" in a.topics
+    assert a.stance != "conditional"

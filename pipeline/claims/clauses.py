@@ -329,13 +329,29 @@ def belief_span(norm: str, senses: Senses) -> Span | None:
     if m is not None:
         found = rejection_re.search(norm, m.end()) if rejection_re is not None else None
     if found is None:
-        return _named_false(norm, senses, rejection_re)
+        named = _named_false(norm, senses, rejection_re)
+        return named if named is not None else _referred_false(norm, senses, rejection_re)
     body = m.end() if m is not None else 0
     rejection = found.start()
     end = max(body, clause_start(norm, rejection))
     if end <= body:
         end = rejection
     return Span(m.start() if m is not None else 0, end, m.group(0) if m is not None else "")
+
+
+def _referred_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | None) -> Span | None:
+    """说X就一定上门，这种说法有点夸大: a clause opening with a word that points back at what
+    was said (这种说法) and rejecting it names the clauses before it false; they are the belief."""
+    referent = alternation(senses.belief_referents)
+    if referent is None or rejection_re is None:
+        return None
+    for m in referent.finditer(norm):
+        start = clause_start(norm, m.start())
+        if start == 0 or m.start() - start > 2:
+            continue  # the referent opens its clause (at most 其实, 但 before it)
+        if rejection_re.search(norm, m.end(), clause_end(norm, m.end())) is not None:
+            return Span(0, start, m.group(0))
+    return None
 
 
 def _named_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | None) -> Span | None:

@@ -98,6 +98,9 @@ class Senses:
     # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
     # author rejects, with no rejection word after it
     false_leads: tuple[str, ...] = ()
+    # a clause opening with a word pointing back at what was said (这种说法) and rejecting it:
+    # the clauses before it are a belief the author rejects
+    belief_referents: tuple[str, ...] = ()
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
@@ -275,6 +278,7 @@ def parse_senses(path: Path) -> Senses:
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
+        belief_referents=_words(clauses, "belief_referents", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
         speaker_leads=_words(clauses, "speaker_leads", "clauses."),

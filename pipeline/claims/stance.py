@@ -464,7 +464,7 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     blockers = lex.condition_blockers if lex is not None else ()
     for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
         span = text[hit.start : hit.end]
-        if not hit.text.endswith(("才", "才会", "才能")) and any(ch in CLAUSE_BREAKS
+        if not hit.text.endswith(("才", "才会", "才能", "才可能")) and any(ch in CLAUSE_BREAKS
                                                              for ch in span):
             continue
         if any(b in span for b in blockers):
