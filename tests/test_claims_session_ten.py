@@ -144,3 +144,83 @@ def test_found_out_only_later_is_no_condition() -> None:
     a = analyse("他一直不还，直到收到传票才发现被起诉了。")
     assert "legal_action" in a.topics
     assert a.stance != "conditional"
+
+
+# -- probe 292: the reader who meets a circumstance, checking first, not waiting -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "遇到这种情况可以先录音，再向银保监会投诉。",
+        "碰到催收半夜打电话骚扰，可以打12378反映。",
+        "遇上冒充律师的来电，可以直接报警。",
+    ],
+)
+def test_whoever_meets_the_circumstance_is_the_reader(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.modality == "advice"
+
+
+def test_a_lender_meeting_the_circumstance_is_no_reader() -> None:
+    # near miss: the bank stands in the circumstance clause; what it can do is descriptive
+    a = analyse("遇到借款人失联时银行可以向法院起诉。")
+    assert "legal_action" in a.topics
+    assert a.modality == "descriptive"
+
+
+def test_checking_a_notice_first_is_advice() -> None:
+    a = analyse("收到银行的催收函，先核对一下上面的欠款金额。")
+    assert a.modality == "advice"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "waited_for"),
+    [
+        ("别等传票寄到家里，现在就去跟银行谈分期。", "negotiation", "legal_action"),
+        ("不要等催收上门了才着急，先主动联系平台协商还款。", "negotiation", "home_visit"),
+        ("千万别等法院立案，趁早和平台谈个还款计划。", "negotiation", "legal_action"),
+    ],
+)
+def test_the_event_not_to_wait_for_is_no_claim(sentence: str, kept: str, waited_for: str) -> None:
+    a = analyse(sentence)
+    assert kept in a.topics
+    assert waited_for not in a.topics
+    assert a.modality == "advice"
+
+
+def test_waiting_named_as_a_fact_keeps_the_event() -> None:
+    # near miss: 等 as a plain verb of the lender (等逾期满90天再起诉) names the lawsuit
+    a = analyse("平台通常会等逾期满90天再起诉。")
+    assert "legal_action" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的催收会把欠款通知贴在借款人家门口。",
+        "外访人员把催款单贴到了我家门上。",
+    ],
+)
+def test_a_notice_posted_on_the_door_is_a_visit(sentence: str) -> None:
+    assert "home_visit" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("催收把欠款的事群发给借款人的同事，这种做法涉嫌侵犯隐私。", "contacts_family"),
+        ("在小区门口拉横幅、到家里堵人的行为，已经侵犯了隐私权。", "home_visit"),
+    ],
+)
+def test_a_practice_judged_keeps_its_topic(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert "complaints_rights" not in a.topics
+
+
+def test_a_judged_practice_with_a_complaint_keeps_the_complaint() -> None:
+    # near miss: the reader is told where to complain
+    a = analyse("这种做法侵犯了借款人的隐私权，可以向银保监会投诉。")
+    assert "complaints_rights" in a.topics

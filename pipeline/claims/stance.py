@@ -545,8 +545,12 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
                        and before.endswith(lex.reader_when))
             carried = not before and start > 0 and (
                 _institution_then_time(text, lex) or _lender_subject_before(text, start, lex))
+            # 遇到这种情况可以…: whoever meets the circumstance is the reader, unless a lender
+            # or a court stands in it (遇到借款人失联时平台可以…)
+            met = (before.startswith(lex.circumstance)
+                   and not any(s in before for s in lex.duty_subjects))
             reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
-                      or befalls)
+                      or befalls or met)
             if reader and not acts_on:
                 return word
             pos = text.find(word, pos + 1)

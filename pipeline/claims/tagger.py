@@ -839,6 +839,12 @@ def _analyse_norm(
         foreign = frozenset(clause_of[s] for s in sensed_out if 0 <= s < len(norm)) - kept
         modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None,
                                             foreign_clauses=foreign)  # fmt: skip
+        if modality == "descriptive" and q is None:
+            # 别等传票上门，…: the event set aside was the reader's to not wait for
+            told = next((sp.marker for sp in main_conc
+                         if sp.marker.startswith(tax.lexicon.prohibitives)), None)
+            if told is not None:
+                modality, mod_cue = "advice", told
         hedge, hedge_cue = detect_hedge(
             _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
         if hedge == "none" and any(ev.rare for ev in support):
