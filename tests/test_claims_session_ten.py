@@ -224,3 +224,68 @@ def test_a_judged_practice_with_a_complaint_keeps_the_complaint() -> None:
     # near miss: the reader is told where to complain
     a = analyse("这种做法侵犯了借款人的隐私权，可以向银保监会投诉。")
     assert "complaints_rights" in a.topics
+
+
+# -- probe 293: collecting at night, money sent to a swindler, coming to know whether ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "监管要求晚上十点以后、早上八点以前都不得催收。",
+        "按规定，22:00到次日8:00之间不能催收。",
+        "正规机构不会搞深夜催收。",
+    ],
+)
+def test_collecting_at_night_is_a_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.stance == "denies"
+
+
+def test_bare_collection_without_hours_is_still_no_topic() -> None:
+    # near miss: DOMAIN, the bare word 催收 gives no topic
+    assert not analyse("逾期以后就会进入催收阶段。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他听信了电话里的说法，把两万块转给骗子，再也要不回来。",
+        "有人照着短信上的指示，把钱转进了骗子的账户。",
+    ],
+)
+def test_money_sent_to_a_swindler_is_an_impostor(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_money_sent_to_a_debt_help_swindler_is_the_scam() -> None:
+    # near miss: the swindler is a paid debt-help service
+    a = analyse("交了服务费找中介代办停息挂账，钱转给骗子就再也找不到人了。")
+    assert "debt_help_scam" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "打开征信报告看一看，就能知道有没有逾期记录。",
+        "问一下客服就知道是不是已经上报征信了。",
+    ],
+)
+def test_coming_to_know_whether_asks_nothing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics
+    assert a.stance != "question"
+
+
+def test_a_real_whether_question_is_still_a_question() -> None:
+    # near miss: no verb of knowing before 有没有
+    a = analyse("网贷逾期一天有没有上征信？")
+    assert a.stance == "question"
+
+
+def test_looking_it_up_oneself_is_advice() -> None:
+    a = analyse("查一下自己的征信报告，确认有没有逾期记录。")
+    assert "credit_report" in a.topics
+    assert a.modality == "advice"

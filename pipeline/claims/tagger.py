@@ -132,6 +132,10 @@ def _word_spaces(norm: str) -> set[int]:
     return spaces.union(i for i in between if norm[i - 1] + norm[i + 1] in bigrams)
 
 
+#: The colon of a clock time (22:00, 8:30).
+_CLOCK_RE = re.compile(r"(?<=\d):(?=\d)")
+
+
 def tagging_text(sentence: str) -> str:
     """The text the tagger matches on: normalized, pinyin leftovers dropped, gaps marked.
 
@@ -147,6 +151,9 @@ def tagging_text(sentence: str) -> str:
 def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
     """tagging_text and, per character, its index in *sentence* (quotes use the original)."""
     norm, offsets = normalize_with_offsets(sentence)
+    if ":" in norm:
+        # a clock time (22:00) is no clause break: its colon reads as 点 (one character for one)
+        norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
         norm, offsets = drop_matches(norm, offsets, _PINYIN_RE)
     if " " in norm:
@@ -160,6 +167,8 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
 
 def _mark_gaps(norm: str) -> str:
     """tagging_text's steps after normalize_text."""
+    if ":" in norm:
+        norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
         norm = _PINYIN_RE.sub("", norm)
     if " " in norm:
