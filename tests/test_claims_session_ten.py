@@ -289,3 +289,77 @@ def test_looking_it_up_oneself_is_advice() -> None:
     a = analyse("查一下自己的征信报告，确认有没有逾期记录。")
     assert "credit_report" in a.topics
     assert a.modality == "advice"
+
+
+# -- probe 294: dragged past a span, not even one day, 就 + 算 at the sentence end -----------
+
+
+def test_dragged_past_a_span_is_a_minimum() -> None:
+    a = analyse("网贷一般拖过五天就会被报送征信。")
+    assert "credit_report" in a.topics
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (5, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这家银行一天宽限都没有，到期没还就记逾期。",
+        "有的网贷一天的宽限也没有，晚还一分钟都不行。",
+    ],
+)
+def test_not_even_one_day_of_grace_is_no_span(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance == "denies"
+    assert a.threshold is None or a.threshold.min_days != 1
+
+
+def test_one_day_named_plainly_is_still_a_span() -> None:
+    # near miss: 一天 with no "not even" after it
+    a = analyse("逾期一天也会上征信。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (1, 1)
+
+
+def test_then_it_counts_as_overdue_is_no_concession() -> None:
+    # 过了零点就算逾期: 就 + 算逾期 ends the sentence
+    a = analyse("过了还款日当天的零点就算逾期。")
+    assert "overdue_grace" in a.topics
+    assert a.stance == "denies"
+
+
+def test_even_if_overdue_is_still_a_concession() -> None:
+    # near miss: 就算 with a main clause after it concedes
+    a = analyse("就算逾期了，也不会马上上征信。")
+    assert "credit_report" in a.topics
+    assert "overdue_grace" not in a.topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("有人以为小额欠款不会上征信，这种想法大错特错。", "credit_report"),
+        ("总觉得平台不会真去起诉，这种观念是错的。", "legal_action"),
+    ],
+)
+def test_a_thought_pointed_back_at_and_rejected_is_reversed(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "因银行系统故障造成的逾期，可以申请消除记录。",
+        "核实是误报以后，银行会帮你删除这条记录。",
+    ],
+)
+def test_a_record_removed_is_the_credit_report(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_a_chat_log_deleted_is_no_credit_report() -> None:
+    # near miss: 删除 of a chat log
+    assert "credit_report" not in analyse("聊天记录删除了就找不回来了。").topics

@@ -312,6 +312,8 @@ def concessive_spans(norm: str, senses: Senses) -> list[Span]:
     for m in pattern.finditer(norm):
         body = m.end()
         end = clause_end(norm, body)
+        if m.group(0) in senses.concessive_needs_main and not norm[end:].strip("，,;；。.!！?？ "):
+            continue  # 过了零点就算逾期。: 就 + 算 ends the sentence, no concession before a claim
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
             if at > 0:

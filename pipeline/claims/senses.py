@@ -98,6 +98,8 @@ class Senses:
     # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
     # author rejects, with no rejection word after it
     false_leads: tuple[str, ...] = ()
+    # concessive markers that are none when their clause ends the sentence (就算: 就 + 算)
+    concessive_needs_main: tuple[str, ...] = ()
     # a clause opening with a word pointing back at what was said (这种说法) and rejecting it:
     # the clauses before it are a belief the author rejects
     belief_referents: tuple[str, ...] = ()
@@ -259,6 +261,7 @@ def parse_senses(path: Path) -> Senses:
         respell=tuple(respell),
         variants=variants,
         concessive=_words(clauses, "concessive", "clauses."),
+        concessive_needs_main=_words(clauses, "concessive_needs_main", "clauses."),
         asserted=_words(clauses, "asserted", "clauses."),
         resume=_words(clauses, "resume", "clauses."),
         belief=_words(clauses, "belief", "clauses."),

@@ -66,6 +66,9 @@ _FREQUENCY_RE = re.compile(
     r"(?:次|通|遍|个电话|条短信|个(?!月|多月|半月|小时|钟头|星期|礼拜|工作日|季度|自然日))"
 )
 # ...also with a limit word a few characters on (一年一般只能改一次, 一年最多申请两次).
+#: One of a unit, then "not even" (一天宽限都没有, 一天也不给): none at all, no span (session ten).
+_NOT_EVEN_RE = re.compile(r"[^,;:，；：。!?！？]{0,4}?(?:都|也)(?:没有|没|不给|不留|不会给)")
+
 _LIMITED_FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:只能|只可以|最多|仅能|仅限|仅可)[^,;:，；：。!?！？]{0,4}?"
     r"(?:\d+|[" + _CN + r"几数]+)\s*次"
@@ -198,6 +201,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
         if any(text[: m.start()].endswith(w) for w in lookback):
             continue  # 近半年的查询记录: a look-back window
+        if num in ("一", "1") and _NOT_EVEN_RE.match(text, m.end()):
+            continue  # 一天宽限都没有: not even one day
         if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
             continue  # 2023年
         if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
