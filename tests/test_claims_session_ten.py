@@ -362,3 +362,55 @@ def test_a_record_removed_is_the_credit_report(sentence: str) -> None:
 def test_a_chat_log_deleted_is_no_credit_report() -> None:
     # near miss: 删除 of a chat log
     assert "credit_report" not in analyse("聊天记录删除了就找不回来了。").topics
+
+
+# -- probe 295: a lender who may not, Taiwan words, a claim sold, the lender's own time -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收人员不能向借款人的同事透露欠款情况。",
+        "平台也不可以拿你的通讯录去群发催款短信。",
+        "催收员不许冒充公安机关打电话。",
+    ],
+)
+def test_a_lender_or_collector_who_may_not_states_a_rule(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.modality == "normative"
+
+
+def test_the_reader_who_cannot_is_no_rule() -> None:
+    # near miss: the reader is the subject of 不能
+    a = analyse("欠了钱你也不能一直躲着，催收会打给你的紧急联系人。")
+    assert "contacts_family" in a.topics
+    assert a.modality != "normative"
+
+
+def test_a_visit_to_the_home_in_taiwan_words_is_a_visit() -> None:
+    assert "home_visit" in analyse("催收人員到府拜訪前，應先預約時間。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["债权卖掉以后，欠款并不会因此消失。", "银行把这笔债权卖了，接手的公司会继续催收。"],
+)
+def test_a_claim_sold_in_plain_words_is_a_debt_sale(sentence: str) -> None:
+    assert "bad_debt_transfer" in analyse(sentence).topics
+
+
+def test_a_welcome_to_call_box_is_no_claim() -> None:
+    assert not analyse("有問題歡迎來電，律師會為您免費初步評估。").topics
+
+
+def test_the_lenders_own_time_clause_carries_its_subject() -> None:
+    a = analyse("银行拿到胜诉判决后，就可以申请强制执行。")
+    assert "legal_action" in a.topics
+    assert a.modality == "descriptive"
+
+
+def test_the_readers_own_time_clause_is_still_advice() -> None:
+    # near miss: the reader's act before 后
+    a = analyse("你把欠款还清后，就可以申请开具结清证明，以后征信有争议时用得上。")
+    assert a.modality == "advice"

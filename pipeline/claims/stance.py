@@ -585,7 +585,10 @@ def _lender_subject_before(text: str, start: int, lex: Lexicon) -> bool:
         if cut >= 0 and not clause.startswith(lex.duty_subjects):
             clause = clause[cut + len(when):]
             break
-    return clause.startswith(lex.duty_subjects) and any(m in clause for m in lex.lender_modals)
+    if not clause.startswith(lex.duty_subjects):
+        return False
+    # …or a time clause of the lender's own act (银行起诉拿到支付命令后，就可以申请执行)
+    return any(m in clause for m in lex.lender_modals) or clause.endswith(lex.reader_when)
 
 
 def _rule_then_duty(text: str, lex: Lexicon) -> str | None:
