@@ -414,3 +414,24 @@ def test_the_readers_own_time_clause_is_still_advice() -> None:
     # near miss: the reader's act before 后
     a = analyse("你把欠款还清后，就可以申请开具结清证明，以后征信有争议时用得上。")
     assert a.modality == "advice"
+
+
+# -- probe 296: what a message names, quoted --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收短信里提到的“即将起诉”，多半只是吓唬人。",
+        "短信中写的“三天内派人上门”，其实是催收常用的套话。",
+    ],
+)
+def test_words_a_message_names_are_quoted(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+
+
+def test_the_authors_own_lawsuit_claim_after_a_message_stays() -> None:
+    # near miss: the lawsuit named outside the quote is the author's
+    a = analyse("短信里提到的“移交法务”是吓唬人的，真正起诉要先收到法院传票。")
+    assert "legal_action" in a.topics
