@@ -435,3 +435,22 @@ def test_the_authors_own_lawsuit_claim_after_a_message_stays() -> None:
     # near miss: the lawsuit named outside the quote is the author's
     a = analyse("短信里提到的“移交法务”是吓唬人的，真正起诉要先收到法院传票。")
     assert "legal_action" in a.topics
+
+
+# -- probe 297: a court's view on whose debt it is --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款用于家庭日常生活的，法院一般会认定为夫妻共同债务。",
+        "如果钱是一方拿去赌博输掉的，法院通常认定为个人债务。",
+    ],
+)
+def test_a_courts_view_on_whose_debt_is_no_lawsuit(sentence: str) -> None:
+    assert "legal_action" not in analyse(sentence).topics
+
+
+def test_a_court_enforcing_against_joint_property_is_a_lawsuit() -> None:
+    # near miss: the court acts on the property; enforcement is legal action
+    assert "legal_action" in analyse("法院判决后，夫妻共同财产也可能被执行。").topics
