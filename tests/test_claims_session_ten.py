@@ -454,3 +454,34 @@ def test_a_courts_view_on_whose_debt_is_no_lawsuit(sentence: str) -> None:
 def test_a_court_enforcing_against_joint_property_is_a_lawsuit() -> None:
     # near miss: the court acts on the property; enforcement is legal action
     assert "legal_action" in analyse("法院判决后，夫妻共同财产也可能被执行。").topics
+
+
+# -- probe 298: what the case turns on, the police at the door, the intent to keep -----------
+
+
+def test_what_the_case_turns_on_asks_nothing() -> None:
+    a = analyse("是不是恶意透支，关键在于持卡人有没有还款的意愿。")
+    assert "criminal_risk" in a.topics
+    assert a.stance != "question"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "警察上门的时候，数额巨大的恶意透支照样要追究刑责。",
+        "经侦上门以后才还钱，也不一定能免于处罚。",
+    ],
+)
+def test_the_police_at_the_door_are_no_collection_visit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "home_visit" not in a.topics
+    assert "criminal_risk" in a.topics
+
+
+def test_a_collector_at_the_door_is_still_a_visit() -> None:
+    # near miss: no police word
+    assert "home_visit" in analyse("外访人员上门的时候，要求对方出示工作证。").topics
+
+
+def test_the_intent_to_keep_the_money_is_criminal_risk() -> None:
+    assert "criminal_risk" in analyse("透支后换号躲起来的，容易被认定为非法占有。").topics
