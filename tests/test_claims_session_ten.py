@@ -485,3 +485,41 @@ def test_a_collector_at_the_door_is_still_a_visit() -> None:
 
 def test_the_intent_to_keep_the_money_is_criminal_risk() -> None:
     assert "criminal_risk" in analyse("透支后换号躲起来的，容易被认定为非法占有。").topics
+
+
+# -- probe 299: a rule said to be plain, 打 + the person, may lawfully refuse, a fee cut ------
+
+
+def test_a_rule_said_to_be_plain_makes_the_duty_normative() -> None:
+    a = analyse("监管文件写得很清楚，催收人员不能在夜里十点以后打电话。")
+    assert "debtor_contact" in a.topics
+    assert a.modality == "normative"
+
+
+def test_calling_the_emergency_contact_without_gei_is_a_contact() -> None:
+    a = analyse("有的平台逾期第二天就开始打紧急联系人。")
+    assert "contacts_family" in a.topics
+
+
+def test_an_emergency_contact_merely_filled_in_is_no_contact() -> None:
+    # near miss: the person named, no act of reaching them
+    assert "contacts_family" not in analyse("申请借款时要填写两位紧急联系人。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["年化超过36%的那部分利息，借款人可以不付。", "超出法定上限的罚息，你可以拒绝支付。"],
+)
+def test_what_the_borrower_may_lawfully_refuse_is_a_rule(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert a.stance == "denies"
+    assert a.modality == "normative"
+
+
+def test_a_fee_cut_told_after_it_is_a_negotiation() -> None:
+    assert "negotiation" in analyse("跟平台谈了三次，罚息减掉了一半。").topics
+
+
+def test_a_record_kept_as_evidence_is_a_complaint_matter() -> None:
+    assert "complaints_rights" in analyse("通话录音要留好，这些都可以作为证据。").topics
