@@ -1,0 +1,66 @@
+"""pipeline.claims.prefilter: the strings a pattern's matches require, and the boilerplate
+search it gates (same rule named as searching every pattern in turn)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.claims.prefilter import Prefilter, required_literals
+from pipeline.claims.senses import load_senses
+from pipeline.claims.tagger import tagging_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "groups"),
+    [
+        ("首页>", [{"首页>"}]),
+        ("(小编|我们)[^,]{0,10}(聊聊|说说)", [{"小编", "我们"}, {"聊聊", "说说"}]),
+        ("^第[一二]条", [{"第"}, {"条"}, {"一", "二"}]),
+        ("a(?:bc)+d", [{"bc"}, {"a"}, {"d"}]),
+        ("(ab|c)?x", [{"x"}]),
+    ],
+)
+def test_required_literals(pattern: str, groups: list[set[str]]) -> None:
+    assert sorted(map(sorted, required_literals(re.compile(pattern)))) == sorted(
+        map(sorted, groups))
+
+
+@pytest.mark.parametrize("pattern", ["(?i)abc", "a*", "(ab|)c?", "x?y*", r"\d+", "[^,]+"])
+def test_what_cannot_be_read_requires_nothing(pattern: str) -> None:
+    assert required_literals(re.compile(pattern)) == ()
+
+
+def test_prefilter_never_skips_a_pattern_that_matches() -> None:
+    patterns = [re.compile(p) for p in (
+        "首页|主页", "(关于)[^。]{2,5}的(通知|说明)$", "^(作者|来源)\\s*:", "a(b|c)d", "x|",
+        "[0-9]+条", "(?:举报)?(回答|评论)")]
+    prefilter = Prefilter(patterns)
+    texts = ["首页", "关于逾期的通知", "作者:小王", "abd", "acd", "ad", "", "x", "12条",
+             "评论", "举报", "随便一句话"]
+    for text in texts:
+        present = prefilter.present(text)
+        for i, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert prefilter.possible(i, present), (pattern.pattern, text)
+
+
+def _lines() -> list[str]:
+    paths = [ROOT / "evals" / "claims-real" / "dev.jsonl",
+             *sorted((ROOT / "evals" / "claims-real").glob("probe*.jsonl"))]
+    return [json.loads(line)["text"] for path in paths
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_boilerplate_rule_is_the_first_rule_that_matches() -> None:
+    senses = load_senses()
+    lines = [tagging_text(t) for t in _lines()] + [
+        tagging_text(rule.example) for rule in senses.boilerplate]
+    for norm in lines:
+        first = next((r.name for r in senses.boilerplate if r.pattern.search(norm)), None)
+        assert senses.boilerplate_rule(norm) == first, norm
