@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from pipeline.claims.memo import remember
 
 _END = "。！？；!?;…"
 _CLOSERS = "”’\"'」』）)】》"
@@ -55,15 +56,8 @@ class Segment:
 
 # Paragraphs seen lately and what segmenting them gave: farms repeat paragraphs across
 # reposts and templates (on the demo web 3,811 lines hold 2,147 distinct ones), and each
-# step below is a pure function of the line. ``clear_segment_cache`` forgets them.
+# step below is a pure function of the line (``memo.forget`` empties them).
 _LINE_CACHE_SIZE = 8192
-
-
-def clear_segment_cache() -> None:
-    """Forget the remembered lines (``tagger.clear_tag_cache`` calls it)."""
-    _sentences.cache_clear()
-    list_marker.cache_clear()
-    heading_level.cache_clear()
 
 
 def split_sentences(line: str) -> list[str]:
@@ -74,7 +68,7 @@ def split_sentences(line: str) -> list[str]:
     return list(_sentences(line))
 
 
-@lru_cache(maxsize=_LINE_CACHE_SIZE)
+@remember(maxsize=_LINE_CACHE_SIZE)
 def _sentences(line: str) -> tuple[str, ...]:
     """``split_sentences``, remembered per line."""
     out: list[str] = []
@@ -92,11 +86,15 @@ def _sentences(line: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A letter or a digit: [^\W_] is str.isalnum, character by character, in one search.
+_CONTENT_RE = re.compile(r"[^\W_]")
+
+
 def _has_content(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    return _CONTENT_RE.search(text) is not None
 
 
-@lru_cache(maxsize=_LINE_CACHE_SIZE)
+@remember(maxsize=_LINE_CACHE_SIZE)
 def list_marker(line: str) -> str:
     """The list-item marker that starts *line* ("1. ", "（4）", "①" ...), or ""."""
     m = _LIST_RE.match(line)
@@ -109,7 +107,7 @@ def _heading_body_ok(body: str) -> bool:
     return 0 < len(core) <= _HEADING_MAX and not re.search(r"[。；;！!]", core)
 
 
-@lru_cache(maxsize=_LINE_CACHE_SIZE)
+@remember(maxsize=_LINE_CACHE_SIZE)
 def heading_level(line: str) -> int | None:
     """The heading level of *line* inside a document, or None if it is not a heading.
 

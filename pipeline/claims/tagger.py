@@ -25,7 +25,8 @@ from pipeline.claims.clauses import (
     reported_spans,
 )
 from pipeline.claims.match import Hit, Matchers, build_matchers
-from pipeline.claims.segment import clear_segment_cache, heading_level
+from pipeline.claims.memo import forget
+from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
@@ -227,7 +228,7 @@ def clear_tag_cache() -> None:
     """Forget remembered sentences (benchmarks measure a first pass with it)."""
     _remembered_claims.cache_clear()
     _SAME_NORMALIZED.clear()
-    clear_segment_cache()
+    forget()
 
 
 # The claims of a sentence with no reported speech are a function of its normalized text
