@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.claims.prefilter import Prefilter, required_literals
+from pipeline.claims.prefilter import Prefilter, holds_any, required_literals
 from pipeline.claims.senses import load_senses
+from pipeline.claims.stance import CLAUSE_BREAKS, clause_end
 from pipeline.claims.tagger import tagging_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,3 +65,21 @@ def test_boilerplate_rule_is_the_first_rule_that_matches() -> None:
     for norm in lines:
         first = next((r.name for r in senses.boilerplate if r.pattern.search(norm)), None)
         assert senses.boilerplate_rule(norm) == first, norm
+
+
+def test_holds_any_is_any_word_in_text() -> None:
+    words = ("会不会", "是否", "a.b", "")
+    for text in ("会不会上门", "是否", "axb", "a.b", "无关"):
+        assert holds_any(words, text) == any(w in text for w in words)
+    assert not holds_any(("会不会", "是否"), "无关") and not holds_any((), "x")
+
+
+def test_clause_end_is_the_first_break_at_or_after_pos() -> None:
+    def by_hand(text: str, pos: int) -> int:
+        while pos < len(text) and text[pos] not in CLAUSE_BREAKS:
+            pos += 1
+        return pos
+
+    for text in ("", "逾期，会", "a,b;c", "无断句", "，，", "x。"):
+        for pos in range(-len(text), len(text) + 3):
+            assert clause_end(text, pos) == by_hand(text, pos), (text, pos)

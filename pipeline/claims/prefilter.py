@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -144,3 +145,18 @@ class Prefilter:
             if group.isdisjoint(present):
                 return False
         return True
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled search for any of *words* (None for no words)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def holds_any(words: tuple[str, ...], text: str) -> bool:
+    """``any(w in text for w in words)`` as one compiled search: a precheck for a rule
+    that loops over its words only when one of them is there."""
+    pattern = _any_of(words)
+    return pattern is not None and pattern.search(text) is not None
