@@ -279,7 +279,7 @@ def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
             for m in pattern.finditer(norm) if not any(sp.holds(m.start(1)) for sp in spans)]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled alternation of *words*, longest first (None for no words)."""
     if not words:

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.claims.analysis import CONTEXT_MARK, Analysis
+from pipeline.claims.clauses import alternation
 from pipeline.claims.segment import Segment, segment
 from pipeline.claims.senses import load_senses
 from pipeline.claims.tagger import TAG_CACHE_SIZE, analyse, analyse_claims, tagger_version
@@ -160,6 +161,12 @@ def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None
 _REVERSED = {"affirms": "denies", "denies": "affirms"}
 
 
+def _holds_any(words: tuple[str, ...], text: str) -> bool:
+    """True when *text* holds one of *words* (one compiled search, not a test per word)."""
+    pattern = alternation(words)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _rejected_beliefs(analyses: list[list[Analysis]]) -> None:
     """很多人以为X。其实这是误解。-- a belief stated in one sentence, rejected in the next:
     the belief's stance is reversed (the author states the opposite of X)."""
@@ -169,7 +176,7 @@ def _rejected_beliefs(analyses: list[list[Analysis]]) -> None:
         if a.stance not in _REVERSED or len(analyses[i]) > 1:
             continue
         norm = a.norm
-        if not any(m in norm for m in senses.belief) or any(r in norm for r in senses.rejection):
+        if not _holds_any(senses.belief, norm) or _holds_any(senses.rejection, norm):
             continue
         following = analyses[i + 1][0]
         rejection = next((r for r in senses.rejection if r in following.norm), "")

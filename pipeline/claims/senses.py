@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from pipeline.claims.prefilter import Prefilter
 from pipeline.claims.stance import clause_text
 from pipeline.claims.taxonomy import DATA_DIR, GAP, TOPIC_IDS
 from pipeline.normalize import normalize_text
@@ -71,6 +72,9 @@ class Senses:
     lead_blockers: tuple[str, ...]  # hold a lead word and quote nothing (收件人写的是)
     senses: tuple[Sense, ...]
     boilerplate: tuple[Boilerplate, ...]
+    # the strings each boilerplate rule's matches require, found in one pass (set after init)
+    boilerplate_filter: Prefilter | None = field(init=False, repr=False, compare=False,
+                                                 default=None)
     variant_table: dict[int, str]
     respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
     regional: dict[str, str] | None = None  # Taiwan / Hong Kong word -> mainland word
@@ -137,10 +141,18 @@ class Senses:
         searched twice as slowly (it loses each pattern's literal prefix), and most lines
         match none.
         """
-        for rule in self.boilerplate:
+        prefilter = self.boilerplate_filter
+        present = prefilter.present(norm) if prefilter is not None else frozenset()
+        for i, rule in enumerate(self.boilerplate):
+            if prefilter is not None and not prefilter.possible(i, present):
+                continue  # the line lacks strings every match of the rule holds
             if rule.pattern.search(norm):
                 return rule.name
         return None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "boilerplate_filter",
+                           Prefilter([rule.pattern for rule in self.boilerplate]))
 
 
 def _fail(key: str, problem: str) -> ValueError:

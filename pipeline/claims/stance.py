@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.claims.match import BLOCK, Hit, Matchers
+from pipeline.claims.prefilter import holds_any
 from pipeline.claims.taxonomy import GAP, Lexicon, Taxonomy
 
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
@@ -53,6 +54,9 @@ class TopicEvidence:
         return (negated != (self.polarity == "invert")) != self.flipped
 
 
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+
+
 def clause_index(text: str) -> list[int]:
     """Clause number of every character (clause breaks belong to the clause they end)."""
     out = [0] * len(text)
@@ -79,6 +83,9 @@ def clause_start(text: str, pos: int) -> int:
 
 def clause_end(text: str, pos: int) -> int:
     """Where the clause holding *pos* ends (at the next clause break, or the text's end)."""
+    if pos >= 0:  # one compiled search, not a test per character
+        found = _BREAK_RE.search(text, pos)
+        return found.start() if found is not None else max(pos, len(text))
     while pos < len(text) and text[pos] not in CLAUSE_BREAKS:
         pos += 1
     return pos
@@ -480,6 +487,8 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
 def _whether_depends(text: str, lex: Lexicon) -> str | None:
     """会不会被上门，主要看…: a clause asking whether, the next clause opening with what it
     depends on. The marker found (会不会…主要看), or None."""
+    if not holds_any(lex.whether, text):
+        return None  # no clause asks whether
     start = 0
     word: str | None = None
     while start < len(text):
@@ -595,6 +604,8 @@ def _rule_then_duty(text: str, lex: Lexicon) -> str | None:
     """A first clause that names a rule (根据公约 / 按照监管规定 / 监管明确要求), then a duty
     word in a later clause (催收人员不能…, 银行只能…, 外访人员要…): the rule's content,
     normative."""
+    if not holds_any(lex.rule_sources, text):
+        return None  # no rule named anywhere, so none in the first clause
     end = next((i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS), -1)
     if end < 0:
         return None
@@ -686,8 +697,7 @@ def detect_modality(
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
         if first >= 0:
             heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
-    first_clause = opening[: min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS),
-                                 default=len(opening))]
+    first_clause = opening[: clause_end(opening, 0)]
     for end in lex.circumstance_ends:
         cut_at = first_clause.find(end)
         if cut_at > 0:
@@ -702,6 +712,8 @@ def detect_modality(
             continue  # 请他帮忙转告: what the collector asks of the contact
         if lex.imperative_nouns and head.startswith(lex.imperative_nouns):
             continue  # 保存期限从…起计算: a noun, no instruction
+        if not head.startswith(verbs):
+            continue  # no verb opens it (one test of them all before the loop over them)
         for verb in verbs:
             if head.startswith(verb) and (verb != "把" or head.rstrip(_TRAILING).endswith(
                     _BA_RESULTS)):  # fmt: skip
