@@ -523,3 +523,41 @@ def test_a_fee_cut_told_after_it_is_a_negotiation() -> None:
 
 def test_a_record_kept_as_evidence_is_a_complaint_matter() -> None:
     assert "complaints_rights" in analyse("通话录音要留好，这些都可以作为证据。").topics
+
+
+# -- probe 310: tag and listing pages, a bare yes, gone to the home town ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "展开 借呗逾期多久会被起诉",
+        "花呗逾期怎么办，关于花呗逾期怎么办的全部内容",
+        "相关标签：逾期 催收 征信",
+    ],
+)
+def test_a_listing_pages_label_is_no_claim(sentence: str) -> None:
+    assert not analyse(sentence).topics
+
+
+def test_a_question_line_of_its_own_is_still_a_question() -> None:
+    # near miss: the same question without the listing's label
+    a = analyse("借呗逾期多久会被起诉？")
+    assert "legal_action" in a.topics
+    assert a.stance == "question"
+
+
+def test_a_bare_yes_is_no_advice() -> None:
+    a = analyse("答：可以，判决前后都能和银行谈和解。")
+    assert "negotiation" in a.topics
+    assert a.modality == "descriptive"
+
+
+def test_can_addressed_to_the_reader_is_still_advice() -> None:
+    # near miss: 可以 with its act in the clause
+    a = analyse("可以先跟银行申请个性化分期。")
+    assert a.modality == "advice"
+
+
+def test_gone_to_the_home_town_with_le_is_a_visit() -> None:
+    assert "home_visit" in analyse("逾期才二十天，催收就去了我们老家。").topics
