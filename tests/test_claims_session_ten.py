@@ -561,3 +561,49 @@ def test_can_addressed_to_the_reader_is_still_advice() -> None:
 
 def test_gone_to_the_home_town_with_le_is_a_visit() -> None:
     assert "home_visit" in analyse("逾期才二十天，催收就去了我们老家。").topics
+
+
+# -- probe 311: stage labels, business partners, whether one can still sue -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lo", "hi"),
+    [
+        ("第1-7天：以短信和智能语音提醒为主。", 1, 7),
+        ("第8-15天：人工客服开始打电话。", 8, 15),
+        ("满两个月以后：可能转给外部催收机构。", 60, None),
+    ],
+)
+def test_a_list_items_stage_label_is_an_overdue_span(sentence: str, lo: int,
+                                                      hi: int | None) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days, a.threshold.anchor) == (lo, hi, "overdue")
+    assert a.stance == "conditional"
+
+
+def test_a_colon_after_a_span_of_something_else_is_no_stage() -> None:
+    # near miss: the span after the colon keeps its own reading (免息期 is excluded)
+    a = analyse("提醒：花呗的免息期最长41天，逾期会收罚息。")
+    assert a.threshold is None
+
+
+def test_business_partners_reached_are_contacts() -> None:
+    assert "contacts_family" in analyse("催收把电话打到了他公司的合作伙伴那里。").topics
+
+
+def test_whether_the_lender_can_still_sue_is_a_lawsuit_claim() -> None:
+    a = analyse("欠款过了诉讼时效，平台就告不了了。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_freeze_once_a_judgment_is_enforced_is_enforcement() -> None:
+    a = analyse("判决生效后进入执行程序，微信零钱也可能被冻结。")
+    assert "legal_action" in a.topics
+    assert "account_impact" not in a.topics
+
+
+def test_the_lender_taking_the_principal_only_is_a_negotiation() -> None:
+    assert "negotiation" in analyse("有的平台愿意只收本金，罚息全免。").topics

@@ -357,6 +357,8 @@ def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
 
 #: A table row (cells split by | or a tab): farm tables list the stages of overdue debt.
 _TABLE_ROW_RE = re.compile(r"[|｜\t]")
+#: The longest stage label a list item opens with before its colon (满一个月以后：, 第11-20天：).
+_STAGE_LABEL_MAX = 12
 
 
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
@@ -366,6 +368,10 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
     its own counts as overdue: such tables list the stages of overdue debt.
     """
     table_row = bool(_TABLE_ROW_RE.search(text))
+    # a list item that opens with its stage (第1-5天：…, 满一个月以后：…): the span before the
+    # colon is the overdue stage, as a table row's first cell (session ten)
+    colon = text.find(":")
+    stage_end = colon if 0 < colon <= _STAGE_LABEL_MAX else -1
     candidates: list[tuple[int, Threshold]] = []
     for m in _MBUCKET_RE.finditer(text):
         n = int(m.group(1))
@@ -380,7 +386,8 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         candidates.append((m.start(), th))
     for span in _durations(text, lex.lookback):
         anchor = _anchor(text, span.start, span.end, matchers)
-        if anchor is None and table_row and not matchers.exclude.find(text, "exclude"):
+        if anchor is None and (table_row or span.end <= stage_end) and not matchers.exclude.find(
+                text, "exclude"):
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)
