@@ -25,7 +25,7 @@ from demo.site_configs import write_site_configs
 from pipeline.claims import TAGGER_VERSION
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.rawpage import build_raw_page, is_article_page
-from pipeline.siteconfig import SiteConfig
+from pipeline.siteconfig import SiteConfig, load_site_configs
 from pipeline.spool import read_manifest, spool_files
 from pipeline.stat_keys import Stat
 from pipeline.warc import (
@@ -36,7 +36,7 @@ from pipeline.warc import (
     read_warc,
 )
 from tests.cli import invoke_yuqi, run_yuqi
-from yuqi.app.replay import ReplayError, choose_runs, replay
+from yuqi.app.replay import ReplayError, choose_runs, file_site, largest_first, replay
 
 PAGE = ("<html><head><title>网贷逾期</title></head><body><article>"
         + "<p>网贷逾期以后，催收会不会打电话给家人？很多借款人都关心这个问题。</p>" * 6
@@ -340,6 +340,50 @@ def _replay_with(copy: Path, crawl_run: str, sites: Path, workers: int,
     return proc.returncode, proc.stderr, new[0] if new else None
 
 
+def _files(spool_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every Parquet file of a spool by name, its rows in order (run ids left out)."""
+    return {p.name: [{k: v for k, v in row.items() if k != "run_id"}
+                     for row in pq.read_table(p).to_pylist()]
+            for p in sorted(spool_dir.glob("*.parquet"))}
+
+
+def test_a_sites_spool_is_written_when_its_last_file_is_replayed(
+        replayed: tuple[Path, str, Path], tmp_path: Path) -> None:
+    """Each site's Parquet files are written as soon as its last WARC file is spooled (while
+    the other sites' files are still to come), not all at the end; the files are the same."""
+    data, crawl_run, pooled = replayed
+    configs = {c.name: c for c in load_site_configs(data.parent / "sites")}
+    files = sorted((data / "archive" / crawl_run).glob("*.warc.gz"))
+    written_at: dict[str, set[str]] = {}
+
+    def on_file(path: Path) -> None:
+        written_at[path.name] = {p.name.split(".")[0] for p in
+                                 (data / "spool" / "flush-test").glob("*.parquet")}
+
+    outcome = replay(data, [crawl_run], configs, "flush-test", data.parent / "sites",
+                     on_file=on_file, workers=0)
+    try:
+        sites = [file_site(p) for p in files]
+        for i, path in enumerate(files):
+            if sites[i] not in sites[i + 1:]:  # its site's last file
+                assert sites[i] in written_at[path.name], path.name
+            assert not set(sites[i + 1:]) - set(sites[:i + 1]) & written_at[path.name]
+        assert _files(outcome.spool_dir) == _files(pooled)
+    finally:
+        shutil.rmtree(outcome.spool_dir)
+
+
+def test_the_pool_starts_the_largest_files_first_each_sites_in_order(tmp_path: Path) -> None:
+    sizes = {"a-00000": 10, "a-00001": 50, "b-00000": 30, "c-00000": 40, "c-00001": 5}
+    files = []
+    for name, size in sizes.items():
+        (path := tmp_path / f"{name}.warc.gz").write_bytes(b"x" * size)
+        files.append(path)
+    order = [p.name.removesuffix(".warc.gz") for p in largest_first(files)]
+    # by size 50 (a), 40 (c), 30 (b), 10 (a), 5 (c); a's and c's files keep their order
+    assert order == ["a-00000", "c-00000", "b-00000", "a-00001", "c-00001"]
+
+
 def test_the_pool_gives_the_inline_rows_and_survives_a_killed_worker(
         replayed: tuple[Path, str, Path], tmp_path: Path) -> None:
     data, crawl_run, pooled = replayed
@@ -349,6 +393,9 @@ def test_the_pool_gives_the_inline_rows_and_survives_a_killed_worker(
     tables = ("fetches", "documents", "claims", "removals")
     for table in tables:
         assert _rows(pooled, table) == _rows(inline, table), table
+    # the same files, each with the same rows in the same order (a site's files are spooled
+    # in file order although the pool finishes them in any order)
+    assert _files(pooled) == _files(inline)
     assert read_manifest(pooled)["stats"]["total"] == read_manifest(inline)["stats"]["total"]
     victim = sorted((data / "archive" / crawl_run).glob("*.warc.gz"))[1].name
     env = {"YUQI_REPLAY_KILL": victim, "YUQI_REPLAY_KILL_ONCE": str(tmp_path / "killed")}

@@ -17,7 +17,7 @@ import shutil
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -110,7 +110,12 @@ def warc_files(data_dir: Path, run_ids: Iterable[str]) -> list[Path]:
 
 def _site_of(record: ArchivedResponse, path: Path) -> str:
     # Records written before Yuqi-Site existed: the file is named <site>-NNNNN.warc.gz.
-    return record.site or path.name.removesuffix(".warc.gz").rsplit("-", 1)[0]
+    return record.site or file_site(path)
+
+
+def file_site(path: Path) -> str:
+    """The site a WARC file belongs to, by its name (`<site>-NNNNN.warc.gz`)."""
+    return path.name.removesuffix(".warc.gz").rsplit("-", 1)[0]
 
 
 def _fetch(run_id: str, config: SiteConfig, record: ArchivedResponse) -> Fetch:
@@ -166,6 +171,22 @@ class _Replayer:
         # doc_ids written from a newer run (--all-runs replays newest first): older fetches of
         # the same document are not spooled again.
         self.newer_docs: set[str] = set()
+        # per site (by file name), the last of its files this replay reads (`plan_flushes`)
+        self._last_file: dict[str, Path] = {}
+
+    def plan_flushes(self, files: Sequence[Path]) -> None:
+        """Note the last of each site's *files* (in the order they are replayed), so that
+        site's spool is written as soon as that file is spooled (`_file_done`), while the
+        other files are still being processed, instead of every site's at the end."""
+        self._last_file = {file_site(path): path for path in files}
+
+    def _file_done(self, path: Path) -> None:
+        """After *path* was spooled: write its site's buffered rows when no file of that site
+        is left. The same Parquet files as at the end (a site's rows are its own); a record
+        of the site met later still goes to a further file of its spool."""
+        site = file_site(path)
+        if self._last_file.get(site) == path and site in self.spools:
+            self.spools[site].close()
 
     def _spool(self, site: str) -> SpoolWriter:
         if site not in self.spools:
@@ -179,10 +200,12 @@ class _Replayer:
         if workers > 0 and len(files) > 1:
             for events in replay_on_pool(self, files, workers):
                 self.apply(events, written)
+                self._file_done(events.path)
                 on_file(events.path)
         else:
             for path in files:
                 self._replay_file(path, written)
+                self._file_done(path)
                 on_file(path)
         self.newer_docs |= written
 
@@ -338,16 +361,38 @@ def _fault_hook(path: Path) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def largest_first(files: Sequence[Path]) -> list[Path]:
+    """*files* in the order a pool should start them: the largest first (so the last to
+    finish are small ones and both workers end close together), each site's files still
+    in their own order (they are spooled in that order)."""
+    order = {path: i for i, path in enumerate(files)}
+    by_size = sorted(files, key=lambda path: (-_size(path), order[path]))
+    per_site: dict[str, deque[Path]] = {}
+    for path in files:
+        per_site.setdefault(file_site(path), deque()).append(path)
+    return [per_site[file_site(path)].popleft() for path in by_size]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # the worker names it
+        return 0
+
+
 def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                    ) -> Iterator[FileEvents]:
-    """Yield each file's events, in file order, from a pool of *workers* processes.
+    """Yield each file's events from a pool of *workers* processes, as files finish, a
+    site's files in their order (a site's rows are spooled in file order, as inline; sites
+    have their own spool files, so the order between sites changes no row).
 
-    At most two files per worker are in flight (bounded memory). A worker that dies (kill
-    -9, a crash, the memory cap) breaks the pool: the files not yet yielded are tried once
-    more on a fresh pool, one at a time; a second death ends the replay with an error
+    The largest files start first (`largest_first`). At most two files per worker are
+    started and not yet yielded (bounded memory). A worker that dies (kill -9, a crash,
+    the memory cap) breaks the pool: the files not yet yielded are tried once more on a
+    fresh pool, one at a time, in file order; a second death ends the replay with an error
     naming that file, so no page is lost silently and nothing hangs.
     """
-    pending = list(files)
+    pending = list(files)  # not yet yielded, in file order
     retried = False
     # forkserver: workers fork from a clean server that has imported the stages once (no
     # threads of this process inherited, no second import of trafilatura per worker) and
@@ -357,22 +402,25 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                                     "pipeline.stages_warmup"])
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            window: deque[tuple[Path, Future[FileEvents]]] = deque()
-            queue = deque(pending)
+            # after a death, one file at a time: the next death names its file
+            queue = deque(pending) if retried else deque(largest_first(pending))
+            in_flight = 1 if retried else 2 * workers
+            running: dict[Future[FileEvents], Path] = {}
+            finished: dict[Path, FileEvents] = {}
             try:
-                # after a death, one file at a time: the next death names its file
-                in_flight = 1 if retried else 2 * workers
-                while queue or window:
-                    while queue and len(window) < in_flight:
+                while queue or running or finished:
+                    while queue and len(running) + len(finished) < in_flight:
                         path = queue.popleft()
-                        window.append((path, pool.submit(
+                        running[pool.submit(
                             _replay_file_events, replayer.data_dir, replayer.run_id,
-                            dict(replayer.configs), replayer.sites_dir, path)))
-                    path, future = window[0]
-                    events = future.result()
-                    window.popleft()
-                    pending.remove(path)
-                    yield events
+                            dict(replayer.configs), replayer.sites_dir, path)] = path
+                    if running:
+                        done, _ = wait(running, return_when=FIRST_COMPLETED)
+                        for future in sorted(done, key=lambda f: pending.index(running[f])):
+                            finished[running.pop(future)] = future.result()
+                    for path in _ready(pending, finished):
+                        pending.remove(path)
+                        yield finished.pop(path)
             except BrokenProcessPool:
                 if retried:
                     raise ReplayError(f"{pending[0]}: a replay worker died twice on this file "
@@ -380,6 +428,19 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                 logger.warning("a replay worker died; retrying %d file(s) on a fresh pool",
                                len(pending))
                 retried = True
+
+
+def _ready(pending: list[Path], finished: dict[Path, FileEvents]) -> list[Path]:
+    """The finished files that may be yielded now, in file order: those with no earlier file
+    of their site still pending."""
+    seen: set[str] = set()
+    ready = []
+    for path in pending:
+        site = file_site(path)
+        if path in finished and site not in seen:
+            ready.append(path)
+        seen.add(site)
+    return ready
 
 
 def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig],
@@ -395,8 +456,10 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
     started = datetime.now(UTC).isoformat()
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
     try:
-        for source in sorted(run_ids, reverse=True):
-            replayer.replay_run(warc_files(data_dir, [source]), on_file, workers)
+        runs = [warc_files(data_dir, [source]) for source in sorted(run_ids, reverse=True)]
+        replayer.plan_flushes([path for files in runs for path in files])
+        for files in runs:
+            replayer.replay_run(files, on_file, workers)
         replayer.close()
         stats = replayer.stats.counts
         write_manifest(replayer.spool_dir, {
