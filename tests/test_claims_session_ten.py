@@ -607,3 +607,30 @@ def test_a_freeze_once_a_judgment_is_enforced_is_enforcement() -> None:
 
 def test_the_lender_taking_the_principal_only_is_a_negotiation() -> None:
     assert "negotiation" in analyse("有的平台愿意只收本金，罚息全免。").topics
+
+
+# -- probe 312: staying away from the hearing, which court hears the case ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "不少人收到传票以后索性不去开庭。",
+        "他没出庭，法院最后缺席判决了。",
+    ],
+)
+def test_staying_away_from_the_hearing_denies_no_lawsuit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_lender_who_will_not_sue_is_still_denied() -> None:
+    # near miss: the lender's 不会 before the lawsuit
+    a = analyse("平台一般不会为几千块钱起诉借款人。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+def test_which_court_hears_the_case_is_a_lawsuit_matter() -> None:
+    assert "legal_action" in analyse("借款合同里的管辖条款没有提示的，可能被认定无效。").topics
