@@ -634,3 +634,23 @@ def test_a_lender_who_will_not_sue_is_still_denied() -> None:
 
 def test_which_court_hears_the_case_is_a_lawsuit_matter() -> None:
     assert "legal_action" in analyse("借款合同里的管辖条款没有提示的，可能被认定无效。").topics
+
+
+# -- the matcher: a failed longer candidate hides no shorter hit inside it ------------------
+
+
+def test_a_failed_longer_candidate_hides_no_shorter_hit() -> None:
+    from pipeline.claims.match import Matcher
+
+    neg = ("neg", "", "")
+    matcher = Matcher([("一次都没见过", neg), ("都没有,", neg), ("没", neg), ("上过门", neg)])
+    words = [hit.text for hit in matcher.scan("我一次都没上过门。")]
+    assert words == ["没", "上过门"]
+
+
+def test_the_longest_entry_at_a_start_still_wins() -> None:
+    from pipeline.claims.match import Matcher
+
+    role = ("topic", "home_visit", "")
+    matcher = Matcher([("上门", role), ("上门催收", role), ("催收", role)])
+    assert [hit.text for hit in matcher.scan("会上门催收吗")] == ["上门催收"]

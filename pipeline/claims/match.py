@@ -90,12 +90,28 @@ class Matcher:
             self._automaton = automaton
 
     def scan(self, text: str) -> list[Hit]:
-        """All leftmost-longest, non-overlapping hits in *text*, in order."""
+        """All leftmost-longest, non-overlapping hits in *text*, in order.
+
+        Built from every match rather than pyahocorasick's ``iter_long``: that one does not
+        fall back to a shorter entry starting inside a longer candidate that fails (entries
+        一次都没见过 and 都没有 made it miss the 没 of 一次都没上过门), so a new entry could
+        silently hide another's hits.
+        """
         if self._automaton is None or not text:
             return []
+        longest: dict[int, tuple[str, tuple[Role, ...]]] = {}
+        for end, (word, roles) in self._automaton.iter(text):
+            start = end - len(word) + 1
+            held = longest.get(start)
+            if held is None or len(word) > len(held[0]):
+                longest[start] = (word, roles)
         hits: list[Hit] = []
-        for end, (word, roles) in self._automaton.iter_long(text):
-            hits.append(Hit(end - len(word) + 1, end + 1, word, roles))
+        free = 0
+        for start in sorted(longest):
+            if start >= free:
+                word, roles = longest[start]
+                hits.append(Hit(start, start + len(word), word, roles))
+                free = start + len(word)
         return hits
 
     def scan_gapped(
