@@ -654,3 +654,31 @@ def test_the_longest_entry_at_a_start_still_wins() -> None:
     role = ("topic", "home_visit", "")
     matcher = Matcher([("上门", role), ("上门催收", role), ("催收", role)])
     assert [hit.text for hit in matcher.scan("会上门催收吗")] == ["上门催收"]
+
+
+# -- probe 313: a spun copy's synonyms --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("被列进失期被履行人名单的，不能坐飞机。", "legal_action"),
+        ("过期记录会在征信上保留五年。", "credit_report"),
+        ("信誉卡过期两个月，银行会把账转给外包公司。", "third_party_agency"),
+    ],
+)
+def test_a_spun_copys_synonyms_read_as_the_trade_words(sentence: str, topic: str) -> None:
+    assert topic in analyse(sentence).topics
+
+
+def test_a_spun_card_name_is_the_credit_card() -> None:
+    assert "信用卡" in analyse("信誉卡过期三个月还不还，银行可能会起诉。").products
+
+
+def test_expired_in_its_own_sense_stays() -> None:
+    # near miss: 过期 of a coupon or a letter's deadline is no overdue
+    from pipeline.claims.tagger import tagging_text
+
+    assert "逾期" not in tagging_text("优惠券过期了就不能再用。")
+    assert "逾期" not in tagging_text("律师函上写的期限过期后，对方也未必真的起诉。")
+    assert "逾期" in tagging_text("过期记录会在征信上保留五年。")
