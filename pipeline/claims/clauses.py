@@ -157,7 +157,7 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
     爱人的娘家): reported to the clause end; the act of saying them is debtor_contact."""
     if "说" not in norm and "称" not in norm:
         return []
-    pattern = _speaker_say_pattern((*senses.collector_speakers, "对方"))
+    pattern = _speaker_say_pattern((*senses.collector_speakers, *senses.say_speakers, "对方"))
     if pattern is None:
         return []
     out: list[Span] = []
@@ -165,7 +165,12 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
         start = m.end()
         if any(sp.holds(start) or sp.holds(m.start()) for sp in spans + out):
             continue
-        end = clause_end(norm, start)
+        if norm[start : start + 1] in (",", "，"):
+            # 那位顾问在电话里还说，不满意的话可以上门: the words run to the sentence end, as
+            # after a lead's 说 and a comma (恐吓说，…) (round z1)
+            start, end = start + 1, len(norm.rstrip("。.!！"))
+        else:
+            end = clause_end(norm, start)
         if end - start >= 2:
             out.append(Span(start, end, "says", "debtor_contact"))
     return out

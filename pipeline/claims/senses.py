@@ -86,6 +86,12 @@ class Senses:
     reaction_triggers: tuple[str, ...] = ()
     reaction_blockers: tuple[str, ...] = ()
     reaction_keeps: tuple[str, ...] = ()  # topics a reaction leaves (the family was reached)
+    # the narrator busy with something else when the event was met (收到短信的时候，我正蹲在
+    # 工地门口): a scene, read as a reaction is (``reaction_at``) (round z1)
+    scene_states: tuple[str, ...] = ()
+    # callers on the line whose words after 说 are theirs (电话里还说…, 那头又说…): read with
+    # the collector speakers (``clauses._speaker_say_spans``) (round z1)
+    say_speakers: tuple[str, ...] = ()
     # two named things told apart (罚息和违约金不是一回事): the clause names concepts
     distinctions: tuple[str, ...] = ()
     pairings: tuple[str, ...] = ()  # the word joining the two things (和, 跟, 与)
@@ -276,6 +282,8 @@ def parse_senses(path: Path) -> Senses:
         reaction_triggers=_words(clauses, "reaction_triggers", "clauses."),
         reaction_blockers=_words(clauses, "reaction_blockers", "clauses."),
         reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
+        scene_states=_words(clauses, "scene_states", "clauses."),
+        say_speakers=_words(clauses, "say_speakers", "clauses."),
         distinctions=_words(clauses, "distinctions", "clauses."),
         pairings=_words(clauses, "pairings", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),

@@ -316,7 +316,8 @@ def _clause_roles(
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
         if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
             # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
-            felt = next((w for w in senses.reactions if norm.startswith(w, reaction)), "")
+            felt = next((w for w in (*senses.reactions, *senses.scene_states)
+                         if norm.startswith(w, reaction)), "")
             set_aside.setdefault(ev.topic, f"{ev.cue} is what someone reacts to ({felt}): "
                                            "no claim")
             continue
@@ -449,7 +450,7 @@ def reaction_at(norm: str, senses: Senses) -> int:
     advice). The cues before it are what the person met, not the author's claim that it
     happens; a clause after the reaction (这也是施压的手段) asserts the event again."""
     found = -1
-    for word in senses.reactions:
+    for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
         if at < 0 or (found >= 0 and at >= found):
             continue

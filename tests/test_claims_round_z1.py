@@ -1,0 +1,137 @@
+"""Round z1 (session ten): classes found by blind probes 300 on, story and account pages.
+
+Each class has sentences of its own and a near miss that keeps the old reading: a story's
+"never once" after the event (一次都没有过) and a means not even needed (都用不上) deny it;
+a number or a collector calling with no call word (号码又打了进来, 催收天天打) is a call, and
+a 没有 describing the number (没有归属地的号码) denies nothing; the narrator busy with
+something else when a message came (收到短信的时候，我正在…) is a scene, no claim; a caller's
+words after 电话里…说 or 那头…说 are reported; cases handed out (分下来) give no instalment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- never once, a means not needed: denied after the cue ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("逾期这两年，说要来家访的一次都没有过。", "home_visit"),
+        ("我被催了大半年，找到单位去的一回也没有过。", "home_visit"),
+        ("那阵子连打给紧急联系人都用不上，本人就主动还了。", "contacts_family"),
+    ],
+)
+def test_never_once_after_the_event_denies_it(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_no_need_to_panic_is_no_denial_of_the_call() -> None:
+    # near miss: 用不着 before another verb is about panic, the call still comes
+    a = analyse("接到催收电话都用不着慌，先问清楚是哪家平台。")
+    assert "debtor_contact" in a.topics
+    assert a.stance != "denies"
+
+
+# -- a number or a collector calling with no call word -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "半夜一点，那个陌生号码又打了进来，问我到底什么时候还。",
+        "那家平台的催收天天打，一天能打七八遍。",
+        "刚挂断没两分钟，又打进来一个外地的号。",
+    ],
+)
+def test_a_number_calling_is_a_call(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_a_number_described_with_no_is_no_denial() -> None:
+    a = analyse("一个没有备注的号码又打了进来，张口就报我的身份证号。")
+    assert "debtor_contact" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_money_sent_in_is_no_call() -> None:
+    # near miss: 打进来 of money (放款打进来) names no call
+    a = analyse("借款申请通过后，钱当天就打到了银行卡上。")
+    assert "debtor_contact" not in a.topics
+
+
+# -- a scene: the narrator busy when the message came ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到那条催款短信的时候，我正在给孩子开家长会。",
+        "第一次接到催收电话的时候，手机在抽屉里震，我还在上班。",
+        "看到短信那一刻，我正坐在回老家的大巴上。",
+    ],
+)
+def test_the_narrator_busy_when_a_message_came_is_a_scene(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_scene_followed_by_a_claim_keeps_it() -> None:
+    # near miss: a clause after the scene asserts the event again
+    a = analyse("收到短信的时候我正在开会，这种短信逾期第二天就会发。")
+    assert "debtor_contact" in a.topics
+
+
+def test_a_relative_busy_when_called_was_still_reached() -> None:
+    a = analyse("催收打给我妈的时候，她正在菜市场买菜。")
+    assert "contacts_family" in a.topics
+
+
+# -- a caller's words on the line are reported ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那位专员在电话里还说，实在困难的话可以派人上门帮我办分期。",
+        "电话那头又说，如果今天还不上，明天就去我单位。",
+        "那人在电话中补了一句，说不还的话就起诉我。",
+    ],
+)
+def test_a_callers_words_are_reported(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "affirms"
+
+
+def test_the_authors_own_claim_after_a_call_is_not_reported() -> None:
+    # near miss: no say-word, the author's condition stays
+    a = analyse("电话里态度再凶，只要你不回应，他们也不能上门。")
+    assert "home_visit" in a.topics
+
+
+# -- cases handed out are no instalment -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我在催收公司干了三年，案子都是银行分下来的。",
+        "每个月分给我们组的信用卡案子有两百多件，每件最多跟三个月。",
+        "这批逾期两年的账分配到外包公司手里。",
+    ],
+)
+def test_cases_handed_out_give_no_instalment(sentence: str) -> None:
+    th = analyse(sentence).threshold
+    assert th is None or th.anchor != "installment"
+
+
+def test_an_instalment_term_keeps_its_days() -> None:
+    th = analyse("协商成功后，剩下的欠款可以分五年还。").threshold
+    assert th is not None and th.anchor == "installment" and th.min_days == 1825
