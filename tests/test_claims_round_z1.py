@@ -135,3 +135,114 @@ def test_cases_handed_out_give_no_instalment(sentence: str) -> None:
 def test_an_instalment_term_keeps_its_days() -> None:
     th = analyse("协商成功后，剩下的欠款可以分五年还。").threshold
     assert th is not None and th.anchor == "installment" and th.min_days == 1825
+
+
+# -- probe301: 只要是…的我都 (anything at all), someone asked whether ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那阵子只要是陌生号码打来的电话我都接。",
+        "只要是催收打来的她都直接挂掉。",
+        "只要是平台打来的他都按掉。",
+    ],
+)
+def test_whoever_with_the_doer_between_is_no_condition(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.stance != "conditional"
+
+
+def test_a_real_only_if_stays_a_condition() -> None:
+    # near miss: 只要 with a consequence, no "anything at all"
+    assert analyse("只要逾期超过三天，催收电话就会打过来。").stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他给银行打了个电话，问能不能把剩下的欠款分成三年还。",
+        "我找到平台的在线客服，问可不可以先停息再分期。",
+        "她托朋友去问有没有办法协商只还本金。",
+    ],
+)
+def test_someone_asked_whether_is_told_not_asked(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance != "question"
+
+
+def test_the_writer_asking_whether_is_a_question() -> None:
+    # near miss: 请问 is the writer's own question
+    assert analyse("请问能不能跟银行协商分期").stance == "question"
+
+
+# -- a call about my friend, every number blocked, the parents as senders ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那阵子总有人打来，说联系不上我那个发小，让我帮着找找。",
+        "催收打来好几次，说联系不上我同学，我也只能说不知道。",
+        "陌生号码打过来，问我认不认识一个姓王的。",
+    ],
+)
+def test_a_call_about_my_friend_reaches_a_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+def test_a_collector_who_cannot_reach_me_calls_me_in_the_end() -> None:
+    # near miss: the narrator himself is the borrower
+    assert "debtor_contact" in analyse("催收打来说联系不上我，以后会一直打。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "就算你把号码全拉黑，对方也会换着号码打过来。",
+        "我把那几个号都拉黑了，第二天照样换着号打。",
+        "号码全部拉黑以后，催收又换着号打进来。",
+    ],
+)
+def test_every_number_blocked_is_no_blacklist(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" not in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_a_credit_blacklist_stays() -> None:
+    # near miss: 拉黑 of the credit file
+    assert "credit_report" in analyse("逾期太久会被银行拉黑，以后很难再贷款。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那几天我连爸妈打来的电话都不敢接。",
+        "老婆发来的消息，他一条都没回。",
+        "手机里全是家里人发来的语音，她一条都不敢点。",
+    ],
+)
+def test_a_relative_as_the_sender_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+def test_a_relative_reached_by_the_collector_stays() -> None:
+    a = analyse("催收把我的欠款截图发给了我爸妈。")
+    assert "contacts_family" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "正规平台一般只打本人，不会乱打你家里人。",
+        "催收没办法了就开始乱打通讯录里的朋友。",
+        "他们连打你老婆的手机都敢。",
+    ],
+)
+def test_a_call_with_the_person_as_object_reaches_them(sentence: str) -> None:
+    assert "contacts_family" in analyse(sentence).topics
