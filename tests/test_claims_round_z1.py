@@ -246,3 +246,96 @@ def test_a_relative_reached_by_the_collector_stays() -> None:
 )
 def test_a_call_with_the_person_as_object_reaches_them(sentence: str) -> None:
     assert "contacts_family" in analyse(sentence).topics
+
+
+# -- probe302: a message received and named by what it says --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "昨天收到一条说要派专人去我老家走访的短信，我没当回事。",
+        "他接到一个让你三天内去派出所说明情况的电话，吓得一夜没合眼。",
+        "我也收到过一条说会联系公司领导的信息。",
+    ],
+)
+def test_a_message_received_named_by_its_words_is_a_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert not {"home_visit", "contacts_family"} & set(a.topics)
+
+
+def test_a_class_of_messages_judged_keeps_its_event() -> None:
+    # near miss (qc028's shape): no receiving verb, the judged event stays
+    a = analyse("那些说要上门的短信都是吓唬人的，根本没有人来过。")
+    assert "home_visit" in a.topics
+
+
+def test_a_message_whose_event_is_denied_later_keeps_it() -> None:
+    a = analyse("收到那条说要上门核实的短信以后，我在家等了一周，根本没有人来。")
+    assert "home_visit" in a.topics
+
+
+def test_a_message_marked_a_swindle_keeps_the_impostor() -> None:
+    a = analyse("收到让你把钱转到私人账户才能销案的短信，一定是骗子。")
+    assert "fake_collection" in a.topics
+
+
+# -- an ultimatum, a stare after the call, only a few times, an amount short ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收给她下了最后通牒：明天中午前不还，就上门找她。",
+        "对方撂下狠话：再不接电话就去你单位。",
+        "那人放了狠话：这周不还就起诉。",
+    ],
+)
+def test_an_ultimatum_is_the_collectors_words(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "挂了电话，我对着催收短信发了好一会儿呆。",
+        "放下电话，她看着那条律师函的照片愣了半天。",
+        "挂断电话以后，他盯着催款通知书发呆。",
+    ],
+)
+def test_a_stare_after_the_call_is_a_scene(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_claim_after_the_call_stays() -> None:
+    # near miss: no reaction word, the call's content is told
+    a = analyse("挂了电话没多久，催收又发来短信催我还款。")
+    assert "debtor_contact" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "干了这么多年，真上门的外访一个月也轮不到几次。",
+        "起诉这种事，一年也没几回。",
+        "爆通讯录的情况，我们组一个季度没几次。",
+    ],
+)
+def test_only_a_few_times_is_rare(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "回款不够指标就得留下来接着打电话催。",
+        "证据不够的话，法院会要求补充材料再立案。",
+        "钱不够还的时候，可以先跟平台协商分期。",
+    ],
+)
+def test_an_amount_short_is_no_denial(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"

@@ -112,6 +112,13 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
+    # a message received and named by what it says (收到一条说要派人上门的短信): the receiving
+    # verbs, the leads after them, and flat denials in a later clause that keep the old reading
+    # (…的短信以后，去法院一问根本没有这个案子: the event named is denied, not set apart) (round z1)
+    received_verbs: tuple[str, ...] = ()
+    received_leads: tuple[str, ...] = ()
+    received_denials: tuple[str, ...] = ()
+    received_keeps: tuple[str, ...] = ()  # a swindle's marks: the message is read as before
     # a lead with no speaker of its own (声称): the speaker before it picks the topic
     speaker_leads: tuple[str, ...] = ()
     impostor_speakers: tuple[str, ...] = ()
@@ -292,6 +299,10 @@ def parse_senses(path: Path) -> Senses:
         belief_referents=_words(clauses, "belief_referents", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
+        received_verbs=_words(clauses, "received_verbs", "clauses."),
+        received_leads=_words(clauses, "received_leads", "clauses."),
+        received_denials=_words(clauses, "received_denials", "clauses."),
+        received_keeps=_words(clauses, "received_keeps", "clauses."),
         speaker_leads=_words(clauses, "speaker_leads", "clauses."),
         impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
         collector_speakers=_words(clauses, "collector_speakers", "clauses."),
