@@ -339,3 +339,69 @@ def test_only_a_few_times_is_rare(sentence: str) -> None:
 )
 def test_an_amount_short_is_no_denial(sentence: str) -> None:
     assert analyse(sentence).stance != "denies"
+
+
+# -- probe303: the teller as the caller, ready to talk terms, at the door, a scene's cues ----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "后来我主动打给那家平台，说钱肯定还，希望能办个分期慢慢还。",
+        "我打给银行客服，说想申请个性化分期。",
+        "我拨通了催收的电话，说这个月先还一部分。",
+    ],
+)
+def test_the_tellers_own_words_after_a_call_are_his_claim(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+
+
+def test_a_collectors_call_then_his_words_stay_reported() -> None:
+    # near miss: the collector calls, his threat is words
+    a = analyse("催收打给我弟弟，说我再不还就要起诉我。")
+    assert "legal_action" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方一听我愿意还，马上说一切都好商量。",
+        "客服说罚息的事可以商量，先把本金还上。",
+        "只要你有还款的诚意，利息什么的都能商量。",
+    ],
+)
+def test_ready_to_talk_terms_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in analyse(sentence).topics
+
+
+def test_talking_it_over_with_family_is_no_negotiation() -> None:
+    assert "negotiation" not in analyse("这件事我得先跟家里人商量一下。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那天催债的人就在楼下喊我的名字。",
+        "好几个人堵在楼下不让我出门。",
+        "催收人员没有任何权力进你家门。",
+    ],
+)
+def test_collectors_at_the_flat_are_a_visit(sentence: str) -> None:
+    assert "home_visit" in analyse(sentence).topics
+
+
+def test_a_neighbour_below_is_no_visit() -> None:
+    assert "home_visit" not in analyse("住在楼下的邻居也借过网贷。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收电话打进来的时候，他正拿着手机给家人拍照。",
+        "接到那条短信的时候，她正陪着老公在医院排队。",
+        "收到律师函的时候，我正准备去单位上班。",
+    ],
+)
+def test_a_scenes_own_cues_give_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()

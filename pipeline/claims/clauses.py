@@ -105,6 +105,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if any(sp.holds(i + 1) for sp in spans):
             continue
         before = norm[norm.rfind(",", 0, i) + 1 : i]
+        if any(word in before for word in senses.self_callers):
+            continue  # 我主动打给那家，说钱一定还: the teller's own words (round z1)
         if senses.calls and any(word in before for word in senses.calls):
             end = len(norm.rstrip("。.!！"))
             if end > i + 2:

@@ -92,6 +92,9 @@ class Senses:
     # callers on the line whose words after 说 are theirs (电话里还说…, 那头又说…): read with
     # the collector speakers (``clauses._speaker_say_spans``) (round z1)
     say_speakers: tuple[str, ...] = ()
+    # the teller as the caller (我主动打给…，说…): a clause opening with 说 after it is no
+    # reported speech (round z1)
+    self_callers: tuple[str, ...] = ()
     # two named things told apart (罚息和违约金不是一回事): the clause names concepts
     distinctions: tuple[str, ...] = ()
     pairings: tuple[str, ...] = ()  # the word joining the two things (和, 跟, 与)
@@ -291,6 +294,7 @@ def parse_senses(path: Path) -> Senses:
         reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
         scene_states=_words(clauses, "scene_states", "clauses."),
         say_speakers=_words(clauses, "say_speakers", "clauses."),
+        self_callers=_words(clauses, "self_callers", "clauses."),
         distinctions=_words(clauses, "distinctions", "clauses."),
         pairings=_words(clauses, "pairings", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
