@@ -405,3 +405,75 @@ def test_a_neighbour_below_is_no_visit() -> None:
 )
 def test_a_scenes_own_cues_give_no_claim(sentence: str) -> None:
     assert analyse(sentence).topics == ()
+
+
+# -- probe304: more than N months, reminders switched off, lenders faced one by one -----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("我逾期两个多月了，还没接到过上门的通知。", 60),
+        ("拖了五个多月，平台把账转给了外包。", 150),
+        ("信用卡逾期三个多月了，银行还在打电话。", 90),
+    ],
+)
+def test_more_than_n_months_is_open_above(sentence: str, days: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None and th.max_days is None
+    assert abs((th.min_days or 0) - days) <= 1
+
+
+def test_within_a_month_and_more_keeps_its_maximum() -> None:
+    th = analyse("逾期一个多月内还清，对征信影响不大。").threshold
+    assert th is not None and th.min_days is None and th.max_days is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "后来我把还款提醒全关了，眼不见为净。",
+        "她干脆把还款提醒都关掉，每天自己记账。",
+        "我关掉了提醒，结果忘了还款日。",
+    ],
+)
+def test_reminders_switched_off_are_no_contact_nor_account(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "account_impact" not in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+def test_an_account_shut_stays() -> None:
+    assert "account_impact" in analyse("逾期以后平台直接把我的借款额度关了。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我的办法是先列个清单，再一家一家打电话谈。",
+        "她把欠款按利息排了序，挨个去谈。",
+        "真正让我上岸的，是一家家坐下来跟平台谈。",
+    ],
+)
+def test_lenders_faced_one_by_one_is_negotiation(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert "debt_help_scam" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "别信那些说能帮你“一键停催”的人。",
+        "网上有人打广告包停催，交了钱就拉黑你。",
+        "号称能帮你三天内停催的，都是骗钱的。",
+    ],
+)
+def test_a_pause_sold_as_a_service_is_a_scam(sentence: str) -> None:
+    assert "debt_help_scam" in analyse(sentence).topics
+
+
+def test_a_pause_the_lender_grants_is_negotiation() -> None:
+    a = analyse("跟平台协商后，对方同意停催一个月。")
+    assert "negotiation" in a.topics
+    assert "debt_help_scam" not in a.topics
