@@ -477,3 +477,65 @@ def test_a_pause_the_lender_grants_is_negotiation() -> None:
     a = analyse("跟平台协商后，对方同意停催一个月。")
     assert "negotiation" in a.topics
     assert "debt_help_scam" not in a.topics
+
+
+# -- probe305: the due date moved, a visit ever made, looking back, a dream ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "客服答应把我这期的还款日往后挪十天。",
+        "银行同意这个月的还款日延后两周。",
+        "平台把我的还款日推后了一个月，不算逾期。",
+    ],
+)
+def test_the_due_date_moved_is_a_deferral(sentence: str) -> None:
+    assert "negotiation" in analyse(sentence).topics
+
+
+def test_a_due_date_named_in_a_description_stays_no_deferral() -> None:
+    assert "negotiation" not in analyse("每个月的还款日是15号，记得提前还。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我欠了三年，也没见谁真的来过我家。",
+        "说是要上门，到现在一个人都没来过家里。",
+        "催收从来没有上过我家。",
+    ],
+)
+def test_a_visit_ever_made_to_the_home_is_a_visit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上岸以后回头看，最难的是第一次打电话跟平台谈。",
+        "上岸后回头想想，协商其实没那么可怕。",
+        "我上岸靠的是一家家跟平台协商。",
+    ],
+)
+def test_looking_back_after_the_finish_is_no_paid_service(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" not in a.topics
+
+
+def test_a_paid_landing_stays_a_scam() -> None:
+    assert "debt_help_scam" in analyse("交五千块包上岸的机构，十有八九是骗子。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那阵子一合眼就梦见催收堵在门口。",
+        "晚上睡着了又梦到法院的传票寄到家里。",
+        "做梦总梦见有人来家访。",
+    ],
+)
+def test_a_dream_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
