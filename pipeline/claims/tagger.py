@@ -455,6 +455,8 @@ def reaction_at(norm: str, senses: Senses) -> int:
     in the sentence's last clause, with no prohibitive right before it (不要慌了手脚 is
     advice). The cues before it are what the person met, not the author's claim that it
     happens; a clause after the reaction (这也是施压的手段) asserts the event again."""
+    if not any(t in norm for t in senses.reaction_triggers):
+        return -1  # no trigger anywhere: no reaction can follow one (a cheap precheck)
     found = -1
     for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
