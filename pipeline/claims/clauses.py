@@ -105,12 +105,15 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if any(sp.holds(i + 1) for sp in spans):
             continue
         before = norm[norm.rfind(",", 0, i) + 1 : i]
+        if any(word in before for word in senses.self_callers):
+            continue  # 我主动打给那家，说钱一定还: the teller's own words (round z1)
         if senses.calls and any(word in before for word in senses.calls):
             end = len(norm.rstrip("。.!！"))
             if end > i + 2:
                 spans.append(Span(i + 2, end, "说", "debtor_contact"))
     spans += _speaker_say_spans(norm, senses, spans)
     spans += _content_spans(norm, senses, spans)
+    spans += _received_content_spans(norm, senses, spans)
     spans += _message_spans(norm, senses, spans)
     spans += _threat_word_spans(norm, senses, spans)
     for m in _QUOTE_OPEN_RE.finditer(norm):
@@ -157,7 +160,7 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
     爱人的娘家): reported to the clause end; the act of saying them is debtor_contact."""
     if "说" not in norm and "称" not in norm:
         return []
-    pattern = _speaker_say_pattern((*senses.collector_speakers, "对方"))
+    pattern = _speaker_say_pattern((*senses.collector_speakers, *senses.say_speakers, "对方"))
     if pattern is None:
         return []
     out: list[Span] = []
@@ -165,7 +168,12 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
         start = m.end()
         if any(sp.holds(start) or sp.holds(m.start()) for sp in spans + out):
             continue
-        end = clause_end(norm, start)
+        if norm[start : start + 1] in (",", "，"):
+            # 那位顾问在电话里还说，不满意的话可以上门: the words run to the sentence end, as
+            # after a lead's 说 and a comma (恐吓说，…) (round z1)
+            start, end = start + 1, len(norm.rstrip("。.!！"))
+        else:
+            end = clause_end(norm, start)
         if end - start >= 2:
             out.append(Span(start, end, "says", "debtor_contact"))
     return out
@@ -199,6 +207,48 @@ def _content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
                   if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
         if de > m.end() and norm[m.end() : de].strip(" “”\"") and norm[m.end()] not in _OPEN_QUOTES:
             out.append(Span(m.end(), de, m.group(0), "debtor_contact"))
+    return out
+
+
+#: How many characters may stand between a receiving verb and the lead (一条, 过一封, 了那条).
+_RECEIVED_GAP = 4
+
+
+def _received_content_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """A message received and named by what it says (收到一条说要派人到单位核实的短信, 接到那条让你
+    去户籍地报备的短信): from the lead to 的 + a message noun, set apart; receiving it is the
+    claim (debtor_contact), the event it names is not (round z1).
+
+    Only after a receiving verb a few characters before the lead in its clause: a class of
+    messages judged (那些说要上门的短信都是吓唬人的, qc028) keeps its event. Not when a later
+    clause denies flatly (…的短信以后，一问根本没有这个案子): the event named is what is denied;
+    nor when the sentence marks a swindle (转到私人账户, 骗子: ``received_keeps``).
+    """
+    if not senses.received_leads or not any(v in norm for v in senses.received_verbs):
+        return []
+    if any(w in norm for w in senses.received_keeps):
+        return []  # 收到让你转到私人账户的短信，一定是骗子: the request marks an impostor
+    lead_re = alternation(senses.received_leads)
+    if lead_re is None:
+        return []
+    out: list[Span] = []
+    for m in lead_re.finditer(norm):
+        if any(sp.holds(m.start()) for sp in spans + out):
+            continue
+        start = clause_start(norm, m.start())
+        before = norm[max(start, m.start() - len(max(senses.received_verbs, key=len))
+                          - _RECEIVED_GAP) : m.start()]
+        if not any(before.rfind(v) >= 0 and len(before) - before.rfind(v) - len(v) <= _RECEIVED_GAP
+                   for v in senses.received_verbs):
+            continue
+        end = clause_end(norm, m.end())
+        de = min((i for noun in senses.content_nouns
+                  if (i := norm.find("的" + noun, m.end(), end)) > m.end()), default=-1)
+        if de <= m.end():
+            continue
+        if any(w in norm[end:] for w in senses.received_denials):
+            continue  # the event the message names is denied later: keep it
+        out.append(Span(m.start(), de, m.group(0), "debtor_contact"))
     return out
 
 

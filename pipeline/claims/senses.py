@@ -90,6 +90,15 @@ class Senses:
     reaction_triggers: tuple[str, ...] = ()
     reaction_blockers: tuple[str, ...] = ()
     reaction_keeps: tuple[str, ...] = ()  # topics a reaction leaves (the family was reached)
+    # the narrator busy with something else when the event was met (收到短信的时候，我正蹲在
+    # 工地门口): a scene, read as a reaction is (``reaction_at``) (round z1)
+    scene_states: tuple[str, ...] = ()
+    # callers on the line whose words after 说 are theirs (电话里还说…, 那头又说…): read with
+    # the collector speakers (``clauses._speaker_say_spans``) (round z1)
+    say_speakers: tuple[str, ...] = ()
+    # the teller as the caller (我主动打给…，说…): a clause opening with 说 after it is no
+    # reported speech (round z1)
+    self_callers: tuple[str, ...] = ()
     # two named things told apart (罚息和违约金不是一回事): the clause names concepts
     distinctions: tuple[str, ...] = ()
     pairings: tuple[str, ...] = ()  # the word joining the two things (和, 跟, 与)
@@ -110,6 +119,13 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
+    # a message received and named by what it says (收到一条说要派人上门的短信): the receiving
+    # verbs, the leads after them, and flat denials in a later clause that keep the old reading
+    # (…的短信以后，去法院一问根本没有这个案子: the event named is denied, not set apart) (round z1)
+    received_verbs: tuple[str, ...] = ()
+    received_leads: tuple[str, ...] = ()
+    received_denials: tuple[str, ...] = ()
+    received_keeps: tuple[str, ...] = ()  # a swindle's marks: the message is read as before
     # a lead with no speaker of its own (声称): the speaker before it picks the topic
     speaker_leads: tuple[str, ...] = ()
     impostor_speakers: tuple[str, ...] = ()
@@ -288,6 +304,9 @@ def parse_senses(path: Path) -> Senses:
         reaction_triggers=_words(clauses, "reaction_triggers", "clauses."),
         reaction_blockers=_words(clauses, "reaction_blockers", "clauses."),
         reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
+        scene_states=_words(clauses, "scene_states", "clauses."),
+        say_speakers=_words(clauses, "say_speakers", "clauses."),
+        self_callers=_words(clauses, "self_callers", "clauses."),
         distinctions=_words(clauses, "distinctions", "clauses."),
         pairings=_words(clauses, "pairings", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
@@ -296,6 +315,10 @@ def parse_senses(path: Path) -> Senses:
         belief_referents=_words(clauses, "belief_referents", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
+        received_verbs=_words(clauses, "received_verbs", "clauses."),
+        received_leads=_words(clauses, "received_leads", "clauses."),
+        received_denials=_words(clauses, "received_denials", "clauses."),
+        received_keeps=_words(clauses, "received_keeps", "clauses."),
         speaker_leads=_words(clauses, "speaker_leads", "clauses."),
         impostor_speakers=_words(clauses, "impostor_speakers", "clauses."),
         collector_speakers=_words(clauses, "collector_speakers", "clauses."),

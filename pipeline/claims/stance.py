@@ -435,6 +435,14 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
 _STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$")
 
 
+def _asked(before: str, lex: Lexicon) -> bool:
+    """True when *before* (a clause up to its question word) ends in 问 said of someone who
+    asked (她鼓起勇气打电话，问能不能分期): the question is told, not asked of the reader.
+    请问 / 想问 / 问一问 (``asked_blockers``) are the writer's own question."""
+    stripped = before.rstrip(" ")
+    return stripped.endswith("问") and not stripped.endswith(lex.asked_blockers)
+
+
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
@@ -448,6 +456,8 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         start = clause_start(text, hit.start)
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):
             continue  # 查看有没有连三累六: an embedded question, not the sentence's
+        if _asked(text[start : hit.start], lex):
+            continue  # 给客服打电话，问能不能分期: someone asked whether, told
         end = clause_end(stripped, hit.end)
         if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
             continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer

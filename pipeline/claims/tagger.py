@@ -331,6 +331,8 @@ def _clause_roles(
     weak_at = found.start() if found is not None else -1
     clause_of = clause_index(norm) if weak_at >= 0 else []
     reaction = reaction_at(norm, senses)
+    # a scene (我正在…) rather than a reaction: its own clause's cues are the scene's too
+    scene = reaction >= 0 and norm.startswith(senses.scene_states, reaction)
     told_apart = distinction_clause(norm, senses)
     clause_no = clause_index(norm) if told_apart[0] >= 0 else []
     out: list[TopicEvidence] = []
@@ -338,9 +340,14 @@ def _clause_roles(
     for ev in evidence:
         if any(sp.holds(ev.start) and sp.marker in senses.turned_down for sp in conc):
             continue  # 与其等催收打给你爸妈，不如…: the alternative turned down says nothing
+        if scene and ev.start > reaction:
+            # 电话打进来的时候，他正拿着手机教母亲拍视频: what the scene holds is no claim
+            set_aside.setdefault(ev.topic, f"{ev.cue} is part of a scene: no claim")
+            continue
         if 0 <= ev.start < reaction and ev.topic not in senses.reaction_keeps:
             # 一听说要被起诉，整个人都懵了: what someone met, not a claim that it happens
-            felt = next((w for w in senses.reactions if norm.startswith(w, reaction)), "")
+            felt = next((w for w in (*senses.reactions, *senses.scene_states)
+                         if norm.startswith(w, reaction)), "")
             set_aside.setdefault(ev.topic, f"{ev.cue} is what someone reacts to ({felt}): "
                                            "no claim")
             continue
@@ -472,8 +479,10 @@ def reaction_at(norm: str, senses: Senses) -> int:
     in the sentence's last clause, with no prohibitive right before it (不要慌了手脚 is
     advice). The cues before it are what the person met, not the author's claim that it
     happens; a clause after the reaction (这也是施压的手段) asserts the event again."""
+    if not any(t in norm for t in senses.reaction_triggers):
+        return -1  # no trigger anywhere: no reaction can follow one (a cheap precheck)
     found = -1
-    for word in senses.reactions:
+    for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
         if at < 0 or (found >= 0 and at >= found):
             continue

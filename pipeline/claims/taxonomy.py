@@ -121,6 +121,9 @@ class Lexicon:
     question_markers: tuple[str, ...]
     question_finals: tuple[str, ...]
     question_embedders: tuple[str, ...]  # 查看有没有…: the question is embedded
+    # a clause's words before the question word ending in 问 (她…问能不能分期) embed it, unless
+    # they end in one of these (请问, 想问: the writer asks) (round z1)
+    asked_blockers: tuple[str, ...]
     rhetorical: tuple[str, ...]  # 难道/怎么可能…: a question that asserts, no question
     conditions: tuple[str, ...]
     condition_blockers: tuple[str, ...]
@@ -360,6 +363,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
         question_embedders=_strings(data, "question_embedders", file, required=False),
+        asked_blockers=_strings(data, "asked_blockers", file, required=False),
         rhetorical=_strings(data, "rhetorical", file, required=False),
         conditions=_strings(data, "conditions", file),
         condition_blockers=_strings(data, "condition_blockers", file, required=False),

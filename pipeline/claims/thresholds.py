@@ -94,6 +94,11 @@ class Threshold:
     text: str
 
 
+#: Spans that say "more than N" by their unit (两个多月): a minimum only, as the set's gold reads
+#: them (ag011 三个多月后 min 90, qv043, nc094 逾期两个多月了 min 60); 一个多月内 keeps its maximum.
+_OPEN_ABOVE = ("个多月",)
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     start: int
@@ -396,6 +401,8 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         if anchor is None:
             continue
         min_only, max_only = _bounds(text, span.start, span.end, lex)
+        if span.text.endswith(_OPEN_ABOVE) and not max_only:
+            min_only = True  # 逾期两个多月了: more than two months, open above (round z1)
         lo, hi = round(span.lo), round(span.hi)
         if min_only:
             th = Threshold(lo, None, anchor, span.text)
