@@ -652,6 +652,10 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
     services, or no topic);
     else the lead word's *default*."""
     said = {role[1] for hit in matchers.topics.scan(quoted) if (role := hit.role("topic"))}
+    if marker == "says" and "debt_help_scam" not in said:
+        # a collector on the line offering instalments (专员在电话里还说…可以帮我办分期) speaks
+        # for the lender: the call is the claim, no scam's promise
+        return default
     if said & _PROMISE_TOPICS:
         return "debt_help_scam"
     if marker in senses.speaker_leads:
