@@ -664,6 +664,19 @@ def _names_who(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+_LEAD_BREAKS = (",", "，", ":", "：")
+
+
+def past_adviser_lead(text: str, lex: Lexicon) -> tuple[str, int]:
+    """*text* after an opening clause that only names who advises (律师提醒，遇到…先录音),
+    and how many clauses were passed (0 or 1): the advice starts after the lead."""
+    opening = text.lstrip(" \"'“「(")
+    for lead in lex.adviser_leads:
+        if opening.startswith(lead) and opening[len(lead) : len(lead) + 1] in _LEAD_BREAKS:
+            return opening[len(lead) + 1 :].lstrip(" \"'“「("), 1
+    return text, 0
+
+
 def detect_modality(
     text: str, matchers: Matchers, lex: Lexicon, *, question: bool,
     foreign_clauses: frozenset[int] = frozenset(),
@@ -705,7 +718,7 @@ def detect_modality(
     cut = max((last.rfind(ch) for ch in CLAUSE_BREAKS), default=-1)
     heads = [(text.lstrip(" \"'“「("), lex.imperative),
              (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
-    opening = text.lstrip(" \"'“「(")
+    opening = past_adviser_lead(text, lex)[0].lstrip(" \"'“「(")
     if opening.startswith(lex.circumstance):
         # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)

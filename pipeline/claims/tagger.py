@@ -40,6 +40,7 @@ from pipeline.claims.stance import (
     decide_stance,
     detect_hedge,
     detect_modality,
+    past_adviser_lead,
     protasis_clauses,
     question_cue,
     select_topics,
@@ -310,9 +311,14 @@ def _contradicting_concession(
         inside = [ev for ev in whole.evidence if conc.holds(ev.start) and not ev.weak]
         outside = [ev for ev in whole.evidence
                    if not conc.holds(ev.start) and not ev.background and not ev.weak]
+        # the same event both ways: the same cue, or a usual rule in the concession (虽然一般
+        # 不会上门，但也可能派人核实); not another event of the topic (虽然没够上刑事立案的标准，
+        # 催收员还是被派出所罚了款: a lesser punishment, no contradiction) (session eleven)
+        usual = any(w in norm[conc.start : conc.end] for w in _engine().tax.lexicon.hedge_frequency)
         for ev in inside:  # 虽然一般不会X (denies)，但可能会X (affirms)
             other = [o for o in outside if o.topic == ev.topic]
-            if ev.denies and other and not any(o.denies for o in other):
+            if (ev.denies and other and not any(o.denies for o in other)
+                    and (usual or any(o.cue == ev.cue for o in other))):
                 return conc, Span(conc.end, len(norm), "")
     return None
 
@@ -763,19 +769,20 @@ def _circumstance_clause(norm: str, hits: list[Hit], matchers: Matchers,
     the reader is told what to do after it; when the instruction names a topic of its own,
     the scene's cues are background (as a condition clause's are) and give no topic.
     """
-    opening = norm.lstrip(" \"'“「(")
+    opening, scene = past_adviser_lead(norm, tax.lexicon)  # 律师提醒，遇到…，先录音
+    opening = opening.lstrip(" \"'“「(")
     if not (opening.startswith(tax.lexicon.circumstance) or _SUFFERED_RE.match(opening)):
         return frozenset()
     clauses = clause_index(norm)
-    if not clauses or clauses[-1] == 0:
+    if not clauses or clauses[-1] <= scene:
         return frozenset()
-    first = [h for h in hits if h.has("topic") and clauses[h.start] == 0]
+    first = [h for h in hits if h.has("topic") and clauses[h.start] == scene]
     if not first or any(r[1] in _WARNING_TOPICS for h in first for r in h.roles
                         if r[0] == "topic"):
         return frozenset()
     if detect_modality(norm, matchers, tax.lexicon, question=False)[0] != "advice":
         return frozenset()
-    return frozenset({0})
+    return frozenset({scene})
 
 
 def _analyse_norm(

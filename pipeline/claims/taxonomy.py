@@ -179,6 +179,9 @@ class Lexicon:
     # 会不会被上门，主要看…: a whether-clause answered by a clause that names what it depends on
     whether: tuple[str, ...] = ()  # the whether words of the first clause (会不会, 是否)
     depends: tuple[str, ...] = ()  # the opening of a later clause (主要看, 取决于)
+    # a first clause that only names who advises (律师提醒，遇到…先录音): the clause after
+    # it is read as the sentence start (session eleven)
+    adviser_leads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +407,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
         circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
                                    required=False),
+        adviser_leads=_strings(modality, "adviser_leads", file, "modality.", required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),

@@ -1,0 +1,156 @@
+"""Session eleven (coordinator): classes found by blind probes 330 on.
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+News reports on collection crackdowns (probe 330): a collector charged with 寻衅滋事
+or fined by the police is the borrower's protection (complaints_rights); a judgment
+cited as the source of a report (判决书里提到，…) is no lawsuit; a collection firm
+named as someone's workplace is no outsourcing; a concession that names another
+event of the topic (虽然没够上刑事立案的标准，…还是被罚了款) is no self-contradiction;
+an adviser's lead clause (律师提醒，遇到…，先录音…) leaves the advice after it;
+根据规定 … 才可以 states a rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse, analyse_claims
+
+# -- a collector charged or fined is the borrower's protection -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那几个天天打电话骂人的催收员，后来都被按寻衅滋事处理了。",
+        "警方通报，这个催收团伙的十一名成员因寻衅滋事被批捕。",
+        "骚扰借款人家属的催收员被派出所罚了五百元。",
+    ],
+)
+def test_a_collector_charged_or_fined_is_the_borrowers_protection(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert "criminal_risk" not in a.topics
+
+
+def test_the_borrowers_own_arrest_stays_criminal_risk() -> None:
+    # near miss: no collector in the sentence
+    a = analyse("恶意透支信用卡数额较大的，可能会被公安机关刑拘。")
+    assert "criminal_risk" in a.topics
+    assert "complaints_rights" not in a.topics
+
+
+# -- a judgment cited as a source is no lawsuit ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "判决书里提到，这伙人曾把欠款人的照片发给他的亲戚。",
+        "裁判文书显示：该公司员工多次打电话到借款人单位。",
+        "一审判决认定，被告人长期给欠款人的同事群发短信。",
+    ],
+)
+def test_a_judgment_cited_as_a_source_is_no_lawsuit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" not in a.topics
+    assert "contacts_family" in a.topics
+
+
+def test_the_readers_own_judgment_stays_a_lawsuit() -> None:
+    # near miss: the judgment is the reader's, in one clause with what it orders
+    a = analyse("判决书显示你需要在十日内还清全部欠款。")
+    assert "legal_action" in a.topics
+
+
+# -- a collection firm as someone's workplace is no outsourcing ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "老周在一家催收公司上过两年班，他说真派人上门的很少。",
+        "一位在催收公司干过的朋友说，上门基本都是吓唬人。",
+        "他以前在催收公司做过，知道那些话术都是背出来的模板，上门的极少。",
+    ],
+)
+def test_a_collection_firm_as_a_workplace_is_no_outsourcing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "third_party_agency" not in a.topics
+    assert "home_visit" in a.topics
+
+
+def test_a_firm_that_takes_over_the_debt_stays_outsourcing() -> None:
+    # near miss: the firm is where the debt goes
+    a = analyse("逾期三个月后，银行会把账户交给催收公司处理。")
+    assert "third_party_agency" in a.topics
+
+
+# -- a concession naming another event of the topic is no self-contradiction -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "虽然没够上刑事立案的标准，那名催收员还是被派出所罚了款。",
+        "尽管没有被追究刑事责任，那个催收员最后还是被治安处罚了。",
+    ],
+)
+def test_a_lesser_punishment_after_a_concession_is_one_claim(sentence: str) -> None:
+    claims = analyse_claims(sentence)
+    assert len(claims) == 1
+    assert claims[0].stance == "affirms"
+    assert "complaints_rights" in claims[0].topics
+
+
+def test_the_usual_rule_and_its_exception_stay_two_claims() -> None:
+    # near miss: the same event both ways, the concession holding a usual rule
+    claims = analyse_claims("虽然平台一般不会上门，但欠得多的也可能派人上门。")
+    assert len(claims) == 2
+    assert all(c.self_contradicting for c in claims)
+
+
+# -- an adviser's lead clause leaves the advice after it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "律师提醒，遇到骂人的催收电话，先录音，再向监管部门投诉。",
+        "民警提示：碰到自称网警的催收短信，先别回复，直接打110核实。",
+        "温馨提示，遇到上门堵人的情况，先报警，再保留好视频证据。",
+    ],
+)
+def test_an_adviser_lead_leaves_the_advice_after_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.modality == "advice"
+    assert "debtor_contact" not in a.topics
+    assert "home_visit" not in a.topics
+
+
+def test_a_report_after_an_adviser_lead_stays_descriptive() -> None:
+    # near miss: the lead is followed by what happens, no instruction
+    a = analyse("律师提醒，逾期三个月以上的信用卡很可能被银行起诉。")
+    assert a.modality == "descriptive"
+    assert "legal_action" in a.topics
+
+
+# -- a rule's 才可以 is normative ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "根据规定，逾期超过90天的账户才可以委托外部催收机构。",
+        "按照监管要求，取得借款人同意后才能联系其紧急联系人。",
+        "依照规定，经过法院判决后才允许强制执行借款人的财产。",
+    ],
+)
+def test_a_rule_then_only_then_allowed_is_normative(sentence: str) -> None:
+    assert analyse(sentence).modality == "normative"
+
+
+def test_a_plain_only_then_is_descriptive() -> None:
+    # near miss: no rule named before it
+    a = analyse("一般逾期超过90天，银行才会把账户委托给外部催收机构。")
+    assert a.modality == "descriptive"
