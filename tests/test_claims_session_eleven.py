@@ -154,3 +154,73 @@ def test_a_plain_only_then_is_descriptive() -> None:
     # near miss: no rule named before it
     a = analyse("一般逾期超过90天，银行才会把账户委托给外部催收机构。")
     assert a.modality == "descriptive"
+
+
+# -- 别 as "other" is no prohibitive -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人以为把工资卡换到别家银行就安全了，其实法院执行时照样查得到。",
+        "钱转到别处也没用，法院强制执行时一样能查到。",
+        "欠款转到别家机构以后，一般会由外包公司接手催收。",
+    ],
+)
+def test_another_bank_is_no_prohibitive(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_a_real_prohibitive_stays_advice() -> None:
+    # near miss: 别 before a verb
+    assert analyse("别把工资卡里的钱全取走，法院执行时一样会查。").modality == "advice"
+
+
+# -- a message judged no fraud ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到“已扣收欠款两千元”的短信别慌，这是银行按合同扣款，并不是诈骗。",
+        "银行按合同从你的储蓄卡里扣款，不属于诈骗。",
+        "发卡行打来的核对电话是正常流程，并不是诈骗。",
+    ],
+)
+def test_a_message_judged_no_fraud_denies_the_impostor(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("fake_collection",)
+    assert a.stance == "denies"
+
+
+def test_the_borrowers_own_non_fraud_is_criminal_risk() -> None:
+    a = analyse("只是暂时还不上信用卡，并不是诈骗。")
+    assert "criminal_risk" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+def test_a_real_contact_keeps_its_topic_beside_a_belief() -> None:
+    # near miss: the calls are real; someone came to believe it was no fraud
+    a = analyse("好几家公司轮流打电话给他母亲，她这才相信不是诈骗。")
+    assert "contacts_family" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+# -- a later clause saying what to look for embeds its question -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "扣款以后记得查一下征信，看这一期有没有被记成逾期。",
+        "还清以后过两个月再打一份信用报告，看上面是不是已经更新了。",
+        "协商成功后留意一下账单，看罚息有没有真的停掉。",
+    ],
+)
+def test_a_purpose_clause_embeds_its_question(sentence: str) -> None:
+    assert analyse(sentence).stance != "question"
+
+
+def test_a_first_clause_that_asks_stays_a_question() -> None:
+    # near miss: the question opens the sentence
+    assert analyse("看这种情况会不会被起诉？").stance == "question"

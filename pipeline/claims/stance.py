@@ -456,6 +456,8 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         start = clause_start(text, hit.start)
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):
             continue  # 查看有没有连三累六: an embedded question, not the sentence's
+        if start > 0 and text[start : hit.start].lstrip(" ").startswith(lex.purpose_embedders):
+            continue  # 记得查一下征信，看这一期有没有…: a later clause says what to look for
         if _asked(text[start : hit.start], lex):
             continue  # 给客服打电话，问能不能分期: someone asked whether, told
         end = clause_end(stripped, hit.end)

@@ -182,6 +182,8 @@ class Lexicon:
     # a first clause that only names who advises (律师提醒，遇到…先录音): the clause after
     # it is read as the sentence start (session eleven)
     adviser_leads: tuple[str, ...] = ()
+    # a later clause opening with these says what to look for (…，看这一期有没有逾期)
+    purpose_embedders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +368,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         question_markers=_strings(data, "question_markers", file),
         question_finals=_strings(data, "question_finals", file),
         question_embedders=_strings(data, "question_embedders", file, required=False),
+        purpose_embedders=_strings(data, "purpose_embedders", file, required=False),
         asked_blockers=_strings(data, "asked_blockers", file, required=False),
         rhetorical=_strings(data, "rhetorical", file, required=False),
         conditions=_strings(data, "conditions", file),
