@@ -224,3 +224,71 @@ def test_a_purpose_clause_embeds_its_question(sentence: str) -> None:
 def test_a_first_clause_that_asks_stays_a_question() -> None:
     # near miss: the question opens the sentence
     assert analyse("看这种情况会不会被起诉？").stance == "question"
+
+
+# -- comparisons between products (probe 332) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网贷晚还几天会影响信用吗？",
+        "花呗预期两三天会不会影响个人信用？",
+        "逾期一次，信用受影响是肯定的。",
+    ],
+)
+def test_the_credit_named_plainly_is_the_credit_file(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_the_credit_card_is_not_the_credit() -> None:
+    # near miss: 影响信用卡额度 is the card's limit
+    assert "credit_report" not in analyse("逾期会不会影响信用卡额度？").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "小额网贷一般不会起诉，顶多打打电话。",
+        "同样是逾期，银行更容易起诉，网贷平台反倒多是打电话。",
+        "这种小平台无非是打电话吓唬人，不会真的上门。",
+    ],
+)
+def test_calls_as_the_least_a_lender_does_are_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_the_borrower_calling_the_service_line_is_no_contact() -> None:
+    # near miss: the reader is the one who calls
+    a = analyse("还不上的话，可以先给客服打打电话，问问能不能延期。")
+    assert "debtor_contact" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "抖音月付逾期后，买东西就没法先用后付了。",
+        "美团月付逾期以后，点外卖就不能先用后付了。",
+        "逾期没还清之前，账户无法先用后付。",
+    ],
+)
+def test_pay_later_cut_is_an_account_impact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "account_impact" in a.topics
+    assert a.stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗分期跟白条分期的手续费算法不太一样。",
+        "借呗分期和信用卡分期不一样，逾期后罚息的算法也不同。",
+    ],
+)
+def test_a_products_instalment_feature_is_no_plan(sentence: str) -> None:
+    assert "negotiation" not in analyse(sentence).topics
+
+
+def test_an_instalment_plan_asked_for_stays_negotiation() -> None:
+    # near miss: the plan is negotiated after the overdue
+    assert "negotiation" in analyse("还不上的话，可以跟银行协商信用卡分期还款。").topics
