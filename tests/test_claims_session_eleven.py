@@ -292,3 +292,74 @@ def test_a_products_instalment_feature_is_no_plan(sentence: str) -> None:
 def test_an_instalment_plan_asked_for_stays_negotiation() -> None:
     # near miss: the plan is negotiated after the overdue
     assert "negotiation" in analyse("还不上的话，可以跟银行协商信用卡分期还款。").topics
+
+
+# -- debt sales in plain and trade words (probe 333) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台把收不回来的借款打折甩卖给了收账的公司。",
+        "有家公司花一折多的价钱买下了这批欠款。",
+        "债主换了人以后，还款账户也跟着变了。",
+        "这个债权包最后被一家外省的公司拍走了。",
+    ],
+)
+def test_a_debt_sale_in_plain_words(sentence: str) -> None:
+    assert "bad_debt_transfer" in analyse(sentence).topics
+
+
+def test_a_case_passed_between_collectors_is_no_sale() -> None:
+    # near miss: 转手 of a case, not of the debt
+    assert "bad_debt_transfer" not in analyse("一个案子转手的催收越多，回款就越难。").topics
+
+
+def test_a_forged_notice_of_sale_is_an_impostor_only() -> None:
+    a = analyse("那份债权转让通知上的公章是假的，这就是个骗局。")
+    assert a.topics == ("fake_collection",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "转让也好，外包也罢，欠的钱一分不会少，利息还在照算。",
+        "起诉也好，不起诉也罢，逾期的利息都会继续计息下去。",
+    ],
+)
+def test_alternatives_that_change_nothing_are_background(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("penalty_fees",)
+
+
+def test_a_lone_alternative_keeps_its_topic() -> None:
+    # near miss: nothing else in the sentence names a topic
+    assert "legal_action" in analyse("起诉也好，调解也罢，都得本人出面。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "欠款转手以后，新东家一天几十个电话打过来。",
+        "那段时间每天十几个电话，工作都没法做。",
+    ],
+)
+def test_calls_counted_by_the_day_are_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "转让之后再收到催款，先去原平台核实清楚，再决定把钱还给谁。",
+        "还清以后过一个月，先去查一下征信有没有更新。",
+    ],
+)
+def test_a_time_clause_then_an_instruction_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_another_platform_after_a_time_clause_is_no_instruction() -> None:
+    # near miss: 别的平台 opens the second clause
+    a = analyse("被拉进风控名单以后，别的平台也会陆续拒绝你的借款申请。")
+    assert a.modality == "descriptive"

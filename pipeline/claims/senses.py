@@ -116,6 +116,9 @@ class Senses:
     # a clause opening with a word pointing back at what was said (这种说法) and rejecting it:
     # the clauses before it are a belief the author rejects
     belief_referents: tuple[str, ...] = ()
+    # a clause ending with one of these names an alternative that changes nothing (转让也好，外包
+    # 也罢，欠的钱一分不会少): its cues are background when the rest has cues (session eleven)
+    alternatives: tuple[str, ...] = ()
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
@@ -313,6 +316,7 @@ def parse_senses(path: Path) -> Senses:
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
         belief_referents=_words(clauses, "belief_referents", "clauses."),
+        alternatives=_words(clauses, "alternatives", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
         received_verbs=_words(clauses, "received_verbs", "clauses."),

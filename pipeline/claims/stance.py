@@ -727,6 +727,11 @@ def detect_modality(
         if first >= 0:
             heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
     first_clause = opening[: clause_end(opening, 0)]
+    if lex.time_clause_marks and any(m in first_clause for m in lex.time_clause_marks):
+        # 转让之后再收到催款，先去原平台核实: after the time clause the reader is told what to do
+        second = opening[len(first_clause) + 1 :]
+        if second.strip():
+            heads.append((second.lstrip(" \"'“「("), lex.imperative))
     for end in lex.circumstance_ends:
         cut_at = first_clause.find(end)
         if cut_at > 0:
@@ -741,6 +746,8 @@ def detect_modality(
             continue  # 请他帮忙转告: what the collector asks of the contact
         if lex.imperative_nouns and head.startswith(lex.imperative_nouns):
             continue  # 保存期限从…起计算: a noun, no instruction
+        if lex.modality_blockers and head.startswith(lex.modality_blockers):
+            continue  # 别的平台也会拒绝…: 别 of 别的 is no prohibitive (session eleven)
         if not head.startswith(verbs):
             continue  # no verb opens it (one test of them all before the loop over them)
         for verb in verbs:

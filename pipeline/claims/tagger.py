@@ -376,6 +376,7 @@ def _clause_roles(
             ev = replace(ev, negator=None)  # 不意味着不会起诉: the negations cancel
         out.append(ev)
     out = _case_clause(norm, out, senses)
+    out = _alternative_clauses(norm, out, senses)
     if "因为" in norm or "由于" in norm:
         causes = [m.span(1) for m in _CAUSE_RE.finditer(norm)]
         out = [replace(ev, background="cause")
@@ -505,6 +506,23 @@ def reaction_at(norm: str, senses: Senses) -> int:
 #: 起诉): the cause's cues are circumstance, as a condition clause's are (round y). Not a cause
 #: running to the clause end (因为网贷逾期真的被抓去坐牢的，少之又少: the event is the cause's).
 _CAUSE_RE = re.compile(r"(?:因为|由于)([^,，。;；:：!！?？]{1,20}?)(?:就|而|才)")
+
+
+def _alternative_clauses(norm: str, evidence: list[TopicEvidence],
+                         senses: Senses) -> list[TopicEvidence]:
+    """转让也好，外包也罢，欠的钱一分不会少: the alternatives that change nothing are background
+    when the rest of the sentence has a cue of its own (session eleven)."""
+    if not senses.alternatives or not any(w in norm for w in senses.alternatives):
+        return evidence
+    clause_of = clause_index(norm)
+    named = {c for c in set(clause_of) if clause_text(norm, clause_of, c).rstrip(
+        "".join(CLAUSE_BREAKS) + " ").endswith(senses.alternatives)}
+    inside = [ev for ev in evidence if 0 <= ev.start < len(clause_of)
+              and clause_of[ev.start] in named and not ev.background]
+    if not inside or not any(ev not in inside and not ev.background and not ev.weak
+                             for ev in evidence):
+        return evidence
+    return [replace(ev, background="concession") if ev in inside else ev for ev in evidence]
 
 
 def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:

@@ -182,6 +182,7 @@ class Lexicon:
     # a first clause that only names who advises (律师提醒，遇到…先录音): the clause after
     # it is read as the sentence start (session eleven)
     adviser_leads: tuple[str, ...] = ()
+    time_clause_marks: tuple[str, ...] = ()  # 转让之后…，先去核实: the second clause instructs
     # a later clause opening with these says what to look for (…，看这一期有没有逾期)
     purpose_embedders: tuple[str, ...] = ()
 
@@ -411,6 +412,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
                                    required=False),
         adviser_leads=_strings(modality, "adviser_leads", file, "modality.", required=False),
+        time_clause_marks=_strings(modality, "time_clause_marks", file, "modality.",
+                                   required=False),
         hedge_frequency=_strings(hedge, "frequency", file, "hedge."),
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
