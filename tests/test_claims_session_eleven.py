@@ -363,3 +363,64 @@ def test_another_platform_after_a_time_clause_is_no_instruction() -> None:
     # near miss: 别的平台 opens the second clause
     a = analyse("被拉进风控名单以后，别的平台也会陆续拒绝你的借款申请。")
     assert a.modality == "descriptive"
+
+
+# -- grace periods and due dates (probe 334) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "碰上春节长假，还款日一般会挪到节后第一个工作日。",
+        "有的银行规定节假日顺延，放假期间到期的不算晚还。",
+    ],
+)
+def test_the_due_date_moved_past_a_holiday_is_a_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["哪怕只晚了一天，系统也会判定为逾期。", "扣款失败没补上的，当天就判为逾期。"],
+)
+def test_judged_overdue_denies_a_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "千万别把宽限期当成可以随便拖的理由，过了那几天照样上征信。",
+        "不要把容时服务看作免息，过了那几天一样要算罚息。",
+    ],
+)
+def test_taking_a_grace_for_something_else_keeps_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.stance != "denies"
+    assert a.modality == "advice"
+
+
+def test_a_prohibitive_on_the_grace_itself_denies() -> None:
+    # near miss: no verb of taking it for something else
+    assert analyse("千万别指望网贷会给宽限期。").stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "想知道有没有宽限期，最稳妥的办法是直接问发卡行。",
+        "保险起见，收到债权转让的通知可以向原平台核实。",
+    ],
+)
+def test_the_safest_way_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_another_bank_is_no_negator() -> None:
+    # near miss of the 别家 blocker: the stance stays affirms
+    a = analyse("换到别家银行的卡上，法院执行时照样查得到。")
+    assert a.stance == "affirms"
