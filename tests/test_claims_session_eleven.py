@@ -424,3 +424,47 @@ def test_another_bank_is_no_negator() -> None:
     # near miss of the 别家 blocker: the stance stays affirms
     a = analyse("换到别家银行的卡上，法院执行时照样查得到。")
     assert a.stance == "affirms"
+
+
+# -- a machine-spun copy's swapped trade words (probe 335) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("信誉记载一旦呈现污点，往后请求房贷都会受阻。", "credit_report"),
+        ("超期记载在征信陈述上会保存五年。", "credit_report"),
+        ("花呗超期后，支付宝的部分功用会被约束运用。", "account_impact"),
+        ("负债人长期不履约的，法庭可以强制履行其名下产业。", "legal_action"),
+    ],
+)
+def test_a_spun_copys_words_are_read_as_the_trade_words(sentence: str, topic: str) -> None:
+    assert topic in analyse(sentence).topics
+
+
+def test_a_spun_civil_dispute_denies_criminal_risk() -> None:
+    a = analyse("网络贷款超期不还不会坐牢，这属于民事胶葛。")
+    assert a.topics == ("criminal_risk",)
+    assert a.stance == "denies"
+
+
+def test_a_plain_expiry_is_no_overdue() -> None:
+    # near miss: 超期 of something else (a parcel kept too long) names no overdue
+    assert analyse("快递在驿站超期存放会被退回。").topics == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "碰到暴力催款，能够向金融监管部门投诉。",
+        "假如收到自称讼师的短信，要先核实对方身份。",
+    ],
+)
+def test_a_spun_instruction_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_an_impostors_condition_is_no_instruction() -> None:
+    # near miss: 要先交…才能 is what the impostor demands
+    a = analyse("诈骗分子常冒充法院的人，说银行卡被查封了，要先交保证金才能解封。")
+    assert a.modality == "descriptive"
