@@ -468,3 +468,55 @@ def test_an_impostors_condition_is_no_instruction() -> None:
     # near miss: 要先交…才能 is what the impostor demands
     a = analyse("诈骗分子常冒充法院的人，说银行卡被查封了，要先交保证金才能解封。")
     assert a.modality == "descriptive"
+
+
+# -- job ads and career pages for collectors (probe 336) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "诚聘电话催收专员若干名，底薪四千加提成，上不封顶。",
+        "任职要求：中专以上学历，普通话标准，能接受晚班。",
+        "应聘者须无犯罪记录、个人征信良好。",
+        "入职后有一周带薪培训，重点讲合规话术和录音规范。",
+    ],
+)
+def test_a_job_posting_line_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_employers_checking_credit_stays_a_claim() -> None:
+    # near miss: applicants named, no job-ad format
+    a = analyse("大部分公司入职时并不会查应聘者的征信。")
+    assert "credit_report" in a.topics
+
+
+def test_a_listed_duty_stays_a_claim() -> None:
+    a = analyse("岗位职责：按分配名单逐一致电逾期客户，提醒其按时还款。")
+    assert "debtor_contact" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["组长每天要抽查组员的通话录音。", "质检部门会随机监听催收员的录音，看有没有违规。"],
+)
+def test_a_firms_own_checks_on_recordings_are_no_complaint(sentence: str) -> None:
+    assert "complaints_rights" not in analyse(sentence).topics
+
+
+def test_the_borrowers_recording_stays_evidence() -> None:
+    # near miss: the borrower records the call
+    assert "complaints_rights" in analyse("接到辱骂电话时记得全程录音，留作证据。").topics
+
+
+def test_a_company_red_line_is_a_rule() -> None:
+    a = analyse("公司红线写得明明白白：晚上九点以后不许再往外打催收电话。")
+    assert a.modality == "normative"
+    assert a.stance == "denies"
+
+
+def test_a_cap_on_contacts_in_a_day_is_no_overdue_threshold() -> None:
+    a = analyse("同一个欠款人，一天之内最多只能联系三回。")
+    assert "debtor_contact" in a.topics
+    assert a.threshold is None
