@@ -520,3 +520,67 @@ def test_a_cap_on_contacts_in_a_day_is_no_overdue_threshold() -> None:
     a = analyse("同一个欠款人，一天之内最多只能联系三回。")
     assert "debtor_contact" in a.topics
     assert a.threshold is None
+
+
+# -- notice and message templates (probe 337) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如您在本月25日前仍未还清，我行将委托第三方机构协助催收。",
+        "如仍未处理，我司将把逾期信息报送征信系统。",
+    ],
+)
+def test_a_notices_if_is_a_condition(sentence: str) -> None:
+    assert analyse(sentence).stance == "conditional"
+
+
+def test_an_example_with_ru_is_no_condition() -> None:
+    # near miss: 例如 holds 如 but sets no condition
+    assert analyse("很多平台会委托外包公司催收，例如一些小贷公司。").stance != "conditional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["温馨提示：还款日当天24点前到账均视为按时还款。", "还款日当天还上的，算按时还款。"],
+)
+def test_paid_on_time_in_a_notices_words_is_a_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本行工作人员不会以任何理由要求您提供银行卡密码或验证码。",
+        "我司从未委托任何个人收取欠款，请勿向陌生账户转账。",
+    ],
+)
+def test_an_official_line_on_impostors_denies(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("fake_collection",)
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网上流传的这类“司法催告函”模板，多半是催收公司自己拼凑的。",
+        "所谓的起诉通知书，大多是催收公司自己打印出来的，法院并不知情。",
+    ],
+)
+def test_a_notice_the_collector_faked_is_an_impostors(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("fake_collection",)
+
+
+def test_a_notice_disclaimer_is_no_claim() -> None:
+    assert analyse("本短信仅为还款提醒，并非法律文书，请以法院正式送达为准。").topics == ()
+
+
+def test_a_claim_with_a_trailing_qualifier_stays() -> None:
+    # near miss: 具体以…为准 after the claim keeps it
+    a = analyse("一般来说，信用卡都有1到3天的还款宽限期，但具体以发卡行规定为准。")
+    assert "overdue_grace" in a.topics
