@@ -584,3 +584,54 @@ def test_a_claim_with_a_trailing_qualifier_stays() -> None:
     # near miss: 具体以…为准 after the claim keeps it
     a = analyse("一般来说，信用卡都有1到3天的还款宽限期，但具体以发卡行规定为准。")
     assert "overdue_grace" in a.topics
+
+
+# -- statute explainers (probe 338) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照司法解释，恶意透支数额达到五万元以上的，才够得上立案的标准。",
+        "各地法院对恶意透支的认定尺度并不完全一样。",
+    ],
+)
+def test_a_criminal_threshold_or_court_is_no_lawsuit(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "criminal_risk" in a.topics
+    assert "legal_action" not in a.topics
+
+
+def test_a_civil_court_stays_a_lawsuit() -> None:
+    # near miss: no crime named
+    assert "legal_action" in analyse("各地法院对网贷纠纷的立案速度不太一样。").topics
+
+
+def test_an_agencys_bad_record_is_no_credit_file() -> None:
+    a = analyse("监管办法要求发卡银行不得委托有不良记录的催收机构。")
+    assert "credit_report" not in a.topics
+    assert "third_party_agency" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "根据该公约，催收时不得向债务人以外的人透露债务信息。",
+        "按规定，催收人员不能把欠款情况告诉借款人以外的人。",
+    ],
+)
+def test_anyone_but_the_debtor_is_a_third_party(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_laws_sanction_after_the_law_is_a_rule() -> None:
+    a = analyse("治安管理处罚法规定，多次发送恐吓信息干扰他人生活的，可以处五日以下拘留。")
+    assert a.modality == "normative"
+
+
+def test_a_sanction_described_stays_descriptive() -> None:
+    # near miss: no law named as the rule's source
+    a = analyse("多次发恐吓短信的催收员，可能被处以五到十五日的拘留。")
+    assert a.modality == "descriptive"
