@@ -635,3 +635,20 @@ def test_a_sanction_described_stays_descriptive() -> None:
     # near miss: no law named as the rule's source
     a = analyse("多次发恐吓短信的催收员，可能被处以五到十五日的拘留。")
     assert a.modality == "descriptive"
+
+
+# -- abusive means named are illegal collection (the demo web's rule line) ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["根据相关规定，催收人员不得使用侮辱、恐吓等手段。", "催收时使用辱骂、恐吓的方式，属于违规。"],
+)
+def test_abusive_means_named_are_illegal_collection(sentence: str) -> None:
+    assert "complaints_rights" in analyse(sentence).topics
+
+
+def test_a_limit_paused_with_its_owner_between() -> None:
+    a = analyse("如您逾期后仍未还清，平台将暂停您的借款额度。")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "conditional"
