@@ -652,3 +652,39 @@ def test_a_limit_paused_with_its_owner_between() -> None:
     a = analyse("如您逾期后仍未还清，平台将暂停您的借款额度。")
     assert a.topics == ("account_impact",)
     assert a.stance == "conditional"
+
+
+# -- loan contract clauses (probe 339) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "贷款人可以委托第三方机构进行催收，由此产生的费用由借款人承担。",
+        "催收过程中产生的费用由借款人负担。",
+    ],
+)
+def test_collection_costs_charged_to_the_borrower_are_fees(sentence: str) -> None:
+    assert "penalty_fees" in analyse(sentence).topics
+
+
+def test_checking_with_the_employer_reaches_it() -> None:
+    a = analyse("借款人失联的，贷款人可向其工作单位核实联系方式。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "conditional"
+
+
+def test_an_employer_merely_named_is_no_contact() -> None:
+    # near miss: the employer is named, nobody reaches it
+    assert "contacts_family" not in analyse("借款人的工作单位越稳定，额度通常越高。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "即便合同里有授权条款，催收也不能向紧急联系人透露具体欠款金额。",
+        "贷款人不能把借款人的欠款情况告诉其同事。",
+    ],
+)
+def test_a_collector_or_lender_who_may_not_states_a_rule(sentence: str) -> None:
+    assert analyse(sentence).modality == "normative"
