@@ -537,6 +537,9 @@ def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
 #: A 是 opening a 是…的 predicate (那份通知是催收编出来的), not 凡是 / 只要是 / 要是 (whoever,
 #: if) or 自称是 (claiming to be).
 _COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都称])是(?!否)")
+# 一般不会起诉的，…: a denial closed by the assertive 的 says something itself, it names no
+# case (round z2); 不会…的 with no other 的 between.
+_ASSERTIVE_DE = re.compile(r"(?:不会|不可能|不至于)[^,的]*的$")
 
 
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
@@ -548,6 +551,8 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
         return evidence
     first_end = norm.find(",")
     if first_end <= 0 or not norm[:first_end].endswith(_engine().tax.lexicon.case_ends):
+        return evidence
+    if _ASSERTIVE_DE.search(norm[:first_end]):
         return evidence
     if _COPULAR_DE.search(norm[:first_end]) and not norm[first_end + 1 :].lstrip().startswith(
             ("不是", "而不是", "并不是", "并非")):

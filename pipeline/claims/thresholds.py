@@ -36,7 +36,7 @@ _NUM = (
     r"|半"
 )
 _UNIT = (
-    r"个半月|个多月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
+    r"个半月|个多月|个来月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
     r"|个季度|季度|天|日|周|星期|礼拜|年"
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
@@ -174,7 +174,7 @@ def _to_days(count: float, unit: str) -> float:
         return whole * YEAR + (HALF_YEAR if count - whole >= 0.5 else 0)
     if unit == "年半":
         return count * YEAR + HALF_YEAR
-    if unit in ("个月", "多个月", "个多月"):
+    if unit in ("个月", "多个月", "个多月", "个来月"):  # 一个来月: about a month (round z2)
         return count * MONTH
     if unit == "个半月":
         return count * MONTH + MONTH / 2
