@@ -293,3 +293,61 @@ def test_the_family_sought_is_contacts_family() -> None:
 
 def test_someone_come_to_the_house_is_no_family_sought() -> None:
     assert "contacts_family" not in analyse("催收说明天就找我家里来。").topics
+
+
+# -- a forum plea after the question keeps it a question (probe 324) ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗逾期两天会上征信吗，急！！",
+        "网贷逾期会不会爆通讯录啊？在线等",
+        "借呗逾期了会被起诉吗，求解答",
+    ],
+)
+def test_a_plea_after_the_question_keeps_it_a_question(sentence: str) -> None:
+    assert analyse(sentence).stance == "question"
+
+
+def test_a_statement_with_a_plea_stays_a_statement() -> None:
+    # near miss: no question particle before the plea
+    assert analyse("网贷逾期会爆通讯录，急！").stance != "question"
+
+
+# -- forum initials for the credit file, and a loan refused for the record ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我的zx已经花得不成样子了，哪家都批不下来。", "ZX上有两次逾期，车贷一直批不下来。"],
+)
+def test_zx_is_the_credit_file_and_a_refused_loan_keeps_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_a_refused_deferral_stays_denied() -> None:
+    # near miss: the request itself is what was not approved
+    a = analyse("申请停息挂账，银行那边一直批不下来。")
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+# -- no more borrowing while overdue is an account impact --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["客服回复我：逾期期间不能再借款。", "逾期没还清之前，借呗是没法再借的。"],
+)
+def test_no_more_borrowing_is_an_account_impact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "account_impact" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_borrowing_from_family_is_no_account_impact() -> None:
+    # near miss: borrowing named, nothing stopped
+    assert "account_impact" not in analyse("实在不行先找家里人借点钱周转。").topics
