@@ -435,6 +435,14 @@ def supporting(evidence: list[TopicEvidence], topics: list[str]) -> list[TopicEv
 _STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$")
 
 
+#: A forum poster's plea after the question (…会上征信吗，急！！ / …吗？在线等): the question
+#: stays the sentence's (round z3).
+_PLEA_TAIL = re.compile(
+    r"[,，、?？]\s*(?:急+|急急急|在线等|在线等急|求解答?|求助|求大神|求指点|谢谢(?:大家|各位)?|万分感谢)"
+    r"[!！。.~～…]*\s*$"
+)
+
+
 def _asked(before: str, lex: Lexicon) -> bool:
     """True when *before* (a clause up to its question word) ends in 问 said of someone who
     asked (她鼓起勇气打电话，问能不能分期): the question is told, not asked of the reader.
@@ -452,6 +460,13 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         return "?"  # a title with a status tag after it (…怎么办？（已解决）) still asks
     if stripped and stripped[-1] in lex.question_finals:
         return stripped[-1]
+    pleaded = _PLEA_TAIL.sub("", text)
+    if pleaded != text:
+        asked = pleaded.rstrip(_TRAILING)
+        if text[len(pleaded) : len(pleaded) + 1] in "?？":
+            return "?"  # …吗？急
+        if asked and asked[-1] in lex.question_finals:
+            return asked[-1]  # …会上征信吗，急！！
     for hit in matchers.questions.find(text, "question"):
         start = clause_start(text, hit.start)
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):

@@ -75,6 +75,10 @@ _LIMITED_FREQUENCY_RE = re.compile(
 )
 # Bare numbers listed before a duration (第1、3、7天): they share its unit.
 _BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")
+# After a two-digit year, words that make it a time of the calendar (21年那会儿欠的), no span.
+_YEAR_OF_TIME = (
+    "那会", "那时", "那阵", "那年", "的时候", "年初", "年底", "初", "底", "上半", "下半",
+)
 # The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
 _DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
@@ -216,6 +220,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 每月1日到15日: the second day of a date range
         if unit == "年" and re.match(r"\d{1,2}月", after):
             continue  # 23年5月
+        if unit == "年" and re.fullmatch(r"\d{2}", num) and after.startswith(_YEAR_OF_TIME):
+            continue  # 21年那会儿, 22年的时候: a year of the calendar (round z3)
         parsed = parse_number(num)
         if parsed is None:
             continue
