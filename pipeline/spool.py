@@ -12,9 +12,10 @@ are in the WARC archive.
 from __future__ import annotations
 
 import json
+import operator
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -69,24 +70,69 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = tuple(SCHEMAS)
 
 
-_field_names: dict[type, tuple[str, ...]] = {}  # per record class, its fields in order
+#: A spool row: the values of one table's columns, in SCHEMAS order (a tuple, not a dict:
+#: cheaper to build, to pickle from a worker and to turn into Arrow columns).
+Row = tuple[Any, ...]
+
+_FETCH_VALUES = operator.attrgetter(*SCHEMAS["fetches"].names)
+_DOC_VALUES = operator.attrgetter(*SCHEMAS["documents"].names)
+# a claim's columns but the last, the label signature the spool adds
+_CLAIM_VALUES = operator.attrgetter(*SCHEMAS["claims"].names[:-1])
+_CLAIM_AT = {name: i for i, name in enumerate(SCHEMAS["claims"].names)}
 
 
-def record_row(record: Any) -> dict[str, Any]:
-    """A record's fields as a row dict, shallow: the spool's records hold strings, numbers
-    and tuples of strings (a nested record, like a document's removals, stays as it is).
-    `dataclasses.asdict` copies every value recursively, about 0.4 ms of the crawl
-    process's time per article page (a document and ten claims)."""
-    cls = type(record)
-    names = _field_names.get(cls)
-    if names is None:
-        names = _field_names[cls] = tuple(f.name for f in fields(cls))
-    return {name: getattr(record, name) for name in names}
+def fetch_row(fetch: Fetch) -> Row:
+    """The spool row of one fetch."""
+    return _FETCH_VALUES(fetch)  # type: ignore[no-any-return]
 
 
-def write_table_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write *rows* of spool *table* as one complete Parquet file (atomically)."""
-    data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+def document_row(doc: Document) -> Row:
+    """The spool row of one document (its removals are rows of their own table)."""
+    return _DOC_VALUES(doc)  # type: ignore[no-any-return]
+
+
+def removal_rows(doc: Document) -> list[Row]:
+    """The spool rows of the blocks cleaning removed from *doc*."""
+    return [(doc.doc_id, doc.run_id, r.rule, r.text) for r in doc.removals]
+
+
+def claim_row(claim: Claim) -> Row:
+    """The spool row of one tagged claim: its fields, the family text (computed when the
+    claim has none) and the label signature."""
+    values = list(_CLAIM_VALUES(claim))
+    if not claim.family_text:
+        values[_CLAIM_AT["family_text"]] = family_text(claim.text, product_names())
+    values.append(label_signature(claim.topics, claim.stance, claim.modality, claim.hedge,
+                                  claim.min_days, claim.max_days))
+    return tuple(values)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRows:
+    """A processed page as spool rows, built where the page was processed (a worker), so
+    the spool's one writer only appends them: the document's id, its row, its claims' and
+    its removals' rows."""
+
+    doc_id: str
+    document: Row
+    claims: tuple[Row, ...]
+    removals: tuple[Row, ...]
+
+
+def page_rows(document: Document, claims: Sequence[Claim]) -> PageRows:
+    """The spool rows of a processed page (what `SpoolWriter.write_page` writes)."""
+    return PageRows(document.doc_id, document_row(document),
+                    tuple(claim_row(c) for c in claims), tuple(removal_rows(document)))
+
+
+def write_table_file(path: Path, table: str, rows: Sequence[Row]) -> None:
+    """Write *rows* of spool *table* (tuples in SCHEMAS order) as one complete Parquet file
+    (atomically)."""
+    schema = SCHEMAS[table]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    data = pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema,
+                                                                               strict=True)],
+                                schema=schema)
     tmp = path.with_name(path.name + ".tmp")
     pq.write_table(data, tmp, compression="zstd")
     with tmp.open("rb") as fh:
@@ -120,12 +166,12 @@ class SpoolWriter:
         self.dir = spool_dir
         self.worker = worker
         self.flush_rows = flush_rows
-        self._buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._buffers: dict[str, list[Row]] = {t: [] for t in TABLES}
         # A resumed run appends to its spool: continue after the files already there.
         self._seq = {t: _next_seq(spool_dir, worker, t) for t in TABLES}
         self.counts = dict.fromkeys(TABLES, 0)
 
-    def _add(self, table: str, row: dict[str, Any]) -> None:
+    def _add(self, table: str, row: Row) -> None:
         self._buffers[table].append(row)
         self.counts[table] += 1
         if len(self._buffers[table]) >= self.flush_rows:
@@ -142,34 +188,35 @@ class SpoolWriter:
 
     def write_fetch(self, fetch: Fetch) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._add("fetches", record_row(fetch))
+        self._add("fetches", fetch_row(fetch))
+
+    def write_fetch_row(self, row: Row) -> None:
+        """Record one HTTP fetch given as its spool row (`fetch_row`)."""
+        self._add("fetches", row)
 
     def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
         """Record a processed page: its document and claims (a `pipeline.page.PageSink`)."""
-        self.write_document(document)
-        for claim in claims:
-            self.write_claim(claim)
+        return self.write_page_rows(page_rows(document, claims))
+
+    def write_page_rows(self, rows: PageRows) -> bool:
+        """Record a processed page given as its spool rows (`page_rows`): the same rows as
+        `write_page` of its document and claims."""
+        self._add("documents", rows.document)
+        for row in rows.removals:
+            self._add("removals", row)
+        for row in rows.claims:
+            self._add("claims", row)
         return True
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""
-        row = record_row(doc)
-        removals = row.pop("removals")
-        row["paragraphs"] = list(doc.paragraphs)
-        row["flags"] = list(doc.flags)
-        self._add("documents", row)
-        for r in removals:
-            self._add("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **record_row(r)})
+        self._add("documents", document_row(doc))
+        for row in removal_rows(doc):
+            self._add("removals", row)
 
     def write_claim(self, claim: Claim) -> None:
         """Record one tagged claim."""
-        row = record_row(claim)
-        for key in ("topics", "products", "cues"):
-            row[key] = list(row[key])
-        row["family_text"] = claim.family_text or family_text(claim.text, product_names())
-        row["signature"] = label_signature(claim.topics, claim.stance, claim.modality,
-                                           claim.hedge, claim.min_days, claim.max_days)
-        self._add("claims", row)
+        self._add("claims", claim_row(claim))
 
     def close(self) -> None:
         """Write every buffered record."""
