@@ -3,7 +3,8 @@ every site's crawler.
 
 The crawl process keeps Scrapy, the WARC archive and the spool (one writer per spool);
 each article's CPU work (decode, extract, clean, fingerprint, claims: `page_result`)
-runs in a worker. A worker that dies (kill -9, a crash, the memory cap) costs at most
+runs in a worker, which sends back the page's spool rows (`page_rows_result`), so the
+crawl process only appends them. A worker that dies (kill -9, a crash, the memory cap) costs at most
 the pages it held (two at most): each is tried once more, alone, on a fresh worker, then
 dropped with reason `worker_died`; the crawl never hangs and never loses a page silently.
 """
@@ -22,10 +23,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from pipeline.page import page_result
+from pipeline.page import PageRowsResult, page_rows_result
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
-from pipeline.stages import PageResult
 
 logger = logging.getLogger(__name__)
 
@@ -67,19 +67,25 @@ def _gone(pid: int) -> bool:
 
 
 def _serve(conn: Connection, crawl_pid: int) -> None:
-    """A worker's loop: a pickled (RawPage, SiteConfig) in, its pickled PageResult out, until
-    the crawl closes its end of the pipe (or ends: `_watch_parent`)."""
+    """A worker's loop: a pickled (RawPage, pickled SiteConfig) in, its pickled
+    PageRowsResult out, until the crawl closes its end of the pipe (or ends:
+    `_watch_parent`). The site config comes pickled once per site (`PagePool._config_blob`)
+    and is unpickled once per worker."""
     _watch_parent(crawl_pid)
+    configs: dict[bytes, SiteConfig] = {}
     while True:
         try:
             payload = conn.recv_bytes()
         except (EOFError, OSError):
             return
-        raw, config = pickle.loads(payload)
+        raw, blob = pickle.loads(payload)
+        config = configs.get(blob)
+        if config is None:
+            config = configs[blob] = pickle.loads(blob)
         conn.send_bytes(pickle.dumps(_work(raw, config), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _work(raw: RawPage, config: SiteConfig) -> PageResult:
+def _work(raw: RawPage, config: SiteConfig) -> PageRowsResult:
     """The worker's job: one page through the stages."""
     marker = os.environ.get(KILL_ENV)
     if marker and marker in raw.url:
@@ -93,7 +99,7 @@ def _work(raw: RawPage, config: SiteConfig) -> PageResult:
         else:
             os.close(fd)
             os.kill(os.getpid(), 9)
-    return page_result(raw, config)
+    return page_rows_result(raw, config)
 
 
 #: Pages a worker holds at once: the one it works on and the next, already in its pipe, so
@@ -110,7 +116,7 @@ class _Job:
 
     payload: bytes
     url: str
-    future: asyncio.Future[PageResult]
+    future: asyncio.Future[PageRowsResult]
     attempt: int = 1
 
 
@@ -157,6 +163,16 @@ class PagePool:
         self._lock = threading.Lock()
         self._started = threading.Event()  # clear while `start` starts the workers
         self._started.set()
+        # per site config, its pickle (sent with each page: pickling it each time cost the
+        # crawl process about 6 us a page); keyed by identity, the config kept alive
+        self._blobs: dict[int, tuple[SiteConfig, bytes]] = {}
+
+    def _config_blob(self, config: SiteConfig) -> bytes:
+        known = self._blobs.get(id(config))
+        if known is None or known[0] is not config:
+            known = self._blobs[id(config)] = (
+                config, pickle.dumps(config, protocol=pickle.HIGHEST_PROTOCOL))
+        return known[1]
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
@@ -246,7 +262,7 @@ class PagePool:
             else:
                 logger.error("a stages worker died twice on %s; page dropped (worker_died)",
                              job.url)
-                job.future.set_result(PageResult(None, (), WORKER_DIED))
+                job.future.set_result(PageRowsResult(None, WORKER_DIED))
         worker.jobs.clear()
 
     def _drop(self, worker: _Worker) -> None:
@@ -257,12 +273,14 @@ class PagePool:
         worker.conn.close()
         worker.process.join(timeout=0)  # reaped now if it has ended (never waits)
 
-    async def run(self, raw: RawPage, config: SiteConfig) -> PageResult:
-        """The page's result from a worker; a page whose worker died twice is dropped."""
+    async def run(self, raw: RawPage, config: SiteConfig) -> PageRowsResult:
+        """The page's result (its spool rows) from a worker; a page whose worker died twice
+        is dropped."""
         await self._bind()
         assert self._loop is not None
-        job = _Job(pickle.dumps((raw, config), protocol=pickle.HIGHEST_PROTOCOL), raw.url,
-                   self._loop.create_future())
+        job = _Job(pickle.dumps((raw, self._config_blob(config)),
+                                protocol=pickle.HIGHEST_PROTOCOL),
+                   raw.url, self._loop.create_future())
         self._pending.append(job)
         self._dispatch()
         return await job.future

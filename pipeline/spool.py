@@ -12,10 +12,8 @@ are in the WARC archive.
 from __future__ import annotations
 
 import json
-import operator
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -23,9 +21,18 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.claim_families import family_text, label_signature, product_names
 from pipeline.errors import RunError
 from pipeline.records import Claim, Document, Fetch
+from pipeline.spool_rows import (
+    COLUMNS,
+    PageRows,
+    Row,
+    claim_row,
+    document_row,
+    fetch_row,
+    page_rows,
+    removal_rows,
+)
 
 MANIFEST = "manifest.json"
 FLUSH_ROWS = 2000
@@ -70,59 +77,8 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = tuple(SCHEMAS)
 
 
-#: A spool row: the values of one table's columns, in SCHEMAS order (a tuple, not a dict:
-#: cheaper to build, to pickle from a worker and to turn into Arrow columns).
-Row = tuple[Any, ...]
-
-_FETCH_VALUES = operator.attrgetter(*SCHEMAS["fetches"].names)
-_DOC_VALUES = operator.attrgetter(*SCHEMAS["documents"].names)
-# a claim's columns but the last, the label signature the spool adds
-_CLAIM_VALUES = operator.attrgetter(*SCHEMAS["claims"].names[:-1])
-_CLAIM_AT = {name: i for i, name in enumerate(SCHEMAS["claims"].names)}
-
-
-def fetch_row(fetch: Fetch) -> Row:
-    """The spool row of one fetch."""
-    return _FETCH_VALUES(fetch)  # type: ignore[no-any-return]
-
-
-def document_row(doc: Document) -> Row:
-    """The spool row of one document (its removals are rows of their own table)."""
-    return _DOC_VALUES(doc)  # type: ignore[no-any-return]
-
-
-def removal_rows(doc: Document) -> list[Row]:
-    """The spool rows of the blocks cleaning removed from *doc*."""
-    return [(doc.doc_id, doc.run_id, r.rule, r.text) for r in doc.removals]
-
-
-def claim_row(claim: Claim) -> Row:
-    """The spool row of one tagged claim: its fields, the family text (computed when the
-    claim has none) and the label signature."""
-    values = list(_CLAIM_VALUES(claim))
-    if not claim.family_text:
-        values[_CLAIM_AT["family_text"]] = family_text(claim.text, product_names())
-    values.append(label_signature(claim.topics, claim.stance, claim.modality, claim.hedge,
-                                  claim.min_days, claim.max_days))
-    return tuple(values)
-
-
-@dataclass(frozen=True, slots=True)
-class PageRows:
-    """A processed page as spool rows, built where the page was processed (a worker), so
-    the spool's one writer only appends them: the document's id, its row, its claims' and
-    its removals' rows."""
-
-    doc_id: str
-    document: Row
-    claims: tuple[Row, ...]
-    removals: tuple[Row, ...]
-
-
-def page_rows(document: Document, claims: Sequence[Claim]) -> PageRows:
-    """The spool rows of a processed page (what `SpoolWriter.write_page` writes)."""
-    return PageRows(document.doc_id, document_row(document),
-                    tuple(claim_row(c) for c in claims), tuple(removal_rows(document)))
+# The row builders live in pipeline.spool_rows (no pyarrow there, for the workers).
+assert {t: tuple(s.names) for t, s in SCHEMAS.items()} == COLUMNS, "spool_rows.COLUMNS"
 
 
 def write_table_file(path: Path, table: str, rows: Sequence[Row]) -> None:

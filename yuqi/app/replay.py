@@ -31,7 +31,8 @@ from pipeline.page import PageSink, is_article_fetch, record_fetch, run_page
 from pipeline.rawpage import build_raw_page
 from pipeline.records import Claim, Document, Fetch, ResumePoint
 from pipeline.siteconfig import SiteConfig
-from pipeline.spool import PageRows, Row, SpoolWriter, fetch_row, page_rows, write_manifest
+from pipeline.spool import SpoolWriter, write_manifest
+from pipeline.spool_rows import PageRows, Row, fetch_row, page_rows
 from pipeline.stat_keys import Stat
 from pipeline.stats import CounterStats, StatCollector, run_summary
 from pipeline.urls import url_key
