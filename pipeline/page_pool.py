@@ -17,90 +17,20 @@ import multiprocessing
 import os
 import pickle
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from pipeline.page import PageRowsResult, page_rows_result
+from pipeline.page import PageRowsResult
+from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, serve
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
 
+__all__ = ["KILL_DIR_ENV", "KILL_ENV", "WORKER_DIED", "PagePool", "close_shared_pool",
+           "shared_pool", "usable_cores"]
+
 logger = logging.getLogger(__name__)
-
-#: PageResult.dropped of a page whose worker died twice.
-WORKER_DIED = "worker_died"
-
-#: Tests: a worker handling a page whose URL contains this kills itself (kill -9) once,
-#: the first time (a marker file in YUQI_POOL_KILL_DIR remembers it), or every time when
-#: YUQI_POOL_KILL_DIR is "always".
-KILL_ENV = "YUQI_POOL_KILL"
-KILL_DIR_ENV = "YUQI_POOL_KILL_DIR"
-
-
-def _watch_parent(crawl_pid: int) -> None:
-    """Worker initializer: end this worker when the crawl process is gone (kill -9).
-
-    A pool's workers otherwise outlive a killed parent (they hold their own queue's write
-    end, so they never see EOF) and keep its stdout and stderr open.
-    """
-    def watch() -> None:
-        while not _gone(crawl_pid):
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="yuqi-parent-watch", daemon=True).start()
-
-
-def _gone(pid: int) -> bool:
-    """True when process *pid* has ended (a zombie not yet reaped counts as ended)."""
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, PermissionError):  # gone, or the pid was reused by another
-        return True
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[-1].split()[0] == b"Z"
-    except OSError:
-        return False  # no /proc here: os.kill is all there is
-
-
-def _serve(conn: Connection, crawl_pid: int) -> None:
-    """A worker's loop: a pickled (RawPage, pickled SiteConfig) in, its pickled
-    PageRowsResult out, until the crawl closes its end of the pipe (or ends:
-    `_watch_parent`). The site config comes pickled once per site (`PagePool._config_blob`)
-    and is unpickled once per worker."""
-    _watch_parent(crawl_pid)
-    configs: dict[bytes, SiteConfig] = {}
-    while True:
-        try:
-            payload = conn.recv_bytes()
-        except (EOFError, OSError):
-            return
-        raw, blob = pickle.loads(payload)
-        config = configs.get(blob)
-        if config is None:
-            config = configs[blob] = pickle.loads(blob)
-        conn.send_bytes(pickle.dumps(_work(raw, config), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _work(raw: RawPage, config: SiteConfig) -> PageRowsResult:
-    """The worker's job: one page through the stages."""
-    marker = os.environ.get(KILL_ENV)
-    if marker and marker in raw.url:
-        if os.environ.get(KILL_DIR_ENV) == "always":
-            os.kill(os.getpid(), 9)
-        flag = os.path.join(os.environ.get(KILL_DIR_ENV, "."), "yuqi-pool-killed")
-        try:
-            fd = os.open(flag, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            pass
-        else:
-            os.close(fd)
-            os.kill(os.getpid(), 9)
-    return page_rows_result(raw, config)
-
 
 #: Pages a worker holds at once: the one it works on and the next, already in its pipe, so
 #: it never waits for the crawl process between two pages.
@@ -155,7 +85,7 @@ class PagePool:
         # forkserver: workers fork from a clean server that imported the stages once
         # (no Scrapy, reactor or thread of the crawl process inherited) and did their
         # first-use setup once (pipeline.stages_warmup), so no worker pays it again.
-        self._context.set_forkserver_preload(["pipeline.page_pool", "pipeline.stages_warmup"])
+        self._context.set_forkserver_preload(["pipeline.page_worker", "pipeline.stages_warmup"])
         self._idle: list[_Worker] = []  # started, not yet on an event loop
         self._live: list[_Worker] = []
         self._pending: deque[_Job] = deque()
@@ -176,7 +106,7 @@ class PagePool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_serve, args=(theirs, os.getpid()),
+        process = self._context.Process(target=serve, args=(theirs, os.getpid()),
                                         name="yuqi-stages", daemon=True)
         process.start()
         theirs.close()  # the worker holds the other end: its death is an EOF here
