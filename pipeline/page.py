@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pipeline.extract import ExtractConfig
 from pipeline.rawpage import is_article_page
 from pipeline.records import Claim, Document, Fetch, RawPage
 from pipeline.siteconfig import SiteConfig
+from pipeline.spool_rows import PageRows, page_rows
 from pipeline.stages import PageResult, process_page
 from pipeline.stat_keys import Stat, StatGroup
 from pipeline.stats import StatCollector
 
-__all__ = ["NOT_ARTICLE", "STAGE_ERROR", "PageSink", "is_article_fetch", "page_result",
-           "record_fetch", "record_page", "run_page"]
+__all__ = ["NOT_ARTICLE", "STAGE_ERROR", "PageRowsResult", "PageSink", "RowsSink",
+           "is_article_fetch", "page_result", "page_rows_result", "record_fetch", "record_page",
+           "record_page_rows", "run_page"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +42,22 @@ class PageSink(Protocol):
 
     def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
         """Store a processed page; False when the sink declines it (then it is not counted)."""
+
+
+class RowsSink(Protocol):
+    """Where a page given as spool rows goes (a `pipeline.spool.SpoolWriter`)."""
+
+    def write_page_rows(self, rows: PageRows) -> bool:
+        """Store a processed page's rows; False when the sink declines them."""
+
+
+class PageRowsResult(NamedTuple):
+    """A processed page as its spool rows (`pipeline.spool_rows.page_rows`), or the reason
+    it was dropped: what a stages worker sends back (a tuple pickles cheaper than the
+    records, and the crawl process, the spool's one writer, only appends the rows)."""
+
+    rows: PageRows | None
+    dropped: str | None = None
 
 
 def is_article_fetch(config: SiteConfig, final_url: str, status: int) -> bool:
@@ -74,18 +92,41 @@ def page_result(raw: RawPage, config: SiteConfig) -> PageResult:
         return PageResult(None, (), STAGE_ERROR)
 
 
+def page_rows_result(raw: RawPage, config: SiteConfig) -> PageRowsResult:
+    """`page_result` as spool rows (what a stages worker computes for the crawl)."""
+    result = page_result(raw, config)
+    if result.document is None:
+        return PageRowsResult(None, result.dropped)
+    return PageRowsResult(page_rows(result.document, result.claims), result.dropped)
+
+
+def _count_drop(dropped: str | None, stats: StatCollector) -> None:
+    if dropped == NOT_ARTICLE:
+        stats.inc(Stat.SKIPPED_NOT_ARTICLE)
+    elif dropped == STAGE_ERROR:
+        stats.inc(Stat.DROPPED_STAGE_ERROR)
+    else:
+        stats.inc(StatGroup.DROPPED.key(dropped or "no_text"))
+
+
 def record_page(result: PageResult, sink: PageSink, stats: StatCollector) -> None:
     """Write a page's document and claims to *sink* and count the outcome (the spool's
     one writer does this, whichever process computed *result*)."""
-    if result.dropped == NOT_ARTICLE:
-        stats.inc(Stat.SKIPPED_NOT_ARTICLE)
-    elif result.dropped == STAGE_ERROR:
-        stats.inc(Stat.DROPPED_STAGE_ERROR)
-    elif result.document is None:
-        stats.inc(StatGroup.DROPPED.key(result.dropped or "no_text"))
+    if result.document is None:
+        _count_drop(result.dropped, stats)
     elif sink.write_page(result.document, result.claims):
         stats.inc(Stat.DOCUMENTS)
         stats.inc(Stat.CLAIMS, len(result.claims))
+
+
+def record_page_rows(result: PageRowsResult, sink: RowsSink, stats: StatCollector) -> None:
+    """`record_page` of a page given as spool rows (`page_rows_result`, from a worker):
+    the same rows written and the same counts."""
+    if result.rows is None:
+        _count_drop(result.dropped, stats)
+    elif sink.write_page_rows(result.rows):
+        stats.inc(Stat.DOCUMENTS)
+        stats.inc(Stat.CLAIMS, len(result.rows.claims))
 
 
 def run_page(raw: RawPage, config: SiteConfig, sink: PageSink, stats: StatCollector

@@ -3,7 +3,8 @@ every site's crawler.
 
 The crawl process keeps Scrapy, the WARC archive and the spool (one writer per spool);
 each article's CPU work (decode, extract, clean, fingerprint, claims: `page_result`)
-runs in a worker. A worker that dies (kill -9, a crash, the memory cap) costs at most
+runs in a worker, which sends back the page's spool rows (`page_rows_result`), so the
+crawl process only appends them. A worker that dies (kill -9, a crash, the memory cap) costs at most
 the pages it held (two at most): each is tried once more, alone, on a fresh worker, then
 dropped with reason `worker_died`; the crawl never hangs and never loses a page silently.
 """
@@ -16,85 +17,20 @@ import multiprocessing
 import os
 import pickle
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from pipeline.page import page_result
+from pipeline.page import PageRowsResult
+from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, serve
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
-from pipeline.stages import PageResult
+
+__all__ = ["KILL_DIR_ENV", "KILL_ENV", "WORKER_DIED", "PagePool", "close_shared_pool",
+           "shared_pool", "usable_cores"]
 
 logger = logging.getLogger(__name__)
-
-#: PageResult.dropped of a page whose worker died twice.
-WORKER_DIED = "worker_died"
-
-#: Tests: a worker handling a page whose URL contains this kills itself (kill -9) once,
-#: the first time (a marker file in YUQI_POOL_KILL_DIR remembers it), or every time when
-#: YUQI_POOL_KILL_DIR is "always".
-KILL_ENV = "YUQI_POOL_KILL"
-KILL_DIR_ENV = "YUQI_POOL_KILL_DIR"
-
-
-def _watch_parent(crawl_pid: int) -> None:
-    """Worker initializer: end this worker when the crawl process is gone (kill -9).
-
-    A pool's workers otherwise outlive a killed parent (they hold their own queue's write
-    end, so they never see EOF) and keep its stdout and stderr open.
-    """
-    def watch() -> None:
-        while not _gone(crawl_pid):
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="yuqi-parent-watch", daemon=True).start()
-
-
-def _gone(pid: int) -> bool:
-    """True when process *pid* has ended (a zombie not yet reaped counts as ended)."""
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, PermissionError):  # gone, or the pid was reused by another
-        return True
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[-1].split()[0] == b"Z"
-    except OSError:
-        return False  # no /proc here: os.kill is all there is
-
-
-def _serve(conn: Connection, crawl_pid: int) -> None:
-    """A worker's loop: a pickled (RawPage, SiteConfig) in, its pickled PageResult out, until
-    the crawl closes its end of the pipe (or ends: `_watch_parent`)."""
-    _watch_parent(crawl_pid)
-    while True:
-        try:
-            payload = conn.recv_bytes()
-        except (EOFError, OSError):
-            return
-        raw, config = pickle.loads(payload)
-        conn.send_bytes(pickle.dumps(_work(raw, config), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _work(raw: RawPage, config: SiteConfig) -> PageResult:
-    """The worker's job: one page through the stages."""
-    marker = os.environ.get(KILL_ENV)
-    if marker and marker in raw.url:
-        if os.environ.get(KILL_DIR_ENV) == "always":
-            os.kill(os.getpid(), 9)
-        flag = os.path.join(os.environ.get(KILL_DIR_ENV, "."), "yuqi-pool-killed")
-        try:
-            fd = os.open(flag, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            pass
-        else:
-            os.close(fd)
-            os.kill(os.getpid(), 9)
-    return page_result(raw, config)
-
 
 #: Pages a worker holds at once: the one it works on and the next, already in its pipe, so
 #: it never waits for the crawl process between two pages.
@@ -110,7 +46,7 @@ class _Job:
 
     payload: bytes
     url: str
-    future: asyncio.Future[PageResult]
+    future: asyncio.Future[PageRowsResult]
     attempt: int = 1
 
 
@@ -149,7 +85,7 @@ class PagePool:
         # forkserver: workers fork from a clean server that imported the stages once
         # (no Scrapy, reactor or thread of the crawl process inherited) and did their
         # first-use setup once (pipeline.stages_warmup), so no worker pays it again.
-        self._context.set_forkserver_preload(["pipeline.page_pool", "pipeline.stages_warmup"])
+        self._context.set_forkserver_preload(["pipeline.page_worker", "pipeline.stages_warmup"])
         self._idle: list[_Worker] = []  # started, not yet on an event loop
         self._live: list[_Worker] = []
         self._pending: deque[_Job] = deque()
@@ -157,10 +93,20 @@ class PagePool:
         self._lock = threading.Lock()
         self._started = threading.Event()  # clear while `start` starts the workers
         self._started.set()
+        # per site config, its pickle (sent with each page: pickling it each time cost the
+        # crawl process about 6 us a page); keyed by identity, the config kept alive
+        self._blobs: dict[int, tuple[SiteConfig, bytes]] = {}
+
+    def _config_blob(self, config: SiteConfig) -> bytes:
+        known = self._blobs.get(id(config))
+        if known is None or known[0] is not config:
+            known = self._blobs[id(config)] = (
+                config, pickle.dumps(config, protocol=pickle.HIGHEST_PROTOCOL))
+        return known[1]
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_serve, args=(theirs, os.getpid()),
+        process = self._context.Process(target=serve, args=(theirs, os.getpid()),
                                         name="yuqi-stages", daemon=True)
         process.start()
         theirs.close()  # the worker holds the other end: its death is an EOF here
@@ -246,7 +192,7 @@ class PagePool:
             else:
                 logger.error("a stages worker died twice on %s; page dropped (worker_died)",
                              job.url)
-                job.future.set_result(PageResult(None, (), WORKER_DIED))
+                job.future.set_result(PageRowsResult(None, WORKER_DIED))
         worker.jobs.clear()
 
     def _drop(self, worker: _Worker) -> None:
@@ -257,12 +203,14 @@ class PagePool:
         worker.conn.close()
         worker.process.join(timeout=0)  # reaped now if it has ended (never waits)
 
-    async def run(self, raw: RawPage, config: SiteConfig) -> PageResult:
-        """The page's result from a worker; a page whose worker died twice is dropped."""
+    async def run(self, raw: RawPage, config: SiteConfig) -> PageRowsResult:
+        """The page's result (its spool rows) from a worker; a page whose worker died twice
+        is dropped."""
         await self._bind()
         assert self._loop is not None
-        job = _Job(pickle.dumps((raw, config), protocol=pickle.HIGHEST_PROTOCOL), raw.url,
-                   self._loop.create_future())
+        job = _Job(pickle.dumps((raw, self._config_blob(config)),
+                                protocol=pickle.HIGHEST_PROTOCOL),
+                   raw.url, self._loop.create_future())
         self._pending.append(job)
         self._dispatch()
         return await job.future

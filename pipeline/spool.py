@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,9 +21,18 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.claim_families import family_text, label_signature, product_names
 from pipeline.errors import RunError
 from pipeline.records import Claim, Document, Fetch
+from pipeline.spool_rows import (
+    COLUMNS,
+    PageRows,
+    Row,
+    claim_row,
+    document_row,
+    fetch_row,
+    page_rows,
+    removal_rows,
+)
 
 MANIFEST = "manifest.json"
 FLUSH_ROWS = 2000
@@ -69,24 +77,18 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = tuple(SCHEMAS)
 
 
-_field_names: dict[type, tuple[str, ...]] = {}  # per record class, its fields in order
+# The row builders live in pipeline.spool_rows (no pyarrow there, for the workers).
+assert {t: tuple(s.names) for t, s in SCHEMAS.items()} == COLUMNS, "spool_rows.COLUMNS"
 
 
-def record_row(record: Any) -> dict[str, Any]:
-    """A record's fields as a row dict, shallow: the spool's records hold strings, numbers
-    and tuples of strings (a nested record, like a document's removals, stays as it is).
-    `dataclasses.asdict` copies every value recursively, about 0.4 ms of the crawl
-    process's time per article page (a document and ten claims)."""
-    cls = type(record)
-    names = _field_names.get(cls)
-    if names is None:
-        names = _field_names[cls] = tuple(f.name for f in fields(cls))
-    return {name: getattr(record, name) for name in names}
-
-
-def write_table_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write *rows* of spool *table* as one complete Parquet file (atomically)."""
-    data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+def write_table_file(path: Path, table: str, rows: Sequence[Row]) -> None:
+    """Write *rows* of spool *table* (tuples in SCHEMAS order) as one complete Parquet file
+    (atomically)."""
+    schema = SCHEMAS[table]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    data = pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema,
+                                                                               strict=True)],
+                                schema=schema)
     tmp = path.with_name(path.name + ".tmp")
     pq.write_table(data, tmp, compression="zstd")
     with tmp.open("rb") as fh:
@@ -120,12 +122,12 @@ class SpoolWriter:
         self.dir = spool_dir
         self.worker = worker
         self.flush_rows = flush_rows
-        self._buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._buffers: dict[str, list[Row]] = {t: [] for t in TABLES}
         # A resumed run appends to its spool: continue after the files already there.
         self._seq = {t: _next_seq(spool_dir, worker, t) for t in TABLES}
         self.counts = dict.fromkeys(TABLES, 0)
 
-    def _add(self, table: str, row: dict[str, Any]) -> None:
+    def _add(self, table: str, row: Row) -> None:
         self._buffers[table].append(row)
         self.counts[table] += 1
         if len(self._buffers[table]) >= self.flush_rows:
@@ -142,34 +144,35 @@ class SpoolWriter:
 
     def write_fetch(self, fetch: Fetch) -> None:
         """Record one HTTP fetch (every response, article or not)."""
-        self._add("fetches", record_row(fetch))
+        self._add("fetches", fetch_row(fetch))
+
+    def write_fetch_row(self, row: Row) -> None:
+        """Record one HTTP fetch given as its spool row (`fetch_row`)."""
+        self._add("fetches", row)
 
     def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
         """Record a processed page: its document and claims (a `pipeline.page.PageSink`)."""
-        self.write_document(document)
-        for claim in claims:
-            self.write_claim(claim)
+        return self.write_page_rows(page_rows(document, claims))
+
+    def write_page_rows(self, rows: PageRows) -> bool:
+        """Record a processed page given as its spool rows (`page_rows`): the same rows as
+        `write_page` of its document and claims."""
+        self._add("documents", rows.document)
+        for row in rows.removals:
+            self._add("removals", row)
+        for row in rows.claims:
+            self._add("claims", row)
         return True
 
     def write_document(self, doc: Document) -> None:
         """Record one extracted document and the blocks cleaning removed from it."""
-        row = record_row(doc)
-        removals = row.pop("removals")
-        row["paragraphs"] = list(doc.paragraphs)
-        row["flags"] = list(doc.flags)
-        self._add("documents", row)
-        for r in removals:
-            self._add("removals", {"doc_id": doc.doc_id, "run_id": doc.run_id, **record_row(r)})
+        self._add("documents", document_row(doc))
+        for row in removal_rows(doc):
+            self._add("removals", row)
 
     def write_claim(self, claim: Claim) -> None:
         """Record one tagged claim."""
-        row = record_row(claim)
-        for key in ("topics", "products", "cues"):
-            row[key] = list(row[key])
-        row["family_text"] = claim.family_text or family_text(claim.text, product_names())
-        row["signature"] = label_signature(claim.topics, claim.stance, claim.modality,
-                                           claim.hedge, claim.min_days, claim.max_days)
-        self._add("claims", row)
+        self._add("claims", claim_row(claim))
 
     def close(self) -> None:
         """Write every buffered record."""

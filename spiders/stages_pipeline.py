@@ -13,7 +13,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from pipeline.page import page_result, record_page
+from pipeline.page import page_result, record_page, record_page_rows
 from pipeline.page_pool import PagePool, shared_pool
 from pipeline.records import RawPage
 from spiders.context import RunContext
@@ -45,12 +45,14 @@ class StagesPipeline:
         if not isinstance(item, RawPage):
             return item
         ctx: RunContext = self.crawler.spider.ctx  # type: ignore[union-attr]
-        if self.pool is None:
-            result = page_result(item, ctx.config)
-        else:
-            result = await self.pool.run(item, ctx.config)
+        # inline: the page's records; on the pool: its spool rows, built by the worker
+        result = page_result(item, ctx.config) if self.pool is None else None
+        rows = await self.pool.run(item, ctx.config) if self.pool is not None else None
         try:
-            record_page(result, ctx.spool, self.stats)
+            if rows is not None:
+                record_page_rows(rows, ctx.spool, self.stats)
+            elif result is not None:
+                record_page(result, ctx.spool, self.stats)
         except OSError as exc:  # the spool cannot be written: stop the site, named
             record_write_failure(self.crawler, exc, "spool", ctx.spool.dir)
         return item

@@ -74,7 +74,7 @@ def test_a_page_whose_worker_dies_twice_is_dropped_and_counted(
     dropped with reason worker_died, counted like any other drop."""
     import asyncio
 
-    from pipeline.page import record_page
+    from pipeline.page import record_page_rows
     from pipeline.page_pool import WORKER_DIED, PagePool
     from pipeline.records import RawPage
     from pipeline.siteconfig import site_config_from_mapping
@@ -92,9 +92,9 @@ def test_a_page_whose_worker_dies_twice_is_dropped_and_counted(
         result = asyncio.run(pool.run(raw, config))
     finally:
         pool.close()
-    assert result.document is None and result.dropped == WORKER_DIED
+    assert result.rows is None and result.dropped == WORKER_DIED
     stats = CounterStats()
-    record_page(result, None, stats)  # type: ignore[arg-type]  # no sink needed for a drop
+    record_page_rows(result, None, stats)  # type: ignore[arg-type]  # no sink needed for a drop
     assert dict(stats.counts) == {StatGroup.DROPPED.key(WORKER_DIED): 1}
 
 
@@ -130,4 +130,4 @@ def test_a_page_queued_behind_a_killer_page_is_not_dropped(
     finally:
         pool.close()
     assert killer.dropped == WORKER_DIED  # type: ignore[attr-defined]
-    assert innocent.document is not None  # type: ignore[attr-defined]
+    assert innocent.rows is not None  # type: ignore[attr-defined]

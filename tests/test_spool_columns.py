@@ -48,7 +48,7 @@ def test_an_unmapped_type_is_an_error() -> None:
 
 
 def test_spool_rows_hold_every_field_of_the_records(tmp_path: Path) -> None:
-    """The writer's shallow rows (pipeline.spool.record_row) store what `asdict` gave:
+    """The writer's rows (pipeline.spool_rows: tuples in column order) store what `asdict` gave:
     every field of a document, its removals, a claim and a fetch, read back from Parquet."""
     from dataclasses import asdict, replace
 

@@ -32,6 +32,7 @@ from pipeline.rawpage import build_raw_page
 from pipeline.records import Claim, Document, Fetch, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
+from pipeline.spool_rows import PageRows, Row, fetch_row, page_rows
 from pipeline.stat_keys import Stat
 from pipeline.stats import CounterStats, StatCollector, run_summary
 from pipeline.urls import url_key
@@ -155,6 +156,14 @@ class _NewestOnly:
         self.written.add(document.doc_id)
         return self.spool.write_page(document, claims)
 
+    def write_page_rows(self, rows: PageRows) -> bool:
+        """`write_page` of a page given as its spool rows (from a replay worker)."""
+        if rows.doc_id in self.newer_docs:
+            self.stats.inc(Stat.SUPERSEDED)
+            return False
+        self.written.add(rows.doc_id)
+        return self.spool.write_page_rows(rows)
+
 
 class _Replayer:
     """Writes one new spool run from archived records (one spool worker per site)."""
@@ -214,15 +223,14 @@ class _Replayer:
         if events.error is not None:
             raise ReplayError(*events.error)
         self.stats.counts.update(events.stats)
-        for event in events.events:
-            if isinstance(event, Fetch):
-                self._spool(event.site).write_fetch(event)
+        for site, rows in events.events:
+            if not isinstance(rows, PageRows):
+                self._spool(site).write_fetch_row(rows)
                 continue
-            document, claims = event
-            sink = _NewestOnly(self._spool(document.site), self.newer_docs, written, self.stats)
-            if sink.write_page(document, claims):
+            sink = _NewestOnly(self._spool(site), self.newer_docs, written, self.stats)
+            if sink.write_page_rows(rows):
                 self.stats.inc(Stat.DOCUMENTS)
-                self.stats.inc(Stat.CLAIMS, len(claims))
+                self.stats.inc(Stat.CLAIMS, len(rows.claims))
 
     def _replay_file(self, path: Path, written: set[str], sink: PageSink | None = None
                      ) -> None:
@@ -306,10 +314,13 @@ class _Replayer:
 
 @dataclass
 class FileEvents:
-    """What a worker read from one WARC file: its spool rows in order, counters, or an error."""
+    """What a worker read from one WARC file: its spool rows in order (each with its site:
+    a fetch's row, or a page's rows), counters, or an error. Rows, not records: the worker
+    builds them (`pipeline.spool.fetch_row`, `page_rows`), so the parent, which writes the
+    spool alone, only appends them, and tuples pickle cheaper than dataclasses."""
 
     path: Path
-    events: list[Fetch | tuple[Document, tuple[Claim, ...]]]
+    events: list[tuple[str, Row | PageRows]]
     stats: Counter[str]
     error: tuple[str, int] | None = None
 
@@ -322,15 +333,15 @@ class _Recorder:
     """
 
     def __init__(self) -> None:
-        self.events: list[Fetch | tuple[Document, tuple[Claim, ...]]] = []
+        self.events: list[tuple[str, Row | PageRows]] = []
 
     def write_fetch(self, fetch: Fetch) -> None:
         """Keep the fetch row."""
-        self.events.append(fetch)
+        self.events.append((fetch.site, fetch_row(fetch)))
 
     def write_page(self, document: Document, claims: Sequence[Claim]) -> bool:
         """Keep the page's rows; decline (the parent decides and counts)."""
-        self.events.append((document, tuple(claims)))
+        self.events.append((document.site, page_rows(document, claims)))
         return False
 
 
