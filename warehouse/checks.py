@@ -10,6 +10,15 @@ import duckdb
 CHECKS: dict[str, str] = {
     "claim ids are unique":
         "SELECT claim_id FROM claims GROUP BY claim_id HAVING count(*) > 1",
+    # keys the loader keeps by construction (no PRIMARY KEY since migration 0025)
+    "document ids are unique":
+        "SELECT doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1",
+    "document versions are unique":
+        "SELECT doc_id, version FROM document_versions GROUP BY ALL HAVING count(*) > 1",
+    "paragraph positions are unique":
+        "SELECT doc_id, idx FROM paragraphs GROUP BY ALL HAVING count(*) > 1",
+    "each document is in one cluster":
+        "SELECT doc_id FROM clusters GROUP BY doc_id HAVING count(*) > 1",
     "every claim belongs to a document version":
         "SELECT c.claim_id FROM claims c ANTI JOIN document_versions v"
         " ON v.doc_id = c.doc_id AND v.version = c.version",
