@@ -540,7 +540,9 @@ def decide_stance(
     if question:
         return "question"
     support = supporting(evidence, topics)
-    if any(ev.denies and ev.background != "protasis" for ev in support):
+    # a rejected belief denies even when it held a condition (网上说只要…就会给分期，这种说法
+    #并不靠谱: the author denies the promise, condition and all)
+    if any(ev.denies and (ev.background != "protasis" or ev.flipped) for ev in support):
         return "denies"
     # a denial inside 如果…: 如果没有宽限期，… states a condition, not a denial
     if conditional or any(ev.denies for ev in support):
@@ -777,10 +779,23 @@ def detect_modality(
 _BA_RESULTS = ("好", "清楚", "齐", "齐全", "下来")
 
 
-def detect_hedge(text: str, matchers: Matchers) -> tuple[str, str | None]:
-    """(hedge, cue): the first frequency / possibility word, else ("none", None)."""
-    for hit in matchers.hedges.find(text, "hedge"):
-        role = hit.role("hedge")
-        if role:
-            return role[1], hit.text
-    return "none", None
+def detect_hedge(text: str, matchers: Matchers, cue_at: tuple[int, ...] = (),
+                 not_implying: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """(hedge, cue): the first frequency / possibility word, else ("none", None).
+
+    A word of *not_implying* (不代表, 不能保证) in a clause that holds none of the claim's cues
+    (at offsets *cue_at*) gives way to a hedge in a clause that does: 第一次被拒不代表没希望，
+    …换个客服往往就松口了 is hedged by 往往, the word of the clause that says what happens."""
+    found = [(role[1], hit) for hit in matchers.hedges.find(text, "hedge")
+             if (role := hit.role("hedge"))]
+    if not found:
+        return "none", None
+    kind, first = found[0]
+    if cue_at and first.text in not_implying and len(found) > 1:
+        clause_of = clause_index(text)
+        held = {clause_of[i] for i in cue_at if 0 <= i < len(text)}
+        if clause_of[first.start] not in held:
+            later = next(((k, h) for k, h in found[1:] if clause_of[h.start] in held), None)
+            if later is not None:
+                kind, first = later
+    return kind, first.text

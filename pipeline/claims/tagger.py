@@ -903,7 +903,11 @@ def _analyse_norm(
         main_conc = [sp for sp in conc if not all(sp.holds(ev.start) for ev in support)]
         scoped = mask(norm, main_conc)
         q = question_cue(scoped, matchers, tax.lexicon)
-        conds = condition_cues(scoped, matchers, tax.lexicon)
+        # a rejected belief's own condition (很多人以为只要…就不会…，其实这是误解) is
+        # rejected with it: the author's claim is the belief reversed, with no condition
+        rejected_only = belief is not None and bool(support) and all(ev.flipped for ev in support)
+        conds = condition_cues(mask(scoped, [belief]) if rejected_only and belief else scoped,
+                               matchers, tax.lexicon)
         overdue = threshold is not None and threshold.anchor == "overdue"
         stance = decide_stance(
             question=q is not None, evidence=evidence, topics=topics,
@@ -922,7 +926,8 @@ def _analyse_norm(
             if told is not None:
                 modality, mod_cue = "advice", told
         hedge, hedge_cue = detect_hedge(
-            _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers)
+            _hedge_scope(scoped, support, stance, tax.lexicon.contrast), matchers,
+            tuple(ev.start for ev in support), tax.lexicon.not_implying)
         if hedge == "none" and any(ev.rare for ev in support):
             hedge, hedge_cue = "frequency", next(ev.negator for ev in support if ev.rare)
     if not topics and _heading_shape(normalized):

@@ -167,6 +167,9 @@ class Lexicon:
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
     contrast: tuple[str, ...] = ()  # a clause opening with these is set against the one before
+    # possibility words that say one thing does not imply another (不代表, 不能保证): in a
+    # clause holding none of the claim's cues they comment on a premise, no hedge of the claim
+    not_implying: tuple[str, ...] = ()
     # a request made of someone else (请他帮忙转告, 请对方…): no instruction to the reader
     others_asked: tuple[str, ...] = ()
     # a power or duty word (有权, 无权) speaks of its own clause's subject: normative only
@@ -418,6 +421,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_possibility=_strings(hedge, "possibility", file, "hedge."),
         hedge_blockers=_strings(hedge, "blockers", file, "hedge.", required=False),
         contrast=_strings(hedge, "contrast", file, "hedge.", required=False),
+        not_implying=_strings(hedge, "not_implying", file, "hedge.", required=False),
     )
 
 

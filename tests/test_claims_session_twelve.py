@@ -1,0 +1,152 @@
+"""Session twelve (coordinator): classes found by blind probes 350 on.
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+Negotiation scripts (probe 350): a lender that will not take up a request (不接受协商)
+denies it; a rejected belief denies even when it held a condition (网上说只要…就会…，这种
+说法并不靠谱); the monthly payment lowered, part of a fee cut, the rest talked over and a
+lender giving way (让步, 松口) are negotiation; papers got ready and a call recorded from the
+start (准备一份…, 全程录音…) open advice; a small part of the debt paid is an amount, no
+frequency; a "does not imply" word in a clause without the claim's cue gives way to the
+hedge of the clause that holds it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- a lender that will not take up a request -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有些银行对几千块的欠款根本不接受协商。",
+        "这家平台明确表示不接受个性化分期的申请。",
+        "逾期太久的账户，银行一般不予接受延期还款。",
+    ],
+)
+def test_a_request_not_taken_up_is_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_call_not_answered_still_holds_its_call() -> None:
+    # near miss: 不接 (not answering) stays no negation
+    a = analyse("他连续三天不接催收电话，家里人就开始接到电话了。")
+    assert a.stance != "denies"
+
+
+# -- a rejected belief with a condition inside -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网上说只要说自己失业了银行就会给分期，这种说法并不靠谱。",
+        "有人说只要逾期就一定会被起诉，这种说法有点夸大。",
+        "很多人以为只要还了最低还款就不会上征信，其实这是误解。",
+    ],
+)
+def test_a_rejected_belief_with_a_condition_is_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance in ("denies", "affirms")
+    assert a.stance != "conditional"
+
+
+def test_a_condition_not_rejected_stays_conditional() -> None:
+    # near miss: the same promise, told by the author, is a condition
+    a = analyse("只要说明自己失业了，银行一般就会同意分期。")
+    assert "negotiation" in a.topics
+    assert a.stance == "conditional"
+
+
+# -- negotiation in other words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("打给客服说明情况以后，申请把月供降下来一点。", "negotiation"),
+        ("跟银行磨了半天，对方才同意减掉一部分违约金。", "negotiation"),
+        ("先还两千块表个态度，剩下的怎么分再慢慢商量。", "negotiation"),
+        ("逾期时间短的时候去谈，平台一般更容易让步。", "negotiation"),
+        ("头两次客服都说不行，第三次换了个人才松口。", "negotiation"),
+    ],
+)
+def test_negotiation_in_other_words(sentence: str, topic: str) -> None:
+    assert topic in analyse(sentence).topics
+
+
+def test_a_weak_word_gives_way_to_a_more_specific_cue() -> None:
+    # near miss: 让步 is weak; beside a collector's visit it adds no negotiation
+    a = analyse("催收员上门以后态度强硬，一步也不让步。")
+    assert "home_visit" in a.topics
+    assert "negotiation" not in a.topics
+
+
+# -- papers got ready, a call recorded from the start: advice ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "准备一份近半年的工资流水，申请分期时银行会要。",
+        "准备好病历和失业证明，再打电话申请延期还款。",
+        "全程录音，催收员说了什么过分的话都能拿去投诉。",
+    ],
+)
+def test_papers_got_ready_or_a_call_recorded_open_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_collectors_own_recording_stays_descriptive() -> None:
+    # near miss: the recording is the collector's protocol, not the reader's act
+    a = analyse("正规机构上门时会全程录音录像。")
+    assert a.modality == "descriptive"
+
+
+# -- a small part of the debt paid is an amount -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "可以先还一小部分表示诚意，再跟银行谈分期。",
+        "我当时先还上一小部分，剩下的分了十二期。",
+    ],
+)
+def test_a_small_part_paid_is_no_frequency(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.hedge != "frequency"
+
+
+def test_a_small_share_of_cases_stays_frequency() -> None:
+    # near miss: a small share of borrowers is rarity
+    assert analyse("真正被银行起诉的只是一小部分人。").hedge == "frequency"
+
+
+# -- "does not imply" gives way to the claim's own hedge ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第一次被拒不代表没希望，隔段时间再打，客服往往就会同意分期。",
+        "一次没谈成不意味着没戏，银行通常会给第二次协商的机会。",
+    ],
+)
+def test_not_implying_gives_way_to_the_claims_hedge(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.hedge == "frequency"
+
+
+def test_not_implying_alone_stays_possibility() -> None:
+    # near miss: with no other hedge it still hedges (扣了钱并不代表…，电话一个也少不了)
+    a = analyse("还了一部分并不代表银行就不催了，该打的电话照样会打。")
+    assert a.hedge == "possibility"
