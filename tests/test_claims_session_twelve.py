@@ -150,3 +150,166 @@ def test_not_implying_alone_stays_possibility() -> None:
     # near miss: with no other hedge it still hedges (扣了钱并不代表…，电话一个也少不了)
     a = analyse("还了一部分并不代表银行就不催了，该打的电话照样会打。")
     assert a.hedge == "possibility"
+
+
+# -- Hong Kong pages: Cantonese function words (probe 351) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "stance"),
+    [
+        ("佢哋一般唔會打畀你屋企人。", "contacts_family", "denies"),
+        ("銀行已經將我張卡嘅欠款轉咗畀收數公司。", "third_party_agency", "affirms"),
+        ("收數公司唔可以喺半夜打電話畀你同事。", "contacts_family", "denies"),
+    ],
+)
+def test_cantonese_function_words_are_read(sentence: str, topic: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == stance
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果有人上門淋紅油，即刻報警，唔好同佢哋講數。",
+        "收到追數電話唔好驚，記住要錄音。",
+    ],
+)
+def test_cantonese_prohibitive_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_cantonese_not_good_is_no_prohibitive_in_mandarin() -> None:
+    # near miss: Mandarin 不好 (not easy) stays no advice
+    assert analyse("这种情况银行也不好直接起诉。").modality != "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "遲還紀錄會喺TU留低五年。",
+        "TU評級跌咗之後，申請新卡都會被拒。",
+    ],
+)
+def test_tu_is_the_credit_bureau(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_tu_inside_a_word_is_no_bureau() -> None:
+    # near miss: the letters inside an English word name nothing
+    assert "credit_report" not in analyse("网上的tutorial教你怎么跟银行协商分期。").topics
+
+
+# -- suing you in plain words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "銀行唔會因為你遲咗幾日就即刻告你。",
+        "欠网贷五千块，平台真的会告我吗？",
+        "拖了两年，信用卡中心终于去法院告他了。",
+    ],
+)
+def test_suing_you_in_plain_words(sentence: str) -> None:
+    assert "legal_action" in analyse(sentence).topics
+
+
+def test_a_warning_to_you_is_no_lawsuit() -> None:
+    # near miss: 警告你 holds 告你
+    assert "legal_action" not in analyse("催收员在电话里警告你别再躲了。").topics
+
+
+# -- Hong Kong repayment plans; interest frozen is no account frozen ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "同銀行傾還款安排嘅時候，記住要攞書面確認。",
+        "申请个人自愿安排以后，利息会冻结，欠款分几年还。",
+        "银行的债务舒缓计划可以把几张卡的欠款合成一笔慢慢还。",
+    ],
+)
+def test_hong_kong_repayment_plans_are_negotiation(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert "account_impact" not in a.topics
+
+
+def test_a_frozen_account_stays_account_impact() -> None:
+    # near miss: the account, not the interest, is frozen
+    assert "account_impact" in analyse("逾期以后借呗额度会被冻结。").topics
+
+
+# -- a collector's criminal intimidation is the borrower's protection ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "追數嘅人喺門口大嗌，可能已經觸犯刑事恐嚇。",
+        "催收员半夜发恐吓短信，情节严重的可以按刑事恐吓处理。",
+    ],
+)
+def test_criminal_intimidation_by_a_collector_is_complaints(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert "criminal_risk" not in a.topics
+
+
+def test_the_borrowers_own_crime_stays_criminal_risk() -> None:
+    # near miss: the borrower's malicious overdraft is a criminal risk
+    assert "criminal_risk" in analyse("恶意透支达到一定金额会被追究刑事责任。").topics
+
+
+# -- Cantonese bluffs and shares -----------------------------------------------------------------
+
+
+def test_a_cantonese_bluff_denies_the_threatened_visit() -> None:
+    a = analyse("上門呢啲講法，其實都係嚇你。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+def test_nine_in_ten_is_frequency() -> None:
+    a = analyse("收到要你過數去私人戶口嘅追數訊息，十居其九係騙案。")
+    assert a.hedge == "frequency"
+
+
+# -- an agency an impostor claims to be -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到自稱收數公司嘅WhatsApp，叫你即刻過數去私人戶口，一定係騙案。",
+        "有骗子冒充催收公司打电话，让人把钱转到个人账户。",
+    ],
+)
+def test_an_agency_an_impostor_claims_to_be_is_no_outsourcing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "third_party_agency" not in a.topics
+
+
+def test_an_agency_that_poses_as_someone_else_keeps_its_topic() -> None:
+    # near miss: the agency is real and poses as the bank's staff (na035)
+    assert "third_party_agency" in analyse("有些讨债公司冒充银行外访人员上门。").topics
+
+
+# -- the nearest anchor word before a duration says what it measures -------------------------
+
+
+def test_years_to_repay_are_an_instalment_span() -> None:
+    a = analyse("申请个人自愿安排以后，欠款分五至八年慢慢还。")
+    assert a.threshold is not None
+    assert a.threshold.anchor == "installment"
+
+
+def test_an_overdue_span_after_a_debt_word_stays_overdue() -> None:
+    # near miss: 逾期 right before the days
+    a = analyse("欠款逾期超过90天，银行会把账户交给催收公司。")
+    assert a.threshold is not None
+    assert a.threshold.anchor == "overdue"

@@ -257,7 +257,8 @@ def parse_senses(path: Path) -> Senses:
     regional: dict[str, str] = {}
     for src, dst in regional_raw.items():
         key = normalize_text(src)
-        if not isinstance(dst, str) or len(key) < 2 or len(normalize_text(dst)) != len(key):
+        # one character is allowed too: Cantonese 唔 is 不 except in the longer 唔好 (不要)
+        if not isinstance(dst, str) or not key or len(normalize_text(dst)) != len(key):
             raise _fail(f"regional.{src}", "expected a word mapped to a word of its length")
         if key in regional:
             raise _fail(f"regional.{src}", "duplicate word")

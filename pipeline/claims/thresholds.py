@@ -342,7 +342,8 @@ def _anchor(text: str, start: int, end: int, matchers: Matchers) -> str | None:
     """
     c_start, c_end = _clause_of(text, start)
     hits = matchers.anchors.find(text, "anchor")
-    for hit in hits:
+    # the nearest such word wins (欠款分五至八年: 分, not 欠款, says what the years measure)
+    for hit in reversed(hits):
         role = hit.role("anchor")
         if role and c_start <= hit.start and hit.end <= start and (
                 start - hit.end <= ADJACENT
