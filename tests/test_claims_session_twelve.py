@@ -313,3 +313,98 @@ def test_an_overdue_span_after_a_debt_word_stays_overdue() -> None:
     a = analyse("欠款逾期超过90天，银行会把账户交给催收公司。")
     assert a.threshold is not None
     assert a.threshold.anchor == "overdue"
+
+
+# -- common FAQ pages (probe 352) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "由于各种原因，部分借款人会出现逾期还款的情况。",
+        "部分用户逾期还款以后才想起来看账单。",
+    ],
+)
+def test_a_split_is_not_read_across_part_and_late_repayment(sentence: str) -> None:
+    assert "negotiation" not in analyse(sentence).topics
+
+
+def test_a_debt_split_into_instalments_stays_negotiation() -> None:
+    # near miss: 分…期还 with the count between
+    assert "negotiation" in analyse("银行同意把剩下的欠款分12期还。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台会把逾期情况上报征信，同时计算逾期罚息。",
+        "银行按天计算逾期利息，拖得越久越多。",
+    ],
+)
+def test_computing_the_overdue_fee_counts_nothing_as_overdue(sentence: str) -> None:
+    assert "overdue_grace" not in analyse(sentence).topics
+
+
+def test_counting_as_overdue_stays_a_grace_denied() -> None:
+    # near miss: 算逾期 said of the repayment
+    a = analyse("还款日过了一天没还，就算逾期了。")
+    assert "overdue_grace" in a.topics
+    assert a.stance in ("denies", "conditional")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期还款会产生额外的费用，拖得越久越多。",
+        "晚还几天就会产生额外费用，这部分钱是躲不掉的。",
+    ],
+)
+def test_extra_costs_of_repaying_late_are_fees(sentence: str) -> None:
+    assert "penalty_fees" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我国法律并未规定网贷逾期后必须进行上门。",
+        "监管并没有规定逾期多少天就一定要起诉。",
+    ],
+)
+def test_a_rule_not_laid_down_denies_nothing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "denies"
+
+
+def test_a_rule_that_forbids_still_denies() -> None:
+    # near miss: the rule is laid down and forbids the visit
+    a = analyse("相关规定明确，催收人员不得在夜间上门。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "根据统计，家访多发生在逾期三个月以后。",
+        "起诉多见于欠款金额较大、长期失联的情况。",
+    ],
+)
+def test_mostly_happening_at_a_time_is_frequency(sentence: str) -> None:
+    assert analyse(sentence).hedge == "frequency"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款人最好主动把逾期的事告诉家里人，别等家人从别人那里听说。",
+        "跟家人坦白欠款的事，寻求家人的支持，比一个人硬扛强。",
+    ],
+)
+def test_the_borrower_telling_the_family_is_no_collectors_contact(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+def test_a_collector_telling_the_family_keeps_its_topic() -> None:
+    # near miss: the collector tells the family
+    assert "contacts_family" in analyse("催收员直接把他欠款的事告诉了他家人。").topics
