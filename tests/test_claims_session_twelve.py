@@ -408,3 +408,54 @@ def test_the_borrower_telling_the_family_is_no_collectors_contact(sentence: str)
 def test_a_collector_telling_the_family_keeps_its_topic() -> None:
     # near miss: the collector tells the family
     assert "contacts_family" in analyse("催收员直接把他欠款的事告诉了他家人。").topics
+
+
+# -- myth-busting lists (probe 353) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("“网贷逾期不会上征信”——错！", "affirms"),
+        ("“逾期一天就会被起诉”——不对，", "denies"),
+        ("「逾期三天就会派人上门」——谣言，", "denies"),
+    ],
+)
+def test_a_quote_judged_false_is_a_rejected_belief(sentence: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == stance
+
+
+def test_a_quote_with_no_verdict_keeps_its_reading() -> None:
+    # near miss: a quote the author does not judge
+    a = analyse("“网贷逾期不会上征信”，这是客服的原话。")
+    assert a.stance != "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“注销信用卡就能把逾期记录一起删掉”——不对，记录照样保留五年。",
+        "还清以后，记录依然保留五年，到期才会自动删除。",
+        "逾期满90天后，基本只能等五年让记录自动消失。",
+    ],
+)
+def test_a_record_kept_or_wiped_in_plain_words(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人把“黑名单”和“失信被执行人”当成一回事，其实两者差别很大。",
+        "不少人把征信上的不良记录和法院的失信名单看成一回事。",
+    ],
+)
+def test_concepts_taken_for_one_are_told_apart(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_one_concept_named_alone_keeps_its_topic() -> None:
+    # near miss: nothing told apart
+    assert "legal_action" in analyse("被列为失信被执行人以后不能坐高铁。").topics

@@ -382,6 +382,8 @@ def belief_span(norm: str, senses: Senses) -> Span | None:
         found = rejection_re.search(norm, m.end()) if rejection_re is not None else None
     if found is None:
         named = _named_false(norm, senses, rejection_re)
+        if named is None:
+            named = _quoted_false(norm, senses)
         return named if named is not None else _referred_false(norm, senses, rejection_re)
     body = m.end() if m is not None else 0
     rejection = found.start()
@@ -404,6 +406,21 @@ def _referred_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | N
         if rejection_re.search(norm, m.end(), clause_end(norm, m.end())) is not None:
             return Span(0, start, m.group(0))
     return None
+
+
+#: A quoted claim opening a sentence and what may stand between it and its verdict (——错！).
+_OPENING_QUOTE_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]\s*[—–\-:：,，!！\s]*")
+
+
+def _quoted_false(norm: str, senses: Senses) -> Span | None:
+    """“小额网贷不上征信”——错！现在…: a quote opening the sentence and judged false right
+    after it (*senses.quote_rejections*) is a belief the author rejects; the quote is its span."""
+    m = _OPENING_QUOTE_RE.match(norm)
+    if m is None or not senses.quote_rejections:
+        return None
+    if not norm.startswith(senses.quote_rejections, m.end()):
+        return None
+    return Span(m.start(1), m.end(1), "quoted")
 
 
 def _named_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | None) -> Span | None:

@@ -111,6 +111,9 @@ class Senses:
     # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
     # author rejects, with no rejection word after it
     false_leads: tuple[str, ...] = ()
+    # a quoted claim opening the sentence, then one of these (“小额网贷不上征信”——错！): the
+    # quote is a belief the author rejects
+    quote_rejections: tuple[str, ...] = ()
     # concessive markers that are none when their clause ends the sentence (就算: 就 + 算)
     concessive_needs_main: tuple[str, ...] = ()
     # a clause opening with a word pointing back at what was said (这种说法) and rejecting it:
@@ -316,6 +319,7 @@ def parse_senses(path: Path) -> Senses:
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
+        quote_rejections=_words(clauses, "quote_rejections", "clauses."),
         belief_referents=_words(clauses, "belief_referents", "clauses."),
         alternatives=_words(clauses, "alternatives", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
