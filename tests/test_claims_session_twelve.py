@@ -459,3 +459,92 @@ def test_concepts_taken_for_one_are_told_apart(sentence: str) -> None:
 def test_one_concept_named_alone_keeps_its_topic() -> None:
     # near miss: nothing told apart
     assert "legal_action" in analyse("被列为失信被执行人以后不能坐高铁。").topics
+
+
+# -- family liability and a deceased borrower's debts (probe 354) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "父母欠的网贷属于他们个人的债务，成年子女没有替他们还钱的法律义务。",
+        "子女只在继承到的遗产价值以内替父母清偿债务。",
+        "孩子欠的钱，父母没有法定的代偿义务。",
+    ],
+)
+def test_a_relatives_duty_to_pay_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+def test_parents_called_for_a_childs_debt_stay_a_contact() -> None:
+    # near miss: the parents are reached
+    assert "contacts_family" in analyse("催收员天天打电话给他父母，让二老替他还钱。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院判决里写明，父亲欠下的钱跟儿子没关系，银行要求儿子连带还款被驳回了。",
+        "这起案子里，法院认为母亲的欠款与子女无关。",
+    ],
+)
+def test_a_courts_view_on_a_relatives_liability_is_no_lawsuit(sentence: str) -> None:
+    assert "legal_action" not in analyse(sentence).topics
+
+
+def test_a_lawsuit_against_the_borrower_stays_one() -> None:
+    # near miss: the borrower is sued
+    assert "legal_action" in analyse("拖了两年以后，银行把他告上了法庭。").topics
+
+
+def test_a_label_in_a_poster_is_no_courts_list() -> None:
+    a = analyse("向老人张贴“老赖父母”之类的海报，已经属于侵犯人格尊严的违法催收。")
+    assert "complaints_rights" in a.topics
+    assert "legal_action" not in a.topics
+
+
+def test_a_court_listing_of_a_defaulter_stays_legal_action() -> None:
+    # near miss: listed by the court
+    assert "legal_action" in analyse("被法院列为老赖以后，坐飞机高铁都会受限。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的催收员一大早就去敲他们家的门，说儿子不还钱就别想出门。",
+        "那两个人天天来敲门，邻居都知道他欠钱了。",
+    ],
+)
+def test_knocking_at_the_door_is_a_visit_and_its_words_are_reported(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "home_visit" in a.topics
+    assert a.modality == "descriptive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "老人去世以后，平台还在给他的手机发逾期提醒。",
+        "每到月初就会收到一条催款提醒。",
+    ],
+)
+def test_a_reminder_of_the_overdue_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "遇到催收上门逼老人签字，家人可以直接报警。",
+        "催收打给去世借款人的亲属要钱，亲属完全可以拒绝。",
+    ],
+)
+def test_the_family_told_what_it_may_do_is_advice(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.modality == "advice"
+
+
+def test_a_lender_that_may_reach_the_family_stays_descriptive() -> None:
+    # near miss: 可以 of the lender, not of the family
+    assert analyse("借款人失联的，平台可以联系其紧急联系人。").modality != "advice"
