@@ -548,3 +548,52 @@ def test_the_family_told_what_it_may_do_is_advice(sentence: str) -> None:
 def test_a_lender_that_may_reach_the_family_stays_descriptive() -> None:
     # near miss: 可以 of the lender, not of the family
     assert analyse("借款人失联的，平台可以联系其紧急联系人。").modality != "advice"
+
+
+# -- comment sections (probe 355) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有没有人跟银行谈成过停息挂账的，求分享经验🙏",
+        "有没有人被催收打过单位电话的，求告知",
+    ],
+)
+def test_a_question_closed_by_a_plea_stays_a_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "question"
+
+
+def test_a_question_the_sentence_answers_is_no_question() -> None:
+    # near miss: the clause after the question answers it
+    a = analyse("会不会上门，主要看欠款金额和平台。")
+    assert a.stance != "question"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我的经验是别躲，躲得越狠打得越凶。",
+        "越不接，他们打得越勤。",
+    ],
+)
+def test_calls_that_grow_with_hiding_are_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "你这种情况赶紧找平台客服申请延期，拖下去罚息更多。",
+        "赶紧申请个性化分期，别等到被起诉。",
+    ],
+)
+def test_going_to_the_lender_at_once_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_lender_acting_at_once_stays_descriptive() -> None:
+    # near miss: 赶紧 of the lender's act, no instruction
+    assert analyse("平台发现逾期以后会马上打电话提醒。").modality == "descriptive"

@@ -438,8 +438,10 @@ _STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$"
 #: A forum poster's plea after the question (…会上征信吗，急！！ / …吗？在线等): the question
 #: stays the sentence's (round z3).
 _PLEA_TAIL = re.compile(
-    r"[,，、?？]\s*(?:急+|急急急|在线等|在线等急|求解答?|求助|求大神|求指点|谢谢(?:大家|各位)?|万分感谢)"
-    r"[!！。.~～…]*\s*$"
+    r"[,，、?？]\s*(?:急+|急急急|在线等|在线等急|求解答?|求助|求大神|求指点|谢谢(?:大家|各位)?|万分感谢"
+    # asking for others' experience (有没有人谈成过停息挂账的，求分享经验🙏) (session twelve)
+    r"|求分享(?:经验|一下)?|求告知|求指教|求科普)"
+    r"[!！。.~～…\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*$"
 )
 
 
@@ -467,6 +469,7 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
             return "?"  # …吗？急
         if asked and asked[-1] in lex.question_finals:
             return asked[-1]  # …会上征信吗，急！！
+        text, stripped = pleaded, asked  # the plea is no answer to the question before it
     for hit in matchers.questions.find(text, "question"):
         start = clause_start(text, hit.start)
         if any(verb in text[start : hit.start] for verb in lex.question_embedders):
