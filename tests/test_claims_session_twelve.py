@@ -597,3 +597,51 @@ def test_going_to_the_lender_at_once_is_advice(sentence: str) -> None:
 def test_a_lender_acting_at_once_stays_descriptive() -> None:
     # near miss: 赶紧 of the lender's act, no instruction
     assert analyse("平台发现逾期以后会马上打电话提醒。").modality == "descriptive"
+
+
+# -- fee calculators (probe 356) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要在宽限期内还上，罚息一分都不会收。",
+        "这种情况下违约金是不会收取的。",
+        "信用卡的全额罚息已经在2017年取消了。",
+    ],
+)
+def test_a_fee_not_charged_said_after_it_is_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_fee_charged_said_after_it_stays_affirmed() -> None:
+    # near miss: the fee is charged
+    a = analyse("逾期以后罚息照样会收，这笔钱躲不掉。")
+    assert "penalty_fees" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_a_belief_that_fees_exclude_each_other_is_rejected() -> None:
+    a = analyse("违约金和罚息不能同时收，这个说法并不对，很多平台两样都收。")
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人只看到每天几块钱的罚息，没算过一年下来利滚利有多少。",
+        "我从来没想过会被起诉，直到收到了法院的传票。",
+    ],
+)
+def test_never_reckoned_or_foreseen_denies_nothing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "denies"
+
+
+def test_no_fee_at_all_stays_denied() -> None:
+    # near miss: the fee itself is denied
+    a = analyse("还款日当天还上的，没有罚息。")
+    assert a.stance == "denies"
