@@ -645,3 +645,101 @@ def test_no_fee_at_all_stays_denied() -> None:
     # near miss: the fee itself is denied
     a = analyse("还款日当天还上的，没有罚息。")
     assert a.stance == "denies"
+
+
+# -- social posts (probe 357) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("#网贷逾期# #暴力催收# 今天又被爆通讯录了，同事都收到了短信。", "complaints_rights"),
+        ("#反催收# 这个话题下面一半是求助，一半是卖课的。", "debt_help_scam"),
+        ("#征信#", "credit_report"),
+    ],
+)
+def test_a_hashtag_is_a_label_no_claim(sentence: str, absent: str) -> None:
+    assert absent not in analyse(sentence).topics
+
+
+def test_a_hashtag_still_names_its_product() -> None:
+    a = analyse("#花呗逾期# 客服说逾期后额度会先冻结。")
+    assert "花呗" in a.products
+    assert "account_impact" in a.topics
+
+
+def test_the_same_words_outside_a_hashtag_keep_their_topic() -> None:
+    # near miss: no hash marks
+    assert "complaints_rights" in analyse("遇到暴力催收，可以打12378投诉。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "[图片] 催收发来的“律师函”，一看就是PS的。",
+        "这张法院传票明显是P出来的，案号都对不上。",
+    ],
+)
+def test_a_notice_made_in_an_image_editor_is_fake(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "legal_action" not in a.topics
+
+
+def test_the_next_day_after_repayment_is_no_threshold() -> None:
+    a = analyse("客服说逾期后额度会先冻结，还清后第二天恢复。")
+    assert a.threshold is None
+
+
+def test_the_second_day_overdue_stays_a_threshold() -> None:
+    # near miss: the day counts the overdue
+    a = analyse("逾期第二天就会有人工打电话来催。")
+    assert a.threshold is not None
+    assert a.threshold.anchor == "overdue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "点赞过万的那条说“逾期不还不会坐牢”，这倒是真的。",
+        "有人说“网贷逾期不会上门”，这话没错，正规平台确实不上门。",
+    ],
+)
+def test_quoted_words_the_author_confirms_are_a_claim(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "denies"
+
+
+def test_quoted_words_left_unjudged_stay_set_apart() -> None:
+    # near miss: the words are only reported
+    a = analyse("催收在电话里说“明天就上门”。")
+    assert "home_visit" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "视频号直播间里的“债务规划师”，张口就说能帮你全免罚息，别信。",
+        "自称债务规划的机构说能帮你停息挂账，先收三千块。",
+    ],
+)
+def test_a_planner_selling_waivers_is_a_debt_help_scam(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" in a.topics
+    assert "negotiation" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今天银行终于同意分36期了！",
+        "磨了一个月，平台才答应分24期还本金。",
+    ],
+)
+def test_a_split_agreed_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in analyse(sentence).topics
+
+
+def test_unlawfully_obtained_contacts_are_complaints() -> None:
+    assert "complaints_rights" in analyse("有催收公司非法获取借款人的通讯录。").topics

@@ -114,6 +114,8 @@ class Senses:
     # a quoted claim opening the sentence, then one of these (“小额网贷不上征信”——错！): the
     # quote is a belief the author rejects
     quote_rejections: tuple[str, ...] = ()
+    # a later clause confirming reported words (…说“X”，这倒是真的): X is the author's claim
+    quote_confirmations: tuple[str, ...] = ()
     # concessive markers that are none when their clause ends the sentence (就算: 就 + 算)
     concessive_needs_main: tuple[str, ...] = ()
     # a clause opening with a word pointing back at what was said (这种说法) and rejecting it:
@@ -320,6 +322,7 @@ def parse_senses(path: Path) -> Senses:
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
         quote_rejections=_words(clauses, "quote_rejections", "clauses."),
+        quote_confirmations=_words(clauses, "quote_confirmations", "clauses."),
         belief_referents=_words(clauses, "belief_referents", "clauses."),
         alternatives=_words(clauses, "alternatives", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),

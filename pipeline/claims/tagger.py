@@ -266,7 +266,9 @@ def _analyse_claims(sentence: str, context: str = "", *, explain: bool = True
     if same in _SAME_NORMALIZED:  # a variant of a sentence tagged lately
         return list(_SAME_NORMALIZED[same])
     norm0 = _mark_gaps(normalized)
-    spans = reported_spans(norm0, senses)
+    spans = _confirmed_dropped(norm0, reported_spans(norm0, senses), senses)
+    if "#" in norm0:
+        spans = _with_hashtags(norm0, spans)
     reported: tuple[tuple[int, int, str], ...] = ()
     if spans:  # offsets into the original are only needed to quote what was set apart
         norm_o, offsets = _tagging_text_with_offsets(sentence)
@@ -290,6 +292,34 @@ def _analyse_claims(sentence: str, context: str = "", *, explain: bool = True
     return _same_normalized(same, spans, [
         replace(first, self_contradicting=True, clauses=whole.clauses),
         replace(second, self_contradicting=True, part=1, clauses=whole.clauses)])
+
+
+#: A hashtag (#网贷逾期#, #暴力催收#): a post's label, no claim of its own.
+_HASHTAG_RE = re.compile(r"#[^#\s]{1,24}#")
+
+
+def _with_hashtags(norm: str, spans: list[Span]) -> list[Span]:
+    """*spans* plus the hashtags of *norm* outside them, set apart with no topic: a tag
+    files a post under a subject (#暴力催收# 今天又被爆通讯录了), it says nothing happened.
+    Products are read on the whole sentence, so a tag still names its product."""
+    tags = [Span(m.start(), m.end(), "hashtag") for m in _HASHTAG_RE.finditer(norm)
+            if not any(sp.start < m.end() and m.start() < sp.end for sp in spans)]
+    return sorted(spans + tags, key=lambda sp: sp.start) if tags else spans
+
+
+def _confirmed_dropped(norm: str, spans: list[Span], senses: Senses) -> list[Span]:
+    """*spans* less reported words a later clause confirms (点赞过万的那条说“逾期不还不会坐牢”，
+    这倒是真的): the author makes them a claim of the sentence."""
+    if not spans or not senses.quote_confirmations:
+        return spans
+    clause_of = clause_index(norm)
+    kept = []
+    for sp in spans:
+        at = [i for w in senses.quote_confirmations if (i := norm.find(w, sp.end)) >= 0]
+        if at and sp.end > 0 and clause_of[min(at)] > clause_of[sp.end - 1]:
+            continue
+        kept.append(sp)
+    return kept
 
 
 def _original_span(sentence: str, offsets: list[int], span: Span) -> tuple[int, int, str]:
