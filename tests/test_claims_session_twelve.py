@@ -743,3 +743,55 @@ def test_a_split_agreed_is_negotiation(sentence: str) -> None:
 
 def test_unlawfully_obtained_contacts_are_complaints() -> None:
     assert "complaints_rights" in analyse("有催收公司非法获取借款人的通讯录。").topics
+
+
+# -- glossary pages (probe 358) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“连三累六”是审批时常用的说法，指连续三期或累计六期逾期。",
+        "呆账是指借款逾期很久、银行认为基本收不回来的贷款。",
+    ],
+)
+def test_a_term_in_use_and_a_degree_are_no_frequency(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.hedge != "frequency"
+
+
+def test_a_frequency_of_the_event_stays_a_hedge() -> None:
+    # near miss: 基本 of how often
+    assert analyse("正规平台基本不会上门。").hedge == "frequency"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "容时和宽限期意思差不多，但各家银行的叫法不同。",
+        "外访和上门催收其实是一个意思。",
+    ],
+)
+def test_two_names_for_one_thing_are_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_glossary_label_is_no_claim() -> None:
+    assert analyse("名词解释：恶意透支").topics == ()
+
+
+def test_a_term_in_a_sentence_stays_a_claim() -> None:
+    # near miss: the term in a sentence that says what happens
+    assert "criminal_risk" in analyse("恶意透支达到一定金额会被追究刑事责任。").topics
+
+
+def test_a_reports_field_values_are_no_write_off() -> None:
+    a = analyse("征信报告里的“账户状态”一栏，会显示正常、逾期、呆账等字样。")
+    assert "credit_report" in a.topics
+    assert "bad_debt_transfer" not in a.topics
+
+
+def test_a_debt_turned_bad_stays_a_write_off() -> None:
+    # near miss: the debt itself becomes bad
+    assert "bad_debt_transfer" in analyse("逾期超过半年的欠款会被银行转为呆账。").topics
