@@ -795,3 +795,36 @@ def test_a_reports_field_values_are_no_write_off() -> None:
 def test_a_debt_turned_bad_stays_a_write_off() -> None:
     # near miss: the debt itself becomes bad
     assert "bad_debt_transfer" in analyse("逾期超过半年的欠款会被银行转为呆账。").topics
+
+
+# -- hardship application letters (probe 359) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "恳请贵行考虑本人的实际困难，暂停计收罚息和违约金。",
+        "银行同意在分期期间暂停计息。",
+    ],
+)
+def test_a_charge_paused_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in analyse(sentence).topics
+
+
+def test_a_letters_pledge_of_truth_is_no_lawsuit() -> None:
+    assert "legal_action" not in analyse("以上情况属实，如有虚假，本人愿承担法律责任。").topics
+
+
+def test_a_borrowers_legal_liability_stays_legal_action() -> None:
+    # near miss: the liability the lender will pursue
+    assert "legal_action" in analyse("长期拖欠不还，借款人要承担相应的法律责任。").topics
+
+
+def test_the_reader_chasing_the_lender_is_no_collection_call() -> None:
+    a = analyse("申请书寄出后一般十五个工作日内会有回复，没消息可以打电话催一下。")
+    assert "debtor_contact" not in a.topics
+
+
+def test_a_collectors_call_stays_a_contact() -> None:
+    # near miss: the lender calls the borrower
+    assert "debtor_contact" in analyse("逾期第二天平台就会打电话催收。").topics
