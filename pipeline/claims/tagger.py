@@ -359,6 +359,8 @@ def _clause_roles(
             continue
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
+                and not (ev.start < told_apart[1]
+                         and norm.startswith(_BELIEF_POINTERS, told_apart[1]))
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
             # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
             set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
@@ -393,6 +395,10 @@ def _clause_roles(
     return out, conc, belief, set_aside
 
 
+#: A clause opening with one of these points back at what the clause before said.
+_BELIEF_POINTERS = ("这是把", "这是将", "这就是把", "那是把", "其实是把", "这其实是把", "这是错把")
+
+
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
     """Where two named things are told apart (罚息和违约金**不是一回事**; 协商还款和停息挂账，
     说的其实是**两件事**): (clause number, start of the first thing, the pairing word), or
@@ -407,7 +413,12 @@ def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
         if clauses is None:
             clauses = clause_index(norm)
         here = clauses[at]
-        reach = [i for i in range(at) if clauses[i] in (here, here - 1)]
+        start = next((i for i in range(at) if clauses[i] == here), at)
+        # 有文章说X，这是把A和B混为一谈了: the clause points back at a belief it rejects; the
+        # clause before is that belief, not one of the two things (round z6)
+        back = norm.startswith(_BELIEF_POINTERS, start)
+        reach = [i for i in range(at) if clauses[i] == here or (clauses[i] == here - 1
+                                                                  and not back)]
         if not reach:
             continue
         pairs = [norm.find(p, reach[0], at) for p in senses.pairings]
