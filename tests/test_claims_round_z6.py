@@ -402,3 +402,53 @@ def test_a_loan_counted_as_lost_is_bad_debt() -> None:
 def test_money_not_recovered_is_no_write_off() -> None:
     # near miss: a failed recovery, no loan counted as lost
     assert "bad_debt_transfer" not in analyse("实在收不回来的欠款，银行才会交给外包公司。").topics
+
+
+# -- a belief that the record is gone, rejected, keeps the record -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人以為還清了逾期紀錄就會馬上消失，其實還要再留五年。",
+        "不少人以为结清以后不良记录马上就删除了，其实还要等五年。",
+    ],
+)
+def test_a_belief_that_the_record_is_gone_is_rejected(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "affirms"
+
+
+def test_a_myth_of_deletion_with_no_correction_keeps_its_reading() -> None:
+    # near miss: no correction says the record stays (qp041 reads the myth as denied)
+    a = analyse("误区四：只要还清欠款，征信上的逾期记录马上就会被删掉。")
+    assert a.stance != "affirms"
+
+
+def test_a_belief_that_the_event_happens_is_still_denied() -> None:
+    # near miss: the belief is the event itself, its rejection denies it
+    a = analyse("很多人以为逾期一天就会上征信，其实这是误解。")
+    assert "credit_report" in a.topics
+    assert a.stance == "denies"
+
+
+# -- more report fields and a wrong report ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "「當前逾期金額」指的是到查詢那天為止還欠著沒還的錢。",
+        "逾期連續月數越長，銀行審核時越不放心。",
+        "想知道账户现在是什么状态，最稳妥的办法是自己去打一份详版报告。",
+        "如果平台把没逾期的账误报成逾期，可以要求它更正。",
+    ],
+)
+def test_more_fields_and_a_wrong_report_are_the_credit_report(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_an_overdue_amount_without_the_field_is_no_credit_report() -> None:
+    # near miss: an amount owed, no field of the report
+    assert "credit_report" not in analyse("逾期金额不大的话，平台一般只是发短信提醒。").topics

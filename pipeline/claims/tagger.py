@@ -388,6 +388,7 @@ def _clause_roles(
         rest = [ev for ev in out if not belief.holds(ev.start) and not ev.background]
         out = [
             ev if not belief.holds(ev.start) or _denied_by_correction(norm, ev, belief)
+            or _believed_gone(norm, ev, belief)
             else replace(ev, background="belief") if rest
             else replace(ev, flipped=True)
             for ev in out
@@ -534,6 +535,23 @@ def _alternative_clauses(norm: str, evidence: list[TopicEvidence],
                              for ev in evidence):
         return evidence
     return [replace(ev, background="concession") if ev in inside else ev for ev in evidence]
+
+
+#: Verbs that make a believed record or debt gone (以为还清了逾期记录就会马上消失).
+_GONE = ("消失", "消除", "删除", "清除", "抹掉", "抹去", "消掉", "删掉")
+#: The author's correction saying the record stays (其实还要再留五年).
+_KEPT = ("还要再留", "还要留", "还会留", "还要保留", "还会保留", "还要保存", "还会保存", "还要等",
+         "还得等", "要再挂", "还要挂", "还会挂")
+
+
+def _believed_gone(norm: str, ev: TopicEvidence, belief: Span) -> bool:
+    """True when the belief is that the cue's record is gone and the author's correction says
+    it stays (很多人以为还清了逾期记录就会马上消失，其实还要再留五年): the belief denies the
+    record already, the correction keeps it; flipping the cue would deny it (round z6)."""
+    if ev.negator is not None or not any(word in norm[belief.end :] for word in _KEPT):
+        return False  # (误区：还清后记录马上就会被删掉 with no correction: qp041 reads it denied)
+    rest = norm[ev.start + len(ev.cue) : belief.end]
+    return any(word in rest for word in _GONE)
 
 
 def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
