@@ -152,10 +152,18 @@ def test_plainly_not_reported_still_denies() -> None:
         "这类修复公司往往按逾期的笔数收钱，一笔少则几百。",
         "直播间里喊着“负债也能翻身”的，多半是卖修复服务的。",
         "群里有人说监管出了新政，逾期记录可以一键清除，这是骗人的。",
+        "征信上真实发生的逾期，哪家机构收钱都抹不掉，打包票能删的一律是骗子。",
+        "说能删逾期记录的中介，收了钱就找不到人了。",
     ],
 )
 def test_paid_repair_words_are_a_scam(sentence: str) -> None:
     assert "debt_help_scam" in analyse(sentence).topics
+
+
+def test_a_record_that_cannot_be_deleted_is_no_scam() -> None:
+    # near miss: 不能删的 says the record stays, nobody offers to delete it
+    a = analyse("真实的逾期记录是不能删的。")
+    assert a.topics == ("credit_report",)
 
 
 def test_the_official_repair_is_no_scam() -> None:
