@@ -124,6 +124,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if close <= i:
             continue
         if i and norm[:i].endswith(_QUOTE_LEADS):
+            if senses.lead_blockers and norm[:i].endswith(tuple(senses.lead_blockers)):
+                continue  # 账户状态一栏写着“呆账”: a field of a record shown, no words quoted
             spans.append(Span(i, close + 1, norm[i - 1]))
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting

@@ -481,6 +481,8 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         end = clause_end(stripped, hit.end)
         if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
             continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer
+        if lex.depends and any(d in stripped[hit.end : end] for d in lex.depends):
+            continue  # 能不能恢复也要看…: the whether is what its own clause weighs (round z6)
         return hit.text
     return None
 

@@ -389,6 +389,8 @@ def _clause_roles(
             continue
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
+                and not (ev.start < told_apart[1]
+                         and norm.startswith(_BELIEF_POINTERS, told_apart[1]))
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
             # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
             set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
@@ -416,11 +418,16 @@ def _clause_roles(
         rest = [ev for ev in out if not belief.holds(ev.start) and not ev.background]
         out = [
             ev if not belief.holds(ev.start) or _denied_by_correction(norm, ev, belief)
+            or _believed_gone(norm, ev, belief)
             else replace(ev, background="belief") if rest
             else replace(ev, flipped=True)
             for ev in out
         ]
     return out, conc, belief, set_aside
+
+
+#: A clause opening with one of these points back at what the clause before said.
+_BELIEF_POINTERS = ("这是把", "这是将", "这就是把", "那是把", "其实是把", "这其实是把", "这是错把")
 
 
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
@@ -437,7 +444,12 @@ def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
         if clauses is None:
             clauses = clause_index(norm)
         here = clauses[at]
-        reach = [i for i in range(at) if clauses[i] in (here, here - 1)]
+        start = next((i for i in range(at) if clauses[i] == here), at)
+        # 有文章说X，这是把A和B混为一谈了: the clause points back at a belief it rejects; the
+        # clause before is that belief, not one of the two things (round z6)
+        back = norm.startswith(_BELIEF_POINTERS, start)
+        reach = [i for i in range(at) if clauses[i] == here or (clauses[i] == here - 1
+                                                                  and not back)]
         if not reach:
             continue
         pairs = [norm.find(p, reach[0], at) for p in senses.pairings]
@@ -553,6 +565,23 @@ def _alternative_clauses(norm: str, evidence: list[TopicEvidence],
                              for ev in evidence):
         return evidence
     return [replace(ev, background="concession") if ev in inside else ev for ev in evidence]
+
+
+#: Verbs that make a believed record or debt gone (以为还清了逾期记录就会马上消失).
+_GONE = ("消失", "消除", "删除", "清除", "抹掉", "抹去", "消掉", "删掉")
+#: The author's correction saying the record stays (其实还要再留五年).
+_KEPT = ("还要再留", "还要留", "还会留", "还要保留", "还会保留", "还要保存", "还会保存", "还要等",
+         "还得等", "要再挂", "还要挂", "还会挂")
+
+
+def _believed_gone(norm: str, ev: TopicEvidence, belief: Span) -> bool:
+    """True when the belief is that the cue's record is gone and the author's correction says
+    it stays (很多人以为还清了逾期记录就会马上消失，其实还要再留五年): the belief denies the
+    record already, the correction keeps it; flipping the cue would deny it (round z6)."""
+    if ev.negator is not None or not any(word in norm[belief.end :] for word in _KEPT):
+        return False  # (误区：还清后记录马上就会被删掉 with no correction: qp041 reads it denied)
+    rest = norm[ev.start + len(ev.cue) : belief.end]
+    return any(word in rest for word in _GONE)
 
 
 def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:

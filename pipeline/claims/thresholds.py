@@ -204,6 +204,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         after = text[m.end() : m.end() + 3]
         # 逾期前半个月 names the first span of the overdue (max_prefixes: 逾期前)
         early = before == "前" and text[: m.start() - 1].endswith(("逾期", "逾期的"))
+        if before == "哪" or text[: m.start()].endswith(("哪一", "哪个")):
+            continue  # 具体到哪一个月: which month, asked or named, no span (round z6)
         if (before == "每" or (before == "前" and not early) or _FREQUENCY_RE.match(text, m.end())
                 or (_LIMITED_FREQUENCY_RE.match(text, m.end())
                     and "逾期" not in text[max(0, m.start() - 4) : m.start()])):
