@@ -828,3 +828,89 @@ def test_the_reader_chasing_the_lender_is_no_collection_call() -> None:
 def test_a_collectors_call_stays_a_contact() -> None:
     # near miss: the lender calls the borrower
     assert "debtor_contact" in analyse("逾期第二天平台就会打电话催收。").topics
+
+
+# -- classes seen on real pages read through the search corpus (no probe file) -------------------
+
+
+def test_the_lenders_own_rights_are_no_complaint() -> None:
+    a = analyse("但是平台还是要维护自身的权益，会督促客户尽快还款。")
+    assert "complaints_rights" not in a.topics
+
+
+def test_the_borrowers_rights_stay_complaints() -> None:
+    # near miss: the borrower's rights
+    assert "complaints_rights" in analyse("遇到暴力催收，借款人要维护自己的合法权益。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网商贷协商延期还款后仍然会上信用。",
+        "逾期超过三天就会上报信用系统。",
+    ],
+)
+def test_the_credit_record_named_plainly(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_an_online_credit_loan_names_no_record() -> None:
+    # near miss: 线上信用贷款 holds 上信用
+    assert "credit_report" not in analyse("这是一款纯线上信用贷款，最高额度二十万。").topics
+
+
+def test_having_to_wait_until_is_no_rule() -> None:
+    a = analyse("必须等用户还清逾期的欠款，逾期记录才会在5年以后自动删除。")
+    assert a.modality != "normative"
+    assert a.stance == "conditional"
+
+
+def test_a_rule_with_must_stays_normative() -> None:
+    # near miss: 必须 of a duty
+    assert analyse("催收人员上门时必须出示工作证。").modality == "normative"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "短期逾期的，一般为系统自动提醒。",
+        "逾期当天会收到系统提醒，第二天开始有人工电话。",
+    ],
+)
+def test_reminders_sent_by_the_system_are_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_abusive_means_named_in_a_rule_are_complaints() -> None:
+    a = analyse("法律规定催收行为不得涉及人身威胁、非法拘禁等。")
+    assert "complaints_rights" in a.topics
+    assert a.modality == "normative"
+
+
+def test_keeping_calm_told_to_the_reader_is_advice() -> None:
+    assert analyse("面对上门，借款人要保持冷静，理性对待。").modality == "advice"
+
+
+def test_a_rejected_beliefs_rule_word_states_no_rule() -> None:
+    a = analyse("很多人以为网络贷款平台不能像银行那样派人上门，其实这是个误解。")
+    assert "home_visit" in a.topics
+    assert a.modality == "descriptive"
+
+
+def test_a_rule_the_author_states_stays_normative() -> None:
+    # near miss: the same rule word outside a belief
+    assert analyse("催收人员不能在晚上十点以后上门。").modality == "normative"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平安普惠上门催收的概率较低。",
+        "真正被起诉的几率比较低。",
+    ],
+)
+def test_a_chance_put_as_low_denies(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"

@@ -976,8 +976,11 @@ def _analyse_norm(
         clause_of = clause_index(norm)
         kept = {clause_of[ev.start] for ev in support if 0 <= ev.start < len(norm)}
         foreign = frozenset(clause_of[s] for s in sensed_out if 0 <= s < len(norm)) - kept
-        modality, mod_cue = detect_modality(scoped, matchers, tax.lexicon, question=q is not None,
-                                            foreign_clauses=foreign)  # fmt: skip
+        # the rule or advice words of a rejected belief are the belief's (很多人以为平台不能派人
+        # 上门，其实这是个误解: no rule is stated)
+        modality, mod_cue = detect_modality(
+            mask(scoped, [belief]) if rejected_only and belief else scoped, matchers,
+            tax.lexicon, question=q is not None, foreign_clauses=foreign)  # fmt: skip
         if modality == "descriptive" and q is None:
             # 别等传票上门，…: the event set aside was the reader's to not wait for
             told = next((sp.marker for sp in main_conc
