@@ -914,3 +914,45 @@ def test_a_chance_put_as_low_denies(sentence: str) -> None:
     assert a.topics
     assert a.stance == "denies"
     assert a.hedge == "frequency"
+
+
+def test_a_relative_introduced_as_a_storys_subject_is_no_contact() -> None:
+    a = analyse("我有个亲戚就因为逃避催收电话，逾期越拖越久。")
+    assert "contacts_family" not in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_a_relative_who_is_called_stays_a_contact() -> None:
+    # near miss: the relative is reached
+    assert "contacts_family" in analyse("催收打电话给我亲戚，说我欠钱不还。").topics
+
+
+def test_a_relative_who_hands_in_papers_is_no_contact() -> None:
+    a = analyse("若家属能提供死亡证明，平台可核实后终止催收。")
+    assert "contacts_family" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行催收电话不绝，家里人都快被逼疯了。",
+        "电话一天到晚响个不停。",
+    ],
+)
+def test_endless_calls_are_no_denial(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"
+
+
+def test_a_duty_wrongly_believed_is_no_rule() -> None:
+    assert analyse("舆论压力常让子女误以为必须替父母还钱，其实催收电话打给子女本身就违规。").modality != "normative"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "代偿之后，由保险公司来向借款人进行催收。",
+        "收数公司有权联系你追讨欠款，但手法必须合法。",
+    ],
+)
+def test_collection_aimed_at_the_borrower_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
