@@ -944,7 +944,8 @@ def test_endless_calls_are_no_denial(sentence: str) -> None:
 
 
 def test_a_duty_wrongly_believed_is_no_rule() -> None:
-    assert analyse("舆论压力常让子女误以为必须替父母还钱，其实催收电话打给子女本身就违规。").modality != "normative"
+    a = analyse("舆论压力常让子女误以为必须替父母还钱，其实催收电话打给子女本身就违规。")
+    assert a.modality != "normative"
 
 
 @pytest.mark.parametrize(
