@@ -957,3 +957,42 @@ def test_a_duty_wrongly_believed_is_no_rule() -> None:
 )
 def test_collection_aimed_at_the_borrower_is_a_contact(sentence: str) -> None:
     assert "debtor_contact" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "尽量避免在催收电话里谈还款方案。",
+        "要避免找中介代办停息挂账。",
+    ],
+)
+def test_the_reader_told_to_stay_off_something_is_advice_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.modality == "advice"
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期可能导致提额受限、部分产品暂停新申请。",
+        "长期不还，信用分数下降是肯定的。",
+    ],
+)
+def test_a_limit_not_raised_or_a_score_falling_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_the_lenders_risk_of_bad_debt_writes_nothing_off() -> None:
+    a = analyse("银行通常愿意给予一定的还款安排，尽量降低坏账风险。")
+    assert "bad_debt_transfer" not in a.topics
+
+
+def test_a_belief_called_mistaken_is_rejected() -> None:
+    a = analyse("很多人误以为逾期一天就会被起诉，其实这是误解。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+def test_wiped_after_years_the_record_unnamed() -> None:
+    assert "credit_report" in analyse("逾期90天后，只能等待5年自动消除。").topics
