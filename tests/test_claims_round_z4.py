@@ -147,3 +147,25 @@ def test_found_below_the_flat_is_a_visit(sentence: str) -> None:
 def test_a_shop_below_the_flat_is_no_visit() -> None:
     # near miss: a place named by the flat
     assert "home_visit" not in analyse("我家楼下的便利店也能还信用卡。").topics
+
+
+# -- both channels named before the reminder -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "车贷刚逾期时，金融公司会先电话、短信提醒，再加收罚息。",
+        "逾期后银行一般先电话提醒，同时按日计收罚息。",
+    ],
+)
+def test_a_phone_and_sms_reminder_is_contact_beside_fees(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "penalty_fees" in a.topics
+
+
+def test_a_bare_sms_beside_fees_stays_weak() -> None:
+    # near miss: the weak 短信 gives way to the fee cue, as before
+    a = analyse("逾期后会收到短信，而且要多交罚息。")
+    assert "debtor_contact" not in a.topics
