@@ -118,3 +118,25 @@ def test_calling_the_service_line_at_a_sentence_start_stays_descriptive() -> Non
     # near miss: with no case before it, the call is the step the claim describes (p066)
     a = analyse("主动打客服电话说明困难，借呗一般能给几天的缓冲期。")
     assert a.modality == "descriptive"
+
+
+# -- data or words a debt-help service sells on are no debt sale -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这些机构拿到你的身份证和验证码后，转手就把信息卖给了贷款中介。",
+        "那个中介收了钱，回头把你的信息卖给了别的贷款公司。",
+        "所谓上岸导师，就是把网上免费的话术打包卖给你。",
+    ],
+)
+def test_data_or_words_sold_on_are_no_debt_sale(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "bad_debt_transfer" not in a.topics
+
+
+def test_a_debt_sold_in_a_package_stays_a_debt_sale() -> None:
+    # near miss: the debt itself sold in a package
+    a = analyse("银行会把逾期很久的欠款打包卖给资产管理公司。")
+    assert "bad_debt_transfer" in a.topics
