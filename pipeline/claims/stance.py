@@ -748,6 +748,15 @@ def detect_modality(
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
         if first >= 0:
             heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
+    if lex.reader_conditions and opening.startswith(lex.reader_conditions):
+        # 你要是还不上就主动打客服…: after the reader's own case, what the reader is told to do
+        first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
+        if first >= 0:
+            heads.append((opening[first + 1 :].lstrip(" \"'“「(就"),
+                          lex.imperative + lex.reader_condition_verbs))
+        then = opening.find("就", 0, first if first >= 0 else len(opening))
+        if then > 0:
+            heads.append((opening[then + 1 :], lex.imperative + lex.reader_condition_verbs))
     first_clause = opening[: clause_end(opening, 0)]
     if lex.time_clause_marks and any(m in first_clause for m in lex.time_clause_marks):
         # 转让之后再收到催款，先去原平台核实: after the time clause the reader is told what to do

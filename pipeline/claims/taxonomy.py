@@ -163,6 +163,9 @@ class Lexicon:
     imperative_main: tuple[str, ...]  # the same at the start of the last (main) clause
     circumstance: tuple[str, ...]  # 遇到X，先截图…: the clause after it is read as a sentence start
     circumstance_ends: tuple[str, ...]  # 通话前先告诉…: what follows the first of these, likewise
+    # 你要是还不上就主动打客服…: the reader's case as a condition; its main clause, likewise
+    reader_conditions: tuple[str, ...]
+    reader_condition_verbs: tuple[str, ...]  # 主动打客服…: an instruction after such a case only
     hedge_frequency: tuple[str, ...]
     hedge_possibility: tuple[str, ...]
     hedge_blockers: tuple[str, ...]
@@ -414,6 +417,10 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         circumstance=_strings(modality, "circumstance", file, "modality.", required=False),
         circumstance_ends=_strings(modality, "circumstance_ends", file, "modality.",
                                    required=False),
+        reader_conditions=_strings(modality, "reader_conditions", file, "modality.",
+                                   required=False),
+        reader_condition_verbs=_strings(modality, "reader_condition_verbs", file, "modality.",
+                                        required=False),
         adviser_leads=_strings(modality, "adviser_leads", file, "modality.", required=False),
         time_clause_marks=_strings(modality, "time_clause_marks", file, "modality.",
                                    required=False),
