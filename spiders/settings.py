@@ -26,10 +26,12 @@ BASE_SETTINGS: dict[str, Any] = {
     "USER_AGENT": USER_AGENT,
     "ROBOTSTXT_OBEY": True,
     "COOKIES_ENABLED": False,
-    # Scrapy starts CONCURRENT_ITEMS asyncio workers for every callback's output (default
-    # 100: ~100 tasks per page); our callbacks yield a few dozen links and one page, and the
-    # item pipeline is synchronous, so 16 costs nothing and halves the engine's overhead.
-    "CONCURRENT_ITEMS": 16,
+    # Scrapy starts CONCURRENT_ITEMS asyncio tasks for every callback's output (default 100)
+    # and each runs to the end of it. A callback yields at most one item (its RawPage, first)
+    # and the rest are requests, which the scraper schedules synchronously, in order: one task
+    # waits on the page's item while a second schedules the links, so 2 keeps the same order
+    # and never holds a link behind a page, with 3 tasks a response instead of 17 (16).
+    "CONCURRENT_ITEMS": 2,
     # Scrapy re-reads and parses a generator callback's source (inspect + ast) to warn about
     # a `return value` in it, again for every response (its cache is keyed by the bound
     # method, new each time): about 2% of the crawl process's CPU. tests/test_scrapy_native.py
