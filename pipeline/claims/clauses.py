@@ -92,6 +92,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                     and not norm.startswith(_ACTS, end + 1) \
                     and not norm[start:end].endswith(_SPEAKER_HEADS):  # fmt: skip
                 end = clause_end(norm, end + 1)
+            elif topic == "debtor_contact" and lead.endswith(("说", "称")):
+                end = _said_continues(norm, end, senses)
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
@@ -153,14 +155,15 @@ def _speaker_say_pattern(speakers: tuple[str, ...]) -> re.Pattern[str] | None:
     idioms = "|".join(w[1:] for w in _SAY_IDIOMS if w.startswith("说"))
     # 称 only after the call or message it is said in (电话里称); 自称 / 声称 are leads of their own
     # 说法 / 说辞 / 说服 are nouns or other verbs (催收的说法)
+    # a remark named and then given after a colon (回她一句：…, 撂下话：…) (session thirteen)
     return re.compile(f"(?:{alt.pattern}){_SAY_GAP}(?:说(?!{idioms}|的|过的|法|辞|服|教|情)"
-                      f"|(?<=[里中])称)")
+                      f"|(?<=[里中])称|(?:一句话|一句|句话|狠话|话)\\s*[:：])")
 
 
 def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
     """Words a collector says with a few words between speaker and 说 (对方一开口就说要联系你
     爱人的娘家): reported to the clause end; the act of saying them is debtor_contact."""
-    if "说" not in norm and "称" not in norm:
+    if "说" not in norm and "称" not in norm and "话" not in norm and "句" not in norm:
         return []
     pattern = _speaker_say_pattern((*senses.collector_speakers, *senses.say_speakers, "对方"))
     if pattern is None:
@@ -174,11 +177,28 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
             # 那位顾问在电话里还说，不满意的话可以上门: the words run to the sentence end, as
             # after a lead's 说 and a comma (恐吓说，…) (round z1)
             start, end = start + 1, len(norm.rstrip("。.!！"))
+        elif norm[start - 1 : start] in (":", "："):
+            # 催收员回她一句：…, 在电话里撂下话：… -- the words after the colon, to the closing
+            # quote or the sentence end (session thirteen)
+            while start < len(norm) and norm[start] == " ":
+                start += 1
+            close = (norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+                     if start < len(norm) and norm[start] in _OPEN_QUOTES else -1)
+            end = close + 1 if close > 0 else len(norm.rstrip("。.!！"))
         else:
-            end = clause_end(norm, start)
+            end = _said_continues(norm, clause_end(norm, start), senses)
         if end - start >= 2:
             out.append(Span(start, end, "says", "debtor_contact"))
     return out
+
+
+def _said_continues(norm: str, end: int, senses: Senses) -> int:
+    """The end of a collector's words: one clause further when the next clause opens with
+    the threat's next step (``senses.said_continues``: 下次就…, 否则…), else *end*."""
+    if end < len(norm) - 1 and norm[end] in ",，" \
+            and norm.startswith(senses.said_continues, end + 1):
+        return clause_end(norm, end + 1)
+    return end
 
 
 def _as_said(norm: str, pos: int, lead: str, senses: Senses) -> bool:
