@@ -104,3 +104,118 @@ def test_a_quoted_saying_keeps_its_frequency() -> None:
     # near miss: the saying set apart is the act, its 常 its hedge
     a = analyse("冒充催收的骗子常说“今天不还就抓你”，然后让你转账。")
     assert a.hedge == "frequency"
+
+
+# Police anti-fraud notices (probe 391): a lender's staff played by a stranger (自称…客服,
+# 假客服, 误以为是…工作人员) and the campus-loan "cancellation" they sell are impostors; the
+# caller's words after a call and ，称 are set apart; a received call opens the reader's
+# instruction (接到…的电话，一律挂断), as the police's lead does (警方表示，…); 有没有…都 is
+# "whether or not", no question; 110 inside 96110 is no police call; an instalment loan left
+# unpaid is the debt, no plan.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人自称某银行信用卡中心的客服，说你的额度异常要马上处理。",
+        "这些假客服会先报出你的姓名和学校，让你放下戒心。",
+        "注销校园贷是近年最常见的电信诈骗手法之一。",
+    ],
+)
+def test_a_stranger_playing_the_lenders_staff_is_an_impostor(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+
+
+def test_the_lenders_own_staff_is_no_impostor() -> None:
+    # near miss: the real customer service named, no one playing it
+    a = analyse("我打给银行客服，对方说可以申请延期还款。")
+    assert "fake_collection" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一个陌生号码打来电话，称你的借款即将被移交法院。",
+        "催收公司来电，称三天内不还就派人上门。",
+    ],
+)
+def test_a_callers_words_after_a_comma_and_cheng_are_set_apart(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics or "third_party_agency" in a.topics
+    assert not {"legal_action", "home_visit"} & set(a.topics)
+
+
+def test_cheng_that_names_says_nothing() -> None:
+    # near miss: 称为 names a thing; the claim after it is the author's
+    a = analyse("银行把逾期九十天以上的欠款，称为不良贷款，会上报征信。")
+    assert "credit_report" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接到自称法院工作人员的电话，一律挂断，再打官方电话核实。",
+        "警方表示，遇到冒充客服的电话，挂断后拨打官方热线核实。",
+        "接到要求转账到个人账户的电话，直接挂断。",
+    ],
+)
+def test_a_received_call_opens_the_readers_instruction(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.modality == "advice"
+    assert "fake_collection" in a.topics
+
+
+def test_a_received_call_told_as_a_story_stays_descriptive() -> None:
+    # near miss: what happened after the call, no instruction
+    a = analyse("接到催收电话的第二天，我妈也接到了电话。")
+    assert a.modality == "descriptive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要按时还款，有没有用过分期都不会影响征信。",
+        "不管有没有律师函，欠款都要还，逾期都会上征信。",
+    ],
+)
+def test_whether_or_not_is_no_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics
+    assert a.stance != "question"
+
+
+def test_a_real_whether_question_stays() -> None:
+    # near miss: an A-not-A with no 都 asks
+    a = analyse("逾期一个月有没有上征信")
+    assert a.stance == "question"
+
+
+def test_a_longer_service_number_is_no_police_call() -> None:
+    a = analyse("拿不准的时候可以拨打96110反诈专线咨询。")
+    assert "complaints_rights" not in a.topics
+
+
+def test_calling_110_stays_a_report() -> None:
+    # near miss: 110 itself, called about a collector
+    a = analyse("催收人员上门闹事，可以直接打110报警。")
+    assert "complaints_rights" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "工作以后才想起，那笔分期一直没还，征信上已经有了逾期记录。",
+        "上学时的一笔分期忘了还，现在征信上有逾期记录。",
+    ],
+)
+def test_an_instalment_loan_left_unpaid_is_no_plan(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" not in a.topics
+    assert "credit_report" in a.topics
+
+
+def test_a_plan_asked_for_stays_negotiation() -> None:
+    # near miss: a plan asked for after the overdue
+    a = analyse("还不上的时候可以跟银行申请分期，减轻每月的压力。")
+    assert "negotiation" in a.topics

@@ -49,6 +49,8 @@ class Span:
         return self.start <= pos < self.end
 
 
+# 称 opening words that say nothing (称为, 称作, 称得上, 称之为)
+_NOT_SAID = ("称为", "称作", "称得上", "称之为", "称不上", "称心")
 # 说 opening words that quote nothing (说白了, 说实话, 说到底, 说明)
 _SAY_IDIOMS = ("说白了", "说实话", "说真的", "说到底", "说起来", "说明", "说句", "说不定", "说来")
 
@@ -100,10 +102,12 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
     for i, ch in enumerate(norm):
         # 催收打给我弟弟，说我再不还就起诉我: a clause opening with 说 after a clause that
         # holds a call reports what was said on the call (to the sentence end)
-        if ch != "," or not norm.startswith("说", i + 1):
+        if ch != "," or not norm.startswith(("说", "称"), i + 1):
             continue
         if norm.startswith(_SAY_IDIOMS, i + 1) and not norm.startswith("说明天", i + 1):
             continue
+        if norm.startswith(_NOT_SAID, i + 1):
+            continue  # 称为 / 称得上: naming, no words said
         if any(sp.holds(i + 1) for sp in spans):
             continue
         before = norm[norm.rfind(",", 0, i) + 1 : i]

@@ -479,6 +479,8 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
         if _asked(text[start : hit.start], lex):
             continue  # 给客服打电话，问能不能分期: someone asked whether, told
         end = clause_end(stripped, hit.end)
+        if hit.text == "有没有" and "都" in stripped[hit.end + 1 : end]:
+            continue  # 有没有用过校园贷都不会影响征信: whether or not, no question
         if stripped[end:].strip("".join(CLAUSE_BREAKS) + " "):
             continue  # 会不会上门，要看平台: a question clause the sentence goes on to answer
         if lex.depends and any(d in stripped[hit.end : end] for d in lex.depends):
