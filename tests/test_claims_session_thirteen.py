@@ -219,3 +219,43 @@ def test_a_plan_asked_for_stays_negotiation() -> None:
     # near miss: a plan asked for after the overdue
     a = analyse("还不上的时候可以跟银行申请分期，减轻每月的压力。")
     assert "negotiation" in a.topics
+
+
+# Overdue diaries (probe 392): calls named by the area codes they come from are calls; a
+# relative or a school a collector uses as a threat (拿…说事) is the threat, no contact.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期第五天，手机上全是外地区号的未接来电。",
+        "一上午换了好几个城市的区号，全是来催的。",
+        "各地区号轮番上阵，我干脆开了静音。",
+    ],
+)
+def test_calls_named_by_area_codes_are_calls(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_an_area_code_dialled_is_no_call() -> None:
+    # near miss: 区号 as part of dialling, nothing received
+    assert analyse("打座机要在号码前面加上区号。").topics == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收拿我爸妈的身体说事，逼我今天就还。",
+        "他们专门拿孩子的学校来吓唬人。",
+        "催收员拿你老婆的单位做要挟，这已经越界了。",
+    ],
+)
+def test_a_family_used_as_a_threat_is_the_threat(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "contacts_family" not in a.topics
+
+
+def test_calling_the_family_stays_a_contact() -> None:
+    # near miss: the family called, not talked about
+    assert "contacts_family" in analyse("催收直接打给了我爸妈，说我欠钱不还。").topics
