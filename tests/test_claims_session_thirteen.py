@@ -259,3 +259,68 @@ def test_a_family_used_as_a_threat_is_the_threat(sentence: str) -> None:
 def test_calling_the_family_stays_a_contact() -> None:
     # near miss: the family called, not talked about
     assert "contacts_family" in analyse("催收直接打给了我爸妈，说我欠钱不还。").topics
+
+
+# Video transcripts (probe 393): a sentence with no clause punctuation whose phrases are
+# set off by spaces is a transcript, its spaces clause breaks (a glyph gap is one space in a
+# punctuated sentence; a word-segmented copy has word-long pieces); someone who messaged
+# the writer (有粉丝私信我说) is a source, no call-to-action box; 你就直接… after the other
+# side's case tells the reader.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期以后先别慌 我跟大家说一下 催收电话一天打十几个 可以向银保监投诉",
+        "很多人关心这个问题 正规平台一般不会上门 更不会去你单位",
+        "大家记住 催收打给你家里人 你就直接打12378",
+    ],
+)
+def test_a_transcripts_spaces_are_clause_breaks(sentence: str) -> None:
+    from pipeline.claims.tagger import tagging_text
+
+    text = tagging_text(sentence)
+    assert " " not in text and "□" not in text
+    assert text.count(",") == sentence.count(" ")
+    assert analyse(sentence).topics
+
+
+def test_a_glyph_gap_in_a_punctuated_sentence_stays_a_gap() -> None:
+    from pipeline.claims.tagger import tagging_text
+
+    # near miss: a site stripped 电话 from a punctuated sentence
+    assert "□" in tagging_text("花呗逾期了，催收会打 吗？")
+
+
+def test_a_word_segmented_copy_is_no_transcript() -> None:
+    from pipeline.claims.tagger import tagging_text
+
+    # near miss: word-long pieces are a segmented copy; its spaces are dropped
+    assert "," not in tagging_text("借款人 逾期 后 平台 会 上门 催收")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有粉丝私信我说，催收说明天就去他单位。",
+        "昨天有网友私信我问，逾期三个月会不会被起诉。",
+    ],
+)
+def test_someone_who_messaged_the_writer_is_no_cta(sentence: str) -> None:
+    assert analyse(sentence).topics
+
+
+def test_a_cta_to_message_the_writer_stays_boilerplate() -> None:
+    # near miss: the box itself
+    assert analyse("想了解停息挂账怎么办理，欢迎私信我。").topics == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他要是敢给你家里人打电话，你就直接打12378投诉他。",
+        "催收要是上门闹，你就直接报警。",
+    ],
+)
+def test_you_just_go_ahead_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"

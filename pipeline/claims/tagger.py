@@ -138,6 +138,29 @@ def _word_spaces(norm: str) -> set[int]:
 _CLOCK_RE = re.compile(r"(?<=\d):(?=\d)")
 
 
+#: Clause punctuation: a sentence holding none, with spaces between its phrases, is a spoken
+#: transcript pasted as text.
+_CLAUSE_PUNCT = frozenset(",.;:!?，。；：！？、")
+
+
+def _pause_commas(norm: str) -> str:
+    """*norm* with the spaces of a transcript read as clause breaks (网贷逾期了千万不要慌 今天
+    说两点 第一 一般不会上门): two or more spaces between Chinese characters, no clause
+    punctuation at all and phrases longer than a word-segmented copy's. A glyph-gap site
+    strips a word from a punctuated sentence, so its gaps stay gaps. Same length: offsets
+    hold (session thirteen)."""
+    if any(ch in _CLAUSE_PUNCT for ch in norm):
+        return norm
+    between = [m.start() for m in _HAN_SPACE_RE.finditer(norm)]
+    if len(between) < 2:
+        return norm
+    han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
+    if len(between) >= _SEGMENTED_SPACES and han <= _SEGMENTED_WORD * (len(between) + 1):
+        return norm  # a word-segmented copy (借款人 逾期 后 平台 会 上门)
+    at = set(between)
+    return "".join("," if i in at else ch for i, ch in enumerate(norm))
+
+
 def tagging_text(sentence: str) -> str:
     """The text the tagger matches on: normalized, pinyin leftovers dropped, gaps marked.
 
@@ -159,6 +182,8 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
     if "(" in norm:
         norm, offsets = drop_matches(norm, offsets, _PINYIN_RE)
     if " " in norm:
+        norm = _pause_commas(norm)
+    if " " in norm:
         spaced = _word_spaces(norm)
         if spaced:
             offsets = [o for i, o in enumerate(offsets) if i not in spaced]
@@ -173,6 +198,8 @@ def _mark_gaps(norm: str) -> str:
         norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
         norm = _PINYIN_RE.sub("", norm)
+    if " " in norm:
+        norm = _pause_commas(norm)
     if " " in norm:
         spaced = _word_spaces(norm)
         if spaced:
