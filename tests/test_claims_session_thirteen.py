@@ -324,3 +324,86 @@ def test_a_cta_to_message_the_writer_stays_boilerplate() -> None:
 )
 def test_you_just_go_ahead_is_advice(sentence: str) -> None:
     assert analyse(sentence).modality == "advice"
+
+
+# Machine-made SEO pages (probe 394): emoji are dropped before tagging (offsets kept for
+# quotes); a fee charged by the overdue day (逾期1天收5元, 再加收) is a penalty; luck or manners
+# gone bad (运气不好) deny nothing; 可以试试 tells the reader; a lender's services limited is
+# account impact; what is said on a lender's calls being recorded is the call.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "📌 还不上的时候可以试试申请分期。",
+        "💳信用卡逾期三天以内还上，一般不会上征信😊",
+        "逾期以后平台会先发短信提醒🔔，然后再打电话。",
+    ],
+)
+def test_emoji_are_dropped_and_offsets_hold(sentence: str) -> None:
+    from pipeline.claims.tagger import _tagging_text_with_offsets
+
+    text, offsets = _tagging_text_with_offsets(sentence)
+    assert len(text) == len(offsets)
+    assert all(ord(ch) < 0x1F000 for ch in text)
+    # every kept character comes from the original, in order
+    assert offsets == sorted(offsets)
+    assert analyse(sentence).topics
+
+
+def test_an_emoji_opening_advice_keeps_it_advice() -> None:
+    assert analyse("📌 还不上的时候可以试试申请分期。").modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期第1天收10元，第5天再加收20元。",
+        "晚还一天收3元的逾期费用。",
+        "超过还款日，每天额外加收欠款的万分之五。",
+    ],
+)
+def test_a_fee_by_the_overdue_day_is_a_penalty(sentence: str) -> None:
+    assert "penalty_fees" in analyse(sentence).topics
+
+
+def test_a_price_without_overdue_is_no_penalty() -> None:
+    # near miss: a price per day of a service, no overdue
+    assert "penalty_fees" not in analyse("停车场一天收10元。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "运气好的话还清就能恢复，运气不好额度就直接被冻结了。",
+        "客服态度不好，最后还是给我办了延期还款。",
+    ],
+)
+def test_bad_luck_or_manners_deny_nothing(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"
+
+
+def test_a_plain_not_still_denies() -> None:
+    # near miss: 不 before the event itself
+    assert analyse("还清以后额度不会被冻结。").stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期严重的，借款、购物的服务都会被限制。",
+        "逾期以后，花呗的付款功能会受限。",
+    ],
+)
+def test_services_limited_are_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_the_lenders_recording_of_its_calls_is_the_call() -> None:
+    a = analyse("接电话的时候说话要慎重，你说的每一个字都会被录音。")
+    assert a.topics == ("debtor_contact",)
+
+
+def test_the_borrowers_own_recording_stays_evidence() -> None:
+    # near miss: the borrower records, for a complaint
+    assert "complaints_rights" in analyse("遇到骂人的催收，记得录音留证。").topics

@@ -138,6 +138,18 @@ def _word_spaces(norm: str) -> set[int]:
 _CLOCK_RE = re.compile(r"(?<=\d):(?=\d)")
 
 
+#: Emoji and pictographs (😱, 💳, 📌, ‼️) decorate a farm page's clauses; they carry no word and
+#: would stand between a sentence's start and its first verb (📌 还不上的时候可以…), so the
+#: tagger drops them (session thirteen).
+_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049\uFE0F"
+                       "\u20E3]+")
+
+
+def _has_emoji(norm: str) -> bool:
+    """True when *norm* holds a character of the emoji ranges (a cheap test first)."""
+    return not norm.isascii() and _EMOJI_RE.search(norm) is not None
+
+
 #: Clause punctuation: a sentence holding none, with spaces between its phrases, is a spoken
 #: transcript pasted as text.
 _CLAUSE_PUNCT = frozenset(",.;:!?，。；：！？、")
@@ -181,6 +193,9 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
         norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
         norm, offsets = drop_matches(norm, offsets, _PINYIN_RE)
+    if _has_emoji(norm):
+        norm, offsets = drop_matches(norm, offsets, _EMOJI_RE)
+        norm, offsets = norm.strip(), offsets[len(norm) - len(norm.lstrip()) :][: len(norm.strip())]
     if " " in norm:
         norm = _pause_commas(norm)
     if " " in norm:
@@ -198,6 +213,8 @@ def _mark_gaps(norm: str) -> str:
         norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
         norm = _PINYIN_RE.sub("", norm)
+    if _has_emoji(norm):
+        norm = _EMOJI_RE.sub("", norm).strip()
     if " " in norm:
         norm = _pause_commas(norm)
     if " " in norm:
