@@ -407,3 +407,44 @@ def test_the_lenders_recording_of_its_calls_is_the_call() -> None:
 def test_the_borrowers_own_recording_stays_evidence() -> None:
     # near miss: the borrower records, for a complaint
     assert "complaints_rights" in analyse("遇到骂人的催收，记得录音留证。").topics
+
+
+# The common explainer page (probe 395): an inference pointed back at and turned down (这也不
+# 意味着…) lends the claim after it neither its hedge nor its duration; entrusted to a third
+# party with 给 between is outsourcing.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这也不意味着逾期30天以内就可以不管，罚息每天都在累积。",
+        "但这并不代表逾期一周内可以随便拖，征信照样会记录。",
+    ],
+)
+def test_an_inference_turned_down_lends_no_hedge_or_duration(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.hedge == "none"
+    assert a.threshold is None
+
+
+def test_a_not_implying_word_on_the_event_keeps_its_possibility() -> None:
+    # near miss: the weakened word speaks of the event itself
+    assert analyse("扣了钱并不代表银行就不再催了，该打的电话一个也少不了。").hedge == "possibility"
+
+
+def test_a_duration_before_not_implying_stays_the_claims() -> None:
+    # near miss: no pointer back; the duration opens the claim
+    a = analyse("逾期三天并不代表没事，罚息照样要付。")
+    assert a.threshold is not None and a.threshold.min_days == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "委托给第三方以后，催收人员会打电话催你还款。",
+        "银行把账委托给专业的第三方机构处理。",
+    ],
+)
+def test_entrusted_to_a_third_party_is_outsourcing(sentence: str) -> None:
+    assert "third_party_agency" in analyse(sentence).topics

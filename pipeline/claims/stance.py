@@ -795,6 +795,11 @@ def detect_modality(
 _BA_RESULTS = ("好", "清楚", "齐", "齐全", "下来")
 
 
+#: A clause opening that points back at what was said before (这也不意味着…): what follows is
+#: an inference drawn from it, not more of the claim (session thirteen).
+POINTER_OPENERS = ("这", "但这", "不过这", "可这", "然而这", "当然这")
+
+
 def detect_hedge(text: str, matchers: Matchers, cue_at: tuple[int, ...] = (),
                  not_implying: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """(hedge, cue): the first frequency / possibility word, else ("none", None).
@@ -807,11 +812,16 @@ def detect_hedge(text: str, matchers: Matchers, cue_at: tuple[int, ...] = (),
     if not found:
         return "none", None
     kind, first = found[0]
-    if cue_at and first.text in not_implying and len(found) > 1:
+    if cue_at and first.text in not_implying:
         clause_of = clause_index(text)
         held = {clause_of[i] for i in cue_at if 0 <= i < len(text)}
         if clause_of[first.start] not in held:
             later = next(((k, h) for k, h in found[1:] if clause_of[h.start] in held), None)
+            if later is None and text[clause_start(text, first.start) :].startswith(
+                    POINTER_OPENERS):  # fmt: skip
+                # 这也不意味着…可以放着不管，罚息每天都在涨: the word weighs an inference the
+                # author turns down, pointed back at with 这, not the claim (session thirteen)
+                return "none", None
             if later is not None:
                 kind, first = later
     return kind, first.text

@@ -30,6 +30,7 @@ from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
+    POINTER_OPENERS,
     TopicEvidence,
     clause_end,
     clause_index,
@@ -911,6 +912,23 @@ def _circumstance_clause(norm: str, hits: list[Hit], matchers: Matchers,
     return frozenset({scene})
 
 
+def _not_implied_premise(norm: str, hits: list[Hit], words: tuple[str, ...]) -> Span | None:
+    """The clause of a "does not imply" word (不意味着, 不代表), pointing back with 这, that holds
+    no topic cue while another clause does (这也不意味着逾期60天以内就可以放着不管，罚息每天都在
+    涨): an inference the author turns down, whose duration is no claim's threshold (session
+    thirteen)."""
+    if not words or not any(w in norm for w in words):
+        return None
+    at = min((i for w in words if (i := norm.find(w)) >= 0), default=-1)
+    start, end = clause_start(norm, at), clause_end(norm, at)
+    if not norm[start:].startswith(POINTER_OPENERS):
+        return None  # 逾期三天并不代表没事，罚息照样要付: the duration is the claim's
+    cued = [h.start for h in hits if h.has("topic")]
+    if not cued or any(start <= i < end for i in cued):
+        return None
+    return Span(start, end, "not implied")
+
+
 def _analyse_norm(
     normalized: str, norm0: str, norm: str, context: str, senses: Senses,
     spans: list[Span], reported: tuple[tuple[int, int, str], ...], boiler: str | None,
@@ -920,8 +938,10 @@ def _analyse_norm(
     engine = _engine()
     tax, matchers = engine.tax, engine.matchers
     products, product_cues = products_in(norm0, matchers)
-    threshold = extract_threshold(norm, tax.thresholds, matchers)
     hits = topic_hits(norm, matchers)
+    premise = _not_implied_premise(norm, hits, tax.lexicon.not_implying)
+    threshold = extract_threshold(mask(norm, [premise]) if premise else norm, tax.thresholds,
+                                  matchers)
     if not explain and not context and not any(h.has("topic") for h in hits) and not any(
             sp.topic for sp in spans):  # fmt: skip
         # no cue and no reported speech that gives one: a non-claim (products, threshold)
