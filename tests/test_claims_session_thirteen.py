@@ -448,3 +448,94 @@ def test_a_duration_before_not_implying_stays_the_claims() -> None:
 )
 def test_entrusted_to_a_third_party_is_outsourcing(sentence: str) -> None:
     assert "third_party_agency" in analyse(sentence).topics
+
+
+# Real explainer pages read through the search corpus (no probe file): a lender that then
+# may (即可以) gives no "just do it"; a reminder before the due date is no grace period; a
+# "how long" answered as having no fixed time is no question; harm to the credit named with
+# 对; the call named by its purpose with 的; "don't go by" (别看) is a concession, no
+# instruction; shopping or borrowing limited is account impact.
+
+
+def test_a_lender_that_then_may_is_descriptive() -> None:
+    a = analyse("超过这个期限，银行即可以向法院提起诉讼。")
+    assert a.topics == ("legal_action",)
+    assert a.modality == "descriptive"
+
+
+def test_just_do_it_stays_advice() -> None:
+    # near miss: 即可 telling the reader what is enough
+    assert analyse("还不上的话，联系客服申请延期还款即可。").modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台会在还款日之前发短信提醒你还钱。",
+        "银行一般在还款日前三天打电话提醒。",
+    ],
+)
+def test_a_reminder_before_the_due_date_is_no_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" not in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_paying_before_the_due_date_keeps_what_counts() -> None:
+    # near miss: what counts as overdue is said
+    assert "overdue_grace" in analyse("在还款日前还上就不算逾期。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "信用卡逾期多久会被起诉是没有一个固定的时间的。",
+        "网贷逾期多久上门并没有明确的规定。",
+    ],
+)
+def test_a_how_long_with_no_fixed_answer_is_no_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.stance != "question"
+
+
+def test_a_how_long_asked_stays_a_question() -> None:
+    assert analyse("信用卡逾期多久会被起诉").stance == "question"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一直拖着不还，会对你的信用造成很坏的影响。",
+        "频繁逾期会对个人信用产生不良后果。",
+    ],
+)
+def test_harm_to_the_credit_named_with_dui(sentence: str) -> None:
+    assert "credit_report" in analyse(sentence).topics
+
+
+def test_the_call_named_by_its_purpose() -> None:
+    assert "debtor_contact" in analyse("逾期第二天就接到了催款的电话。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期后就会产生罚息，别看罚息不高，日积月累也不少。",
+        "别看只是晚还了两天，征信上照样会有记录。",
+    ],
+)
+def test_dont_go_by_is_a_concession_no_instruction(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics
+    assert a.modality == "descriptive"
+    assert a.stance != "denies"
+
+
+def test_dont_wait_stays_advice() -> None:
+    # near miss: 别等 turns down the event the reader waits for
+    assert analyse("别等传票上门了，赶紧主动协商。").modality == "advice"
+
+
+def test_shopping_limited_is_account_impact() -> None:
+    assert "account_impact" in analyse("逾期严重的，平台就会限制购物和借款。").topics

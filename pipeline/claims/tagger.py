@@ -1047,8 +1047,9 @@ def _analyse_norm(
             tax.lexicon, question=q is not None, foreign_clauses=foreign)  # fmt: skip
         if modality == "descriptive" and q is None:
             # 别等传票上门，…: the event set aside was the reader's to not wait for
-            told = next((sp.marker for sp in main_conc
-                         if sp.marker.startswith(tax.lexicon.prohibitives)), None)
+            # (not 别看, "don't go by": a concession, no instruction)
+            told = next((sp.marker for sp in main_conc if sp.marker in senses.turned_down
+                         and sp.marker.startswith(tax.lexicon.prohibitives)), None)
             if told is not None:
                 modality, mod_cue = "advice", told
         hedge, hedge_cue = detect_hedge(
