@@ -539,3 +539,51 @@ def test_dont_wait_stays_advice() -> None:
 
 def test_shopping_limited_is_account_impact() -> None:
     assert "account_impact" in analyse("逾期严重的，平台就会限制购物和借款。").topics
+
+
+# Real story pages read through the search corpus (no probe file): the words after a threat
+# (言语里满是威胁，说…) and the messages sorted by 有的说 are the caller's; a quote the segmenter
+# cut goes on to its closing mark; a due date said to have passed is no grace claim; the call
+# ended and the caller blocked (结束通话拉黑) is no blacklist.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方语气很凶，满口威胁，说再不还钱就去找我父母。",
+        "他收到好几条恐吓短信，有的说要上门，有的说要起诉，让他坐牢。",
+    ],
+)
+def test_words_after_a_threat_or_sorted_messages_are_the_callers(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debtor_contact",)
+
+
+def test_the_authors_own_clause_after_a_threat_stays() -> None:
+    # near miss: no 说 after the threat; the visit is the author's report
+    assert "home_visit" in analyse("催收威胁了好几次，后来真的有人上门了。").topics
+
+
+def test_a_quote_cut_by_the_segmenter_goes_on_to_its_close() -> None:
+    assert analyse("你朋友欠了我们的钱，再不还我们就去他单位。”").topics == ()
+
+
+def test_an_opened_and_closed_quote_is_no_continued_quote() -> None:
+    # near miss: a quote opened and closed in the sentence is judged by the author
+    a = analyse("“三天内上门”这种短信，多半是吓唬人的。")
+    assert "home_visit" in a.topics
+
+
+def test_a_due_date_said_to_have_passed_is_no_grace() -> None:
+    a = analyse("客服打电话提醒他还款日期已过，请尽快处理。")
+    assert "overdue_grace" not in a.topics
+
+
+def test_the_call_ended_and_blocked_is_no_blacklist() -> None:
+    a = analyse("他继续结束通话拉黑，这几个电话肯定全是网贷打来的。")
+    assert "credit_report" not in a.topics
+
+
+def test_being_blacklisted_stays_the_credit_file() -> None:
+    # near miss: the borrower blacklisted by lenders
+    assert "credit_report" in analyse("逾期太久会被各大平台拉黑，以后很难再借到钱。").topics

@@ -49,6 +49,8 @@ class Span:
         return self.start <= pos < self.end
 
 
+# A clause naming a threat, before the words said (言语里满是威胁，说…)
+_THREATS = ("威胁", "恐吓", "吓唬")
 # 称 opening words that say nothing (称为, 称作, 称得上, 称之为)
 _NOT_SAID = ("称为", "称作", "称得上", "称之为", "称不上", "称心")
 # 说 opening words that quote nothing (说白了, 说实话, 说到底, 说明)
@@ -101,9 +103,12 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             spans.append(Span(start, end, lead, topic))
     for i, ch in enumerate(norm):
         # 催收打给我弟弟，说我再不还就起诉我: a clause opening with 说 after a clause that
-        # holds a call reports what was said on the call (to the sentence end)
-        if ch != "," or not norm.startswith(("说", "称"), i + 1):
+        # holds a call reports what was said on the call (to the sentence end); so does 有的说
+        # after the messages it sorts (收到各种恐吓短信，有的说要上门，有的说要起诉) and 说
+        # after a threat (言语里满是威胁，说…) (session thirteen)
+        if ch != "," or not norm.startswith(("说", "称", "有的说"), i + 1):
             continue
+        said = 4 if norm.startswith("有的说", i + 1) else 2
         if norm.startswith(_SAY_IDIOMS, i + 1) and not norm.startswith("说明天", i + 1):
             continue
         if norm.startswith(_NOT_SAID, i + 1):
@@ -113,10 +118,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         before = norm[norm.rfind(",", 0, i) + 1 : i]
         if any(word in before for word in senses.self_callers):
             continue  # 我主动打给那家，说钱一定还: the teller's own words (round z1)
-        if senses.calls and any(word in before for word in senses.calls):
+        if senses.calls and any(word in before for word in (*senses.calls, *_THREATS)):
             end = len(norm.rstrip("。.!！"))
-            if end > i + 2:
-                spans.append(Span(i + 2, end, "说", "debtor_contact"))
+            if end > i + said:
+                spans.append(Span(i + said, end, "说", "debtor_contact"))
     spans += _speaker_say_spans(norm, senses, spans)
     spans += _content_spans(norm, senses, spans)
     spans += _received_content_spans(norm, senses, spans)
@@ -142,6 +147,14 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # the claim (debtor_contact), the event it names is not (round r); 所谓“…”的短信
             # is left to the so-called sense (a fake paper, qb024)
             spans.append(Span(i, close + 1, "quoted message", "debtor_contact"))
+    for open_q, close_q in (("“", "”"), ("「", "」"), ("『", "』")):
+        # 他在我们这里借了钱，不然我们会登门拜访。” -- a quote the segmenter cut at its ？ goes
+        # on in this sentence: the words up to its closing mark are still the speaker's
+        # (session thirteen)
+        close = norm.find(close_q)
+        if close > 0 and norm.rfind(open_q, 0, close) < 0 \
+                and not any(sp.holds(close) for sp in spans):  # fmt: skip
+            spans.append(Span(0, close + 1, "quote continued"))
     return sorted(spans, key=lambda s: s.start)
 
 
