@@ -587,3 +587,41 @@ def test_the_call_ended_and_blocked_is_no_blacklist() -> None:
 def test_being_blacklisted_stays_the_credit_file() -> None:
     # near miss: the borrower blacklisted by lenders
     assert "credit_report" in analyse("逾期太久会被各大平台拉黑，以后很难再借到钱。").topics
+
+
+# Real debt-help scam pages read through the search corpus (no probe file): those who make a
+# trade of arranging plans (专门办理停息挂账的人) are the paid service; being pursued by law
+# (法律追讨) is legal action; 不明 (unknown) denies nothing.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "那些专门办理停息挂账的人，大多没有任何资质。",
+        "网上有人说可以帮人办理个性化分期，收费三千起。",
+    ],
+)
+def test_a_trade_in_arranging_plans_is_the_paid_service(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" in a.topics
+    assert "negotiation" not in a.topics
+
+
+def test_the_borrower_arranging_his_own_plan_stays_negotiation() -> None:
+    # near miss: the borrower applies himself
+    assert "negotiation" in analyse("我自己打电话给银行，办理了停息挂账。").topics
+
+
+def test_pursued_by_law_is_legal_action() -> None:
+    assert "legal_action" in analyse("不还的话，最后还会遭遇法律追讨。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "通过来历不明的第三方机构操作，风险很大。",
+        "一些身份不明的催收人员会上门骚扰。",
+    ],
+)
+def test_unknown_denies_nothing(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"
