@@ -625,3 +625,41 @@ def test_pursued_by_law_is_legal_action() -> None:
 )
 def test_unknown_denies_nothing(sentence: str) -> None:
     assert analyse(sentence).stance != "denies"
+
+
+# Real card-lawsuit pages read through the search corpus (no probe file): a lender's right to
+# take legal action (法律行动); a law's threshold (…以上即可立案) gives no advice; leniency sought
+# from the bank (争取银行给予宽限) is negotiation, no grace period.
+
+
+def test_legal_action_named_as_such() -> None:
+    assert "legal_action" in analyse("逾期不还，发卡银行有权采取法律行动追回欠款。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "恶意透支五万元以上即可立案。",
+        "经两次催收后超过三个月仍不归还的，即可认定为恶意透支。",
+    ],
+)
+def test_a_laws_threshold_is_no_advice(sentence: str) -> None:
+    assert analyse(sentence).modality != "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "主动联系银行说明情况，争取银行给予宽限。",
+        "可以向平台申请宽限几天，一般都会同意。",
+    ],
+)
+def test_leniency_sought_is_negotiation(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert "overdue_grace" not in a.topics
+
+
+def test_a_grace_period_stays_a_grace_period() -> None:
+    # near miss: the lender's own grace days
+    assert "overdue_grace" in analyse("招行信用卡有三天的还款宽限期。").topics
