@@ -663,3 +663,41 @@ def test_leniency_sought_is_negotiation(sentence: str) -> None:
 def test_a_grace_period_stays_a_grace_period() -> None:
     # near miss: the lender's own grace days
     assert "overdue_grace" in analyse("招行信用卡有三天的还款宽限期。").topics
+
+
+# Real visit pages read through the search corpus (no probe file): an item's advice label
+# (不要提供虚假信息：…) names no message; a question quoted at the end of a sentence is the
+# speaker's, not the author's; callers at the door (门口站着…的人) are a visit.
+
+
+def test_an_advice_label_names_no_message() -> None:
+    a = analyse("不要提供虚假信息：申请网贷时如实填写，以免被平台拉进黑名单。")
+    assert "credit_report" in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+def test_a_message_after_its_noun_and_colon_stays_a_message() -> None:
+    # near miss: the message itself after its noun
+    a = analyse("催收短信的内容一般是：三天内不还款将移交法院。")
+    assert a.topics == ("debtor_contact",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "律所的人打电话过来，开口第一句就是“你好，方便聊聊你的欠款吗？”",
+        "客服最后问了我一句“您看这个分期方案可以吗？”",
+    ],
+)
+def test_a_question_quoted_at_the_end_is_not_the_authors(sentence: str) -> None:
+    assert analyse(sentence).stance != "question"
+
+
+def test_the_authors_own_question_stays() -> None:
+    # near miss: the author asks, the quote is inside
+    assert analyse("收到“上门通知”的短信，真的会有人上门吗？").stance == "question"
+
+
+def test_callers_at_the_door_are_a_visit() -> None:
+    a = analyse("晚上刚到家，门口站着两个拎着公文包的人，说是来谈还款的。")
+    assert "home_visit" in a.topics

@@ -49,6 +49,10 @@ class Span:
         return self.start <= pos < self.end
 
 
+# List numbering before an item's label, and the advice words that open a label (不要提供虚假
+# 信息：…) rather than name a message
+_ITEM_MARKS = "0123456789.、)） -一二三四五六七八九十（("
+_LABEL_ADVICE = ("不要", "别", "切勿", "千万", "注意", "请勿", "避免", "谨防", "警惕", "小心")
 # A clause naming a threat, before the words said (言语里满是威胁，说…)
 _THREATS = ("威胁", "恐吓", "吓唬")
 # 称 opening words that say nothing (称为, 称作, 称得上, 称之为)
@@ -324,7 +328,11 @@ def _message_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
         patterns = _message_patterns(senses.message_nouns)
         if patterns is not None:
             colon_re, content_re = patterns
-            starts += [m.end() for m in colon_re.finditer(norm)]
+            # not a list item's advice label (不要提供虚假信息：…): a step, no message (session
+            # thirteen)
+            starts += [m.end() for m in colon_re.finditer(norm)
+                       if not norm[clause_start(norm, m.start()) : m.start()].lstrip(
+                           _ITEM_MARKS).startswith(_LABEL_ADVICE)]
             # 收到一条催收短信，内容是让我三天内还款: the message's content after its noun
             starts += [m.end() for m in content_re.finditer(norm)]
     if not starts:

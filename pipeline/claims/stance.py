@@ -453,9 +453,21 @@ def _asked(before: str, lex: Lexicon) -> bool:
     return stripped.endswith("问") and not stripped.endswith(lex.asked_blockers)
 
 
+_QUOTE_OPENERS = ("“", "「", "『")
+_QUOTE_CLOSERS = ("”", "」", "』")
+
+
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
+    ended = text.rstrip(" 。.!！")
+    opened = max(ended.rfind(q) for q in _QUOTE_OPENERS)
+    if opened > 0 and ended.endswith(_QUOTE_CLOSERS) and not any(
+            c in ended[opened + 1 : -1] for c in _QUOTE_CLOSERS):  # fmt: skip
+        # 第一句就是“你好，方便聊聊吗？”: a question quoted at the end is the speaker's, not
+        # the author's; the author's words before it decide (session thirteen)
+        text = text[:opened]
+        stripped = text.rstrip(_TRAILING)
     if any(word in text for word in lex.rhetorical):
         return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
     if _STATUS_TAG.sub("", text).rstrip(" \"'”’」』)）").endswith("?"):
