@@ -701,3 +701,37 @@ def test_the_authors_own_question_stays() -> None:
 def test_callers_at_the_door_are_a_visit() -> None:
     a = analyse("晚上刚到家，门口站着两个拎着公文包的人，说是来谈还款的。")
     assert "home_visit" in a.topics
+
+
+# Real negotiation pages read through the search corpus (no probe file): a rule against
+# collecting from third parties (不得向任何第三方催收) names the people, no agency; an agent
+# named only as what not to rely on (而非依赖中介) leaves the borrower's own plan.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "发卡银行不得向任何第三方催收债务。",
+        "平台只能向借款人本人催收，不能向无关第三方催收。",
+    ],
+)
+def test_collecting_from_third_parties_names_people(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert "third_party_agency" not in a.topics
+
+
+def test_a_collection_firm_stays_an_agency() -> None:
+    # near miss: the lender hands the account to a firm
+    assert "third_party_agency" in analyse("银行会把逾期账户交给第三方催收公司。").topics
+
+
+def test_an_agent_named_only_as_what_not_to_rely_on() -> None:
+    a = analyse("协商分期要通过正规渠道直接与银行沟通，而非依赖中介。")
+    assert "negotiation" in a.topics
+    assert "debt_help_scam" not in a.topics
+
+
+def test_an_agent_offering_the_plan_stays_the_scam() -> None:
+    # near miss: the agent offers it
+    assert "debt_help_scam" in analyse("有中介声称收费就能帮你协商分期。").topics
