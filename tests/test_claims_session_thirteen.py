@@ -735,3 +735,33 @@ def test_an_agent_named_only_as_what_not_to_rely_on() -> None:
 def test_an_agent_offering_the_plan_stays_the_scam() -> None:
     # near miss: the agent offers it
     assert "debt_help_scam" in analyse("有中介声称收费就能帮你协商分期。").topics
+
+
+# Real credit-report pages read through the search corpus (no probe file): a record said not
+# to be removed (不会删除, 删不掉, 无限期保留) stays, an affirmation; a debt not yet settled
+# (没有结清的) denies nothing.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "系统不会删除未结清的逾期记录。",
+        "欠款一直不还，征信上的逾期记录就永远删不掉。",
+        "如果长期拖欠不还，记录将无限期保留。",
+    ],
+)
+def test_a_record_not_removed_stays(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_record_not_reported_is_still_denied() -> None:
+    # near miss: the reporting itself denied
+    assert analyse("逾期一两天一般不会上报征信。").stance == "denies"
+
+
+def test_an_unsettled_debt_denies_nothing() -> None:
+    a = analyse("没有结清的逾期记录会一直留在征信上。")
+    assert a.topics == ("credit_report",)
+    assert a.stance == "affirms"
