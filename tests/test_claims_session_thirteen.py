@@ -765,3 +765,25 @@ def test_an_unsettled_debt_denies_nothing() -> None:
     a = analyse("没有结清的逾期记录会一直留在征信上。")
     assert a.topics == ("credit_report",)
     assert a.stance == "affirms"
+
+
+# Real address-book pages read through the search corpus (no probe file): third parties with
+# nothing to do with the debt (与债务无关的第三方) are people; a question mark right after a
+# closing quote belongs to the quoted question.
+
+
+def test_third_parties_unrelated_to_the_debt_are_people() -> None:
+    a = analyse("催收人员不得骚扰与债务无关的第三方。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_a_question_mark_after_a_quote_is_the_quotes() -> None:
+    a = analyse("半夜接到陌生来电，对方张口就问“你是不是某某的亲戚”“他欠钱不还你知道吗”？")
+    assert a.stance != "question"
+    assert "contacts_family" in a.topics
+
+
+def test_a_quoted_word_inside_the_authors_question_stays_a_question() -> None:
+    # near miss: the author asks, a word in quotes inside
+    assert analyse("网贷逾期会不会“上门”？").stance == "question"

@@ -461,12 +461,20 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     """The question cue of *text* ("?", a final 吗, or 会不会 ...), or None."""
     stripped = text.rstrip(_TRAILING)
     ended = text.rstrip(" 。.!！")
-    opened = max(ended.rfind(q) for q in _QUOTE_OPENERS)
-    if opened > 0 and ended.endswith(_QUOTE_CLOSERS) and not any(
-            c in ended[opened + 1 : -1] for c in _QUOTE_CLOSERS):  # fmt: skip
+    if ended.endswith(("”?", "”？", "」?", "」？")):
+        # 张口就问你“是不是某某的亲戚”“…你知道吗”？: the mark after the quote is the quote's
+        ended = ended[:-1]
+    cut = len(ended)
+    while ended[:cut].endswith(_QUOTE_CLOSERS):
         # 第一句就是“你好，方便聊聊吗？”: a question quoted at the end is the speaker's, not
-        # the author's; the author's words before it decide (session thirteen)
-        text = text[:opened]
+        # the author's; the author's words before it (and before any quote just before it:
+        # 问“…”“…”) decide (session thirteen)
+        opened = max(ended.rfind(q, 0, cut) for q in _QUOTE_OPENERS)
+        if opened <= 0 or any(c in ended[opened + 1 : cut - 1] for c in _QUOTE_CLOSERS):
+            break
+        cut = opened
+    if cut < len(ended):
+        text = text[:cut]
         stripped = text.rstrip(_TRAILING)
     if any(word in text for word in lex.rhetorical):
         return None  # 难道…吗？ / 怎么可能…？: it asserts the opposite (its word denies)
