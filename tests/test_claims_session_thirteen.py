@@ -787,3 +787,43 @@ def test_a_question_mark_after_a_quote_is_the_quotes() -> None:
 def test_a_quoted_word_inside_the_authors_question_stays_a_question() -> None:
     # near miss: the author asks, a word in quotes inside
     assert analyse("网贷逾期会不会“上门”？").stance == "question"
+
+
+# Interviews and Q&A pages (probe 396): a bare 可以的 answers yes (no advice); a negator before
+# 就 (尚未就…作出回应) is the later verb's; 一定先 tells the reader; paying someone to get a
+# plan done (交了钱找人就能办) is the paid service.
+
+
+def test_a_bare_yes_with_de_is_no_advice() -> None:
+    a = analyse("律师：可以的，立案以后法院通常还会组织调解。")
+    assert a.modality == "descriptive"
+
+
+def test_can_with_the_reader_as_subject_stays_advice() -> None:
+    # near miss: 可以 opens an instruction
+    assert analyse("可以先跟银行协商分期，再慢慢还。").modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至发稿时，涉事平台尚未就催收投诉作出回应。",
+        "银行并未就协商分期的申请给出答复。",
+    ],
+)
+def test_a_negator_before_jiu_is_the_later_verbs(sentence: str) -> None:
+    assert analyse(sentence).stance == "affirms"
+
+
+def test_a_plain_not_yet_still_denies() -> None:
+    # near miss: 尚未 right before the event
+    assert analyse("这笔欠款目前尚未上报征信。").stance == "denies"
+
+
+def test_first_without_fail_is_advice() -> None:
+    assert analyse("律师提醒：接到自称法院的电话，一定先打12368核实。").modality == "advice"
+
+
+def test_paying_someone_to_get_a_plan_done_is_the_paid_service() -> None:
+    a = analyse("停息挂账是不是交了钱找人就能办？")
+    assert "debt_help_scam" in a.topics

@@ -603,8 +603,9 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
         while pos >= 0:
             start, before = _clause_head(text, pos, lex)
             end = clause_end(text, pos + len(word))
-            if not text[pos + len(word) : end].strip():
-                # 答：可以，开庭前后都能和解: a 可以 that is its whole clause answers yes
+            if not text[pos + len(word) : end].strip(" 的啊呀吧呢了"):
+                # 答：可以，开庭前后都能和解: a 可以 that is its whole clause answers yes (律师：
+                # 可以的，… too: session thirteen)
                 pos = text.find(word, pos + 1)
                 continue
             acts_on = any(obj in text[pos:end] for obj in lex.reader_objects)
