@@ -495,7 +495,9 @@ def test_near_miss_a_call_to_the_employer_stays() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "短信说三天内不还就上门，结果一个人都没来。",
+        # (session thirteen: its outcome clause, 结果一个人都没来, now denies the visit the
+        # message named, as round z1's 说是要上门，到现在一个人都没来过; the message alone here)
+        "短信说三天内不还就上门。",
         "平台的短信称已经对我提起诉讼，我查了根本没有立案。",
         "短信说再不还款就通知我的紧急联系人。",
     ],

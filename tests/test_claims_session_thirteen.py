@@ -827,3 +827,28 @@ def test_first_without_fail_is_advice() -> None:
 def test_paying_someone_to_get_a_plan_done_is_the_paid_service() -> None:
     a = analyse("停息挂账是不是交了钱找人就能办？")
     assert "debt_help_scam" in a.topics
+
+
+# A threat, then a later clause saying it never came (probe 392's left line, taken up): the
+# threat's words stay set apart and the call is a claim; the event it named is denied.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("有一家在电话里说三天内派人去我家，结果半个月过去了也没见人影。", "home_visit"),
+        ("催收员说下周就起诉我，到现在也没收到传票。", "legal_action"),
+    ],
+)
+def test_a_threat_that_never_came_denies_its_event(sentence: str, event: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert event in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_threat_with_no_outcome_stays_a_call() -> None:
+    # near miss: nothing said about whether it came
+    a = analyse("有一家在电话里说三天内派人去我家。")
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "affirms"

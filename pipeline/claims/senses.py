@@ -97,6 +97,7 @@ class Senses:
     # the collector speakers (``clauses._speaker_say_spans``) (round z1)
     say_speakers: tuple[str, ...] = ()
     said_continues: tuple[str, ...] = ()
+    never_came: tuple[str, ...] = ()
     # the teller as the caller (我主动打给…，说…): a clause opening with 说 after it is no
     # reported speech (round z1)
     self_callers: tuple[str, ...] = ()
@@ -317,6 +318,7 @@ def parse_senses(path: Path) -> Senses:
         scene_states=_words(clauses, "scene_states", "clauses."),
         say_speakers=_words(clauses, "say_speakers", "clauses."),
         said_continues=_words(clauses, "said_continues", "clauses."),
+        never_came=_words(clauses, "never_came", "clauses."),
         self_callers=_words(clauses, "self_callers", "clauses."),
         distinctions=_words(clauses, "distinctions", "clauses."),
         pairings=_words(clauses, "pairings", "clauses."),

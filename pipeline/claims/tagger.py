@@ -30,6 +30,7 @@ from pipeline.claims.segment import heading_level
 from pipeline.claims.senses import Senses, apply_senses, load_senses, map_variants
 from pipeline.claims.stance import (
     CLAUSE_BREAKS,
+    MESSAGE_TOPICS,
     POINTER_OPENERS,
     TopicEvidence,
     clause_end,
@@ -912,6 +913,32 @@ def _circumstance_clause(norm: str, hits: list[Hit], matchers: Matchers,
     return frozenset({scene})
 
 
+def _unfulfilled_threats(norm0: str, spans: list[Span], matchers: Matchers,
+                         senses: Senses) -> list[TopicEvidence]:
+    """The events a collector's threat named, denied when a later clause says it never came
+    true (说今天不还就派人去我老家，结果一个月过去了也没见人影: home_visit denied); the threat's
+    words stay set apart, so the call remains a claim of its own (session thirteen)."""
+    if not spans or not senses.never_came or not any(w in norm0 for w in senses.never_came):
+        return []
+    clause_of = clause_index(norm0)
+    out: list[TopicEvidence] = []
+    for sp in spans:
+        if sp.topic != "debtor_contact" or not 0 < sp.end < len(norm0):
+            continue
+        word = next((w for w in senses.never_came
+                     if (i := norm0.find(w, sp.end)) >= 0
+                     and clause_of[i] > clause_of[sp.end - 1]), None)  # fmt: skip
+        if word is None:
+            continue
+        for hit in topic_hits(norm0[sp.start : sp.end], matchers):
+            role = hit.role("topic")
+            if role is None or role[1] in MESSAGE_TOPICS:
+                continue
+            out.append(TopicEvidence(role[1], hit.text, role[2], word, hit.has("weak"), "",
+                                     sp.start + hit.start))
+    return out
+
+
 def _not_implied_premise(norm: str, hits: list[Hit], words: tuple[str, ...]) -> Span | None:
     """The clause of a "does not imply" word (不意味着, 不代表), pointing back with 这, that holds
     no topic cue while another clause does (这也不意味着逾期60天以内就可以放着不管，罚息每天都在
@@ -959,6 +986,7 @@ def _analyse_norm(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
         tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
     evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
+    evidence += _unfulfilled_threats(norm0, spans, matchers, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
@@ -986,7 +1014,10 @@ def _analyse_norm(
                 continue  # 网上有人声称…: words nobody in the story says to the borrower
             if topic in sense_notes and sp.topic == topic:
                 continue  # the call itself was read in another sense (a hiring call)
-            if topic != "debtor_contact" or not topics:
+            # (also beside the threatened event a later clause says never came: both claims)
+            unfulfilled = any(sp.holds(ev.start) and ev.negator in senses.never_came
+                              for ev in evidence)
+            if topic != "debtor_contact" or not topics or unfulfilled:
                 negator = _disbelieved(norm0, sp.start, senses)
                 if negator is None and sp.marker == "threat words":
                     negator = _threat_negator(norm, sp.start, matchers)
