@@ -852,3 +852,40 @@ def test_a_threat_with_no_outcome_stays_a_call() -> None:
     a = analyse("有一家在电话里说三天内派人去我家。")
     assert a.topics == ("debtor_contact",)
     assert a.stance == "affirms"
+
+
+# Real pay-later pages read through the search corpus (no probe file): a try that failed (未果)
+# and "not said outright" (并没有明确表示) deny nothing; harm to the credit standing named with
+# 对 (对…信用状况造成影响); dedicated staff pressing every day (专人…催收) is collection by
+# call; the lender's own partners (平台或合作方) are no one the borrower knows.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "先是短信、电话催缴，反复未果时平台会把债务转给第三方催收机构。",
+        "平台并没有明确表示会不会打电话给家人，但实际上很可能会联系。",
+    ],
+)
+def test_a_failed_try_or_an_unsaid_policy_denies_nothing(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"
+
+
+def test_harm_to_the_credit_standing() -> None:
+    a = analyse("即使没有上征信，逾期也可能对你的信用状况造成影响。")
+    assert "credit_report" in a.topics
+    assert a.stance != "denies"
+
+
+def test_dedicated_staff_pressing_every_day() -> None:
+    assert "debtor_contact" in analyse("逾期三天后会有专人每天对欠款者进行催收。").topics
+
+
+def test_the_lenders_partners_are_no_contacts() -> None:
+    a = analyse("平台或合作方可能会把相关信息共享给征信机构。")
+    assert "contacts_family" not in a.topics
+
+
+def test_the_borrowers_partners_called_stay_contacts() -> None:
+    # near miss: the borrower's own business partners
+    assert "contacts_family" in analyse("催收电话打到了他的合作方那里。").topics
