@@ -889,3 +889,28 @@ def test_the_lenders_partners_are_no_contacts() -> None:
 def test_the_borrowers_partners_called_stay_contacts() -> None:
     # near miss: the borrower's own business partners
     assert "contacts_family" in analyse("催收电话打到了他的合作方那里。").topics
+
+
+# Real lawyer's-letter pages read through the search corpus (no probe file): a letter judged
+# fake (律师函很可能是假的) is an impostor's mark; a message received and its words after ，说是
+# are the message's; the case handed to a law firm is legal action.
+
+
+def test_a_letter_judged_fake_is_an_impostors_mark() -> None:
+    a = analyse("如果律所信息对不上，那这封律师函很可能是假的。")
+    assert "fake_collection" in a.topics
+    assert "legal_action" not in a.topics
+
+
+def test_a_letter_judged_real_stays_a_letter() -> None:
+    # near miss: the real letter
+    assert "legal_action" in analyse("正规律所寄出的律师函会加盖律所公章。").topics
+
+
+def test_a_received_messages_words_after_shuo_shi() -> None:
+    a = analyse("没过几天他就收到了一条短信，说是再不还钱就要发律师函了。")
+    assert a.topics == ("debtor_contact",)
+
+
+def test_the_case_handed_to_a_law_firm() -> None:
+    assert "legal_action" in analyse("你不还，平台就把你的案子交给律师事务所。").topics
