@@ -914,3 +914,25 @@ def test_a_received_messages_words_after_shuo_shi() -> None:
 
 def test_the_case_handed_to_a_law_firm() -> None:
     assert "legal_action" in analyse("你不还，平台就把你的案子交给律师事务所。").topics
+
+
+# Real card-contact pages read through the search corpus (no probe file): the address book
+# said not to have been blown up, after it (通讯录也没有被爆), denies the contact.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我主动联系银行说明情况，问题很快解决了，通讯录也没有被爆。",
+        "逾期两个月了，通讯录到现在都没被爆。",
+    ],
+)
+def test_the_address_book_not_blown_up(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_the_address_book_blown_up_stays_affirmed() -> None:
+    # near miss: it was
+    assert analyse("逾期第三天，通讯录就被爆了。").stance != "denies"
