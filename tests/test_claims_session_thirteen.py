@@ -936,3 +936,37 @@ def test_the_address_book_not_blown_up(sentence: str) -> None:
 def test_the_address_book_blown_up_stays_affirmed() -> None:
     # near miss: it was
     assert analyse("逾期第三天，通讯录就被爆了。").stance != "denies"
+
+
+# Real remote-lawsuit pages read through the search corpus (no probe file): an answer's wait
+# and a court's filing deadline are no overdue spans (逾期提出 is the filing's lateness); a
+# step's ordinal as its own clause (首先，查看…) opens the reader's instruction; "not right
+# away" (并不是一上来就…，通常是在…才会…) denies the timing, not the event.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "到人民银行提交异议申请，一般15天左右就会给予回复。",
+        "一定要在收到起诉状副本之日起15日内提出，否则逾期提出不予受理。",
+    ],
+)
+def test_a_wait_or_a_filing_deadline_is_no_overdue_span(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+
+
+def test_an_overdue_span_stays() -> None:
+    # near miss: the debt's own overdue days
+    a = analyse("逾期15天以后，平台会把账户交给第三方催收。")
+    assert a.threshold is not None and a.threshold.anchor == "overdue"
+
+
+def test_a_steps_ordinal_opens_the_instruction() -> None:
+    assert analyse("首先，查看受理法院有没有管辖权。").modality == "advice"
+
+
+def test_not_right_away_denies_the_timing() -> None:
+    a = analyse("银行并不是一上来就打官司，通常是逾期超过90天、多次催收无效后才会起诉。")
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"

@@ -765,7 +765,11 @@ def detect_modality(
     cut = max((last.rfind(ch) for ch in CLAUSE_BREAKS), default=-1)
     heads = [(text.lstrip(" \"'“「("), lex.imperative),
              (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
-    opening = past_adviser_lead(text, lex)[0].lstrip(" \"'“「(")
+    opening, passed = past_adviser_lead(text, lex)
+    opening = opening.lstrip(" \"'“「(")
+    if passed:
+        # 首先，查看受理法院有无管辖权: after a lead clause the reader's instruction opens
+        heads.append((opening, lex.imperative))
     if opening.startswith(lex.circumstance):
         # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
