@@ -970,3 +970,32 @@ def test_not_right_away_denies_the_timing() -> None:
     a = analyse("银行并不是一上来就打官司，通常是逾期超过90天、多次催收无效后才会起诉。")
     assert "legal_action" in a.topics
     assert a.stance != "denies"
+
+
+# Debtors' group chats (probe 397): a chat turn's speaker and time (阿杰 21:22 …) are dropped
+# before tagging, offsets kept; a call come in (又来一个电话，说…) sets its words apart; the
+# thing to keep named first (录音留好) tells the reader.
+
+
+def test_a_chat_turns_name_and_time_are_dropped() -> None:
+    from pipeline.claims.tagger import _tagging_text_with_offsets
+
+    sentence = "老周 21:25 录音留好，真骂人了就打12378"
+    text, offsets = _tagging_text_with_offsets(sentence)
+    assert text.startswith("录音留好")
+    assert sentence[offsets[0]] == "录"
+    a = analyse(sentence)
+    assert a.modality == "advice"
+    assert "complaints_rights" in a.topics
+
+
+def test_a_clock_inside_a_sentence_stays() -> None:
+    from pipeline.claims.tagger import tagging_text
+
+    # near miss: a time that opens no chat turn
+    assert "点" in tagging_text("催收电话晚上22:00以后就不能打了。")
+
+
+def test_a_call_come_in_sets_its_words_apart() -> None:
+    a = analyse("刚才又来一个电话，说明天上午十点前不还就移交法务。")
+    assert a.topics == ("debtor_contact",)

@@ -187,9 +187,16 @@ def tagging_text(sentence: str) -> str:
     return _tagging_text_with_offsets(sentence)[0]
 
 
+#: A chat turn's speaker and time before its words (阿杰 21:22 刚才又来一个电话…): the page
+#: pasted a group chat; the name and the clock are no part of the sentence (session thirteen).
+_CHAT_TURN_RE = re.compile(r"^[\u4e00-\u9fffa-z]{1,8} \d{1,2}:\d{2}(?::\d{2})? ")
+
+
 def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
     """tagging_text and, per character, its index in *sentence* (quotes use the original)."""
     norm, offsets = normalize_with_offsets(sentence)
+    if ":" in norm and _CHAT_TURN_RE.match(norm):
+        norm, offsets = drop_matches(norm, offsets, _CHAT_TURN_RE)
     if ":" in norm:
         # a clock time (22:00) is no clause break: its colon reads as 点 (one character for one)
         norm = _CLOCK_RE.sub("点", norm)
@@ -211,6 +218,8 @@ def _tagging_text_with_offsets(sentence: str) -> tuple[str, list[int]]:
 
 def _mark_gaps(norm: str) -> str:
     """tagging_text's steps after normalize_text."""
+    if ":" in norm and _CHAT_TURN_RE.match(norm):
+        norm = _CHAT_TURN_RE.sub("", norm, count=1)
     if ":" in norm:
         norm = _CLOCK_RE.sub("点", norm)
     if "(" in norm:
