@@ -999,3 +999,18 @@ def test_a_clock_inside_a_sentence_stays() -> None:
 def test_a_call_come_in_sets_its_words_apart() -> None:
     a = analyse("刚才又来一个电话，说明天上午十点前不还就移交法务。")
     assert a.topics == ("debtor_contact",)
+
+
+# Real pay-later negotiation pages read through the search corpus (no probe file): the
+# repayment term lengthened (延长还款期限) is negotiation.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "客服可能会同意延长还款期限。",
+        "银行最后答应把还款时间延长两个月。",
+    ],
+)
+def test_a_lengthened_term_is_negotiation(sentence: str) -> None:
+    assert "negotiation" in analyse(sentence).topics
