@@ -1014,3 +1014,35 @@ def test_a_call_come_in_sets_its_words_apart() -> None:
 )
 def test_a_lengthened_term_is_negotiation(sentence: str) -> None:
     assert "negotiation" in analyse(sentence).topics
+
+
+# Real pay-later (白条) pages read through the search corpus (no probe file): a guess (应是) is
+# no rule; the whole debt asked at once by any lender is the contract, no complaint; an
+# account locked and no longer usable is account impact; a product's own service fee is no
+# debt-help service.
+
+
+def test_a_guess_is_no_rule() -> None:
+    a = analyse("逾期第十天就开始电话催收（应是第三方），并且没有协商余地。")
+    assert a.modality != "normative"
+
+
+def test_a_lenders_right_to_the_whole_debt_is_no_complaint() -> None:
+    a = analyse("因欠款是违约行为，平台有权要求把所有欠款一次性还清。")
+    assert "complaints_rights" not in a.topics
+
+
+def test_an_account_locked_is_account_impact() -> None:
+    a = analyse("逾期后系统会自动锁定白条账户，锁定后不能再使用白条消费。")
+    assert "account_impact" in a.topics
+
+
+def test_a_products_own_service_fee_is_no_debt_help() -> None:
+    a = analyse("除日服务费外，系统还会按日加收违约金。")
+    assert "debt_help_scam" not in a.topics
+    assert "penalty_fees" in a.topics
+
+
+def test_a_debt_services_fee_stays_the_scam() -> None:
+    # near miss: a fee paid to an agent
+    assert "debt_help_scam" in analyse("这些中介先收取服务费，再帮你去跟银行谈。").topics
