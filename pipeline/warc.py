@@ -81,19 +81,30 @@ class WarcArchive:
                              for f in self.dir.glob(f"{site}-*.warc.gz")
                              if f.name[len(site) + 1:-len(".warc.gz")].isdigit()), default=-1)
         self._fh: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
         self._path: Path | None = None
+        # warcio writes each record uncompressed into this buffer; write_pair deflates it
+        # in one call and the pair reaches the file in one write (see _member).
+        self._buf = io.BytesIO()
+        self._writer = WARCWriter(self._buf, gzip=False, warc_version=WARC_VERSION)
 
-    def _open(self) -> tuple[BinaryIO, WARCWriter, Path]:
+    def _open(self) -> tuple[BinaryIO, Path]:
         if self._fh is None or self._fh.tell() >= ROTATE_BYTES:
             self.close()
             self.dir.mkdir(parents=True, exist_ok=True)
             self._path = self.dir / f"{self.site}-{self._seq:05d}.warc.gz"
             self._seq += 1
             self._fh = self._path.open("ab")
-            self._writer = WARCWriter(self._fh, gzip=True, warc_version=WARC_VERSION)
-        assert self._writer is not None and self._path is not None
-        return self._fh, self._writer, self._path
+        assert self._path is not None
+        return self._fh, self._path
+
+    def _member(self, record: object) -> bytes:
+        """One record as its own gzip member: the bytes warcio's gzip=True writer gives
+        (level 9, gzip wrapper; deflate's output does not depend on how its input was fed),
+        made by one zlib call instead of a compressor fed piece by piece and flushed."""
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.write_record(record)
+        return zlib.compress(self._buf.getvalue(), 9, wbits=31)
 
     def write_pair(
         self,
@@ -115,7 +126,8 @@ class WarcArchive:
         *url*). A 304 becomes a revisit record; *refers_to* = (record id, date) names
         the earlier response it revisits, when known.
         """
-        fh, writer, path = self._open()
+        fh, path = self._open()
+        writer = self._writer
         headers = [(k, v) for k, v in response_headers if k.lower() not in HOP_BY_HOP]
         http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
         fields = {"WARC-Date": fetched_at, SITE_FIELD: self.site,
@@ -147,8 +159,8 @@ class WarcArchive:
             warc_headers_dict={"WARC-Date": fetched_at, "WARC-Concurrent-To": record_id},
         )
         offset = fh.tell()
-        writer.write_record(response)
-        writer.write_record(request)
+        fh.write(self._member(response) + self._member(request))
+        fh.flush()
         return WarcRef(str(path.relative_to(self.data_dir)), offset, record_id)
 
     def close(self) -> None:
@@ -157,7 +169,6 @@ class WarcArchive:
             self._fh.flush()
             self._fh.close()
         self._fh = None
-        self._writer = None
 
 
 class WarcReadError(ValueError):
