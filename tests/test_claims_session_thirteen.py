@@ -489,7 +489,7 @@ def test_paying_before_the_due_date_keeps_what_counts() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "信用卡逾期多久会被起诉是没有一个固定的时间的。",
+        "欠信用卡拖多久会被告，其实并没有一个固定的期限。",
         "网贷逾期多久上门并没有明确的规定。",
     ],
 )
@@ -542,7 +542,7 @@ def test_shopping_limited_is_account_impact() -> None:
 
 
 # Real story pages read through the search corpus (no probe file): the words after a threat
-# (言语里满是威胁，说…) and the messages sorted by 有的说 are the caller's; a quote the segmenter
+# (话里全是威胁，说…) and the messages sorted by 有的说 are the caller's; a quote the segmenter
 # cut goes on to its closing mark; a due date said to have passed is no grace claim; the call
 # ended and the caller blocked (结束通话拉黑) is no blacklist.
 
@@ -633,14 +633,14 @@ def test_unknown_denies_nothing(sentence: str) -> None:
 
 
 def test_legal_action_named_as_such() -> None:
-    assert "legal_action" in analyse("逾期不还，发卡银行有权采取法律行动追回欠款。").topics
+    assert "legal_action" in analyse("一直拖着不还，贷款机构有权对你采取法律行动。").topics
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
         "恶意透支五万元以上即可立案。",
-        "经两次催收后超过三个月仍不归还的，即可认定为恶意透支。",
+        "催了两回还拖过三个月的，即可认定为恶意透支。",
     ],
 )
 def test_a_laws_threshold_is_no_advice(sentence: str) -> None:
@@ -711,7 +711,7 @@ def test_callers_at_the_door_are_a_visit() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "发卡银行不得向任何第三方催收债务。",
+        "贷款机构不得向借款人以外的第三方催收。",
         "平台只能向借款人本人催收，不能向无关第三方催收。",
     ],
 )
@@ -727,7 +727,7 @@ def test_a_collection_firm_stays_an_agency() -> None:
 
 
 def test_an_agent_named_only_as_what_not_to_rely_on() -> None:
-    a = analyse("协商分期要通过正规渠道直接与银行沟通，而非依赖中介。")
+    a = analyse("想协商分期就自己去跟银行谈，而非依赖中介。")
     assert "negotiation" in a.topics
     assert "debt_help_scam" not in a.topics
 
@@ -745,9 +745,9 @@ def test_an_agent_offering_the_plan_stays_the_scam() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "系统不会删除未结清的逾期记录。",
+        "只要欠款没还清，系统就不会删除那条逾期记录。",
         "欠款一直不还，征信上的逾期记录就永远删不掉。",
-        "如果长期拖欠不还，记录将无限期保留。",
+        "欠着一直不还的话，这条记录会无限期保留下去。",
     ],
 )
 def test_a_record_not_removed_stays(sentence: str) -> None:
@@ -762,7 +762,7 @@ def test_a_record_not_reported_is_still_denied() -> None:
 
 
 def test_an_unsettled_debt_denies_nothing() -> None:
-    a = analyse("没有结清的逾期记录会一直留在征信上。")
+    a = analyse("没有结清的那几笔逾期，记录会一直挂在征信上。")
     assert a.topics == ("credit_report",)
     assert a.stance == "affirms"
 
@@ -773,13 +773,13 @@ def test_an_unsettled_debt_denies_nothing() -> None:
 
 
 def test_third_parties_unrelated_to_the_debt_are_people() -> None:
-    a = analyse("催收人员不得骚扰与债务无关的第三方。")
+    a = analyse("按规定，催收员不许去骚扰与债务无关的第三方。")
     assert a.topics == ("contacts_family",)
     assert a.stance == "denies"
 
 
 def test_a_question_mark_after_a_quote_is_the_quotes() -> None:
-    a = analyse("半夜接到陌生来电，对方张口就问“你是不是某某的亲戚”“他欠钱不还你知道吗”？")
+    a = analyse("我表姐半夜接到个电话，对方上来就问“你认识某某吧”“她欠的钱你替她还不还”？")
     assert a.stance != "question"
     assert "contacts_family" in a.topics
 
@@ -863,8 +863,8 @@ def test_a_threat_with_no_outcome_stays_a_call() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "先是短信、电话催缴，反复未果时平台会把债务转给第三方催收机构。",
-        "平台并没有明确表示会不会打电话给家人，但实际上很可能会联系。",
+        "打了几轮电话都未果，平台就把这笔账转给了第三方催收机构。",
+        "平台并没有明确表示会不会联系家属，可实际上多半会打。",
     ],
 )
 def test_a_failed_try_or_an_unsaid_policy_denies_nothing(sentence: str) -> None:
@@ -878,7 +878,7 @@ def test_harm_to_the_credit_standing() -> None:
 
 
 def test_dedicated_staff_pressing_every_day() -> None:
-    assert "debtor_contact" in analyse("逾期三天后会有专人每天对欠款者进行催收。").topics
+    assert "debtor_contact" in analyse("过了宽限那几天，就有专人天天来催收。").topics
 
 
 def test_the_lenders_partners_are_no_contacts() -> None:
@@ -908,12 +908,12 @@ def test_a_letter_judged_real_stays_a_letter() -> None:
 
 
 def test_a_received_messages_words_after_shuo_shi() -> None:
-    a = analyse("没过几天他就收到了一条短信，说是再不还钱就要发律师函了。")
+    a = analyse("隔了两天她收到一条短信，说是月底前不还就寄律师函。")
     assert a.topics == ("debtor_contact",)
 
 
 def test_the_case_handed_to_a_law_firm() -> None:
-    assert "legal_action" in analyse("你不还，平台就把你的案子交给律师事务所。").topics
+    assert "legal_action" in analyse("拖久了，平台会把这类欠款交给律师事务所处理。").topics
 
 
 # Real card-contact pages read through the search corpus (no probe file): the address book
@@ -947,8 +947,8 @@ def test_the_address_book_blown_up_stays_affirmed() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "到人民银行提交异议申请，一般15天左右就会给予回复。",
-        "一定要在收到起诉状副本之日起15日内提出，否则逾期提出不予受理。",
+        "去人民银行递交异议申请，通常两周上下就会给出答复。",
+        "管辖异议要在拿到起诉状副本起十五日内提出，否则逾期提出法院不再理会。",
     ],
 )
 def test_a_wait_or_a_filing_deadline_is_no_overdue_span(sentence: str) -> None:
@@ -1008,7 +1008,7 @@ def test_a_call_come_in_sets_its_words_apart() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "客服可能会同意延长还款期限。",
+        "跟客服说明困难后，对方也许会答应延长还款期限。",
         "银行最后答应把还款时间延长两个月。",
     ],
 )
@@ -1023,17 +1023,17 @@ def test_a_lengthened_term_is_negotiation(sentence: str) -> None:
 
 
 def test_a_guess_is_no_rule() -> None:
-    a = analyse("逾期第十天就开始电话催收（应是第三方），并且没有协商余地。")
+    a = analyse("拖到第十天电话就来了（应是外包的人打的），口气很硬，没有商量的余地。")
     assert a.modality != "normative"
 
 
 def test_a_lenders_right_to_the_whole_debt_is_no_complaint() -> None:
-    a = analyse("因欠款是违约行为，平台有权要求把所有欠款一次性还清。")
+    a = analyse("逾期算违约，所以平台有权要求把剩下的欠款一次性还清。")
     assert "complaints_rights" not in a.topics
 
 
 def test_an_account_locked_is_account_impact() -> None:
-    a = analyse("逾期后系统会自动锁定白条账户，锁定后不能再使用白条消费。")
+    a = analyse("逾期之后系统会锁定账户，额度不能再使用。")
     assert "account_impact" in a.topics
 
 

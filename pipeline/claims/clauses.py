@@ -53,7 +53,7 @@ class Span:
 # 信息：…) rather than name a message
 _ITEM_MARKS = "0123456789.、)） -一二三四五六七八九十（("
 _LABEL_ADVICE = ("不要", "别", "切勿", "千万", "注意", "请勿", "避免", "谨防", "警惕", "小心")
-# A clause naming a threat, before the words said (言语里满是威胁，说…)
+# A clause naming a threat, before the words said (话里全是威胁，说…)
 _THREATS = ("威胁", "恐吓", "吓唬")
 # 称 opening words that say nothing (称为, 称作, 称得上, 称之为)
 _NOT_SAID = ("称为", "称作", "称得上", "称之为", "称不上", "称心")
@@ -108,8 +108,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
     for i, ch in enumerate(norm):
         # 催收打给我弟弟，说我再不还就起诉我: a clause opening with 说 after a clause that
         # holds a call reports what was said on the call (to the sentence end); so does 有的说
-        # after the messages it sorts (收到各种恐吓短信，有的说要上门，有的说要起诉) and 说
-        # after a threat (言语里满是威胁，说…) (session thirteen)
+        # after the messages it sorts (连着收到几条吓人的短信，有的说派人来家里，有的说告上
+        # 法庭) and 说 after a threat (话里全是威胁，说…) (session thirteen)
         if ch != "," or not norm.startswith(("说", "称", "有的说"), i + 1):
             continue
         said = 4 if norm.startswith("有的说", i + 1) else 2

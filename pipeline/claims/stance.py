@@ -462,7 +462,7 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     stripped = text.rstrip(_TRAILING)
     ended = text.rstrip(" 。.!！")
     if ended.endswith(("”?", "”？", "」?", "」？")):
-        # 张口就问你“是不是某某的亲戚”“…你知道吗”？: the mark after the quote is the quote's
+        # 一开口就问“你跟某某是亲戚吧”“她欠的钱你管不管”？: the mark after the quote is the quote's
         ended = ended[:-1]
     cut = len(ended)
     while ended[:cut].endswith(_QUOTE_CLOSERS):
@@ -768,7 +768,7 @@ def detect_modality(
     opening, passed = past_adviser_lead(text, lex)
     opening = opening.lstrip(" \"'“「(")
     if passed:
-        # 首先，查看受理法院有无管辖权: after a lead clause the reader's instruction opens
+        # 首先，看看受案的法院管不管得着: after a lead clause the reader's instruction opens
         heads.append((opening, lex.imperative))
     if opening.startswith(lex.circumstance):
         # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
