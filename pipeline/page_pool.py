@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import pickle
 import threading
@@ -26,6 +25,7 @@ from pipeline.page import PageRowsResult
 from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, serve
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
+from pipeline.stages_server import stages_context
 
 __all__ = ["KILL_DIR_ENV", "KILL_ENV", "WORKER_DIED", "PagePool", "close_shared_pool",
            "shared_pool", "usable_cores"]
@@ -81,11 +81,11 @@ class PagePool:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._context = multiprocessing.get_context("forkserver")
         # forkserver: workers fork from a clean server that imported the stages once
         # (no Scrapy, reactor or thread of the crawl process inherited) and did their
-        # first-use setup once (pipeline.stages_warmup), so no worker pays it again.
-        self._context.set_forkserver_preload(["pipeline.page_worker", "pipeline.stages_warmup"])
+        # first-use setup once (pipeline.stages_warmup), so no worker pays it again; the
+        # crawl command may have started it already (pipeline.stages_server).
+        self._context = stages_context()
         self._idle: list[_Worker] = []  # started, not yet on an event loop
         self._live: list[_Worker] = []
         self._pending: deque[_Job] = deque()

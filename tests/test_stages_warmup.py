@@ -7,6 +7,7 @@ must start with it done.
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -71,3 +72,51 @@ def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
                          text=True, timeout=120, check=True,
                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip().splitlines()[-1] == "(True, True, True)"
+
+
+def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:
+    """`start_stages_server` (what `yuqi crawl` calls before importing Scrapy) imports
+    nothing heavy, returns with the forkserver launched, and the pool created later forks
+    its workers from that same server, warmed up, giving the inline rows."""
+    script = tmp_path / "early.py"
+    script.write_text(textwrap.dedent("""
+        import json
+        import multiprocessing
+        import sys
+        from multiprocessing import forkserver
+
+        def probe(conn):
+            conn.send("pipeline.stages_warmup" in sys.modules)
+
+        if __name__ == "__main__":
+            from pipeline.stages_server import start_stages_server
+            start_stages_server()
+            heavy = sorted(m for m in ("trafilatura", "scrapy", "pipeline.page")
+                           if m in sys.modules)
+            early_pid = forkserver._forkserver._forkserver_pid
+            from pipeline.page_pool import PagePool
+            from pipeline.stages_warmup import SAMPLE_CONFIG, SAMPLE_PAGE
+            from pipeline.page import page_rows_result
+            pool = PagePool(1)
+            ours, theirs = pool._context.Pipe()
+            process = pool._context.Process(target=probe, args=(theirs,))
+            process.start()
+            warm = ours.recv()
+            process.join()
+            import asyncio
+            async def one():
+                pool.start()
+                return await pool.run(SAMPLE_PAGE, SAMPLE_CONFIG)
+            rows = asyncio.run(one())
+            pool.close()
+            same = rows == page_rows_result(SAMPLE_PAGE, SAMPLE_CONFIG)
+            print(json.dumps({"heavy": heavy, "early": early_pid is not None,
+                              "same_server": forkserver._forkserver._forkserver_pid == early_pid,
+                              "warm": warm, "same_rows": same}))
+    """), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True,
+                         text=True, timeout=120, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"heavy": [], "early": True, "same_server": True, "warm": True,
+                    "same_rows": True}

@@ -16,6 +16,7 @@ from pipeline.spool import (
     discard_worker_files,
     write_manifest,
 )
+from pipeline.stages_server import start_stages_server
 from pipeline.stat_keys import WRITE_FAILURES, Stat
 from pipeline.stats import run_summary
 from warehouse.connect import warehouse_path
@@ -125,10 +126,14 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     The spool is marked finished (manifest) only when every site has finished;
     a part stopped early leaves the run resumable with `resume=True`.
     """
+    state, todo, rebuild = _plan_parts(configs, data_dir, resume, say)
+    if int((overrides or {}).get("YUQI_WORKERS", 0)) > 0:
+        # the workers' server imports the stages (about a second) while this process
+        # imports Scrapy and reads the known pages: both ready for the first page
+        start_stages_server()
     from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
     from warehouse.known import known_pages
 
-    state, todo, rebuild = _plan_parts(configs, data_dir, resume, say)
     run_id = state.run_id
     known: dict[str, list[KnownPage]] = {}
     for page in known_pages(warehouse_path(data_dir), [c.name for c in todo]):
