@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.claims.senses import Senses
-from pipeline.claims.stance import clause_end, clause_start
+from pipeline.claims.stance import MASK, clause_end, clause_start
 
-MASK = "〓"
 _OPEN_QUOTES = "\"“「『'‘"
 _QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
 _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
@@ -76,6 +75,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             continue  # 谣言声称X: X is a belief named false, read by the false leads
         if _as_said(norm, pos, lead, senses):
             continue  # 按短信里说的派人上门: "as the message says", no words quoted
+        if lead.endswith(("说", "称")) and not norm.startswith("说明天", m.end() - 1) and (
+                norm.startswith(_SAY_IDIOMS, m.end() - 1)
+                or norm.startswith(_NOT_SAID, m.end() - 1)):
+            continue  # 同对方说明情况: 说明 (explain), no words quoted (session fourteen)
         topic = senses.reported[lead]
         start = m.end()
         while start < len(norm) and norm[start] in " :：":

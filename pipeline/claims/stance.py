@@ -25,6 +25,10 @@ from pipeline.claims.match import BLOCK, Hit, Matchers
 from pipeline.claims.prefilter import holds_any
 from pipeline.claims.taxonomy import GAP, Lexicon, Taxonomy
 
+#: What stands for a clause set apart before reading (a concession, reported words): the
+#: same length as the words, none of them matched (pipeline.claims.clauses.mask).
+MASK = "〓"
+
 CLAUSE_BREAKS = frozenset(",;:，；：。!?！？\n")
 _TRAILING = " 。.!！~～…\"'”’」』)）"
 
@@ -751,6 +755,9 @@ def detect_modality(
                 continue
             if level == "normative" and _names_who(text, hit.start, hit.end, lex):
                 continue  # 必须到庭的被告…: the phrase names who, no rule
+            if level == "normative" and hit.text in lex.reader_should \
+                    and _clause_head(text, hit.start, lex)[1].endswith(lex.second_person):
+                return "advice", hit.text  # 您应保持冷静: the reader told (session fourteen)
             return level, hit.text.replace(GAP, "…")
     duty = _institution_should(text, lex)
     if duty:
@@ -767,6 +774,12 @@ def detect_modality(
              (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
     opening, passed = past_adviser_lead(text, lex)
     opening = opening.lstrip(" \"'“「(")
+    if opening.startswith(MASK):
+        # 即使暂时无法还款，每月保持…: after a conceded clause the reader is told what to do
+        # (session fourteen)
+        masked = opening.lstrip(MASK)
+        if masked[:1] in CLAUSE_BREAKS:
+            heads.append((masked[1:].lstrip(" \"'“「("), lex.imperative))
     if passed:
         # 首先，看看受案的法院管不管得着: after a lead clause the reader's instruction opens
         heads.append((opening, lex.imperative))

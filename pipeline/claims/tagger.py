@@ -54,7 +54,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.12"
+BASE_VERSION = "tagger-0.3.13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -846,6 +846,36 @@ def _step_channels(norm: str, evidence: list[TopicEvidence],
     return out
 
 
+#: What closes a list of collection methods (通过电话、短信、上门等方式进行催收).
+_METHOD_HEADS = ("方式", "手段", "途径", "渠道", "形式")
+_LIST_MARKS = "、"
+
+
+def _listed_channels(norm: str, evidence: list[TopicEvidence],
+                     tax: Taxonomy) -> list[TopicEvidence]:
+    """A bare channel word (a weak cue: 电话, 短信) that is an item of a list of methods
+    (通过电话、短信、上门等方式进行催收) names a method of its own beside the others: it
+    counts. Not when a topic that holds it back is present (通过电话、短信等方式联系家人:
+    the set reads the family as the claim) (session fourteen)."""
+    if not any(ev.weak for ev in evidence):
+        return evidence
+    present = {ev.topic for ev in evidence if not ev.weak}
+    held = {s for t in present for s in tax.topic(t).suppresses}
+    out: list[TopicEvidence] = []
+    for ev in evidence:
+        stop = ev.start + len(ev.cue)
+        if ev.weak and ev.topic not in held and not ev.background \
+                and ev.start >= 0 and norm[ev.start : stop] == ev.cue:
+            before = norm[: ev.start].rstrip(" ")
+            after = norm[stop:].lstrip(" ")
+            listed = before.endswith(_LIST_MARKS) or after.startswith(_LIST_MARKS)
+            tail = norm[stop : clause_end(norm, stop)]
+            if listed and any(h in tail for h in _METHOD_HEADS):
+                ev = replace(ev, weak=False)
+        out.append(ev)
+    return out
+
+
 def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[str],
                        tax: Taxonomy) -> list[str]:
     """*topics* with a suppressed topic put back when its cue is in a sequence's first
@@ -999,6 +1029,7 @@ def _analyse_norm(
     # context words are read on the unmasked sentence: an actor may be named in a quote
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
     evidence = _step_channels(norm, evidence, tax)
+    evidence = _listed_channels(norm, evidence, tax)
     evidence = _corrected_descriptions(norm, evidence)
     evidence = _granted_then_rare(norm, evidence, tax)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()

@@ -1,0 +1,226 @@
+"""Session fourteen (coordinator): classes found in real explainer pages (借呗 lawsuits,
+花呗 and the family, 美团 visit messages, fraud and prison, SMS checks).
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- 说明 after a speaker is an explanation, no words quoted ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "还不上的时候，可以在客服来电时同对方说明情况，申请协商延期还款。",
+        "接到电话别躲，跟对方说明收入断了，争取分期还款。",
+        "可以主动跟催收说明自己的困难，争取协商分期。",
+    ],
+)
+def test_explaining_to_the_other_side_is_no_reported_speech(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.modality == "advice"
+
+
+def test_words_said_about_tomorrow_stay_reported() -> None:
+    # near miss: 说明天 is 说 + 明天, the collector's words: the call is the claim
+    a = analyse("有读者留言说，催收说明天就去他单位。")
+    assert a.topics == ("debtor_contact",)
+
+
+# -- the customer addressed as the reader ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果一时周转不开，客户可以联系平台协商延期还款。",
+        "遇到暴力催收，消费者可以向金融监管部门投诉。",
+        "客户可以主动申请个性化分期，把每月还款压低一些。",
+    ],
+)
+def test_the_customer_told_what_to_do_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_the_lender_who_may_sue_stays_descriptive() -> None:
+    # near miss: the lender is the one who may act
+    assert analyse("逾期时间太长的话，平台可以向法院起诉借款人。").modality == "descriptive"
+
+
+# -- 应 / 应当 after the reader in the second person ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接到自称法院的催收电话，您应先挂断，再打官方号码核实。",
+        "你应当把每一次通话都录下来，留作投诉的证据。",
+        "大家应保持冷静，别被短信里的上门两个字吓住。",
+    ],
+)
+def test_should_addressed_to_the_reader_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_borrowers_duty_stays_a_rule() -> None:
+    # near miss: 借款人应当 states the contract's duty, not advice to the reader
+    assert analyse("借款人应当按合同约定按期还款，否则平台可以起诉。").modality == "normative"
+
+
+# -- a grace named 缓冲期 before its span -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("这个平台的还款缓冲期大概是5天，过了才算逾期。", 5),
+        ("信用卡的缓冲期一般为3天。", 3),
+        ("白条的缓冲期只有1天，第二天就算逾期了。", 1),
+    ],
+)
+def test_a_buffer_period_before_its_span_is_a_grace(sentence: str, days: int) -> None:
+    a = analyse(sentence)
+    assert a.topics[0] == "overdue_grace"
+    assert a.threshold is not None
+    assert (a.threshold.anchor, a.threshold.min_days, a.threshold.max_days) == (
+        "overdue", days, days)
+
+
+def test_a_deferral_granted_after_a_call_is_no_overdue_grace() -> None:
+    # near miss: a span before 缓冲期, granted after the borrower calls: a deferral
+    a = analyse("打客服电话说明失业了，这家平台一般能给7到20天的缓冲期。")
+    assert "overdue_grace" not in a.topics
+    assert a.threshold is None or a.threshold.anchor != "overdue"
+
+
+# -- channels listed as methods ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期后平台会通过电话、短信、上门等方式进行催收。",
+        "外包的催收公司一般采用短信、电话、上门外访几种手段。",
+        "催收员可能通过短信、微信、上门这些途径找到你。",
+    ],
+)
+def test_a_channel_listed_among_methods_counts(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "home_visit" in a.topics
+
+
+def test_a_listed_channel_to_the_family_stays_the_familys() -> None:
+    # near miss: the channels reach the family; the family is the claim
+    a = analyse("催收公司会通过电话、短信等方式联系借款人的父母。")
+    assert "contacts_family" in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+# -- the borrower named as whom collection aims at --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照平台的说法，催收的主要对象是借款人自己。",
+        "前两个月主要催本人，一般不会找到家里去。",
+        "正规平台的催收对象是欠款人，不是他的亲戚朋友。",
+    ],
+)
+def test_collection_aimed_at_the_borrower_is_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+# -- a case opened for fraud is criminal ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "透支数额太大又拒不还款的，可能被以信用卡诈骗立案。",
+        "一旦达到标准，公安机关会按诈骗罪立案侦查。",
+        "恶意逃债被警方按诈骗案立案的，就不是民事纠纷了。",
+    ],
+)
+def test_a_fraud_case_opened_is_criminal_risk(sentence: str) -> None:
+    assert analyse(sentence).topics[0] == "criminal_risk"
+
+
+def test_a_court_case_opened_stays_a_lawsuit() -> None:
+    # near miss: a court opening a civil case
+    assert analyse("法院受理以后会立案，再给你寄传票。").topics == ("legal_action",)
+
+
+def test_a_breach_of_contract_denies_criminal_risk() -> None:
+    a = analyse("网贷说到底是借贷合同，拖着不还顶多算民事违约。")
+    assert a.topics == ("criminal_risk",)
+    assert a.stance == "denies"
+
+
+# -- fraudsters sending the threats play the collector ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只有骗子才会一上来就发短信威胁第二天上门。",
+        "诈骗分子常用恐吓的话术，说不还就抓人。",
+        "这种催收短信多半是骗子发来吓唬人的。",
+    ],
+)
+def test_fraudsters_threatening_are_impostors(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "debt_help_scam" not in a.topics
+
+
+def test_a_fraudster_selling_a_service_stays_a_debt_help_scam() -> None:
+    # near miss: the fraudster offers a paid negotiation, no threat
+    assert "debt_help_scam" in analyse("骗子往往打着协商还款的旗号先收一笔服务费。").topics
+
+
+# -- pressure put on the debtor through relatives ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "案子转给外包公司以后，不排除对方通过亲属施加压力。",
+        "有的催收会通过家人施加压力，逼借款人还钱。",
+        "个别催收员专门给亲属施加压力。",
+    ],
+)
+def test_pressure_through_relatives_is_contacting_them(sentence: str) -> None:
+    assert "contacts_family" in analyse(sentence).topics
+
+
+def test_relatives_merely_affected_are_not_contacted() -> None:
+    # near miss: the family affected by the record, no one reaching them
+    assert "contacts_family" not in analyse("逾期记录多了，会影响到家人办贷款吗？").topics
+
+
+# -- after a conceded hardship, the reader told what to do ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "即使暂时还不上，每月保持一两次通话，免得平台去联系你家人。",
+        "哪怕一时拿不出钱，保持联系，别让催收去找你家里人。",
+        "即便暂时无力还款，保持通讯畅通，别让催收找到你单位。",
+    ],
+)
+def test_after_a_conceded_hardship_the_reader_is_told(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_concession_before_a_fact_stays_descriptive() -> None:
+    # near miss: after the concession a fact about the record, nothing to do
+    assert analyse("即使没有被起诉，逾期记录也会上征信。").modality == "descriptive"
