@@ -224,3 +224,84 @@ def test_after_a_conceded_hardship_the_reader_is_told(sentence: str) -> None:
 def test_a_concession_before_a_fact_stays_descriptive() -> None:
     # near miss: after the concession a fact about the record, nothing to do
     assert analyse("即使没有被起诉，逾期记录也会上征信。").modality == "descriptive"
+
+
+# -- 上 before 信用卡 is no credit record -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "大体上信用卡的催收分短信、电话、上门几种。",
+        "基本上信用卡逾期三天以内银行都会先发短信提醒。",
+        "总体上信用卡欠款的催收比网贷温和。",
+    ],
+)
+def test_a_word_ending_in_shang_before_the_card_is_no_record(sentence: str) -> None:
+    assert "credit_report" not in analyse(sentence).topics
+
+
+def test_the_record_named_plainly_stays() -> None:
+    # near miss: 会上信用 is the credit record
+    assert "credit_report" in analyse("协商延期以后，这笔欠款仍然会上信用记录。").topics
+
+
+# -- a reminder's words to someone in the story -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "头一个月的电话还算客气，只是提醒他账单已经过期，需要尽快处理。",
+        "客服每天发消息提醒她，要尽快把欠款还上。",
+        "催收员头一回打电话只是提醒他要尽快把这期还上。",
+    ],
+)
+def test_a_reminders_words_are_not_the_authors_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_the_authors_own_reminder_stays_advice() -> None:
+    # near miss: 提醒大家 is the author speaking to the reader
+    assert analyse("在这里提醒大家，接到催收电话要尽快核实对方身份。").modality == "advice"
+
+
+# -- 应 opening the clause after the reader's occasion ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "当收到所谓的律师函时，首先应核实发函律所是否存在。",
+        "接到自称法院的电话，应当先挂断再打官方号码查询。",
+        "如果遇到催收辱骂家人，应当保存录音并向监管部门投诉。",
+    ],
+)
+def test_should_after_the_readers_occasion_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_should_after_a_laws_case_stays_a_rule() -> None:
+    # near miss: …的，应当认定为… is the law's case and its rule
+    a = analyse("经两次催收后超过三个月仍不归还的，应当认定为恶意透支。")
+    assert a.modality == "normative"
+
+
+# -- wariness asked of the reader with 必须 ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "律师函上的律所查不到的，多半是伪造的，必须引起警惕。",
+        "对方要求转账到个人账户的，必须提高警惕，这是冒充催收的骗局。",
+        "陌生号码发来的法院短信必须警惕，很可能是假的。",
+    ],
+)
+def test_wariness_with_bixu_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_collectors_duty_with_bixu_stays_a_rule() -> None:
+    # near miss: what the collector must do is a rule
+    assert analyse("上门催收的人员必须出示工作证件。").modality == "normative"

@@ -631,6 +631,19 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
+    """The 应 / 应当 at *pos* tells the reader: its subject is 你/您/大家, or it opens the
+    clause right after a clause of the reader's occasion (当收到律师函时，首先应核实其来源),
+    where the reader is the one it speaks to (a law's case, …的，应当…, is no occasion)."""
+    start, before = _clause_head(text, pos, lex)
+    if before.endswith(lex.second_person):
+        return True
+    if before not in ("", "首", "首先", "第一步") or start == 0:  # 首先 loses 先 as an adverb
+        return False
+    previous = text[clause_start(text, start - 1) : start - 1]
+    return previous.lstrip(" \"'“「(").startswith(lex.reader_occasions)
+
+
 def _institution_then_time(text: str, lex: Lexicon) -> bool:
     """The first clause is an institution and a time phrase only (部分银行在协商成功后，…):
     its subject carries over to a clause-initial 可以 that follows."""
@@ -756,7 +769,7 @@ def detect_modality(
             if level == "normative" and _names_who(text, hit.start, hit.end, lex):
                 continue  # 必须到庭的被告…: the phrase names who, no rule
             if level == "normative" and hit.text in lex.reader_should \
-                    and _clause_head(text, hit.start, lex)[1].endswith(lex.second_person):
+                    and _reader_told(text, hit.start, lex):
                 return "advice", hit.text  # 您应保持冷静: the reader told (session fourteen)
             return level, hit.text.replace(GAP, "…")
     duty = _institution_should(text, lex)

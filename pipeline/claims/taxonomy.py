@@ -147,6 +147,7 @@ class Lexicon:
     # 应/应当 right after the reader addressed in the second person is advice (您应保持冷静)
     reader_should: tuple[str, ...]
     second_person: tuple[str, ...]
+    reader_occasions: tuple[str, ...]  # a first clause of the reader's occasion (当收到…时)
     reader_adverbs: tuple[str, ...]
     reader_objects: tuple[str, ...]  # after 可以 in its clause: an authority acts on someone
     reader_when: tuple[str, ...]  # ends of a 被… time clause before 可以 (被起诉后可以…)
@@ -398,6 +399,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         reader_subjects=_strings(modality, "reader_subjects", file, "modality."),
         reader_should=_strings(modality, "reader_should", file, "modality.", required=False),
         second_person=_strings(modality, "second_person", file, "modality.", required=False),
+        reader_occasions=_strings(modality, "reader_occasions", file, "modality.",
+                                  required=False),
         reader_adverbs=_strings(modality, "reader_adverbs", file, "modality.", required=False),
         reader_objects=_strings(modality, "reader_objects", file, "modality.", required=False),
         reader_when=_strings(modality, "reader_when", file, "modality.", required=False),
