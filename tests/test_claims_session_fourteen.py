@@ -305,3 +305,145 @@ def test_wariness_with_bixu_is_advice(sentence: str) -> None:
 def test_a_collectors_duty_with_bixu_stays_a_rule() -> None:
     # near miss: what the collector must do is a rule
     assert analyse("上门催收的人员必须出示工作证件。").modality == "normative"
+
+
+# -- 说不定…呢 is an exclamation, no question -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "态度诚恳一点，说不定平台还能多宽限你几天呢！",
+        "主动打个电话，没准还能申请到分期呢。",
+        "现在去协商，说不准还能免掉一部分罚息呢！",
+    ],
+)
+def test_perhaps_with_a_final_ne_is_no_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.stance != "question"
+    assert a.hedge == "possibility"
+
+
+def test_a_final_ne_asks_without_perhaps() -> None:
+    # near miss: 会不会…呢？ asks
+    assert analyse("逾期以后平台会不会多宽限几天呢？").stance == "question"
+
+
+# -- 不是X而是Y in one clause affirms Y ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("过了三十天打来的就不是平台客服了而是第三方催收公司。", "third_party_agency"),
+        ("这时候找你的并不是银行而是外包的催收机构。", "third_party_agency"),
+        ("寄到家里的不是普通信件而是法院的传票。", "legal_action"),
+    ],
+)
+def test_a_correction_in_the_clause_affirms_what_follows(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_plain_denial_stays() -> None:
+    # near miss: no 而是, the denial stands
+    assert analyse("打来电话的并不是第三方催收公司。").stance == "denies"
+
+
+# -- reaching a range keeps both ends ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("当逾期达到5-7天时，多数平台会转人工催收。", 5, 7),
+        ("逾期达到30到60天，催收公司就会介入。", 30, 60),
+        ("欠款逾期到了10至15天，客服会开始打电话。", 10, 15),
+    ],
+)
+def test_reaching_a_range_is_within_it(sentence: str, low: int, high: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (low, high)
+
+
+def test_reaching_a_single_span_is_its_minimum() -> None:
+    # near miss: 达到30天 is 30 days or more
+    th = analyse("逾期达到30天就会被报送征信。").threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (30, None)
+
+
+# -- the lender talking to the borrower first, collection started -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "刚逾期那几天，平台一般只想先跟你本人沟通。",
+        "这家平台通常在逾期十天后才开始催收。",
+        "账单逾期满一周，系统会自动启动催收流程。",
+    ],
+)
+def test_talking_to_the_borrower_or_starting_collection_is_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+# -- the reader's difficulty as a case, then the instruction ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如有困难，及时联系客服申请延期还款。",
+        "如果有困难，主动联系平台协商分期。",
+        "确有困难的，尽快向银行申请个性化分期。",
+    ],
+)
+def test_after_the_readers_difficulty_the_reader_is_told(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+# -- a rule against threats denies the abuse --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按规定，催收人员不得威胁恐吓借款人。",
+        "自律公约要求，催收员严禁威胁恐吓债务人及其家属。",
+        "催收员不能威胁恐吓借款人，只能说明欠款和后果。",
+    ],
+)
+def test_a_rule_against_threats_denies_abuse(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.stance == "denies"
+    assert a.modality == "normative"
+
+
+def test_a_threat_narrated_stays_the_call() -> None:
+    # near miss: a threat told as it happened is the call, no rule
+    a = analyse("催收员在电话里威胁恐吓我。")
+    assert a.topics == ("debtor_contact",)
+
+
+# -- the right to buy limited is an account impact --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期后平台可能会限制你的购买权限。",
+        "账单一直不还，购买权限会被暂停。",
+        "美团对逾期用户会采取限制措施，比如限制购买权限。",
+    ],
+)
+def test_the_right_to_buy_limited_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_a_phone_permission_stays_no_account() -> None:
+    # near miss: a phone's location permission switched off
+    assert "account_impact" not in analyse("把这个软件的定位权限关掉就不会被读取位置。").topics

@@ -99,6 +99,10 @@ def clause_end(text: str, pos: int) -> int:
 #: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
 MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 
+#: What a denial is corrected by in its own clause (不是X而是Y): Y is affirmed (session
+#: fourteen).
+_CORRECTION = "而是"
+
 MAX_GAP = 10  # characters allowed between the two parts of a gapped topic cue
 
 
@@ -216,6 +220,7 @@ def topic_evidence(
     clauses = clause_index(text)
     evidence: list[TopicEvidence] = []
     first_neg: dict[int, str] = {}
+    neg_at: dict[int, int] = {}  # where the clause's first negator ends
     cancelled = _double_negations(hits, clauses) | _stacked_negations(text, hits, clauses)
     for n, hit in enumerate(hits):
         if n in cancelled:
@@ -252,11 +257,16 @@ def topic_evidence(
             continue
         if hit.has("neg") and not _aims_elsewhere(text, hits, n, clauses, prohibitives) \
                 and not _in_relative(text, hits, n, clauses, relative_heads):
+            if clause not in first_neg:
+                neg_at[clause] = hit.end
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
         if role is not None:
+            negator = first_neg.get(clause)
+            if negator is not None and _CORRECTION in text[neg_at.get(clause, 0) : hit.start]:
+                negator = None  # 就不是平台客服了而是第三方催收公司: 而是 ends the denial
             evidence.append(TopicEvidence(
-                role[1], hit.text, role[2], first_neg.get(clause), hit.has("weak"),
+                role[1], hit.text, role[2], negator, hit.has("weak"),
                 "protasis" if clause in background else "", hit.start))  # fmt: skip
     return evidence
 
@@ -485,6 +495,8 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     if _STATUS_TAG.sub("", text).rstrip(" \"'”’」』)）").endswith("?"):
         return "?"  # a title with a status tag after it (…怎么办？（已解决）) still asks
     if stripped and stripped[-1] in lex.question_finals:
+        if stripped[-1] == "呢" and any(w in text for w in _MAYBE_WORDS):
+            return None  # 说不定还能给你宽限几天呢！: an exclamation (session fourteen)
         return stripped[-1]
     pleaded = _PLEA_TAIL.sub("", text)
     if pleaded != text:
@@ -579,6 +591,10 @@ def decide_stance(
     if conditional or any(ev.denies for ev in support):
         return "conditional"
     return "affirms"
+
+
+#: Perhaps-words before a final 呢 make it an exclamation, no question (说不定…呢).
+_MAYBE_WORDS = ("说不定", "说不准", "没准", "指不定")
 
 
 def _clause_head(text: str, pos: int, lex: Lexicon) -> tuple[int, str]:

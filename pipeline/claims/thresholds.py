@@ -279,6 +279,11 @@ def _clause_of(text: str, pos: int) -> tuple[int, int]:
     return clause_start(text, pos), clause_end(text, pos)
 
 
+#: Reaching a range (达到5-7天) puts the overdue inside it: no minimum-only reading.
+_REACHED = ("达到", "到了")
+_RANGE_SEPS = ("-", "~", "～", "至", "到", "—", "－")
+
+
 def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
     """(min_only, max_only) from the words around the duration span [start, end).
 
@@ -302,6 +307,8 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
     if not (max_only or min_only):
         if any(prefix.endswith(w) for w in lex.max_prefixes):
             max_only = True
+        elif prefix.endswith(_REACHED) and any(sep in text[start:end] for sep in _RANGE_SEPS):
+            pass  # 逾期达到5-7天时: within the range, both ends kept (session fourteen)
         elif any(prefix.endswith(w) for w in lex.min_prefixes):
             min_only = True
         elif _limit_before(text, start, lex):
