@@ -447,3 +447,84 @@ def test_the_right_to_buy_limited_is_account_impact(sentence: str) -> None:
 def test_a_phone_permission_stays_no_account() -> None:
     # near miss: a phone's location permission switched off
     assert "account_impact" not in analyse("把这个软件的定位权限关掉就不会被读取位置。").topics
+
+
+# -- a long condition runs to the clause that opens with 那 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果有人深夜来敲门，说自己是法院执行局的，或者在楼道里贴你的欠款信息，那就是违法的。",
+        "要是对方上门时自称是公安，还说要带走你，或者堵着门不走，那十有八九是假的。",
+        "如果有陌生人到单位找你，说自己是法院的，或者拿出所谓的拘留通知，那多半是冒充的。",
+    ],
+)
+def test_a_long_condition_keeps_its_clauses_together(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert "legal_action" not in a.topics
+    assert a.stance == "conditional"
+
+
+def test_a_short_condition_stays_one_clause() -> None:
+    # near miss: one condition clause, then the main clause names its topic
+    a = analyse("如果有人上门催收，可以要求对方出示工作证。")
+    assert "home_visit" in a.topics
+
+
+# -- collectors at the door, face to face -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收人员出现在借款人的家门口时，不少人会觉得很难堪。",
+        "外访人员到达借款人所在地后，会先核实身份再沟通。",
+        "委外公司的人会和借款人面对面沟通，了解他为什么不还。",
+    ],
+)
+def test_collectors_at_the_door_are_a_visit(sentence: str) -> None:
+    assert "home_visit" in analyse(sentence).topics
+
+
+# -- the debt made public or the name harmed, and the freedom restricted ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收时不得以损害借款人名誉的方式施压。",
+        "催收机构不得采用公布欠款信息的手段逼债。",
+        "不得限制借款人的自由，例如非法拘禁。",
+    ],
+)
+def test_rules_against_abuse_deny_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("complaints_rights",)
+    assert a.stance == "denies"
+
+
+def test_borrowing_limited_stays_an_account_impact() -> None:
+    # near miss: the borrowing function limited is the account's
+    assert analyse("逾期以后平台会限制借款功能。").topics == ("account_impact",)
+
+
+# -- 可以 after a means defined ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上门催收是一种很直接的催收手段，可以给借款人很大的压力。",
+        "律师函是一种常见的催收方式，可以让借款人重视起来。",
+        "电话催收属于一种成本很低的方法，可以覆盖大量逾期用户。",
+    ],
+)
+def test_what_a_means_can_do_is_descriptive(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_after_a_plain_fact_the_reader_may() -> None:
+    # near miss: the clause before defines no means; 可以 is the reader's
+    assert analyse("逾期是一种很常见的情况，可以主动联系平台协商分期。").modality == "advice"

@@ -56,6 +56,9 @@ _LABEL_ADVICE = ("不要", "别", "切勿", "千万", "注意", "请勿", "避�
 _THREATS = ("威胁", "恐吓", "吓唬")
 # 称 opening words that say nothing (称为, 称作, 称得上, 称之为)
 _NOT_SAID = ("称为", "称作", "称得上", "称之为", "称不上", "称心")
+# who a caller at the door says he is (…敲门，说自己是法院执行局的): his identity, read by the
+# impostor cues, no words set apart (session fourteen)
+_SELF_NAMED = ("说自己是", "称自己是", "说自己就是")
 # 说 opening words that quote nothing (说白了, 说实话, 说到底, 说明)
 _SAY_IDIOMS = ("说白了", "说实话", "说真的", "说到底", "说起来", "说明", "说句", "说不定", "说来")
 
@@ -118,8 +121,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         said = 4 if norm.startswith("有的说", i + 1) else 2
         if norm.startswith(_SAY_IDIOMS, i + 1) and not norm.startswith("说明天", i + 1):
             continue
-        if norm.startswith(_NOT_SAID, i + 1):
-            continue  # 称为 / 称得上: naming, no words said
+        if norm.startswith((*_NOT_SAID, *_SELF_NAMED), i + 1):
+            continue  # 称为 / 称得上: naming, no words said; 说自己是: who he says he is
         if any(sp.holds(i + 1) for sp in spans):
             continue
         before = norm[norm.rfind(",", 0, i) + 1 : i]

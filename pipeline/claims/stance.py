@@ -99,6 +99,9 @@ def clause_end(text: str, pos: int) -> int:
 #: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
 MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 
+#: What opens a clause that gives an example of the clause before it (…，例如…).
+_EXAMPLE_OPENERS = ("例如", "比如", "譬如", "诸如")
+
 #: What a denial is corrected by in its own clause (不是X而是Y): Y is affirmed (session
 #: fourteen).
 _CORRECTION = "而是"
@@ -167,6 +170,10 @@ def _stated_cause(text: str, hit: Hit, lex: Lexicon) -> bool:
     return any(w in text[start : hit.start] for w in lex.causes)
 
 
+#: What opens the main clause after a long condition (如果…，…，或者…，那…).
+_THEN_OPENERS = ("那么", "那就", "那")
+
+
 def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[int]:
     """Clause numbers of condition clauses (如果/一旦/...的话 ...) that another clause follows.
 
@@ -188,6 +195,13 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
                     lex.protasis_continues):  # fmt: skip
                 out.add(nxt)
                 nxt += 1
+            # 如果有人敲你家门，说自己是…，或者…，那妥妥违法了: the clauses up to the one that
+            # opens with 那 / 那么 (at most three on) all state the condition (session fourteen)
+            then = next((k for k in range(nxt + 1, min(nxt + 3, last) + 1)
+                         if starts.get(k, "").startswith(_THEN_OPENERS)), None)
+            if then is not None and any(starts.get(k, "").startswith(lex.protasis_continues)
+                                        for k in range(nxt, then)):
+                out.update(range(nxt, then))
     for h in hits:  # a last clause that is only a condition (如果平台没有宽限期的话)
         rest = "".join(ch for i, ch in enumerate(text) if i >= h.end and clauses[i] == last)
         if clauses[h.start] == last and not any(w in rest for w in lex.consequents):
@@ -261,6 +275,12 @@ def topic_evidence(
                 neg_at[clause] = hit.end
             first_neg.setdefault(clause, hit.text)
         role = hit.role("topic")
+        if role is not None and clause not in first_neg and clause - 1 in first_neg \
+                and text[clause_start(text, hit.start):].lstrip().startswith(_EXAMPLE_OPENERS):
+            # 不得限制借款人的自由，例如非法拘禁: the example is what the rule forbids
+            # (session fourteen)
+            first_neg[clause] = first_neg[clause - 1]
+            neg_at[clause] = clause_start(text, hit.start)
         if role is not None:
             negator = first_neg.get(clause)
             if negator is not None and _CORRECTION in text[neg_at.get(clause, 0) : hit.start]:
@@ -634,7 +654,8 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             befalls = (before.startswith(("被", *lex.reader_acts))
                        and before.endswith(lex.reader_when))
             carried = not before and start > 0 and (
-                _institution_then_time(text, lex) or _lender_subject_before(text, start, lex))
+                _institution_then_time(text, lex) or _lender_subject_before(text, start, lex)
+                or _defined_before(text, start))
             # 遇到这种情况可以…: whoever meets the circumstance is the reader, unless a lender
             # or a court stands in it (遇到借款人失联时平台可以…)
             met = (before.startswith(lex.circumstance)
@@ -658,6 +679,18 @@ def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
         return False
     previous = text[clause_start(text, start - 1) : start - 1]
     return previous.lstrip(" \"'“「(").startswith(lex.reader_occasions)
+
+
+#: A clause defining a means (上门催收是一种比较直接的催收方式): a clause-initial 可以 after
+#: it says what the means can do, not what the reader may (session fourteen).
+_DEFINITIONS = ("是一种", "是一个", "属于一种", "作为一种")
+_MEANS = ("方式", "手段", "措施", "方法", "途径", "办法", "工具")
+
+
+def _defined_before(text: str, start: int) -> bool:
+    """The clause ending just before *start* defines a means (X是一种…方式)."""
+    before = text[clause_start(text, start - 1) : start - 1].rstrip(" ")
+    return any(d in before for d in _DEFINITIONS) and before.endswith(_MEANS)
 
 
 def _institution_then_time(text: str, lex: Lexicon) -> bool:
