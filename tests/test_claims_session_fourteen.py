@@ -528,3 +528,55 @@ def test_what_a_means_can_do_is_descriptive(sentence: str) -> None:
 def test_after_a_plain_fact_the_reader_may() -> None:
     # near miss: the clause before defines no means; 可以 is the reader's
     assert analyse("逾期是一种很常见的情况，可以主动联系平台协商分期。").modality == "advice"
+
+
+# -- a notice judged fake outright (probe 400) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "没有案号、没有法院公章的“传票”，基本可以断定是假的。",
+        "只写着“已移交法务部”却没有任何案件信息的短信，一律是假的。",
+        "让你点链接交“诉讼保全费”的通知，必然是假的。",
+    ],
+)
+def test_a_notice_judged_fake_is_fake_collection(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("fake_collection",)
+    assert a.stance == "affirms"
+
+
+# -- the easiest way named is advice ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "开庭前还清欠款再请银行撤诉，是最省事的办法。",
+        "直接打官方客服问清楚有没有被起诉，是最简单的办法。",
+        "跟平台协商个性化分期，往往是最有效的办法。",
+    ],
+)
+def test_the_easiest_way_named_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+# -- a court's officer serving papers is no visit ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院的传票一般邮寄，也可能派人送达。",
+        "起诉书副本会由法院派专人送达到被告手上。",
+        "真正的传票由法院邮寄或者派人送达。",
+    ],
+)
+def test_a_court_serving_papers_is_no_visit(sentence: str) -> None:
+    assert "home_visit" not in analyse(sentence).topics
+
+
+def test_a_lender_sending_someone_stays_a_visit() -> None:
+    # near miss: the lender sends someone to the borrower's home
+    assert "home_visit" in analyse("平台会派人上门核实情况。").topics
