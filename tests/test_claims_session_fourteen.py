@@ -580,3 +580,48 @@ def test_a_court_serving_papers_is_no_visit(sentence: str) -> None:
 def test_a_lender_sending_someone_stays_a_visit() -> None:
     # near miss: the lender sends someone to the borrower's home
     assert "home_visit" in analyse("平台会派人上门核实情况。").topics
+
+
+# -- a denial with its own object denies nothing before it (probe 401) -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花钱找中介代办延期，要先交一笔服务费，银行那边可能根本没收到申请。",
+        "交了两千块服务费给代办公司，平台那边压根没接到任何材料。",
+        "找中介办停息挂账，钱交了，银行却从来没收到过申请。",
+    ],
+)
+def test_a_denial_with_its_own_object_stays_in_its_clause(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_bare_denial_still_reaches_back() -> None:
+    # near miss: 一般接不到 has no object; it denies the calls the clause before names
+    a = analyse("很多人担心家人会接到催收电话，其实一般接不到。")
+    assert a.stance == "denies"
+
+
+# -- a waiver promised by a self-styled partner for a fee ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人自称是银行合作的律所，说交三千块就能帮你把罚息全免掉。",
+        "对方自称跟平台有合作，先交五百就能帮你免掉违约金。",
+        "一个自称金融顾问的人说，他能帮你把滞纳金全部减免。",
+    ],
+)
+def test_a_waiver_promised_for_a_fee_is_a_scam(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" in a.topics
+    assert "penalty_fees" not in a.topics
+
+
+def test_the_lenders_own_waiver_stays() -> None:
+    # near miss: the bank itself may waive part of the penalty interest
+    assert "penalty_fees" in analyse("银行可以帮你把罚息减免一部分。").topics
