@@ -625,3 +625,56 @@ def test_a_waiver_promised_for_a_fee_is_a_scam(sentence: str) -> None:
 def test_the_lenders_own_waiver_stays() -> None:
     # near miss: the bank itself may waive part of the penalty interest
     assert "penalty_fees" in analyse("银行可以帮你把罚息减免一部分。").topics
+
+
+# -- 对象 as a target, not a partner ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "家访的对象通常包括客户经理和委托的外访人员。",
+        "上门催收的主要对象是长期失联的借款人。",
+        "电话催收对象一般是逾期三十天以内的用户。",
+    ],
+)
+def test_a_target_named_object_is_no_partner(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+def test_a_partner_called_stays_family() -> None:
+    # near miss: 我对象 is the partner, reached by the collector
+    assert "contacts_family" in analyse("催收打电话给我对象，说我欠了钱。").topics
+
+
+# -- asking the visitor for papers is advice --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "外访人员上门时，要求对方出示银行的授权文件和工作证。",
+        "要求对方提供催收委托书，核实是不是银行委托的催收公司。",
+        "有人上门时，要求对方出示身份证件并记下工号。",
+    ],
+)
+def test_asking_for_papers_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+# -- a collection stage reached after a span --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("60天进入全面催收阶段，上门频率明显增加。", 60),
+        ("90天以后进入法务催收阶段，可能收到律师函。", 90),
+        ("到第30天就进入人工催收阶段，电话会多起来。", 30),
+    ],
+)
+def test_a_stage_after_a_span_is_overdue(sentence: str, days: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert th.anchor == "overdue"
+    assert th.min_days == days

@@ -869,7 +869,11 @@ def detect_modality(
         if then > 0:
             heads.append((opening[then + 1 :], lex.imperative + lex.reader_condition_verbs))
     first_clause = opening[: clause_end(opening, 0)]
-    if lex.time_clause_marks and any(m in first_clause for m in lex.time_clause_marks):
+    if (lex.time_clause_marks and any(m in first_clause for m in lex.time_clause_marks)) or (
+            first_clause.rstrip(" ,，").endswith(lex.circumstance_ends)
+            and len(first_clause) < len(opening.rstrip(_TRAILING))):
+        # (有人上门时，要求对方出示证件: a first clause ending in 时 sets the time too; session
+        # fourteen)
         # 转让之后再收到催款，先去原平台核实: after the time clause the reader is told what to do
         second = opening[len(first_clause) + 1 :]
         if second.strip():
