@@ -678,3 +678,89 @@ def test_a_stage_after_a_span_is_overdue(sentence: str, days: int) -> None:
     assert th is not None
     assert th.anchor == "overdue"
     assert th.min_days == days
+
+
+# -- real pages on 微粒贷, 分期乐, 安逸花 messages --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "也不能排除有人冒充平台发假短信的可能。",
+        "无法排除骗子冒充客服打电话的可能性。",
+        "不能排除有诈骗分子冒充银行发送虚假短信。",
+    ],
+)
+def test_cannot_rule_out_is_a_possibility(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.stance == "affirms"
+    assert a.hedge == "possibility"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要是陌生号码一直打电话骚扰，可以直接拉黑。",
+        "催收电话太多的话，把号码拉黑也不会有别的影响。",
+        "对方一直发短信，拉黑对方就清净了。",
+    ],
+)
+def test_blocking_a_number_is_no_blacklist(sentence: str) -> None:
+    assert "credit_report" not in analyse(sentence).topics
+
+
+def test_being_blacklisted_stays_a_record() -> None:
+    # near miss: the borrower blacklisted by the lender
+    assert "credit_report" in analyse("逾期会被平台拉黑，以后借不到钱。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "假短信的内容往往简单粗暴，还会带一个链接。",
+        "这种虚假短信一般不会写出你的借款编号。",
+        "假的催收短信常常冒出一个陌生的还款账户。",
+    ],
+)
+def test_fake_messages_named_are_fake_collection(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("平台通常会在逾期3到15天内启动电话催收。", 3, 15),
+        ("逾期5至10天以内，多是系统自动提醒。", 5, 10),
+        ("逾期7-30天内联系不上本人，才会打给家人。", 7, 30),
+    ],
+)
+def test_a_range_with_nei_keeps_both_ends(sentence: str, low: int, high: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (low, high)
+
+
+def test_a_plain_span_with_nei_is_a_maximum() -> None:
+    # near miss: 三天内 is at most three days
+    th = analyse("逾期三天内一般不会上征信。").threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (None, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "所谓的“起诉短信”，多半是催收的施压话术。",
+        "短信里说马上起诉，其实是标准化施压的一部分。",
+        "动不动就说要起诉你，这是典型的恐吓话术。",
+    ],
+)
+def test_a_lawsuit_message_called_pressure_talk_is_the_message(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "legal_action" not in a.topics
+
+
+def test_a_lawsuit_as_the_last_means_stays() -> None:
+    # near miss: a real lawsuit named as a means of pressure is still a lawsuit
+    assert "legal_action" in analyse("逾期后银行起诉是一种施压手段，也是最后的手段。").topics

@@ -303,6 +303,9 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
     if suffix.startswith("左右"):
         suffix = suffix[2:]
     max_only = any(suffix.startswith(w) for w in lex.max_suffixes)
+    if max_only and any(sep in text[start:end] for sep in _RANGE_SEPS) \
+            and not any(prefix.endswith(w) for w in lex.max_prefixes):
+        max_only = False  # 在3到15天内: within the range, both ends kept (session fourteen)
     min_only = not max_only and any(suffix.startswith(w) for w in lex.min_suffixes)
     if not (max_only or min_only):
         if any(prefix.endswith(w) for w in lex.max_prefixes):
