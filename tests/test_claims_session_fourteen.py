@@ -764,3 +764,23 @@ def test_a_lawsuit_message_called_pressure_talk_is_the_message(sentence: str) ->
 def test_a_lawsuit_as_the_last_means_stays() -> None:
     # near miss: a real lawsuit named as a means of pressure is still a lawsuit
     assert "legal_action" in analyse("逾期后银行起诉是一种施压手段，也是最后的手段。").topics
+
+
+# -- genuine lawsuit notices told apart from fake ones ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真起诉通知绝不会让你在短信里填银行卡密码。",
+        "真正的起诉文书一定有案号，可以上法院网站查询。",
+        "虚假的起诉短信往往带着一个陌生链接。",
+    ],
+)
+def test_genuine_notices_told_apart_are_fake_collection(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_a_lawsuit_really_filed_stays_a_lawsuit() -> None:
+    # near miss: 真的起诉了 tells that a lawsuit was filed
+    assert analyse("银行真的起诉了，法院会寄传票。").topics == ("legal_action",)
