@@ -105,7 +105,7 @@ def test_a_deferral_granted_after_a_call_is_no_overdue_grace() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "逾期后平台会通过电话、短信、上门等方式进行催收。",
+        "逾期后平台会用电话、短信、上门几种方式来催收。",
         "外包的催收公司一般采用短信、电话、上门外访几种手段。",
         "催收员可能通过短信、微信、上门这些途径找到你。",
     ],
@@ -118,7 +118,7 @@ def test_a_channel_listed_among_methods_counts(sentence: str) -> None:
 
 def test_a_listed_channel_to_the_family_stays_the_familys() -> None:
     # near miss: the channels reach the family; the family is the claim
-    a = analyse("催收公司会通过电话、短信等方式联系借款人的父母。")
+    a = analyse("催收公司会用电话、短信这类方式联系借款人的父母。")
     assert "contacts_family" in a.topics
     assert "debtor_contact" not in a.topics
 
@@ -335,7 +335,7 @@ def test_a_final_ne_asks_without_perhaps() -> None:
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [
-        ("过了三十天打来的就不是平台客服了而是第三方催收公司。", "third_party_agency"),
+        ("过了三十天打来的就不是银行客服了而是外包催收公司。", "third_party_agency"),
         ("这时候找你的并不是银行而是外包的催收机构。", "third_party_agency"),
         ("寄到家里的不是普通信件而是法院的传票。", "legal_action"),
     ],
@@ -455,7 +455,7 @@ def test_a_phone_permission_stays_no_account() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "如果有人深夜来敲门，说自己是法院执行局的，或者在楼道里贴你的欠款信息，那就是违法的。",
+        "要是有陌生人半夜上门，说自己是法院执行局派来的，或者在楼道贴你的欠款单，那就属于违法。",
         "要是对方上门时自称是公安，还说要带走你，或者堵着门不走，那十有八九是假的。",
         "如果有陌生人到单位找你，说自己是法院的，或者拿出所谓的拘留通知，那多半是冒充的。",
     ],
@@ -479,8 +479,8 @@ def test_a_short_condition_stays_one_clause() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "催收人员出现在借款人的家门口时，不少人会觉得很难堪。",
-        "外访人员到达借款人所在地后，会先核实身份再沟通。",
+        "外访的人出现在欠款人家门口时，谁都会觉得难堪。",
+        "外访员到了借款人所在地，会先核实身份再谈。",
         "委外公司的人会和借款人面对面沟通，了解他为什么不还。",
     ],
 )
@@ -496,7 +496,7 @@ def test_collectors_at_the_door_are_a_visit(sentence: str) -> None:
     [
         "催收时不得以损害借款人名誉的方式施压。",
         "催收机构不得采用公布欠款信息的手段逼债。",
-        "不得限制借款人的自由，例如非法拘禁。",
+        "不得限制借款人的人身自由，比如非法拘禁。",
     ],
 )
 def test_rules_against_abuse_deny_it(sentence: str) -> None:
@@ -668,7 +668,7 @@ def test_asking_for_papers_is_advice(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "days"),
     [
-        ("60天进入全面催收阶段，上门频率明显增加。", 60),
+        ("满60天就进入全面催收阶段，外访会多起来。", 60),
         ("90天以后进入法务催收阶段，可能收到律师函。", 90),
         ("到第30天就进入人工催收阶段，电话会多起来。", 30),
     ],
@@ -717,7 +717,7 @@ def test_being_blacklisted_stays_a_record() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "假短信的内容往往简单粗暴，还会带一个链接。",
+        "假短信的措辞通常很粗糙，还会带一个链接。",
         "这种虚假短信一般不会写出你的借款编号。",
         "假的催收短信常常冒出一个陌生的还款账户。",
     ],
@@ -729,7 +729,7 @@ def test_fake_messages_named_are_fake_collection(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "low", "high"),
     [
-        ("平台通常会在逾期3到15天内启动电话催收。", 3, 15),
+        ("平台一般在逾期3到15天内开始打电话催收。", 3, 15),
         ("逾期5至10天以内，多是系统自动提醒。", 5, 10),
         ("逾期7-30天内联系不上本人，才会打给家人。", 7, 30),
     ],

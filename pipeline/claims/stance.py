@@ -278,14 +278,14 @@ def topic_evidence(
         role = hit.role("topic")
         if role is not None and clause not in first_neg and clause - 1 in first_neg \
                 and text[clause_start(text, hit.start):].lstrip().startswith(_EXAMPLE_OPENERS):
-            # 不得限制借款人的自由，例如非法拘禁: the example is what the rule forbids
+            # 不得限制借款人的人身自由，比如非法拘禁: the example is what the rule forbids
             # (session fourteen)
             first_neg[clause] = first_neg[clause - 1]
             neg_at[clause] = clause_start(text, hit.start)
         if role is not None:
             negator = first_neg.get(clause)
             if negator is not None and _CORRECTION in text[neg_at.get(clause, 0) : hit.start]:
-                negator = None  # 就不是平台客服了而是第三方催收公司: 而是 ends the denial
+                negator = None  # 就不是银行客服了而是外包催收公司: 而是 ends the denial
             evidence.append(TopicEvidence(
                 role[1], hit.text, role[2], negator, hit.has("weak"),
                 "protasis" if clause in background else "", hit.start))  # fmt: skip
@@ -679,8 +679,9 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
 
 def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
     """The 应 / 应当 at *pos* tells the reader: its subject is 你/您/大家, or it opens the
-    clause right after a clause of the reader's occasion (当收到律师函时，首先应核实其来源),
-    where the reader is the one it speaks to (a law's case, …的，应当…, is no occasion)."""
+    clause right after a clause of the reader's occasion (当接到所谓的法院来电时，首先应核实
+    对方身份), where the reader is the one it speaks to (a law's case, …的，应当…, is no
+    occasion)."""
     start, before = _clause_head(text, pos, lex)
     if before.endswith(lex.second_person):
         return True
@@ -690,7 +691,7 @@ def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
     return previous.lstrip(" \"'“「(").startswith(lex.reader_occasions)
 
 
-#: A clause defining a means (上门催收是一种比较直接的催收方式): a clause-initial 可以 after
+#: A clause defining a means (外访是一种相当直接的催收方式): a clause-initial 可以 after
 #: it says what the means can do, not what the reader may (session fourteen).
 _DEFINITIONS = ("是一种", "是一个", "属于一种", "作为一种")
 _MEANS = ("方式", "手段", "措施", "方法", "途径", "办法", "工具")
@@ -846,7 +847,7 @@ def detect_modality(
     opening, passed = past_adviser_lead(text, lex)
     opening = opening.lstrip(" \"'“「(")
     if opening.startswith(MASK):
-        # 即使暂时无法还款，每月保持…: after a conceded clause the reader is told what to do
+        # 即使一时还不上，每月保持…: after a conceded clause the reader is told what to do
         # (session fourteen)
         masked = opening.lstrip(MASK)
         if masked[:1] in CLAUSE_BREAKS:

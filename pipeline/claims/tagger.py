@@ -846,7 +846,7 @@ def _step_channels(norm: str, evidence: list[TopicEvidence],
     return out
 
 
-#: What closes a list of collection methods (通过电话、短信、上门等方式进行催收).
+#: What closes a list of collection methods (用电话、短信、上门几种方式来催收).
 _METHOD_HEADS = ("方式", "手段", "途径", "渠道", "形式")
 _LIST_MARKS = "、"
 
@@ -854,8 +854,8 @@ _LIST_MARKS = "、"
 def _listed_channels(norm: str, evidence: list[TopicEvidence],
                      tax: Taxonomy) -> list[TopicEvidence]:
     """A bare channel word (a weak cue: 电话, 短信) that is an item of a list of methods
-    (通过电话、短信、上门等方式进行催收) names a method of its own beside the others: it
-    counts. Not when a topic that holds it back is present (通过电话、短信等方式联系家人:
+    (用电话、短信、上门几种方式来催收) names a method of its own beside the others: it
+    counts. Not when a topic that holds it back is present (用电话、短信这类方式联系家人:
     the set reads the family as the claim) (session fourteen)."""
     if not any(ev.weak for ev in evidence):
         return evidence
