@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import analyse
+from pipeline.claims import analyse, tag_document
 
 # -- 说明 after a speaker is an explanation, no words quoted ---------------------------------
 
@@ -784,3 +784,67 @@ def test_genuine_notices_told_apart_are_fake_collection(sentence: str) -> None:
 def test_a_lawsuit_really_filed_stays_a_lawsuit() -> None:
     # near miss: 真的起诉了 tells that a lawsuit was filed
     assert analyse("银行真的起诉了，法院会寄传票。").topics == ("legal_action",)
+
+
+# -- a short answer after a yes/no question of its line (probe 402) ---------------------------
+
+
+def _claims_of(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    return [(c.text, c.topics, c.stance) for c in tag_document("d", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        ("问：借呗逾期会不会打通讯录？答：正规渠道一般不会。", "contacts_family", "denies"),
+        ("花呗逾期会有人上门吗？一般不会，除非欠得特别多。", "home_visit", "denies"),
+        ("欠网贷会坐牢吗？当然不会。", "criminal_risk", "denies"),
+        ("逾期会被起诉吗？会的，金额大了就会。", "legal_action", "affirms"),
+    ],
+)
+def test_a_short_answer_states_the_questions_topic(text: str, topic: str, stance: str) -> None:
+    claims = _claims_of(text)
+    assert len(claims) == 2
+    assert claims[0][2] == "question"
+    assert claims[1][1] == (topic,)
+    assert claims[1][2] == stance
+
+
+def test_a_reply_that_answers_nothing_stays_no_claim() -> None:
+    # near miss: 我也不知道 opens with no answer word
+    claims = _claims_of("借呗会起诉吗？我也不知道。")
+    assert len(claims) == 1
+    assert claims[0][2] == "question"
+
+
+# -- a rumour and a banned practice, said after the cue ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "所谓逾期就爆通讯录，基本是谣传。",
+        "说借呗会上门催收，纯属谣传。",
+        "群发短信给借款人通讯录的做法，早就被明令禁止了。",
+    ],
+)
+def test_a_rumour_or_a_ban_after_the_cue_denies_it(sentence: str) -> None:
+    assert analyse(sentence).stance == "denies"
+
+
+# -- WeChat friends --------------------------------------------------------------------------
+
+
+def test_wechat_friends_left_alone_deny_contact() -> None:
+    a = analyse("微信好友一般不会被打扰，平台拿不到你的聊天记录。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_wechat_friends_messaged_are_contacted() -> None:
+    assert analyse("催收给我的微信好友挨个发消息。").topics == ("contacts_family",)
+
+
+def test_wechat_friends_named_without_an_act_are_no_claim() -> None:
+    # near miss: no one reaches them
+    assert analyse("我的微信好友都不知道我欠钱。").topics == ()

@@ -109,6 +109,14 @@ def _elliptical(a: Analysis) -> bool:
 
 
 # A bare duration answering "how long" (一般90天以后才会): a number and a unit of time
+#: A yes/no question (…吗？, 会不会…, 能不能…) and how long its bare answer may be.
+_YES_NO = re.compile(r"吗\s*[?？]?\s*$|会不会|能不能|是不是|有没有|是否|可不可以|要不要")
+_SHORT_ANSWER = 40
+#: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会).
+_ANSWER_OPEN = re.compile(
+    r"(?:答|回答)\s*[:：]|(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?"
+    r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
+
 _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|日|周|个月|月|年)")
 
 
@@ -123,8 +131,16 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
     """
     for i, seg in enumerate(segs):
         a = analyses[i][0]
-        if (a.topics or a.boilerplate is not None or seg.context
-                or (a.threshold is None and not _DURATION.search(seg.text))):
+        if a.topics or a.boilerplate is not None or seg.context:
+            continue
+        if a.threshold is None and not _DURATION.search(seg.text):
+            # 借呗会打通讯录吗？答：正规渠道一般不会。-- a short answer right after a yes/no
+            # question of its line states the question's topic (session fourteen)
+            if (i > 0 and segs[i - 1].line == seg.line and len(seg.text) <= _SHORT_ANSWER
+                    and _ANSWER_OPEN.match(seg.text.lstrip())
+                    and analyses[i - 1][0].stance == "question"
+                    and _YES_NO.search(segs[i - 1].text)):
+                analyses[i] = analyse_claims(seg.text, segs[i - 1].text, explain=explain)
             continue
         if i > 0 and segs[i - 1].line == seg.line:
             before = analyses[i - 1][0]

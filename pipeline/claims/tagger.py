@@ -685,6 +685,30 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
             else ev for ev in evidence]  # fmt: skip
 
 
+#: What opens an answer after a question (答：一般不会。).
+_ANSWER_LABELS = ("答：", "答:", "回答：", "回答:", "a：", "a:")
+
+
+def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
+    """The negator that opens a bare answer to the question *context* (借呗会打通讯录吗？
+    答：正规渠道一般不会。): the answer denies the question's event (session fourteen).
+
+    Only for a question lead; only a negator in the answer's first clause, with no topic cue
+    of its own there (a list item's lead-in lends its cues as they are)."""
+    if not context.rstrip().endswith(("?", "？", "吗", "呢")):
+        return None
+    start = 0
+    for label in _ANSWER_LABELS:
+        if norm.startswith(label):
+            start = len(label)
+            break
+    end = clause_end(norm, start)
+    for hit in hits:
+        if hit.has("topic") and start <= hit.start < end:
+            return None
+    return next((h.text for h in hits if h.has("neg") and start <= h.start < end), None)
+
+
 def _lead_evidence(context: str, matchers: Matchers, senses: Senses) -> list[TopicEvidence]:
     """The topic cues a list item takes from its lead-in: those of the clause that announces
     the list (平台往往会采取以下手段：) and after it, each read by the context filters.
@@ -1069,7 +1093,9 @@ def _analyse_norm(
         lead_evidence = _lead_evidence(context, matchers, senses)
         lead_topics = select_topics(lead_evidence, tax)
         if lead_topics and boiler is None:
-            evidence = [replace(ev, cue=f"{CONTEXT_MARK}{ev.cue}") for ev in lead_evidence]
+            answer = _answer_negator(norm, hits, context)
+            evidence = [replace(ev, cue=f"{CONTEXT_MARK}{ev.cue}",
+                                negator=answer or ev.negator) for ev in lead_evidence]
             topics = lead_topics
     for ev in evidence:
         if ev.topic in topics or ev.topic in dropped:
