@@ -848,3 +848,23 @@ def test_wechat_friends_messaged_are_contacted() -> None:
 def test_wechat_friends_named_without_an_act_are_no_claim() -> None:
     # near miss: no one reaches them
     assert analyse("我的微信好友都不知道我欠钱。").topics == ()
+
+
+# -- a condition word inside a phrase describing a role ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "紧急联系人只是在联系不上借款人时的备用渠道，不用替他还钱。",
+        "这个号码只是在借款人失联时的备用联系方式，平台不会随便打给紧急联系人。",
+        "家人只是在联系不上本人时的一个联系渠道，不承担还款责任。",
+    ],
+)
+def test_a_condition_word_naming_a_role_sets_no_condition(sentence: str) -> None:
+    assert analyse(sentence).stance != "conditional"
+
+
+def test_a_condition_clause_stays_a_condition() -> None:
+    # near miss: 在联系不上借款人时，… is the claim's condition
+    assert analyse("在联系不上借款人时，平台会打给紧急联系人。").stance == "conditional"

@@ -566,6 +566,8 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
     for hit in matchers.conditions.find(text, "cond"):
         if lex is not None and (_means_whoever(text, hit, lex) or _stated_cause(text, hit, lex)):
             continue
+        if _names_a_role(text, hit):
+            continue
         found.append(hit.text)
     blockers = lex.condition_blockers if lex is not None else ()
     for hit in matchers.conditions.scan_gapped(text, max_gap=len(text)):
@@ -581,6 +583,19 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
         if dep:
             found.append(dep)
     return found
+
+
+#: A time phrase that ends in a noun it describes (在联系不上借款人时的备用渠道).
+_ROLE_TIMES = ("时的", "时候的", "之时的")
+
+
+def _names_a_role(text: str, hit: Hit) -> bool:
+    """The condition word stands in a phrase that describes a noun (紧急联系人只是在联系不上借款
+    人时的备用渠道): it names a role, it sets no condition on the claim (session fourteen)."""
+    if "在" not in text[max(0, hit.start - 8) : hit.start]:
+        return False
+    rest = text[hit.end : clause_end(text, hit.end)]
+    return any(t in rest for t in _ROLE_TIMES)
 
 
 def _whether_depends(text: str, lex: Lexicon) -> str | None:
