@@ -868,3 +868,29 @@ def test_a_condition_word_naming_a_role_sets_no_condition(sentence: str) -> None
 def test_a_condition_clause_stays_a_condition() -> None:
     # near miss: 在联系不上借款人时，… is the claim's condition
     assert analyse("在联系不上借款人时，平台会打给紧急联系人。").stance == "conditional"
+
+
+# -- a card closed in plain words; a freeze that is not a court's -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期三个月以上还不接银行电话，信用卡就会被封。",
+        "拖得太久，这张卡会被封掉。",
+        "连续几期不还，额度清零，卡被封。",
+    ],
+)
+def test_a_card_closed_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_a_freeze_not_by_a_court_is_no_lawsuit() -> None:
+    a = analyse("非司法冻结的情况下，还清欠款后可以申请恢复额度。")
+    assert "legal_action" not in a.topics
+    assert "account_impact" in a.topics
+
+
+def test_a_court_freeze_stays_a_lawsuit() -> None:
+    # near miss: a court's freeze is enforcement
+    assert analyse("法院司法冻结了他名下的银行卡。").topics == ("legal_action",)
