@@ -894,3 +894,33 @@ def test_a_freeze_not_by_a_court_is_no_lawsuit() -> None:
 def test_a_court_freeze_stays_a_lawsuit() -> None:
     # near miss: a court's freeze is enforcement
     assert analyse("法院司法冻结了他名下的银行卡。").topics == ("legal_action",)
+
+
+# -- unrelated people named as a noun; a co-borrowing agreement -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "骚扰无关第三人：频繁打家人电话、打到家人单位。",
+        "有的催收专找无关人员施压，比如你的同学和邻居。",
+        "催收员挨个给无关的第三人打电话。",
+    ],
+)
+def test_unrelated_people_named_deny_nothing(sentence: str) -> None:
+    assert analyse(sentence).stance != "denies"
+
+
+def test_unrelated_said_after_the_cue_still_denies() -> None:
+    # near miss: 与通讯录无关 denies the address book
+    assert analyse("这次逾期和通讯录无关，不会被爆。").stance == "denies"
+
+
+def test_a_co_borrowing_agreement_is_no_negotiated_plan() -> None:
+    a = analyse("如果借款时家人签过共同还款协议，就要一起承担还款责任。")
+    assert "negotiation" not in a.topics
+
+
+def test_a_new_plan_signed_stays_negotiation() -> None:
+    # near miss: a repayment agreement reached after negotiating
+    assert "negotiation" in analyse("和银行协商以后签了新的还款协议。").topics

@@ -99,6 +99,9 @@ def clause_end(text: str, pos: int) -> int:
 #: carries it: a bluff predicate (只是吓唬人) denies the threatened event, not these.
 MESSAGE_TOPICS = frozenset({"debtor_contact", "fake_collection"})
 
+#: What 无关 names when it describes people (无关第三人, 无关人员): no denial.
+_UNRELATED_PEOPLE = ("第三", "人员", "的人", "的第三", "人士", "人")
+
 #: What opens a clause that gives an example of the clause before it (…，例如…).
 _EXAMPLE_OPENERS = ("例如", "比如", "譬如", "诸如")
 
@@ -241,6 +244,9 @@ def topic_evidence(
             continue
         clause = clauses[hit.start]
         post = hit.role("postneg")
+        if post is not None and text.startswith(_UNRELATED_PEOPLE, hit.end) \
+                and hit.text.endswith("无关"):
+            continue  # 骚扰无关第三人: unrelated people named, nothing denied (session fourteen)
         # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
         cue_after = post is not None and post[1] != "refuse" and any(
             clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
