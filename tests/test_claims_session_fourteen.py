@@ -924,3 +924,20 @@ def test_a_co_borrowing_agreement_is_no_negotiated_plan() -> None:
 def test_a_new_plan_signed_stays_negotiation() -> None:
     # near miss: a repayment agreement reached after negotiating
     assert "negotiation" in analyse("和银行协商以后签了新的还款协议。").topics
+
+
+# -- a chance put as relatively low ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "白条逾期后被起诉的概率相对较低。",
+        "小额网贷上门催收的几率相对较低。",
+        "刚逾期几天就被起诉的概率极低。",
+    ],
+)
+def test_a_relatively_low_chance_is_rarity(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
