@@ -941,3 +941,23 @@ def test_a_relatively_low_chance_is_rarity(sentence: str) -> None:
     a = analyse(sentence)
     assert a.stance == "denies"
     assert a.hedge == "frequency"
+
+
+# -- a cleft (X的，是Y) is no case clause (probe 403) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("真正可能坐牢的，是有钱还却拒不执行判决的人。", "criminal_risk"),
+        ("最容易被上门催收的，是欠款金额大又联系不上的人。", "home_visit"),
+        ("最后真被起诉的，是那些一分钱都不还的借款人。", "legal_action"),
+    ],
+)
+def test_a_cleft_keeps_the_topic_of_its_first_clause(sentence: str, topic: str) -> None:
+    assert topic in analyse(sentence).topics
+
+
+def test_a_case_clause_stays_a_case() -> None:
+    # near miss: …的，会被拘留 -- the first clause describes the case
+    assert analyse("催收人员上门辱骂借款人的，会被拘留。").topics == ("complaints_rights",)

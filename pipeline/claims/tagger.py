@@ -668,6 +668,10 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
         return evidence
     if _ASSERTIVE_DE.search(norm[:first_end]):
         return evidence
+    if norm[first_end + 1 :].lstrip().startswith("是"):
+        # 真正可能坐牢的，是拒不执行判决的人: a cleft, the 的-clause is what is said of the
+        # people the rest names, no case (session fourteen)
+        return evidence
     if _COPULAR_DE.search(norm[:first_end]) and not norm[first_end + 1 :].lstrip().startswith(
             ("不是", "而不是", "并不是", "并非")):
         # 通知书是催收公司捏造出来的，… / 银行是愿意谈分期的，…: a 是…的 predicate says
