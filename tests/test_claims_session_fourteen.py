@@ -917,7 +917,7 @@ def test_unrelated_said_after_the_cue_still_denies() -> None:
 
 
 def test_a_co_borrowing_agreement_is_no_negotiated_plan() -> None:
-    a = analyse("如果借款时家人签过共同还款协议，就要一起承担还款责任。")
+    a = analyse("父母当初在共同还款协议上签了字的，也得跟着还。")
     assert "negotiation" not in a.topics
 
 
@@ -932,7 +932,7 @@ def test_a_new_plan_signed_stays_negotiation() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "白条逾期后被起诉的概率相对较低。",
+        "金条欠款才几百块，被告上法庭的概率相对较低。",
         "小额网贷上门催收的几率相对较低。",
         "刚逾期几天就被起诉的概率极低。",
     ],
