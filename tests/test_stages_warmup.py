@@ -97,9 +97,11 @@ def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:
             from pipeline.page_pool import PagePool
             from pipeline.stages_warmup import SAMPLE_CONFIG, SAMPLE_PAGE
             from pipeline.page import page_rows_result
+            from pipeline.stages_server import stages_context
             pool = PagePool(1)
-            ours, theirs = pool._context.Pipe()
-            process = pool._context.Process(target=probe, args=(theirs,))
+            context = stages_context()
+            ours, theirs = context.Pipe()
+            process = context.Process(target=probe, args=(theirs,))
             process.start()
             warm = ours.recv()
             process.join()

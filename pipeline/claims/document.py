@@ -109,6 +109,8 @@ def _elliptical(a: Analysis) -> bool:
 
 
 # A bare duration answering "how long" (一般90天以后才会): a number and a unit of time
+_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|日|周|个月|月|年)")
+
 #: A yes/no question (…吗？, 会不会…, 能不能…) and how long its bare answer may be.
 _YES_NO = re.compile(r"吗\s*[?？]?\s*$|会不会|能不能|是不是|有没有|是否|可不可以|要不要")
 _SHORT_ANSWER = 40
@@ -116,8 +118,6 @@ _SHORT_ANSWER = 40
 _ANSWER_OPEN = re.compile(
     r"(?:答|回答)\s*[:：]|(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?"
     r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
-
-_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|日|周|个月|月|年)")
 
 
 def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
@@ -127,7 +127,9 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
     or opening the section under a question heading (一、逾期多久上征信), states the
     question's topic: it is tagged with the question as its lead-in. So is an elliptical
     overdue condition continuing a topical sentence of its paragraph (可以申请延期还款。
-    一般要求逾期时间在90天以内。): the subject it leaves out is the one just named.
+    一般要求逾期时间在90天以内。): the subject it leaves out is the one just named. So is a
+    short answer that opens with yes, no or a hedge right after a yes/no question of its
+    line (借呗会打通讯录吗？答：正规渠道一般不会。): its opening negator denies the event.
     """
     for i, seg in enumerate(segs):
         a = analyses[i][0]

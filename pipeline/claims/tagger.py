@@ -848,6 +848,13 @@ _FIRST_STEP = ("先是", "首先", "先")
 _LATER_STEP = ("再", "然后", "接着", "之后", "随后", "最后", "其次", "后面")
 
 
+def _held_back(evidence: list[TopicEvidence], tax: Taxonomy) -> set[str]:
+    """The topics that the ordinary (not weak) cues' topics suppress (a call to the family
+    holds back the call to the borrower)."""
+    present = {ev.topic for ev in evidence if not ev.weak}
+    return {s for t in present for s in tax.topic(t).suppresses}
+
+
 def _step_channels(norm: str, evidence: list[TopicEvidence],
                    tax: Taxonomy) -> list[TopicEvidence]:
     """A bare channel word (a weak cue: 打电话, 短信) that is the whole of a sequence's step
@@ -857,8 +864,7 @@ def _step_channels(norm: str, evidence: list[TopicEvidence],
     family (先群发短信给借款人，再群发给亲友: the set reads the family as the claim)."""
     if not any(ev.weak for ev in evidence):
         return evidence
-    present = {ev.topic for ev in evidence if not ev.weak}
-    held = {s for t in present for s in tax.topic(t).suppresses}
+    held = _held_back(evidence, tax)
     clause_of = clause_index(norm)
     steps = (*_FIRST_STEP, *_LATER_STEP)
     out: list[TopicEvidence] = []
@@ -887,8 +893,7 @@ def _listed_channels(norm: str, evidence: list[TopicEvidence],
     the set reads the family as the claim) (session fourteen)."""
     if not any(ev.weak for ev in evidence):
         return evidence
-    present = {ev.topic for ev in evidence if not ev.weak}
-    held = {s for t in present for s in tax.topic(t).suppresses}
+    held = _held_back(evidence, tax)
     out: list[TopicEvidence] = []
     for ev in evidence:
         stop = ev.start + len(ev.cue)

@@ -281,7 +281,8 @@ def _clause_of(text: str, pos: int) -> tuple[int, int]:
 
 #: Reaching a range (达到5-7天) puts the overdue inside it: no minimum-only reading.
 _REACHED = ("达到", "到了")
-_RANGE_SEPS = ("-", "~", "～", "至", "到", "—", "－")
+#: What joins the two ends of a range on normalized text (as in _NUM's ranges: 3-5, 三到五).
+_RANGE_SEPS = ("-", "~", "至", "到")
 
 
 def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
@@ -303,14 +304,14 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
     if suffix.startswith("左右"):
         suffix = suffix[2:]
     max_only = any(suffix.startswith(w) for w in lex.max_suffixes)
-    if max_only and any(sep in text[start:end] for sep in _RANGE_SEPS) \
-            and not any(prefix.endswith(w) for w in lex.max_prefixes):
+    ranged = any(sep in text[start:end] for sep in _RANGE_SEPS)
+    if max_only and ranged and not any(prefix.endswith(w) for w in lex.max_prefixes):
         max_only = False  # 在3到15天内: within the range, both ends kept (session fourteen)
     min_only = not max_only and any(suffix.startswith(w) for w in lex.min_suffixes)
     if not (max_only or min_only):
         if any(prefix.endswith(w) for w in lex.max_prefixes):
             max_only = True
-        elif prefix.endswith(_REACHED) and any(sep in text[start:end] for sep in _RANGE_SEPS):
+        elif prefix.endswith(_REACHED) and ranged:
             pass  # 逾期达到5-7天时: within the range, both ends kept (session fourteen)
         elif any(prefix.endswith(w) for w in lex.min_prefixes):
             min_only = True
