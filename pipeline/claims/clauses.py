@@ -151,6 +151,14 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
+        elif (frame := _wording_frame(norm, close + 1, senses)) is not None:
+            # 会听到“我们会联系你的紧急联系人”这类施压话术, 不会用“黑名单”“影响子女”等字眼:
+            # quoted words named as wording are mentioned, not used; a threat's wording
+            # (施压/恐吓/威胁 before the noun) is the collector's act of threatening (session
+            # fifteen)
+            threat = any(v in frame for v in senses.threat_verbs)
+            spans.append(Span(i, close + 1, "threat words" if threat else "shown",
+                              "debtor_contact" if threat else ""))
         elif (senses.content_nouns and not norm[:i].endswith(senses.content_leads)
               and norm.startswith(tuple("的" + n for n in senses.content_nouns), close + 1)):
             # 收到“三天内起诉”的短信: a message named by its quoted words; sending it is
@@ -370,6 +378,29 @@ def _threat_pattern(leads: tuple[str, ...], frames: tuple[str, ...],
         return None
     return re.compile(f"(?:{lead.pattern})([^,，。;；:：!！?？]{{2,30}}?(?:{frame.pattern}))"
                       f"[^,，。;；]{{0,4}}?(?:{verb.pattern})")
+
+
+def _wording_frame(norm: str, after: int, senses: Senses) -> str | None:
+    """The frame naming quoted words as wording (等恐吓字眼, 这类施压话术) when one follows
+    the quote closed before *after*, past any further quotes of the same list (“黑名单”
+    “影响子女”等字眼); None otherwise."""
+    while after < len(norm) and norm[after] in "、 " + _OPEN_QUOTES:
+        if norm[after] in _OPEN_QUOTES:
+            close = norm.find(_CLOSE_QUOTES[norm[after]], after + 1)
+            if close < 0:
+                return None
+            after = close
+        after += 1
+    m = _WORDING_FRAME_RE.match(norm, after) or _THREAT_AFTER_RE.match(norm, after)
+    return m.group(0) if m and senses.threat_verbs else None
+
+
+# a threat verb right after the quoted words (诈骗分子才会直接发“上门”威胁)
+_THREAT_AFTER_RE = re.compile("(?:来|去|进行)?(?:恐吓|威胁|吓唬)")
+# 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法)
+_WORDING_FRAME_RE = re.compile(
+    "(?:等|这类|这种|这样的|之类的?|一类)的?(?:恐吓|威胁|施压|吓人|吓唬人?的?)?"
+    "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话)")
 
 
 def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:

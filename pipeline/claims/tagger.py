@@ -54,7 +54,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.13"
+BASE_VERSION = "tagger-0.3.14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -813,6 +813,7 @@ def _hedge_scope(
 
 #: Topics of quoted words that make the quote a scam's promise (帮你停息挂账).
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
+_SCARE_QUOTES = str.maketrans("", "", "\"“”「」『』'‘’")
 
 
 def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers: Matchers,
@@ -822,7 +823,9 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
     the topic of whoever speaks in *before* (an impostor, a collector, a seller of debt
     services, or no topic);
     else the lead word's *default*."""
-    said = {role[1] for hit in matchers.topics.scan(quoted) if (role := hit.role("topic"))}
+    # scare quotes inside the words (能帮你“搞定”催收) split no cue (session fifteen)
+    plain = quoted.translate(_SCARE_QUOTES)
+    said = {role[1] for hit in matchers.topics.scan(plain) if (role := hit.role("topic"))}
     if marker == "says" and "debt_help_scam" not in said:
         # a collector on the line offering instalments (专员在电话里还说…可以帮我办分期) speaks
         # for the lender: the call is the claim, no scam's promise

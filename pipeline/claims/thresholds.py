@@ -386,6 +386,22 @@ _TABLE_ROW_RE = re.compile(r"[|｜\t]")
 _STAGE_LABEL_MAX = 12
 
 
+#: A range of days opening a timeline item (1-3天, 7~15天, 16至30天): a stage, not a time
+#: narrated (一个月后，催收员打给了…).
+_RANGE_RE = re.compile(r"\d+\s*(?:-|~|至|到)\s*\d+\s*天")
+#: What a timeline item may open with before its span (a bullet, an emoji, a dash).
+_ITEM_MARKS_RE = re.compile(r"[\s\-*•·>#\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]*")
+
+
+def _opens_timeline_item(text: str, start: int) -> bool:
+    """True when the span at *start* opens the line and the line speaks of collection
+    (1-3天短信加电话提醒，主要是平台内部催收; 7-15天第三方催收介入), a range of days: a timeline of
+    overdue debt lists its stages so, with no 逾期 of their own (session fifteen)."""
+    lead = _ITEM_MARKS_RE.match(text)
+    return lead is not None and lead.end() == start and "催收" in text \
+        and _RANGE_RE.match(text, start) is not None
+
+
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
     """The first anchored duration in normalized *text* as a Threshold, or None.
 
@@ -411,8 +427,9 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         candidates.append((m.start(), th))
     for span in _durations(text, lex.lookback):
         anchor = _anchor(text, span.start, span.end, matchers)
-        if anchor is None and (table_row or span.end <= stage_end) and not matchers.exclude.find(
-                text, "exclude"):
+        if anchor is None and (table_row or span.end <= stage_end
+                               or _opens_timeline_item(text, span.start)) \
+                and not matchers.exclude.find(text, "exclude"):
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)

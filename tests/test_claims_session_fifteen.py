@@ -1,0 +1,344 @@
+"""Session fifteen: classes found in real explainer pages (SMS checks, collectors' scripts,
+timelines of collection, debt fixers).
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- quoted words named as wording are mentioned, not used -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("正规银行的短信不会出现“坐牢”“全家”之类的恐吓字眼。", "criminal_risk"),
+        ("催收电话里常冒出“马上立案”这类施压话术。", "legal_action"),
+        ("有的短信写满“限高”、“冻结”等吓人的字眼。", "legal_action"),
+    ],
+)
+def test_quoted_wording_is_no_claim_of_its_event(sentence: str, unsaid: str) -> None:
+    assert unsaid not in analyse(sentence).topics
+
+
+def test_threat_talk_named_is_the_collectors_act() -> None:
+    a = analyse("还不上的话，可能会听到“我们会去你老家”这类施压话术。")
+    assert "debtor_contact" in a.topics
+    assert "home_visit" not in a.topics
+
+
+def test_a_quote_not_named_as_wording_keeps_its_event() -> None:
+    # near miss: the letter's words, then the lawsuit that really came
+    assert "legal_action" in analyse("律师函上写着“七日内还款”，之后银行真的起诉了。").topics
+
+
+# -- a rule against personal attacks denies the abuse ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员不得对借款人进行人身攻击。",
+        "按照公约，催收人员不能进行人身攻击。",
+        "催收人员既不能泄露你的隐私，也不能进行人身攻击。",
+    ],
+)
+def test_a_rule_against_personal_attacks_denies_abuse(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_personal_attack_narrated_affirms() -> None:
+    a = analyse("那个催收员在电话里对我进行人身攻击。")
+    assert "complaints_rights" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- a number on the phone's blacklist is no credit blacklist ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "可以把那些陌生号码加入黑名单。",
+        "手机自带的来电黑名单能拦住一部分催收电话。",
+        "我把催收的电话加入黑名单了。",
+    ],
+)
+def test_a_phone_blacklist_is_no_credit_record(sentence: str) -> None:
+    assert "credit_report" not in analyse(sentence).topics
+
+
+def test_the_lenders_blacklist_stays_a_record() -> None:
+    assert "credit_report" in analyse("逾期太久会被平台拉入黑名单。").topics
+
+
+# -- the lender getting in touch with its client is a contact with the borrower ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期第二天，客服就会与客户联系。",
+        "银行通常先和持卡人联系，提醒尽快还款。",
+        "催收员一般会先跟借款人联系，了解逾期原因。",
+    ],
+)
+def test_the_lender_contacting_its_client_is_debtor_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_the_reader_contacting_an_account_manager_is_no_contact() -> None:
+    # near miss: 与客户经理联系 is the reader calling the bank
+    assert "debtor_contact" not in analyse("借款人可以主动与客户经理联系，说明困难。").topics
+
+
+# -- checking that the caller is a genuine collector -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接到电话，先弄清楚对方是不是真正的催收人员。",
+        "上门的人要出示证件，确保对方是真正的催收员。",
+        "要确认打来电话的是否是真正的催收公司。",
+    ],
+)
+def test_checking_for_a_genuine_collector_is_about_impostors(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_what_genuine_collectors_do_is_no_check() -> None:
+    # near miss: how real collectors behave, no one checked
+    assert "fake_collection" not in analyse("真正的催收员一般会报出工号。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "接到催收电话时，首先要核实对方的身份。",
+        "首先要确认短信里的欠款金额对不对。",
+        "有人上门时，首先要问清对方是哪家公司的。",
+    ],
+)
+def test_first_of_all_checking_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+# -- a collector posing as a legal department, a court or a lawyer -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有些催收员会假装成法院的人打电话。",
+        "还有人假扮成律师，发短信说要起诉你。",
+        "有的催收假装是法务部门，说你涉嫌诈骗。",
+    ],
+)
+def test_posing_as_legal_staff_is_an_impostor(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_the_lenders_legal_department_stays_legal() -> None:
+    a = analyse("逾期三个月后，银行的法务部门会发律师函。")
+    assert "legal_action" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+# -- a fear told, then corrected ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("她怕催收会打给她同事，但其实正规平台一般不会这样做。", "contacts_family"),
+        ("我担心逾期了会有人上门，实际上这种情况很少。", "home_visit"),
+        ("他担心催收会打给他爸妈，其实催收一般不会这么做。", "contacts_family"),
+    ],
+)
+def test_a_fear_corrected_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_fear_that_came_true_affirms() -> None:
+    # near miss: the feared call happened
+    a = analyse("我怕催收会打给我爸妈，结果第二天他们真的打了。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- a fixer who promises to make collection go away -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人声称能帮你“搞定”催收，其实是骗钱。",
+        "网上那些说能摆平催收的，收了钱就消失。",
+        "别信所谓的内部关系，花钱也删不了逾期记录。",
+    ],
+)
+def test_a_fixer_for_collection_is_a_scam(sentence: str) -> None:
+    assert "debt_help_scam" in analyse(sentence).topics
+
+
+def test_getting_something_done_is_no_scam() -> None:
+    assert analyse("这个问题我帮你搞定了。").topics == ()
+
+
+# -- a timeline item opening with a range of days ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("1-3天短信和电话提醒，主要是平台内部催收", (1, 3)),
+        ("16-30天外包催收公司介入", (16, 30)),
+        ("4~7天人工催收开始打电话", (4, 7)),
+    ],
+)
+def test_a_timeline_range_is_an_overdue_stage(sentence: str, days: tuple[int, int]) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days, th.anchor) == (*days, "overdue")
+
+
+def test_a_time_narrated_is_no_stage() -> None:
+    # near miss: a month later in a story, no stage of a timeline
+    assert analyse("一个月后，催收员打给了我的表姐。").threshold is None
+
+
+# -- no waiver in fact --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "所谓的一次性结清减免，很多时候实际无减免。",
+        "逾期罚息无任何减免，只能全额还。",
+        "打了好几次电话，结果还是无减免。",
+    ],
+)
+def test_no_waiver_denies(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_waiver_granted_affirms() -> None:
+    a = analyse("平台同意减免一半罚息。")
+    assert "negotiation" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- a message named by its quoted words and what it does ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "不少人都收到过类似“明天上门”的警示短信。",
+        "她收到一条“三天后起诉”的提醒信息，吓得睡不着。",
+        "很多借款人都收到过“派人去单位”的威胁短信。",
+    ],
+)
+def test_a_message_named_by_its_words_is_the_message(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert not {"home_visit", "legal_action", "contacts_family"} & set(a.topics)
+
+
+# -- a threat verb right after the quoted words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("骗子才会一上来就发“上门”威胁。", "home_visit"),
+        ("有的催收拿“起诉”来吓唬人。", "legal_action"),
+        ("他们用“坐牢”恐吓借款人。", "criminal_risk"),
+    ],
+)
+def test_quoted_words_then_a_threat_verb_are_set_apart(sentence: str, unsaid: str) -> None:
+    assert unsaid not in analyse(sentence).topics
+
+
+# -- abuse named with 谩骂 or as threatening means -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收机构不得谩骂、恐吓借款人。",
+        "按规定，催收人员不得采用威胁手段催收债务。",
+        "法律禁止催收员谩骂借款人的家属。",
+    ],
+)
+def test_a_rule_against_abuse_named_with_other_words_denies(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.stance == "denies"
+
+
+# -- evidence kept in plain words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到威胁短信，记得截图留个证据。",
+        "通话时开着录音，留下证据再说。",
+        "把催收的短信都存下来，留个证据总没错。",
+    ],
+)
+def test_evidence_kept_in_plain_words_is_about_rights(sentence: str) -> None:
+    assert "complaints_rights" in analyse(sentence).topics
+
+
+# -- overdue only from a later date: a grace applies ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "比如10号的账单，到13号才正式算逾期。",
+        "过了宽限期以后才会正式算逾期。",
+        "还款日之后第三天才正式记为逾期。",
+    ],
+)
+def test_overdue_only_later_affirms_a_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "overdue_grace" in a.topics
+    assert a.stance != "denies"
+
+
+def test_overdue_from_the_next_day_denies_a_grace() -> None:
+    # near miss: overdue at once
+    a = analyse("还款日第二天就算逾期。")
+    assert "overdue_grace" in a.topics
+    assert a.stance in ("denies", "conditional")
+
+
+# -- a belief the writer almost fell for --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("我差点以为自己要坐牢了。", "criminal_risk"),
+        ("她险些以为家里人都会被通知。", "contacts_family"),
+        ("刚开始差点以为第二天就会被起诉。", "legal_action"),
+    ],
+)
+def test_a_belief_almost_held_is_rejected(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
