@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import analyse
+from pipeline.claims import analyse, tag_document
 
 # -- quoted words named as wording are mentioned, not used -------------------------------------
 
@@ -342,3 +342,139 @@ def test_a_belief_almost_held_is_rejected(sentence: str, topic: str) -> None:
     a = analyse(sentence)
     assert topic in a.topics
     assert a.stance == "denies"
+
+
+# -- the legal liability of whoever breaks a rule is no lawsuit ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "晚上十点后不得打催收电话，违反规定的要承担法律责任。",
+        "暴力催收的人员，将被依法追究法律责任。",
+        "催收员违反上述规定，可能面临法律责任。",
+    ],
+)
+def test_a_rule_breakers_liability_is_no_lawsuit(sentence: str) -> None:
+    assert "legal_action" not in analyse(sentence).topics
+
+
+def test_the_borrowers_liability_stays_legal() -> None:
+    # near miss: the borrower who refuses to pay is the one liable
+    assert "legal_action" in analyse("如果拒不还款，借款人要承担法律责任。").topics
+
+
+# -- improper means and the borrower's privacy -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收时不得使用恐吓、侮辱等手段。",
+        "催收人员不得采取不当手段逼迫借款人。",
+        "平台应当保护借款人的隐私，不得外泄。",
+    ],
+)
+def test_improper_means_and_privacy_are_about_rights(sentence: str) -> None:
+    assert "complaints_rights" in analyse(sentence).topics
+
+
+# -- basic rights carry no hedge -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "夜里不能打催收电话，这是为了保障借款人的基本休息权利。",
+        "催收员不得骚扰家属，要尊重他们的基本权利。",
+        "深夜催收侵犯了借款人的基本权益，可以投诉。",
+    ],
+)
+def test_basic_rights_are_no_frequency_hedge(sentence: str) -> None:
+    assert analyse(sentence).hedge != "frequency"
+
+
+def test_basically_stays_a_hedge() -> None:
+    # near miss: 基本 as "mostly"
+    assert analyse("银行基本不会上门催收。").hedge == "frequency"
+
+
+# -- the emergency-contact form names no call, a later clause may ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "紧急联系人填的是他妈妈，结果催收真给他妈妈打了电话。",
+        "我的紧急联系人填的是我哥，后来催收打给了我哥。",
+        "她填紧急联系人时写了老公，逾期一个月后催收就打给了她老公。",
+    ],
+)
+def test_a_call_after_the_form_reaches_the_family(sentence: str) -> None:
+    assert "contacts_family" in analyse(sentence).topics
+
+
+def test_the_form_alone_calls_no_one() -> None:
+    assert "contacts_family" not in analyse("紧急联系人填的是我爸，他到现在也不知道我欠钱。").topics
+
+
+# -- misspellings of 冻结 and 骚扰 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("逾期后平台会冻洁你的借款额度。", "account_impact"),
+        ("额度被冻洁了，暂时用不了。", "account_impact"),
+        ("正规平台一般不会搔扰你的通讯录联系人。", "contacts_family"),
+    ],
+)
+def test_misspelt_words_are_read_as_meant(sentence: str, topic: str) -> None:
+    assert topic in analyse(sentence).topics
+
+
+# -- a stage started after a span, said by what starts ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("消费金融公司一般30天左右启动人工催收。", (30, 30)),
+        ("有的网贷平台5天就联系紧急联系人。", (5, 5)),
+        ("银行信用卡多在120天后转外包。", (120, None)),
+    ],
+)
+def test_a_stage_started_after_a_span_is_overdue(sentence: str,
+                                                 days: tuple[int, int | None]) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days, th.anchor) == (*days, "overdue")
+
+
+def test_a_span_of_manual_collection_is_no_stage() -> None:
+    # near miss: how often calls come, no span of overdue
+    assert analyse("人工催收每天会打三次电话。").threshold is None
+
+
+# -- 不一定 answering a "when" question ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("网贷逾期几天会打给紧急联系人？不一定。", "contacts_family"),
+        ("信用卡逾期多久会被起诉？不一定，要看银行。", "legal_action"),
+        ("逾期多长时间会有人上门？不一定的。", "home_visit"),
+    ],
+)
+def test_not_necessarily_answers_a_when_question(text: str, topic: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 2
+    assert claims[0].stance == "question"
+    assert claims[1].topics == (topic,)
+    assert claims[1].hedge == "possibility"
+
+
+def test_another_answer_to_a_when_question_stays_no_claim() -> None:
+    # near miss: a when-question's answer that is no 不一定 (一般不会很快 is no denial)
+    assert len(tag_document("d", "逾期多久会被起诉？一般不会很快。")) == 1

@@ -113,6 +113,9 @@ _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|
 
 #: A yes/no question (…吗？, 会不会…, 能不能…) and how long its bare answer may be.
 _YES_NO = re.compile(r"吗\s*[?？]?\s*$|会不会|能不能|是不是|有没有|是否|可不可以|要不要")
+#: A "when" question (逾期几天会打通讯录？), answered by 不一定 alone (it may or may not
+#: happen): the same kind of answer (session fifteen).
+_WHEN = re.compile(r"几天|多久|多长时间|什么时候")
 _SHORT_ANSWER = 40
 #: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会).
 _ANSWER_OPEN = re.compile(
@@ -141,7 +144,9 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
             if (i > 0 and segs[i - 1].line == seg.line and len(seg.text) <= _SHORT_ANSWER
                     and _ANSWER_OPEN.match(seg.text.lstrip())
                     and analyses[i - 1][0].stance == "question"
-                    and _YES_NO.search(segs[i - 1].text)):
+                    and (_YES_NO.search(segs[i - 1].text) or (
+                        _WHEN.search(segs[i - 1].text)
+                        and seg.text.lstrip().startswith("不一定")))):
                 analyses[i] = analyse_claims(seg.text, segs[i - 1].text, explain=explain)
             continue
         if i > 0 and segs[i - 1].line == seg.line:
