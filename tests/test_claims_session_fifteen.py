@@ -478,3 +478,68 @@ def test_not_necessarily_answers_a_when_question(text: str, topic: str) -> None:
 def test_another_answer_to_a_when_question_stays_no_claim() -> None:
     # near miss: a when-question's answer that is no 不一定 (一般不会很快 is no denial)
     assert len(tag_document("d", "逾期多久会被起诉？一般不会很快。")) == 1
+
+
+# -- the borrower not complying with a judgment -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果借款人不执行判决，法院会强制执行。",
+        "判决生效后借款人不履行判决的，银行可以申请强制执行。",
+        "被告拒不履行判决，会被列为失信被执行人。",
+    ],
+)
+def test_not_complying_with_a_judgment_is_no_denial(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_judgment_not_given_denies() -> None:
+    # near miss: the court gives no judgment
+    a = analyse("这种小额欠款法院一般不会判决。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+# -- a lawyer's letter faked or used for fraud ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台自己打印的“律师函”，基本就是P的。",
+        "那张传票一看就是P的，连法院名字都写错了。",
+        "有骗子冒用律所名义，利用律师函进行诈骗。",
+    ],
+)
+def test_a_faked_or_fraudulent_letter_is_an_impostors(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_a_genuine_letter_stays_legal() -> None:
+    a = analyse("正规律所发来的律师函，格式都很规范。")
+    assert "legal_action" in a.topics
+    assert "fake_collection" not in a.topics
+
+
+# -- the borrower's case, then what he should do ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "如果借款人收到的是假传票，则应保留证据并报警。",
+        "若借款人遇到暴力催收，应及时录音取证。",
+        "如果持卡人确实无力还款，就应主动联系银行协商。",
+    ],
+)
+def test_should_after_the_borrowers_case_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_should_after_the_lenders_case_stays_a_rule() -> None:
+    # near miss: the bank is the one who should act
+    assert analyse("如果借款人逾期超过三个月，银行则应先发催收函。").modality == "normative"

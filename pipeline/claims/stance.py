@@ -706,10 +706,13 @@ def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
     start, before = _clause_head(text, pos, lex)
     if before.endswith(lex.second_person):
         return True
-    if before not in ("", "首", "首先", "第一步") or start == 0:  # 首先 loses 先 as an adverb
-        return False
-    previous = text[clause_start(text, start - 1) : start - 1]
-    return previous.lstrip(" \"'“「(").startswith(lex.reader_occasions)
+    if before not in ("", "首", "首先", "第一步", "则", "就", "那就", "那么就") or start == 0:
+        return False  # (首先 loses 先 as an adverb)
+    previous = text[clause_start(text, start - 1) : start - 1].lstrip(" \"'“「(")
+    # …的时候 / 当收到… (the reader's occasion), or 如果借款人… (the reader's own case: 如果借款人
+    # 收到的是假律师函，则应保留证据) (session fifteen)
+    return previous.startswith(lex.reader_occasions) or (
+        bool(lex.reader_conditions) and previous.startswith(lex.reader_conditions))
 
 
 #: A clause defining a means (外访是一种相当直接的催收方式): a clause-initial 可以 after

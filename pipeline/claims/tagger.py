@@ -649,8 +649,9 @@ def _denied_by_correction(norm: str, ev: TopicEvidence, belief: Span) -> bool:
 
 
 #: A 是 opening a 是…的 predicate (那份通知是催收编出来的), not 凡是 / 只要是 / 要是 (whoever,
-#: if) or 自称是 (claiming to be).
-_COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都称])是(?!否)")
+#: if) or 自称是 (claiming to be); 就是 / 都是 with a short predicate ending the clause (一看就是
+#: P的) too (session fifteen).
+_COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都称])是(?!否)|(?:就|都|也)是[^,的]{1,4}的$")
 # 一般不会起诉的，…: a denial closed by the assertive 的 says something itself, it names no
 # case (round z2); 不会…的 with no other 的 between.
 _ASSERTIVE_DE = re.compile(r"(?:不会|不可能|不至于)[^,的]*的$")
