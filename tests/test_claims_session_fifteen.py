@@ -543,3 +543,60 @@ def test_should_after_the_borrowers_case_is_advice(sentence: str) -> None:
 def test_should_after_the_lenders_case_stays_a_rule() -> None:
     # near miss: the bank is the one who should act
     assert analyse("如果借款人逾期超过三个月，银行则应先发催收函。").modality == "normative"
+
+
+# -- names a firm trades under are mentioned, not used --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("不少机构以“法律咨询”“债务调解”等名义注册。", "legal_action"),
+        ("有的公司打着“诉前调解”之类的旗号收费。", "legal_action"),
+        ("他们用“停息挂账”等名目招揽客户。", "negotiation"),
+    ],
+)
+def test_a_name_traded_under_is_no_claim_of_its_event(sentence: str, unsaid: str) -> None:
+    assert unsaid not in analyse(sentence).topics
+
+
+def test_a_quoted_service_named_plainly_keeps_its_event() -> None:
+    # near miss: the court's own mediation, quoted but not a trade name
+    assert "legal_action" in analyse("法院会先安排“诉前调解”，调解不成再开庭。").topics
+
+
+# -- resolving debts sold as a service ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这家公司以“解债”为幌子骗钱。",
+        "所谓的解债机构，收了钱就不见人影。",
+        "对方要求预付费用，说交了钱才能帮你谈。",
+    ],
+)
+def test_paid_debt_resolution_is_a_scam(sentence: str) -> None:
+    assert "debt_help_scam" in analyse(sentence).topics
+
+
+# -- a debt-service firm's own crime is not the borrower's -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "后来才知道，那家法务公司因涉嫌犯罪已被立案侦查。",
+        "这家债务优化公司涉嫌诈骗，老板已经被抓。",
+        "该机构以“解债”为名骗取钱财，已被警方查处。",
+    ],
+)
+def test_a_firms_crime_is_no_criminal_risk(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "criminal_risk" not in a.topics
+    assert "debt_help_scam" in a.topics
+
+
+def test_the_borrowers_crime_stays_criminal() -> None:
+    # near miss: the borrower is the one charged
+    assert "criminal_risk" in analyse("恶意透支信用卡的人，可能涉嫌犯罪被立案侦查。").topics

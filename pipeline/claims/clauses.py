@@ -397,10 +397,11 @@ def _wording_frame(norm: str, after: int, senses: Senses) -> str | None:
 
 # a threat verb right after the quoted words (诈骗分子才会直接发“上门”威胁)
 _THREAT_AFTER_RE = re.compile("(?:来|去|进行)?(?:恐吓|威胁|吓唬)")
-# 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法)
+# 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法) or
+# for a name used (以“法律咨询”“债务调解”等名义注册)
 _WORDING_FRAME_RE = re.compile(
     "(?:等|这类|这种|这样的|之类的?|一类)的?(?:恐吓|威胁|施压|吓人|吓唬人?的?)?"
-    "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话)")
+    "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话|名义|名目|旗号|幌子)")
 
 
 def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
