@@ -600,3 +600,47 @@ def test_a_firms_crime_is_no_criminal_risk(sentence: str) -> None:
 def test_the_borrowers_crime_stays_criminal() -> None:
     # near miss: the borrower is the one charged
     assert "criminal_risk" in analyse("恶意透支信用卡的人，可能涉嫌犯罪被立案侦查。").topics
+
+
+# -- a scare at a word, then corrected ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("不少人一听到“上门催收”就睡不着，其实平台很少真的派人来。", "home_visit"),
+        ("很多人一听说要被起诉就慌了，实际上小额欠款银行一般不会告。", "legal_action"),
+        ("有人一听到催收要找家人就吓坏了，其实正规平台不会这么做。", "contacts_family"),
+    ],
+)
+def test_a_scare_corrected_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_scare_acted_on_keeps_its_event() -> None:
+    # near miss: no correction follows; the threat was real to the writer
+    a = analyse("我一听到要爆通讯录，马上就去还了钱。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- a cap or a permission set as a rule ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员每天给同一个人打电话，最多不能超过三次。",
+        "只有借款人失联时，催收才可以联系紧急联系人。",
+        "经借款人同意后，方可联系其单位。",
+    ],
+)
+def test_a_cap_or_permission_is_a_rule(sentence: str) -> None:
+    assert analyse(sentence).modality == "normative"
+
+
+def test_a_count_told_is_no_rule() -> None:
+    # near miss: how many calls came, no rule
+    assert analyse("那天催收给我打了不下十次电话。").modality == "descriptive"
