@@ -644,3 +644,98 @@ def test_a_cap_or_permission_is_a_rule(sentence: str) -> None:
 def test_a_count_told_is_no_rule() -> None:
     # near miss: how many calls came, no rule
     assert analyse("那天催收给我打了不下十次电话。").modality == "descriptive"
+
+
+# -- the reader's own approach to the lender ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "主动与银行协商个性化分期。",
+        "主动跟平台申请延期还款，说明自己的困难。",
+        "主动向客服申请停息挂账。",
+    ],
+)
+def test_approaching_the_lender_oneself_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_the_lender_approaching_the_borrower_stays_descriptive() -> None:
+    assert analyse("银行会主动与持卡人联系。").modality == "descriptive"
+
+
+# -- a possibility granted, pointing back, then called rare --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("至于爆通讯录，虽然存在这种可能性，但实际上很少发生。", "contacts_family"),
+        ("说到坐牢，理论上有这种可能，但真正判刑的极少。", "criminal_risk"),
+        ("上门催收这件事，确实有这种可能性，不过并不常见。", "home_visit"),
+    ],
+)
+def test_a_possibility_granted_then_rare_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+def test_a_possibility_granted_and_kept_affirms() -> None:
+    # near miss: no rarity after the grant
+    a = analyse("至于爆通讯录，虽然不常规，但确实存在这种可能性。")
+    assert "contacts_family" in a.topics
+    assert a.stance != "denies"
+
+
+# -- a chance put as small, with 就 or 也 between ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("只要积极配合还款，平台上门的可能性就较小。", "home_visit"),
+        ("金额不大的话，被起诉的概率也很低。", "legal_action"),
+        ("按时接电话，打给家人的可能性就很小。", "contacts_family"),
+    ],
+)
+def test_a_small_chance_is_rarity(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+# -- what the reader may have heard is no hedge on the event ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "你可能听过“逾期就上门”的说法，但现实是正规平台极少派人上门。",
+        "大家可能听说过爆通讯录，其实持牌机构很少这么做。",
+        "你可能见过那种吓人的短信，实际上平台很少真的起诉。",
+    ],
+)
+def test_what_the_reader_may_have_heard_lends_no_possibility(sentence: str) -> None:
+    assert analyse(sentence).hedge == "frequency"
+
+
+# -- 答案是 opens an answer -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        ("网贷逾期会不会找到老家？答案是不一定。", "home_visit", "affirms"),
+        ("欠花呗会坐牢吗？答案是不会。", "criminal_risk", "denies"),
+        ("信用卡逾期会上征信吗？答案是会的。", "credit_report", "affirms"),
+    ],
+)
+def test_an_answer_opened_with_the_answer_is(text: str, topic: str, stance: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 2
+    assert claims[1].topics == (topic,)
+    assert claims[1].stance == stance

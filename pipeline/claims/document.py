@@ -119,7 +119,7 @@ _WHEN = re.compile(r"几天|多久|多长时间|什么时候")
 _SHORT_ANSWER = 40
 #: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会).
 _ANSWER_OPEN = re.compile(
-    r"(?:答|回答)\s*[:：]|(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?"
+    r"(?:答|回答)\s*[:：]|答案是|(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?"
     r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
 
 

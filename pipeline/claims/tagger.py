@@ -569,6 +569,11 @@ def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
         word = next((w for w in lex.post_rarity if w in after), None)
         if word is not None:
             rare_word[c] = word
+            if c > 0 and not any(0 <= ev.start < len(clause_of) and clause_of[ev.start] == c
+                                 for ev in evidence):
+                # 至于上门催收，虽然理论上存在这种可能性，但…并不常见: a grant that points
+                # back (这种可能性) grants the event named in the clause before (session fifteen)
+                rare_word[c - 1] = word
     if not rare_word:
         return evidence
     return [replace(ev, negator=rare_word[clause_of[ev.start]], rare=True)
@@ -691,7 +696,7 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
 
 
 #: What opens an answer after a question (答：一般不会。).
-_ANSWER_LABELS = ("答：", "答:", "回答：", "回答:", "a：", "a:")
+_ANSWER_LABELS = ("答：", "答:", "回答：", "回答:", "答案是", "a：", "a:")
 
 
 def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
