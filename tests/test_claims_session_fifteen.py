@@ -739,3 +739,25 @@ def test_an_answer_opened_with_the_answer_is(text: str, topic: str, stance: str)
     assert len(claims) == 2
     assert claims[1].topics == (topic,)
     assert claims[1].stance == stance
+
+
+# -- channels listed after the methods are named --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台会通过各种方式催收，包括电话、短信等，严重的会起诉。",
+        "银行会采取多种措施，比如电话、短信，还可能发律师函。",
+        "催收手段很多，例如短信、电话，最后才是诉讼。",
+    ],
+)
+def test_channels_listed_after_the_methods_count(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "legal_action" in a.topics
+
+
+def test_a_channel_not_in_a_list_of_methods_stays_weak() -> None:
+    # near miss: the call is how the lawsuit is announced, no method listed
+    assert analyse("银行起诉前会打电话通知你。").topics == ("legal_action",)

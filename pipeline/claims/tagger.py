@@ -890,7 +890,7 @@ def _step_channels(norm: str, evidence: list[TopicEvidence],
 
 
 #: What closes a list of collection methods (用电话、短信、上门几种方式来催收).
-_METHOD_HEADS = ("方式", "手段", "途径", "渠道", "形式")
+_METHOD_HEADS = ("方式", "手段", "途径", "渠道", "形式", "措施")
 _LIST_MARKS = "、"
 
 
@@ -912,10 +912,25 @@ def _listed_channels(norm: str, evidence: list[TopicEvidence],
             after = norm[stop:].lstrip(" ")
             listed = before.endswith(_LIST_MARKS) or after.startswith(_LIST_MARKS)
             tail = norm[stop : clause_end(norm, stop)]
-            if listed and any(h in tail for h in _METHOD_HEADS):
+            if listed and (any(h in tail for h in _METHOD_HEADS)
+                           or _listed_after_methods(norm, ev.start)):
                 ev = replace(ev, weak=False)
         out.append(ev)
     return out
+
+
+#: What opens a clause listing examples (包括电话、短信等).
+_EXAMPLE_LIST_OPENERS = ("包括", "包含", "比如", "例如", "像是", "如")
+
+
+def _listed_after_methods(norm: str, pos: int) -> bool:
+    """The list holding *pos* opens its clause with 包括 / 比如 right after a clause that
+    names the methods (会通过各种方式催收，包括电话、短信等) (session fifteen)."""
+    start = clause_start(norm, pos)
+    if start == 0 or not norm[start:pos].lstrip(" ").startswith(_EXAMPLE_LIST_OPENERS):
+        return False
+    previous = norm[clause_start(norm, start - 1) : start]
+    return any(h in previous for h in _METHOD_HEADS)
 
 
 def _first_step_topics(norm: str, evidence: list[TopicEvidence], topics: list[str],
