@@ -761,3 +761,40 @@ def test_channels_listed_after_the_methods_count(sentence: str) -> None:
 def test_a_channel_not_in_a_list_of_methods_stays_weak() -> None:
     # near miss: the call is how the lawsuit is announced, no method listed
     assert analyse("银行起诉前会打电话通知你。").topics == ("legal_action",)
+
+
+# -- what still works is an ability, no suggestion ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "花呗逾期不会冻结支付宝账户，用户仍然可以正常使用支付宝。",
+        "额度被冻结后，可以正常还款，只是不能再借。",
+        "信用卡被停用了，储蓄卡照样可以用，不受影响。",
+    ],
+)
+def test_what_still_works_is_descriptive(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_what_the_reader_can_do_stays_advice() -> None:
+    # near miss: a suggestion to the reader
+    assert analyse("还不上的话，可以申请个性化分期。").modality == "advice"
+
+
+# -- including but not limited to ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("平台可能会采取措施，包括但不限于降低额度、暂停借款。", "account_impact"),
+        ("后果包括但不限于上征信、被起诉。", "legal_action"),
+        ("催收方式不仅限于电话，还可能上门。", "home_visit"),
+    ],
+)
+def test_not_limited_to_denies_nothing(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "denies"

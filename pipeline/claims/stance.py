@@ -662,6 +662,10 @@ def _clause_head(text: str, pos: int, lex: Lexicon) -> tuple[int, str]:
     return start, before
 
 
+#: Before 可以: what still works as before (仍然可以正常使用), an ability, no suggestion.
+_STILL = ("仍然", "仍", "依然", "照样", "照常", "依旧", "还是")
+
+
 def _reader_can(text: str, lex: Lexicon) -> str | None:
     """The 可以-like word whose subject is the reader (clause start or 你/借款人 ...).
 
@@ -692,7 +696,9 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
                    and not any(s in before for s in lex.duty_subjects))
             reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
                       or befalls or met)
-            if reader and not acts_on:
+            # 用户仍然可以正常使用支付宝: what still works, no suggestion (session fifteen)
+            ability = text.startswith("正常", pos + len(word)) or before.endswith(_STILL)
+            if reader and not acts_on and not ability:
                 return word
             pos = text.find(word, pos + 1)
     return None
