@@ -798,3 +798,34 @@ def test_not_limited_to_denies_nothing(sentence: str, topic: str) -> None:
     a = analyse(sentence)
     assert topic in a.topics
     assert a.stance != "denies"
+
+
+# -- the reader told to act early, or straight away ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "借款人应尽早与客服联系，申请延期还款。",
+        "还不上的话要尽早和银行协商分期。",
+        "客户还可直接拨打客服电话申请延期还款。",
+    ],
+)
+def test_early_or_direct_steps_are_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要贷款人同意，即可展期。",
+        "银行审核通过后，即可延期还款。",
+        "还清欠款后，即可解冻额度。",
+    ],
+)
+def test_what_consent_brings_is_no_instruction(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_the_court_acting_directly_stays_descriptive() -> None:
+    assert analyse("法院可直接冻结借款人的银行账户。").modality == "descriptive"

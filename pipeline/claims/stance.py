@@ -694,7 +694,10 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             # or a court stands in it (遇到借款人失联时平台可以…)
             met = (before.startswith(lex.circumstance)
                    and not any(s in before for s in lex.duty_subjects))
-            reader = ((not before and not carried) or before.endswith(lex.reader_subjects)
+            # 客户还可直接拨打…: an adverb between the reader and the word (还, 也) (session
+            # fifteen)
+            subject = before.rstrip("还也就则都")
+            reader = ((not before and not carried) or subject.endswith(lex.reader_subjects)
                       or befalls or met)
             # 用户仍然可以正常使用支付宝: what still works, no suggestion (session fifteen)
             ability = text.startswith("正常", pos + len(word)) or before.endswith(_STILL)
