@@ -829,3 +829,40 @@ def test_what_consent_brings_is_no_instruction(sentence: str) -> None:
 
 def test_the_court_acting_directly_stays_descriptive() -> None:
     assert analyse("法院可直接冻结借款人的银行账户。").modality == "descriptive"
+
+
+# -- papers forged by the borrower, and a promise to wipe the record ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的中介会教唆借款人伪造材料去申请停息挂账。",
+        "那家债务优化机构让我伪造病历，说这样银行就会同意停催。",
+        "他们要求你预付高额费用，再帮你编造理由去申诉。",
+    ],
+)
+def test_forging_ones_own_papers_is_no_impostor(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" not in a.topics
+    assert "debt_help_scam" in a.topics
+
+
+def test_forged_court_papers_stay_an_impostors() -> None:
+    assert "fake_collection" in analyse("催收公司伪造法院文书吓唬人。").topics
+
+
+def test_the_borrowers_forgery_is_a_criminal_risk() -> None:
+    assert "criminal_risk" in analyse("参与伪造材料的人，可能要承担刑事责任。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "凡是声称可以删除逾期记录的，都是骗局。",
+        "网上有人宣称能消除征信上的逾期，千万别信。",
+        "那些号称能把征信洗白的机构，收了钱就跑。",
+    ],
+)
+def test_a_promise_to_wipe_the_record_is_a_scam(sentence: str) -> None:
+    assert "debt_help_scam" in analyse(sentence).topics

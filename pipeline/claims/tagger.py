@@ -820,6 +820,9 @@ def _hedge_scope(
 #: Topics of quoted words that make the quote a scam's promise (帮你停息挂账).
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
 _SCARE_QUOTES = str.maketrans("", "", "\"“”「」『』'‘’")
+#: A promise to wipe the credit file (声称可以删除真实的逾期记录): a paid repair's (session
+#: fifteen).
+_DELETE_PROMISE = re.compile(r"(?:删除|删掉|消除|洗白|铲除|抹掉|清除).{0,8}(?:记录|逾期|征信)")
 
 
 def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers: Matchers,
@@ -836,7 +839,7 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
         # a collector on the line offering instalments (专员在电话里还说…可以帮我办分期) speaks
         # for the lender: the call is the claim, no scam's promise
         return default
-    if said & _PROMISE_TOPICS:
+    if said & _PROMISE_TOPICS or _DELETE_PROMISE.search(plain):
         return "debt_help_scam"
     if marker in senses.speaker_leads:
         if any(w in before for w in senses.impostor_speakers):
