@@ -866,3 +866,42 @@ def test_the_borrowers_forgery_is_a_criminal_risk() -> None:
 )
 def test_a_promise_to_wipe_the_record_is_a_scam(sentence: str) -> None:
     assert "debt_help_scam" in analyse(sentence).topics
+
+
+# -- the reader told to call the lender again -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "银行不同意分期的话，可以多打几次电话，或者写书面申请。",
+        "第一次申请延期没通过，可以多打几次客服试试。",
+        "协商分期被拒了也别灰心，多打几个电话总有机会。",
+    ],
+)
+def test_calling_the_lender_again_is_no_collection_call(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" not in a.topics
+    assert "negotiation" in a.topics
+
+
+# -- a teller's narration resumes after a caller's words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人接到自称“平台客服”的电话，说能帮他注销账户，结果被骗了一万多。",
+        "她接到一个陌生电话，说是银行的，结果被骗走了五千块。",
+        "我接到自称客服的电话，说可以帮我提额，后来才知道上当受骗了。",
+    ],
+)
+def test_a_call_that_ends_in_being_cheated_is_an_impostors(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_a_scam_with_a_fee_stays_the_paid_service() -> None:
+    # near miss: a paid service is named, the weak word gives way
+    a = analyse("交了五千服务费，说能帮我停息挂账，结果被骗了。")
+    assert "debt_help_scam" in a.topics
+    assert "fake_collection" not in a.topics

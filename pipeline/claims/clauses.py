@@ -130,6 +130,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             continue  # 我主动打给那家，说钱一定还: the teller's own words (round z1)
         if senses.calls and any(word in before for word in (*senses.calls, *_THREATS)):
             end = len(norm.rstrip("。.!！"))
+            # …，说要帮他注销借呗，结果被骗了两万: the narration resumes (session fifteen)
+            resume = _NARRATION_RE.search(norm, i + said)
+            if resume is not None:
+                end = resume.start()
             if end > i + said:
                 spans.append(Span(i + said, end, "说", "debtor_contact"))
     spans += _speaker_say_spans(norm, senses, spans)
@@ -174,6 +178,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                 and not any(sp.holds(close) for sp in spans):  # fmt: skip
             spans.append(Span(0, close + 1, "quote continued"))
     return sorted(spans, key=lambda s: s.start)
+
+
+#: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…).
+_NARRATION_RE = re.compile("[,，](?=结果|后来|最后|最终|没想到|谁知)")
 
 
 #: A collector as the speaker, up to six characters, then the say-word (对方一开口就说要…,
