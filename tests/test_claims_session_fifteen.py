@@ -868,7 +868,7 @@ def test_a_promise_to_wipe_the_record_is_a_scam(sentence: str) -> None:
     assert "debt_help_scam" in analyse(sentence).topics
 
 
-# -- the reader told to call the lender again -------------------------------------------------------
+# -- the reader told to call the lender again ------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -885,7 +885,7 @@ def test_calling_the_lender_again_is_no_collection_call(sentence: str) -> None:
     assert "negotiation" in a.topics
 
 
-# -- a teller's narration resumes after a caller's words --------------------------------------------
+# -- a teller's narration resumes after a caller's words -------------------------------------------
 
 
 @pytest.mark.parametrize(
