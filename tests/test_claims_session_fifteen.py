@@ -905,3 +905,23 @@ def test_a_scam_with_a_fee_stays_the_paid_service() -> None:
     a = analyse("交了五千服务费，说能帮我停息挂账，结果被骗了。")
     assert "debt_help_scam" in a.topics
     assert "fake_collection" not in a.topics
+
+
+# -- the case named, then 这时候…才 ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期很久又联系不上本人，这时候催收才有可能上门。",
+        "欠款金额较大、拒不还款，这时银行才会起诉。",
+        "平台多次提醒无果，在这种情况下才会联系紧急联系人。",
+    ],
+)
+def test_then_only_makes_a_condition(sentence: str) -> None:
+    assert analyse(sentence).stance == "conditional"
+
+
+def test_found_out_only_then_is_no_condition() -> None:
+    # near miss: 这时候才发现 tells when it was found out
+    assert analyse("后来我这时候才发现催收打给了我妈。").stance == "affirms"
