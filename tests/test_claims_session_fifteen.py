@@ -633,12 +633,18 @@ def test_a_scare_acted_on_keeps_its_event() -> None:
     "sentence",
     [
         "催收员每天给同一个人打电话，最多不能超过三次。",
-        "只有借款人失联时，催收才可以联系紧急联系人。",
+        "按照公约，借款人失联时，催收才可以联系紧急联系人。",
         "经借款人同意后，方可联系其单位。",
     ],
 )
 def test_a_cap_or_permission_is_a_rule(sentence: str) -> None:
     assert analyse(sentence).modality == "normative"
+
+
+def test_a_platforms_practice_only_then_is_no_rule() -> None:
+    # near miss: what a platform does only in extreme cases, with no rule source, is practice
+    a = analyse("平台只有在极端情况下才能联系紧急联系人。")
+    assert a.modality == "descriptive"
 
 
 def test_a_count_told_is_no_rule() -> None:
