@@ -931,3 +931,22 @@ def test_then_only_makes_a_condition(sentence: str) -> None:
 def test_found_out_only_then_is_no_condition() -> None:
     # near miss: 这时候才发现 tells when it was found out
     assert analyse("后来我这时候才发现催收打给了我妈。").stance == "affirms"
+
+
+# -- the borrower told to repay, beside a stronger topic ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "债权转让以后，新的债权人会发短信通知你还款。",
+        "资产管理公司买下欠款后，会打电话通知你还款。",
+        "账户转给外包公司后，对方会通知您还款。",
+    ],
+)
+def test_telling_the_borrower_to_repay_is_a_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_a_court_sms_about_a_hearing_is_no_collection_contact() -> None:
+    assert "debtor_contact" not in analyse("法院会发短信通知你开庭时间。").topics
