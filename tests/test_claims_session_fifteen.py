@@ -950,3 +950,70 @@ def test_telling_the_borrower_to_repay_is_a_contact(sentence: str) -> None:
 
 def test_a_court_sms_about_a_hearing_is_no_collection_contact() -> None:
     assert "debtor_contact" not in analyse("法院会发短信通知你开庭时间。").topics
+
+
+# -- evidence gathered first ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "先收集录音和聊天记录，然后向平台投诉。",
+        "先整理好通话录音，再打12378反映。",
+        "先把证据留好，然后再去报警。",
+    ],
+)
+def test_gathering_evidence_first_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+# -- Taiwan card pages: late fees, stages by days, negative records -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("5~7天內部評分下降，卡片暫時停用", (5, 7)),
+        ("30天以上上報聯徵中心，信用紀錄受損", (30, None)),
+        ("8~29天記錄為逾期未繳，收取違約金", (8, 29)),
+    ],
+)
+def test_a_stage_row_opening_with_days_is_overdue(sentence: str,
+                                                   days: tuple[int, int | None]) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days, th.anchor) == (*days, "overdue")
+
+
+def test_days_to_arrive_are_no_stage() -> None:
+    # near miss: days until a transfer arrives
+    assert analyse("3-5天内到账，不影响征信。").threshold is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "遲繳一天內無罰金，但會開始計息。",
+        "信用卡遲繳要付罰金，金額依銀行規定。",
+        "繳款截止日後第二天起收取罰金。",
+    ],
+)
+def test_a_card_late_fee_is_no_criminal_fine(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert "criminal_risk" not in a.topics
+
+
+def test_no_late_fee_denies() -> None:
+    a = analyse("遲繳一天內無罰金，但會開始計息。")
+    assert a.stance == "denies"
+
+
+def test_a_criminal_fine_stays_criminal() -> None:
+    # near miss: a court's fine with a prison term
+    assert "criminal_risk" in analyse("恶意透支数额较大的，处五年以下有期徒刑，并处罚金。").topics
+
+
+def test_a_negative_record_is_the_credit_file() -> None:
+    a = analyse("這條負面紀錄將在聯徵中心保留七年。")
+    assert "credit_report" in a.topics
