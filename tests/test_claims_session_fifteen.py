@@ -1017,3 +1017,30 @@ def test_a_criminal_fine_stays_criminal() -> None:
 def test_a_negative_record_is_the_credit_file() -> None:
     a = analyse("這條負面紀錄將在聯徵中心保留七年。")
     assert "credit_report" in a.topics
+
+
+# -- the address book in an app's feature is no contact being called --------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这款聊天软件可以导入手机本地通讯录，实现好友推荐。",
+        "首次使用时需要授权通讯录权限，才能匹配手机联系人。",
+        "新版本优化了通讯录同步的速度。",
+    ],
+)
+def test_an_apps_address_book_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "通讯录里的朋友都接到了电话。",
+        "拖了两个月，通讯录就被挨个打了一遍。",
+        "积极协商可以延缓通讯录拨打的进程。",
+    ],
+)
+def test_the_address_book_in_collection_stays_a_contact(sentence: str) -> None:
+    assert "contacts_family" in analyse(sentence).topics
