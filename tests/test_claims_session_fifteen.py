@@ -181,7 +181,7 @@ def test_a_fear_that_came_true_affirms() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "有人声称能帮你“搞定”催收，其实是骗钱。",
+        "有人号称能帮你“搞定”催收，收了钱就跑。",
         "网上那些说能摆平催收的，收了钱就消失。",
         "别信所谓的内部关系，花钱也删不了逾期记录。",
     ],
@@ -405,7 +405,7 @@ def test_basically_stays_a_hedge() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "紧急联系人填的是他妈妈，结果催收真给他妈妈打了电话。",
+        "紧急联系人填的是他母亲，后来催收真的打给了他母亲。",
         "我的紧急联系人填的是我哥，后来催收打给了我哥。",
         "她填紧急联系人时写了老公，逾期一个月后催收就打给了她老公。",
     ],
@@ -551,7 +551,7 @@ def test_should_after_the_lenders_case_stays_a_rule() -> None:
 @pytest.mark.parametrize(
     ("sentence", "unsaid"),
     [
-        ("不少机构以“法律咨询”“债务调解”等名义注册。", "legal_action"),
+        ("不少机构以“咨询服务”“纠纷调解”之类的名义开公司。", "legal_action"),
         ("有的公司打着“诉前调解”之类的旗号收费。", "legal_action"),
         ("他们用“停息挂账”等名目招揽客户。", "negotiation"),
     ],
@@ -586,7 +586,7 @@ def test_paid_debt_resolution_is_a_scam(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "后来才知道，那家法务公司因涉嫌犯罪已被立案侦查。",
+        "后来才弄清楚，那家法务公司因涉嫌犯罪被警方查处。",
         "这家债务优化公司涉嫌诈骗，老板已经被抓。",
         "该机构以“解债”为名骗取钱财，已被警方查处。",
     ],
@@ -753,7 +753,7 @@ def test_an_answer_opened_with_the_answer_is(text: str, topic: str, stance: str)
 @pytest.mark.parametrize(
     "sentence",
     [
-        "平台会通过各种方式催收，包括电话、短信等，严重的会起诉。",
+        "平台会用多种方式催收，包括电话、短信，严重的会起诉。",
         "银行会采取多种措施，比如电话、短信，还可能发律师函。",
         "催收手段很多，例如短信、电话，最后才是诉讼。",
     ],
@@ -775,7 +775,7 @@ def test_a_channel_not_in_a_list_of_methods_stays_weak() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "花呗逾期不会冻结支付宝账户，用户仍然可以正常使用支付宝。",
+        "花呗逾期不会冻结支付宝账户，余额支付仍然可以正常使用。",
         "额度被冻结后，可以正常还款，只是不能再借。",
         "信用卡被停用了，储蓄卡照样可以用，不受影响。",
     ],
@@ -973,8 +973,8 @@ def test_gathering_evidence_first_is_advice(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "days"),
     [
-        ("5~7天內部評分下降，卡片暫時停用", (5, 7)),
-        ("30天以上上報聯徵中心，信用紀錄受損", (30, None)),
+        ("5~7天內部評分調低，卡片先暫停使用", (5, 7)),
+        ("30天以上通報聯徵，留下負面紀錄", (30, None)),
         ("8~29天記錄為逾期未繳，收取違約金", (8, 29)),
     ],
 )

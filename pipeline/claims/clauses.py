@@ -156,7 +156,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
         elif (frame := _wording_frame(norm, close + 1, senses)) is not None:
-            # 会听到“我们会联系你的紧急联系人”这类施压话术, 不会用“黑名单”“影响子女”等字眼:
+            # 常听到“明天去你单位”这类施压话术, 不会出现“坐牢”“全家”之类的字眼:
             # quoted words named as wording are mentioned, not used; a threat's wording
             # (施压/恐吓/威胁 before the noun) is the collector's act of threatening (session
             # fifteen)
@@ -403,10 +403,10 @@ def _wording_frame(norm: str, after: int, senses: Senses) -> str | None:
     return m.group(0) if m and senses.threat_verbs else None
 
 
-# a threat verb right after the quoted words (诈骗分子才会直接发“上门”威胁)
+# a threat verb right after the quoted words (骗子一开口就拿“上门”威胁)
 _THREAT_AFTER_RE = re.compile("(?:来|去|进行)?(?:恐吓|威胁|吓唬)")
 # 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法) or
-# for a name used (以“法律咨询”“债务调解”等名义注册)
+# for a name used (以“咨询服务”“纠纷调解”之类的名义开公司)
 _WORDING_FRAME_RE = re.compile(
     "(?:等|这类|这种|这样的|之类的?|一类)的?(?:恐吓|威胁|施压|吓人|吓唬人?的?)?"
     "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话|名义|名目|旗号|幌子)")

@@ -699,7 +699,7 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
             subject = before.rstrip("还也就则都")
             reader = ((not before and not carried) or subject.endswith(lex.reader_subjects)
                       or befalls or met)
-            # 用户仍然可以正常使用支付宝: what still works, no suggestion (session fifteen)
+            # 余额支付仍然可以正常使用: what still works, no suggestion (session fifteen)
             ability = text.startswith("正常", pos + len(word)) or before.endswith(_STILL)
             if reader and not acts_on and not ability:
                 return word
@@ -719,7 +719,7 @@ def _reader_told(text: str, pos: int, lex: Lexicon) -> bool:
         return False  # (首先 loses 先 as an adverb)
     previous = text[clause_start(text, start - 1) : start - 1].lstrip(" \"'“「(")
     # …的时候 / 当收到… (the reader's occasion), or 如果借款人… (the reader's own case: 如果借款人
-    # 收到的是假律师函，则应保留证据) (session fifteen)
+    # 接到假传票，则应留存证据) (session fifteen)
     return previous.startswith(lex.reader_occasions) or (
         bool(lex.reader_conditions) and previous.startswith(lex.reader_conditions))
 

@@ -571,7 +571,7 @@ def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
             rare_word[c] = word
             if c > 0 and not any(0 <= ev.start < len(clause_of) and clause_of[ev.start] == c
                                  for ev in evidence):
-                # 至于上门催收，虽然理论上存在这种可能性，但…并不常见: a grant that points
+                # 至于上门催收，虽说存在这种可能性，但…很少见: a grant that points
                 # back (这种可能性) grants the event named in the clause before (session fifteen)
                 rare_word[c - 1] = word
     if not rare_word:
@@ -928,7 +928,7 @@ _EXAMPLE_LIST_OPENERS = ("包括", "包含", "比如", "例如", "像是", "如"
 
 def _listed_after_methods(norm: str, pos: int) -> bool:
     """The list holding *pos* opens its clause with 包括 / 比如 right after a clause that
-    names the methods (会通过各种方式催收，包括电话、短信等) (session fifteen)."""
+    names the methods (会用多种方式催收，包括电话、短信) (session fifteen)."""
     start = clause_start(norm, pos)
     if start == 0 or not norm[start:pos].lstrip(" ").startswith(_EXAMPLE_LIST_OPENERS):
         return False
