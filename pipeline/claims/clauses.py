@@ -155,7 +155,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
-        elif (frame := _wording_frame(norm, close + 1, senses)) is not None:
+        elif (frame := _wording_frame(norm, close + 1)) is not None:
             # 常听到“明天去你单位”这类施压话术, 不会出现“坐牢”“全家”之类的字眼:
             # quoted words named as wording are mentioned, not used; a threat's wording
             # (施压/恐吓/威胁 before the noun) is the collector's act of threatening (session
@@ -388,7 +388,7 @@ def _threat_pattern(leads: tuple[str, ...], frames: tuple[str, ...],
                       f"[^,，。;；]{{0,4}}?(?:{verb.pattern})")
 
 
-def _wording_frame(norm: str, after: int, senses: Senses) -> str | None:
+def _wording_frame(norm: str, after: int) -> str | None:
     """The frame naming quoted words as wording (等恐吓字眼, 这类施压话术) when one follows
     the quote closed before *after*, past any further quotes of the same list (“黑名单”
     “影响子女”等字眼); None otherwise."""
@@ -400,7 +400,7 @@ def _wording_frame(norm: str, after: int, senses: Senses) -> str | None:
             after = close
         after += 1
     m = _WORDING_FRAME_RE.match(norm, after) or _THREAT_AFTER_RE.match(norm, after)
-    return m.group(0) if m and senses.threat_verbs else None
+    return m.group(0) if m else None
 
 
 # a threat verb right after the quoted words (骗子一开口就拿“上门”威胁)

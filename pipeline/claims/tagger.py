@@ -819,6 +819,7 @@ def _hedge_scope(
 
 #: Topics of quoted words that make the quote a scam's promise (帮你停息挂账).
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
+#: Quote marks dropped from reported words before their cues are read (能帮你“搞定”催收).
 _SCARE_QUOTES = str.maketrans("", "", "\"“”「」『』'‘’")
 #: A promise to wipe the credit file (声称可以删除真实的逾期记录): a paid repair's (session
 #: fifteen).

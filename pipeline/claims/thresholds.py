@@ -399,9 +399,10 @@ _ITEM_MARKS_RE = re.compile(r"[\s\-*•·>#\u2600-\u27bf\U0001f000-\U0001faff\uf
 
 
 def _opens_timeline_item(text: str, start: int) -> bool:
-    """True when the span at *start* opens the line and the line speaks of collection
-    (1-3天短信加电话提醒，主要是平台内部催收; 7-15天第三方催收介入), a range of days: a timeline of
-    overdue debt lists its stages so, with no 逾期 of their own (session fifteen)."""
+    """True when a range of days or a span with an open end (30天以上) at *start* opens the
+    line and the line names what a stage brings (1-3天短信加电话提醒，主要是平台内部催收;
+    5~7天评分调低; 30天以上通报联征): a timeline of overdue debt lists its stages so, with no
+    逾期 of their own (session fifteen)."""
     lead = _ITEM_MARKS_RE.match(text)
     return lead is not None and lead.end() == start and any(w in text for w in _STAGE_WORDS) \
         and (_RANGE_RE.match(text, start) is not None or _OPEN_SPAN_RE.match(text, start)
