@@ -1044,3 +1044,48 @@ def test_an_apps_address_book_is_no_contact(sentence: str) -> None:
 )
 def test_the_address_book_in_collection_stays_a_contact(sentence: str) -> None:
     assert "contacts_family" in analyse(sentence).topics
+
+
+# -- a small share said with a number --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("平台的数据显示，仅3%的逾期用户会被上门催收。", "home_visit"),
+        ("只有0.5%的逾期案件最后走到了起诉这一步。", "legal_action"),
+        ("据统计，仅占1%的借款人遇到过爆通讯录。", "contacts_family"),
+    ],
+)
+def test_a_small_share_is_rarity(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+def test_a_large_share_is_no_rarity() -> None:
+    # near miss: thirty percent is no rarity
+    a = analyse("只有30%的人会被起诉。")
+    assert a.stance == "affirms"
+
+
+# -- a card locked or frozen -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "信用卡逾期了，银行一般不会直接锁定储蓄卡。",
+        "逾期太久，本行的储蓄卡可能会被冻结。",
+        "卡被锁了以后，只能还款不能消费。",
+    ],
+)
+def test_a_card_locked_is_an_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_a_savings_card_frozen_by_a_court_is_enforcement() -> None:
+    a = analyse("判决后还不还钱，法院可以冻结你名下的储蓄卡。")
+    assert "legal_action" in a.topics
+    assert "account_impact" not in a.topics

@@ -548,6 +548,27 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
             else ev for ev, held in zip(evidence, inside, strict=True)]  # fmt: skip
 
 
+#: A small share said with a number (仅2%的逾期用户, 只有0.7%的案件): at most ten percent.
+_SMALL_SHARE_RE = re.compile(r"(?:仅有|仅占|只有|只占|仅)约?(\d+(?:\.\d+)?)\s*%")
+_SMALL_SHARE_MAX = 10.0
+
+
+def _small_share(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence]:
+    """Cues of a clause that puts their event at a small share (仅2%的逾期用户会被上门催收,
+    仅0.7%的逾期案件最终进入司法冻结程序) are denied with a frequency hedge, as a rarity word
+    would (不到10%) (session fifteen)."""
+    shares = [m for m in _SMALL_SHARE_RE.finditer(norm)
+              if float(m.group(1)) <= _SMALL_SHARE_MAX]
+    if not shares:
+        return evidence
+    clause_of = clause_index(norm)
+    rare = {clause_of[m.start()]: m.group(0) for m in shares}
+    return [replace(ev, negator=rare[clause_of[ev.start]], rare=True)
+            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare
+            and ev.negator is None and ev.polarity == "affirm" else ev
+            for ev in evidence]  # fmt: skip
+
+
 def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
                        ) -> list[TopicEvidence]:
     """Cues of a clause that grants an event exists (…确实有, …不是没有) followed by a clause
@@ -1093,6 +1114,7 @@ def _analyse_norm(
     evidence = _listed_channels(norm, evidence, tax)
     evidence = _corrected_descriptions(norm, evidence)
     evidence = _granted_then_rare(norm, evidence, tax)
+    evidence = _small_share(norm, evidence)
     clauses = _clause_lines(norm, evidence, background, conc, belief) if explain else ()
     dropped: dict[str, str] = dict(sense_notes)
     if boiler is not None:
