@@ -555,7 +555,7 @@ _SMALL_SHARE_MAX = 10.0
 
 def _small_share(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence]:
     """Cues of a clause that puts their event at a small share (仅2%的逾期用户会被上门催收,
-    只有一成不到的案子走到诉讼) are denied with a frequency hedge, as a rarity word
+    仅1.5%的案子最后走到诉讼) are denied with a frequency hedge, as a rarity word
     would (不到10%) (session fifteen)."""
     shares = [m for m in _SMALL_SHARE_RE.finditer(norm)
               if float(m.group(1)) <= _SMALL_SHARE_MAX]
