@@ -22,6 +22,8 @@ from pipeline.claims.stance import MASK, clause_end, clause_start
 _OPEN_QUOTES = "\"“「『'‘"
 _QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
 _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+#: Every quote mark, opening and closing.
+QUOTE_MARKS = _OPEN_QUOTES + "".join(_CLOSE_QUOTES.values())
 # A clause opening with one of these is the speaker's act, not more of the reported words.
 _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
          "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipeline.claims.analysis import CONTEXT_MARK, Analysis
 from pipeline.claims.clauses import (
     MASK,
+    QUOTE_MARKS,
     Span,
     alternation,
     belief_span,
@@ -562,9 +563,15 @@ def _small_share(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence
     if not shares:
         return evidence
     clause_of = clause_index(norm)
-    rare = {clause_of[m.start()]: m.group(0) for m in shares}
-    return [replace(ev, negator=rare[clause_of[ev.start]], rare=True)
-            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare
+    return _denied_as_rare(evidence, clause_of, {clause_of[m.start()]: m.group(0) for m in shares})
+
+
+def _denied_as_rare(evidence: list[TopicEvidence], clause_of: list[int],
+                    rare_word: dict[int, str]) -> list[TopicEvidence]:
+    """*evidence* with each undenied affirming cue of a clause in *rare_word* denied by that
+    clause's rarity word, a frequency hedge to come (``rare``)."""
+    return [replace(ev, negator=rare_word[clause_of[ev.start]], rare=True)
+            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare_word
             and ev.negator is None and ev.polarity == "affirm" else ev
             for ev in evidence]  # fmt: skip
 
@@ -597,10 +604,7 @@ def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
                 rare_word[c - 1] = word
     if not rare_word:
         return evidence
-    return [replace(ev, negator=rare_word[clause_of[ev.start]], rare=True)
-            if 0 <= ev.start < len(clause_of) and clause_of[ev.start] in rare_word
-            and ev.negator is None and ev.polarity == "affirm" else ev
-            for ev in evidence]  # fmt: skip
+    return _denied_as_rare(evidence, clause_of, rare_word)
 
 
 def reaction_at(norm: str, senses: Senses) -> int:
@@ -841,7 +845,7 @@ def _hedge_scope(
 #: Topics of quoted words that make the quote a scam's promise (帮你停息挂账).
 _PROMISE_TOPICS = frozenset({"negotiation", "debt_help_scam"})
 #: Quote marks dropped from reported words before their cues are read (能帮你“搞定”催收).
-_SCARE_QUOTES = str.maketrans("", "", "\"“”「」『』'‘’")
+_SCARE_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 #: A promise to wipe the credit file (声称可以删除真实的逾期记录): a paid repair's (session
 #: fifteen).
 _DELETE_PROMISE = re.compile(r"(?:删除|删掉|消除|洗白|铲除|抹掉|清除).{0,8}(?:记录|逾期|征信)")

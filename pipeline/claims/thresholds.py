@@ -386,27 +386,28 @@ _TABLE_ROW_RE = re.compile(r"[|｜\t]")
 _STAGE_LABEL_MAX = 12
 
 
-#: A range of days opening a timeline item (1-3天, 7~15天, 16至30天): a stage, not a time
-#: narrated (一个月后，催收员打给了…).
-_RANGE_RE = re.compile(r"\d+\s*(?:-|~|至|到)\s*\d+\s*天")
-#: A span with an open end opening a timeline item (30天以上上报征信, 7天内短信提醒): a stage too;
-#: not 后 (一个月后，…: a time narrated).
-_OPEN_SPAN_RE = re.compile(r"\d+\s*天\s*(?:以上|以内|之内|内)(?![,，])")
+#: Words closing a span with an open end (30天以上上报征信, 7天内短信提醒): a stage too; not 后
+#: (一个月后，…: a time narrated).
+_OPEN_ENDS = ("以上", "以内", "之内", "内")
 #: What a stage of overdue debt brings (collection, the credit file, fees, the account).
 _STAGE_WORDS = ("催收", "征信", "罚息", "违约金", "停用", "冻结", "上报", "评分", "记录")
 #: What a timeline item may open with before its span (a bullet, an emoji, a dash).
 _ITEM_MARKS_RE = re.compile(r"[\s\-*•·>#\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]*")
 
 
-def _opens_timeline_item(text: str, start: int) -> bool:
+def _opens_timeline_item(text: str, span: _Span) -> bool:
     """True when a range of days or a span with an open end (30天以上) at *start* opens the
     line and the line names what a stage brings (1-3天短信加电话提醒，主要是平台内部催收;
     5~7天评分调低; 30天以上通报联征): a timeline of overdue debt lists its stages so, with no
     逾期 of their own (session fifteen)."""
     lead = _ITEM_MARKS_RE.match(text)
-    return lead is not None and lead.end() == start and any(w in text for w in _STAGE_WORDS) \
-        and (_RANGE_RE.match(text, start) is not None or _OPEN_SPAN_RE.match(text, start)
-             is not None)
+    if lead is None or lead.end() != span.start or not any(w in text for w in _STAGE_WORDS):
+        return False
+    if span.lo != span.hi:
+        return True  # a range (1-3天, 两三天)
+    rest = text[span.end :].lstrip()
+    end = next((w for w in _OPEN_ENDS if rest.startswith(w)), None)
+    return end is not None and not rest[len(end) :].startswith((",", "，"))
 
 
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
@@ -435,7 +436,7 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
     for span in _durations(text, lex.lookback):
         anchor = _anchor(text, span.start, span.end, matchers)
         if anchor is None and (table_row or span.end <= stage_end
-                               or _opens_timeline_item(text, span.start)) \
+                               or _opens_timeline_item(text, span)) \
                 and not matchers.exclude.find(text, "exclude"):
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
