@@ -69,9 +69,13 @@ _FREQUENCY_RE = re.compile(
 #: One of a unit, then "not even" (一天宽限都没有, 一天也不给): none at all, no span (session ten).
 _NOT_EVEN_RE = re.compile(r"[^,;:，；：。!?！？]{0,4}?(?:都|也)(?:没有|没|不给|不留|不会给)")
 
+#: ...or a cap said with 不能超过 and the contact named between (一天之内催收电话不能超过3次)
+#: (session sixteen).
 _LIMITED_FREQUENCY_RE = re.compile(
     r"[^,;:，；：。!?！？]{0,3}?(?:只能|只可以|最多|仅能|仅限|仅可)[^,;:，；：。!?！？]{0,4}?"
     r"(?:\d+|[" + _CN + r"几数]+)\s*次"
+    r"|[^,;:，；：。!?！？]{0,14}?(?:不能超过|不得超过|不可超过|不准超过|不许超过|至多)"
+    r"[^,;:，；：。!?！？]{0,2}?(?:\d+|[" + _CN + r"几数]+)\s*(?:次|通|个电话)"
 )
 # Bare numbers listed before a duration (第1、3、7天): they share its unit.
 _BARE_LIST_RE = re.compile(r"(?<![\d.])\d+(?:\s*、\s*\d+)*\s*、\s*$")

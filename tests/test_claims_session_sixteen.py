@@ -1,0 +1,168 @@
+"""Session sixteen: classes found in real product explainers (安逸花, 分期乐, 360借条, 抖音月付)
+and pages on letters sent home.
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+
+# -- few people or cases, with an adverb between, deny the event -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("真的走到被银行起诉那一步的人其实并不多。", "legal_action"),
+        ("网贷逾期被判刑的实际上很少。", "criminal_risk"),
+        ("催收员真跑到老家去的情况其实并不多。", "home_visit"),
+    ],
+)
+def test_few_with_an_adverb_between_deny(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+def test_many_people_sued_still_affirms() -> None:
+    # near miss: no rarity word after the cue
+    a = analyse("逾期后被起诉的人其实越来越多了。")
+    assert "legal_action" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- giving up forbidden urges the act ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "别放弃和银行协商，多沟通几次总能谈出个分期方案。",
+        "千万不要轻易放弃申请个性化分期。",
+        "就算第一次被拒了，也不要放弃协商还款。",
+    ],
+)
+def test_do_not_give_up_negotiating_affirms(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance == "affirms"
+    assert a.modality == "advice"
+
+
+def test_a_lender_that_gives_up_nothing_is_no_advice() -> None:
+    # near miss: no prohibitive, 放弃 is the lender's and stays negated
+    a = analyse("银行不会放弃起诉的权利。")
+    assert a.modality != "advice"
+
+
+# -- caps said with 不能超过 and a count are rules, and no overdue span -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("上门走访的工作人员人数不能超过两个。", "home_visit"),
+        ("一天之内打给借款人的催收电话不能超过三次。", "debtor_contact"),
+        ("催收员每天联系本人的电话不能超过3次。", "debtor_contact"),
+    ],
+)
+def test_a_cap_with_a_count_is_a_rule(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.modality == "normative"
+    assert a.threshold is None
+
+
+def test_an_overdue_cap_keeps_its_span() -> None:
+    # near miss: 逾期 before the span, which counts days overdue, not calls
+    th = analyse("逾期不能超过三天，否则就会上报征信。").threshold
+    assert th is not None
+    assert th.anchor == "overdue"
+
+
+# -- a collection firm from outside is an agency ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期两个月后，案子会交给外面的催收公司，也可能有人上门。",
+        "拖久了银行会请外部的催收团队来处理，甚至上门。",
+        "网贷逾期半年，平台把账转给了外边的催收机构，还有人上门。",
+    ],
+)
+def test_an_outside_collector_is_outsourcing(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "third_party_agency" in a.topics
+    assert "home_visit" in a.topics
+
+
+def test_a_lenders_own_collectors_are_no_agency() -> None:
+    # near miss: the lender's own staff
+    assert "third_party_agency" not in analyse("逾期以后，银行内部的催收人员会上门。").topics
+
+
+# -- a committee that issues papers is no contact ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "带上村委会盖章的收入证明，去银行谈分期更容易通过。",
+        "居委会开具的困难证明可以作为协商还款的材料。",
+        "先去村委会开一份证明，再和平台协商延期。",
+    ],
+)
+def test_a_committee_issuing_papers_is_no_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert "contacts_family" not in a.topics
+
+
+def test_a_collector_at_the_committee_is_a_contact() -> None:
+    # near miss: the collector goes to the committee about the debt
+    assert "contacts_family" in analyse("催收员找到村委会，让他们转告你还钱。").topics
+
+
+# -- a letter checked with the lender for being its own is an impostor check ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到催收函，先打银行客服核实是不是银行真的发出的。",
+        "对方寄来的律师函，最好找平台确认是否真的委托过律所。",
+        "收到这种短信，先核实是否真的是平台发的。",
+    ],
+)
+def test_checking_a_letter_is_genuine_is_impostor_talk(sentence: str) -> None:
+    assert "fake_collection" in analyse(sentence).topics
+
+
+def test_a_check_of_the_amount_is_no_impostor_talk() -> None:
+    # near miss: checking what is owed, not who sent it
+    assert "fake_collection" not in analyse("收到催收函，先核实一下上面的欠款金额。").topics
+
+
+# -- a call or paper received with 后, then the reader's first act, is advice ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "家里人接到催收电话后，先把录音保存好，再去投诉。",
+        "收到律师函后，先打银行官方客服核实真假。",
+        "接到起诉短信后，先去12368查一下有没有立案。",
+    ],
+)
+def test_first_act_after_a_call_received_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_lenders_steps_after_a_call_stay_descriptive() -> None:
+    # near miss: what the lender does next, with its own subject
+    assert analyse("银行打完电话后，会先发一条短信提醒。").modality == "descriptive"
