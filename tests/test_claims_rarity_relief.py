@@ -225,7 +225,7 @@ def test_a_civil_dispute_denies_criminal_risk(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "很多人担心欠钱不还会被警察抓。",
+    "欠钱不还会不会被警察抓？",
     "欠了十几万网贷，晚上睡觉都怕被公安抓。",
     "真有诈骗情节的，派出所抓人也不奇怪。",
 ])

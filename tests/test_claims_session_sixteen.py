@@ -166,3 +166,185 @@ def test_first_act_after_a_call_received_is_advice(sentence: str) -> None:
 def test_a_lenders_steps_after_a_call_stay_descriptive() -> None:
     # near miss: what the lender does next, with its own subject
     assert analyse("银行打完电话后，会先发一条短信提醒。").modality == "descriptive"
+
+
+# -- a day of a timeline is a row, not a numbered heading ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "day"),
+    [
+        ("第5天：逾期信息报送到人行征信", "credit_report", 5),
+        ("第45天：花呗被停用", "account_impact", 45),
+        ("第60天:案件转交外包公司", "third_party_agency", 60),
+    ],
+)
+def test_a_day_row_of_a_timeline_is_a_claim(sentence: str, topic: str, day: int) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (day, day)
+
+
+def test_a_numbered_point_is_still_a_heading() -> None:
+    # near miss: 第二点 names a section
+    assert analyse("第二点：征信记录").topics == ()
+
+
+# -- an overdue span followed by 过后 is open --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("逾期两个月过后，平台大概率会起诉。", 60),
+        ("逾期15天过后，案子会交给第三方催收。", 15),
+        ("逾期半年过后，欠款可能被转让给资产公司。", 182),
+    ],
+)
+def test_a_span_then_guohou_is_open(sentence: str, low: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (low, None)
+
+
+# -- the day pointed at (那一天) is no span of one day -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台会自逾期那一天起计收罚息。",
+        "从逾期的那一天开始，罚息就按日累计。",
+        "逾期这一天起，违约金就开始算了。",
+    ],
+)
+def test_the_day_pointed_at_is_no_span(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "penalty_fees" in a.topics
+    assert a.threshold is None
+
+
+def test_one_day_overdue_keeps_its_span() -> None:
+    # near miss: a day counted, not pointed at
+    th = analyse("逾期一天就会开始计收罚息。").threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (1, 1)
+
+
+# -- words said inside a concession end where the author resumes -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "哪怕对方说下周就起诉，也别放弃协商。",
+        "就算催收员说马上立案了也一定要坚持协商分期。",
+        "即使对方说马上就起诉，也不要放弃协商还款。",
+    ],
+)
+def test_the_author_resumes_after_words_said_in_a_concession(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.modality == "advice"
+
+
+def test_words_said_outside_a_concession_run_to_the_clause_end() -> None:
+    # near miss: no concession, the collector's words run on and are set apart
+    assert "legal_action" not in analyse("对方说下周就起诉也没用。").topics
+
+
+# -- a fear told with nothing against it is no claim --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "不少人担心欠了网贷会被抓去坐牢。",
+        "很多借款人担心平台会给父母打电话。",
+        "我怕银行哪天真的派人上门。",
+    ],
+)
+def test_a_fear_told_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_fear_corrected_is_a_rejected_belief() -> None:
+    # near miss: the author corrects the fear, which denies it
+    a = analyse("不少人担心欠了网贷会坐牢，其实这是民事纠纷。")
+    assert "criminal_risk" in a.topics
+    assert a.stance == "denies"
+
+
+def test_telling_the_reader_not_to_fear_denies() -> None:
+    # near miss: 不用担心 has no person who fears; it is advice that the event won't come
+    a = analyse("欠款只有几千块，不用担心会被起诉。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+# -- a contact who will not receive calls is denied ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要按时还款，紧急联系人是不会接听到催收电话的。",
+        "正常还款的话，家人不会接听到任何催收电话。",
+        "逾期一两天，联系人一般不会接听到催收来电。",
+    ],
+)
+def test_a_contact_not_receiving_calls_is_denied(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+# -- the reader may call the police; what to try to get -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "碰到暴力催收可以直接报警。",
+        "催收员上门闹事，借款人可报警处理。",
+        "对方辱骂恐吓的，可以选择报警。",
+    ],
+)
+def test_the_police_may_be_called_is_advice(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["争取一到两周的延期还款", "争取减免一部分罚息", "争取和银行签订分期协议"],
+)
+def test_what_to_try_to_get_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_what_a_lender_tries_is_no_advice() -> None:
+    # near miss: 争取 not opening the item
+    assert analyse("银行也会争取在诉前和你达成分期协议。").modality != "advice"
+
+
+# -- collection counted per day is contact with the borrower -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "每日催收不能超过三次。",
+        "同一家平台每天催收的次数是有上限的。",
+        "一天催收十几次，已经算骚扰了。",
+    ],
+)
+def test_collection_per_day_is_contact(sentence: str) -> None:
+    assert "debtor_contact" in analyse(sentence).topics
+
+
+def test_the_family_told_first_by_the_borrower_is_no_contact() -> None:
+    a = analyse("担心影响家人的话，可以提前告知家人自己的情况。")
+    assert "contacts_family" not in a.topics

@@ -110,6 +110,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                 end = clause_end(norm, end + 1)
             elif topic == "debtor_contact" and lead.endswith(("说", "称")):
                 end = _said_continues(norm, end, senses)
+            end = _resumed_after_concession(norm, pos, start, end, senses)
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
@@ -139,6 +140,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if end > i + said:
                 spans.append(Span(i + said, end, "说", "debtor_contact"))
     spans += _speaker_say_spans(norm, senses, spans)
+    spans += _fear_spans(norm, senses, spans)
     spans += _content_spans(norm, senses, spans)
     spans += _received_content_spans(norm, senses, spans)
     spans += _message_spans(norm, senses, spans)
@@ -232,9 +234,48 @@ def _speaker_say_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Spa
             end = close + 1 if close > 0 else len(norm.rstrip("。.!！"))
         else:
             end = _said_continues(norm, clause_end(norm, start), senses)
+            end = _resumed_after_concession(norm, m.start(), start, end, senses)
         if end - start >= 2:
             out.append(Span(start, end, "says", "debtor_contact"))
     return out
+
+
+def _fear_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
+    """What a person fears (很多人会担心家里人被骚扰), to its clause end, when nothing after it
+    in the sentence speaks against it or tells it came true: a fear is no claim that the event
+    happens. A fear the author corrects (他怕…，其实…) is left to ``belief_span`` (session
+    sixteen)."""
+    pattern = alternation(senses.fears)
+    if pattern is None:
+        return []
+    rejection_re = alternation(senses.rejection)
+    out: list[Span] = []
+    for m in pattern.finditer(norm):
+        if any(sp.holds(m.start()) for sp in spans + out):
+            continue
+        if rejection_re is not None and rejection_re.search(norm, m.end()) is not None:
+            break  # corrected: a belief the author rejects
+        end = clause_end(norm, m.end())
+        if any(norm.find(w, end) >= 0 for w in senses.fears_came_true):
+            break  # 我怕…，结果他们真的打了: the fear came true, the event is told
+        if end - m.end() >= 2:
+            out.append(Span(m.end(), end, m.group(0)))
+    return out
+
+
+def _resumed_after_concession(norm: str, speaker: int, start: int, end: int,
+                              senses: Senses) -> int:
+    """The end of words said inside a concession (哪怕对方说要起诉了也别放弃): the author's
+    clause resumes at a resuming word (也), as the concession itself ends there (session
+    sixteen); else *end*."""
+    lead = norm[clause_start(norm, speaker) : speaker]
+    if not any(word in lead for word in senses.concessive):
+        return end
+    for word in senses.resume:
+        at = norm.find(word, start + 1, end)
+        if at > 0:
+            end = min(end, at)
+    return end
 
 
 def _said_continues(norm: str, end: int, senses: Senses) -> int:

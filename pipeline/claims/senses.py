@@ -110,6 +110,9 @@ class Senses:
     # a warning not to believe before the reporting word in its clause (别信那些号称…的中介):
     # the act of quoting is denied
     disbelief: tuple[str, ...] = ()
+    # a person's fear with nothing said against it (很多人担心X): X is set apart, no claim
+    fears: tuple[str, ...] = ()
+    fears_came_true: tuple[str, ...] = ()  # ...unless one of these follows (结果…真的打了)
     # a lead that names what follows false itself (误区一：X, 有一种谣言说X): X is a belief the
     # author rejects, with no rejection word after it
     false_leads: tuple[str, ...] = ()
@@ -325,6 +328,8 @@ def parse_senses(path: Path) -> Senses:
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),
+        fears=_words(clauses, "fears", "clauses."),
+        fears_came_true=_words(clauses, "fears_came_true", "clauses."),
         quote_rejections=_words(clauses, "quote_rejections", "clauses."),
         quote_confirmations=_words(clauses, "quote_confirmations", "clauses."),
         belief_referents=_words(clauses, "belief_referents", "clauses."),

@@ -210,6 +210,8 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
         early = before == "前" and text[: m.start() - 1].endswith(("逾期", "逾期的"))
         if before == "哪" or text[: m.start()].endswith(("哪一", "哪个")):
             continue  # 具体到哪一个月: which month, asked or named, no span (round z6)
+        if before in ("那", "这") and num == "一":
+            continue  # 自逾期那一天起: the day pointed at, no span of one day (session sixteen)
         if (before == "每" or (before == "前" and not early) or _FREQUENCY_RE.match(text, m.end())
                 or (_LIMITED_FREQUENCY_RE.match(text, m.end())
                     and "逾期" not in text[max(0, m.start() - 4) : m.start()])):
