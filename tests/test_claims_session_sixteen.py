@@ -345,6 +345,74 @@ def test_collection_per_day_is_contact(sentence: str) -> None:
     assert "debtor_contact" in analyse(sentence).topics
 
 
-def test_the_family_told_first_by_the_borrower_is_no_contact() -> None:
-    a = analyse("担心影响家人的话，可以提前告知家人自己的情况。")
-    assert "contacts_family" not in a.topics
+# -- the day after the due date as the time the lender acts names no grace -----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台一般在还款日次日上午发出第一条提醒短信。",
+        "还款日的第二天，系统会自动拨打语音提醒电话。",
+        "到了还款日后一天，客服就会打电话过来。",
+    ],
+)
+def test_the_day_after_the_due_date_names_no_grace(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert "overdue_grace" not in a.topics
+
+
+def test_counted_overdue_the_day_after_keeps_the_grace_topic() -> None:
+    # near miss: 算逾期 says there is no grace
+    assert "overdue_grace" in analyse("还款日次日还没还上就算逾期。").topics
+
+
+# -- a script's quoted words and words named as pressure content are set apart ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("系统会自动外呼，话术模板为“今天不处理将上报征信”。", "credit_report"),
+        ("语音电话的话术是“逾期将被起诉”，其实只是提醒。", "legal_action"),
+        ("人工催收的电话里会加入“罚息翻倍”“联系家人”等施压内容。", "penalty_fees"),
+    ],
+)
+def test_a_scripts_words_are_set_apart(sentence: str, unsaid: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert unsaid not in a.topics
+
+
+# -- a power to freeze is no phone permission; an authority with power states no rule -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "网贷平台并没有冻结借款人银行卡的权限。",
+        "催收公司根本没有冻结你账户的权限。",
+        "第三方支付平台没有冻结权限，只有法院可以。",
+    ],
+)
+def test_no_power_to_freeze_denies_the_freeze(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "account_impact" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_phone_permission_is_still_no_account_impact() -> None:
+    # near miss: an app's location permission
+    assert "account_impact" not in analyse("把这个借款软件的通讯录权限关掉就行。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["能查封房产的只有法院这类有权的机关。", "冻结存款要由有权机关依法办理。"],
+)
+def test_an_authority_with_power_is_no_rule(sentence: str) -> None:
+    assert analyse(sentence).modality == "descriptive"
+
+
+def test_users_chief_worry_is_no_claim() -> None:
+    assert analyse("不少网贷用户最担心逾期以后银行卡被冻结。").topics == ()

@@ -33,7 +33,9 @@ _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "�
 _SPEAKER_HEADS = ("的中介", "的人", "的公司", "的机构", "的平台", "的团队", "的广告", "的网站",
                   "的骗子", "的律所", "的工作室", "的账号", "的群", "的客服")
 _QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
-                "显示", "内容是", "内容为")
+                "显示", "内容是", "内容为",
+                # a script's words (话术模板为“…”) (session sixteen)
+                "话术为", "话术是", "模板为", "模板是")
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,11 +450,11 @@ def _wording_frame(norm: str, after: int) -> str | None:
 
 # a threat verb right after the quoted words (骗子一开口就拿“上门”威胁)
 _THREAT_AFTER_RE = re.compile("(?:来|去|进行)?(?:恐吓|威胁|吓唬)")
-# 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法) or
-# for a name used (以“咨询服务”“纠纷调解”之类的名义开公司)
+# 等 / 这类 / 之类的 …, an optional threat word, then a noun for wording (字眼, 话术, 说法, 施压
+# 内容) or for a name used (以“咨询服务”“纠纷调解”之类的名义开公司)
 _WORDING_FRAME_RE = re.compile(
     "(?:等|这类|这种|这样的|之类的?|一类)的?(?:恐吓|威胁|施压|吓人|吓唬人?的?)?"
-    "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话|名义|名目|旗号|幌子)")
+    "(?:字眼|话术|说法|词汇|字样|词语|措辞|用语|话|名义|名目|旗号|幌子|内容)")
 
 
 def _threat_word_spans(norm: str, senses: Senses, spans: list[Span]) -> list[Span]:
