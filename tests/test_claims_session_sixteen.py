@@ -416,3 +416,68 @@ def test_an_authority_with_power_is_no_rule(sentence: str) -> None:
 
 def test_users_chief_worry_is_no_claim() -> None:
     assert analyse("不少网贷用户最担心逾期以后银行卡被冻结。").topics == ()
+
+
+# -- 别 inside a word (识别, 区别) is no "don't" -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对方要你提供银行卡密码、人脸识别等信息，这就是冒充的。",
+        "法院对恶意拖欠和确实困难的会区别看待，一般都会先调解。",
+        "平台会根据逾期天数的类别等因素决定是否上报征信。",
+    ],
+)
+def test_bie_inside_a_word_is_no_prohibitive(sentence: str) -> None:
+    assert analyse(sentence).modality != "advice"
+
+
+def test_do_not_wait_is_still_advice() -> None:
+    # near miss: 别等 as a prohibitive
+    assert analyse("别等传票寄到家里，现在就去和银行协商分期。").modality == "advice"
+
+
+# -- violent means and leaked privacy named -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台有权催收，但不能用暴力手段。",
+        "催收人员不得采取非法手段讨债。",
+        "催收员也不能泄露借款人的隐私信息。",
+    ],
+)
+def test_unlawful_means_denied_are_rights(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.stance == "denies"
+
+
+def test_means_used_affirm_the_abuse() -> None:
+    # near miss: the means were used
+    a = analyse("有的催收公司用暴力手段逼人还钱。")
+    assert "complaints_rights" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- the reader sent to complain, as the answer to a case -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要是催收打到你单位，那你就去银保监会投诉他们，让他们长点记性。",
+        "如果催收骚扰你的家人，那就去举报，别客气。",
+        "对方爆了你的通讯录，你就去投诉，保留好证据。",
+    ],
+)
+def test_the_reader_sent_to_complain_is_advice(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.modality == "advice"
+
+
+def test_the_biggest_worry_named_is_no_claim() -> None:
+    assert analyse("很多人逾期后最大的顾虑就是催收打电话给爸妈。").topics == ()

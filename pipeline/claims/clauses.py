@@ -491,6 +491,10 @@ def mask(norm: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+#: Characters that make 别 part of a word (识别, 区别, 特别, 个别…): no prohibitive 别.
+_BIE_COMPOUNDS = frozenset("识区分特个类级告差辨鉴性")
+
+
 def concessive_spans(norm: str, senses: Senses) -> list[Span]:
     """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
     pattern = alternation(senses.concessive)
@@ -498,6 +502,8 @@ def concessive_spans(norm: str, senses: Senses) -> list[Span]:
         return []
     spans: list[Span] = []
     for m in pattern.finditer(norm):
+        if m.group(0).startswith("别") and norm[m.start() - 1 : m.start()] in _BIE_COMPOUNDS:
+            continue  # 人脸识别等, 区别看待: 别 of a word, no "don't" (session sixteen)
         body = m.end()
         end = clause_end(norm, body)
         if m.group(0) in senses.concessive_needs_main and not norm[end:].strip("，,;；。.!！?？ "):
