@@ -481,3 +481,88 @@ def test_the_reader_sent_to_complain_is_advice(sentence: str) -> None:
 
 def test_the_biggest_worry_named_is_no_claim() -> None:
     assert analyse("很多人逾期后最大的顾虑就是催收打电话给爸妈。").topics == ()
+
+
+# -- a span not gone past: the negation is the span's --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要还没超过诉讼时效，平台照样能起诉你。",
+        "没有超过三年时效的，银行仍然可以起诉。",
+        "欠款没有超出时效，对方依旧可以申请强制执行。",
+    ],
+)
+def test_a_span_not_gone_past_leaves_the_event(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_denial_after_the_span_still_denies() -> None:
+    # near miss: the event has a negation of its own
+    a = analyse("逾期没有超过一个月，一般不会被起诉。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人长期未被催收后，突然就被起诉了。",
+        "两年都没被催收过，结果收到了法院的传票。",
+        "一直没有被催收，后来平台直接申请了强制执行。",
+    ],
+)
+def test_not_collected_from_denies_nothing_after(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"
+
+
+# -- limitation periods and a creditor's right are no overdue spans or borrower's rights ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要平台发过律师函，时效就会重新计算三年。",
+        "对方起诉以后，时效中断，重新算三年。",
+        "债权的最长保护期是二十年，过了就不能再起诉。",
+    ],
+)
+def test_a_limitation_period_is_no_overdue_span(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.threshold is None
+
+
+def test_a_creditors_right_lapsing_is_no_borrowers_right() -> None:
+    assert "complaints_rights" not in analyse("二十年一过，债权人的这项权利也就消灭了。").topics
+
+
+def test_the_borrowers_right_named_stays() -> None:
+    # near miss: the borrower's right to complain
+    assert "complaints_rights" in analyse("借款人有投诉违规催收的权利。").topics
+
+
+# -- logging in to look something up is advice; a relative's call put first is no collection ----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["登录征信中心的网站，查一下有没有逾期记录。", "登录银行App，看看罚息是怎么算的。"],
+)
+def test_logging_in_to_check_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我妈电话打过来，问我是不是欠了钱。", "我爸电话打了过来，劈头就问我欠了多少。"],
+)
+def test_a_relatives_call_put_first_is_no_collection(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" not in a.topics
+    assert "contacts_family" not in a.topics
