@@ -566,3 +566,67 @@ def test_a_relatives_call_put_first_is_no_collection(sentence: str) -> None:
     a = analyse(sentence)
     assert "debtor_contact" not in a.topics
     assert "contacts_family" not in a.topics
+
+
+# -- a child's exam or enlistment names no contact; news announced is no message -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "父母有逾期记录，一般不会让子女失去公务员考试资格。",
+        "父母上了征信黑名单，孩子参军会不会受影响？",
+        "父亲欠网贷不还，会不会影响儿子考公录用？",
+    ],
+)
+def test_a_childs_exam_or_enlistment_is_no_contact(sentence: str) -> None:
+    assert "contacts_family" not in analyse(sentence).topics
+
+
+def test_news_announced_is_no_message() -> None:
+    a = analyse("说个好消息：小额的水电费欠费不再直接报送征信了。")
+    assert "credit_report" in a.topics
+    assert "debtor_contact" not in a.topics
+
+
+def test_a_message_after_its_noun_is_still_set_apart() -> None:
+    # near miss: an SMS quoted after its noun and a colon
+    a = analyse("收到一条消息：三天内不还款就起诉。")
+    assert "legal_action" not in a.topics
+
+
+# -- rarity after 的 with a usual-ness word; credit repaired by the borrower -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("小额网贷真派人上门的一般不多。", "home_visit"),
+        ("为几千块钱起诉借款人的通常很少。", "legal_action"),
+        ("打到单位领导那里的一般不多。", "contacts_family"),
+    ],
+)
+def test_few_after_de_with_usually_deny(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "非恶意逾期的，可以向银行提出异议，申请征信修复。",
+        "主动修复征信的办法只有一个：结清以后按时还款，等不良记录过期。",
+        "自行修复征信要靠时间，五年后不良记录自动消除。",
+    ],
+)
+def test_credit_repaired_by_the_borrower_is_no_scam(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debt_help_scam" not in a.topics
+    assert "credit_report" in a.topics
+
+
+def test_a_paid_repair_firm_is_still_a_scam() -> None:
+    # near miss: a firm charging for it
+    assert "debt_help_scam" in analyse("有的征信修复机构收费几千，声称能申请征信修复。").topics

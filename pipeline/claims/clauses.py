@@ -376,7 +376,8 @@ def _message_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
     alt = alternation(nouns)
     if alt is None:
         return None
-    return (re.compile(f"(?:{alt.pattern}){_MESSAGE_COLON}"),
+    # (not news announced, 有个好消息：…, session sixteen)
+    return (re.compile(f"(?<![好坏])(?:{alt.pattern}){_MESSAGE_COLON}"),
             re.compile(f"(?:{alt.pattern})[^。!?！？]{{0,12}}?{_MESSAGE_CONTENT}"))
 
 
