@@ -630,3 +630,42 @@ def test_credit_repaired_by_the_borrower_is_no_scam(sentence: str) -> None:
 def test_a_paid_repair_firm_is_still_a_scam() -> None:
     # near miss: a firm charging for it
     assert "debt_help_scam" in analyse("有的征信修复机构收费几千，声称能申请征信修复。").topics
+
+
+# -- words holding 应 or 不当 that are neither rule nor negation ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "语音机器人能自动外呼，还有智能应答功能。",
+        "催收系统会根据借款人的回答随机应变，调整催收电话的话术。",
+    ],
+)
+def test_answering_is_no_rule(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.modality == "descriptive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收员话术不当、频繁骚扰，很容易招来投诉。",
+        "电话催收方式不当的，借款人可以向监管部门投诉。",
+        "平台处理不当，导致大量用户投诉暴力催收。",
+    ],
+)
+def test_improper_is_no_negation(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "complaints_rights" in a.topics
+    assert a.stance != "denies"
+
+
+def test_talks_with_the_collector_opening_a_sentence_are_advice() -> None:
+    assert analyse("和催收人员协商一个能承受的还款方案。").modality == "advice"
+
+
+def test_a_collector_who_negotiated_is_no_advice() -> None:
+    # near miss: the collector is the subject
+    assert analyse("催收员与借款人协商了一个还款方案。").modality == "descriptive"
