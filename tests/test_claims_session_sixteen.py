@@ -669,3 +669,73 @@ def test_talks_with_the_collector_opening_a_sentence_are_advice() -> None:
 def test_a_collector_who_negotiated_is_no_advice() -> None:
     # near miss: the collector is the subject
     assert analyse("催收员与借款人协商了一个还款方案。").modality == "descriptive"
+
+
+# -- found by the helper-written blind probes (probe415-417) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "空调坏了可以预约厂家上门维修，一般当天就到。",
+        "快递公司提供上门取件，下单后两小时内有人来。",
+        "旧家电回收平台支持免费上门回收。",
+    ],
+)
+def test_a_service_at_the_door_is_no_visit(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_collector_at_the_door_stays_a_visit() -> None:
+    # near miss: the same words with a debt
+    assert "home_visit" in analyse("催收员说欠款再不还就上门服务，其实就是上门催收。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司每个月都会把员工的工资和个税信息上报税务局。",
+        "单位要按时给职工上报社保缴费基数。",
+    ],
+)
+def test_a_payroll_filing_is_no_credit_report(sentence: str) -> None:
+    assert "credit_report" not in analyse(sentence).topics
+
+
+def test_a_lender_reporting_stays_a_credit_report() -> None:
+    # near miss: the lender reports the overdue
+    assert "credit_report" in analyse("平台会把逾期信息上报给征信中心。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "消费分期的手续费，有的银行按月收，有的一次性收。",
+        "申请账单分期以后，每期要多付一点手续费。",
+    ],
+)
+def test_a_cards_instalment_feature_is_no_negotiation(sentence: str) -> None:
+    assert "negotiation" not in analyse(sentence).topics
+
+
+def test_instalments_agreed_after_an_overdue_stay_negotiation() -> None:
+    # near miss: the plan agreed because the borrower cannot pay
+    assert "negotiation" in analyse("逾期还不上，可以跟银行协商把欠款做账单分期。").topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("催收短信的内容大意是：明天不还就派人去你单位。", "contacts_family"),
+        ("那条短信大意是三天内不还款就起诉。", "legal_action"),
+    ],
+)
+def test_the_gist_of_a_message_is_set_apart(sentence: str, unsaid: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert unsaid not in a.topics
+
+
+def test_wariness_for_every_such_case_is_advice() -> None:
+    a = analyse("凡是自称能消除逾期记录的，都要警惕是骗子。")
+    assert a.modality == "advice"
