@@ -739,3 +739,59 @@ def test_the_gist_of_a_message_is_set_apart(sentence: str, unsaid: str) -> None:
 def test_wariness_for_every_such_case_is_advice() -> None:
     a = analyse("凡是自称能消除逾期记录的，都要警惕是骗子。")
     assert a.modality == "advice"
+
+
+# -- guarantors' and debt-sale pages ------------------------------------------------------------
+
+
+def test_a_contracts_terms_in_black_and_white_are_no_message() -> None:
+    a = analyse("银行的格式合同白纸黑字写着“承担连带清偿责任”。")
+    assert "debtor_contact" not in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "贷款一直不还，银行最终会通过司法途径追讨。",
+        "走司法途径之前，银行一般会先发律师函。",
+    ],
+)
+def test_the_judicial_route_is_legal_action(sentence: str) -> None:
+    assert "legal_action" in analyse(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这家资产管理公司根本没在银保监会备案。",
+        "正规的催收公司都在监管部门登记在册。",
+    ],
+)
+def test_a_firm_registered_with_a_regulator_is_no_complaint(sentence: str) -> None:
+    assert "complaints_rights" not in analyse(sentence).topics
+
+
+def test_a_complaint_to_the_regulator_stays() -> None:
+    # near miss: the reader complains there
+    assert "complaints_rights" in analyse("可以向银保监会投诉这家公司没有备案还乱催收。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "因为没注意催收短信，他一直不知道债权已经转让了。",
+        "很多人没留意银行发来的还款提醒短信。",
+    ],
+)
+def test_a_message_not_noticed_still_came(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "debtor_contact" in a.topics
+    assert a.stance != "denies"
+
+
+def test_room_to_spare_is_no_grace_period() -> None:
+    assert "overdue_grace" not in analyse("从逾期到被起诉，中间其实还有很大的缓冲空间。").topics
+
+
+def test_you_must_know_is_no_rule() -> None:
+    assert analyse("债权转让以后，这几点变化你必须知道：催收公司可能会上门。").modality != "normative"
