@@ -794,4 +794,5 @@ def test_room_to_spare_is_no_grace_period() -> None:
 
 
 def test_you_must_know_is_no_rule() -> None:
-    assert analyse("债权转让以后，这几点变化你必须知道：催收公司可能会上门。").modality != "normative"
+    a = analyse("债权转让以后，这几点变化你必须知道：催收公司可能会上门。")
+    assert a.modality != "normative"
