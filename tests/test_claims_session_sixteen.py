@@ -796,3 +796,60 @@ def test_room_to_spare_is_no_grace_period() -> None:
 def test_you_must_know_is_no_rule() -> None:
     a = analyse("债权转让以后，这几点变化你必须知道：催收公司可能会上门。")
     assert a.modality != "normative"
+
+
+# -- found by the second helper's blind probes (probe418-420) ------------------------------------
+
+
+def test_a_clerk_signing_at_home_is_no_visit() -> None:
+    assert "home_visit" not in analyse("办信用卡时，银行工作人员可以上门面签。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "平台有权把逾期债权转让给第三方公司，但要通知借款人。",
+        "银行把坏账打包卖给第三方机构，是很常见的做法。",
+    ],
+)
+def test_the_buyer_of_a_sold_debt_is_no_agency(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "bad_debt_transfer" in a.topics
+    assert "third_party_agency" not in a.topics
+
+
+def test_a_debt_handed_to_a_third_party_to_collect_stays_an_agency() -> None:
+    # near miss: handed over to collect, not sold
+    assert "third_party_agency" in analyse("逾期三个月后，银行会把案子交给第三方催收。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我的卡是有宽限期的，过了还款日才把钱还上，也没算逾期。",
+        "这家银行是给宽限期的，我过了还款日才还进去，没有影响征信。",
+    ],
+)
+def test_cai_of_a_late_act_is_no_only_if(sentence: str) -> None:
+    assert analyse(sentence).stance != "conditional"
+
+
+def test_only_if_cai_stays_a_condition() -> None:
+    # near miss: 的，才 of a case
+    assert analyse("恶意透支金额较大的，才会构成犯罪。").stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "把催收的通话录音备份到电脑里，按日期命名。",
+        "把聊天截图都存到云盘上，以备投诉时使用。",
+    ],
+)
+def test_a_ba_clause_keeping_evidence_is_advice(sentence: str) -> None:
+    assert analyse(sentence).modality == "advice"
+
+
+def test_a_ba_phrase_as_subject_is_no_advice() -> None:
+    # near miss: 把…转到 names the swindle, it tells the reader nothing to do
+    assert analyse("把钱转到所谓的安全账户，是冒充客服的骗子最常用的套路。").modality != "advice"

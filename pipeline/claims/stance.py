@@ -583,6 +583,9 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
             continue
         if any(b in span for b in blockers):
             continue
+        if hit.text.endswith("才") and any(
+                b.startswith("才") and text.startswith(b, hit.end - 1) for b in blockers):
+            continue  # 过了还款日才把钱还进去: 才 of a late act (session sixteen)
         found.append(hit.text.replace(GAP, "…"))
     if lex is not None and lex.whether and lex.depends:
         dep = _whether_depends(text, lex)
@@ -931,8 +934,7 @@ def detect_modality(
         if not head.startswith(verbs):
             continue  # no verb opens it (one test of them all before the loop over them)
         for verb in verbs:
-            if head.startswith(verb) and (verb != "把" or head.rstrip(_TRAILING).endswith(
-                    _BA_RESULTS)):  # fmt: skip
+            if head.startswith(verb) and (verb != "把" or _ba_instruction(head)):
                 return "advice", verb
     return "descriptive", None
 
@@ -940,6 +942,17 @@ def detect_modality(
 #: A 把-clause is an instruction when it ends with the state the reader is to bring about
 #: (把录音保存好, 把材料准备齐全), not when it describes a step (把欠款挂起来分期偿还).
 _BA_RESULTS = ("好", "清楚", "齐", "齐全", "下来")
+#: ...or when its first clause keeps something somewhere (把录音备份到云盘，注明日期) (session
+#: sixteen).
+_BA_KEEP_RE = re.compile("(?:保存|备份|存|存放|上传|拷贝|打印)(?:到|在|进)")
+
+
+def _ba_instruction(head: str) -> bool:
+    """A 把-clause that tells the reader what to do: it ends with the state to bring about, or
+    its first clause keeps something somewhere (``_BA_KEEP_RE``)."""
+    if head.rstrip(_TRAILING).endswith(_BA_RESULTS):
+        return True
+    return _BA_KEEP_RE.search(head[: clause_end(head, 0)]) is not None
 
 
 #: A clause opening that points back at what was said before (这也不意味着…): what follows is
