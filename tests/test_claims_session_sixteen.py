@@ -853,3 +853,28 @@ def test_a_ba_clause_keeping_evidence_is_advice(sentence: str) -> None:
 def test_a_ba_phrase_as_subject_is_no_advice() -> None:
     # near miss: 把…转到 names the swindle, it tells the reader nothing to do
     assert analyse("把钱转到所谓的安全账户，是冒充客服的骗子最常用的套路。").modality != "advice"
+
+
+# -- a stage label before its colon keeps its span beside a letter the stage sends ---------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("15-30天：电话催收加密，可能寄出律师函", 15, 30),
+        ("31-60天：委托律师发送律师函", 31, 60),
+    ],
+)
+def test_a_stage_label_keeps_its_span_beside_a_letter(sentence: str, low: int, high: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.max_days) == (low, high)
+
+
+def test_a_letters_own_deadline_is_still_no_span() -> None:
+    # near miss: no stage label; the days are the letter's deadline
+    assert analyse("律师函上写着要求7日内还清欠款。").threshold is None
+
+
+def test_repair_that_takes_five_years_is_no_scam() -> None:
+    assert "debt_help_scam" not in analyse("逾期以后征信修复需要五年时间，没有捷径。").topics

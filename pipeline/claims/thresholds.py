@@ -416,6 +416,20 @@ def _opens_timeline_item(text: str, span: _Span) -> bool:
     return end is not None and not rest[len(end) :].startswith((",", "，"))
 
 
+#: Exclusion words that a stage's label before its colon outweighs: a lawyer's letter sent at
+#: that stage (7-14天：开始频繁联系，可能发律师函) sets no deadline of its own (session sixteen).
+_STAGE_SENDS = frozenset({"律师函", "律师信", "函件"})
+
+
+def _excluded_stage(text: str, labelled: bool, matchers: Matchers) -> bool:
+    """True when an exclusion word makes *text*'s stage span no overdue span; a span that
+    labels its stage before a colon (*labelled*) is kept beside a letter the stage sends."""
+    hits = matchers.exclude.find(text, "exclude")
+    if labelled:
+        return any(h.text not in _STAGE_SENDS for h in hits)
+    return bool(hits)
+
+
 def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> Threshold | None:
     """The first anchored duration in normalized *text* as a Threshold, or None.
 
@@ -443,7 +457,7 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         anchor = _anchor(text, span.start, span.end, matchers)
         if anchor is None and (table_row or span.end <= stage_end
                                or _opens_timeline_item(text, span)) \
-                and not matchers.exclude.find(text, "exclude"):
+                and not _excluded_stage(text, span.end <= stage_end, matchers):
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)
