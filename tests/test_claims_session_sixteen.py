@@ -878,3 +878,25 @@ def test_a_letters_own_deadline_is_still_no_span() -> None:
 
 def test_repair_that_takes_five_years_is_no_scam() -> None:
     assert "debt_help_scam" not in analyse("逾期以后征信修复需要五年时间，没有捷径。").topics
+
+
+# -- a case named as its own clause (…的情况下，) is a condition ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("欠款金额大、又长期失联的情况下，催收人员会上门。", "home_visit"),
+        ("借款人明确拒绝还款的情况下，银行会起诉。", "legal_action"),
+    ],
+)
+def test_a_case_named_as_its_own_clause_is_a_condition(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "conditional"
+
+
+def test_the_usual_case_with_de_is_a_hedge_not_a_condition() -> None:
+    a = analyse("正常的情况下，银行不会派人上门。")
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
