@@ -900,3 +900,47 @@ def test_the_usual_case_with_de_is_a_hedge_not_a_condition() -> None:
     a = analyse("正常的情况下，银行不会派人上门。")
     assert a.stance == "denies"
     assert a.hedge == "frequency"
+
+
+# -- police and reports pages ---------------------------------------------------------------------
+
+
+def test_an_area_code_explained_is_no_call() -> None:
+    assert analyse("0571是杭州的电话区号。").topics == ()
+
+
+def test_calls_from_one_prefix_stay_calls() -> None:
+    # near miss: calls that came
+    assert "debtor_contact" in analyse("同一个号段的电话一上午打来了十几个。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很多人以为欠网贷不还就会被警察抓，错！",
+        "不少人觉得逾期一天就会上门催收，大错！",
+    ],
+)
+def test_a_belief_answered_with_wrong_is_rejected(sentence: str) -> None:
+    assert analyse(sentence).stance == "denies"
+
+
+def test_a_belief_confirmed_with_right_is_not_rejected() -> None:
+    # near miss: 没错 confirms
+    assert analyse("很多人以为逾期会上征信，没错！").stance != "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "建议前台直接回复“此人已离职”或“无权处理私人债务”。",
+        "接到电话可以回答“我不认识这个人”、“以后别再打来”。",
+    ],
+)
+def test_a_reply_quoted_is_set_apart(sentence: str) -> None:
+    assert analyse(sentence).modality != "normative"
+
+
+def test_asking_someone_for_help_after_a_case_is_advice() -> None:
+    a = analyse("若家人被催收骚扰，可请他们配合录音，留下证据。")
+    assert a.modality == "advice"

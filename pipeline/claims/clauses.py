@@ -34,8 +34,9 @@ _SPEAKER_HEADS = ("的中介", "的人", "的公司", "的机构", "的平台", 
                   "的骗子", "的律所", "的工作室", "的账号", "的群", "的客服")
 _QUOTE_LEADS = ("说", "称", "道", "写", ":", "：", "提到", "表示", "提示", "警告", "通知", "写着",
                 "显示", "内容是", "内容为",
-                # a script's words (话术模板为“…”) (session sixteen)
-                "话术为", "话术是", "模板为", "模板是")
+                # a script's words (话术模板为“…”) and a reply given (直接回复“该员工已离职”)
+                # (session sixteen)
+                "话术为", "话术是", "模板为", "模板是", "回复", "回答", "答复")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             if senses.lead_blockers and norm[:i].endswith(tuple(senses.lead_blockers)):
                 continue  # 账户状态一栏写着“呆账”: a field of a record shown, no words quoted
             spans.append(Span(i, close + 1, norm[i - 1]))
+        elif (prev := _quote_before(spans, norm, i)) is not None:
+            # 回复“该员工已离职”或“无权处理私人债务”: a second quote joined to one set apart is
+            # the same speaker's words (session sixteen)
+            spans.append(Span(i, close + 1, prev.marker, prev.topic))
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))
@@ -184,6 +189,20 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                 and not any(sp.holds(close) for sp in spans):  # fmt: skip
             spans.append(Span(0, close + 1, "quote continued"))
     return sorted(spans, key=lambda s: s.start)
+
+
+#: Words that join two quotes of one list (“A”或“B”, “A”、“B”).
+_QUOTE_JOINS = ("", "或", "或者", "、", "和", "及")
+
+
+def _quote_before(spans: list[Span], norm: str, at: int) -> Span | None:
+    """The quote set apart that ends just before *at*, joined to it by one of _QUOTE_JOINS
+    (“A”或“B”), or None."""
+    for sp in spans:
+        if sp.end <= at and norm[sp.end - 1 : sp.end] in _CLOSE_QUOTES.values() \
+                and norm[sp.end : at].strip() in _QUOTE_JOINS:
+            return sp
+    return None
 
 
 #: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…).
@@ -531,7 +550,8 @@ def belief_span(norm: str, senses: Senses) -> Span | None:
             named = _quoted_false(norm, senses)
         return named if named is not None else _referred_false(norm, senses, rejection_re)
     body = m.end() if m is not None else 0
-    rejection = found.start()
+    # (a rejection that opens with its clause break, ,错!, rejects the clause before it too)
+    rejection = found.start() + (1 if found.group(0).startswith(",") else 0)
     end = max(body, clause_start(norm, rejection))
     if end <= body:
         end = rejection
