@@ -944,3 +944,31 @@ def test_a_reply_quoted_is_set_apart(sentence: str) -> None:
 def test_asking_someone_for_help_after_a_case_is_advice() -> None:
     a = analyse("若家人被催收骚扰，可请他们配合录音，留下证据。")
     assert a.modality == "advice"
+
+
+# -- the two channels named as the means used; "not even one" names no case ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "派人上门的情况很少，绝大多数机构还是靠电话和短信。",
+        "外访基本没有，都是短信、电话在催。",
+    ],
+)
+def test_channels_named_beside_a_visit_are_contact(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "home_visit" in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_not_even_one_visit_is_no_case() -> None:
+    a = analyse("欠了半年也没碰到过一个上门的，全是电话和短信。")
+    assert "home_visit" in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_a_case_clause_still_frames_the_rest() -> None:
+    # near miss: 的-clause naming the case, no "not even one"
+    a = analyse("催收人员上门辱骂借款人的，会被拘留。")
+    assert "home_visit" not in a.topics

@@ -687,6 +687,10 @@ _COPULAR_DE = re.compile(r"(?<![凡要若但还总就也都称])是(?!否)|(?:�
 _ASSERTIVE_DE = re.compile(r"(?:不会|不可能|不至于)[^,的]*的$")
 
 
+#: "Not even one" in a 的-clause (没接到过一个上门的, 一次都没…过的): a statement, no case.
+_NOT_EVEN_ONE = re.compile("(?:没|没有|未)[^,的]{0,4}(?:过)?一(?:个|次|回|通)")
+
+
 def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> list[TopicEvidence]:
     """催收人员上门辱骂借款人的，会被拘留: a first clause ending in 的 describes the case;
     when the rest of the sentence has cues of its own, the case's cues are circumstance.
@@ -708,6 +712,11 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
         # 通知书是催收公司捏造出来的，… / 银行是愿意谈分期的，…: a 是…的 predicate says
         # something itself, it names no case. In 是A的，不是B的 (家人是自己发现的，不是催收
         # 告诉他们的) the contrast denies B: A stays the circumstance.
+        return evidence
+    if _NOT_EVEN_ONE.search(norm[:first_end]) and any(
+            0 <= ev.start < first_end and ev.negator is not None for ev in evidence):
+        # 逾期三个月了还没接到过一个上门的，都是电话和短信: "not even one" states what never
+        # came; it names no case (session sixteen)
         return evidence
     rest = [ev for ev in evidence if ev.start > first_end and not ev.background]
     # a case clause with a cue of its own and only weak cues after it keeps its cues; not a
