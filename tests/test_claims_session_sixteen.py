@@ -972,3 +972,29 @@ def test_a_case_clause_still_frames_the_rest() -> None:
     # near miss: 的-clause naming the case, no "not even one"
     a = analyse("催收人员上门辱骂借款人的，会被拘留。")
     assert "home_visit" not in a.topics
+
+
+# -- guarantors' repayments (代偿) pages ---------------------------------------------------------
+
+
+def test_a_saying_going_round_then_cold_water_is_rejected() -> None:
+    a = analyse("网上流传着“小额网贷不上征信”的说法，这里要泼盆冷水：正规平台的逾期都会上报。")
+    assert "credit_report" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_the_customer_in_person_is_contact() -> None:
+    a = analyse("一般情况下，银行只会联系逾期客户本人。")
+    assert "debtor_contact" in a.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["逾期以后，平台给的借款额度减少了一大半。", "有过逾期的账户，额度降低是常有的事。"],
+)
+def test_a_limit_cut_said_plainly_is_account_impact(sentence: str) -> None:
+    assert "account_impact" in analyse(sentence).topics
+
+
+def test_a_pages_rhetorical_must_is_no_rule() -> None:
+    assert analyse("这里必须提醒大家：逾期记录会保留五年。").modality != "normative"
