@@ -998,3 +998,32 @@ def test_a_limit_cut_said_plainly_is_account_impact(sentence: str) -> None:
 
 def test_a_pages_rhetorical_must_is_no_rule() -> None:
     assert analyse("这里必须提醒大家：逾期记录会保留五年。").modality != "normative"
+
+
+# -- pages on lenders that closed down -----------------------------------------------------------
+
+
+def test_a_collection_notice_received_is_contact() -> None:
+    assert "debtor_contact" in analyse("三个月后，很多人收到了新债主的催收通知。").topics
+
+
+def test_a_lenders_notice_on_handling_its_debts_is_no_scam() -> None:
+    assert "debt_help_scam" not in analyse("平台停业前会公告后续的债务处理事宜。").topics
+
+
+def test_a_paid_debt_handler_stays_a_scam() -> None:
+    # near miss: a firm selling "debt handling"
+    assert "debt_help_scam" in analyse("有的债务处理公司收了钱就失联。").topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["那家网贷平台去年被强制关停了。", "平台暴雷后被关停，APP也打不开了。"],
+)
+def test_a_platform_shut_down_is_no_account_impact(sentence: str) -> None:
+    assert "account_impact" not in analyse(sentence).topics
+
+
+def test_an_account_shut_stays_an_account_impact() -> None:
+    # near miss: the borrower's account
+    assert "account_impact" in analyse("逾期以后，我的借款账户被关停了。").topics
