@@ -1027,3 +1027,26 @@ def test_a_platform_shut_down_is_no_account_impact(sentence: str) -> None:
 def test_an_account_shut_stays_an_account_impact() -> None:
     # near miss: the borrower's account
     assert "account_impact" in analyse("逾期以后，我的借款账户被关停了。").topics
+
+
+# -- mortgage pages: timeline rows that open with an open span; not answering on purpose ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("六个月以上银行会向法院起诉", 180),
+        ("三个月以上：银行会安排人员上门", 90),
+    ],
+)
+def test_a_row_opening_with_an_open_span_carries_it(sentence: str, low: int) -> None:
+    th = analyse(sentence).threshold
+    assert th is not None
+    assert (th.min_days, th.anchor) == (low, "overdue")
+
+
+def test_do_not_refuse_calls_on_purpose_urges_answering() -> None:
+    a = analyse("千万不要故意不接催收电话，否则会被认定为恶意逾期。")
+    assert "debtor_contact" in a.topics
+    assert a.stance == "affirms"
+    assert a.modality == "advice"

@@ -396,7 +396,10 @@ _STAGE_LABEL_MAX = 12
 #: (一个月后，…: a time narrated).
 _OPEN_ENDS = ("以上", "以内", "之内", "内")
 #: What a stage of overdue debt brings (collection, the credit file, fees, the account).
-_STAGE_WORDS = ("催收", "征信", "罚息", "违约金", "停用", "冻结", "上报", "评分", "记录")
+_STAGE_WORDS = ("催收", "征信", "罚息", "违约金", "停用", "冻结", "上报", "评分", "记录",
+                # a stage's contact or lawsuit (六个月以上银行会向法院起诉; 一个月以上短信通知)
+                # (session sixteen)
+                "起诉", "诉讼", "上门", "外访", "律师函", "短信", "电话")
 #: What a timeline item may open with before its span (a bullet, an emoji, a dash).
 _ITEM_MARKS_RE = re.compile(r"[\s\-*•·>#\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]*")
 
