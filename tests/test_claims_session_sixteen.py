@@ -1050,3 +1050,11 @@ def test_do_not_refuse_calls_on_purpose_urges_answering() -> None:
     assert "debtor_contact" in a.topics
     assert a.stance == "affirms"
     assert a.modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["银行有权上门催收，这是催收的基本手段之一。", "外访人员上门前会先核对借款人的基本信息。"],
+)
+def test_a_basic_means_or_fact_is_no_hedge(sentence: str) -> None:
+    assert analyse(sentence).hedge == "none"
