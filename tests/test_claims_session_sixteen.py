@@ -1058,3 +1058,31 @@ def test_do_not_refuse_calls_on_purpose_urges_answering() -> None:
 )
 def test_a_basic_means_or_fact_is_no_hedge(sentence: str) -> None:
     assert analyse(sentence).hedge == "none"
+
+
+# -- found by the third helper's blind probes (probe421-423) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "房东同意把下个月的房租宽限一周。",
+        "几个业主一起起诉了物业公司，要求退还多收的费用。",
+        "他因为打架被行政拘留了五天。",
+    ],
+)
+def test_a_line_about_another_matter_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_rent_debt_to_a_landlord_still_names_a_debt() -> None:
+    # near miss: a debt is named (欠), the rule stands aside
+    assert analyse("房东说欠的房租再不交就去法院起诉我。").topics != ()
+
+
+def test_a_landlord_checking_a_credit_report_keeps_it() -> None:
+    assert "credit_report" in analyse("有些房东签合同前会让租客提供信用报告。").topics
+
+
+def test_a_call_to_book_an_installation_is_no_collection() -> None:
+    assert "debtor_contact" not in analyse("空调送到以后，安装师傅会提前电话预约上门时间。").topics
