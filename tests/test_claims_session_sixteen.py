@@ -289,7 +289,7 @@ def test_telling_the_reader_not_to_fear_denies() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "只要按时还款，紧急联系人是不会接听到催收电话的。",
+        "只要按时还款，紧急联系人不会接听到任何催收电话。",
         "正常还款的话，家人不会接听到任何催收电话。",
         "逾期一两天，联系人一般不会接听到催收来电。",
     ],
@@ -424,7 +424,7 @@ def test_users_chief_worry_is_no_claim() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "对方要你提供银行卡密码、人脸识别等信息，这就是冒充的。",
+        "对方要你报银行卡密码、做人脸识别这类事，就是冒充的。",
         "法院对恶意拖欠和确实困难的会区别看待，一般都会先调解。",
         "平台会根据逾期天数的类别等因素决定是否上报征信。",
     ],
@@ -446,7 +446,7 @@ def test_do_not_wait_is_still_advice() -> None:
     [
         "平台有权催收，但不能用暴力手段。",
         "催收人员不得采取非法手段讨债。",
-        "催收员也不能泄露借款人的隐私信息。",
+        "催收员同样不能随意泄露欠款人的个人隐私。",
     ],
 )
 def test_unlawful_means_denied_are_rights(sentence: str) -> None:
@@ -745,7 +745,7 @@ def test_wariness_for_every_such_case_is_advice() -> None:
 
 
 def test_a_contracts_terms_in_black_and_white_are_no_message() -> None:
-    a = analyse("银行的格式合同白纸黑字写着“承担连带清偿责任”。")
+    a = analyse("贷款合同上白纸黑字写着“担保人一并偿还”。")
     assert "debtor_contact" not in a.topics
 
 
@@ -933,7 +933,7 @@ def test_a_belief_confirmed_with_right_is_not_rejected() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "建议前台直接回复“此人已离职”或“无权处理私人债务”。",
+        "建议前台直接回复“查无此人”或“私人欠款与本公司无关”。",
         "接到电话可以回答“我不认识这个人”、“以后别再打来”。",
     ],
 )
@@ -1035,7 +1035,7 @@ def test_an_account_shut_stays_an_account_impact() -> None:
 @pytest.mark.parametrize(
     ("sentence", "low"),
     [
-        ("六个月以上银行会向法院起诉", 180),
+        ("半年以上银行会去法院起诉", 182),
         ("三个月以上：银行会安排人员上门", 90),
     ],
 )

@@ -160,7 +160,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
                 continue  # 账户状态一栏写着“呆账”: a field of a record shown, no words quoted
             spans.append(Span(i, close + 1, norm[i - 1]))
         elif (prev := _quote_before(spans, norm, i)) is not None:
-            # 回复“该员工已离职”或“无权处理私人债务”: a second quote joined to one set apart is
+            # 回复“查无此人”或“私人欠款与本公司无关”: a second quote joined to one set apart is
             # the same speaker's words (session sixteen)
             spans.append(Span(i, close + 1, prev.marker, prev.topic))
         elif senses.shown and norm.startswith(senses.shown, close + 1):

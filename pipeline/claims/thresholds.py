@@ -397,7 +397,7 @@ _STAGE_LABEL_MAX = 12
 _OPEN_ENDS = ("以上", "以内", "之内", "内")
 #: What a stage of overdue debt brings (collection, the credit file, fees, the account).
 _STAGE_WORDS = ("催收", "征信", "罚息", "违约金", "停用", "冻结", "上报", "评分", "记录",
-                # a stage's contact or lawsuit (六个月以上银行会向法院起诉; 一个月以上短信通知)
+                # a stage's contact or lawsuit (半年以上银行会去法院起诉; 一个月以上发短信)
                 # (session sixteen)
                 "起诉", "诉讼", "上门", "外访", "律师函", "短信", "电话")
 #: What a timeline item may open with before its span (a bullet, an emoji, a dash).
@@ -420,7 +420,7 @@ def _opens_timeline_item(text: str, span: _Span) -> bool:
 
 
 #: Exclusion words that a stage's label before its colon outweighs: a lawyer's letter sent at
-#: that stage (7-14天：开始频繁联系，可能发律师函) sets no deadline of its own (session sixteen).
+#: that stage (8-15天：电话变多，可能寄律师函) sets no deadline of its own (session sixteen).
 _STAGE_SENDS = frozenset({"律师函", "律师信", "函件"})
 
 
