@@ -1086,3 +1086,32 @@ def test_a_landlord_checking_a_credit_report_keeps_it() -> None:
 
 def test_a_call_to_book_an_installation_is_no_collection() -> None:
     assert "debtor_contact" not in analyse("空调送到以后，安装师傅会提前电话预约上门时间。").topics
+
+
+# -- found by the fourth helper's blind probes (probe424-426) ------------------------------------
+
+
+def test_not_even_one_in_ten_denies() -> None:
+    a = analyse("真正闹到法院的，连一成都不到。")
+    assert "legal_action" in a.topics
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+def test_a_person_described_by_lost_touch_denies_no_contact() -> None:
+    a = analyse("催收会把通讯录打一遍，连好多年没联系的老同学都接到了电话。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["各家银行的信用卡分期手续费差别很大，办之前先问清楚。", "这张卡每年刷满六次，年费就能免掉。"],
+)
+def test_a_cards_fees_are_no_negotiation(sentence: str) -> None:
+    assert "negotiation" not in analyse(sentence).topics
+
+
+def test_a_waiver_after_an_overdue_stays_negotiation() -> None:
+    # near miss: penalty interest waived after talks
+    assert "negotiation" in analyse("逾期后跟银行协商，减免了一部分罚息。").topics
