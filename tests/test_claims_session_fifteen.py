@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse, tag_document
-
-
-def _overdue_span(sentence: str) -> tuple[int | None, int | None]:
-    """The (min, max) days of the sentence's threshold, which must be an overdue one."""
-    th = analyse(sentence).threshold
-    assert th is not None
-    assert th.anchor == "overdue"
-    return th.min_days, th.max_days
+from tests.helpers import days_of
 
 # -- quoted words named as wording are mentioned, not used -------------------------------------
 
@@ -214,7 +207,7 @@ def test_getting_something_done_is_no_scam() -> None:
     ],
 )
 def test_a_timeline_range_is_an_overdue_stage(sentence: str, days: tuple[int, int]) -> None:
-    assert _overdue_span(sentence) == days
+    assert days_of(sentence) == (*days, "overdue")
 
 
 def test_a_time_narrated_is_no_stage() -> None:
@@ -452,7 +445,7 @@ def test_misspelt_words_are_read_as_meant(sentence: str, topic: str) -> None:
 )
 def test_a_stage_started_after_a_span_is_overdue(sentence: str,
                                                  days: tuple[int, int | None]) -> None:
-    assert _overdue_span(sentence) == days
+    assert days_of(sentence) == (*days, "overdue")
 
 
 def test_a_span_of_manual_collection_is_no_stage() -> None:
@@ -984,7 +977,7 @@ def test_gathering_evidence_first_is_advice(sentence: str) -> None:
 )
 def test_a_stage_row_opening_with_days_is_overdue(sentence: str,
                                                    days: tuple[int, int | None]) -> None:
-    assert _overdue_span(sentence) == days
+    assert days_of(sentence) == (*days, "overdue")
 
 
 def test_days_to_arrive_are_no_stage() -> None:

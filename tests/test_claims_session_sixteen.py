@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import analyse
+from tests.helpers import days_of, topics_of
 
 # -- few people or cases, with an adverb between, deny the event -------------------------------
 
@@ -79,9 +80,9 @@ def test_a_cap_with_a_count_is_a_rule(sentence: str, topic: str) -> None:
 
 def test_an_overdue_cap_keeps_its_span() -> None:
     # near miss: 逾期 before the span, which counts days overdue, not calls
-    th = analyse("逾期不能超过三天，否则就会上报征信。").threshold
-    assert th is not None
-    assert th.anchor == "overdue"
+    span = days_of("逾期不能超过三天，否则就会上报征信。")
+    assert span is not None
+    assert span[2] == "overdue"
 
 
 # -- a collection firm from outside is an agency ------------------------------------------------
@@ -180,10 +181,8 @@ def test_a_lenders_steps_after_a_call_stay_descriptive() -> None:
     ],
 )
 def test_a_day_row_of_a_timeline_is_a_claim(sentence: str, topic: str, day: int) -> None:
-    a = analyse(sentence)
-    assert topic in a.topics
-    assert a.threshold is not None
-    assert (a.threshold.min_days, a.threshold.max_days) == (day, day)
+    assert topic in topics_of(sentence)
+    assert days_of(sentence) == (day, day, "overdue")
 
 
 def test_a_numbered_point_is_still_a_heading() -> None:
@@ -203,9 +202,7 @@ def test_a_numbered_point_is_still_a_heading() -> None:
     ],
 )
 def test_a_span_then_guohou_is_open(sentence: str, low: int) -> None:
-    th = analyse(sentence).threshold
-    assert th is not None
-    assert (th.min_days, th.max_days) == (low, None)
+    assert days_of(sentence) == (low, None, "overdue")
 
 
 # -- the day pointed at (那一天) is no span of one day -----------------------------------------
@@ -227,9 +224,7 @@ def test_the_day_pointed_at_is_no_span(sentence: str) -> None:
 
 def test_one_day_overdue_keeps_its_span() -> None:
     # near miss: a day counted, not pointed at
-    th = analyse("逾期一天就会开始计收罚息。").threshold
-    assert th is not None
-    assert (th.min_days, th.max_days) == (1, 1)
+    assert days_of("逾期一天就会开始计收罚息。") == (1, 1, "overdue")
 
 
 # -- words said inside a concession end where the author resumes -------------------------------
@@ -866,9 +861,7 @@ def test_a_ba_phrase_as_subject_is_no_advice() -> None:
     ],
 )
 def test_a_stage_label_keeps_its_span_beside_a_letter(sentence: str, low: int, high: int) -> None:
-    th = analyse(sentence).threshold
-    assert th is not None
-    assert (th.min_days, th.max_days) == (low, high)
+    assert days_of(sentence) == (low, high, "overdue")
 
 
 def test_a_letters_own_deadline_is_still_no_span() -> None:
@@ -1040,9 +1033,7 @@ def test_an_account_shut_stays_an_account_impact() -> None:
     ],
 )
 def test_a_row_opening_with_an_open_span_carries_it(sentence: str, low: int) -> None:
-    th = analyse(sentence).threshold
-    assert th is not None
-    assert (th.min_days, th.anchor) == (low, "overdue")
+    assert days_of(sentence) == (low, None, "overdue")
 
 
 def test_do_not_refuse_calls_on_purpose_urges_answering() -> None:

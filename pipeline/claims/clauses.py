@@ -511,19 +511,25 @@ def mask(norm: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-#: Characters that make 别 part of a word (识别, 区别, 特别, 个别…): no prohibitive 别.
-_BIE_COMPOUNDS = frozenset("识区分特个类级告差辨鉴性")
+def _inside_word(norm: str, at: int, words: tuple[str, ...]) -> bool:
+    """True when the character at *at* is a later character of one of *words* standing there
+    (the 别 of 识别 or 区别)."""
+    ch = norm[at]
+    return any((k := w.find(ch)) > 0 and norm.startswith(w, at - k) for w in words)
 
 
-def concessive_spans(norm: str, senses: Senses) -> list[Span]:
-    """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word."""
+def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> list[Span]:
+    """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word.
+
+    *words* are words that hold a prohibitive 别 (the modality blockers: 识别, 区别, 特别…): a
+    别-marker inside one of them (人脸识别等, 区别看待) is no "don't" (session sixteen)."""
     pattern = alternation(senses.concessive)
     if pattern is None:
         return []
     spans: list[Span] = []
     for m in pattern.finditer(norm):
-        if m.group(0).startswith("别") and norm[m.start() - 1 : m.start()] in _BIE_COMPOUNDS:
-            continue  # 人脸识别等, 区别看待: 别 of a word, no "don't" (session sixteen)
+        if m.group(0).startswith("别") and _inside_word(norm, m.start(), words):
+            continue
         body = m.end()
         end = clause_end(norm, body)
         if m.group(0) in senses.concessive_needs_main and not norm[end:].strip("，,;；。.!！?？ "):

@@ -391,7 +391,7 @@ def _contradicting_concession(
     norm: str, whole: Analysis, senses: Senses
 ) -> tuple[Span, Span] | None:
     """The asserted concessive span whose topic the main clause states the other way."""
-    for conc in concessive_spans(norm, senses):
+    for conc in concessive_spans(norm, senses, _engine().tax.lexicon.modality_blockers):
         if conc.marker not in senses.asserted:
             continue
         inside = [ev for ev in whole.evidence if conc.holds(ev.start) and not ev.weak]
@@ -416,7 +416,7 @@ def _clause_roles(
 
     Cues a reaction or a distinction sets aside are left out; the last value says why, by
     topic, for the explanation."""
-    conc = concessive_spans(norm, senses)
+    conc = concessive_spans(norm, senses, _engine().tax.lexicon.modality_blockers)
     belief = belief_span(norm, senses)
     weakener = alternation(senses.weakeners)
     found = weakener.search(norm) if weakener is not None else None

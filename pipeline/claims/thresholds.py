@@ -457,10 +457,12 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
             th = Threshold((n - 1) * MONTH + 1, n * MONTH, "overdue", m.group(0))
         candidates.append((m.start(), th))
     for span in _durations(text, lex.lookback):
-        anchor = _anchor(text, span.start, span.end, matchers)
-        if anchor is None and (table_row or span.end <= stage_end
-                               or _opens_timeline_item(text, span)) \
-                and not _excluded_stage(text, span.end <= stage_end, matchers):
+        labelled = span.end <= stage_end
+        # a stage's label takes its anchor from the label alone (第5天：逾期信息报送到征信 is an
+        # overdue day, not the record's retention) (session sixteen)
+        anchor = _anchor(text[:stage_end] if labelled else text, span.start, span.end, matchers)
+        if anchor is None and (table_row or labelled or _opens_timeline_item(text, span)) \
+                and not _excluded_stage(text, labelled, matchers):
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)
