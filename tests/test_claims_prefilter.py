@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from pipeline.claims.prefilter import Prefilter, holds_any, required_literals
-from pipeline.claims.senses import load_senses
+from pipeline.claims.senses import _same_length, load_senses, map_variants
 from pipeline.claims.stance import CLAUSE_BREAKS, clause_end
 from pipeline.claims.tagger import tagging_text
 
@@ -49,6 +50,37 @@ def test_prefilter_never_skips_a_pattern_that_matches() -> None:
         for i, pattern in enumerate(patterns):
             if pattern.search(text):
                 assert prefilter.possible(i, present), (pattern.pattern, text)
+
+
+def test_candidates_are_the_possible_patterns_in_order() -> None:
+    patterns = [re.compile(p) for p in (
+        "首页|主页", "x|", "(关于)[^。]{2,5}的(通知|说明)$", "a(b|c)d", "[0-9]+条", "主页")]
+    prefilter = Prefilter(patterns)
+    for text in ("首页", "主页 abd", "关于逾期的通知", "", "12条 acd", "随便一句话"):
+        present = prefilter.present(text)
+        expected = [i for i in range(len(patterns)) if prefilter.possible(i, present)]
+        assert prefilter.candidates(text) == expected, text
+        assert 1 in expected  # a pattern that requires nothing is always tried
+        for i, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert i in expected, (pattern.pattern, text)
+
+
+def test_map_variants_equals_every_respelling_in_turn() -> None:
+    senses = load_senses()
+    lines = [tagging_text(t) for t in _lines()]
+    assert senses.respell  # the data fixes misspellings: the gated path is exercised
+    changed = 0
+    regional = senses.regional or {}
+    for norm in lines:
+        text = norm.translate(senses.variant_table)
+        if senses.regional_re is not None and regional:
+            text = senses.regional_re.sub(lambda m: regional[m.group(0)], text)
+        for pattern, fixed in senses.respell:
+            text = pattern.sub(partial(_same_length, fixed), text)
+        assert map_variants(norm, senses) == text, norm
+        changed += text != norm
+    assert changed > 0
 
 
 def _lines() -> list[str]:

@@ -131,6 +131,13 @@ class Prefilter:
                 automaton.add_word(word, word)
             automaton.make_automaton()
             self._automaton = automaton
+        # each pattern filed under the strings of its most selective group (a text holding
+        # none of them cannot match it); patterns that require nothing are always tried
+        self._always = tuple(i for i, needs in enumerate(self._needs) if not needs)
+        self._by_word: dict[str, list[int]] = {}
+        for i, needs in enumerate(self._needs):
+            for word in needs[0] if needs else ():
+                self._by_word.setdefault(word, []).append(i)
 
     def present(self, text: str) -> frozenset[str]:
         """The required strings of any pattern that *text* holds (one pass)."""
@@ -145,6 +152,18 @@ class Prefilter:
             if group.isdisjoint(present):
                 return False
         return True
+
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices, in order, of the patterns *text* may match (each of the others lacks
+        a string every one of its matches holds): the patterns worth searching."""
+        if self._automaton is None:
+            return list(self._always)
+        present = self.present(text)
+        found = set(self._always)
+        for word in present:
+            found.update(self._by_word.get(word, ()))
+        return sorted(i for i in found if self.possible(i, present))
 
 
 @lru_cache(maxsize=256)

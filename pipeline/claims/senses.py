@@ -77,6 +77,9 @@ class Senses:
                                                  default=None)
     variant_table: dict[int, str]
     respell: tuple[tuple[re.Pattern[str], str], ...] = ()  # misspellings fixed in context
+    # the strings each respelling's matches require, found in one pass (set after init)
+    respell_filter: Prefilter | None = field(init=False, repr=False, compare=False,
+                                             default=None)
     regional: dict[str, str] | None = None  # Taiwan / Hong Kong word -> mainland word
     regional_re: re.Pattern[str] | None = None  # the keys of `regional`, longest first
     # after a closing quote: the quote is words shown on a wall or a sign (“严禁爆通讯录”的标语)
@@ -171,10 +174,10 @@ class Senses:
         match none.
         """
         prefilter = self.boilerplate_filter
-        present = prefilter.present(norm) if prefilter is not None else frozenset()
-        for i, rule in enumerate(self.boilerplate):
-            if prefilter is not None and not prefilter.possible(i, present):
-                continue  # the line lacks strings every match of the rule holds
+        tried = prefilter.candidates(norm) if prefilter is not None else range(
+            len(self.boilerplate))  # a rule whose required strings are missing is skipped
+        for i in tried:
+            rule = self.boilerplate[i]
             if rule.pattern.search(norm):
                 return rule.name
         return None
@@ -182,6 +185,8 @@ class Senses:
     def __post_init__(self) -> None:
         object.__setattr__(self, "boilerplate_filter",
                            Prefilter([rule.pattern for rule in self.boilerplate]))
+        object.__setattr__(self, "respell_filter",
+                           Prefilter([pattern for pattern, _fixed in self.respell]))
 
 
 def _fail(key: str, problem: str) -> ValueError:
@@ -376,8 +381,22 @@ def map_variants(norm: str, senses: Senses) -> str:
     if senses.regional_re is not None and senses.regional and senses.regional_re.search(norm):
         table = senses.regional
         norm = senses.regional_re.sub(lambda m: table[m.group(0)], norm)
-    for pattern, fixed in senses.respell:
-        norm = pattern.sub(partial(_same_length, fixed), norm)
+    prefilter = senses.respell_filter
+    if prefilter is None:
+        return norm
+    # in file order, only the respellings whose required strings the text holds; a fix
+    # changes the text, so what the later ones may match is read again after it
+    todo = prefilter.candidates(norm)
+    k = 0
+    while k < len(todo):
+        pattern, fixed = senses.respell[todo[k]]
+        fixed_text = pattern.sub(partial(_same_length, fixed), norm)
+        if fixed_text != norm:
+            norm = fixed_text
+            todo = [j for j in prefilter.candidates(norm) if j > todo[k]]
+            k = 0
+            continue
+        k += 1
     return norm
 
 
