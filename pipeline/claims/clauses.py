@@ -97,6 +97,8 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             continue
         if start < len(norm) and norm[start] in _OPEN_QUOTES:
             close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
+            if close > 0 and _rejected_quote(norm, close, senses):
+                continue  # 很多人说“…”，这种说法几乎不会发生: a belief, read as one
             end = close + 1 if close > 0 else len(norm)
             if close > 0 and senses.shown and norm.startswith(senses.shown, end):
                 topic = ""  # 写着“…”的横幅: words on a banner, not a message sent
@@ -155,6 +157,11 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         close = norm.find(_CLOSE_QUOTES[norm[i]], i + 1)
         if close <= i:
             continue
+        if _rejected_quote(norm, close, senses):
+            # 网上流传的“逾期一天就起诉”这种说法，几乎不会发生: the quote is the belief the
+            # author rejects, read as one (its events denied), not words set apart (session
+            # seventeen)
+            continue
         if i and norm[:i].endswith(_QUOTE_LEADS):
             if senses.lead_blockers and norm[:i].endswith(tuple(senses.lead_blockers)):
                 continue  # 账户状态一栏写着“呆账”: a field of a record shown, no words quoted
@@ -205,8 +212,19 @@ def _quote_before(spans: list[Span], norm: str, at: int) -> Span | None:
     return None
 
 
-#: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…).
-_NARRATION_RE = re.compile("[,，](?=结果|后来|最后|最终|没想到|谁知)")
+def _rejected_quote(norm: str, close: int, senses: Senses) -> bool:
+    """True when the quote closing at *close* is named a saying (这种说法) that the rest of
+    the sentence rejects (几乎不会发生, 纯属瞎说): a belief, not words set apart."""
+    after = norm[close + 1 :].lstrip(",， ")
+    return bool(senses.belief_referents) and after.startswith(senses.belief_referents) and any(
+        r in after for r in senses.rejection)
+
+
+#: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…),
+#: or the teller asks whether the words are true (，这玩意儿到底真的假的？) (session seventeen).
+_NARRATION_RE = re.compile(
+    "[,，](?=结果|后来|最后|最终|没想到|谁知|这玩意|这东西|这是真|这到底|到底是真|到底真|真的假的"
+    "|是真的吗|是不是真的)")
 
 
 #: A collector as the speaker, up to six characters, then the say-word (对方一开口就说要…,
@@ -572,11 +590,24 @@ def _referred_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | N
         return None
     for m in referent.finditer(norm):
         start = clause_start(norm, m.start())
+        opened = _quote_closed_before(norm, m.start())
+        if opened >= 0 and rejection_re.search(norm, m.end(), len(norm)) is not None:
+            # 网上传的“欠五千就坐牢”这种说法纯属瞎说: the quote is the belief (session
+            # seventeen)
+            return Span(opened, m.start(), m.group(0))
         if start == 0 or m.start() - start > 2:
             continue  # the referent opens its clause (at most 其实, 但 before it)
         if rejection_re.search(norm, m.end(), clause_end(norm, m.end())) is not None:
             return Span(0, start, m.group(0))
     return None
+
+
+def _quote_closed_before(norm: str, pos: int) -> int:
+    """Where the quote closing right before *pos* opens (“…”这种说法), or -1."""
+    if pos == 0 or norm[pos - 1] not in "”」』\"":
+        return -1
+    opener = {"”": "“", "」": "「", "』": "『", '"': '"'}[norm[pos - 1]]
+    return norm.rfind(opener, 0, pos - 1)
 
 
 #: A quoted claim opening a sentence and what may stand between it and its verdict (——错！).

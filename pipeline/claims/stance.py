@@ -532,6 +532,10 @@ def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:
     if stripped and stripped[-1] in lex.question_finals:
         if stripped[-1] == "呢" and any(w in text for w in _MAYBE_WORDS):
             return None  # 说不定还能给你宽限几天呢！: an exclamation (session fourteen)
+        if stripped[-1] == "呢" and "以为" in text[clause_start(text, len(stripped) - 1):]:
+            return None  # 我还以为得好几百呢。: what the teller had thought (session seventeen)
+        if stripped[-1] == "么" and stripped.endswith(_NOT_PARTICLE_ME):
+            return None  # 去交什么“保全费”。: 什么 and 这么 end a statement, no particle 么
         return stripped[-1]
     pleaded = _PLEA_TAIL.sub("", text)
     if pleaded != text:
@@ -648,6 +652,9 @@ def decide_stance(
 
 #: Perhaps-words before a final 呢 make it an exclamation, no question (说不定…呢).
 _MAYBE_WORDS = ("说不定", "说不准", "没准", "指不定")
+#: Words ending in 么 that are no question particle (the sentence ends with no ？): 交什么,
+#: 这么, 那么, 怎么 (session seventeen).
+_NOT_PARTICLE_ME = ("什么", "这么", "那么", "怎么", "多么", "要么")
 
 
 def _clause_head(text: str, pos: int, lex: Lexicon) -> tuple[int, str]:

@@ -55,7 +55,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.15"
+BASE_VERSION = "tagger-0.3.16"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,209 @@
+"""Session seventeen: classes found by three helper sessions' blind lines (first-person posts,
+product rules, lawyers' and anti-fraud articles; probe427-435) and the real pages behind them.
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import days_of, topics_of
+
+# -- a belief set right: more leads and rejections; 殊不知 is no negation ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "stance"),
+    [
+        ("有的人以为网贷不还最多就是接几个电话，殊不知拖久了平台会把你告上法庭。", "legal_action",
+         "affirms"),
+        ("有些人觉得晚两天还不算逾期，纯属瞎说，过了还款日就记逾期。", "overdue_grace", "denies"),
+        ("评论区说逾期一年就会被抓，这是误解，欠钱属于民事纠纷。", "criminal_risk", "denies"),
+    ],
+)
+def test_a_belief_set_right_is_read_reversed(sentence: str, topic: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == (topic,)
+    assert a.stance == stance
+
+
+def test_little_does_one_know_denies_nothing() -> None:
+    # 殊不知 holds 不 but opens the author's correction: the lawsuit after it is affirmed
+    sentence = "殊不知逾期超过三个月，平台就会起诉。"
+    a = analyse(sentence)
+    assert "legal_action" in a.topics
+    assert a.stance == "conditional"
+    assert days_of(sentence) == (90, None, "overdue")
+
+
+# -- a quoted saying the sentence rejects is a belief, not words set apart ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("很多人说“逾期三天就爆通讯录”，这种说法几乎不会发生。", "contacts_family"),
+        ("网上传的“欠五千就坐牢”这种说法纯属瞎说。", "criminal_risk"),
+    ],
+)
+def test_a_rejected_quoted_saying_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_quoted_saying_nobody_rejects_stays_set_apart() -> None:
+    # near miss: no rejection word, the quoted threat is mentioned, not the author's claim
+    a = analyse("经常能听到“明天就上门”这种说法，催收拿它来施压。")
+    assert "home_visit" not in a.topics
+
+
+# -- a caller's very words; the teller asking whether a message is true ------------------------
+
+
+def test_the_callers_very_words_are_the_act_of_quoting() -> None:
+    a = analyse("催收在电话里的原话是：周五前不还就派人去你老家。")
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "affirms"
+
+
+def test_asking_whether_the_message_is_true_is_a_question() -> None:
+    a = analyse("收到一条短信说下周开庭，这东西到底是真的吗？")
+    assert "debtor_contact" in a.topics
+    assert a.stance == "question"
+
+
+def test_the_story_resuming_after_the_message_is_no_question() -> None:
+    # near miss: the narration resumes with 结果, nothing is asked
+    a = analyse("收到一条短信说下周开庭，结果什么都没发生。")
+    assert a.stance == "affirms"
+
+
+# -- 呢 after what one had thought, 什么 at a statement's end: no question ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("罚息一天才几分钱，我还以为要几百块呢。", "penalty_fees"),
+        ("正规法院绝不会叫你往陌生账户里转什么“诉讼费”。", "fake_collection"),
+    ],
+)
+def test_statements_ending_in_ne_or_shenme_are_no_questions(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance != "question"
+
+
+def test_a_final_ne_after_a_question_still_asks() -> None:
+    a = analyse("逾期以后催收到底会不会上门呢")
+    assert a.stance == "question"
+
+
+# -- who is named: a friend who works in collection, a borrower blocked by the other side -------
+
+
+def test_a_friend_who_works_in_collection_is_no_contact() -> None:
+    a = analyse("我同学在催收公司上班，他讲他们基本不上门。")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "denies"
+
+
+def test_a_friend_who_got_the_call_is_a_contact() -> None:
+    # near miss: the friend received the collector's call
+    a = analyse("我朋友接到了催收打来的电话，问我是不是欠了钱。")
+    assert "contacts_family" in a.topics
+
+
+def test_blocked_by_the_other_side_is_no_blacklist() -> None:
+    a = analyse("我交了两千块定金，对方就把我拉黑了。")
+    assert "credit_report" not in a.topics
+
+
+def test_a_platform_blacklisting_the_borrower_stays_the_credit_file() -> None:
+    # near miss: the platform puts the borrower on its blacklist
+    assert "credit_report" in topics_of("逾期两年的用户，平台会把你拉黑。")
+
+
+# -- cues: the front desk, the debtor by the law's word, a locked entry, a private card ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("有个贷款公司打电话到前台找他，全公司都知道了。", "contacts_family"),
+        ("催收不得在晚上九点以后联系债务人。", "debtor_contact"),
+        ("逾期后借款入口就被锁住了。", "account_impact"),
+        ("逾期后余额宝里的钱会被直接扣走吗？", "account_impact"),
+        ("正规平台都不会让你把钱转到某个个人名下的账户。", "fake_collection"),
+    ],
+)
+def test_new_cues(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+# -- nothing at all after the cue; a request answered "not supported" ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("我逾期半个月，征信上什么不良记录都没有。", "credit_report"),
+        ("逾期二十多天了，催收电话一个都没打来过。", "debtor_contact"),
+        ("我在app上申请了个性化分期，系统提示不支持。", "negotiation"),
+    ],
+)
+def test_nothing_after_the_cue_denies(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_not_supported_before_the_request_still_denies() -> None:
+    a = analyse("已逾期的账单暂不支持申请延期还款。")
+    assert a.topics == ("negotiation",)
+    assert a.stance == "denies"
+
+
+# -- a freeze lifted only later, a day counted overdue only later -------------------------------
+
+
+def test_a_freeze_lifted_after_repayment_affirms_the_freeze() -> None:
+    a = analyse("额度冻结以后，要等还清后才能解冻。")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "affirms"
+
+
+def test_applying_to_unfreeze_after_repaying_keeps_its_denial() -> None:
+    # near miss: no freeze told before, the unfreeze is what the reader can get
+    a = analyse("把欠款还清以后打客服电话就能申请解冻。")
+    assert a.stance == "denies"
+
+
+def test_counted_overdue_only_from_a_later_day_is_a_grace() -> None:
+    a = analyse("账单日后拖到第五天才算逾期，前四天都是宽限。")
+    assert a.topics == ("overdue_grace",)
+    assert a.stance == "conditional"
+
+
+def test_counted_overdue_only_when_nothing_was_paid_keeps_its_denial() -> None:
+    # near miss: no day before 才, the condition is the minimum left unpaid
+    a = analyse("连最低还款都没还，才会被算逾期。")
+    assert a.stance == "denies"
+
+
+# -- thresholds: owed for a full span; a failed deduction negates nothing after it ----------
+
+
+def test_owed_for_a_full_span_is_an_overdue_minimum() -> None:
+    sentence = "房贷欠满两个月，银行就会起诉。"
+    assert "legal_action" in topics_of(sentence)
+    assert days_of(sentence) == (60, None, "overdue")
+
+
+def test_a_failed_deduction_does_not_negate_the_overdue() -> None:
+    a = analyse("还款日那天卡里没扣上款就直接记逾期了。")
+    assert a.topics == ("overdue_grace",)
+    assert a.stance == "denies"
