@@ -207,3 +207,60 @@ def test_a_failed_deduction_does_not_negate_the_overdue() -> None:
     a = analyse("还款日那天卡里没扣上款就直接记逾期了。")
     assert a.topics == ("overdue_grace",)
     assert a.stance == "denies"
+
+
+# -- an amount that ranges is no negation; remembering is advice; 即可生效 is the law's ----------
+
+
+def test_a_fine_that_ranges_is_not_denied() -> None:
+    a = analyse("信用卡恶意透支情节严重的，法院会判处五千到十万元不等的罚金。")
+    assert "criminal_risk" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_told_to_remember_is_advice() -> None:
+    a = analyse("各位记住，接到威胁电话先录音，再去12378投诉。")
+    assert a.topics == ("complaints_rights",)
+    assert a.modality == "advice"
+
+
+def test_what_takes_effect_once_notified_is_no_advice() -> None:
+    a = analyse("债权转让后，只要书面通知借款人即可生效。")
+    assert "bad_debt_transfer" in a.topics
+    assert a.modality == "descriptive"
+
+
+# -- other matters than a debt; a collection firm played by a swindler -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上周网购的衣服退货没人管，我打电话投诉了两次。",
+        "单位把一批报废的电脑做了资产核销。",
+        "银行会参考申请人的工作单位来评估额度。",
+    ],
+)
+def test_lines_about_other_matters_are_no_claims(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_call_to_the_workplace_stays_a_contact() -> None:
+    # near miss: the workplace is where the call goes
+    assert "contacts_family" in topics_of("催收会打电话到你的工作单位。")
+
+
+def test_a_firm_played_by_a_swindler_is_no_agency() -> None:
+    a = analyse("诈骗分子常假扮成银行委托的讨债公司，要求当天转账。")
+    assert a.topics == ("fake_collection",)
+
+
+def test_a_firm_that_poses_as_the_bank_is_still_an_agency() -> None:
+    # near miss: the firm acts (讨债公司冒充…), it is not the one played
+    assert {"third_party_agency", "fake_collection"} <= topics_of(
+        "讨债公司冒充银行外访人员上门要钱。")
+
+
+def test_the_sayings_listed_from_the_calls_are_the_act_of_quoting() -> None:
+    a = analyse("催收电话里常见的几种说法：马上立案、通知村委、上门走访。")
+    assert a.topics == ("debtor_contact",)
