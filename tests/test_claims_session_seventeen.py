@@ -264,3 +264,39 @@ def test_a_firm_that_poses_as_the_bank_is_still_an_agency() -> None:
 def test_the_sayings_listed_from_the_calls_are_the_act_of_quoting() -> None:
     a = analyse("催收电话里常见的几种说法：马上立案、通知村委、上门走访。")
     assert a.topics == ("debtor_contact",)
+
+
+# -- an event told as received, then the fright; the old folks worried; a fee renamed -----------
+
+
+def test_a_letter_received_then_a_fright_is_told_as_an_event() -> None:
+    sentence = "借呗逾期两个多月的时候，我第一次收到了律师函，吓得好几天吃不下饭。"
+    a = analyse(sentence)
+    assert a.topics == ("legal_action",)
+    assert a.stance == "conditional"
+
+
+def test_a_letter_met_in_general_then_a_fright_stays_a_scene() -> None:
+    # near miss: no perfective receipt, the fright is what people feel on meeting it
+    assert analyse("很多人一收到律师函就吓得睡不着。").topics == ()
+
+
+def test_the_old_folks_worried_are_no_contact() -> None:
+    assert "contacts_family" not in topics_of("家里老人为这笔欠款天天睡不好。")
+
+
+def test_the_old_folks_called_are_a_contact() -> None:
+    # near miss: the call reaches them
+    assert "contacts_family" in topics_of("催收打电话给家里老人，老人吓坏了。")
+
+
+def test_a_fee_renamed_is_still_charged() -> None:
+    a = analyse("这家银行早就不收滞纳金了，换成了违约金，按未还部分的5%收。")
+    assert a.topics == ("penalty_fees",)
+    assert a.stance == "affirms"
+
+
+def test_a_fee_no_longer_charged_is_denied() -> None:
+    # near miss: nothing replaces it
+    a = analyse("这家银行早就不收滞纳金了。")
+    assert a.stance == "denies"

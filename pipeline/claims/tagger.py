@@ -535,11 +535,19 @@ _CORRECTION_RE = re.compile(r"(?:并不是|不是|并非)([^,，。;；!！?？]
                             r"(?:而是|只是|仅仅是|只不过是|只不过|其实是)")
 
 
+#: A charge no longer made under one name, replaced by another (不收滞纳金了，改成了违约金)
+#: (session seventeen).
+_REPLACED_RE = re.compile(r"(?:不再收|不收|取消了|取消)([^,，。;；!！?？]{1,16}?)了?[,，]\s*"
+                          r"(?:改成|换成|改为|改收|变成|转为)")
+
+
 def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence]:
     """A cue inside the A of 不是A，而是B, whose topic the sentence names outside A with no
     negation, describes the event the wrong way and does not deny it: 外访不是上门讨债，只是
-    核实一下住址 affirms the visit (session nine; the set's precedent qi009, qp012, qz310)."""
+    核实一下住址 affirms the visit (session nine; the set's precedent qi009, qp012, qz310).
+    So does a charge renamed (不收滞纳金了，改成了违约金: a fee is still charged)."""
     spans = [m.span(1) for m in _CORRECTION_RE.finditer(norm)]
+    spans += [m.span(1) for m in _REPLACED_RE.finditer(norm)]
     if not spans:
         return evidence
     inside = [any(s <= ev.start < e for s, e in spans) for ev in evidence]
@@ -607,6 +615,11 @@ def _granted_then_rare(norm: str, evidence: list[TopicEvidence], tax: Taxonomy
     return _denied_as_rare(evidence, clause_of, rare_word)
 
 
+#: A perfective receipt (收到了律师函, 接到过电话): the teller tells an event that happened, which
+#: a reaction after it does not turn into a mere scene (session seventeen).
+_TOLD_EVENTS = ("收到了", "接到了", "收到过", "接到过")
+
+
 def reaction_at(norm: str, senses: Senses) -> int:
     """Where a person's reaction to an event met begins (一听说要被起诉，整个人都**懵了**;
     谁接到这种短信心里都会**发慌**), or -1: a reaction word after a trigger (一听说, 接到, 的时候)
@@ -615,6 +628,8 @@ def reaction_at(norm: str, senses: Senses) -> int:
     happens; a clause after the reaction (这也是施压的手段) asserts the event again."""
     if not any(t in norm for t in senses.reaction_triggers):
         return -1  # no trigger anywhere: no reaction can follow one (a cheap precheck)
+    if any(t in norm for t in _TOLD_EVENTS):
+        return -1  # 头一回收到了律师函，吓得我一宿没睡着: the event told happened (session seventeen)
     found = -1
     for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
