@@ -629,7 +629,7 @@ def reaction_at(norm: str, senses: Senses) -> int:
     if not any(t in norm for t in senses.reaction_triggers):
         return -1  # no trigger anywhere: no reaction can follow one (a cheap precheck)
     if any(t in norm for t in _TOLD_EVENTS):
-        return -1  # 头一回收到了律师函，吓得我一宿没睡着: the event told happened (session seventeen)
+        return -1  # 头一回收到了律师函，吓得我一宿没睡着: the event told happened
     found = -1
     for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
