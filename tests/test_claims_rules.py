@@ -192,7 +192,9 @@ def test_new_cues(text: str, topics: set[str]) -> None:
 
 
 def test_gapped_cue_negation_inside_the_gap() -> None:
-    c = tag("逾期后额度不会恢复")
+    # (额度不会恢复 is no example: a limit restored or not tells of the freeze either way,
+    # its cue carries no polarity since session seventeen)
+    c = tag("逾期一天额度不会被清零")
     assert c.topics == ("account_impact",) and c.stance == "denies"
 
 

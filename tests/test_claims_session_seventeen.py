@@ -300,3 +300,130 @@ def test_a_fee_no_longer_charged_is_denied() -> None:
     # near miss: nothing replaces it
     a = analyse("这家银行早就不收滞纳金了。")
     assert a.stance == "denies"
+
+
+# -- spun copies' synonyms and Hong Kong words mapped back --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("信誉卡欠钱被银行两回催缴后逾越三个月还不还，可能被认定为歹意透支。", "criminal_risk"),
+        ("花呗过期未还的话，芝麻信誉分会往下掉。", "account_impact"),
+        ("借呗超期以后，平台大要率会把账户交给第三方收集机构。", "third_party_agency"),
+        ("平台通常不会径直联络借款人的亲眷。", "contacts_family"),
+        ("遲交卡數一日，銀行就會收逾期費用。", "penalty_fees"),
+        ("逾期以后白条的支付功能会被关停。", "account_impact"),
+    ],
+)
+def test_spun_and_regional_words_are_read(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+def test_a_span_said_with_a_spun_word_keeps_its_operator() -> None:
+    sentence = "信誉卡欠钱被银行两回催缴后逾越三个月还不还，可能被认定为歹意透支。"
+    assert days_of(sentence) == (90, None, "overdue")
+
+
+# -- page furniture and other matters ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "图书馆借的书逾期一周要罚两块钱，不会上征信。",
+        "这个月物业费逾期没交，房东说会上门来收。",
+        "放债人牌照号码：0000/25，借钱要谨慎。",
+        "出差的借款单要在月底前到财务部核销。",
+        "温馨提示：如有疑问，可拨打本站热线，专业顾问免费为您解答。",
+        "案号：（2025）某0101民初0000号 案由：借款合同纠纷 审理法院：某区人民法院",
+    ],
+)
+def test_furniture_and_other_matters_are_no_claims(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_library_fine_beside_a_loan_stays_a_claim() -> None:
+    # near miss: a lender is named, the line is about the loan
+    assert "penalty_fees" in topics_of("网贷不像图书馆借书，逾期一天就要收罚息。")
+
+
+# -- who acts and what is named -------------------------------------------------------------------
+
+
+def test_a_firm_a_swindler_claims_to_be_is_no_agency() -> None:
+    a = analyse("有骗子自称是催收公司的员工，让你把钱转到他卡上。")
+    assert a.topics == ("fake_collection",)
+
+
+def test_a_debt_sold_on_to_a_third_party_reaches_no_contact() -> None:
+    assert topics_of("收购来的不良债权不得再转售给其他第三人。") == {"bad_debt_transfer"}
+
+
+def test_a_complaint_quoted_as_a_report_is_what_happened() -> None:
+    a = analyse("一位用户在投诉里写道，逾期第二天她同事就接到了催收电话。")
+    assert a.topics == ("contacts_family",)
+
+
+def test_complaining_to_the_regulator_stays_a_complaint() -> None:
+    # near miss: the complaint is the act told
+    assert "complaints_rights" in topics_of("被骚扰以后，可以向12378投诉。")
+
+
+# -- advice, retention, a negated cause, a rejected quoted rumour, fines by the day ----------------
+
+
+def test_may_take_the_first_step_is_advice() -> None:
+    a = analyse("实在还不上的话，可主动联系客服申请延期还款。")
+    assert a.topics == ("negotiation",)
+    assert a.modality == "advice"
+
+
+def test_kept_a_full_span_is_retention() -> None:
+    assert days_of("逾期记录会在信用报告里留足五年。") == (1825, 1825, "retention")
+
+
+def test_a_negated_cause_denies_its_result_past_the_comma() -> None:
+    a = analyse("平台不会因为你晚还了两天，就把这事告诉你的同事。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_a_cause_that_is_not_negated_keeps_its_result() -> None:
+    # near miss: no negator before 因为
+    a = analyse("平台因为你晚还了两个月，就把这事告诉了你的同事。")
+    assert "contacts_family" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_rumour_quoted_after_its_lead_and_called_nonexistent_is_denied() -> None:
+    a = analyse("网上传言的“逾期三天就上门”，在正规平台那里基本是不存在的。")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "denies"
+
+
+def test_a_fine_by_the_day_said_with_fa() -> None:
+    assert "penalty_fees" in topics_of("有的网贷逾期一天罚五十。")
+
+
+# -- a limit not restored, a home entered, a fee added on top -----------------------------------
+
+
+def test_a_limit_not_restored_affirms_the_freeze() -> None:
+    a = analyse("借呗结清以后额度暂不支持恢复。")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("催收人员未经允许不得进入借款人的住所。", "home_visit"),
+        ("催收机构不得向借款人额外收取任何费用。", "penalty_fees"),
+    ],
+)
+def test_rules_on_entering_homes_and_extra_fees_deny(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == (topic,)
+    assert a.stance == "denies"
+    assert a.modality == "normative"

@@ -97,7 +97,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             continue
         if start < len(norm) and norm[start] in _OPEN_QUOTES:
             close = norm.find(_CLOSE_QUOTES[norm[start]], start + 1)
-            if close > 0 and _rejected_quote(norm, close, senses):
+            if close > 0 and _rejected_quote(norm, start, close, senses):
                 continue  # 很多人说“…”，这种说法几乎不会发生: a belief, read as one
             end = close + 1 if close > 0 else len(norm)
             if close > 0 and senses.shown and norm.startswith(senses.shown, end):
@@ -157,7 +157,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         close = norm.find(_CLOSE_QUOTES[norm[i]], i + 1)
         if close <= i:
             continue
-        if _rejected_quote(norm, close, senses):
+        if _rejected_quote(norm, i, close, senses):
             # 网上流传的“逾期一天就起诉”这种说法，几乎不会发生: the quote is the belief the
             # author rejects, read as one (its events denied), not words set apart (session
             # seventeen)
@@ -212,12 +212,16 @@ def _quote_before(spans: list[Span], norm: str, at: int) -> Span | None:
     return None
 
 
-def _rejected_quote(norm: str, close: int, senses: Senses) -> bool:
-    """True when the quote closing at *close* is named a saying (这种说法) that the rest of
-    the sentence rejects (几乎不会发生, 纯属瞎说): a belief, not words set apart."""
+def _rejected_quote(norm: str, start: int, close: int, senses: Senses) -> bool:
+    """True when the quote from *start* to *close* is a saying the rest of the sentence rejects
+    (几乎不会发生, 纯属瞎说, 是不存在的): named so after it (“…”这种说法) or told as a belief
+    before it (网上流传的“…”): a belief, not words set apart."""
     after = norm[close + 1 :].lstrip(",， ")
-    return bool(senses.belief_referents) and after.startswith(senses.belief_referents) and any(
-        r in after for r in senses.rejection)
+    if not any(r in after for r in senses.rejection):
+        return False
+    if senses.belief_referents and after.startswith(senses.belief_referents):
+        return True
+    return norm[:start].rstrip("的 ").endswith(senses.belief) if senses.belief else False
 
 
 #: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…),

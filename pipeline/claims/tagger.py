@@ -541,11 +541,24 @@ _REPLACED_RE = re.compile(r"(?:不再收|不收|取消了|取消)([^,，。;；!
                           r"(?:改成|换成|改为|改收|变成|转为)")
 
 
+#: A negated cause, a comma, then its result (不会因为你晚还了几天，就把…告诉朋友) (session
+#: seventeen).
+_NOT_BECAUSE_RE = re.compile(r"(不会|并不会|不会仅仅|不会单单)因为[^,，。;；!！?？]{1,24}[,，]\s*"
+                             r"(就[^,，。;；!！?？]*)")
+
+
 def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[TopicEvidence]:
     """A cue inside the A of 不是A，而是B, whose topic the sentence names outside A with no
     negation, describes the event the wrong way and does not deny it: 外访不是上门讨债，只是
     核实一下住址 affirms the visit (session nine; the set's precedent qi009, qp012, qz310).
-    So does a charge renamed (不收滞纳金了，改成了违约金: a fee is still charged)."""
+    So does a charge renamed (不收滞纳金了，改成了违约金: a fee is still charged). A negated
+    cause's 就-result past a comma is denied (不会因为…，就告诉朋友)."""
+    for m in _NOT_BECAUSE_RE.finditer(norm):
+        # 平台不会因为你晚还了几天，就把…告诉通讯录里的朋友: the negation before 因为 is the
+        # result's, past the comma (session seventeen)
+        low, high = m.span(2)
+        evidence = [replace(ev, negator=m.group(1))
+                    if low <= ev.start < high and ev.negator is None else ev for ev in evidence]
     spans = [m.span(1) for m in _CORRECTION_RE.finditer(norm)]
     spans += [m.span(1) for m in _REPLACED_RE.finditer(norm)]
     if not spans:
