@@ -427,3 +427,13 @@ def test_rules_on_entering_homes_and_extra_fees_deny(sentence: str, topic: str) 
     assert a.topics == (topic,)
     assert a.stance == "denies"
     assert a.modality == "normative"
+
+
+def test_a_shop_card_frozen_and_rent_paid_late_are_other_matters() -> None:
+    assert analyse("健身卡半年没用被商家冻结了，要本人去前台办解冻。").topics == ()
+    assert analyse("合同写明房租每晚交一天，租客要多付五十元违约金。").topics == ()
+
+
+def test_wages_frozen_beside_rent_stay_enforcement() -> None:
+    # near miss: the court froze the wages, the rent is the hardship
+    assert "legal_action" in topics_of("法院冻结了他的工资，这个月房租都交不上了。")
