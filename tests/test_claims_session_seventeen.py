@@ -437,3 +437,51 @@ def test_a_shop_card_frozen_and_rent_paid_late_are_other_matters() -> None:
 def test_wages_frozen_beside_rent_stay_enforcement() -> None:
     # near miss: the court froze the wages, the rent is the hardship
     assert "legal_action" in topics_of("法院冻结了他的工资，这个月房租都交不上了。")
+
+
+# -- a stage row with a dash range, a judgment's time to pay, steps of a how-to ------------------
+
+
+def test_a_range_written_with_a_dash_keeps_both_ends() -> None:
+    assert days_of("第三阶段（逾期61—90天）：会委托第三方公司催收。") == (61, 90, "overdue")
+
+
+def test_the_time_a_judgment_gives_to_pay_is_no_overdue_span() -> None:
+    sentence = "判决生效以后一般有十五天的履行期，到期还不还的，原告可以申请强制执行。"
+    assert "legal_action" in topics_of(sentence)
+    assert days_of(sentence) in (None, (None, None, None))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("第一步：备好身份证和收入证明，再给银行客服打电话申请停息挂账。", "negotiation"),
+        ("找对地方投诉：网贷的问题可以找当地的金融监管局。", "complaints_rights"),
+    ],
+)
+def test_steps_of_a_how_to_are_advice(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.modality == "advice"
+
+
+# -- a product's instalment terms, a divorce case, the front desk visited, calls in a window ------
+
+
+def test_a_products_instalment_terms_are_no_plan() -> None:
+    assert "negotiation" not in topics_of("花呗分期可以选3期、6期或12期，每期收一点手续费。")
+
+
+def test_a_divorce_case_is_another_matter() -> None:
+    assert analyse("离婚案件一般在立案后半年内审结。").topics == ()
+
+
+def test_someone_come_to_the_front_desk_is_a_visit() -> None:
+    assert "home_visit" in topics_of("拖了三个月以后，真有人找到我公司前台来了。")
+
+
+def test_calls_placed_in_a_forbidden_window_are_denied() -> None:
+    a = analyse("催收电话不得在晚上九点到次日早上八点之间拨打。")
+    assert a.topics == ("debtor_contact",)
+    assert a.stance == "denies"
+    assert a.modality == "normative"

@@ -30,8 +30,8 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零〇一二两三四五六七八九十百千"
 
 _NUM = (
-    r"\d+(?:\.\d+)?(?:\s*(?:-|~|至|到)\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
-    r"|[" + _CN + r"]+\s*(?:到|至|-|~)\s*[" + _CN + r"]+"  # 一到两
+    r"\d+(?:\.\d+)?(?:\s*(?:-|–|—|~|至|到)\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
+    r"|[" + _CN + r"]+\s*(?:到|至|-|–|—|~)\s*[" + _CN + r"]+"  # 一到两
     r"|[" + _CN + r"几]+"  # 三, 十五, 两三, 十几
     r"|半"
 )
@@ -41,7 +41,7 @@ _UNIT = (
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:-|~|至|到)\s*$")
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|~|至|到)\s*$")
 # A span given by its two ends (快的一个月，慢的要一两年; 短则三天，长则半个月): the range
 # from the first to the last; the first end's word stands right before it.
 _TWO_ENDS_OPEN_RE = re.compile(
@@ -84,7 +84,7 @@ _YEAR_OF_TIME = (
     "那会", "那时", "那阵", "那年", "的时候", "年初", "年底", "初", "底", "上半", "下半",
 )
 # The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
-_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|~)\s*$")
+_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|–|—|~)\s*$")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 # Words that may also stand between an anchor word and its duration without loosening the
 # tie: a hedge or a copula (逾期一般在三个月左右, 逾期时间通常是两个月, 逾期大概半年).
@@ -142,13 +142,13 @@ def parse_number(text: str) -> tuple[float, float] | None:
     text = text.strip()
     if text == "半":
         return (0.5, 0.5)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?)", text)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|~|至|到)\s*(\d+(?:\.\d+)?)", text)
     if m:
         lo, hi = float(m.group(1)), float(m.group(2))
         return (lo, hi) if lo <= hi else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return (float(text), float(text))
-    cn_range = re.fullmatch(r"(\S+?)\s*(?:到|至|-|~)\s*(\S+)", text)
+    cn_range = re.fullmatch(r"(\S+?)\s*(?:到|至|-|–|—|~)\s*(\S+)", text)
     if cn_range:
         lo_n, hi_n = cn_number(cn_range.group(1)), cn_number(cn_range.group(2))
         if lo_n is not None and hi_n is not None and lo_n <= hi_n:
