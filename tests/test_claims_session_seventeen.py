@@ -485,3 +485,25 @@ def test_calls_placed_in_a_forbidden_window_are_denied() -> None:
     assert a.topics == ("debtor_contact",)
     assert a.stance == "denies"
     assert a.modality == "normative"
+
+
+# -- a case closed by 的 after a forged paper; callers acting for the bank; a law-firm source -----
+
+
+def test_a_case_ending_in_de_after_a_forgery_is_circumstance() -> None:
+    a = analyse("催收爆你通讯录或者伪造法院文书的，可以向监管部门举报。")
+    assert "complaints_rights" in a.topics
+    assert "contacts_family" not in a.topics
+
+
+def test_callers_who_say_they_act_for_the_bank_are_an_agency() -> None:
+    assert "third_party_agency" in topics_of("打电话来的人都说是受银行委托的，口气特别凶。")
+
+
+def test_a_law_firm_letter_sent_for_the_platform_is_no_agency() -> None:
+    # near miss: the firm sends a letter on the platform's behalf
+    assert "third_party_agency" not in topics_of("这封律师函是律所受平台委托发出的。")
+
+
+def test_someone_working_at_a_law_firm_is_no_lawsuit() -> None:
+    assert analyse("我表姐在律所上班，她说最近来问网贷的人特别多。").topics == ()

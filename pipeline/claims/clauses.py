@@ -116,6 +116,10 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             elif topic == "debtor_contact" and lead.endswith(("说", "称")):
                 end = _said_continues(norm, end, senses)
             end = _resumed_after_concession(norm, pos, start, end, senses)
+            if end < len(norm) and norm[end] in ",，" and norm[end - 1] == "的":
+                # 伪造法律文书的，可以举报: the 的 closing a case is no word said (session
+                # seventeen); the case reads as one
+                end -= 1
         # 结果是伪造的 / 这话是谎称的: the lead word is the predicate, no words follow
         if end > start and norm[start:end].strip("的了呢吧。.!！ "):
             spans.append(Span(start, end, lead, topic))
