@@ -507,3 +507,26 @@ def test_a_law_firm_letter_sent_for_the_platform_is_no_agency() -> None:
 
 def test_someone_working_at_a_law_firm_is_no_lawsuit() -> None:
     assert analyse("我表姐在律所上班，她说最近来问网贷的人特别多。").topics == ()
+
+
+# -- paid "rights protection" agents, a court's text message, a company's own sanction -----------
+
+
+def test_a_paid_rights_protection_agent_is_a_scam_service() -> None:
+    a = analyse("别信那些收费的“代理维权”公司，钱交了人就跑了。")
+    assert a.topics == ("debt_help_scam",)
+
+
+def test_a_courts_text_message_is_the_lawsuit_not_a_collection_call() -> None:
+    assert topics_of("法院立案以后，会通过12368给被告发短信告知案号。") == {"legal_action"}
+
+
+def test_a_collectors_text_message_stays_a_contact() -> None:
+    # near miss: no court, the collector's message
+    assert "debtor_contact" in topics_of("催收会先给借款人发短信提醒还款。")
+
+
+def test_a_companys_own_sanction_is_no_advice() -> None:
+    a = analyse("平台回应称，一经查实有员工违规上门，立即开除。")
+    assert "home_visit" in a.topics
+    assert a.modality != "advice"
