@@ -19,7 +19,8 @@ from tests.helpers import days_of, topics_of
     [
         ("有的人以为网贷不还最多就是接几个电话，殊不知拖久了平台会把你告上法庭。", "legal_action",
          "affirms"),
-        ("有些人觉得晚两天还不算逾期，纯属瞎说，过了还款日就记逾期。", "overdue_grace", "denies"),
+        ("有些人觉得晚还两天不算逾期，这纯属瞎说，银行过了还款日就记逾期。", "overdue_grace",
+         "denies"),
         ("评论区说逾期一年就会被抓，这是误解，欠钱属于民事纠纷。", "criminal_risk", "denies"),
     ],
 )
@@ -64,7 +65,7 @@ def test_a_quoted_saying_nobody_rejects_stays_set_apart() -> None:
 
 
 def test_the_callers_very_words_are_the_act_of_quoting() -> None:
-    a = analyse("催收在电话里的原话是：周五前不还就派人去你老家。")
+    a = analyse("对方在电话里的原话是：周五前不还就派人去你老家。")
     assert a.topics == ("debtor_contact",)
     assert a.stance == "affirms"
 
@@ -251,7 +252,7 @@ def test_a_call_to_the_workplace_stays_a_contact() -> None:
 
 
 def test_a_firm_played_by_a_swindler_is_no_agency() -> None:
-    a = analyse("诈骗分子常假扮成银行委托的讨债公司，要求当天转账。")
+    a = analyse("有些骗子会假扮成银行委托的讨债公司，要求当天转账。")
     assert a.topics == ("fake_collection",)
 
 
@@ -308,8 +309,8 @@ def test_a_fee_no_longer_charged_is_denied() -> None:
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [
-        ("信誉卡欠钱被银行两回催缴后逾越三个月还不还，可能被认定为歹意透支。", "criminal_risk"),
-        ("花呗过期未还的话，芝麻信誉分会往下掉。", "account_impact"),
+        ("用信誉卡透支以后，银行催了两回还是逾越三个月没还，就可能算歹意透支。", "criminal_risk"),
+        ("花呗过期不还，芝麻信誉分就会跌。", "account_impact"),
         ("借呗超期以后，平台大要率会把账户交给第三方收集机构。", "third_party_agency"),
         ("平台通常不会径直联络借款人的亲眷。", "contacts_family"),
         ("遲交卡數一日，銀行就會收逾期費用。", "penalty_fees"),
@@ -321,7 +322,7 @@ def test_spun_and_regional_words_are_read(sentence: str, topic: str) -> None:
 
 
 def test_a_span_said_with_a_spun_word_keeps_its_operator() -> None:
-    sentence = "信誉卡欠钱被银行两回催缴后逾越三个月还不还，可能被认定为歹意透支。"
+    sentence = "用信誉卡透支以后，银行催了两回还是逾越三个月没还，就可能算歹意透支。"
     assert days_of(sentence) == (90, None, "overdue")
 
 
@@ -332,11 +333,11 @@ def test_a_span_said_with_a_spun_word_keeps_its_operator() -> None:
     "sentence",
     [
         "图书馆借的书逾期一周要罚两块钱，不会上征信。",
-        "这个月物业费逾期没交，房东说会上门来收。",
+        "物业费拖了两个月没交，管家说要上门来催。",
         "放债人牌照号码：0000/25，借钱要谨慎。",
-        "出差的借款单要在月底前到财务部核销。",
-        "温馨提示：如有疑问，可拨打本站热线，专业顾问免费为您解答。",
-        "案号：（2025）某0101民初0000号 案由：借款合同纠纷 审理法院：某区人民法院",
+        "报销单和借款单都得在季度末前交到财务部核销。",
+        "温馨提示：有任何疑问请拨打本站热线，顾问老师免费为你解答。",
+        "案号：（2025）某0203民初1234号 案由：金融借款合同纠纷 审判法院：某市中级人民法院",
     ],
 )
 def test_furniture_and_other_matters_are_no_claims(sentence: str) -> None:
@@ -357,7 +358,8 @@ def test_a_firm_a_swindler_claims_to_be_is_no_agency() -> None:
 
 
 def test_a_debt_sold_on_to_a_third_party_reaches_no_contact() -> None:
-    assert topics_of("收购来的不良债权不得再转售给其他第三人。") == {"bad_debt_transfer"}
+    assert topics_of("资产管理公司收购的不良贷款，不能再转让给其他第三人。") == {
+        "bad_debt_transfer"}
 
 
 def test_a_complaint_quoted_as_a_report_is_what_happened() -> None:
@@ -384,7 +386,7 @@ def test_kept_a_full_span_is_retention() -> None:
 
 
 def test_a_negated_cause_denies_its_result_past_the_comma() -> None:
-    a = analyse("平台不会因为你晚还了两天，就把这事告诉你的同事。")
+    a = analyse("银行不会因为你迟了两天还款，就把这事告诉你的同事。")
     assert a.topics == ("contacts_family",)
     assert a.stance == "denies"
 
@@ -397,7 +399,7 @@ def test_a_cause_that_is_not_negated_keeps_its_result() -> None:
 
 
 def test_a_rumour_quoted_after_its_lead_and_called_nonexistent_is_denied() -> None:
-    a = analyse("网上传言的“逾期三天就上门”，在正规平台那里基本是不存在的。")
+    a = analyse("网上传言的“逾期三天就上门”，在正规机构根本不存在。")
     assert a.topics == ("home_visit",)
     assert a.stance == "denies"
 
@@ -419,7 +421,7 @@ def test_a_limit_not_restored_affirms_the_freeze() -> None:
     ("sentence", "topic"),
     [
         ("催收人员未经允许不得进入借款人的住所。", "home_visit"),
-        ("催收机构不得向借款人额外收取任何费用。", "penalty_fees"),
+        ("不得以任何名义额外收取催收费用。", "penalty_fees"),
     ],
 )
 def test_rules_on_entering_homes_and_extra_fees_deny(sentence: str, topic: str) -> None:
@@ -477,7 +479,7 @@ def test_a_divorce_case_is_another_matter() -> None:
 
 
 def test_someone_come_to_the_front_desk_is_a_visit() -> None:
-    assert "home_visit" in topics_of("拖了三个月以后，真有人找到我公司前台来了。")
+    assert "home_visit" in topics_of("欠了三个多月，居然有人直接找到我们公司前台来了。")
 
 
 def test_calls_placed_in_a_forbidden_window_are_denied() -> None:
@@ -527,6 +529,6 @@ def test_a_collectors_text_message_stays_a_contact() -> None:
 
 
 def test_a_companys_own_sanction_is_no_advice() -> None:
-    a = analyse("平台回应称，一经查实有员工违规上门，立即开除。")
+    a = analyse("平台表示，如发现员工私自上门，立即开除。")
     assert "home_visit" in a.topics
     assert a.modality != "advice"

@@ -162,7 +162,7 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
         if close <= i:
             continue
         if _rejected_quote(norm, i, close, senses):
-            # 网上流传的“逾期一天就起诉”这种说法，几乎不会发生: the quote is the belief the
+            # 网上传的“晚一天就告你”这种说法，根本不会发生: the quote is the belief the
             # author rejects, read as one (its events denied), not words set apart (session
             # seventeen)
             continue
@@ -229,7 +229,7 @@ def _rejected_quote(norm: str, start: int, close: int, senses: Senses) -> bool:
 
 
 #: A clause where the teller's narration resumes after a caller's words (，结果…, ，后来…),
-#: or the teller asks whether the words are true (，这玩意儿到底真的假的？) (session seventeen).
+#: or the teller asks whether the words are true (，这条到底是真的吗？) (session seventeen).
 _NARRATION_RE = re.compile(
     "[,，](?=结果|后来|最后|最终|没想到|谁知|这玩意|这东西|这是真|这到底|到底是真|到底真|真的假的"
     "|是真的吗|是不是真的)")

@@ -535,13 +535,13 @@ _CORRECTION_RE = re.compile(r"(?:并不是|不是|并非)([^,，。;；!！?？]
                             r"(?:而是|只是|仅仅是|只不过是|只不过|其实是)")
 
 
-#: A charge no longer made under one name, replaced by another (不收滞纳金了，改成了违约金)
+#: A charge no longer made under one name, replaced by another (不收滞纳金了，换成了违约金)
 #: (session seventeen).
 _REPLACED_RE = re.compile(r"(?:不再收|不收|取消了|取消)([^,，。;；!！?？]{1,16}?)了?[,，]\s*"
                           r"(?:改成|换成|改为|改收|变成|转为)")
 
 
-#: A negated cause, a comma, then its result (不会因为你晚还了几天，就把…告诉朋友) (session
+#: A negated cause, a comma, then its result (不会因为你晚还了两天，就把…告诉同事) (session
 #: seventeen).
 _NOT_BECAUSE_RE = re.compile(r"(不会|并不会|不会仅仅|不会单单)因为[^,，。;；!！?？]{1,24}[,，]\s*"
                              r"(就[^,，。;；!！?？]*)")
@@ -551,10 +551,10 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
     """A cue inside the A of 不是A，而是B, whose topic the sentence names outside A with no
     negation, describes the event the wrong way and does not deny it: 外访不是上门讨债，只是
     核实一下住址 affirms the visit (session nine; the set's precedent qi009, qp012, qz310).
-    So does a charge renamed (不收滞纳金了，改成了违约金: a fee is still charged). A negated
+    So does a charge renamed (不收滞纳金了，换成了违约金: a fee is still charged). A negated
     cause's 就-result past a comma is denied (不会因为…，就告诉朋友)."""
     for m in _NOT_BECAUSE_RE.finditer(norm):
-        # 平台不会因为你晚还了几天，就把…告诉通讯录里的朋友: the negation before 因为 is the
+        # 平台不会因为你迟了两天还款，就把这事告诉你的同事: the negation before 因为 is the
         # result's, past the comma (session seventeen)
         low, high = m.span(2)
         evidence = [replace(ev, negator=m.group(1))
@@ -642,7 +642,7 @@ def reaction_at(norm: str, senses: Senses) -> int:
     if not any(t in norm for t in senses.reaction_triggers):
         return -1  # no trigger anywhere: no reaction can follow one (a cheap precheck)
     if any(t in norm for t in _TOLD_EVENTS):
-        return -1  # 头一回收到了律师函，吓得我一宿没睡着: the event told happened
+        return -1  # 第一次收到了律师函，吓得好几天吃不下饭: the event told happened
     found = -1
     for word in (*senses.reactions, *senses.scene_states):
         at = norm.find(word)
