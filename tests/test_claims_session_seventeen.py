@@ -532,3 +532,59 @@ def test_a_companys_own_sanction_is_no_advice() -> None:
     a = analyse("平台表示，如发现员工私自上门，立即开除。")
     assert "home_visit" in a.topics
     assert a.modality != "advice"
+
+
+# -- spoken style: a host's calls and sign-offs, nobody does it, reassurance, bloggers' claims ----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "想学怎么跟银行谈分期的，扣个666，下期视频手把手教。",
+        "今天就先聊到这儿，罚息怎么算咱们下期再聊。",
+        "我家的冰箱是分期付的，每个月还三百。",
+    ],
+)
+def test_a_hosts_calls_and_a_purchase_in_instalments_are_no_claims(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_livestream_room_named_in_a_warning_stays_a_claim() -> None:
+    # near miss: the room is where the scam is sold, no call to the audience
+    assert "debt_help_scam" in topics_of("主播提醒：直播间里卖“上岸课程”的都是割韭菜。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("正规平台逾期一周就去打你同事电话的，基本是没有的。", "contacts_family"),
+        ("网贷逾期跟坐牢八竿子打不着，只要不是骗贷。", "criminal_risk"),
+        ("有的博主说逾期后微信零钱也会被冻住，这个纯属瞎扯。", "account_impact"),
+    ],
+)
+def test_nobody_does_it_and_a_bloggers_claim_called_nonsense_deny(sentence: str,
+                                                                  topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_not_complying_with_a_judgment_is_a_condition_not_a_denial() -> None:
+    a = analyse("判决下来还不执行就会被列为失信被执行人。")
+    assert a.topics == ("legal_action",)
+    assert a.stance != "denies"
+
+
+def test_a_reassurance_to_the_audience_is_no_advice() -> None:
+    a = analyse("还款日当天还上不算逾期，这点大家可以放心。")
+    assert a.topics == ("overdue_grace",)
+    assert a.modality == "descriptive"
+
+
+def test_cases_bundled_and_outsourced_are_an_agency_not_a_sale() -> None:
+    assert topics_of("逾期三个月以后，银行会把案子打包委外给催收公司。") == {"third_party_agency"}
+
+
+def test_debts_bundled_and_bought_stay_a_sale() -> None:
+    # near miss: the bundle is sold
+    assert "bad_debt_transfer" in topics_of("资产公司会把逾期债权打包买走。")

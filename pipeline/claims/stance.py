@@ -685,6 +685,12 @@ def _reader_can(text: str, lex: Lexicon) -> str | None:
     for word in lex.reader_can:
         pos = text.find(word)
         while pos >= 0:
+            if any(len(b) > len(word) and text.startswith(b, pos)
+                   for b in lex.modality_blockers):
+                # 这点大家可以放心: a reassurance, no act the reader may take (session
+                # seventeen)
+                pos = text.find(word, pos + 1)
+                continue
             start, before = _clause_head(text, pos, lex)
             end = clause_end(text, pos + len(word))
             if not text[pos + len(word) : end].strip(" 的啊呀吧呢了"):
