@@ -588,3 +588,23 @@ def test_cases_bundled_and_outsourced_are_an_agency_not_a_sale() -> None:
 def test_debts_bundled_and_bought_stay_a_sale() -> None:
     # near miss: the bundle is sold
     assert "bad_debt_transfer" in topics_of("资产公司会把逾期债权打包买走。")
+
+
+# -- not found on the report, said after it; all day long is no span -----------------------------
+
+
+def test_not_found_on_the_report_said_after_it_denies() -> None:
+    a = analyse("我借呗晚还了两天，后来去查，征信上也查不到任何记录。")
+    assert "credit_report" in a.topics
+    assert a.stance == "denies"
+
+
+def test_all_day_long_is_no_overdue_span() -> None:
+    sentence = "那阵子催收电话一天到晚响个不停。"
+    assert "debtor_contact" in topics_of(sentence)
+    assert days_of(sentence) in (None, (None, None, None))
+
+
+def test_a_single_day_late_keeps_its_span() -> None:
+    # near miss: 一天 after 逾期 is the span
+    assert days_of("逾期一天就会上征信。") == (1, 1, "overdue")
