@@ -608,3 +608,27 @@ def test_all_day_long_is_no_overdue_span() -> None:
 def test_a_single_day_late_keeps_its_span() -> None:
     # near miss: 一天 after 逾期 is the span
     assert days_of("逾期一天就会上征信。") == (1, 1, "overdue")
+
+
+# -- the form's emergency contact reached; a scam's price named as its condition ----------------
+
+
+def test_the_forms_emergency_contact_reached_is_a_contact() -> None:
+    a = analyse("逾期半个月以上，平台可能会联系申请时填写的紧急联系人。")
+    assert a.topics == ("contacts_family",)
+
+
+def test_the_forms_emergency_contact_defined_is_no_contact() -> None:
+    # near miss: only the form is described
+    assert analyse("紧急联系人是借款时填写的。").topics == ()
+
+
+def test_a_scams_price_is_no_condition() -> None:
+    a = analyse("有个自称法务团队的人保证能把罚息全免了，前提是先交一笔服务费。")
+    assert a.topics == ("debt_help_scam",)
+    assert a.stance == "affirms"
+
+
+def test_a_real_precondition_stays_a_condition() -> None:
+    # near miss: the bank's own requirement
+    assert analyse("个性化分期能批下来，前提是你有稳定收入。").stance == "conditional"
