@@ -570,7 +570,7 @@ def test_nobody_does_it_and_a_bloggers_claim_called_nonsense_deny(sentence: str,
 
 
 def test_not_complying_with_a_judgment_is_a_condition_not_a_denial() -> None:
-    a = analyse("判决下来还不执行就会被列为失信被执行人。")
+    a = analyse("法院判了还不执行就会成为老赖，上失信被执行人名单。")
     assert a.topics == ("legal_action",)
     assert a.stance != "denies"
 
@@ -600,7 +600,7 @@ def test_not_found_on_the_report_said_after_it_denies() -> None:
 
 
 def test_all_day_long_is_no_overdue_span() -> None:
-    sentence = "那阵子催收电话一天到晚响个不停。"
+    sentence = "那几个月催收的电话一天到晚打个不停。"
     assert "debtor_contact" in topics_of(sentence)
     assert days_of(sentence) in (None, (None, None, None))
 
@@ -624,7 +624,7 @@ def test_the_forms_emergency_contact_defined_is_no_contact() -> None:
 
 
 def test_a_scams_price_is_no_condition() -> None:
-    a = analyse("有个自称法务团队的人保证能把罚息全免了，前提是先交一笔服务费。")
+    a = analyse("一个号称法务团队的人说能把罚息全免了，前提是先交两千定金。")
     assert a.topics == ("debt_help_scam",)
     assert a.stance == "affirms"
 
