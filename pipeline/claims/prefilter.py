@@ -153,7 +153,6 @@ class Prefilter:
                 return False
         return True
 
-
     def candidates(self, text: str) -> list[int]:
         """Indices, in order, of the patterns *text* may match (each of the others lacks
         a string every one of its matches holds): the patterns worth searching."""
