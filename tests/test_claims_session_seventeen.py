@@ -632,3 +632,8 @@ def test_a_scams_price_is_no_condition() -> None:
 def test_a_real_precondition_stays_a_condition() -> None:
     # near miss: the bank's own requirement
     assert analyse("个性化分期能批下来，前提是你有稳定收入。").stance == "conditional"
+
+
+def test_a_dash_range_within_keeps_both_ends() -> None:
+    # the range kept whole before 内 is read with the same separators as the range itself
+    assert days_of("逾期3—15天内还清，银行一般不会上报。") == (3, 15, "overdue")

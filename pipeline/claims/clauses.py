@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.claims.prefilter import holds_any
 from pipeline.claims.senses import Senses
 from pipeline.claims.stance import MASK, clause_end, clause_start
 
 _OPEN_QUOTES = "\"“「『'‘"
 _QUOTE_OPEN_RE = re.compile("[\"“「『'‘]")
 _CLOSE_QUOTES = {"\"": "\"", "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+_OPENERS = {close: open_ for open_, close in _CLOSE_QUOTES.items()}
 #: Every quote mark, opening and closing.
 QUOTE_MARKS = _OPEN_QUOTES + "".join(_CLOSE_QUOTES.values())
 # A clause opening with one of these is the speaker's act, not more of the reported words.
@@ -221,7 +223,7 @@ def _rejected_quote(norm: str, start: int, close: int, senses: Senses) -> bool:
     (几乎不会发生, 纯属瞎说, 是不存在的): named so after it (“…”这种说法) or told as a belief
     before it (网上流传的“…”): a belief, not words set apart."""
     after = norm[close + 1 :].lstrip(",， ")
-    if not any(r in after for r in senses.rejection):
+    if not holds_any(senses.rejection, after):
         return False
     if senses.belief_referents and after.startswith(senses.belief_referents):
         return True
@@ -612,10 +614,8 @@ def _referred_false(norm: str, senses: Senses, rejection_re: re.Pattern[str] | N
 
 def _quote_closed_before(norm: str, pos: int) -> int:
     """Where the quote closing right before *pos* opens (“…”这种说法), or -1."""
-    if pos == 0 or norm[pos - 1] not in "”」』\"":
-        return -1
-    opener = {"”": "“", "」": "「", "』": "『", '"': '"'}[norm[pos - 1]]
-    return norm.rfind(opener, 0, pos - 1)
+    opener = _OPENERS.get(norm[pos - 1]) if pos > 0 else None
+    return -1 if opener is None else norm.rfind(opener, 0, pos - 1)
 
 
 #: A quoted claim opening a sentence and what may stand between it and its verdict (——错！).

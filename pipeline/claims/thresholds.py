@@ -28,10 +28,13 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零〇一二两三四五六七八九十百千"
+#: What joins the two ends of a range on normalized text (1-3天, 16—60天, 一到两个月, 3~5天).
+_RANGE_SEP_CHARS = "-–—~至到"
+_RANGE_SEP = "(?:" + "|".join(_RANGE_SEP_CHARS) + ")"
 
 _NUM = (
-    r"\d+(?:\.\d+)?(?:\s*(?:-|–|—|~|至|到)\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
-    r"|[" + _CN + r"]+\s*(?:到|至|-|–|—|~)\s*[" + _CN + r"]+"  # 一到两
+    r"\d+(?:\.\d+)?(?:\s*" + _RANGE_SEP + r"\s*\d+(?:\.\d+)?)?"  # 3, 1.5, 1-2
+    r"|[" + _CN + r"]+\s*" + _RANGE_SEP + r"\s*[" + _CN + r"]+"  # 一到两
     r"|[" + _CN + r"几]+"  # 三, 十五, 两三, 十几
     r"|半"
 )
@@ -41,7 +44,7 @@ _UNIT = (
 )
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|~|至|到)\s*$")
+_RANGE_JOIN_RE = re.compile(r"^\s*" + _RANGE_SEP + r"\s*$")
 # A span given by its two ends (快的一个月，慢的要一两年; 短则三天，长则半个月): the range
 # from the first to the last; the first end's word stands right before it.
 _TWO_ENDS_OPEN_RE = re.compile(
@@ -84,7 +87,7 @@ _YEAR_OF_TIME = (
     "那会", "那时", "那阵", "那年", "的时候", "年初", "年底", "初", "底", "上半", "下半",
 )
 # The first day of a calendar range (每月1日到 / 5号至): the next N日 is a date too.
-_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*(?:到|至|-|–|—|~)\s*$")
+_DATE_RANGE_OPEN_RE = re.compile(r"(?:月|号)\s*\d{1,2}\s*日?\s*" + _RANGE_SEP + r"\s*$")
 ADJACENT = 2  # characters allowed between an anchor word and its duration (超过, 第)
 # Words that may also stand between an anchor word and its duration without loosening the
 # tie: a hedge or a copula (逾期一般在三个月左右, 逾期时间通常是两个月, 逾期大概半年).
@@ -142,13 +145,13 @@ def parse_number(text: str) -> tuple[float, float] | None:
     text = text.strip()
     if text == "半":
         return (0.5, 0.5)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|~|至|到)\s*(\d+(?:\.\d+)?)", text)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*" + _RANGE_SEP + r"\s*(\d+(?:\.\d+)?)", text)
     if m:
         lo, hi = float(m.group(1)), float(m.group(2))
         return (lo, hi) if lo <= hi else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return (float(text), float(text))
-    cn_range = re.fullmatch(r"(\S+?)\s*(?:到|至|-|–|—|~)\s*(\S+)", text)
+    cn_range = re.fullmatch(r"(\S+?)\s*" + _RANGE_SEP + r"\s*(\S+)", text)
     if cn_range:
         lo_n, hi_n = cn_number(cn_range.group(1)), cn_number(cn_range.group(2))
         if lo_n is not None and hi_n is not None and lo_n <= hi_n:
@@ -287,8 +290,6 @@ def _clause_of(text: str, pos: int) -> tuple[int, int]:
 
 #: Reaching a range (达到5-7天) puts the overdue inside it: no minimum-only reading.
 _REACHED = ("达到", "到了")
-#: What joins the two ends of a range on normalized text (as in _NUM's ranges: 3-5, 三到五).
-_RANGE_SEPS = ("-", "~", "至", "到")
 
 
 def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[bool, bool]:
@@ -310,7 +311,7 @@ def _bounds(text: str, start: int, end: int, lex: ThresholdLexicon) -> tuple[boo
     if suffix.startswith("左右"):
         suffix = suffix[2:]
     max_only = any(suffix.startswith(w) for w in lex.max_suffixes)
-    ranged = any(sep in text[start:end] for sep in _RANGE_SEPS)
+    ranged = any(sep in text[start:end] for sep in _RANGE_SEP_CHARS)
     if max_only and ranged and not any(prefix.endswith(w) for w in lex.max_prefixes):
         max_only = False  # 在3到15天内: within the range, both ends kept (session fourteen)
     min_only = not max_only and any(suffix.startswith(w) for w in lex.min_suffixes)
