@@ -176,6 +176,28 @@ def glyph_gap_variants(
     return out
 
 
+def emphatic_variants(
+    entries: list[tuple[str, Role]], negators: tuple[str, ...]
+) -> list[tuple[str, Role]]:
+    """Entries again behind each negator ending in the negation the entry opens with.
+
+    Matching is leftmost-longest, so in 征信并不会有什么影响 the negator 并不
+    would take the 不 of the after-cue denial 不会有什么影响 and leave it
+    unread; the variant 并不会有什么影响 keeps the denial whole (so do
+    并没有关系 and 并无关).
+    """
+    out: list[tuple[str, Role]] = []
+    for text, role in entries:
+        for neg in negators:
+            overlap = next((k for k in range(min(len(neg), len(text)) - 1, 0, -1)
+                            if neg[-k:] == text[:k]), 0)
+            # only a shared negation (不, 没有, 无): 不是 + 是谣言 would turn a rejection
+            # into its opposite (不是谣言)
+            if overlap and text[0] in "不没无":
+                out.append((neg[:-overlap] + text, role))
+    return out
+
+
 def build_matchers(tax: Taxonomy) -> Matchers:
     """Compile every word list of *tax* into matchers."""
     lex = tax.lexicon
@@ -190,6 +212,9 @@ def build_matchers(tax: Taxonomy) -> Matchers:
     topic_entries += [(n, ("postneg", "bluff", "")) for n in lex.post_bluff]
     topic_entries += [(n, ("postneg", "receive", "")) for n in lex.post_receiving]
     topic_entries += [(n, ("postneg", "refuse", "")) for n in lex.post_refusals]
+    topic_entries += emphatic_variants(
+        [e for e in topic_entries if e[1][0] == "postneg"], lex.negators
+    )
     topic_entries += [(n, ("aimed", "", "")) for n in lex.negated_verbs]
     topic_entries += [(n, ("avoid", "", "")) for n in lex.avoidance_verbs]
     topic_entries += [(n, ("copular", "", "")) for n in lex.copular_negators]

@@ -55,7 +55,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.16"
+BASE_VERSION = "tagger-0.3.17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,8 +559,13 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
         low, high = m.span(2)
         evidence = [replace(ev, negator=m.group(1))
                     if low <= ev.start < high and ev.negator is None else ev for ev in evidence]
+    # a charge replaced by another way of charging (取消了全额罚息，改为只对没还的部分计息)
+    # goes on under its new terms, whether or not the new one is named by a cue
+    replaced = [m.span(1) for m in _REPLACED_RE.finditer(norm)]
+    evidence = [replace(ev, negator=None) if any(s <= ev.start < e for s, e in replaced)
+                and ev.negator is not None and ev.topic == "penalty_fees" else ev
+                for ev in evidence]  # fmt: skip
     spans = [m.span(1) for m in _CORRECTION_RE.finditer(norm)]
-    spans += [m.span(1) for m in _REPLACED_RE.finditer(norm)]
     if not spans:
         return evidence
     inside = [any(s <= ev.start < e for s, e in spans) for ev in evidence]
