@@ -147,3 +147,205 @@ def test_a_told_question_with_its_answer_is_a_claim() -> None:
     a = analyse("经常有粉丝私信问我，花呗逾期会不会上门，其实正规平台基本不会上门。")
     assert a.topics == ("home_visit",)
     assert a.stance == "denies"
+
+
+# -- 与其 with no 不如 after it is 与 + 其, "with them" -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "持卡人确有困难的，银行可以与其协商分期还款。",
+        "平台同意与其签订延期还款的协议。",
+    ],
+)
+def test_with_them_is_no_alternative_turned_down(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance != "question"
+
+
+def test_rather_than_still_turns_the_alternative_down() -> None:
+    # near miss: 与其…不如 keeps the lawsuit out of the claim
+    topics = topics_of("与其等着被平台起诉，不如现在就去协商。")
+    assert "legal_action" not in topics
+    assert "negotiation" in topics
+
+
+# -- a collector's words about relief speak for the lender --------------------------------------
+
+
+def test_a_collectors_words_about_relief_are_the_call() -> None:
+    a = analyse("催收员在电话里说，不先还一半就不帮我申请减免。")
+    assert "debt_help_scam" not in a.topics
+    assert "debtor_contact" in a.topics
+
+
+def test_a_self_styled_firms_words_about_relief_are_a_scam() -> None:
+    # near miss: a seller of debt services promising relief
+    assert "debt_help_scam" in topics_of("有个法务机构的人在电话里说，交三千就能帮我申请减免。")
+
+
+# -- papers the borrower forges are no impostor's ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人拿伪造的收入证明去申请减免，结果被认定为诈骗。",
+        "借款时伪造了身份信息的，才可能涉嫌诈骗。",
+    ],
+)
+def test_a_borrowers_forged_papers_are_no_fake_collection(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "fake_collection" not in topics
+    assert "debt_help_scam" not in topics
+    assert "criminal_risk" in topics
+
+
+def test_a_forged_lawyers_letter_is_fake_collection() -> None:
+    # near miss: the collector's letter is what is forged
+    assert "fake_collection" in topics_of("催收发来的那份律师函是伪造的。")
+
+
+# -- a regulator named as the source of a rule is no complaint -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("按照监管部门的要求，催收不能在晚上十点以后打电话。", "debtor_contact"),
+        ("根据互金协会的自律公约，平台不得向借款人的同事透露欠款。", "contacts_family"),
+        ("银保监会发布的规定明确，银行委托的外包催收机构由银行负责管理。", "third_party_agency"),
+    ],
+)
+def test_a_regulator_as_a_rules_source_is_no_complaint(sentence: str, topic: str) -> None:
+    topics = topics_of(sentence)
+    assert topic in topics
+    assert "complaints_rights" not in topics
+
+
+def test_a_regulator_as_where_to_complain_is_a_complaint() -> None:
+    # near miss
+    assert "complaints_rights" in topics_of("催收天天骚扰的话，可以向银保监会反映。")
+
+
+# -- once found out, an amount reached first: conditions -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一经发现借款人恶意转移财产，平台会马上起诉。",
+        "欠款金额达到一万元以上，才有可能被起诉。",
+    ],
+)
+def test_once_found_and_an_amount_reached_are_conditions(sentence: str) -> None:
+    assert analyse(sentence).stance == "conditional"
+
+
+def test_a_plain_statement_stays_affirmed() -> None:
+    # near miss
+    assert analyse("平台会起诉恶意转移财产的借款人。").stance == "affirms"
+
+
+# -- what only the police or a court can do is no advice to the reader ---------------------------
+
+
+def test_what_the_police_can_do_is_descriptive() -> None:
+    a = analyse("透支数额较大的，公安机关可以按信用卡诈骗罪立案。")
+    assert a.topics == ("criminal_risk",)
+    assert a.modality == "descriptive"
+
+
+def test_what_the_reader_can_do_is_advice() -> None:
+    # near miss
+    assert analyse("遇到暴力催收，可以直接报警。").modality == "advice"
+
+
+# -- the crime of refusing a judgment, said short -------------------------------------------------
+
+
+def test_refusing_a_judgment_as_a_crime_is_criminal_risk() -> None:
+    topics = topics_of("有能力履行却一直不还的，可能构成拒不执行判决罪。")
+    assert "criminal_risk" in topics
+
+
+# -- a rule's "not on X alone" reaches the result past the comma ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("不能仅凭一次逾期，就认定借款人是恶意透支。", "criminal_risk"),
+        ("不得仅因借款人没接电话，就去联系他的同事。", "contacts_family"),
+    ],
+)
+def test_not_on_one_ground_alone_denies_the_result(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_one_ground_enough_affirms() -> None:
+    # near miss: no negation before the ground
+    a = analyse("只凭一次逾期，就可能被认定为恶意透支。")
+    assert "criminal_risk" in a.topics
+    assert a.stance != "denies"
+
+
+# -- a court ruling on how much of a charge stands is the charge's claim -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "超出法定上限的那部分罚息，法院不会支持。",
+        "违约金约定得太高的，法院一般会予以调整。",
+    ],
+)
+def test_a_court_ruling_on_a_charge_is_no_lawsuit(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "penalty_fees" in topics
+    assert "legal_action" not in topics
+
+
+def test_the_court_not_upholding_a_charge_denies_it() -> None:
+    a = analyse("超出法定上限的那部分罚息，法院不会支持。")
+    assert a.stance == "denies"
+
+
+def test_a_lawsuit_named_keeps_legal_action() -> None:
+    # near miss
+    assert "legal_action" in topics_of("逾期半年以后，平台一般会向法院起诉。")
+
+
+def test_the_term_of_a_benchmark_rate_is_no_overdue_time() -> None:
+    assert days_of("罚息和违约金加起来，不能超过一年期LPR的四倍。") is None
+
+
+# -- templates, cut-off leads and company news ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "延期还款申请（模板）：本人因失业暂时无力还款，申请延期____个月。",
+        "导读：信用卡逾期后银行会不会找上门？很多人都在担心，那么…",
+        "某集团的债务重组方案在债权人会议上获得通过，公司股票将复牌。",
+    ],
+)
+def test_templates_cut_off_leads_and_company_news_are_no_claims(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_a_lead_that_ends_is_a_claim() -> None:
+    # near miss: a summary line that says its answer
+    a = analyse("导读：网贷逾期一般不会上门催收。")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "denies"
+
+
+def test_a_borrowers_debt_restructuring_is_negotiation() -> None:
+    # near miss
+    assert "negotiation" in topics_of("实在还不上，可以跟银行申请债务重组。")

@@ -546,6 +546,11 @@ def _inside_word(norm: str, at: int, words: tuple[str, ...]) -> bool:
     return any((k := w.find(ch)) > 0 and norm.startswith(w, at - k) for w in words)
 
 
+#: The second half of 与其X，不如Y: without one, 与其 is 与 + 其 (与其协商, "negotiate with
+#: them") (session eighteen).
+_RATHER_WORDS = ("不如", "宁可", "宁愿", "不若", "还是")
+
+
 def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> list[Span]:
     """即使/虽然/尽管 X spans: from the marker to its clause end or a resuming word.
 
@@ -562,6 +567,8 @@ def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> 
         end = clause_end(norm, body)
         if m.group(0) in senses.concessive_needs_main and not norm[end:].strip("，,;；。.!！?？ "):
             continue  # 过了零点就算逾期。: 就 + 算 ends the sentence, no concession before a claim
+        if m.group(0) == "与其" and not any(w in norm[body:] for w in _RATHER_WORDS):
+            continue  # 银行可以与其协商: 与 + 其 ("with them"), no alternative turned down
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
             if at > 0:

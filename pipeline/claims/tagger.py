@@ -543,7 +543,11 @@ _REPLACED_RE = re.compile(r"(?:不再收|不收|取消了|取消)([^,，。;；!
 
 #: A negated cause, a comma, then its result (不会因为你晚还了两天，就把…告诉同事) (session
 #: seventeen).
-_NOT_BECAUSE_RE = re.compile(r"(不会|并不会|不会仅仅|不会单单)因为[^,，。;；!！?？]{1,24}[,，]\s*"
+_NOT_BECAUSE_RE = re.compile(r"(不会|并不会|不会仅仅|不会单单|不得|不能|不可|不应)"
+                             # …or a rule's "not on X alone" (不得仅凭没按时还款，就认定…)
+                             # (session eighteen)
+                             r"(?:仅仅|单单|仅|只|单)?(?:因为|因|凭|依据|根据)"
+                             r"[^,，。;；!！?？]{1,24}[,，]\s*"
                              r"(就[^,，。;；!！?？]*)")
 
 
@@ -907,7 +911,12 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
         # a collector on the line offering instalments (专员在电话里还说…可以帮我办分期) speaks
         # for the lender: the call is the claim, no scam's promise
         return default
-    if said & _PROMISE_TOPICS or _DELETE_PROMISE.search(plain):
+    # a collector's words on relief (不先还两千就不给你申请减免) speak for the lender, no
+    # seller's promise (session eighteen)
+    collector = any(w in before for w in senses.collector_speakers) \
+        and not any(w in before for w in senses.impostor_speakers)
+    if (said & _PROMISE_TOPICS or _DELETE_PROMISE.search(plain)) \
+            and not (collector and "debt_help_scam" not in said):
         return "debt_help_scam"
     if marker in senses.speaker_leads:
         if any(w in before for w in senses.impostor_speakers):
@@ -1183,6 +1192,9 @@ def _analyse_norm(
                 continue  # 网上有人声称…: words nobody in the story says to the borrower
             if topic in sense_notes and sp.topic == topic:
                 continue  # the call itself was read in another sense (a hiring call)
+            if sense_notes.get(sp.topic, "").startswith(f"cue {sp.marker} read in another"):
+                continue  # the lead word itself read in another sense (伪造的贫困证明: the
+                # borrower's forgery, no forged message quoted) (session eighteen)
             # (also beside the threatened event a later clause says never came: both claims)
             unfulfilled = any(sp.holds(ev.start) and ev.negator in senses.never_came
                               for ev in evidence)
