@@ -132,8 +132,11 @@ def test_the_clause_after_a_speaker_phrase_keeps_its_hedge(sentence: str) -> Non
 
 
 def test_near_miss_words_claimed_run_on_into_the_next_clause() -> None:
+    # (session eighteen: a collector's own lie is the act of quoting on the call,
+    # debtor_contact, no impostor's: DOMAIN.md gives fake_collection to what impostors claim)
     topics = topics_of("催收员谎称我涉嫌诈骗，马上要被拘留。")
-    assert "fake_collection" in topics and "criminal_risk" not in topics
+    assert "debtor_contact" in topics and "criminal_risk" not in topics
+    assert "criminal_risk" not in topics_of("骗子谎称我涉嫌诈骗，马上要被拘留。")
 
 
 # -- the auction named as the last step of the process -------------------------------------

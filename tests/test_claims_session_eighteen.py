@@ -349,3 +349,152 @@ def test_a_lead_that_ends_is_a_claim() -> None:
 def test_a_borrowers_debt_restructuring_is_negotiation() -> None:
     # near miss
     assert "negotiation" in topics_of("实在还不上，可以跟银行申请债务重组。")
+
+
+# -- conditions that are none, and one that is --------------------------------------------------
+
+
+def test_in_case_inside_an_amount_is_no_condition() -> None:
+    a = analyse("罚息按每天万分之五算，借两万一个月也就三百块。")
+    assert a.topics == ("penalty_fees",)
+    assert a.stance == "affirms"
+
+
+def test_in_case_said_as_such_is_a_condition() -> None:
+    # near miss
+    assert analyse("万一被起诉了，一定要按时出庭。").stance == "conditional"
+
+
+def test_whoever_named_by_a_de_phrase_then_all_of_them_is_no_condition() -> None:
+    a = analyse("只要你通讯录里存过的，催收挨个都打了电话。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_only_if_with_its_result_stays_a_condition() -> None:
+    # near miss
+    assert analyse("只要逾期超过三天，就会上征信。").stance == "conditional"
+
+
+def test_a_review_passed_first_is_a_condition_the_news_of_it_is_not() -> None:
+    assert analyse("经平台审核通过后，可以延期一个月还款。").stance == "conditional"
+    # near miss: the review already passed is news, no condition
+    assert analyse("您的延期申请已经审核通过了。").stance == "affirms"
+
+
+def test_a_notices_numeral_days_after_overdue_are_a_span() -> None:
+    assert days_of("逾期满三十日后，银行会把记录报给征信中心。") == (30, None, "overdue")
+    # near miss: a day of the month
+    assert days_of("每月三十日是这张卡的还款日。") is None
+
+
+# -- who is reached, what is cut -----------------------------------------------------------------
+
+
+def test_a_number_dialled_reaches_the_contact() -> None:
+    assert "contacts_family" in topics_of("联系不上本人的，催收就会转拨你填的紧急联系人。")
+
+
+def test_a_spun_word_for_the_emergency_contact_is_a_cue() -> None:
+    a = analyse("逾期以后平台会不会联络紧急接洽人？")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "question"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["逾期以后，微信零钱里的钱会被扣走吗？", "只要有一笔没还，月付这个付款方式就会被暂停。"],
+)
+def test_the_wallets_change_and_a_way_to_pay_are_account_impact(sentence: str) -> None:
+    assert "account_impact" in topics_of(sentence)
+
+
+def test_an_instalment_app_is_no_negotiation() -> None:
+    topics = topics_of("很多学生在分期App上借钱，逾期后催收电话直接打给了父母。")
+    assert "negotiation" not in topics
+    assert "contacts_family" in topics
+
+
+# -- a warning not to hand the money to a seller denies the act of quoting ------------------------
+
+
+def test_a_warning_not_to_hand_money_to_a_seller_denies() -> None:
+    a = analyse("千万别把钱交给声称能帮你办停息挂账的中介。")
+    assert a.topics == ("debt_help_scam",)
+    assert a.stance == "denies"
+
+
+def test_a_seller_told_of_is_affirmed() -> None:
+    # near miss
+    a = analyse("有的中介声称能帮你办停息挂账。")
+    assert a.topics == ("debt_help_scam",)
+    assert a.stance == "affirms"
+
+
+def test_a_collectors_own_lie_is_the_call() -> None:
+    topics = topics_of("催收员在电话里谎称已经在走法律程序了。")
+    assert "fake_collection" not in topics
+    assert "debtor_contact" in topics
+
+
+def test_an_impostors_lie_is_fake_collection() -> None:
+    # near miss
+    assert "fake_collection" in topics_of("有人冒充平台的人谎称已经立案了。")
+
+
+# -- forum talk: pleas, slips, getting out of debt, private messages, warnings -------------------
+
+
+def test_a_plea_with_a_degree_word_keeps_the_question() -> None:
+    assert analyse("借呗逾期十天会被起诉吗，真的很急").stance == "question"
+
+
+def test_chat_homophones_are_read_as_meant() -> None:
+    a = analyse("信用卡逾期两天会上争信吗")
+    assert a.topics == ("credit_report",)
+    assert a.stance == "question"
+    assert "花呗" in analyse("花被逾期三天会怎么样").products
+
+
+def test_a_day_counted_from_getting_out_of_debt_is_no_scam() -> None:
+    assert topics_of("上岸第十天，终于能睡个安稳觉了。") == set()
+    # near miss: a seller of "getting out" services
+    assert "debt_help_scam" in topics_of("那些所谓的上岸机构，大多收了钱就不管了。")
+
+
+def test_a_private_message_offer_is_no_claim() -> None:
+    assert topics_of("想协商分期的私我，免费帮你看方案。") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("说逾期就会被抓的都是吓人的，没那回事。", "criminal_risk"),
+        ("家里人那边平台是不会去打扰的。", "contacts_family"),
+        ("据说欠信用卡会被拘留，其实这个说法没有依据。", "criminal_risk"),
+        ("误区二：逾期一天就会上征信的说法并不真实。", "credit_report"),
+    ],
+)
+def test_more_rejections_and_after_cue_denials(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_hearsay_nobody_rejects_stays_affirmed() -> None:
+    # near miss
+    a = analyse("听说逾期三个月以后，平台会上门。")
+    assert "home_visit" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_forum_warning_to_the_asker_is_advice() -> None:
+    assert analyse("楼主小心，叫你转账到个人卡的都是冒充的。").modality == "advice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["信用卡协商经验分享（附沟通模板）", "推荐阅读：网贷逾期｜信用卡协商｜征信修复"],
+)
+def test_a_title_with_a_template_and_a_labelled_menu_are_no_claims(sentence: str) -> None:
+    assert topics_of(sentence) == set()

@@ -157,11 +157,17 @@ def topic_hits(text: str, matchers: Matchers) -> list[Hit]:
 
 
 def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
-    """只要 meaning "whoever" (只要有号码的都会打, 只要是手机里的号码): no condition."""
+    """只要 meaning "whoever" (只要有号码的都会打, 只要是手机里的号码; 只要你手机里存了的，
+    挨个都打了): no condition."""
     if hit.text != "只要":
         return False
     end = clause_end(text, hit.end)
-    return any(w in text[hit.end : end] for w in lex.whoever)
+    if any(w in text[hit.end : end] for w in lex.whoever):
+        return True
+    body = text[hit.end : end].rstrip(",，、 ")
+    # (the next clause's subject may stand first: 催收挨个都打了)
+    head = text[end:].lstrip(",，、 ")[:6]
+    return body.endswith("的") and any(w in head for w in lex.whoever_next)
 
 
 def _stated_cause(text: str, hit: Hit, lex: Lexicon) -> bool:
@@ -489,7 +495,9 @@ _STATUS_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,8}[)）】\]]\s*$"
 _PLEA_TAIL = re.compile(
     r"[,，、?？]\s*(?:急+|急急急|在线等|在线等急|求解答?|求助|求大神|求指点|谢谢(?:大家|各位)?|万分感谢"
     # asking for others' experience (有没有人谈成过停息挂账的，求分享经验🙏) (session twelve)
-    r"|求分享(?:经验|一下)?|求告知|求指教|求科普)"
+    r"|求分享(?:经验|一下)?|求告知|求指教|求科普"
+    # how urgent, said with a degree word (在线等挺急的, 真的很急) (session eighteen)
+    r"|(?:在线等)?(?:挺|很|好|真的很|真的挺|比较|特别)急的?(?:啊|呀)?|在线等(?:挺|很|好)?急的?)"
     r"[!！。.~～…\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*$"
 )
 

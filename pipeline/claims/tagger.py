@@ -918,6 +918,8 @@ def _quoting_topic(quoted: str, before: str, marker: str, default: str, matchers
     if (said & _PROMISE_TOPICS or _DELETE_PROMISE.search(plain)) \
             and not (collector and "debt_help_scam" not in said):
         return "debt_help_scam"
+    if collector and default == "fake_collection":
+        return "debtor_contact"  # a collector's lie (催收员谎称已移交法院) is the call, no impostor
     if marker in senses.speaker_leads:
         if any(w in before for w in senses.impostor_speakers):
             return default

@@ -129,6 +129,7 @@ class Lexicon:
     condition_blockers: tuple[str, ...]
     protasis: tuple[str, ...]
     whoever: tuple[str, ...]  # after 只要 in its clause: "whoever", no condition
+    whoever_next: tuple[str, ...]  # 只要…的，挨个…: early in the next clause, "whoever"
     # a cause clause (因为/由于 X): an out-of-reach marker in it is the stated cause, no condition
     causes: tuple[str, ...]
     out_of_reach: tuple[str, ...]
@@ -386,6 +387,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         condition_blockers=_strings(data, "condition_blockers", file, required=False),
         protasis=_strings(data, "protasis", file, required=False),
         whoever=_strings(data, "whoever", file, required=False),
+        whoever_next=_strings(data, "whoever_next", file, required=False),
         causes=_strings(data, "causes", file, required=False),
         out_of_reach=_strings(data, "out_of_reach", file, required=False),
         consequents=_strings(data, "consequents", file, required=False),

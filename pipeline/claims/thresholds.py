@@ -42,6 +42,9 @@ _UNIT = (
     r"个半月|个多月|个来月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
     r"|个季度|季度|天|日|周|星期|礼拜|年"
 )
+#: Words that make the Chinese-numeral N日 after them a span, not a date (逾期满三十日, 超过
+#:十五日) (session eighteen).
+_SPAN_LEADS = ("逾期", "满", "超过", "超出", "达到", "逾期达", "不足", "未满", "连续")
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
 _RANGE_JOIN_RE = re.compile(r"^\s*" + _RANGE_SEP + r"\s*$")
@@ -225,8 +228,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 一天宽限都没有: not even one day
         if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
             continue  # 2023年
-        if unit == "日" and (before == "月" or re.fullmatch(r"\d+", num) is None):
-            continue  # 3月5日, 还款日
+        if unit == "日" and (before == "月" or (re.fullmatch(r"\d+", num) is None
+                                               and not text[: m.start()].endswith(_SPAN_LEADS))):
+            continue  # 3月5日, 还款日 (but 逾期满三十日: a span in a notice's numerals)
         if unit == "日" and _DATE_RANGE_OPEN_RE.search(text[: m.start()]):
             continue  # 每月1日到15日: the second day of a date range
         if unit == "年" and re.match(r"\d{1,2}月", after):
