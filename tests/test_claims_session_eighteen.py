@@ -498,3 +498,24 @@ def test_a_forum_warning_to_the_asker_is_advice() -> None:
 )
 def test_a_title_with_a_template_and_a_labelled_menu_are_no_claims(sentence: str) -> None:
     assert topics_of(sentence) == set()
+
+
+# -- a saying called untrue is denied, condition and all ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("网上传“只要逾期就会被抓去坐牢”，这种说法并不真实。", "criminal_risk"),
+        ("有人说只要欠了钱平台就会上门，这纯属谣言。", "home_visit"),
+    ],
+)
+def test_a_saying_with_a_condition_called_untrue_is_denied(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_condition_nobody_rejects_stays_conditional() -> None:
+    # near miss
+    assert analyse("只要逾期超过九十天，平台就可能起诉。").stance == "conditional"

@@ -641,6 +641,16 @@ def _whether_depends(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+#: Parts of the after-cue words that call a saying untrue (这种说法并不真实, 纯属谣言, 没那回事):
+#: a saying rejected so is denied, condition and all, like a belief flipped (session eighteen).
+_SAYING_REJECTIONS = ("真实", "属实", "谣言", "谣传", "那回事", "这回事", "没有依据", "法律依据")
+
+
+def _rejects_a_saying(negator: str | None) -> bool:
+    """True when *negator* calls what was said untrue, not merely the event absent."""
+    return negator is not None and any(w in negator for w in _SAYING_REJECTIONS)
+
+
 def decide_stance(
     *, question: bool, evidence: list[TopicEvidence], topics: list[str], conditional: bool
 ) -> str:
@@ -650,7 +660,8 @@ def decide_stance(
     support = supporting(evidence, topics)
     # a rejected belief denies even when it held a condition (网上说只要…就会给分期，这种说法
     #并不靠谱: the author denies the promise, condition and all)
-    if any(ev.denies and (ev.background != "protasis" or ev.flipped) for ev in support):
+    if any(ev.denies and (ev.background != "protasis" or ev.flipped
+                          or _rejects_a_saying(ev.negator)) for ev in support):
         return "denies"
     # a denial inside 如果…: 如果没有宽限期，… states a condition, not a denial
     if conditional or any(ev.denies for ev in support):
