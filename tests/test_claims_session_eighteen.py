@@ -519,3 +519,124 @@ def test_a_saying_with_a_condition_called_untrue_is_denied(sentence: str, topic:
 def test_a_condition_nobody_rejects_stays_conditional() -> None:
     # near miss
     assert analyse("只要逾期超过九十天，平台就可能起诉。").stance == "conditional"
+
+
+# -- Taiwan and Hong Kong words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "stance"),
+    [
+        ("信用卡欠款還不出來，並不會因此被關。", "criminal_risk", "denies"),
+        ("欠咗卡數會唔會坐監？", "criminal_risk", "question"),
+        ("辦卡時用了假的財力證明，可能被依詐欺罪移送。", "criminal_risk", "affirms"),
+        ("遇到催收半夜騷擾，可以向主管機關檢舉。", "complaints_rights", "affirms"),
+    ],
+)
+def test_taiwan_and_hong_kong_words(sentence: str, topic: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == stance
+
+
+def test_a_line_sign_up_box_is_a_call_to_action() -> None:
+    assert topics_of("加入LINE好友，免費幫你評估協商方案！") == set()
+
+
+# -- the same words in other matters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "宽带合约还没到期就解约，要交一笔违约金。",
+        "房东遇到租客一直拖欠房租，也能委托催收公司出面追讨。",
+        "下周二业务员要外访三家老客户，记得带上样品。",
+        "法院本月集中执行了一批拖欠农民工工资的案件。",
+        "我们公司成立于2012年，注册资本一千万元，主营贷后提醒业务。",
+    ],
+)
+def test_other_matters_sharing_a_word_are_no_claims(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("信用卡逾期以后，银行会按月收取违约金。", "penalty_fees"),
+        ("银行一般会把逾期很久的账户委托给催收公司。", "third_party_agency"),
+        ("逾期三个月以后，可能会有外访人员上门。", "home_visit"),
+        ("判决生效后还不还钱，法院可以强制执行。", "legal_action"),
+    ],
+)
+def test_the_debt_senses_keep_their_topics(sentence: str, topic: str) -> None:
+    # near misses
+    assert topic in topics_of(sentence)
+
+
+# -- collectors' words and more cues -------------------------------------------------------------
+
+
+def test_a_collectors_script_shown_as_an_example_is_the_call() -> None:
+    a = analyse("常用话术示例：“您好，这里是某某金融，您的账单已经逾期，请今天处理。”")
+    assert a.topics == ("debtor_contact",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("进入M2以后，电催的语气会明显变硬。", "debtor_contact"),
+        ("号码全部停机的客户，会转到失联修复组去找新号码。", "debtor_contact"),
+        ("有的催收员会跑到欠款人家门口贴告示。", "home_visit"),
+        ("这家信用管理公司接的都是银行的逾期单子。", "third_party_agency"),
+        ("法院扣薪一般不会超过薪水的三分之一。", "legal_action"),
+    ],
+)
+def test_collectors_words_and_more_cues(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+def test_people_with_nothing_to_do_with_the_debt_are_contacts() -> None:
+    a = analyse("催收不准去找跟这笔欠款毫无关系的人。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+    assert a.modality == "normative"
+
+
+def test_should_not_in_a_rule_is_normative() -> None:
+    assert analyse("同一个号码一天之内拨打不宜超过五次。").modality == "normative"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("跟债务无关的人，催收一概不能找。", "contacts_family"),
+        ("电话里口头答应的延期还款不算数。", "negotiation"),
+        ("法院受理以后，催收电话一般都会停下来。", "debtor_contact"),
+        ("真正被起诉的案子，一年下来也就百分之几。", "legal_action"),
+    ],
+)
+def test_more_after_cue_denials_and_rarity(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_feigned_out_of_reach_is_no_condition() -> None:
+    a = analyse("有些反催收群收了钱，就教人装失联、换号码。")
+    assert "debt_help_scam" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_counted_musts_are_advice() -> None:
+    assert analyse("遇到暴力催收，一要录音，二要向12378投诉。").modality == "advice"
+
+
+def test_a_prison_term_and_the_same_day_are_no_thresholds() -> None:
+    assert days_of("恶意透支数额巨大的，最高可判十年。") is None
+    assert days_of("同一天里催收打了二十多个电话。") is None
+
+
+def test_an_event_not_yet_reached_is_no_claim() -> None:
+    topics = topics_of("还没等我跟平台谈分期，催收电话就打到了公司。")
+    assert "negotiation" not in topics
