@@ -640,3 +640,71 @@ def test_a_prison_term_and_the_same_day_are_no_thresholds() -> None:
 def test_an_event_not_yet_reached_is_no_claim() -> None:
     topics = topics_of("还没等我跟平台谈分期，催收电话就打到了公司。")
     assert "negotiation" not in topics
+
+
+# -- a self-styled legal team selling relief is the seller --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有个自称法务团队的人说，交两千服务费就能帮你停息挂账。",
+        "对方自称是某律师事务所的，说先交一笔定金就能帮你减免一半罚息。",
+    ],
+)
+def test_a_self_styled_legal_team_selling_relief_is_a_debt_help_scam(sentence: str) -> None:
+    assert topics_of(sentence) == {"debt_help_scam"}
+
+
+def test_a_self_styled_legal_department_threatening_is_an_impostor() -> None:
+    # near miss: no relief sold
+    assert "fake_collection" in topics_of("有个自称平台法务部的人打电话说要起诉我。")
+
+
+# -- denials denied, rumours, rules forbidding, not worth their while ----------------------------
+
+
+def test_a_denial_denied_is_no_denial() -> None:
+    a = analyse("被起诉并非不会发生，欠得多的确实有。")
+    assert "legal_action" in a.topics
+    assert a.stance != "denies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("说逾期就会坐牢，这纯属以讹传讹。", "criminal_risk"),
+        ("把欠款的事告诉借款人的同事，是行业规范明令禁止的。", "contacts_family"),
+        ("为了两千块钱，平台犯得着去法院起诉你吗？", "legal_action"),
+        ("平台犯不着为几千块钱去起诉你。", "legal_action"),
+        ("超过法定上限的违约金，法院原则上不予支持。", "penalty_fees"),
+    ],
+)
+def test_more_ways_to_deny(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_court_not_upholding_a_fee_in_principle_is_no_lawsuit() -> None:
+    assert "legal_action" not in topics_of("超过法定上限的违约金，法院原则上不予支持。")
+
+
+def test_a_lease_penalty_cut_by_a_court_is_no_claim() -> None:
+    assert topics_of("租赁合同的违约金定得过高，可以请求法院适当减少。") == set()
+
+
+def test_no_duty_to_agree_does_not_deny_the_agreement() -> None:
+    a = analyse("平台并没有义务一定要同意你的延期申请。")
+    assert a.topics == ("negotiation",)
+    assert a.stance == "affirms"
+
+
+def test_whether_answered_by_what_it_depends_on_after_a_plain_talk_opener() -> None:
+    a = analyse("会不会找你家里人，说白了要看你本人还能不能联系上。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "conditional"
+
+
+def test_asking_a_contact_where_the_borrower_is_reaches_them() -> None:
+    assert "contacts_family" in topics_of("平台可能会通过紧急联系人打听你的下落。")

@@ -218,6 +218,10 @@ def protasis_clauses(text: str, matchers: Matchers, lex: Lexicon) -> frozenset[i
     return frozenset(out)
 
 
+#: Words right before an after-cue denial that deny it in turn (并非不会发生, 不是没有的).
+_DENIAL_DENIED = ("并非", "并不是", "不是", "也不是", "绝非")
+
+
 def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
@@ -250,6 +254,8 @@ def topic_evidence(
             continue
         clause = clauses[hit.start]
         post = hit.role("postneg")
+        if post is not None and text[: hit.start].endswith(_DENIAL_DENIED):
+            continue  # 上门催收并非不会发生: the denial itself denied (session eighteen)
         if post is not None and text.startswith(_UNRELATED_PEOPLE, hit.end) \
                 and hit.text.endswith("无关"):
             continue  # 骚扰无关第三人: unrelated people named, nothing denied (session fourteen)
