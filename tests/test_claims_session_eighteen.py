@@ -708,3 +708,24 @@ def test_whether_answered_by_what_it_depends_on_after_a_plain_talk_opener() -> N
 
 def test_asking_a_contact_where_the_borrower_is_reaches_them() -> None:
     assert "contacts_family" in topics_of("平台可能会通过紧急联系人打听你的下落。")
+
+
+def test_a_price_in_percent_is_no_rarity() -> None:
+    # 百分之几 as the price of a debt sold, not how often it happens
+    a = analyse("有的公司会把逾期半年以上的贷款按面值的百分之几打包转让。")
+    assert "bad_debt_transfer" in a.topics
+    assert a.stance != "denies"
+
+
+def test_an_adviser_wechat_box_is_a_call_to_action() -> None:
+    assert topics_of("如需一对一债务规划，请添加顾问微信。") == set()
+
+
+def test_a_caller_posing_as_the_banks_legal_department_is_an_impostor() -> None:
+    a = analyse("有个自称某银行信用卡中心法务的人让我把欠款转到他的个人账户。")
+    assert "fake_collection" in a.topics
+
+
+def test_a_service_asking_money_into_its_private_account_is_its_own_scam() -> None:
+    # near miss: a debt-help seller's account, no impostor collector
+    assert "fake_collection" not in topics_of("这类代办中介会让你把服务费转到他们的个人账户上。")
