@@ -729,3 +729,91 @@ def test_a_caller_posing_as_the_banks_legal_department_is_an_impostor() -> None:
 def test_a_service_asking_money_into_its_private_account_is_its_own_scam() -> None:
     # near miss: a debt-help seller's account, no impostor collector
     assert "fake_collection" not in topics_of("这类代办中介会让你把服务费转到他们的个人账户上。")
+
+
+# -- transcripts, fears called needless, schools and parents -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "催收：你这个月再不还，我们就按流程往下走了。",
+        "智能语音：您的账单已经逾期，请尽快还款，以免影响信用。",
+        "对方：你今天必须给个准话，到底什么时候还。",
+    ],
+)
+def test_a_transcripts_collector_line_is_the_call(sentence: str) -> None:
+    assert topics_of(sentence) == {"debtor_contact"}
+
+
+def test_a_lawyers_answer_label_is_no_transcript() -> None:
+    # near miss: the label names no collection call's speaker
+    assert "legal_action" in topics_of("律师：逾期太久不还，是可能被起诉的。")
+
+
+def test_a_recording_as_a_transcripts_source_is_no_complaint() -> None:
+    assert topics_of("下面这段对话是根据一段催收录音整理的。") == set()
+    # near miss: a recording kept as evidence
+    assert "complaints_rights" in topics_of("遇到辱骂一定要录音，再去投诉。")
+
+
+def test_a_fear_called_needless_is_denied() -> None:
+    a = analyse("有人担心一逾期就会被爆通讯录，其实这种担心是多余的。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_outside_the_range_a_rule_allows_is_denied() -> None:
+    a = analyse("按规定，借款人的同事不在催收可以联系的范围内。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_jiu_suan_with_no_also_after_it_is_counts_as() -> None:
+    a = analyse("长期不还就算诈骗，这种说法纯粹是在吓唬人。")
+    assert "criminal_risk" in a.topics
+    assert a.stance == "denies"
+    # near miss: 就算…也 stays a concession
+    b = analyse("就算逾期了也不会马上被起诉。")
+    assert "legal_action" in b.topics
+    assert b.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("经办银行一般不会绕过学生本人去找家长催款。", "denies"),
+        ("分期平台逾期了会不会打电话到学校？", "question"),
+    ],
+)
+def test_schools_and_parents_of_students_are_contacts(sentence: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == stance
+
+
+def test_a_parent_who_borrowed_is_no_contact() -> None:
+    # near miss: 家长 as the borrower
+    assert "contacts_family" not in topics_of("家长欠了网贷没还，会不会影响孩子考公务员？")
+
+
+def test_a_visit_to_the_workplace_is_a_visit() -> None:
+    assert "home_visit" in topics_of("欠得多又联系不上的，催收可能会到你上班的单位找人。")
+
+
+def test_any_emergency_contact_at_all_is_no_condition() -> None:
+    assert analyse("只要是你填过的紧急联系人，催收基本都会打一遍。").stance == "affirms"
+
+
+def test_buying_on_instalments_is_no_negotiation() -> None:
+    assert topics_of("开学前很多学生用分期的方式买电脑。") == set()
+
+
+def test_a_contracts_terms_are_no_message() -> None:
+    a = analyse("合同上写的是日息千分之一，超出法定保护上限的部分借款人可以不还。")
+    assert a.topics == ("penalty_fees",)
+    assert a.stance == "denies"
+
+
+def test_a_self_styled_debt_mediation_centre_is_a_seller() -> None:
+    assert "debt_help_scam" in topics_of("有个自称债务调解中心的人说，交钱就能让平台停催。")

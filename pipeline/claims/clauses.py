@@ -70,10 +70,25 @@ _SELF_NAMED = ("说自己是", "称自己是", "说自己就是")
 _SAY_IDIOMS = ("说白了", "说实话", "说真的", "说到底", "说起来", "说明", "说句", "说不定", "说来")
 
 
+def _speaker_label(norm: str, senses: Senses) -> Span | None:
+    """催收：…: a transcript line whose label names the collection call's speaker; the rest of
+    the sentence is the call's words (session eighteen)."""
+    head = norm.lstrip()
+    for label in senses.speaker_labels:
+        if head.startswith(label) and head[len(label) : len(label) + 1] in (":", "："):
+            start = len(norm) - len(head) + len(label) + 1
+            end = len(norm.rstrip("。.!！?？ "))
+            return Span(start, end, label, "debtor_contact") if end > start else None
+    return None
+
+
 def reported_spans(norm: str, senses: Senses) -> list[Span]:
     """Spans of reported words: after a lead word (to its clause end or closing quote),
     and quotes opened right after 说/称/提到/：."""
     spans: list[Span] = []
+    label = _speaker_label(norm, senses)
+    if label is not None:
+        return [label]
     lead_re = _lead_pattern(senses)
     for m in lead_re.finditer(norm) if lead_re is not None else ():
         lead, pos = m.group(0), m.start()
@@ -569,6 +584,9 @@ def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> 
             continue  # 过了零点就算逾期。: 就 + 算 ends the sentence, no concession before a claim
         if m.group(0) == "与其" and not any(w in norm[body:] for w in _RATHER_WORDS):
             continue  # 银行可以与其协商: 与 + 其 ("with them"), no alternative turned down
+        if m.group(0) in senses.concessive_needs_main and not any(
+                w in norm[body:] for w in senses.resume):
+            continue  # 长期不还就算诈骗，这是吓人: 就 + 算, no 也 after it (session eighteen)
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
             if at > 0:

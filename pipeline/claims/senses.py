@@ -99,6 +99,9 @@ class Senses:
     # callers on the line whose words after 说 are theirs (电话里还说…, 那头又说…): read with
     # the collector speakers (``clauses._speaker_say_spans``) (round z1)
     say_speakers: tuple[str, ...] = ()
+    # a collection call's speaker named as a transcript's label (催收：…, 智能语音：…): the line
+    # is the call's words (session eighteen)
+    speaker_labels: tuple[str, ...] = ()
     said_continues: tuple[str, ...] = ()
     never_came: tuple[str, ...] = ()
     # the teller as the caller (我主动打给…，说…): a clause opening with 说 after it is no
@@ -325,6 +328,7 @@ def parse_senses(path: Path) -> Senses:
         reaction_keeps=_words(clauses, "reaction_keeps", "clauses."),
         scene_states=_words(clauses, "scene_states", "clauses."),
         say_speakers=_words(clauses, "say_speakers", "clauses."),
+        speaker_labels=_words(clauses, "speaker_labels", "clauses."),
         said_continues=_words(clauses, "said_continues", "clauses."),
         never_came=_words(clauses, "never_came", "clauses."),
         self_callers=_words(clauses, "self_callers", "clauses."),
