@@ -817,3 +817,24 @@ def test_a_contracts_terms_are_no_message() -> None:
 
 def test_a_self_styled_debt_mediation_centre_is_a_seller() -> None:
     assert "debt_help_scam" in topics_of("有个自称债务调解中心的人说，交钱就能让平台停催。")
+
+
+def test_what_a_rule_allows_only_in_a_case_is_normative() -> None:
+    a = analyse("只有在借款人失联的情况下，催收才被允许联系他的家人。")
+    assert a.modality == "normative"
+    assert a.stance == "conditional"
+
+
+def test_a_collector_who_should_not_is_normative() -> None:
+    assert analyse("催收人员不该在半夜给借款人打电话。").modality == "normative"
+
+
+def test_asking_the_caller_to_name_himself_first_is_advice() -> None:
+    assert analyse("家里人接到催收电话时，先让对方报出公司名称和工号。").modality == "advice"
+
+
+def test_phone_collection_as_someones_job_is_no_call() -> None:
+    topics = topics_of("一位做过五年电催的网友说，起诉的案子其实很少。")
+    assert "debtor_contact" not in topics
+    # near miss: phone collection as the act
+    assert "debtor_contact" in topics_of("到了M2以后，电催会一天打好几次。")
