@@ -838,3 +838,72 @@ def test_phone_collection_as_someones_job_is_no_call() -> None:
     assert "debtor_contact" not in topics
     # near miss: phone collection as the act
     assert "debtor_contact" in topics_of("到了M2以后，电催会一天打好几次。")
+
+
+# -- typical farm lines (fourth wave) ------------------------------------------------------------
+
+
+def test_the_lender_putting_the_call_through_to_the_family_is_a_contact() -> None:
+    a = analyse("正常情况下，平台并不会主动把电话打到借款人家里人那里。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_the_target_of_collection_is_no_partner() -> None:
+    topics = topics_of("逾期头几天以短信提醒为主，对象只是借款人本人。")
+    assert "contacts_family" not in topics
+    assert "debtor_contact" in topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "逾期才一个星期，七大姑八大姨都收到了催款短信。",
+        "有的催收员会拨打借款人公司的电话，说是核实在职情况。",
+        "银行把催收函寄到了他上班的地方。",
+    ],
+)
+def test_relatives_and_the_workplace_reached_are_contacts(sentence: str) -> None:
+    assert "contacts_family" in topics_of(sentence)
+
+
+def test_whoever_with_the_next_clauses_subject_and_adverbs_first() -> None:
+    assert analyse("只要通讯录里存过号码的，催收都有可能挨个打一遍。").stance == "affirms"
+
+
+def test_a_day_as_the_unit_of_a_rate_is_no_threshold() -> None:
+    a = analyse("罚息按日万分之五算，欠一万块一天就多出五块钱。")
+    assert a.topics == ("penalty_fees",)
+    assert a.threshold is None
+
+
+def test_a_product_never_to_be_opened_again_is_account_impact() -> None:
+    assert "account_impact" in topics_of("逾期太久的话，花呗可能再也开不了。")
+
+
+def test_a_saying_called_out_of_date_is_rejected() -> None:
+    a = analyse("有些旧文章说网贷逾期不上征信，这种说法早就过时了。")
+    assert "credit_report" in a.topics
+    assert a.stance == "affirms"
+
+
+def test_sued_in_plain_words_is_legal_action() -> None:
+    a = analyse("欠了信用卡三万，银行会不会直接把我告了？")
+    assert a.topics == ("legal_action",)
+    assert a.stance == "question"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "买二手房的中介费由谁来付，买卖双方可以商量。",
+        "这块地规划限高一百米，开发商不能突破。",
+    ],
+)
+def test_house_sales_and_town_planning_are_other_matters(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_a_court_ban_on_high_spending_stays_legal_action() -> None:
+    # near miss
+    assert "legal_action" in topics_of("被列为失信被执行人以后，会被法院限高。")

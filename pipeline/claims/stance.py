@@ -166,7 +166,7 @@ def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
         return True
     body = text[hit.end : end].rstrip(",，、 ")
     # (the next clause's subject may stand first: 催收挨个都打了)
-    head = text[end:].lstrip(",，、 ")[:6]
+    head = text[end:].lstrip(",，、 ")[:8]
     return body.endswith("的") and any(w in head for w in lex.whoever_next)
 
 
