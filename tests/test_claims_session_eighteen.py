@@ -907,3 +907,45 @@ def test_house_sales_and_town_planning_are_other_matters(sentence: str) -> None:
 def test_a_court_ban_on_high_spending_stays_legal_action() -> None:
     # near miss
     assert "legal_action" in topics_of("被列为失信被执行人以后，会被法院限高。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "小区物业说，拖欠物业费的业主，管家会上门催缴。",
+        "公司年底清账，把几笔收不回来的货款做了坏账处理。",
+        "自称购物平台客服的人说要给你办退款，这是常见的电信诈骗。",
+        "小编总结：逾期并不可怕，主动沟通才是上岸的正道。",
+    ],
+)
+def test_more_other_matters_and_furniture(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("坏账核销是银行内部的一种财务处理。", "bad_debt_transfer"),
+        ("有个自称平台客服的人让我把欠款转到他的个人账户。", "fake_collection"),
+    ],
+)
+def test_the_debt_senses_of_those_words_stay(sentence: str, topic: str) -> None:
+    # near misses
+    assert topic in topics_of(sentence)
+
+
+def test_a_visit_to_the_office_to_corner_the_borrower_is_a_visit() -> None:
+    a = analyse("网上说一逾期就有人到公司堵你，这种说法并不真实。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+def test_asked_whether_a_product_can_be_opened_again_is_account_impact() -> None:
+    a = analyse("借呗还清以后，被关掉的花呗还能再开吗？")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "question"
+
+
+def test_checking_whether_is_no_question() -> None:
+    a = analyse("债权转让以后，建议查一份信用报告，核对债权人信息有没有更新。")
+    assert a.stance != "question"
