@@ -949,3 +949,24 @@ def test_asked_whether_a_product_can_be_opened_again_is_account_impact() -> None
 def test_checking_whether_is_no_question() -> None:
     a = analyse("债权转让以后，建议查一份信用报告，核对债权人信息有没有更新。")
     assert a.stance != "question"
+
+
+def test_a_fear_corrected_by_a_denial_is_denied() -> None:
+    a = analyse("很多人担心一逾期就会被爆通讯录，实际上催收跟你的通讯录并没有什么关系。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_the_borrower_himself_reminded_is_a_call() -> None:
+    assert "debtor_contact" in topics_of("刚逾期的头几天，客服会客气地提醒本人尽快还款。")
+
+
+def test_a_revolving_limit_back_after_repayment_is_no_claim() -> None:
+    assert topics_of("这款产品的额度可以循环使用，按时还完一笔后额度会马上恢复。") == set()
+    # near miss: a frozen limit restored
+    assert "account_impact" in topics_of("还清欠款以后，被冻结的额度会恢复。")
+
+
+def test_the_messages_usual_words_listed_are_the_act_of_quoting() -> None:
+    a = analyse("逾期以后每天都会收到短信，内容无非是起诉、上门、冻结账户之类。")
+    assert a.topics == ("debtor_contact",)
