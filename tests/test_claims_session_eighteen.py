@@ -970,3 +970,34 @@ def test_a_revolving_limit_back_after_repayment_is_no_claim() -> None:
 def test_the_messages_usual_words_listed_are_the_act_of_quoting() -> None:
     a = analyse("逾期以后每天都会收到短信，内容无非是起诉、上门、冻结账户之类。")
     assert a.topics == ("debtor_contact",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "小编导语：网贷逾期以后到底会不会被起诉？不少借款人都很关心，下面一起来看看…",
+        "小编导语：很多人网贷逾期后最担心被上门，那么到底多久会上门呢…",
+    ],
+)
+def test_an_editors_lead_is_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_a_summary_label_that_states_its_answer_is_a_claim() -> None:
+    # near miss: 导读 states the answer
+    a = analyse("导读：网贷逾期一般不会上门催收。")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "用短信发来的所谓“法院传票”，基本都是假的。",
+        "冒充平台法务部打电话吓唬人的骗子不少。",
+    ],
+)
+def test_a_paper_called_fake_is_the_impostors_act(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "fake_collection" in a.topics
+    assert a.stance == "affirms"

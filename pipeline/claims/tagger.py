@@ -806,6 +806,11 @@ def _lead_evidence(context: str, matchers: Matchers, senses: Senses) -> list[Top
     return _apply_sense_rules(lead, evidence, senses)[0]
 
 
+#: Parts of after-cue words that call a thing fake or a bluff (是假的, 吓唬人): said of a cue
+#: read as an impostor's, they tell of the impostor, not against it.
+_FALSITY_WORDS = ("假", "吓唬", "唬人", "话术")
+
+
 def _apply_sense_rules(
     norm: str, evidence: list[TopicEvidence], senses: Senses
 ) -> tuple[list[TopicEvidence], dict[str, str], frozenset[int]]:
@@ -832,7 +837,13 @@ def _apply_sense_rules(
                 subjects.add(ev.start)
         else:
             notes.setdefault(ev.topic, f"cue {ev.cue} is {topic} here ({rule})")
-            out.append(replace(ev, topic=topic))
+            negator = ev.negator
+            if topic == "fake_collection" and negator is not None \
+                    and any(w in negator for w in _FALSITY_WORDS):
+                # 所谓的“法院传票”，基本都是假的: called fake, the paper is the impostor's
+                # act, no denial of it (session eighteen)
+                negator = None
+            out.append(replace(ev, topic=topic, negator=negator))
     return out, notes, frozenset(subjects)
 
 
