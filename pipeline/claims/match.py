@@ -181,7 +181,7 @@ def emphatic_variants(
 ) -> list[tuple[str, Role]]:
     """Entries again behind each negator ending in the negation the entry opens with.
 
-    Matching is leftmost-longest, so in 征信并不会有什么影响 the negator 并不
+    Matching is leftmost-longest, so in 记录并不会有什么影响 the negator 并不
     would take the 不 of the after-cue denial 不会有什么影响 and leave it
     unread; the variant 并不会有什么影响 keeps the denial whole (so do
     并没有关系 and 并无关).

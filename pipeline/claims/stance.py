@@ -255,7 +255,7 @@ def topic_evidence(
         clause = clauses[hit.start]
         post = hit.role("postneg")
         if post is not None and text[: hit.start].endswith(_DENIAL_DENIED):
-            continue  # 上门催收并非不会发生: the denial itself denied (session eighteen)
+            continue  # 上门并非不会发生: the denial itself denied (session eighteen)
         if post is not None and text.startswith(_UNRELATED_PEOPLE, hit.end) \
                 and hit.text.endswith("无关"):
             continue  # 骚扰无关第三人: unrelated people named, nothing denied (session fourteen)

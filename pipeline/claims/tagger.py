@@ -563,7 +563,7 @@ def _corrected_descriptions(norm: str, evidence: list[TopicEvidence]) -> list[To
         low, high = m.span(2)
         evidence = [replace(ev, negator=m.group(1))
                     if low <= ev.start < high and ev.negator is None else ev for ev in evidence]
-    # a charge replaced by another way of charging (取消了全额罚息，改为只对没还的部分计息)
+    # a charge replaced by another way of charging (取消了全额罚息，改成按未还金额计息)
     # goes on under its new terms, whether or not the new one is named by a cue
     replaced = [m.span(1) for m in _REPLACED_RE.finditer(norm)]
     evidence = [replace(ev, negator=None) if any(s <= ev.start < e for s, e in replaced)
@@ -840,7 +840,7 @@ def _apply_sense_rules(
             negator = ev.negator
             if topic == "fake_collection" and negator is not None \
                     and any(w in negator for w in _FALSITY_WORDS):
-                # 所谓的“法院传票”，基本都是假的: called fake, the paper is the impostor's
+                # 这种“传票”多半是假的: called fake, the paper is the impostor's
                 # act, no denial of it (session eighteen)
                 negator = None
             out.append(replace(ev, topic=topic, negator=negator))
