@@ -580,13 +580,14 @@ def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> 
             continue
         body = m.end()
         end = clause_end(norm, body)
-        if m.group(0) in senses.concessive_needs_main and not norm[end:].strip("，,;；。.!！?？ "):
-            continue  # 过了零点就算逾期。: 就 + 算 ends the sentence, no concession before a claim
+        if m.group(0) in senses.concessive_needs_main and (
+                not norm[end:].strip("，,;；。.!！?？ ")
+                or not any(w in norm[body:] for w in senses.resume)):
+            # 过了零点就算逾期。 (the sentence ends) and 长期不还就算诈骗，这是吓人 (no 也 after
+            # it, session eighteen): 就 + 算, no concession before a claim
+            continue
         if m.group(0) == "与其" and not any(w in norm[body:] for w in _RATHER_WORDS):
             continue  # 银行可以与其协商: 与 + 其 ("with them"), no alternative turned down
-        if m.group(0) in senses.concessive_needs_main and not any(
-                w in norm[body:] for w in senses.resume):
-            continue  # 长期不还就算诈骗，这是吓人: 就 + 算, no 也 after it (session eighteen)
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
             if at > 0:

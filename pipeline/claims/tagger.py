@@ -1177,7 +1177,10 @@ def _analyse_norm(
     evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
     evidence += _unfulfilled_threats(norm0, spans, matchers, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote
+    before_senses = {(ev.topic, ev.cue) for ev in evidence}
     evidence, sense_notes, sensed_out = _apply_sense_rules(norm0, evidence, senses)
+    # the cues a sense read in another sense (dropped or retargeted), by topic
+    sensed_away = before_senses - {(ev.topic, ev.cue) for ev in evidence}
     evidence = _step_channels(norm, evidence, tax)
     evidence = _listed_channels(norm, evidence, tax)
     evidence = _corrected_descriptions(norm, evidence)
@@ -1205,7 +1208,7 @@ def _analyse_norm(
                 continue  # 网上有人声称…: words nobody in the story says to the borrower
             if topic in sense_notes and sp.topic == topic:
                 continue  # the call itself was read in another sense (a hiring call)
-            if sense_notes.get(sp.topic, "").startswith(f"cue {sp.marker} read in another"):
+            if (sp.topic, sp.marker) in sensed_away:
                 continue  # the lead word itself read in another sense (伪造的贫困证明: the
                 # borrower's forgery, no forged message quoted) (session eighteen)
             # (also beside the threatened event a later clause says never came: both claims)
