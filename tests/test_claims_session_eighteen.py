@@ -1001,3 +1001,25 @@ def test_a_paper_called_fake_is_the_impostors_act(sentence: str) -> None:
     a = analyse(sentence)
     assert "fake_collection" in a.topics
     assert a.stance == "affirms"
+
+
+# -- after the sixth wave: Hong Kong words, fees of paid agents, stalking ------------------------
+
+
+def test_a_hong_kong_credit_report_is_the_credit_report() -> None:
+    a = analyse("就算清咗數，拖欠紀錄都會喺信貸報告度留好幾年。")
+    assert "credit_report" in a.topics
+
+
+def test_a_hong_kong_write_off_is_a_debt_written_off() -> None:
+    assert "bad_debt_transfer" in topics_of("卡數拖咗半年，銀行會將筆數撇賬。")
+
+
+def test_a_consultants_fee_for_relief_is_a_debt_help_scam() -> None:
+    assert "debt_help_scam" in topics_of("這類公司先收幾千塊顧問費，說能幫你談成分期。")
+
+
+def test_calls_to_a_former_partner_are_no_collection() -> None:
+    assert topics_of("他和女友分手以后，还天天打电话骚扰前女友。") == set()
+    # near miss: a collector's calls
+    assert "debtor_contact" in topics_of("催收员天天打电话骚扰借款人。")
