@@ -144,7 +144,7 @@ def test_a_varies_by_lender_line_or_a_cut_off_lead_is_no_claim(sentence: str) ->
 
 def test_a_told_question_with_its_answer_is_a_claim() -> None:
     # near miss: the answer follows
-    a = analyse("经常有粉丝私信问我，花呗逾期会不会上门，其实正规平台基本不会上门。")
+    a = analyse("经常有粉丝私信问我，花呗逾期会不会上门，其实正规的平台基本上都不会上门。")
     assert a.topics == ("home_visit",)
     assert a.stance == "denies"
 
@@ -906,7 +906,7 @@ def test_house_sales_and_town_planning_are_other_matters(sentence: str) -> None:
 
 def test_a_court_ban_on_high_spending_stays_legal_action() -> None:
     # near miss
-    assert "legal_action" in topics_of("上了失信被执行人名单以后，会被法院限高。")
+    assert "legal_action" in topics_of("进了失信名单的人，会被法院限高。")
 
 
 @pytest.mark.parametrize(
@@ -915,7 +915,7 @@ def test_a_court_ban_on_high_spending_stays_legal_action() -> None:
         "物业通知说，拖欠物业费的业主，管家会上门催缴。",
         "公司年底清账，把几笔收不上来的货款记成了坏账。",
         "自称网购平台客服的人说要给你办退款，这是常见的电信诈骗。",
-        "小编总结：逾期并不可怕，主动去沟通才是上岸的正道。",
+        "小编总结：逾期了也别怕，主动去沟通才是上岸的正道。",
     ],
 )
 def test_more_other_matters_and_furniture(sentence: str) -> None:
