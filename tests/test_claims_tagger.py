@@ -303,6 +303,10 @@ def _copy_data(tmp_path: Path) -> Path:
         ("products.toml", 'aliases = ["金条"]', 'aliases = ["白条"]', r"products\.toml: .*aliases"),
         ("negation.toml", "negators = [", "negatorz = [", r"negation\.toml: negators"),
         ("negation.toml", "[hedge]", "[hedges]", r"negation\.toml: hedge"),
+        ("negation.toml", 'record_topics = ["credit_report"]', 'record_topics = ["credit"]',
+         r"negation\.toml: record_topics\[0\]: unknown topic 'credit'"),
+        ("negation.toml", 'refusal_topics = ["negotiation"]', 'refusal_topics = ["talks"]',
+         r"negation\.toml: refusal_topics\[0\]"),
         ("thresholds.toml", "[anchors]", "[anchors]\nweekly = []", r"thresholds\.toml: anchors"),
     ],
 )  # fmt: skip

@@ -212,6 +212,7 @@ def build_matchers(tax: Taxonomy) -> Matchers:
     topic_entries += [(n, ("postneg", "bluff", "")) for n in lex.post_bluff]
     topic_entries += [(n, ("postneg", "receive", "")) for n in lex.post_receiving]
     topic_entries += [(n, ("postneg", "refuse", "")) for n in lex.post_refusals]
+    topic_entries += [(n, ("postneg", "record", "")) for n in lex.post_records]
     topic_entries += emphatic_variants(
         [e for e in topic_entries if e[1][0] == "postneg"], lex.negators
     )

@@ -225,6 +225,7 @@ _DENIAL_DENIED = ("并非", "并不是", "不是", "也不是", "绝非")
 def topic_evidence(
     text: str, hits: list[Hit], background: frozenset[int] = frozenset(),
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
+    record_topics: tuple[str, ...] = (),
     request_heads: tuple[str, ...] = (), relative_heads: tuple[str, ...] = (),
     prohibitives: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
@@ -236,7 +237,8 @@ def topic_evidence(
     protasis) are marked background. A denial standing alone in a clause that opens
     with a *contrast* word (…都关了，但余额不受影响) is set against the clause before and
     does not reach back to deny it. A refusal (每次都被拒) denies only cues of
-    *refusal_topics* (a request), never what follows it. A lone denial in a clause whose
+    *refusal_topics* (a request), never what follows it; a record not left (不会留下痕迹)
+    only cues of *record_topics*. A lone denial in a clause whose
     head names a new request (*request_heads*: 以后申请信用卡会被拒) is a consequence and
     reaches back only to a request of *refusal_topics*. A negator inside a 的-phrase that
     names who (没有约定的平台, *relative_heads*) describes them and denies nothing after it.
@@ -260,7 +262,7 @@ def topic_evidence(
                 and hit.text.endswith("无关"):
             continue  # 骚扰无关第三人: unrelated people named, nothing denied (session fourteen)
         # a denial or rarity word denies what follows it when a cue follows (基本没有上门这一说)
-        cue_after = post is not None and post[1] != "refuse" and any(
+        cue_after = post is not None and post[1] not in ("refuse", "record") and any(
             clauses[h.start] == clause and h.has("topic") for h in hits[n + 1 :])
         if cue_after:
             first_neg.setdefault(clause, hit.text)
@@ -274,7 +276,8 @@ def topic_evidence(
             # a bluff denies the threatened event, never the message (a call, an SMS)
             aimed = [i for i, ev in enumerate(evidence) if ev.negator is None
                      and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)
-                     and (post[1] != "refuse" or ev.topic in refusal_topics)]  # fmt: skip
+                     and (post[1] != "refuse" or ev.topic in refusal_topics)
+                     and (post[1] != "record" or ev.topic in record_topics)]  # fmt: skip
             targets = [i for i in aimed if clauses[evidence[i].start] == clause]
             if not targets and not any(clauses[ev.start] == clause for ev in evidence) \
                     and not _opens_with(text, clauses, clause, contrast) \
@@ -410,6 +413,12 @@ def _in_headed_phrase(text: str, pos: int, clause: int, clauses: list[int],
 _RELATIVE_SPAN = 6
 
 
+#: Pronouns whose 的 owns the noun after it (你的家人): no 的-phrase describing who.
+_POSSESSORS = frozenset("你您他她我们它")
+#: Prepositions right after a negator: what follows is its verb's object, no 的-phrase.
+_PREPOSITIONS = ("向", "给", "对", "跟", "和", "与", "把", "找", "去", "到", "联系", "告诉", "通知")
+
+
 def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
                  heads: tuple[str, ...]) -> bool:
     """True when the negator ``hits[n]`` sits in a 的-phrase naming who (没有约定的平台, 没有
@@ -427,7 +436,10 @@ def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
         if any(h.start <= i < h.end and h.has("topic") for h in hits[n + 1 :]):
             return False
         if text[i] == "的":
-            return text.startswith(heads, i + 1)
+            # 告诉你的家人, 不得向借款人的亲友透露: a possessive after a pronoun or a
+            # preposition's object, no phrase describing the person (session nineteen)
+            return text.startswith(heads, i + 1) and text[i - 1] not in _POSSESSORS \
+                and not text.startswith(_PREPOSITIONS, neg.end)
     return False
 
 

@@ -55,7 +55,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.17"
+BASE_VERSION = "tagger-0.3.18"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1173,6 +1173,7 @@ def _analyse_norm(
     background |= _circumstance_clause(norm, hits, matchers, tax)
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
+        tax.lexicon.record_topics,
         tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
     evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
     evidence += _unfulfilled_threats(norm0, spans, matchers, senses)

@@ -110,6 +110,9 @@ class Lexicon:
     post_receiving: tuple[str, ...]
     post_refusals: tuple[str, ...]  # a request turned down (每次都被拒): deny refusal_topics only
     refusal_topics: tuple[str, ...]  # the topics whose event is a request (negotiation)
+    # a record not left or shown, after it (征信上不会留下痕迹): deny record_topics only
+    post_records: tuple[str, ...]
+    record_topics: tuple[str, ...]  # the topics whose event is a record kept (credit_report)
     copular_negators: tuple[str, ...]  # 不是说…不会: a double negation across the cues
     negated_verbs: tuple[str, ...]  # verbs a negator aims at (不会…消失: it stays; 别…当真)
     contrast_openers: tuple[str, ...]  # a lone denial after these does not reach back (但…不受影响)
@@ -367,6 +370,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         post_receiving=_strings(data, "post_receiving", file, required=False),
         post_refusals=_strings(data, "post_refusals", file, required=False),
         refusal_topics=_strings(data, "refusal_topics", file, required=False),
+        post_records=_strings(data, "post_records", file, required=False),
+        record_topics=_strings(data, "record_topics", file, required=False),
         negated_verbs=_strings(data, "negated_verbs", file, required=False),
         avoidance_verbs=_strings(data, "avoidance_verbs", file, required=False),
         prohibitives=_strings(data, "prohibitives", file, required=False),
@@ -490,11 +495,18 @@ def parse_taxonomy(data_dir: Path) -> Taxonomy:
     fails loudly at load time instead of silently changing tags.
     """
     topics_data = _read_toml(data_dir / "topics.toml")
+    topics = _parse_topics(topics_data)
+    lexicon = _parse_lexicon(_read_toml(data_dir / "negation.toml"))
+    ids = {topic.id for topic in topics}
+    for key in ("refusal_topics", "record_topics"):
+        for i, topic_id in enumerate(getattr(lexicon, key)):
+            if topic_id not in ids:
+                raise _fail("negation.toml", f"{key}[{i}]", f"unknown topic {topic_id!r}")
     return Taxonomy(
-        topics=_parse_topics(topics_data),
+        topics=topics,
         glyph_gaps=_strings(topics_data, "glyph_gaps", "topics.toml", required=False),
         products=_parse_products(_read_toml(data_dir / "products.toml")),
-        lexicon=_parse_lexicon(_read_toml(data_dir / "negation.toml")),
+        lexicon=lexicon,
         thresholds=_parse_thresholds(_read_toml(data_dir / "thresholds.toml")),
         data_hash=data_hash(data_dir),
     )

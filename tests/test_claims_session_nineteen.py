@@ -1,0 +1,282 @@
+"""Session nineteen: classes found by a seventh wave of helper sessions' blind lines (other
+lending apps, repaying after overdue, many debts, collection messages, car loans and
+mortgages, card overdraft as a crime; probe568-585).
+
+Each class has sentences of its own and a near miss that keeps the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import analyse
+from tests.helpers import topics_of
+
+# -- "does it count as overdue?" asked A-not-A --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["最低还款额按时还了，这样算不算逾期？", "钱晚到账一天，到底算不算是逾期呢？"],
+)
+def test_counts_as_overdue_asked_a_not_a_is_a_grace_question(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("overdue_grace",)
+    assert a.stance == "question"
+
+
+def test_not_counted_as_overdue_said_plainly_still_affirms_a_grace() -> None:
+    # near miss: no question, the old cue 不算逾期
+    a = analyse("还了最低还款额就不算逾期。")
+    assert a.topics == ("overdue_grace",)
+    assert a.stance == "affirms"
+
+
+# -- a record kept not for ever is a record kept ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "征信里的逾期记录不会永久保留，欠款结清后再留五年。",
+        "不良记录并非永久保留，结清以后五年自动删除。",
+    ],
+)
+def test_a_record_not_kept_for_ever_is_still_kept(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("credit_report",)
+    assert a.stance == "affirms"
+
+
+def test_a_record_never_made_is_denied() -> None:
+    # near miss: the negator stands before the record itself
+    a = analyse("按时还款的人，征信上不会出现逾期记录。")
+    assert a.topics == ("credit_report",)
+    assert a.stance == "denies"
+
+
+# -- the home reached with its owner between ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("催收员把电话打到了他爸妈家里。", "affirms"),
+        ("催收一般不会把电话打到欠款人家里。", "denies"),
+    ],
+)
+def test_a_call_to_someones_home_reaches_the_family(sentence: str, stance: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == stance
+
+
+def test_money_paid_into_a_card_reaches_nobody() -> None:
+    # near miss: 打到 of a transfer, no 家里
+    assert "contacts_family" not in topics_of("借款直接打到了银行卡里。")
+
+
+# -- a lending app whose name ends in 分期 is no instalment plan --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence", ["来分期逾期两天了，会不会打给我妈？", "趣分期的欠款拖了半个月，催收天天打电话。"]
+)
+def test_a_lending_app_named_with_instalments_is_no_negotiation(sentence: str) -> None:
+    assert "negotiation" not in topics_of(sentence)
+
+
+def test_asking_for_instalments_is_still_negotiation() -> None:
+    # near miss: 分期 as the plan asked for
+    assert "negotiation" in topics_of("实在还不上，可以跟平台申请分期。")
+
+
+# -- a record not left or shown, said after the credit report ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "在宽限期里把钱补上，征信报告上根本不会留下痕迹。",
+        "只要按时补上，征信上就不再显示这一笔了。",
+    ],
+)
+def test_a_record_not_left_after_the_credit_cue_denies_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("credit_report",)
+    assert a.stance == "denies"
+
+
+def test_a_record_not_left_does_not_deny_a_grace_named_before() -> None:
+    # near miss: the grace is real, the record is what is not left
+    a = analyse("多数银行给两天宽限，两天里补上不会留下记录。")
+    assert a.topics == ("overdue_grace",)
+    assert a.stance != "denies"
+
+
+# -- not amounting to a crime ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence", ["单纯因为失业还不上钱，构不成诈骗罪。", "欠的这点钱够不上恶意透支的标准。"]
+)
+def test_not_amounting_to_a_crime_denies_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("criminal_risk",)
+    assert a.stance == "denies"
+
+
+def test_amounting_to_a_crime_affirms_it() -> None:
+    # near miss: 构成 without a negator
+    a = analyse("数额巨大的恶意透支构成信用卡诈骗罪。")
+    assert a.topics == ("criminal_risk",)
+    assert a.stance == "affirms"
+
+
+# -- the act pointed back at, "is not done" ---------------------------------------------------
+
+
+def test_an_act_pointed_back_at_as_not_done_denies_it() -> None:
+    a = analyse("把欠款的事告诉你通讯录里的朋友，正规机构是不会做的。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_an_act_said_to_be_done_affirms_it() -> None:
+    # near miss: no denial after the act
+    a = analyse("把欠款的事告诉你通讯录里的朋友，有些小平台真会这么做。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- the product open again after repaying --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("欠款结清后，白条一般第二天就能重新用。", None),
+        ("还清以后要等一个账单周期，借呗才会重新开放。", None),
+        ("还清以后花呗照常使用，额度不会受到太大影响。", "denies"),
+    ],
+)
+def test_a_product_open_again_after_repaying_is_the_account(sentence: str,
+                                                            stance: str | None) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("account_impact",)
+    if stance is not None:
+        assert a.stance == stance
+
+
+def test_a_frozen_limit_still_affirms() -> None:
+    # near miss: the freeze itself
+    a = analyse("逾期以后借呗额度会被冻结。")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "affirms"
+
+
+# -- conditions: a precondition announced, every other means failed first -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("平台真要上门有个前提，就是欠的钱数目不小。", "home_visit"),
+        ("电话短信都不起作用了，平台才会去法院起诉。", "legal_action"),
+    ],
+)
+def test_a_precondition_makes_the_claim_conditional(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "conditional"
+
+
+def test_a_failure_told_as_past_is_no_condition() -> None:
+    # near miss: no 才, the suit already filed
+    a = analyse("电话短信都不起作用，平台已经去法院起诉了。")
+    assert "legal_action" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- a punishment the law allows is no advice -------------------------------------------------
+
+
+def test_a_punishment_someone_may_be_given_is_no_advice() -> None:
+    a = analyse("暴力催收情节严重的，催收员可以被处以拘留。")
+    assert "complaints_rights" in a.topics
+    assert a.modality != "advice"
+
+
+def test_the_reader_may_call_the_police_is_advice() -> None:
+    # near miss: 可以 addressed to the reader
+    assert analyse("遇到暴力催收，你可以报警。").modality == "advice"
+
+
+# -- a form's fields, a phone plan's messages, a parcel left at a pickup point ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "申请表上要写两个联系人的姓名和电话。",
+        "话费套餐到期以后，常会收到运营商推送的营销短信。",
+        "包裹放在驿站逾期未取，会收到短信提醒。",
+    ],
+)
+def test_other_matters_sharing_a_contact_word_are_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_a_lenders_collection_message_is_still_a_contact() -> None:
+    # near miss: the lender's message
+    assert topics_of("逾期以后会收到平台的催收短信。") == {"debtor_contact"}
+
+
+# -- a call-to-action box with a titled adviser --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["添加专属规划老师微信，一对一免费定制方案。", "负债太多睡不着？加资深顾问微信帮你算一算。"],
+)
+def test_an_adviser_wechat_box_is_no_claim(sentence: str) -> None:
+    assert analyse(sentence).topics == ()
+
+
+def test_a_collector_adding_the_borrower_is_no_box() -> None:
+    # near miss: the collector is the one who added
+    assert analyse("那个催收员加了我的微信，天天给我打电话。").topics != ()
+
+
+# -- the emergency contact dialled, and a message passed on through the family ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["逾期一个月后，平台会拨打你借款时留的紧急联系人。", "平台可能会通过家属向你转达还款提醒。"],
+)
+def test_the_family_reached_is_a_contact(sentence: str) -> None:
+    assert "contacts_family" in topics_of(sentence)
+
+
+def test_the_emergency_contact_merely_filled_in_is_no_contact() -> None:
+    # near miss: the form, nobody reached
+    assert "contacts_family" not in topics_of("借款时填写的紧急联系人必须真实有效。")
+
+
+# -- the people reached, described by a negated phrase ----------------------------------------
+
+
+def test_a_negated_phrase_describing_the_relatives_reached_denies_nothing() -> None:
+    a = analyse("连没借过一分钱的父母也接到了催收电话。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["催收不会告诉你的父母。", "催收员不得向借款人的家属透露欠款。"]
+)
+def test_a_possessive_before_the_relatives_keeps_the_denial(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
