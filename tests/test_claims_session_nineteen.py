@@ -280,3 +280,79 @@ def test_a_possessive_before_the_relatives_keeps_the_denial(sentence: str) -> No
     a = analyse(sentence)
     assert "contacts_family" in a.topics
     assert a.stance == "denies"
+
+
+# -- a claim set against a third thing by 这跟…不是一回事 stands ----------------------------------
+
+
+def test_a_claim_set_against_a_third_thing_stands() -> None:
+    a = analyse("欠款拖久了，平台会先把借呗额度降下来，这跟银行冻结工资卡不是一回事。")
+    assert a.topics == ("account_impact",)
+    assert a.stance == "affirms"
+
+
+def test_two_named_things_told_apart_are_still_no_claim() -> None:
+    # near miss: the two things named side by side, nothing claimed
+    assert analyse("降额和冻结储蓄卡是两回事，别把它们混为一谈。").topics == ()
+
+
+# -- a seller's lie that it can get relief is the debt-help scam ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有的代理机构声称能帮你把罚息全免，收完钱就联系不上了。",
+        "这些所谓的法务团队谎称能替你跟平台谈停息挂账，其实什么也没办。",
+    ],
+)
+def test_a_sellers_lie_about_relief_is_the_debt_help_scam(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "debt_help_scam" in topics
+    assert "fake_collection" not in topics
+
+
+def test_an_impostors_lie_about_a_crime_stays_an_impostors() -> None:
+    # near miss: the lie is a threat, nothing sold
+    assert "fake_collection" in topics_of("骗子谎称你已经涉嫌诈骗，马上要被拘留。")
+
+
+# -- a seller's promise quoted as an advert ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("千万别信那些“包办停息挂账、保证不上门”之类的广告。", "denies"),
+        ("朋友圈里常见“一周上岸、永不被起诉”这类广告。", "affirms"),
+    ],
+)
+def test_a_quoted_advert_is_the_debt_help_offer_not_its_promises(sentence: str,
+                                                                stance: str) -> None:
+    a = analyse(sentence)
+    assert a.topics == ("debt_help_scam",)
+    assert a.stance == stance
+
+
+def test_words_on_a_banner_are_still_no_claim() -> None:
+    # near miss: words shown, not an advert
+    assert analyse("小区门口挂着“欠债还钱”的横幅。").topics == ()
+
+
+# -- more time granted for the borrower's goodwill is negotiated ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "只要拿出像样的还款计划，银行大多愿意再给一个月的宽限。",
+        "平台为了把钱收回来，往往愿意多给借款人几周缓冲时间。",
+    ],
+)
+def test_time_granted_for_goodwill_is_negotiation(sentence: str) -> None:
+    assert topics_of(sentence) == {"negotiation"}
+
+
+def test_a_grace_every_borrower_gets_stays_a_grace() -> None:
+    # near miss: no goodwill asked, the grace is the product's
+    assert topics_of("大部分银行信用卡都有三天左右的宽限期。") == {"overdue_grace"}

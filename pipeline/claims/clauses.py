@@ -191,6 +191,11 @@ def reported_spans(norm: str, senses: Senses) -> list[Span]:
             # 回复“查无此人”或“私人欠款与本公司无关”: a second quote joined to one set apart is
             # the same speaker's words (session sixteen)
             spans.append(Span(i, close + 1, prev.marker, prev.topic))
+        elif senses.ad_frames and norm.startswith(senses.ad_frames, close + 1):
+            # 别信“代理协商、保证不被起诉”之类的广告: a seller's promise quoted; quoting the
+            # advert is the claim (the debt-help offer), not the events it promises (session
+            # nineteen)
+            spans.append(Span(i, close + 1, "quoted advert", senses.ad_topic))
         elif senses.shown and norm.startswith(senses.shown, close + 1):
             # “严禁爆通讯录”的标语: words shown on a wall or a sign, no act of quoting
             spans.append(Span(i, close + 1, "shown"))

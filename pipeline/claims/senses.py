@@ -138,6 +138,10 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
+    # a seller's promise quoted and named as an advert (“保证永不被起诉”之类的广告): the words after
+    # the closing quote, and the topic of quoting it (session nineteen)
+    ad_frames: tuple[str, ...] = ()
+    ad_topic: str = ""
     # a message received and named by what it says (收到一条说要派人上门的短信): the receiving
     # verbs, the leads after them, and flat denials in a later clause that keep the old reading
     # (…的短信以后，去法院一问根本没有这个案子: the event named is denied, not set apart) (round z1)
@@ -307,6 +311,9 @@ def parse_senses(path: Path) -> Senses:
     for topic in _words(clauses, "reaction_keeps", "clauses."):
         if topic not in TOPIC_IDS:
             raise _fail("clauses.reaction_keeps", f"unknown topic {topic!r}")
+    ad_topic = str(clauses.get("ad_topic", ""))
+    if ad_topic and ad_topic not in TOPIC_IDS:
+        raise _fail("clauses.ad_topic", f"unknown topic {ad_topic!r}")
     return Senses(
         respell=tuple(respell),
         variants=variants,
@@ -345,6 +352,8 @@ def parse_senses(path: Path) -> Senses:
         alternatives=_words(clauses, "alternatives", "clauses."),
         content_leads=_words(clauses, "content_leads", "clauses."),
         content_nouns=_words(clauses, "content_nouns", "clauses."),
+        ad_frames=_words(clauses, "ad_frames", "clauses."),
+        ad_topic=ad_topic,
         received_verbs=_words(clauses, "received_verbs", "clauses."),
         received_leads=_words(clauses, "received_leads", "clauses."),
         received_denials=_words(clauses, "received_denials", "clauses."),

@@ -446,7 +446,8 @@ def _clause_roles(
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
                 and not (ev.start < told_apart[1]
-                         and norm.startswith(_BELIEF_POINTERS, told_apart[1]))
+                         and norm.startswith((*_BELIEF_POINTERS, *_POINTED_PAIRS),
+                                             told_apart[1]))
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
             # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
             set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
@@ -486,6 +487,10 @@ def _clause_roles(
 _BELIEF_POINTERS = ("这是把", "这是将", "这就是把", "那是把", "其实是把", "这其实是把", "这是错把")
 
 
+#: A distinction clause opening with 这 and a pairing word points back at the clause before.
+_POINTED_PAIRS = ("这跟", "这和", "这与", "这同", "那跟", "那和", "那与", "这个跟", "这个和")
+
+
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
     """Where two named things are told apart (罚息和违约金**不是一回事**; 协商还款和停息挂账，
     说的其实是**两件事**): (clause number, start of the first thing, the pairing word), or
@@ -504,6 +509,9 @@ def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
         # 有文章说X，这是把A和B混为一谈了: the clause points back at a belief it rejects; the
         # clause before is that belief, not one of the two things (round z6)
         back = norm.startswith(_BELIEF_POINTERS, start)
+        # 银行会先降额，这跟冻结储蓄卡不是一回事: 这 is the claim before, set against a third
+        # thing named here; that claim stands (session nineteen)
+        back = back or norm.startswith(_POINTED_PAIRS, start)
         reach = [i for i in range(at) if clauses[i] == here or (clauses[i] == here - 1
                                                                   and not back)]
         if not reach:
