@@ -356,3 +356,162 @@ def test_time_granted_for_goodwill_is_negotiation(sentence: str) -> None:
 def test_a_grace_every_borrower_gets_stays_a_grace() -> None:
     # near miss: no goodwill asked, the grace is the product's
     assert topics_of("大部分银行信用卡都有三天左右的宽限期。") == {"overdue_grace"}
+
+
+# -- a failed step as the time frame gives no topic of its own -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("跟平台谈崩以后，催收真会找上门吗？", "home_visit"),
+        ("调解失败之后，这笔账多半会转给外包公司。", "third_party_agency"),
+    ],
+)
+def test_a_failed_step_as_the_time_frame_is_circumstance(sentence: str, topic: str) -> None:
+    assert topics_of(sentence) == {topic}
+
+
+def test_a_failed_step_with_its_only_then_is_a_condition() -> None:
+    # near miss: 失败…才会 names the condition, the lawsuit is the claim
+    a = analyse("调解失败了，平台才会正式去法院起诉。")
+    assert a.topics == ("legal_action",)
+    assert a.stance == "conditional"
+
+
+# -- after a circumstance, the main clause tells the reader what to do --------------------------
+
+
+def test_what_to_keep_after_a_circumstance_is_advice_in_a_longer_sentence() -> None:
+    a = analyse("碰到骂人、威胁的催收员，要保留录音和截图，再去监管部门投诉。")
+    assert "complaints_rights" in a.topics
+    assert a.modality == "advice"
+
+
+def test_a_story_after_a_circumstance_is_no_advice() -> None:
+    # near miss: the main clause tells what happened
+    assert analyse("碰到骂人的催收员，他当时就挂了电话。").modality != "advice"
+
+
+# -- a threat's words stop where the author speaks again ---------------------------------------
+
+
+def test_the_authors_reminder_after_a_threat_is_advice() -> None:
+    a = analyse("要是有人扬言要去你单位闹，记得把通话录音存好，再去投诉。")
+    assert "complaints_rights" in a.topics
+    assert a.modality == "advice"
+
+
+def test_a_threat_running_one_clause_on_stays_the_callers() -> None:
+    # near miss: the next clause is still the caller's words
+    a = analyse("对方扬言要去你单位闹，让你全公司都知道。")
+    assert "debtor_contact" in a.topics
+    assert a.modality != "advice"
+
+
+# -- appearing in court -------------------------------------------------------------------
+
+
+def test_appearing_in_court_is_the_lawsuit() -> None:
+    a = analyse("就算暂时还不上，也建议按时出庭，把困难当面说清楚。")
+    assert a.topics == ("legal_action",)
+    assert a.modality == "advice"
+
+
+def test_a_court_hearing_named_plainly_is_still_the_lawsuit() -> None:
+    # near miss: the old cue
+    assert topics_of("法院开庭时借款人最好到场。") == {"legal_action"}
+
+
+# -- a judgment refused named as the crime --------------------------------------------------
+
+
+def test_a_judgment_refused_with_a_criminal_word_is_the_crime_alone() -> None:
+    a = analyse("有能力还却一直拒不履行判决的，可能被追究刑事责任，最高七年。")
+    assert a.topics == ("criminal_risk",)
+    assert a.threshold is None
+
+
+def test_a_judgment_refused_without_a_criminal_word_is_the_lawsuit() -> None:
+    # near miss: the court's own measures, no crime
+    assert "legal_action" in topics_of("拒不履行判决的，法院会把他列入失信被执行人名单。")
+
+
+# -- the neighbours, a restriction not reaching relatives, nothing found about them -----------
+
+
+def test_the_neighbours_asked_are_contacts() -> None:
+    a = analyse("催收员不得向左邻右舍打听借款人欠钱的事。")
+    assert "contacts_family" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_restriction_not_reaching_the_spouse_is_no_contact() -> None:
+    a = analyse("被限制高消费的只是本人，这项限制不会延伸到配偶身上。")
+    assert "contacts_family" not in a.topics
+    assert "legal_action" in a.topics
+
+
+def test_nothing_found_on_a_childs_credit_report_denies_it() -> None:
+    a = analyse("父亲欠的网贷，在儿子的征信报告上查不到。")
+    assert a.topics == ("credit_report",)
+    assert a.stance == "denies"
+
+
+def test_the_spouse_called_is_still_a_contact() -> None:
+    # near miss: an act of reaching the spouse
+    assert "contacts_family" in topics_of("催收员打电话到了他配偶的单位。")
+
+
+# -- a request the lender will not nod to, or turns down ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["想只还本金不还利息，平台一般是不会点头的。", "不少银行会直接回绝个性化分期的申请。"],
+)
+def test_a_request_not_granted_denies_the_negotiation(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+def test_a_request_granted_affirms_the_negotiation() -> None:
+    # near miss: the lender agrees
+    a = analyse("只还本金的方案，有的平台也会点头同意。")
+    assert "negotiation" in a.topics
+    assert a.stance == "affirms"
+
+
+# -- the calls left unanswered are the case, not a call --------------------------------------
+
+
+def test_calls_left_unanswered_are_the_case_of_a_visit_question() -> None:
+    a = analyse("长期不接催收电话的话，会不会有人上门？")
+    assert a.topics == ("home_visit",)
+    assert a.stance == "question"
+
+
+def test_calls_that_keep_coming_are_a_call() -> None:
+    # near miss: the calls themselves
+    assert "debtor_contact" in topics_of("催收电话每天都会打过来。")
+
+
+# -- a company's ad, firms' contracts, sales calls ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "专业代办诉讼保全担保，微信同号，二十四小时在线。",
+        "供应商延期交货，按合同要赔我们一笔违约金。",
+        "我表姐的手机号一天能接到十几个推销电话。",
+    ],
+)
+def test_other_offers_and_contracts_are_no_claim(sentence: str) -> None:
+    assert topics_of(sentence) == set()
+
+
+def test_a_late_fee_on_a_card_is_still_a_penalty() -> None:
+    # near miss: the loan's own fee
+    assert topics_of("信用卡逾期会按合同收违约金。") == {"penalty_fees"}

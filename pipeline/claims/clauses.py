@@ -29,7 +29,7 @@ QUOTE_MARKS = _OPEN_QUOTES + "".join(_CLOSE_QUOTES.values())
 # A clause opening with one of these is the speaker's act, not more of the reported words.
 _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
          "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
-         "你", "借款人", "先", "别", "不要", "应", "可以", "要及时")
+         "你", "借款人", "先", "别", "不要", "应", "可以", "要及时", "记得", "务必")
 # A lead inside a 的-phrase names the speaker (那些声称能帮你停息挂账的中介，基本都是骗子):
 # the clause after it is the author's predicate about that speaker, not more words.
 _SPEAKER_HEADS = ("的中介", "的人", "的公司", "的机构", "的平台", "的团队", "的广告", "的网站",

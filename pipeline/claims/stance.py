@@ -945,7 +945,10 @@ def detect_modality(
         # 遇到爆通讯录，先截图保存…: after the circumstance the reader is told what to do
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
         if first >= 0:
-            heads.append((opening[first + 1 :].lstrip(" \"'“「("), lex.imperative))
+            # the clause after it is a main clause (遇到辱骂的催收，要保留录音，再去投诉)
+            # (session nineteen)
+            heads.append((opening[first + 1 :].lstrip(" \"'“「("),
+                          lex.imperative + lex.imperative_main))
     if lex.reader_conditions and opening.startswith(lex.reader_conditions):
         # 你要是还不上就主动打客服…: after the reader's own case, what the reader is told to do
         first = min((i for i, ch in enumerate(opening) if ch in CLAUSE_BREAKS), default=-1)
