@@ -515,3 +515,37 @@ def test_other_offers_and_contracts_are_no_claim(sentence: str) -> None:
 def test_a_late_fee_on_a_card_is_still_a_penalty() -> None:
     # near miss: the loan's own fee
     assert topics_of("信用卡逾期会按合同收违约金。") == {"penalty_fees"}
+
+
+# -- a request refused because of the record is a consequence, no denial of it --------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["有过连三累六，这样的征信去申请房贷多半会被拒。", "征信上挂着逾期的人，办信用卡基本会被拒。"],
+)
+def test_a_request_refused_after_the_record_does_not_deny_it(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "credit_report" in a.topics
+    assert a.stance != "denies"
+
+
+def test_a_request_for_relief_refused_is_denied() -> None:
+    # near miss: the request is the negotiation itself
+    a = analyse("逾期以后再去申请分期，很可能会被拒。")
+    assert "negotiation" in a.topics
+    assert a.stance == "denies"
+
+
+# -- collectors sent to the borrower's lodging -------------------------------------------------
+
+
+def test_collectors_sent_to_the_lodging_are_a_visit() -> None:
+    a = analyse("正规平台一般不会派人到借款人的住处去当面要债。")
+    assert "home_visit" in a.topics
+    assert a.stance == "denies"
+
+
+def test_the_court_of_the_borrowers_domicile_is_no_visit() -> None:
+    # near miss: 住所地 names a court's place
+    assert "home_visit" not in topics_of("平台可以到借款人住所地的法院起诉。")

@@ -278,7 +278,9 @@ def topic_evidence(
                      and not (post[1] == "bluff" and ev.topic in MESSAGE_TOPICS)
                      and (post[1] != "refuse" or ev.topic in refusal_topics)
                      and (post[1] != "record" or ev.topic in record_topics)]  # fmt: skip
-            targets = [i for i in aimed if clauses[evidence[i].start] == clause]
+            targets = [i for i in aimed if clauses[evidence[i].start] == clause
+                       and not _request_between(text, evidence[i], hit, request_heads,
+                                                refusal_topics)]
             if not targets and not any(clauses[ev.start] == clause for ev in evidence) \
                     and not _opens_with(text, clauses, clause, contrast) \
                     and not _own_subject(text, clauses, hit) \
@@ -311,6 +313,17 @@ def topic_evidence(
                 role[1], hit.text, role[2], negator, hit.has("weak"),
                 "protasis" if clause in background else "", hit.start))  # fmt: skip
     return evidence
+
+
+def _request_between(text: str, ev: TopicEvidence, hit: Hit, request_heads: tuple[str, ...],
+                     refusal_topics: tuple[str, ...]) -> bool:
+    """True when a new request stands between the cue and the denial after it (这种征信去申请
+    房贷基本会被拒): the refusal is the request's, a consequence of the cue, which it does not
+    deny; a request of *refusal_topics* (申请分期会被拒) is what is refused (session nineteen)."""
+    if ev.topic in refusal_topics or ev.start >= hit.start:
+        return False
+    between = text[ev.start + len(ev.cue) : hit.start]
+    return any(w in between for w in request_heads)
 
 
 def _opens_with(text: str, clauses: list[int], clause: int, words: tuple[str, ...]) -> bool:
