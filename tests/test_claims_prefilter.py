@@ -95,7 +95,7 @@ def test_boilerplate_rule_is_the_first_rule_that_matches() -> None:
     lines = [tagging_text(t) for t in _lines()] + [
         tagging_text(rule.example) for rule in senses.boilerplate]
     for norm in lines:
-        first = next((r.name for r in senses.boilerplate if r.pattern.search(norm)), None)
+        first = next((r.name for r in senses.boilerplate if r.matches(norm)), None)
         assert senses.boilerplate_rule(norm) == first, norm
 
 

@@ -38,6 +38,9 @@ def test_variant_characters_map_one_to_one() -> None:
         ('[[sense]]\nname = "x"\ntopic = "home_visit"\ncontext = ["a"]\nscope = "page"\n'
          'action = "drop"\nexample = "e"\nexpect = []\n', "scope"),
         ('[[boilerplate]]\nname = "x"\npattern = "("\nexample = "e"\n', "invalid regular"),
+        ('[[boilerplate]]\nname = "x"\npattern = "a"\nexample = "e"\noutside_quotes = "yes"\n',
+         r"boilerplate\[0\]\.outside_quotes: expected true or false"),
+        ('[clauses]\nad_topic = "adverts"\n', r"clauses\.ad_topic: unknown topic"),
         ('[variants]\n"壹" = "一二"\n', "one character"),
     ],
 )

@@ -549,3 +549,137 @@ def test_collectors_sent_to_the_lodging_are_a_visit() -> None:
 def test_the_court_of_the_borrowers_domicile_is_no_visit() -> None:
     # near miss: 住所地 names a court's place
     assert "home_visit" not in topics_of("平台可以到借款人住所地的法院起诉。")
+
+
+# -- a store's pay-later product named with 分期, and its payments refused ---------------------
+
+
+def test_a_stores_pay_later_product_refusing_payments_is_the_account() -> None:
+    a = analyse("借呗逾期十天以后，天猫分期购下单时付款会失败。")
+    assert "negotiation" not in a.topics
+    assert "account_impact" in a.topics
+
+
+def test_an_instalment_plan_asked_for_is_still_negotiation() -> None:
+    # near miss: 分期 as the plan
+    assert "negotiation" in topics_of("还不上可以找银行办个分期。")
+
+
+# -- anyone but the borrower reached --------------------------------------------------------
+
+
+def test_anyone_but_the_borrower_reached_is_a_contact() -> None:
+    a = analyse("银行系的贷款，一般不会去联系借款人以外的人。")
+    assert a.topics == ("contacts_family",)
+    assert a.stance == "denies"
+
+
+def test_the_borrower_reached_is_a_call() -> None:
+    # near miss: the borrower himself
+    assert topics_of("银行一般只会联系借款人本人。") == {"debtor_contact"}
+
+
+# -- a card closed with a word between, not many sued ------------------------------------------
+
+
+def test_a_card_closed_with_a_word_between_is_the_account() -> None:
+    assert topics_of("拖了半年以上的，卡一般会被银行直接封掉。") == {"account_impact"}
+
+
+def test_not_many_sued_after_the_event_denies_it() -> None:
+    a = analyse("真正被平台起诉到法院的人其实并不多。")
+    assert a.topics == ("legal_action",)
+    assert a.stance == "denies"
+    assert a.hedge == "frequency"
+
+
+def test_many_sued_still_affirms() -> None:
+    # near miss: no rarity
+    assert analyse("被平台起诉到法院的人越来越多。").stance == "affirms"
+
+
+# -- whoever is in the address book ------------------------------------------------------------
+
+
+def test_whoever_is_named_by_a_de_phrase_before_a_comma_is_no_condition() -> None:
+    a = analyse("只要是你手机里存了号码的人，都有可能接到催收电话。")
+    assert a.topics
+    assert a.stance != "conditional"
+
+
+def test_a_plain_as_long_as_is_still_a_condition() -> None:
+    # near miss: 只要 with no 的-phrase
+    assert analyse("只要逾期超过三个月，都有可能被起诉。").stance == "conditional"
+
+
+# -- the reader told to beware, and what to do once it is found out ---------------------------
+
+
+def test_beware_said_to_the_reader_with_also_is_advice() -> None:
+    assert analyse("还要警惕有人冒充银行客服，让你转账到个人卡上。").modality == "advice"
+
+
+def test_a_summary_that_names_what_to_beware_of_stays_descriptive() -> None:
+    # near miss: the demo web's summary line
+    assert analyse("小编总结：逾期后要警惕各种冒充催收的骗局。").modality == "descriptive"
+
+
+def test_what_to_do_once_it_is_found_out_is_advice() -> None:
+    a = analyse("一旦发现家人被骚扰，先把通话记录截图保存下来。")
+    assert a.modality == "advice"
+
+
+# -- a rumour told with an adverb between, a seller's promise ------------------------------------
+
+
+def test_a_rumour_with_an_adverb_between_is_read_as_a_belief() -> None:
+    a = analyse("网上一直流传白条不上征信的说法，其实早就过时了，现在白条都接入了征信。")
+    assert a.topics == ("credit_report",)
+    assert a.stance == "affirms"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这些代理公司嘴上承诺能帮你延期三年、保证不被起诉，收了钱就不管了。",
+        "中介口头承诺可以免掉所有罚息，最后一分都没免。",
+    ],
+)
+def test_a_sellers_promise_is_the_sellers_words(sentence: str) -> None:
+    topics = topics_of(sentence)
+    assert "debt_help_scam" in topics
+    assert "legal_action" not in topics
+
+
+# -- a call-to-action box quoted in a warning, a comment invitation --------------------------
+
+
+def test_a_boxs_words_quoted_in_a_warning_are_no_box() -> None:
+    a = analyse("千万别信短视频里“免费咨询、全额退息”之类的广告。")
+    assert a.topics == ("debt_help_scam",)
+    assert a.stance == "denies"
+
+
+def test_a_box_unquoted_is_still_a_box() -> None:
+    # near miss: the same words as the page's own box
+    assert analyse("免费咨询，帮你全额退息。").topics == ()
+
+
+def test_an_invitation_to_comment_is_no_claim() -> None:
+    assert analyse("网贷逾期会不会被起诉？欢迎在评论区说说你的经历。").topics == ()
+
+
+# -- a mobile dialled, relatives scared ---------------------------------------------------------
+
+
+def test_the_borrowers_mobile_dialled_is_a_call() -> None:
+    assert "debtor_contact" in topics_of("催收员会一遍遍拨打借款人的手机。")
+
+
+def test_relatives_scared_by_the_collector_are_reached() -> None:
+    assert "contacts_family" in topics_of("催收员连他年迈的父母也一起恐吓。")
+
+
+def test_relatives_scared_by_the_news_are_not_reached() -> None:
+    # near miss: no act of the collector, the parents merely named
+    assert "contacts_family" not in topics_of("父母知道我欠了钱以后，整晚都睡不着。")

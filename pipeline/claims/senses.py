@@ -54,6 +54,17 @@ class Boilerplate:
     pattern: re.Pattern[str]
     example: str
     whole_line: bool = False  # every sentence of the line is boilerplate (相关推荐：A？B？)
+    # a match inside quotation marks does not count: the box's words quoted in a warning
+    # (别信“免费咨询、全额退息”的广告) are the warning's object (session nineteen)
+    outside_quotes: bool = False
+
+    def matches(self, norm: str) -> bool:
+        """True when the rule's pattern is found in *norm* (outside quotes, if so marked)."""
+        if not self.outside_quotes:
+            return self.pattern.search(norm) is not None
+        quoted = _quoted_spans(norm)
+        return any(not any(a <= m.start() < b for a, b in quoted)
+                   for m in self.pattern.finditer(norm))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +196,7 @@ class Senses:
             len(self.boilerplate))  # a rule whose required strings are missing is skipped
         for i in tried:
             rule = self.boilerplate[i]
-            if rule.pattern.search(norm):
+            if rule.matches(norm):
                 return rule.name
         return None
 
@@ -194,6 +205,24 @@ class Senses:
                            Prefilter([rule.pattern for rule in self.boilerplate]))
         object.__setattr__(self, "respell_filter",
                            Prefilter([pattern for pattern, _fixed in self.respell]))
+
+
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+
+
+def _quoted_spans(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each closed quotation in *norm*, the marks included."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(norm):
+        close = _QUOTE_PAIRS.get(norm[i])
+        end = norm.find(close, i + 1) if close else -1
+        if end > i:
+            spans.append((i, end + 1))
+            i = end + 1
+        else:
+            i += 1
+    return spans
 
 
 def _fail(key: str, problem: str) -> ValueError:
@@ -251,10 +280,13 @@ def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
         pattern = re.compile(entry["pattern"])
     except re.error as exc:
         raise _fail(f"{where}pattern", f"invalid regular expression: {exc}") from None
-    whole = entry.get("whole_line", False)
-    if not isinstance(whole, bool):
-        raise _fail(f"{where}whole_line", "expected true or false")
-    return Boilerplate(str(entry["name"]), pattern, str(entry["example"]), whole)
+    flags = {}
+    for key in ("whole_line", "outside_quotes"):
+        flags[key] = entry.get(key, False)
+        if not isinstance(flags[key], bool):
+            raise _fail(f"{where}{key}", "expected true or false")
+    return Boilerplate(str(entry["name"]), pattern, str(entry["example"]),
+                       flags["whole_line"], flags["outside_quotes"])
 
 
 def parse_senses(path: Path) -> Senses:

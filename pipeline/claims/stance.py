@@ -167,7 +167,8 @@ def _means_whoever(text: str, hit: Hit, lex: Lexicon) -> bool:
     body = text[hit.end : end].rstrip(",，、 ")
     # (the next clause's subject may stand first: 催收挨个都打了)
     head = text[end:].lstrip(",，、 ")[:8]
-    return body.endswith("的") and any(w in head for w in lex.whoever_next)
+    # (只要是…的人，都有可能…: the person named after the 的 is the same whoever; session nineteen)
+    return body.endswith(("的", "的人", "的号码")) and any(w in head for w in lex.whoever_next)
 
 
 def _stated_cause(text: str, hit: Hit, lex: Lexicon) -> bool:
