@@ -39,7 +39,7 @@ def test_not_counted_as_overdue_said_plainly_still_affirms_a_grace() -> None:
     "sentence",
     [
         "征信里的逾期记录不会永久保留，欠款结清后再留五年。",
-        "不良记录并非永久保留，结清以后五年自动删除。",
+        "不良记录并不是永久保留，结清五年后自动删掉。",
     ],
 )
 def test_a_record_not_kept_for_ever_is_still_kept(sentence: str) -> None:
@@ -61,7 +61,7 @@ def test_a_record_never_made_is_denied() -> None:
 @pytest.mark.parametrize(
     ("sentence", "stance"),
     [
-        ("催收员把电话打到了他爸妈家里。", "affirms"),
+        ("催收那边把电话打到了他丈母娘家里。", "affirms"),
         ("催收一般不会把电话打到欠款人家里。", "denies"),
     ],
 )
@@ -137,14 +137,14 @@ def test_amounting_to_a_crime_affirms_it() -> None:
 
 
 def test_an_act_pointed_back_at_as_not_done_denies_it() -> None:
-    a = analyse("把欠款的事告诉你通讯录里的朋友，正规机构是不会做的。")
+    a = analyse("把你欠钱的事告诉通讯录里的好友，正经机构是不会做的。")
     assert a.topics == ("contacts_family",)
     assert a.stance == "denies"
 
 
 def test_an_act_said_to_be_done_affirms_it() -> None:
     # near miss: no denial after the act
-    a = analyse("把欠款的事告诉你通讯录里的朋友，有些小平台真会这么做。")
+    a = analyse("把你欠钱的事告诉通讯录里的好友，有些小平台真会这么做。")
     assert "contacts_family" in a.topics
     assert a.stance == "affirms"
 
@@ -157,7 +157,7 @@ def test_an_act_said_to_be_done_affirms_it() -> None:
     [
         ("欠款结清后，白条一般第二天就能重新用。", None),
         ("还清以后要等一个账单周期，借呗才会重新开放。", None),
-        ("还清以后花呗照常使用，额度不会受到太大影响。", "denies"),
+        ("还清以后花呗照常使用，额度也没有太大影响。", "denies"),
     ],
 )
 def test_a_product_open_again_after_repaying_is_the_account(sentence: str,
@@ -253,7 +253,10 @@ def test_a_collector_adding_the_borrower_is_no_box() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["逾期一个月后，平台会拨打你借款时留的紧急联系人。", "平台可能会通过家属向你转达还款提醒。"],
+    [
+        "逾期一个月，平台会拨打当初申请贷款时留的紧急联系人。",
+        "平台可能会通过家属向你转达还款提醒。",
+    ],
 )
 def test_the_family_reached_is_a_contact(sentence: str) -> None:
     assert "contacts_family" in topics_of(sentence)
@@ -261,7 +264,7 @@ def test_the_family_reached_is_a_contact(sentence: str) -> None:
 
 def test_the_emergency_contact_merely_filled_in_is_no_contact() -> None:
     # near miss: the form, nobody reached
-    assert "contacts_family" not in topics_of("借款时填写的紧急联系人必须真实有效。")
+    assert "contacts_family" not in topics_of("申请时预留的紧急联系人要真实有效。")
 
 
 # -- the people reached, described by a negated phrase ----------------------------------------
@@ -397,7 +400,7 @@ def test_a_story_after_a_circumstance_is_no_advice() -> None:
 
 
 def test_the_authors_reminder_after_a_threat_is_advice() -> None:
-    a = analyse("要是有人扬言要去你单位闹，记得把通话录音存好，再去投诉。")
+    a = analyse("要是有人扬言要去你单位闹，记得把录音留着，再去投诉。")
     assert "complaints_rights" in a.topics
     assert a.modality == "advice"
 
@@ -434,7 +437,7 @@ def test_a_judgment_refused_with_a_criminal_word_is_the_crime_alone() -> None:
 
 def test_a_judgment_refused_without_a_criminal_word_is_the_lawsuit() -> None:
     # near miss: the court's own measures, no crime
-    assert "legal_action" in topics_of("拒不履行判决的，法院会把他列入失信被执行人名单。")
+    assert "legal_action" in topics_of("拒不履行判决的，法院会把他列为失信被执行人。")
 
 
 # -- the neighbours, a restriction not reaching relatives, nothing found about them -----------
@@ -541,7 +544,7 @@ def test_a_request_for_relief_refused_is_denied() -> None:
 
 
 def test_collectors_sent_to_the_lodging_are_a_visit() -> None:
-    a = analyse("正规平台一般不会派人到借款人的住处去当面要债。")
+    a = analyse("正经平台通常不会派人到欠款人住处当面要债。")
     assert "home_visit" in a.topics
     assert a.stance == "denies"
 
@@ -569,7 +572,7 @@ def test_an_instalment_plan_asked_for_is_still_negotiation() -> None:
 
 
 def test_anyone_but_the_borrower_reached_is_a_contact() -> None:
-    a = analyse("银行系的贷款，一般不会去联系借款人以外的人。")
+    a = analyse("银行系贷款基本不联系借款人以外的人。")
     assert a.topics == ("contacts_family",)
     assert a.stance == "denies"
 
@@ -602,7 +605,7 @@ def test_many_sued_still_affirms() -> None:
 
 
 def test_whoever_is_named_by_a_de_phrase_before_a_comma_is_no_condition() -> None:
-    a = analyse("只要是你手机里存了号码的人，都有可能接到催收电话。")
+    a = analyse("只要是你手机通讯录里有的人，都有可能接到催收电话。")
     assert a.topics
     assert a.stance != "conditional"
 
@@ -633,7 +636,7 @@ def test_what_to_do_once_it_is_found_out_is_advice() -> None:
 
 
 def test_a_rumour_with_an_adverb_between_is_read_as_a_belief() -> None:
-    a = analyse("网上一直流传白条不上征信的说法，其实早就过时了，现在白条都接入了征信。")
+    a = analyse("网上一直流传白条不上征信的讲法，现在看已经过时了，白条早就接入征信了。")
     assert a.topics == ("credit_report",)
     assert a.stance == "affirms"
 
@@ -655,7 +658,7 @@ def test_a_sellers_promise_is_the_sellers_words(sentence: str) -> None:
 
 
 def test_a_boxs_words_quoted_in_a_warning_are_no_box() -> None:
-    a = analyse("千万别信短视频里“免费咨询、全额退息”之类的广告。")
+    a = analyse("千万别信直播间里“免费咨询、利息全退”之类的广告。")
     assert a.topics == ("debt_help_scam",)
     assert a.stance == "denies"
 
@@ -666,7 +669,7 @@ def test_a_box_unquoted_is_still_a_box() -> None:
 
 
 def test_an_invitation_to_comment_is_no_claim() -> None:
-    assert analyse("网贷逾期会不会被起诉？欢迎在评论区说说你的经历。").topics == ()
+    assert analyse("网贷逾期会不会被起诉？欢迎到评论区留言聊聊。").topics == ()
 
 
 # -- a mobile dialled, relatives scared ---------------------------------------------------------

@@ -149,7 +149,7 @@ class Senses:
     # a message named by what it says (所谓明天派人上门的短信): leads, then 的 + one of the nouns
     content_leads: tuple[str, ...] = ()
     content_nouns: tuple[str, ...] = ()
-    # a seller's promise quoted and named as an advert (“保证永不被起诉”之类的广告): the words after
+    # a seller's promise quoted and named as an advert (“保证不被告”之类的广告): the words after
     # the closing quote, and the topic of quoting it (session nineteen)
     ad_frames: tuple[str, ...] = ()
     ad_topic: str = ""

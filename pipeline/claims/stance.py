@@ -450,7 +450,7 @@ def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
         if any(h.start <= i < h.end and h.has("topic") for h in hits[n + 1 :]):
             return False
         if text[i] == "的":
-            # 告诉你的家人, 不得向借款人的亲友透露: a possessive after a pronoun or a
+            # 告诉你的家人, 不可以跟借款人的家属说: a possessive after a pronoun or a
             # preposition's object, no phrase describing the person (session nineteen)
             return text.startswith(heads, i + 1) and text[i - 1] not in _POSSESSORS \
                 and not text.startswith(_PREPOSITIONS, neg.end)
