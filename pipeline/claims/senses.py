@@ -121,6 +121,8 @@ class Senses:
     # two named things told apart (罚息和违约金不是一回事): the clause names concepts
     distinctions: tuple[str, ...] = ()
     pairings: tuple[str, ...] = ()  # the word joining the two things (和, 跟, 与)
+    # a distinction clause opening with these (这跟…) points back at a claim that stands
+    pointed_pairs: tuple[str, ...] = ()
     # a clause holding one of these (a call made) and then a clause opening with 说: the
     # words said on the call are reported speech (催收打给我弟弟，说…)
     calls: tuple[str, ...] = ()
@@ -373,6 +375,7 @@ def parse_senses(path: Path) -> Senses:
         self_callers=_words(clauses, "self_callers", "clauses."),
         distinctions=_words(clauses, "distinctions", "clauses."),
         pairings=_words(clauses, "pairings", "clauses."),
+        pointed_pairs=_words(clauses, "pointed_pairs", "clauses."),
         calls=_words(clauses, "reported_calls", "clauses."),
         disbelief=_words(clauses, "reported_disbelief", "clauses."),
         false_leads=_words(clauses, "false_leads", "clauses."),

@@ -228,7 +228,8 @@ def topic_evidence(
     contrast: tuple[str, ...] = (), refusal_topics: tuple[str, ...] = (),
     record_topics: tuple[str, ...] = (),
     request_heads: tuple[str, ...] = (), relative_heads: tuple[str, ...] = (),
-    prohibitives: tuple[str, ...] = (),
+    prohibitives: tuple[str, ...] = (), relative_possessors: tuple[str, ...] = (),
+    relative_prepositions: tuple[str, ...] = (),
 ) -> list[TopicEvidence]:
     """Topic cue occurrences in *hits* with the negator (same clause, before) scoping each.
 
@@ -242,7 +243,9 @@ def topic_evidence(
     only cues of *record_topics*. A lone denial in a clause whose
     head names a new request (*request_heads*: 以后申请信用卡会被拒) is a consequence and
     reaches back only to a request of *refusal_topics*. A negator inside a 的-phrase that
-    names who (没有约定的平台, *relative_heads*) describes them and denies nothing after it.
+    names who (没有约定的平台, *relative_heads*) describes them and denies nothing after it
+    (not after one of *relative_possessors*, 你的家人, nor when one of *relative_prepositions*
+    follows the negator, 不得向…的家属: a possessive or the verb's object).
     One of *prohibitives* (不要, 切勿) before the reader's avoidance (忽视, 躲避) aims at it.
     """
     if not hits:
@@ -295,7 +298,8 @@ def topic_evidence(
                 evidence[i] = replace(evidence[i], negator=hit.text, rare=post[1] == "rare")
             continue
         if hit.has("neg") and not _aims_elsewhere(text, hits, n, clauses, prohibitives) \
-                and not _in_relative(text, hits, n, clauses, relative_heads):
+                and not _in_relative(text, hits, n, clauses, relative_heads,
+                                     relative_possessors, relative_prepositions):
             if clause not in first_neg:
                 neg_at[clause] = hit.end
             first_neg.setdefault(clause, hit.text)
@@ -427,14 +431,9 @@ def _in_headed_phrase(text: str, pos: int, clause: int, clauses: list[int],
 _RELATIVE_SPAN = 6
 
 
-#: Pronouns whose 的 owns the noun after it (你的家人): no 的-phrase describing who.
-_POSSESSORS = frozenset("你您他她我们它")
-#: Prepositions right after a negator: what follows is its verb's object, no 的-phrase.
-_PREPOSITIONS = ("向", "给", "对", "跟", "和", "与", "把", "找", "去", "到", "联系", "告诉", "通知")
-
-
 def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
-                 heads: tuple[str, ...]) -> bool:
+                 heads: tuple[str, ...], possessors: tuple[str, ...] = (),
+                 prepositions: tuple[str, ...] = ()) -> bool:
     """True when the negator ``hits[n]`` sits in a 的-phrase naming who (没有约定的平台, 没有
     收入的借款人): a 的 follows it within a few characters of its clause, no topic cue
     between, and one of *heads* right after the 的. The phrase describes the subject; the
@@ -452,8 +451,8 @@ def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
         if text[i] == "的":
             # 告诉你的家人, 不可以跟借款人的家属说: a possessive after a pronoun or a
             # preposition's object, no phrase describing the person (session nineteen)
-            return text.startswith(heads, i + 1) and text[i - 1] not in _POSSESSORS \
-                and not text.startswith(_PREPOSITIONS, neg.end)
+            return text.startswith(heads, i + 1) and not text[:i].endswith(possessors) \
+                and not (prepositions and text.startswith(prepositions, neg.end))
     return False
 
 

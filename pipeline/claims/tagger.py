@@ -446,7 +446,7 @@ def _clause_roles(
         if (told_apart[0] >= 0 and 0 <= ev.start < len(clause_no)
                 and clause_no[ev.start] <= told_apart[0]
                 and not (ev.start < told_apart[1]
-                         and norm.startswith((*_BELIEF_POINTERS, *_POINTED_PAIRS),
+                         and norm.startswith((*_BELIEF_POINTERS, *senses.pointed_pairs),
                                              told_apart[1]))
                 and not _named_again(norm, ev, told_apart, clause_no)):  # fmt: skip
             # 罚息和违约金不是一回事: concepts told apart, nothing said to happen
@@ -487,10 +487,6 @@ def _clause_roles(
 _BELIEF_POINTERS = ("这是把", "这是将", "这就是把", "那是把", "其实是把", "这其实是把", "这是错把")
 
 
-#: A distinction clause opening with 这 and a pairing word points back at the clause before.
-_POINTED_PAIRS = ("这跟", "这和", "这与", "这同", "那跟", "那和", "那与", "这个跟", "这个和")
-
-
 def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
     """Where two named things are told apart (罚息和违约金**不是一回事**; 协商还款和停息挂账，
     说的其实是**两件事**): (clause number, start of the first thing, the pairing word), or
@@ -511,7 +507,7 @@ def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
         back = norm.startswith(_BELIEF_POINTERS, start)
         # 银行会先降额，这跟冻结储蓄卡不是一回事: 这 is the claim before, set against a third
         # thing named here; that claim stands (session nineteen)
-        back = back or norm.startswith(_POINTED_PAIRS, start)
+        back = back or (bool(senses.pointed_pairs) and norm.startswith(senses.pointed_pairs, start))
         reach = [i for i in range(at) if clauses[i] == here or (clauses[i] == here - 1
                                                                   and not back)]
         if not reach:
@@ -1182,7 +1178,8 @@ def _analyse_norm(
     evidence = topic_evidence(
         norm, hits, background, tax.lexicon.contrast_openers, tax.lexicon.refusal_topics,
         tax.lexicon.record_topics,
-        tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives)
+        tax.lexicon.request_heads, tax.lexicon.relative_heads, tax.lexicon.prohibitives,
+        tax.lexicon.relative_possessors, tax.lexicon.relative_prepositions)
     evidence, conc, belief, set_aside = _clause_roles(norm, evidence, senses)
     evidence += _unfulfilled_threats(norm0, spans, matchers, senses)
     # context words are read on the unmasked sentence: an actor may be named in a quote

@@ -118,6 +118,8 @@ class Lexicon:
     contrast_openers: tuple[str, ...]  # a lone denial after these does not reach back (但…不受影响)
     request_heads: tuple[str, ...]  # a lone denial after these is a consequence (申请…会被拒)
     relative_heads: tuple[str, ...]  # 没有约定的平台: a negator in a 的-phrase before these
+    relative_possessors: tuple[str, ...]  # 你的家人: a possessive, no 的-phrase describing who
+    relative_prepositions: tuple[str, ...]  # 不得向…的家属: the verb's object, no 的-phrase
     case_clause: bool  # a first clause ending in 的 is circumstance when the rest has a topic
     case_ends: tuple[str, ...]  # the ends of such a first clause (的, 判决前)
     false_negations: tuple[str, ...]
@@ -379,6 +381,8 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         contrast_openers=_strings(data, "contrast_openers", file, required=False),
         request_heads=_strings(data, "request_heads", file, required=False),
         relative_heads=_strings(data, "relative_heads", file, required=False),
+        relative_possessors=_strings(data, "relative_possessors", file, required=False),
+        relative_prepositions=_strings(data, "relative_prepositions", file, required=False),
         case_clause=bool(data.get("case_clause", False)),
         case_ends=_strings(data, "case_ends", file, required=False) or ("的",),
         false_negations=_strings(data, "false_negations", file),
