@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.claims.prefilter import Prefilter
-from pipeline.claims.stance import clause_text
+from pipeline.claims.stance import clause_text, quoted_spans
 from pipeline.claims.taxonomy import DATA_DIR, GAP, TOPIC_IDS
 from pipeline.normalize import normalize_text
 
@@ -62,7 +62,7 @@ class Boilerplate:
         """True when the rule's pattern is found in *norm* (outside quotes, if so marked)."""
         if not self.outside_quotes:
             return self.pattern.search(norm) is not None
-        quoted = _quoted_spans(norm)
+        quoted = quoted_spans(norm)
         return any(not any(a <= m.start() < b for a, b in quoted)
                    for m in self.pattern.finditer(norm))
 
@@ -207,24 +207,6 @@ class Senses:
                            Prefilter([rule.pattern for rule in self.boilerplate]))
         object.__setattr__(self, "respell_filter",
                            Prefilter([pattern for pattern, _fixed in self.respell]))
-
-
-_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
-
-
-def _quoted_spans(norm: str) -> list[tuple[int, int]]:
-    """(start, end) of each closed quotation in *norm*, the marks included."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(norm):
-        close = _QUOTE_PAIRS.get(norm[i])
-        end = norm.find(close, i + 1) if close else -1
-        if end > i:
-            spans.append((i, end + 1))
-            i = end + 1
-        else:
-            i += 1
-    return spans
 
 
 def _fail(key: str, problem: str) -> ValueError:

@@ -452,7 +452,7 @@ def _in_relative(text: str, hits: list[Hit], n: int, clauses: list[int],
             # 告诉你的家人, 不可以跟借款人的家属说: a possessive after a pronoun or a
             # preposition's object, no phrase describing the person (session nineteen)
             return text.startswith(heads, i + 1) and not text[:i].endswith(possessors) \
-                and not (prepositions and text.startswith(prepositions, neg.end))
+                and not text.startswith(prepositions, neg.end)
     return False
 
 
@@ -541,8 +541,26 @@ def _asked(before: str, lex: Lexicon) -> bool:
     return stripped.endswith("问") and not stripped.endswith(lex.asked_blockers)
 
 
-_QUOTE_OPENERS = ("“", "「", "『")
-_QUOTE_CLOSERS = ("”", "」", "』")
+#: Opening quotation marks and the mark that closes each.
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+_QUOTE_OPENERS = tuple(QUOTE_PAIRS)
+_QUOTE_CLOSERS = tuple(QUOTE_PAIRS.values())
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each closed quotation in *text*, the marks included: words there are
+    shown or reported, not the sentence's own."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = QUOTE_PAIRS.get(text[i])
+        end = text.find(close, i + 1) if close else -1
+        if end > i:
+            spans.append((i, end + 1))
+            i = end + 1
+        else:
+            i += 1
+    return spans
 
 
 def question_cue(text: str, matchers: Matchers, lex: Lexicon) -> str | None:

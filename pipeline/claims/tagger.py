@@ -507,7 +507,7 @@ def distinction_clause(norm: str, senses: Senses) -> tuple[int, int, int]:
         back = norm.startswith(_BELIEF_POINTERS, start)
         # 银行会先降额，这跟冻结储蓄卡不是一回事: 这 is the claim before, set against a third
         # thing named here; that claim stands (session nineteen)
-        back = back or (bool(senses.pointed_pairs) and norm.startswith(senses.pointed_pairs, start))
+        back = back or norm.startswith(senses.pointed_pairs, start)
         reach = [i for i in range(at) if clauses[i] == here or (clauses[i] == here - 1
                                                                   and not back)]
         if not reach:
