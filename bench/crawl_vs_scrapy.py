@@ -17,8 +17,13 @@ Pages/s is timed inside each subprocess from crawler creation to the reactor
 stopping (imports excluded); with workers, the stages' forkserver is started where
 `yuqi crawl` starts it, before Scrapy is imported, so its own imports and warm-up overlap
 the crawl process's as in the command (started by the pool instead, inside the timed
-crawl, that one second of CPU cost about 0.07 of the 2-worker ratio); each figure is the
-median of ``ROUNDS`` interleaved runs. Prints the ratios b/a (target >= 0.7) and c/a. When b/a is
+crawl, that one second of CPU cost about 0.07 of the 2-worker ratio). ``ROUNDS`` rounds
+run every variant once, in reverse order every other round; each pages/s figure is the
+median over the rounds. Each ratio is the median of the rounds' own ratios (a variant
+against the bare spider of the same round, a few seconds apart): this machine's speed
+drifts by a third within a minute (the bare spider 377 -> 233 pages/s over six rounds),
+which a ratio of medians taken over the whole run mixes in; the ratio of the medians and
+the rounds' range are printed beside it. Prints the ratios b/a (target >= 0.7) and c/a. When b/a is
 below target (or ``YUQI_BENCH_PROFILE=1``), (b) is run once more under
 cProfile and its time is printed by part (spider callbacks, scheduling, WARC
 and spool, guard, ...) with the hottest functions.
@@ -37,13 +42,14 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 SIZE = 400
 CONCURRENCY = 16
-ROUNDS = 3
+ROUNDS = 5
 TARGET = 0.7
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,6 +70,8 @@ COMMON_SETTINGS: dict[str, Any] = {
 VARIANTS = ("bare", "noextract", "full", "full1", "full2")
 # Extraction on, with the stages in the crawl process (full) or on 1 or 2 worker processes.
 WORKERS = {"full": 0, "full1": 1, "full2": 2}
+_SHORT = {"bare": "bare", "noextract": "extraction off", "full": "inline", "full1": "1 worker",
+          "full2": "2 workers"}
 POOL_TARGET = 0.55  # (c) with 2 workers against (a), on a 2-core machine (issue 19)
 
 
@@ -111,14 +119,26 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool, workers: int = 0) 
         overrides["ITEM_PIPELINES"] = {}  # the spider's closed() still flushes WARC and spool
     overrides["YUQI_WORKERS"] = workers
     preload({**BASE_SETTINGS, **overrides})
+    started = time.time()
     start = time.perf_counter()
     stats = run_crawl(configs, data_dir, "bench", overrides)
     seconds = time.perf_counter() - start
+    last_fetch = max((datetime.fromisoformat(at).timestamp()
+                      for at in _spooled_fetch_times(data_dir)), default=started)
     pages = sum(int(s.get(Stat.ARCHIVED, 0)) for s in stats.values())
     errors = sum(int(s.get("downloader/exception_count", 0)) for s in stats.values())
     requests = sum(int(s.get(key, 0)) for s in stats.values()
                    for key in ("scheduler/enqueued", "dupefilter/filtered", "offsite/filtered"))
-    return {"pages": pages, "seconds": seconds, "errors": errors, "requests": requests}
+    return {"pages": pages, "seconds": seconds, "errors": errors, "requests": requests,
+            "downloading": min(seconds, last_fetch - started)}
+
+
+def _spooled_fetch_times(data_dir: Path) -> list[str]:
+    """When each response of a crawl in *data_dir* was fetched (its fetch spool rows)."""
+    import pyarrow.parquet as pq
+
+    return [str(at) for path in sorted(data_dir.glob("spool/*/*.fetches.*.parquet"))
+            for at in pq.read_table(path, columns=["fetched_at"]).column(0).to_pylist()]
 
 
 def _child_bare(urls_file: Path) -> dict[str, Any]:
@@ -270,6 +290,9 @@ def run() -> None:
     from yuqi.app.demo_web import DemoWebProcess
 
     rates: dict[str, list[float]] = {v: [] for v in VARIANTS}
+    # yuqi variants: the share of the crawl spent before its last response came in; the
+    # rest is the stages' backlog (pages waiting for a worker) and the spool's close
+    downloading: dict[str, list[float]] = {v: [] for v in VARIANTS}
     pages: dict[str, int] = {}
     requests = 0
     errors: dict[str, int] = dict.fromkeys(VARIANTS, 0)
@@ -285,19 +308,25 @@ def run() -> None:
         urls = root / "urls.json"
         urls.write_text(json.dumps(per_site), encoding="utf-8")
         for n in range(ROUNDS):
-            for variant in VARIANTS:
+            for variant in VARIANTS if n % 2 == 0 else VARIANTS[::-1]:
                 result = _spawn(variant, web.base_url, root / f"{variant}{n}", urls)
                 rates[variant].append(result["pages"] / result["seconds"])
+                if "downloading" in result:
+                    downloading[variant].append(result["downloading"] / result["seconds"])
                 pages[variant] = result["pages"]
                 requests = max(requests, int(result.get("requests", 0)))
                 errors[variant] += result["errors"]
         median = {v: statistics.median(r) for v, r in rates.items()}
+        # per round, each variant against that round's bare spider
+        paired = {v: sorted(r / b for r, b in zip(rates[v], rates["bare"], strict=True))
+                  for v in VARIANTS}
+        ratio = {v: statistics.median(p) for v, p in paired.items()}
         # Profiled once more (cProfile, in the crawl process only): (b) when it is below
         # target, (c) with 2 workers when it is; both with YUQI_BENCH_PROFILE=1.
         asked = bool(os.environ.get("YUQI_BENCH_PROFILE"))
         profiled: list[tuple[str, list[tuple[str, float, float]], str]] = []
-        for variant, below in (("noextract", median["noextract"] < TARGET * median["bare"]),
-                               ("full2", median["full2"] < POOL_TARGET * median["bare"])):
+        for variant, below in (("noextract", ratio["noextract"] < TARGET),
+                               ("full2", ratio["full2"] < POOL_TARGET)):
             if below or asked:
                 profile_path = root / f"{variant}.prof"
                 _spawn(variant, web.base_url, root / f"profiled-{variant}", urls, profile_path)
@@ -315,16 +344,26 @@ def run() -> None:
         note = f", {errors[variant]} download errors" if errors[variant] else ""
         print(f"  {labels[variant]} ({pages[variant]} pages): "
               f"{median[variant]:8.1f} pages/s{note}")
-    b_a = median["noextract"] / median["bare"]
-    c_a = median["full"] / median["bare"]
-    verdict = "ok" if b_a >= TARGET else "BELOW TARGET"
-    print(f"  ratio b/a: {b_a:.2f} (target >= {TARGET}: {verdict})")
-    print(f"  ratio c/a: {c_a:.2f} (stages in the crawl process, --workers 0)")
+
+    def spread(variant: str) -> str:
+        return (f"rounds {paired[variant][0]:.2f}-{paired[variant][-1]:.2f}, ratio of the "
+                f"medians {median[variant] / median['bare']:.2f}")
+
+    verdict = "ok" if ratio["noextract"] >= TARGET else "BELOW TARGET"
+    print(f"  ratio b/a: {ratio['noextract']:.2f} (target >= {TARGET}: {verdict}; "
+          f"{spread('noextract')})")
+    print(f"  ratio c/a: {ratio['full']:.2f} (stages in the crawl process, --workers 0; "
+          f"{spread('full')})")
     for variant in ("full1", "full2"):
-        ratio = median[variant] / median["bare"]
-        goal = f" (target >= {POOL_TARGET}: {'ok' if ratio >= POOL_TARGET else 'BELOW TARGET'})" \
+        goal = (f"target >= {POOL_TARGET}: "
+                f"{'ok' if ratio[variant] >= POOL_TARGET else 'BELOW TARGET'}; ") \
             if variant == "full2" else ""
-        print(f"  ratio c/a with --workers {WORKERS[variant]}: {ratio:.2f}{goal}")
+        print(f"  ratio c/a with --workers {WORKERS[variant]}: {ratio[variant]:.2f} "
+              f"({goal}{spread(variant)})")
+    print("  last response in, as a share of the crawl (the rest: pages waiting for the "
+          "stages, then the close): " + ", ".join(
+              f"{_SHORT[v]} {statistics.median(downloading[v]):.0%}"
+              for v in VARIANTS if downloading[v]))
     print(f"  (b) and (c) yield {requests} requests for {pages['noextract']} pages "
           "(the dupefilter drops the repeats); (a) yields one per page")
     for variant, parts, hot in profiled:

@@ -14,6 +14,7 @@ from pipeline.records import KnownPage, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.urls import url_key
 from spiders.context import RunContext
+from spiders.gc_tuning import crawl_gc
 from spiders.generic import GenericSpider
 from spiders.progress import CrawlProgress
 from spiders.settings import BASE_SETTINGS, site_settings
@@ -59,7 +60,8 @@ def run_crawl(
 
     reactor.callWhenRunning(progress.start)
     try:
-        process.start()
+        with crawl_gc():
+            process.start()
     finally:
         progress.stop()
         close_shared_pool()
