@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
 from pipeline.page import PageRowsResult
-from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, serve
+from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, fault_settings, serve
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
 from pipeline.stages_server import stages_context
@@ -106,7 +106,8 @@ class PagePool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=serve, args=(theirs, os.getpid()),
+        process = self._context.Process(target=serve,
+                                        args=(theirs, os.getpid(), fault_settings()),
                                         name="yuqi-stages", daemon=True)
         process.start()
         theirs.close()  # the worker holds the other end: its death is an EOF here

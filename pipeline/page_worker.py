@@ -21,9 +21,17 @@ WORKER_DIED = "worker_died"
 
 #: Tests: a worker handling a page whose URL contains this kills itself (kill -9) once,
 #: the first time (a marker file in YUQI_POOL_KILL_DIR remembers it), or every time when
-#: YUQI_POOL_KILL_DIR is "always".
+#: YUQI_POOL_KILL_DIR is "always". Read in the pool's process when it starts a worker
+#: (`fault_settings`), not in the worker: the forkserver keeps the environment it started
+#: with, which an earlier pool in the same process may have started before the variables
+#: were set.
 KILL_ENV = "YUQI_POOL_KILL"
 KILL_DIR_ENV = "YUQI_POOL_KILL_DIR"
+
+
+def fault_settings() -> dict[str, str]:
+    """This process's fault-injection variables, to hand to a worker it starts."""
+    return {name: os.environ[name] for name in (KILL_ENV, KILL_DIR_ENV) if name in os.environ}
 
 
 def _watch_parent(crawl_pid: int) -> None:
@@ -53,11 +61,11 @@ def _gone(pid: int) -> bool:
         return False  # no /proc here: os.kill is all there is
 
 
-def serve(conn: Connection, crawl_pid: int) -> None:
+def serve(conn: Connection, crawl_pid: int, faults: dict[str, str] | None = None) -> None:
     """A worker's loop: a pickled (RawPage, pickled SiteConfig) in, its pickled
     PageRowsResult out, until the crawl closes its end of the pipe (or ends:
     `_watch_parent`). The site config comes pickled once per site (`PagePool._config_blob`)
-    and is unpickled once per worker."""
+    and is unpickled once per worker. *faults*: the crawl process's `fault_settings`."""
     _watch_parent(crawl_pid)
     configs: dict[bytes, SiteConfig] = {}
     while True:
@@ -69,16 +77,17 @@ def serve(conn: Connection, crawl_pid: int) -> None:
         config = configs.get(blob)
         if config is None:
             config = configs[blob] = pickle.loads(blob)
-        conn.send_bytes(pickle.dumps(_work(raw, config), protocol=pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(pickle.dumps(_work(raw, config, faults or {}),
+                                     protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _work(raw: RawPage, config: SiteConfig) -> PageRowsResult:
+def _work(raw: RawPage, config: SiteConfig, faults: dict[str, str]) -> PageRowsResult:
     """The worker's job: one page through the stages."""
-    marker = os.environ.get(KILL_ENV)
+    marker = faults.get(KILL_ENV)
     if marker and marker in raw.url:
-        if os.environ.get(KILL_DIR_ENV) == "always":
+        if faults.get(KILL_DIR_ENV) == "always":
             os.kill(os.getpid(), 9)
-        flag = os.path.join(os.environ.get(KILL_DIR_ENV, "."), "yuqi-pool-killed")
+        flag = os.path.join(faults.get(KILL_DIR_ENV, "."), "yuqi-pool-killed")
         try:
             fd = os.open(flag, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:

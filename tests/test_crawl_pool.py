@@ -131,3 +131,41 @@ def test_a_page_queued_behind_a_killer_page_is_not_dropped(
         pool.close()
     assert killer.dropped == WORKER_DIED  # type: ignore[attr-defined]
     assert innocent.rows is not None  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_fault_settings_reach_workers_of_a_forkserver_started_before_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker takes the fault-injection variables from the pool's process when it starts,
+    not from the forkserver's environment, which an earlier pool in this process may have
+    fixed before the variables were set (the forkserver is one per process)."""
+    import asyncio
+
+    from pipeline.page_pool import WORKER_DIED, PagePool
+    from pipeline.records import RawPage
+    from pipeline.siteconfig import site_config_from_mapping
+
+    config = site_config_from_mapping({"name": "farm-x", "start_urls": ["http://x.test/"],
+                                       "article_pattern": r"/a/\d+\.html$"})
+
+    def page(n: int) -> RawPage:
+        return RawPage("r", "farm-x", f"http://x.test/a/{n}.html", f"http://x.test/a/{n}.html",
+                       200, (("Content-Type", "text/html; charset=utf-8"),), b"<html></html>",
+                       "")
+
+    monkeypatch.delenv("YUQI_POOL_KILL", raising=False)
+    monkeypatch.delenv("YUQI_POOL_KILL_DIR", raising=False)
+    first = PagePool(1)
+    try:
+        before = asyncio.run(first.run(page(7), config))  # the forkserver runs from here on
+    finally:
+        first.close()
+    monkeypatch.setenv("YUQI_POOL_KILL", "/a/8")
+    monkeypatch.setenv("YUQI_POOL_KILL_DIR", "always")
+    second = PagePool(1)
+    try:
+        after = asyncio.run(second.run(page(8), config))
+    finally:
+        second.close()
+    assert before.dropped != WORKER_DIED
+    assert after.rows is None and after.dropped == WORKER_DIED

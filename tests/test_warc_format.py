@@ -5,13 +5,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import itertools
+import random
 import uuid
+import zlib
 from pathlib import Path
 
 import pytest
 
 from pipeline.rawpage import header_pairs, is_html_response, not_html_reason
-from pipeline.warc import HOP_BY_HOP, ArchivedResponse, WarcArchive, read_warc
+from pipeline.warc import HOP_BY_HOP, ArchivedResponse, WarcArchive, gzip_member, read_warc
 
 
 def test_written_fields_and_headers_read_back(tmp_path: Path) -> None:
@@ -78,3 +80,34 @@ def test_raw_pages_drop_the_same_hop_by_hop_headers() -> None:
 def test_one_is_html_test(content_type: str, body: bytes, reason: str | None) -> None:
     assert not_html_reason(content_type, body) == reason
     assert is_html_response(content_type, body) is (reason is None)
+
+
+def _text_bytes(size: int) -> bytes:
+    """Page-like bytes (markup, Chinese text, numbers) of exactly *size* bytes."""
+    piece = '<p class="c">花呗逾期第3天，催收电话打到了单位。</p>\n'.encode()
+    return (piece * (size // len(piece) + 1))[:size]
+
+
+# Around each window size deflate could be given (2**bits bytes, and that less its look-ahead
+# of 262, the furthest it reaches back): the smallest window that reaches back over a whole
+# record must find the matches the full one does.
+_SIZES = sorted({0, 1, 250, 4000, 20000, 40000, 100000}
+                | {2 ** bits + edge + step for bits in range(9, 16) for edge in (-262, 0)
+                   for step in (-1, 0, 1)})
+
+
+def _far_repeat(size: int) -> bytes:
+    """Noise of *size* bytes whose last 32 bytes repeat its first 32: the one match
+    deflate can find reaches back over nearly all of it."""
+    if size < 64:
+        return bytes(size)
+    noise = random.Random(size).randbytes(size - 32)
+    return noise + noise[:32]
+
+
+@pytest.mark.parametrize("size", _SIZES)
+def test_a_record_member_is_the_full_window_gzip_byte_for_byte(size: int) -> None:
+    for data in (_text_bytes(size), _far_repeat(size)):
+        member = gzip_member(data)
+        assert member == zlib.compress(data, 9, wbits=31)
+        assert gzip.decompress(member) == data
