@@ -23,10 +23,13 @@ median over the rounds. Each ratio is the median of the rounds' own ratios (a va
 against the bare spider of the same round, a few seconds apart): this machine's speed
 drifts by a third within a minute (the bare spider 377 -> 233 pages/s over six rounds),
 which a ratio of medians taken over the whole run mixes in; the ratio of the medians and
-the rounds' range are printed beside it. Prints the ratios b/a (target >= 0.7) and c/a. When b/a is
-below target (or ``YUQI_BENCH_PROFILE=1``), (b) is run once more under
-cProfile and its time is printed by part (spider callbacks, scheduling, WARC
-and spool, guard, ...) with the hottest functions.
+the rounds' range are printed beside it. For each yuqi variant it also prints when the
+last response came in, as a share of the crawl (the fetch spool's times): the rest is
+pages waiting for a stages worker, then the close. Prints the ratios b/a (target >= 0.7)
+and c/a. When b/a, or c/a with 2 workers, is below its target (or with
+``YUQI_BENCH_PROFILE=1``), that variant is run once more under cProfile and its time is
+printed by part (spider callbacks, scheduling, WARC and spool, guard, the pool, ...) with
+the hottest functions.
 """
 
 from __future__ import annotations
