@@ -126,22 +126,14 @@ def _child_yuqi(base_url: str, data_dir: Path, extract: bool, workers: int = 0) 
     start = time.perf_counter()
     stats = run_crawl(configs, data_dir, "bench", overrides)
     seconds = time.perf_counter() - start
-    last_fetch = max((datetime.fromisoformat(at).timestamp()
-                      for at in _spooled_fetch_times(data_dir)), default=started)
+    last_fetch = max((datetime.fromisoformat(str(row["fetched_at"])).timestamp()
+                      for row in spooled_fetches(data_dir, ["fetched_at"])), default=started)
     pages = sum(int(s.get(Stat.ARCHIVED, 0)) for s in stats.values())
     errors = sum(int(s.get("downloader/exception_count", 0)) for s in stats.values())
     requests = sum(int(s.get(key, 0)) for s in stats.values()
                    for key in ("scheduler/enqueued", "dupefilter/filtered", "offsite/filtered"))
     return {"pages": pages, "seconds": seconds, "errors": errors, "requests": requests,
             "downloading": min(seconds, last_fetch - started)}
-
-
-def _spooled_fetch_times(data_dir: Path) -> list[str]:
-    """When each response of a crawl in *data_dir* was fetched (its fetch spool rows)."""
-    import pyarrow.parquet as pq
-
-    return [str(at) for path in sorted(data_dir.glob("spool/*/*.fetches.*.parquet"))
-            for at in pq.read_table(path, columns=["fetched_at"]).column(0).to_pylist()]
 
 
 def _child_bare(urls_file: Path) -> dict[str, Any]:
@@ -226,18 +218,26 @@ def _spawn(variant: str, base_url: str, data_dir: Path, urls: Path | None = None
     return result
 
 
+def spooled_fetches(data_dir: Path, columns: list[str]) -> list[dict[str, Any]]:
+    """The fetch spool rows (only *columns*) of every run a yuqi crawl left in *data_dir*."""
+    import pyarrow.parquet as pq
+
+    from pipeline.spool import spool_files
+
+    return [row for run in sorted((data_dir / "spool").glob("*"))
+            for path in spool_files(run, "fetches")
+            for row in pq.read_table(path, columns=columns).to_pylist()]
+
+
 def fetched_urls(data_dir: Path) -> dict[str, list[str]]:
     """Per site, the final URL of every response a yuqi crawl spooled, robots.txt excluded.
 
     The bare spider obeys robots.txt itself, so it fetches those on its own.
     """
-    import pyarrow.parquet as pq
-
     per_site: dict[str, list[str]] = {}
-    for path in sorted(data_dir.glob("spool/*/*.fetches.*.parquet")):
-        for row in pq.read_table(path, columns=["site", "final_url"]).to_pylist():
-            if not str(row["final_url"]).endswith("/robots.txt"):
-                per_site.setdefault(str(row["site"]), []).append(str(row["final_url"]))
+    for row in spooled_fetches(data_dir, ["site", "final_url"]):
+        if not str(row["final_url"]).endswith("/robots.txt"):
+            per_site.setdefault(str(row["site"]), []).append(str(row["final_url"]))
     return per_site
 
 
