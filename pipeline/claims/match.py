@@ -188,12 +188,14 @@ def emphatic_variants(
     """
     out: list[tuple[str, Role]] = []
     for text, role in entries:
+        # only a shared negation (不, 没有, 无): 不是 + 是谣言 would turn a rejection
+        # into its opposite (不是谣言)
+        if not text or text[0] not in "不没无":
+            continue
         for neg in negators:
             overlap = next((k for k in range(min(len(neg), len(text)) - 1, 0, -1)
                             if neg[-k:] == text[:k]), 0)
-            # only a shared negation (不, 没有, 无): 不是 + 是谣言 would turn a rejection
-            # into its opposite (不是谣言)
-            if overlap and text[0] in "不没无":
+            if overlap:
                 out.append((neg[:-overlap] + text, role))
     return out
 
