@@ -122,3 +122,48 @@ def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen == {"heavy": [], "early": True, "same_server": True, "warm": True,
                     "same_rows": True}
+
+
+@pytest.mark.parametrize(("script_imports", "worker_imports_them"),
+                         [(["yuqi.cli"], False), ([], True)])
+def test_a_workers_rerun_of_the_command_script_finds_its_imports_done(
+        tmp_path: Path, script_imports: list[str], worker_imports_them: bool) -> None:
+    """multiprocessing runs the main script again in every worker it starts (the `yuqi`
+    command's script imports yuqi.cli): told so, the stages' server has imported them once
+    and a worker imports nothing of them; not told, each worker imports them itself."""
+    script = tmp_path / "command.py"
+    script.write_text(textwrap.dedent("""
+        import json
+        import sys
+
+        FOUND = []  # what this process imported through the finders (not yet imported)
+
+
+        class Spy:
+            def find_spec(self, name, path=None, target=None):
+                FOUND.append(name)
+                return None
+
+
+        sys.meta_path.insert(0, Spy())
+        from yuqi.cli import main  # as the `yuqi` console script does
+
+
+        def imported_here(conn):
+            conn.send("yuqi.cli" in FOUND)
+
+
+        if __name__ == "__main__":
+            from pipeline.stages_server import stages_context, start_stages_server
+            start_stages_server(sys.argv[1:])
+            context = stages_context()
+            ours, theirs = context.Pipe()
+            worker = context.Process(target=imported_here, args=(theirs,))
+            worker.start()
+            print(json.dumps(ours.recv()))
+            worker.join()
+    """), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script), *script_imports], cwd=REPO,
+                         capture_output=True, text=True, timeout=120, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert json.loads(out.stdout.strip().splitlines()[-1]) is worker_imports_them

@@ -20,6 +20,7 @@ from pipeline.stages_server import start_stages_server
 from pipeline.stat_keys import WRITE_FAILURES, Stat
 from pipeline.stats import run_summary
 from warehouse.connect import warehouse_path
+from yuqi.app import COMMAND_SCRIPT_IMPORTS
 from yuqi.app.jobstate import (
     CLEAN_MARKER,
     FINISHED_REASONS,
@@ -130,7 +131,7 @@ def crawl(configs: list[SiteConfig], data_dir: Path, overrides: dict[str, Any] |
     if int((overrides or {}).get("YUQI_WORKERS", 0)) > 0:
         # the workers' server imports the stages (about a second) while this process
         # imports Scrapy and reads the known pages: both ready for the first page
-        start_stages_server()
+        start_stages_server(COMMAND_SCRIPT_IMPORTS)
     from spiders.crawl import run_crawl  # Scrapy is imported only when crawling
     from warehouse.known import known_pages
 

@@ -45,6 +45,7 @@ from pipeline.warc import (
     decode_content,
     read_warc,
 )
+from yuqi.app import COMMAND_SCRIPT_IMPORTS
 from yuqi.app.provenance import run_versions, site_config_hashes
 
 logger = logging.getLogger(__name__)
@@ -410,7 +411,7 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
     # done their first-use setup once (pipeline.stages_warmup), not once per worker
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.stages", "yuqi.app.replay",
-                                    "pipeline.stages_warmup"])
+                                    "pipeline.stages_warmup", *COMMAND_SCRIPT_IMPORTS])
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             # after a death, one file at a time: the next death names its file
