@@ -22,6 +22,15 @@ from pipeline.page import page_result
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _last_line(script: Path, *args: str) -> str:
+    """The last line *script* prints, run with *args* in a fresh interpreter (its own
+    forkserver) that sees only the repository."""
+    out = subprocess.run([sys.executable, str(script), *args], cwd=REPO, capture_output=True,
+                         text=True, timeout=120, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    return out.stdout.strip().splitlines()[-1]
+
+
 def test_the_sample_page_goes_through_every_stage() -> None:
     result = page_result(warmup.SAMPLE_PAGE, warmup.SAMPLE_CONFIG)
     assert result.dropped is None
@@ -68,10 +77,7 @@ def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
             print(ours.recv())
             process.join()
     """), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True,
-                         text=True, timeout=120, check=True,
-                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-    assert out.stdout.strip().splitlines()[-1] == "(True, True, True)"
+    assert _last_line(script) == "(True, True, True)"
 
 
 def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:
@@ -116,10 +122,7 @@ def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:
                               "same_server": forkserver._forkserver._forkserver_pid == early_pid,
                               "warm": warm, "same_rows": same}))
     """), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True,
-                         text=True, timeout=120, check=True,
-                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = json.loads(_last_line(script))
     assert seen == {"heavy": [], "early": True, "same_server": True, "warm": True,
                     "same_rows": True}
 
@@ -163,7 +166,4 @@ def test_a_workers_rerun_of_the_command_script_finds_its_imports_done(
             print(json.dumps(ours.recv()))
             worker.join()
     """), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(script), *script_imports], cwd=REPO,
-                         capture_output=True, text=True, timeout=120, check=True,
-                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-    assert json.loads(out.stdout.strip().splitlines()[-1]) is worker_imports_them
+    assert json.loads(_last_line(script, *script_imports)) is worker_imports_them
