@@ -53,7 +53,8 @@ def test_a_failing_warm_up_is_harmless(monkeypatch: pytest.MonkeyPatch,
 
 def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
     """A worker forked by the crawl pool's forkserver has the justext stoplist built (and
-    justext's set of it cached) and the warm-up module loaded before it sees a page (a
+    justext's set of it cached), every sense rule's context search compiled and the
+    warm-up module loaded before it sees a page (a
     fresh interpreter, so this test's process has no forkserver of its own yet)."""
     script = tmp_path / "probe.py"
     script.write_text(textwrap.dedent("""
@@ -63,9 +64,12 @@ def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
         def probe(conn):
             from justext.core import define_stoplist
             from trafilatura import external
+            from pipeline.claims.senses import _context_pattern, load_senses
+            contexts = {rule.context for rule in load_senses().senses}
             conn.send((external.JT_STOPLIST is not None,
                        define_stoplist.cache_info().currsize > 0,
-                       "pipeline.stages_warmup" in sys.modules))
+                       "pipeline.stages_warmup" in sys.modules,
+                       _context_pattern.cache_info().currsize == len(contexts) > 100))
 
         if __name__ == "__main__":
             from pipeline.page_pool import PagePool
@@ -77,7 +81,7 @@ def test_the_crawl_pools_workers_start_warm(tmp_path: Path) -> None:
             print(ours.recv())
             process.join()
     """), encoding="utf-8")
-    assert _last_line(script) == "(True, True, True)"
+    assert _last_line(script) == "(True, True, True, True)"
 
 
 def test_the_stages_server_started_early_is_the_pools(tmp_path: Path) -> None:

@@ -486,6 +486,16 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
+def compile_context_patterns(senses: Senses) -> int:
+    """Compile every rule's context search now (what `apply_senses` otherwise compiles on
+    the first sentence each rule reads); return how many patterns there are.
+
+    For the stages' warm-up (pipeline.stages_warmup): a worker forked after it inherits
+    the patterns instead of compiling a hundred or so of them on its first pages.
+    """
+    return len({_context_pattern(rule.context) for rule in senses.senses})
+
+
 def _by_topic(rules: tuple[Sense, ...]) -> dict[str, tuple[Sense, ...]]:
     """The rules of each topic, in the order of the senses file."""
     index: dict[str, list[Sense]] = {}
