@@ -241,22 +241,45 @@ class _Truncated(Exception):
     pass
 
 
-def _inflate_member(mm: mmap.mmap, pos: int) -> tuple[bytes, int]:
-    """Inflate the gzip member at *pos*; return its bytes and the offset just after it."""
+def _inflate_member(mm: mmap.mmap, pos: int, keep: bool = True) -> tuple[bytes, int]:
+    """Inflate the gzip member at *pos*; return its bytes (none unless *keep*) and the
+    offset just after it."""
     if mm[pos:pos + 3] != _GZIP_MAGIC:
         raise zlib.error("no gzip member here")
     dec = zlib.decompressobj(31)
     out = io.BytesIO()
+    size = 0
     p = pos
     while not dec.eof:
         if p >= len(mm):
             raise _Truncated
         chunk = mm[p:p + _CHUNK]
         p += len(chunk)
-        out.write(dec.decompress(chunk))
-        if out.tell() > _MAX_MEMBER_BYTES:
+        data = dec.decompress(chunk)
+        size += len(data)
+        if keep:
+            out.write(data)
+        if size > _MAX_MEMBER_BYTES:
             raise zlib.error("gzip member inflates past 512 MiB")
     return out.getvalue(), p - len(dec.unused_data)
+
+
+def member_offsets(path: Path) -> list[int] | None:
+    """Where each gzip member (one record) of a `.warc.gz` starts, found by inflating the
+    members without parsing a record: cheap boundaries to split a file's records at (see
+    `read_warc`'s *start* and *end*). None when the file does not read that way to its end
+    (missing, empty, not gzip, damaged or cut off): reading it whole names the problem.
+    """
+    try:
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            offsets: list[int] = []
+            pos = 0
+            while pos < len(mm):
+                offsets.append(pos)
+                _, pos = _inflate_member(mm, pos, keep=False)
+            return offsets
+    except (OSError, ValueError, zlib.error, _Truncated):  # mmap of an empty file: ValueError
+        return None
 
 
 def _parse_record(data: bytes, name: str, offset: int) -> ArchivedResponse | None:
@@ -291,9 +314,13 @@ def _read_one(mm: mmap.mmap, pos: int, name: str) -> tuple[ArchivedResponse | No
     return _parse_record(data, name, pos), end
 
 
-def read_warc(path: Path, name: str | None = None, tolerate_cut_tail: bool = False
+def read_warc(path: Path, name: str | None = None, tolerate_cut_tail: bool = False,
+              start: int = 0, end: int | None = None
               ) -> Iterator[ArchivedResponse | CorruptRecord]:
     """Yield the response and revisit records of one `.warc.gz`, and each damaged stretch.
+
+    Only the records that start at byte *start* or later and before *end* (default: the
+    file's end) are read: with offsets from `member_offsets`, a file's records in parts.
 
     *name* is how records name their file (default: *path* as given). Raises
     WarcReadError when the file cannot be opened, is not gzip WARC, or ends in a
@@ -317,17 +344,19 @@ def read_warc(path: Path, name: str | None = None, tolerate_cut_tail: bool = Fal
                                 "crawl killed before its first write); restore it, or delete "
                                 "it if its run lost nothing")
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            yield from _records(mm, path, label, tolerate_cut_tail)
+            yield from _records(mm, path, label, tolerate_cut_tail, start, end)
 
 
 CUT_TAIL = "cut-off last record"
 
 
-def _records(mm: mmap.mmap, path: Path, label: str, tolerate_cut_tail: bool = False
+def _records(mm: mmap.mmap, path: Path, label: str, tolerate_cut_tail: bool = False,
+             start: int = 0, end: int | None = None
              ) -> Iterator[ArchivedResponse | CorruptRecord]:
-    pos = 0
+    pos = start
+    stop = len(mm) if end is None else min(end, len(mm))
     good = 0
-    while pos < len(mm):
+    while pos < stop:
         try:
             found, pos = _read_one(mm, pos, label)
         except Exception as exc:  # zlib, warcio and header parsing raise many kinds

@@ -36,7 +36,14 @@ from pipeline.warc import (
     read_warc,
 )
 from tests.cli import invoke_yuqi, run_yuqi
-from yuqi.app.replay import ReplayError, choose_runs, file_site, largest_first, replay
+from yuqi.app.replay import (
+    ReplayError,
+    choose_runs,
+    file_site,
+    largest_first,
+    replay,
+    split_file,
+)
 
 PAGE = ("<html><head><title>网贷逾期</title></head><body><article>"
         + "<p>网贷逾期以后，催收会不会打电话给家人？很多借款人都关心这个问题。</p>" * 6
@@ -388,6 +395,8 @@ def test_the_pool_gives_the_inline_rows_and_survives_a_killed_worker(
         replayed: tuple[Path, str, Path], tmp_path: Path) -> None:
     data, crawl_run, pooled = replayed
     sites = data.parent / "sites"
+    # every file went to the pool in parts (the workers shared each file's records)
+    assert all(len(split_file(p)) > 1 for p in (data / "archive" / crawl_run).glob("*.warc.gz"))
     code, stderr, inline = _replay_with(data, crawl_run, sites, 0)
     assert code == 0 and inline is not None, stderr[-2000:]
     tables = ("fetches", "documents", "claims", "removals")
@@ -407,3 +416,28 @@ def test_the_pool_gives_the_inline_rows_and_survives_a_killed_worker(
     code, stderr, lost = _replay_with(data, crawl_run, sites, 2, {"YUQI_REPLAY_KILL": victim})
     assert code == 1 and lost is None
     assert victim in stderr and "died twice" in stderr
+
+
+def test_one_sites_single_file_is_shared_by_the_pools_workers(
+        replayed: tuple[Path, str, Path], tmp_path: Path) -> None:
+    """An archive of one file (a single-site run) is replayed on the pool in parts, with the
+    inline rows in the inline order, also when a worker dies on one of them (a whole file
+    per task left a single file to one worker, so such a replay used to run inline)."""
+    data, crawl_run, _ = replayed
+    one = tmp_path / "data"
+    largest = max((data / "archive" / crawl_run).glob("*.warc.gz"), key=lambda p: p.stat().st_size)
+    (one / "archive" / crawl_run).mkdir(parents=True)
+    (one / "spool").mkdir()
+    shutil.copy(largest, one / "archive" / crawl_run / largest.name)
+    assert len(split_file(largest)) > 2
+    sites = data.parent / "sites"
+    code, stderr, inline = _replay_with(one, crawl_run, sites, 0)
+    assert code == 0 and inline is not None, stderr[-2000:]
+    # the kill hook runs in pool workers only: its marker shows the file went to the pool
+    env = {"YUQI_REPLAY_KILL": largest.name, "YUQI_REPLAY_KILL_ONCE": str(tmp_path / "killed")}
+    code, stderr, pooled = _replay_with(one, crawl_run, sites, 2, env)
+    assert code == 0 and pooled is not None, stderr[-2000:]
+    assert (tmp_path / "killed").exists()
+    assert _files(pooled) == _files(inline)
+    assert len(_files(pooled)) >= 3  # fetches, documents, claims of the site
+    assert read_manifest(pooled)["stats"]["total"] == read_manifest(inline)["stats"]["total"]

@@ -43,6 +43,7 @@ from pipeline.warc import (
     CorruptRecord,
     WarcReadError,
     decode_content,
+    member_offsets,
     read_warc,
 )
 from yuqi.app import COMMAND_SCRIPT_IMPORTS
@@ -118,6 +119,40 @@ def _site_of(record: ArchivedResponse, path: Path) -> str:
 def file_site(path: Path) -> str:
     """The site a WARC file belongs to, by its name (`<site>-NNNNN.warc.gz`)."""
     return path.name.removesuffix(".warc.gz").rsplit("-", 1)[0]
+
+
+#: Records (gzip members: a response and its request make two) per part of a WARC file
+#: handed to a replay worker: small enough that the workers finish close together (a
+#: whole file per task left one worker idle for most of a file at the end), large enough
+#: that a task's overhead stays small beside its pages.
+PART_RECORDS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class WarcPart:
+    """The records of one WARC file from byte *start* up to *end* (None: the file's end),
+    whole records only: one task of the replay pool. `WarcPart(path)` is the whole file."""
+
+    path: Path
+    start: int = 0
+    end: int | None = None
+
+    @property
+    def last(self) -> bool:
+        """True for the part that ends its file (the whole file is one)."""
+        return self.end is None
+
+
+def split_file(path: Path, records: int = PART_RECORDS) -> list[WarcPart]:
+    """*path* as parts of about *records* records each, in file order (`member_offsets`
+    gives the boundaries); one part, the whole file, when it has no more or does not read
+    cleanly to its end (read whole, its damage is handled and named as before)."""
+    offsets = member_offsets(path)
+    if offsets is None or len(offsets) <= records:
+        return [WarcPart(path)]
+    starts = offsets[::records]
+    return [WarcPart(path, start, starts[i + 1] if i + 1 < len(starts) else None)
+            for i, start in enumerate(starts)]
 
 
 def _fetch(run_id: str, config: SiteConfig, record: ArchivedResponse) -> Fetch:
@@ -207,11 +242,12 @@ class _Replayer:
                    workers: int = 0) -> None:
         """Replay the WARC files of one source run (*workers* > 0: on a process pool)."""
         written: set[str] = set()
-        if workers > 0 and len(files) > 1:
+        if workers > 0:
             for events in replay_on_pool(self, files, workers):
                 self.apply(events, written)
-                self._file_done(events.path)
-                on_file(events.path)
+                if events.part.last:
+                    self._file_done(events.part.path)
+                    on_file(events.part.path)
         else:
             for path in files:
                 self._replay_file(path, written)
@@ -233,11 +269,13 @@ class _Replayer:
                 self.stats.inc(Stat.DOCUMENTS)
                 self.stats.inc(Stat.CLAIMS, len(rows.claims))
 
-    def _replay_file(self, path: Path, written: set[str], sink: PageSink | None = None
-                     ) -> None:
+    def _replay_file(self, path: Path, written: set[str], sink: PageSink | None = None,
+                     part: WarcPart | None = None) -> None:
+        """Spool the records of *path* (of *part* of it only, when given)."""
         name = path.relative_to(self.data_dir).as_posix()
+        part = part or WarcPart(path)
         try:
-            for item in read_warc(path, name):
+            for item in read_warc(path, name, start=part.start, end=part.end):
                 if isinstance(item, CorruptRecord):
                     logger.warning("%s: skipped a corrupt record at byte %d (%s)",
                                    path, item.offset, item.reason)
@@ -246,7 +284,8 @@ class _Replayer:
                 self._replay_record(path, item, written, sink)
         except WarcReadError as exc:
             raise ReplayError(str(exc), 1) from None
-        self.stats.inc(Stat.WARC_FILES)
+        if part.last:
+            self.stats.inc(Stat.WARC_FILES)
 
     def _replay_record(self, path: Path, record: ArchivedResponse, written: set[str],
                        into: PageSink | None = None) -> bytes | None:
@@ -315,12 +354,12 @@ class _Replayer:
 
 @dataclass
 class FileEvents:
-    """What a worker read from one WARC file: its spool rows in order (each with its site:
-    a fetch's row, or a page's rows), counters, or an error. Rows, not records: the worker
-    builds them (`pipeline.spool.fetch_row`, `page_rows`), so the parent, which writes the
-    spool alone, only appends them, and tuples pickle cheaper than dataclasses."""
+    """What a worker read from one part of a WARC file: its spool rows in order (each with
+    its site: a fetch's row, or a page's rows), counters, or an error. Rows, not records:
+    the worker builds them (`pipeline.spool.fetch_row`, `page_rows`), so the parent, which
+    writes the spool alone, only appends them, and tuples pickle cheaper than dataclasses."""
 
-    path: Path
+    part: WarcPart
     events: list[tuple[str, Row | PageRows]]
     stats: Counter[str]
     error: tuple[str, int] | None = None
@@ -347,16 +386,17 @@ class _Recorder:
 
 
 def _replay_file_events(data_dir: Path, run_id: str, configs: Mapping[str, SiteConfig],
-                        sites_dir: Path, path: Path) -> FileEvents:
-    """Worker: run the stages over one WARC file; return its rows instead of spooling them."""
-    _fault_hook(path)
+                        sites_dir: Path, part: WarcPart) -> FileEvents:
+    """Worker: run the stages over one part of a WARC file; return its rows instead of
+    spooling them."""
+    _fault_hook(part.path)
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
     recorder = _Recorder()
     try:
-        replayer._replay_file(path, set(), recorder)
+        replayer._replay_file(part.path, set(), recorder, part)
     except ReplayError as exc:
-        return FileEvents(path, [], Counter(), (str(exc), exc.code))
-    return FileEvents(path, recorder.events, Counter(replayer.stats.counts))
+        return FileEvents(part, [], Counter(), (str(exc), exc.code))
+    return FileEvents(part, recorder.events, Counter(replayer.stats.counts))
 
 
 def _fault_hook(path: Path) -> None:
@@ -394,17 +434,20 @@ def _size(path: Path) -> int:
 
 def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                    ) -> Iterator[FileEvents]:
-    """Yield each file's events from a pool of *workers* processes, as files finish, a
-    site's files in their order (a site's rows are spooled in file order, as inline; sites
-    have their own spool files, so the order between sites changes no row).
+    """Yield the events of each part of *files* from a pool of *workers* processes, as
+    parts finish, a site's parts in their order (a site's rows are spooled in file order,
+    as inline; sites have their own spool files, so the order between sites changes no
+    row).
 
-    The largest files start first (`largest_first`). At most two files per worker are
-    started and not yet yielded (bounded memory). A worker that dies (kill -9, a crash,
-    the memory cap) breaks the pool: the files not yet yielded are tried once more on a
-    fresh pool, one at a time, in file order; a second death ends the replay with an error
-    naming that file, so no page is lost silently and nothing hangs.
+    The largest files start first (`largest_first`), each split into parts of
+    `PART_RECORDS` records when it comes up (`split_file`), so the workers share even the
+    last file and end together. At most two parts per worker are started and not yet
+    yielded (bounded memory). A worker that dies (kill -9, a crash, the memory cap) breaks
+    the pool: the parts not yet yielded are tried once more on a fresh pool, one at a
+    time, in file order; a second death ends the replay with an error naming that file,
+    so no page is lost silently and nothing hangs.
     """
-    pending = list(files)  # not yet yielded, in file order
+    pending = [WarcPart(path) for path in files]  # not yet yielded, in file order
     retried = False
     # forkserver: workers fork from a clean server that has imported the stages once (no
     # threads of this process inherited, no second import of trafilatura per worker) and
@@ -414,43 +457,58 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                                     "pipeline.stages_warmup", *COMMAND_SCRIPT_IMPORTS])
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            # after a death, one file at a time: the next death names its file
-            queue = deque(pending) if retried else deque(largest_first(pending))
+            # after a death, one part at a time: the next death names its file
+            queue = deque(pending) if retried else deque(
+                WarcPart(path) for path in largest_first([part.path for part in pending]))
             in_flight = 1 if retried else 2 * workers
-            running: dict[Future[FileEvents], Path] = {}
-            finished: dict[Path, FileEvents] = {}
+            running: dict[Future[FileEvents], WarcPart] = {}
+            finished: dict[WarcPart, FileEvents] = {}
+            configs = dict(replayer.configs)
             try:
                 while queue or running or finished:
                     while queue and len(running) + len(finished) < in_flight:
-                        path = queue.popleft()
+                        part = queue.popleft()
+                        if not retried and part == WarcPart(part.path):
+                            part = _split_pending(part, pending, queue)
                         running[pool.submit(
                             _replay_file_events, replayer.data_dir, replayer.run_id,
-                            dict(replayer.configs), replayer.sites_dir, path)] = path
+                            configs, replayer.sites_dir, part)] = part
                     if running:
                         done, _ = wait(running, return_when=FIRST_COMPLETED)
                         for future in sorted(done, key=lambda f: pending.index(running[f])):
                             finished[running.pop(future)] = future.result()
-                    for path in _ready(pending, finished):
-                        pending.remove(path)
-                        yield finished.pop(path)
+                    for part in _ready(pending, finished):
+                        pending.remove(part)
+                        yield finished.pop(part)
             except BrokenProcessPool:
                 if retried:
-                    raise ReplayError(f"{pending[0]}: a replay worker died twice on this file "
-                                      "(out of memory?); nothing was loaded", 1) from None
+                    raise ReplayError(f"{pending[0].path}: a replay worker died twice on this "
+                                      "file (out of memory?); nothing was loaded", 1) from None
                 logger.warning("a replay worker died; retrying %d file(s) on a fresh pool",
-                               len(pending))
+                               len({part.path for part in pending}))
                 retried = True
 
 
-def _ready(pending: list[Path], finished: dict[Path, FileEvents]) -> list[Path]:
-    """The finished files that may be yielded now, in file order: those with no earlier file
-    of their site still pending."""
+def _split_pending(whole: WarcPart, pending: list[WarcPart], queue: deque[WarcPart]
+                   ) -> WarcPart:
+    """Split the whole file *whole* into its parts (`split_file`): they take its place in
+    *pending*, all but the first go first in *queue*; return the first, to start now."""
+    parts = split_file(whole.path)
+    at = pending.index(whole)
+    pending[at:at + 1] = parts
+    queue.extendleft(reversed(parts[1:]))
+    return parts[0]
+
+
+def _ready(pending: list[WarcPart], finished: dict[WarcPart, FileEvents]) -> list[WarcPart]:
+    """The finished parts that may be yielded now, in file order: those with no earlier
+    part of their site still pending."""
     seen: set[str] = set()
     ready = []
-    for path in pending:
-        site = file_site(path)
-        if path in finished and site not in seen:
-            ready.append(path)
+    for part in pending:
+        site = file_site(part.path)
+        if part in finished and site not in seen:
+            ready.append(part)
         seen.add(site)
     return ready
 
