@@ -80,3 +80,26 @@ def test_spool_rows_hold_every_field_of_the_records(tmp_path: Path) -> None:
     assert claims == [{**asdict(claim), "topics": list(claim.topics),
                        "products": list(claim.products), "cues": list(claim.cues)}]
     assert read("fetches") == [asdict(fetch)]
+
+
+def test_site_rows_pack_and_unpack_as_they_were() -> None:
+    """A replay worker's rows reach its parent unchanged: tuples stay tuples, pages'
+    rows PageRows, booleans booleans; a value marshal cannot take goes by pickle."""
+    from datetime import date
+
+    from pipeline.spool_rows import PageRows, pack_site_rows, unpack_site_rows
+
+    page = PageRows("d1", ("d1", "花呗逾期", (), None, 3, True),
+                    (("d1", 0, "催收会打电话吗？", ("contacts_family",), False),), ())
+    fetch = ("r1", "http://127.0.0.1/a/1.html", None, 200, False, -1)
+    rows = [("farm-a", fetch), ("farm-a", page), ("farm-b", ())]
+    packed = pack_site_rows(rows)
+    back = unpack_site_rows(packed)
+    assert back == rows
+    assert isinstance(back[1][1], PageRows) and not isinstance(back[0][1], PageRows)
+    assert [type(v) for v in back[0][1]] == [type(v) for v in fetch]
+    odd = [("farm-a", ("r1", date(2026, 1, 2)))]
+    packed_odd = pack_site_rows(odd)
+    assert packed_odd[:1] != packed[:1]  # the other format
+    assert unpack_site_rows(packed_odd) == odd
+    assert unpack_site_rows(pack_site_rows([])) == []

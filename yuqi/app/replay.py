@@ -32,7 +32,14 @@ from pipeline.rawpage import build_raw_page
 from pipeline.records import Claim, Document, Fetch, ResumePoint
 from pipeline.siteconfig import SiteConfig
 from pipeline.spool import SpoolWriter, write_manifest
-from pipeline.spool_rows import PageRows, Row, fetch_row, page_rows
+from pipeline.spool_rows import (
+    PageRows,
+    SiteRows,
+    fetch_row,
+    pack_site_rows,
+    page_rows,
+    unpack_site_rows,
+)
 from pipeline.stat_keys import Stat
 from pipeline.stats import CounterStats, StatCollector, run_summary
 from pipeline.urls import url_key
@@ -355,14 +362,19 @@ class _Replayer:
 @dataclass
 class FileEvents:
     """What a worker read from one part of a WARC file: its spool rows in order (each with
-    its site: a fetch's row, or a page's rows), counters, or an error. Rows, not records:
-    the worker builds them (`pipeline.spool.fetch_row`, `page_rows`), so the parent, which
-    writes the spool alone, only appends them, and tuples pickle cheaper than dataclasses."""
+    its site: a fetch's row, or a page's rows), packed (`pack_site_rows`), counters, or an
+    error. Rows, not records: the worker builds them (`pipeline.spool.fetch_row`,
+    `page_rows`), so the parent, which writes the spool alone, only appends them."""
 
     part: WarcPart
-    events: list[tuple[str, Row | PageRows]]
+    packed: bytes
     stats: Counter[str]
     error: tuple[str, int] | None = None
+
+    @property
+    def events(self) -> list[SiteRows]:
+        """The spool rows, each with its site, in the order the worker read them."""
+        return unpack_site_rows(self.packed)
 
 
 class _Recorder:
@@ -373,7 +385,7 @@ class _Recorder:
     """
 
     def __init__(self) -> None:
-        self.events: list[tuple[str, Row | PageRows]] = []
+        self.events: list[SiteRows] = []
 
     def write_fetch(self, fetch: Fetch) -> None:
         """Keep the fetch row."""
@@ -395,8 +407,8 @@ def _replay_file_events(data_dir: Path, run_id: str, configs: Mapping[str, SiteC
     try:
         replayer._replay_file(part.path, set(), recorder, part)
     except ReplayError as exc:
-        return FileEvents(part, [], Counter(), (str(exc), exc.code))
-    return FileEvents(part, recorder.events, Counter(replayer.stats.counts))
+        return FileEvents(part, pack_site_rows([]), Counter(), (str(exc), exc.code))
+    return FileEvents(part, pack_site_rows(recorder.events), Counter(replayer.stats.counts))
 
 
 def _fault_hook(path: Path) -> None:
