@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from pipeline.page import PageRowsResult
+from pipeline.page import PageRowsResult, unpack_page_rows_result
 from pipeline.page_worker import KILL_DIR_ENV, KILL_ENV, WORKER_DIED, fault_settings, serve
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
@@ -176,7 +176,7 @@ class PagePool:
         else:
             job = worker.jobs.popleft()
             if not job.future.done():
-                job.future.set_result(pickle.loads(data))
+                job.future.set_result(unpack_page_rows_result(data))
         self._dispatch()
 
     def _died(self, worker: _Worker) -> None:

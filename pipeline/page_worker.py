@@ -12,7 +12,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from pipeline.page import PageRowsResult, page_rows_result
+from pipeline.page import PageRowsResult, pack_page_rows_result, page_rows_result
 from pipeline.records import RawPage
 from pipeline.siteconfig import SiteConfig
 
@@ -62,8 +62,8 @@ def _gone(pid: int) -> bool:
 
 
 def serve(conn: Connection, crawl_pid: int, faults: dict[str, str] | None = None) -> None:
-    """A worker's loop: a pickled (RawPage, pickled SiteConfig) in, its pickled
-    PageRowsResult out, until the crawl closes its end of the pipe (or ends:
+    """A worker's loop: a pickled (RawPage, pickled SiteConfig) in, its PageRowsResult out
+    (`pack_page_rows_result`), until the crawl closes its end of the pipe (or ends:
     `_watch_parent`). The site config comes pickled once per site (`PagePool._config_blob`)
     and is unpickled once per worker. *faults*: the crawl process's `fault_settings`."""
     _watch_parent(crawl_pid)
@@ -77,8 +77,7 @@ def serve(conn: Connection, crawl_pid: int, faults: dict[str, str] | None = None
         config = configs.get(blob)
         if config is None:
             config = configs[blob] = pickle.loads(blob)
-        conn.send_bytes(pickle.dumps(_work(raw, config, faults or {}),
-                                     protocol=pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(pack_page_rows_result(_work(raw, config, faults or {})))
 
 
 def _work(raw: RawPage, config: SiteConfig, faults: dict[str, str]) -> PageRowsResult:

@@ -103,3 +103,18 @@ def test_site_rows_pack_and_unpack_as_they_were() -> None:
     assert packed_odd[:1] != packed[:1]  # the other format
     assert unpack_site_rows(packed_odd) == odd
     assert unpack_site_rows(pack_site_rows([])) == []
+
+
+def test_a_page_result_packs_and_unpacks_as_it_was() -> None:
+    """What a crawl's stages worker sends back reaches the crawl process unchanged."""
+    from pipeline.page import PageRowsResult, pack_page_rows_result, unpack_page_rows_result
+    from pipeline.spool_rows import PageRows
+
+    rows = PageRows("d1", ("d1", "借呗", ("p1", "p2"), None, 7, False),
+                    (("d1", 0, "会起诉吗", ("legal_action",)),), (("d1", "teaser", "相关推荐"),))
+    for result in (PageRowsResult(rows), PageRowsResult(rows, "short_text"),
+                   PageRowsResult(None, "not_article")):
+        back = unpack_page_rows_result(pack_page_rows_result(result))
+        assert back == result
+        assert (back.rows is None) == (result.rows is None)
+        assert back.rows is None or isinstance(back.rows, PageRows)
