@@ -17,7 +17,13 @@ import shutil
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -452,26 +458,41 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
     row).
 
     The largest files start first (`largest_first`), each split into parts of
-    `PART_RECORDS` records when it comes up (`split_file`), so the workers share even the
-    last file and end together. At most two parts per worker are started and not yet
+    `PART_RECORDS` records (`split_file`, on a thread that scans the files ahead of the
+    pool), so the workers share even the last file and end together. At most two parts per worker are started and not yet
     yielded (bounded memory). A worker that dies (kill -9, a crash, the memory cap) breaks
     the pool: the parts not yet yielded are tried once more on a fresh pool, one at a
     time, in file order; a second death ends the replay with an error naming that file,
     so no page is lost silently and nothing hangs.
     """
     pending = [WarcPart(path) for path in files]  # not yet yielded, in file order
-    retried = False
     # forkserver: workers fork from a clean server that has imported the stages once (no
     # threads of this process inherited, no second import of trafilatura per worker) and
     # done their first-use setup once (pipeline.stages_warmup), not once per worker
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.stages", "yuqi.app.replay",
                                     "pipeline.stages_warmup", *COMMAND_SCRIPT_IMPORTS])
+    order = largest_first(files)
+    # record boundaries found on a thread, ahead of the pool (zlib inflates without the
+    # GIL): a large file's scan must not hold up the parts the workers are waiting for
+    scanner = ThreadPoolExecutor(1, thread_name_prefix="yuqi-warc-scan")
+    scans = {path: scanner.submit(split_file, path) for path in order}
+    try:
+        yield from _run_pool(replayer, pending, order, scans, workers, context)
+    finally:
+        scanner.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_pool(replayer: _Replayer, pending: list[WarcPart], order: list[Path],
+              scans: Mapping[Path, Future[list[WarcPart]]], workers: int,
+              context: multiprocessing.context.BaseContext) -> Iterator[FileEvents]:
+    """`replay_on_pool`'s loop over *pending* (updated as files are split and parts
+    yielded); *order* is the files' start order, *scans* their parts once split."""
+    retried = False
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             # after a death, one part at a time: the next death names its file
-            queue = deque(pending) if retried else deque(
-                WarcPart(path) for path in largest_first([part.path for part in pending]))
+            queue = deque(pending) if retried else deque(WarcPart(path) for path in order)
             in_flight = 1 if retried else 2 * workers
             running: dict[Future[FileEvents], WarcPart] = {}
             finished: dict[WarcPart, FileEvents] = {}
@@ -481,7 +502,8 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                     while queue and len(running) + len(finished) < in_flight:
                         part = queue.popleft()
                         if not retried and part == WarcPart(part.path):
-                            part = _split_pending(part, pending, queue)
+                            part = _split_pending(part, scans[part.path].result(), pending,
+                                                  queue)
                         running[pool.submit(
                             _replay_file_events, replayer.data_dir, replayer.run_id,
                             configs, replayer.sites_dir, part)] = part
@@ -501,11 +523,10 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
                 retried = True
 
 
-def _split_pending(whole: WarcPart, pending: list[WarcPart], queue: deque[WarcPart]
-                   ) -> WarcPart:
-    """Split the whole file *whole* into its parts (`split_file`): they take its place in
-    *pending*, all but the first go first in *queue*; return the first, to start now."""
-    parts = split_file(whole.path)
+def _split_pending(whole: WarcPart, parts: list[WarcPart], pending: list[WarcPart],
+                   queue: deque[WarcPart]) -> WarcPart:
+    """Put the whole file *whole*'s *parts* (`split_file`) in its place in *pending*, all
+    but the first first in *queue*; return the first, to start now."""
     at = pending.index(whole)
     pending[at:at + 1] = parts
     queue.extendleft(reversed(parts[1:]))
