@@ -459,11 +459,11 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
 
     The largest files start first (`largest_first`), each split into parts of
     `PART_RECORDS` records (`split_file`, on a thread that scans the files ahead of the
-    pool), so the workers share even the last file and end together. At most two parts per worker are started and not yet
-    yielded (bounded memory). A worker that dies (kill -9, a crash, the memory cap) breaks
-    the pool: the parts not yet yielded are tried once more on a fresh pool, one at a
-    time, in file order; a second death ends the replay with an error naming that file,
-    so no page is lost silently and nothing hangs.
+    pool), so the workers share even the last file and end together. At most two parts
+    per worker are started and not yet yielded (bounded memory). A worker that dies
+    (kill -9, a crash, the memory cap) breaks the pool: the parts not yet yielded are tried
+    once more on a fresh pool, one at a time, in file order; a second death ends the
+    replay with an error naming that file, so no page is lost silently and nothing hangs.
     """
     pending = [WarcPart(path) for path in files]  # not yet yielded, in file order
     # forkserver: workers fork from a clean server that has imported the stages once (no
