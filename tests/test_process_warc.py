@@ -11,6 +11,7 @@ file a one-line error).
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -33,11 +34,13 @@ from pipeline.warc import (
     ArchivedResponse,
     CorruptRecord,
     WarcArchive,
+    member_offsets,
     read_warc,
 )
 from tests.cli import invoke_yuqi, run_yuqi
 from yuqi.app.replay import (
     ReplayError,
+    WarcPart,
     choose_runs,
     file_site,
     largest_first,
@@ -441,3 +444,49 @@ def test_one_sites_single_file_is_shared_by_the_pools_workers(
     assert _files(pooled) == _files(inline)
     assert len(_files(pooled)) >= 3  # fetches, documents, claims of the site
     assert read_manifest(pooled)["stats"]["total"] == read_manifest(inline)["stats"]["total"]
+
+
+def _five_pages(tmp_path: Path) -> Path:
+    """A WARC file of five response/request pairs (two gzip members each)."""
+    return _archive(tmp_path, [{"url": f"http://farm.test/a/{i}.html"} for i in range(5)])
+
+
+def test_member_offsets_are_where_the_records_start(tmp_path: Path) -> None:
+    path = _five_pages(tmp_path)
+    offsets = member_offsets(path)
+    assert offsets is not None and len(offsets) == 10  # a response and a request per page
+    responses = [r for r in read_warc(path) if isinstance(r, ArchivedResponse)]
+    assert [r.offset for r in responses] == offsets[::2]
+    # from any record boundary to the next, reading yields exactly the records there
+    for start, end in itertools.pairwise([*offsets, None]):
+        got = [r.offset for r in read_warc(path, start=start, end=end)]
+        assert got == ([start] if offsets.index(start) % 2 == 0 else [])
+
+
+def test_a_damaged_or_cut_off_file_has_no_offsets_and_is_one_part(tmp_path: Path) -> None:
+    path = _five_pages(tmp_path)
+    data = path.read_bytes()
+    cut = tmp_path / "farm-a-00001.warc.gz"
+    cut.write_bytes(data[:-10])
+    damaged = tmp_path / "farm-a-00002.warc.gz"
+    damaged.write_bytes(data[:200] + bytes(50) + data[250:])
+    empty = tmp_path / "farm-a-00003.warc.gz"
+    empty.write_bytes(b"")
+    for bad in (cut, damaged, empty, tmp_path / "missing.warc.gz"):
+        assert member_offsets(bad) is None, bad.name
+        assert split_file(bad, records=2) == [WarcPart(bad)], bad.name
+
+
+@pytest.mark.parametrize("records", [1, 2, 3, 4, 7, 10, 11])
+def test_a_files_parts_read_its_records_once_in_order(tmp_path: Path, records: int) -> None:
+    path = _five_pages(tmp_path)
+    ids = [r.record_id for r in read_warc(path) if isinstance(r, ArchivedResponse)]
+    assert len(ids) == 5
+    parts = split_file(path, records=records)
+    assert len(parts) == (1 if records >= 10 else -(-10 // records))
+    assert parts[0].start == 0 and parts[-1].last
+    assert [p.last for p in parts[:-1]] == [False] * (len(parts) - 1)
+    assert all(a.end == b.start for a, b in itertools.pairwise(parts))
+    read = [r for part in parts for r in read_warc(path, start=part.start, end=part.end)]
+    assert not [r for r in read if isinstance(r, CorruptRecord)]
+    assert [r.record_id for r in read if isinstance(r, ArchivedResponse)] == ids

@@ -13,16 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.rawpage import header_pairs, is_html_response, not_html_reason
-from pipeline.warc import (
-    HOP_BY_HOP,
-    ArchivedResponse,
-    CorruptRecord,
-    WarcArchive,
-    gzip_member,
-    member_offsets,
-    read_warc,
-)
-from yuqi.app.replay import WarcPart, split_file
+from pipeline.warc import HOP_BY_HOP, ArchivedResponse, WarcArchive, gzip_member, read_warc
 
 
 def test_written_fields_and_headers_read_back(tmp_path: Path) -> None:
@@ -121,54 +112,3 @@ def test_a_record_member_is_the_full_window_gzip_byte_for_byte(size: int) -> Non
         assert member == zlib.compress(data, 9, wbits=31)
         assert gzip.decompress(member) == data
 
-
-def _archive_of(tmp_path: Path, pages: int) -> tuple[Path, list[str]]:
-    """A WARC file of *pages* response/request pairs (two gzip members each) and the
-    response record ids in file order."""
-    archive = WarcArchive(tmp_path, "r1", "farm-a")
-    ids = [archive.write_pair(
-        url=f"http://127.0.0.1/a/{i}.html", method="GET", request_headers=[],
-        status=200, reason="OK", response_headers=[("Content-Type", "text/html")],
-        body=f"<html><p>第{i}页</p></html>".encode(), fetched_at="2026-01-02T03:04:05Z",
-    ).record_id for i in range(pages)]
-    archive.close()
-    return next((tmp_path / "archive" / "r1").glob("*.warc.gz")), ids
-
-
-def test_member_offsets_are_where_the_records_start(tmp_path: Path) -> None:
-    path, ids = _archive_of(tmp_path, 5)
-    offsets = member_offsets(path)
-    assert offsets is not None and len(offsets) == 10  # a response and a request per page
-    responses = [r for r in read_warc(path) if isinstance(r, ArchivedResponse)]
-    assert [r.offset for r in responses] == offsets[::2]
-    # from any record boundary to the next, reading yields exactly the records there
-    for start, end in itertools.pairwise([*offsets, None]):
-        got = [r.offset for r in read_warc(path, start=start, end=end)]
-        assert got == ([start] if offsets.index(start) % 2 == 0 else [])
-
-
-def test_a_damaged_or_cut_off_file_has_no_offsets_and_is_one_part(tmp_path: Path) -> None:
-    path, _ = _archive_of(tmp_path, 5)
-    data = path.read_bytes()
-    cut = tmp_path / "farm-a-00001.warc.gz"
-    cut.write_bytes(data[:-10])
-    damaged = tmp_path / "farm-a-00002.warc.gz"
-    damaged.write_bytes(data[:200] + bytes(50) + data[250:])
-    empty = tmp_path / "farm-a-00003.warc.gz"
-    empty.write_bytes(b"")
-    for bad in (cut, damaged, empty, tmp_path / "missing.warc.gz"):
-        assert member_offsets(bad) is None, bad.name
-        assert split_file(bad, records=2) == [WarcPart(bad)], bad.name
-
-
-@pytest.mark.parametrize("records", [1, 2, 3, 4, 7, 10, 11])
-def test_a_files_parts_read_its_records_once_in_order(tmp_path: Path, records: int) -> None:
-    path, ids = _archive_of(tmp_path, 5)
-    parts = split_file(path, records=records)
-    assert len(parts) == (1 if records >= 10 else -(-10 // records))
-    assert parts[0].start == 0 and parts[-1].last
-    assert [p.last for p in parts[:-1]] == [False] * (len(parts) - 1)
-    assert all(a.end == b.start for a, b in itertools.pairwise(parts))
-    read = [r for part in parts for r in read_warc(path, start=part.start, end=part.end)]
-    assert not [r for r in read if isinstance(r, CorruptRecord)]
-    assert [r.record_id for r in read if isinstance(r, ArchivedResponse)] == ids

@@ -263,7 +263,7 @@ class _Replayer:
                     on_file(events.part.path)
         else:
             for path in files:
-                self._replay_file(path, written)
+                self._replay_file(WarcPart(path), written)
                 self._file_done(path)
                 on_file(path)
         self.newer_docs |= written
@@ -282,11 +282,11 @@ class _Replayer:
                 self.stats.inc(Stat.DOCUMENTS)
                 self.stats.inc(Stat.CLAIMS, len(rows.claims))
 
-    def _replay_file(self, path: Path, written: set[str], sink: PageSink | None = None,
-                     part: WarcPart | None = None) -> None:
-        """Spool the records of *path* (of *part* of it only, when given)."""
+    def _replay_file(self, part: WarcPart, written: set[str], sink: PageSink | None = None
+                     ) -> None:
+        """Spool the records of *part* of a WARC file (`WarcPart(path)`: all of them)."""
+        path = part.path
         name = path.relative_to(self.data_dir).as_posix()
-        part = part or WarcPart(path)
         try:
             for item in read_warc(path, name, start=part.start, end=part.end):
                 if isinstance(item, CorruptRecord):
@@ -411,7 +411,7 @@ def _replay_file_events(data_dir: Path, run_id: str, configs: Mapping[str, SiteC
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
     recorder = _Recorder()
     try:
-        replayer._replay_file(part.path, set(), recorder, part)
+        replayer._replay_file(part, set(), recorder)
     except ReplayError as exc:
         return FileEvents(part, pack_site_rows([]), Counter(), (str(exc), exc.code))
     return FileEvents(part, pack_site_rows(recorder.events), Counter(replayer.stats.counts))
