@@ -276,63 +276,15 @@ def analyse_claims(sentence: str, context: str = "", *, explain: bool = True) ->
     return list(_remembered_claims(sentence, context, explain))
 
 
-TagKey = tuple[str, str, bool]  # (sentence, lead-in, explain): what a tagging depends on
-TagResult = tuple[TagKey, tuple[Analysis, ...]]
-
-# Taggings done by the other worker processes of a stages pool (`remember_tags`), and
-# this process's own since it last handed them over (`take_new_tags`; None: not kept).
-_FROM_OTHERS: dict[TagKey, tuple[Analysis, ...]] = {}
-_NEW: list[TagResult] | None = None
-
-
 @lru_cache(maxsize=TAG_CACHE_SIZE)
 def _remembered_claims(sentence: str, context: str, explain: bool) -> tuple[Analysis, ...]:
-    key = (sentence, context, explain)
-    claims = _FROM_OTHERS.get(key)
-    if claims is None:
-        claims = tuple(_analyse_claims(sentence, context, explain=explain))
-        if _NEW is not None:
-            _NEW.append((key, claims))
-    return claims
-
-
-def keep_new_tags(keep: bool = True) -> None:
-    """Start (or, *keep* False, stop) keeping this process's new taggings for
-    `take_new_tags`: a pool worker whose results the other workers reuse
-    (`pipeline.claims.tag_exchange`)."""
-    global _NEW
-    if not keep:
-        _NEW = None
-    elif _NEW is None:
-        _NEW = []
-
-
-def take_new_tags() -> list[TagResult]:
-    """The sentences this process tagged since the last call, with their claims (empty
-    unless `keep_new_tags` was called)."""
-    global _NEW
-    if not _NEW:
-        return []
-    new, _NEW = _NEW, []
-    return new
-
-
-def remember_tags(results: list[TagResult]) -> None:
-    """Reuse taggings another process did (`take_new_tags` there): tagging is a pure
-    function of the sentence, its lead-in and the data files, which every worker of a pool
-    shares, so a sentence one worker tagged costs the others a lookup. Bounded like the
-    tag cache."""
-    for key, claims in results:
-        if len(_FROM_OTHERS) >= TAG_CACHE_SIZE:
-            _FROM_OTHERS.clear()
-        _FROM_OTHERS[key] = claims
+    return tuple(_analyse_claims(sentence, context, explain=explain))
 
 
 def clear_tag_cache() -> None:
     """Forget remembered sentences (benchmarks measure a first pass with it)."""
     _remembered_claims.cache_clear()
     _SAME_NORMALIZED.clear()
-    _FROM_OTHERS.clear()
     forget()
 
 

@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import shutil
 import signal
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import (
@@ -31,7 +30,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.claims import tag_exchange
 from pipeline.errors import YuqiError
 from pipeline.fetch import build_fetch
 from pipeline.links import page_links, parse_html
@@ -406,24 +404,16 @@ class _Recorder:
 
 
 def _replay_file_events(data_dir: Path, run_id: str, configs: Mapping[str, SiteConfig],
-                        sites_dir: Path, part: WarcPart, tags: Path | None = None
-                        ) -> FileEvents:
+                        sites_dir: Path, part: WarcPart) -> FileEvents:
     """Worker: run the stages over one part of a WARC file; return its rows instead of
-    spooling them. *tags*: the pool's tag exchange folder (`pipeline.claims.tag_exchange`):
-    the sentences the other workers tagged are taken first, this part's published after."""
+    spooling them."""
     _fault_hook(part.path)
-    exchange = None if tags is None else tag_exchange.joined(tags)
-    if exchange is not None:
-        exchange.absorb()
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
     recorder = _Recorder()
     try:
         replayer._replay_file(part, set(), recorder)
     except ReplayError as exc:
         return FileEvents(part, pack_site_rows([]), Counter(), (str(exc), exc.code))
-    finally:
-        if exchange is not None:
-            exchange.publish()
     return FileEvents(part, pack_site_rows(recorder.events), Counter(replayer.stats.counts))
 
 
@@ -487,24 +477,17 @@ def replay_on_pool(replayer: _Replayer, files: list[Path], workers: int
     # GIL): a large file's scan must not hold up the parts the workers are waiting for
     scanner = ThreadPoolExecutor(1, thread_name_prefix="yuqi-warc-scan")
     scans = {path: scanner.submit(split_file, path) for path in order}
-    # the workers share their taggings through a folder (pipeline.claims.tag_exchange)
-    tags = tempfile.TemporaryDirectory(prefix="yuqi-tags-") if workers > 1 else None
     try:
-        yield from _run_pool(replayer, pending, order, scans, workers, context,
-                             None if tags is None else Path(tags.name))
+        yield from _run_pool(replayer, pending, order, scans, workers, context)
     finally:
         scanner.shutdown(wait=True, cancel_futures=True)
-        if tags is not None:
-            tags.cleanup()
 
 
 def _run_pool(replayer: _Replayer, pending: list[WarcPart], order: list[Path],
               scans: Mapping[Path, Future[list[WarcPart]]], workers: int,
-              context: multiprocessing.context.BaseContext, tags: Path | None
-              ) -> Iterator[FileEvents]:
+              context: multiprocessing.context.BaseContext) -> Iterator[FileEvents]:
     """`replay_on_pool`'s loop over *pending* (updated as files are split and parts
-    yielded); *order* is the files' start order, *scans* their parts once split, *tags*
-    the workers' tag exchange folder (None: one worker, nothing to share)."""
+    yielded); *order* is the files' start order, *scans* their parts once split."""
     retried = False
     while pending:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -523,7 +506,7 @@ def _run_pool(replayer: _Replayer, pending: list[WarcPart], order: list[Path],
                                                   queue)
                         running[pool.submit(
                             _replay_file_events, replayer.data_dir, replayer.run_id,
-                            configs, replayer.sites_dir, part, tags)] = part
+                            configs, replayer.sites_dir, part)] = part
                     if running:
                         done, _ = wait(running, return_when=FIRST_COMPLETED)
                         for future in sorted(done, key=lambda f: pending.index(running[f])):
