@@ -41,11 +41,13 @@ from tests.cli import invoke_yuqi, run_yuqi
 from yuqi.app.replay import (
     ReplayError,
     WarcPart,
+    archive_bytes,
     choose_runs,
     file_site,
     largest_first,
     replay,
     split_file,
+    warc_files,
 )
 
 PAGE = ("<html><head><title>网贷逾期</title></head><body><article>"
@@ -381,6 +383,27 @@ def test_a_sites_spool_is_written_when_its_last_file_is_replayed(
         assert _files(outcome.spool_dir) == _files(pooled)
     finally:
         shutil.rmtree(outcome.spool_dir)
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_progress_adds_up_to_the_archive_and_moves_within_files(
+        replayed: tuple[Path, str, Path], workers: int) -> None:
+    """`on_bytes` reports each file (inline) or each part of a file (pool) as it is spooled:
+    the steps add up to the archive's size, so `yuqi process`'s progress bar ends full and,
+    on a pool, moves several times within a file."""
+    data, crawl_run, _ = replayed
+    configs = {c.name: c for c in load_site_configs(data.parent / "sites")}
+    files = warc_files(data, [crawl_run])
+    steps: list[int] = []
+    outcome = replay(data, [crawl_run], configs, f"progress-{workers}", data.parent / "sites",
+                     workers=workers, on_bytes=steps.append)
+    shutil.rmtree(outcome.spool_dir)
+    assert sum(steps) == archive_bytes(files) == sum(p.stat().st_size for p in files)
+    assert all(step > 0 for step in steps)
+    if workers:
+        assert len(steps) > len(files)
+    else:
+        assert sorted(steps) == sorted(p.stat().st_size for p in files)
 
 
 def test_the_pool_starts_the_largest_files_first_each_sites_in_order(tmp_path: Path) -> None:

@@ -124,6 +124,11 @@ def warc_files(data_dir: Path, run_ids: Iterable[str]) -> list[Path]:
     return [p for r in run_ids for p in sorted((data_dir / "archive" / r).glob("*.warc.gz"))]
 
 
+def archive_bytes(files: Iterable[Path]) -> int:
+    """The size of *files* on disk: the total of a replay's `on_bytes` progress."""
+    return sum(_size(path) for path in files)
+
+
 def _site_of(record: ArchivedResponse, path: Path) -> str:
     # Records written before Yuqi-Site existed: the file is named <site>-NNNNN.warc.gz.
     return record.site or file_site(path)
@@ -154,6 +159,12 @@ class WarcPart:
     def last(self) -> bool:
         """True for the part that ends its file (the whole file is one)."""
         return self.end is None
+
+    @property
+    def size(self) -> int:
+        """The part's bytes in its file (a replay's progress: a file's parts add up to
+        its size)."""
+        return (_size(self.path) if self.end is None else self.end) - self.start
 
 
 def split_file(path: Path, records: int = PART_RECORDS) -> list[WarcPart]:
@@ -252,12 +263,15 @@ class _Replayer:
         return self.spools[site]
 
     def replay_run(self, files: list[Path], on_file: Callable[[Path], None],
-                   workers: int = 0) -> None:
-        """Replay the WARC files of one source run (*workers* > 0: on a process pool)."""
+                   workers: int = 0, on_bytes: Callable[[int], None] = lambda _n: None
+                   ) -> None:
+        """Replay the WARC files of one source run (*workers* > 0: on a process pool);
+        *on_bytes* gets the archive bytes of each part or file as it is spooled."""
         written: set[str] = set()
         if workers > 0:
             for events in replay_on_pool(self, files, workers):
                 self.apply(events, written)
+                on_bytes(events.part.size)
                 if events.part.last:
                     self._file_done(events.part.path)
                     on_file(events.part.path)
@@ -265,6 +279,7 @@ class _Replayer:
             for path in files:
                 self._replay_file(WarcPart(path), written)
                 self._file_done(path)
+                on_bytes(_size(path))
                 on_file(path)
         self.newer_docs |= written
 
@@ -548,13 +563,17 @@ def _ready(pending: list[WarcPart], finished: dict[WarcPart, FileEvents]) -> lis
 
 def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig],
            run_id: str, sites_dir: Path = Path("spiders/sites"),
-           on_file: Callable[[Path], None] = lambda _p: None, workers: int = 0
-           ) -> ReplayOutcome:
+           on_file: Callable[[Path], None] = lambda _p: None, workers: int = 0,
+           on_bytes: Callable[[int], None] = lambda _n: None) -> ReplayOutcome:
     """Re-run the stages over the archive of *run_ids* into the new spool run *run_id*.
 
     The spool gets its manifest (so `yuqi load` takes it) only when every file was
     read; on any error the half-written spool folder is removed. With several runs,
     the newest fetch of a document wins (older ones are counted as superseded).
+    *on_file* is called with each file once it is spooled, *on_bytes* with the archive
+    bytes of each part of a file (on a pool) or each file (inline) as it is spooled:
+    they add up to `archive_bytes` of the runs, for a progress bar that moves within
+    large files.
     """
     started = datetime.now(UTC).isoformat()
     replayer = _Replayer(data_dir, run_id, configs, sites_dir)
@@ -562,7 +581,7 @@ def replay(data_dir: Path, run_ids: list[str], configs: Mapping[str, SiteConfig]
         runs = [warc_files(data_dir, [source]) for source in sorted(run_ids, reverse=True)]
         replayer.plan_flushes([path for files in runs for path in files])
         for files in runs:
-            replayer.replay_run(files, on_file, workers)
+            replayer.replay_run(files, on_file, workers, on_bytes)
         replayer.close()
         stats = replayer.stats.counts
         write_manifest(replayer.spool_dir, {

@@ -406,10 +406,13 @@ def process(
     sites_dir: Annotated[Path, typer.Option(
         "--sites-dir", help="With --from-warc: the site configs.")] = Path("spiders/sites"),
     no_load: Annotated[bool, typer.Option("--no-load", help="Leave the spool unloaded.")] = False,
-    lock_timeout: Annotated[float, typer.Option("--lock-timeout")] = 30.0,
+    lock_timeout: Annotated[float, typer.Option(
+        "--lock-timeout", help="Seconds the load keeps retrying while another process holds "
+        "the warehouse.")] = 30.0,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=0, help="With --from-warc: processes running the stages, one WARC "
-        "file each (default: the usable cores; 0 = in this process).")] = None,
+        "--workers", min=0, help="With --from-warc: processes running the stages, sharing the "
+        "WARC files in parts of 16 pages (default: the usable cores; 0 = in this "
+        "process).")] = None,
 ) -> None:
     """Re-run pipeline stages over stored data without recrawling (--from-warc or --retag)."""
     from yuqi.app.retag import retag_warehouse
@@ -431,12 +434,20 @@ def process(
 def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_dir: Path,
                        no_load: bool, lock_timeout: float, workers: int | None = None) -> None:
     """`yuqi process --from-warc`: replay the archive into a new spool run, then load it."""
-    from rich.progress import Progress
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
 
     from pipeline.page_pool import usable_cores
     from yuqi.app.crawl import new_run_id
     from yuqi.app.load import load_pending
-    from yuqi.app.replay import choose_runs, replay, warc_files
+    from yuqi.app.replay import archive_bytes, choose_runs, replay, warc_files
 
     if run is not None and all_runs:
         fail("give either --run or --all-runs, not both", 2)
@@ -447,10 +458,14 @@ def _process_from_warc(data_dir: Path, run: str | None, all_runs: bool, sites_di
     pool = usable_cores() if workers is None else workers
     err.print(f"replaying {len(files)} WARC files of run {', '.join(sources)} into run {new_id}"
               + (f" on {pool} worker processes" if pool else ""))
-    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("replaying", total=len(files))
-        outcome = replay(data_dir, sources, configs, new_id, sites_dir,
-                         on_file=lambda _p: progress.advance(task), workers=pool)
+    # by archive bytes, not files: a 256 MB WARC file is minutes of work
+    columns = (TextColumn("replaying"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
+               TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task("replaying", total=archive_bytes(files))
+        outcome = replay(data_dir, sources, configs, new_id, sites_dir, workers=pool,
+                         on_bytes=lambda n: progress.advance(task, n))
     summary = outcome.summary
     skipped = outcome.stats[Stat.CORRUPT_RECORDS]
     out.print(f"run {new_id} from warc:{','.join(sources)}: {summary['responses']} responses, "
