@@ -55,7 +55,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.18"
+BASE_VERSION = "tagger-0.3.19"
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,8 +770,12 @@ def _case_clause(norm: str, evidence: list[TopicEvidence], senses: Senses) -> li
             else ev for ev in evidence]  # fmt: skip
 
 
-#: What opens an answer after a question (答：一般不会。).
-_ANSWER_LABELS = ("答：", "答:", "回答：", "回答:", "答案是", "a：", "a:")
+#: What opens an answer after a question (答：一般不会。, 答案是：不会。), the longer first: a
+#: colon after the label is the label's (the answer's first clause is what follows it).
+_ANSWER_LABELS = ("答案是：", "答案是:", "答案为：", "答案为:", "答案：", "答案:", "答：", "答:",
+                  "回答：", "回答:", "答案是", "答案为", "a：", "a:")
+#: A labelled answer that says no in words (答案是否定的): it denies the question's event.
+_ANSWER_NO = "否定"
 
 
 def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
@@ -787,6 +791,8 @@ def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
         if norm.startswith(label):
             start = len(label)
             break
+    if start and norm.startswith(_ANSWER_NO, start):
+        return _ANSWER_NO
     end = clause_end(norm, start)
     for hit in hits:
         if hit.has("topic") and start <= hit.start < end:

@@ -1,0 +1,90 @@
+"""Claims conventions added in session twenty-three (sentences written for these tests, each
+keeping a phenomenon seen on real farm pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims.document import tag_document
+from pipeline.claims.tagger import analyse
+
+# -- a labelled answer after a yes/no question: 答案是：不会 / 答案：不会的 / 答案是否定的 ------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "hedge"),
+    [
+        # the label's colon used to end the answer's first clause before its 不会
+        ("逾期后催收会打给我爸妈吗？答案是：不会。", "contacts_family", "denies", "none"),
+        ("欠网贷会被抓去坐牢吗？答案是：大多数情况下不会。", "criminal_risk", "denies",
+         "frequency"),
+        ("信用卡逾期会被起诉吗？答案为：一般不会，除非金额很大。", "legal_action", "denies",
+         "frequency"),
+        # 答案 with a colon and no 是 used to leave the answer without a topic
+        ("借呗逾期了会有人上门吗？答案：不会的。", "home_visit", "denies", "none"),
+        # no in so many words
+        ("通讯录里的人都会接到电话吗？答案是否定的。", "contacts_family", "denies", "none"),
+        ("美团逾期会影响征信吗？答案是否定的，前提是三天内还上。", "credit_report", "denies",
+         "none"),
+        # yes stays yes
+        ("逾期太久会被起诉吗？答案是肯定的。", "legal_action", "affirms", "none"),
+        ("催收会打电话到单位吗？答案是：会的。", "contacts_family", "affirms", "none"),
+    ],
+)
+def test_a_labelled_answer_takes_the_question_and_says_yes_or_no(
+        text: str, topic: str, stance: str, hedge: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 2
+    assert claims[0].stance == "question"
+    assert claims[1].topics == (topic,)
+    assert claims[1].stance == stance
+    assert claims[1].hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not after a question: the label alone lends no topic and no denial
+        "很多人担心会被起诉。答案是否定的。",
+        # 答案 opening a sentence that is not an answer
+        "借呗逾期会被起诉吗？答案在文章最后。",
+    ],
+)
+def test_no_answer_without_a_question_before_it(text: str) -> None:
+    claims = tag_document("d", text, include_non_claims=True)
+    assert not any(c.stance == "denies" and c.idx == 1 for c in claims)
+
+
+# -- a call to the workplace or the family home is a third-party contact, not a visit -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the collector named before the call used to take its 打电话 (催收会打电话, a call to
+        # the borrower) and leave 到单位 to read as a visit
+        "催收会打电话到单位吗？",
+        "逾期两个月后，催收也会打电话到公司。",
+        "催收还会打电话到学校找老师。",
+        "催收会打电话到家里，让家人帮忙还。",
+        "他们会打电话到家里问你的情况。",
+        "上个月催收把电话打到家里了。",
+    ],
+)
+def test_a_call_to_the_workplace_or_home_reaches_third_parties(sentence: str) -> None:
+    a = analyse(sentence)
+    assert "contacts_family" in a.topics
+    assert "home_visit" not in a.topics and "debtor_contact" not in a.topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("催收人员到单位找我了。", "home_visit"),
+        ("催收会打电话到你手机上。", "debtor_contact"),
+        ("催收也会打电话，但不至于上门。", "debtor_contact"),
+    ],
+)
+def test_visits_and_calls_to_the_borrower_stay_what_they_were(sentence: str, topic: str
+                                                             ) -> None:
+    assert topic in analyse(sentence).topics
