@@ -88,3 +88,35 @@ def test_a_call_to_the_workplace_or_home_reaches_third_parties(sentence: str) ->
 def test_visits_and_calls_to_the_borrower_stay_what_they_were(sentence: str, topic: str
                                                              ) -> None:
     assert topic in analyse(sentence).topics
+
+
+# -- whether it happens and what that depends on, in one clause: a condition ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("银行会视情况决定是否同意给你办理停息挂账。", "negotiation"),
+        ("会不会被起诉要视具体情况而定。", "legal_action"),
+        ("能不能协商成功主要取决于你的还款意愿。", "negotiation"),
+        # in two clauses it already was
+        ("是否会上门催收，还要看具体情况来定。", "home_visit"),
+    ],
+)
+def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic: str) -> None:
+    a = analyse(sentence)
+    assert topic in a.topics
+    assert a.stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # set aside: it holds either way
+        "不管会不会被起诉，都要看你自己怎么处理。",
+        # a decision with nothing it depends on
+        "银行会决定是否起诉。",
+    ],
+)
+def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:
+    assert analyse(sentence).stance == "affirms"

@@ -668,6 +668,10 @@ def _names_a_role(text: str, hit: Hit) -> bool:
     return any(t in rest for t in _ROLE_TIMES)
 
 
+#: Words that set a whether aside (不管会不会, 至于能不能): what follows holds either way.
+_REGARDLESS = ("不管", "无论", "不论", "至于")
+
+
 def _whether_depends(text: str, lex: Lexicon) -> str | None:
     """会不会被上门，主要看…: a clause asking whether, the next clause opening with what it
     depends on. The marker found (会不会…主要看), or None."""
@@ -683,6 +687,12 @@ def _whether_depends(text: str, lex: Lexicon) -> str | None:
             if dep:
                 return f"{word}…{dep}"
         word = next((w for w in lex.whether if w in clause), None)
+        if word is not None and not any(r in clause for r in _REGARDLESS):
+            # in one clause (银行会视情况决定是否同意, 会不会被起诉要视具体情况而定): what it
+            # depends on named before or after the whether (session twenty-three)
+            dep = next((d for d in lex.depends if d in clause), None)
+            if dep:
+                return f"{word}…{dep}"
         if word is not None and any(e in clause[: clause.find(word)]
                                     for e in lex.question_embedders):
             word = None  # 至于会不会上门 / 不管会不会: embedded already, kept as it was
