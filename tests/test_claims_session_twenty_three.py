@@ -116,6 +116,8 @@ def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic
         "不管会不会被起诉，都要看你自己怎么处理。",
         # a decision with nothing it depends on
         "银行会决定是否起诉。",
+        # a check the reader is told to make (需要看 holds 要看, which only opens a later clause)
+        "你需要看一下征信报告上是否有逾期记录。",
     ],
 )
 def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:

@@ -648,7 +648,7 @@ def condition_cues(text: str, matchers: Matchers, lex: Lexicon | None = None) ->
                 b.startswith("才") and text.startswith(b, hit.end - 1) for b in blockers):
             continue  # 过了还款日才把钱还进去: 才 of a late act (session sixteen)
         found.append(hit.text.replace(GAP, "…"))
-    if lex is not None and lex.whether and lex.depends:
+    if lex is not None and lex.whether and (lex.depends or lex.depends_here):
         dep = _whether_depends(text, lex)
         if dep:
             found.append(dep)
@@ -690,7 +690,7 @@ def _whether_depends(text: str, lex: Lexicon) -> str | None:
         if word is not None and not any(r in clause for r in _REGARDLESS):
             # in one clause (银行会视情况决定是否同意, 会不会被起诉要视具体情况而定): what it
             # depends on named before or after the whether (session twenty-three)
-            dep = next((d for d in lex.depends if d in clause), None)
+            dep = next((d for d in lex.depends_here if d in clause), None)
             if dep:
                 return f"{word}…{dep}"
         if word is not None and any(e in clause[: clause.find(word)]

@@ -195,6 +195,8 @@ class Lexicon:
     # 会不会被上门，主要看…: a whether-clause answered by a clause that names what it depends on
     whether: tuple[str, ...] = ()  # the whether words of the first clause (会不会, 是否)
     depends: tuple[str, ...] = ()  # the opening of a later clause (主要看, 取决于)
+    # the same said inside the whether's own clause (视情况决定是否, 是否…要视具体情况而定)
+    depends_here: tuple[str, ...] = ()
     # a first clause that only names who advises (律师提醒，遇到…先录音): the clause after
     # it is read as the sentence start (session eleven)
     adviser_leads: tuple[str, ...] = ()
@@ -424,6 +426,7 @@ def _parse_lexicon(data: dict[str, Any]) -> Lexicon:
         power_words=_strings(modality, "power_words", file, "modality.", required=False),
         whether=_strings(data, "whether", file, required=False),
         depends=_strings(data, "depends", file, required=False),
+        depends_here=_strings(data, "depends_here", file, required=False),
         rule_sources=_strings(modality, "rule_sources", file, "modality.", required=False),
         rule_leads=_strings(modality, "rule_leads", file, "modality.", required=False),
         rule_ends=_strings(modality, "rule_ends", file, "modality.", required=False),
