@@ -122,3 +122,40 @@ def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic
 )
 def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:
     assert analyse(sentence).stance == "affirms"
+
+
+# -- an answer that says it depends, after a yes/no or "when" question: conditional -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "condition"),
+    [
+        ("借呗逾期会被起诉吗？要看欠款金额。", "legal_action", "要看"),
+        ("欠网贷会有人上门吗？这得看情况。", "home_visit", "得看"),
+        ("逾期几天会上征信？这个因平台而异。", "credit_report", "因平台而异"),
+        # its 没有 denies nothing: there is no fixed time, so it depends
+        ("逾期多久会被起诉？没有固定的时间。", "legal_action", "没有固定"),
+        ("催收会联系我家人吗？主要取决于你欠的是哪家。", "contacts_family", "主要取决于"),
+    ],
+)
+def test_an_answer_that_it_depends_is_a_condition(text: str, topic: str, condition: str
+                                                   ) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 2
+    assert claims[1].topics == (topic,)
+    assert claims[1].stance == "conditional"
+    assert f"cond:{condition}" in claims[1].cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a yes/no or "when" question: the answer says how, not whether
+        "逾期了怎么办？要看你的具体情况。",
+        # no question before it
+        "很多人担心会被起诉。要看欠款金额。",
+    ],
+)
+def test_it_depends_after_no_yes_no_question_lends_no_topic(text: str) -> None:
+    claims = tag_document("d", text, include_non_claims=True)
+    assert not [c for c in claims if c.idx == 1 and c.topics]

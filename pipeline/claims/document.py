@@ -15,6 +15,7 @@ from pipeline.claims.clauses import alternation
 from pipeline.claims.segment import Segment, segment
 from pipeline.claims.senses import load_senses
 from pipeline.claims.tagger import TAG_CACHE_SIZE, analyse, analyse_claims, tagger_version
+from pipeline.claims.taxonomy import load_taxonomy
 from pipeline.normalize import sha1_hex
 from pipeline.records import Claim
 
@@ -123,6 +124,25 @@ _ANSWER_OPEN = re.compile(
     r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
 
 
+#: What may stand before an answer's "it depends" (这个要看平台, 其实得看金额).
+_DEPENDS_LEAD = re.compile(r"^(?:这个|这|那|其实|具体)?\s*")
+
+
+def _depends_answer(text: str) -> str | None:
+    """The words a bare answer opens with when it says the answer depends (要看欠款金额,
+    这个因平台而异, 没有固定的时间: negation.toml's `depends`), or None."""
+    lex = load_taxonomy().lexicon
+    body = _DEPENDS_LEAD.sub("", text.lstrip(), count=1)
+    return next((d for d in (*lex.depends, *lex.depends_here) if body.startswith(d)), None)
+
+
+def _depending(claims: list[Analysis], dep: str) -> list[Analysis]:
+    """*claims* of an answer that says the event depends on something: conditional, the
+    depends words as their condition (a 没有 of 没有固定的时间 denies nothing)."""
+    return [replace(a, stance="conditional", conditions=(*a.conditions, dep)) if a.topics else a
+            for a in claims]
+
+
 def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
                         explain: bool) -> None:
     """微粒贷逾期记录多久能消除？5年后才会自动消除。-- an answer with no topic cue of its own
@@ -139,15 +159,20 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
         if a.topics or a.boilerplate is not None or seg.context:
             continue
         if a.threshold is None and not _DURATION.search(seg.text):
+            if not (i > 0 and segs[i - 1].line == seg.line and len(seg.text) <= _SHORT_ANSWER
+                    and analyses[i - 1][0].stance == "question"):
+                continue
+            asked = segs[i - 1].text
             # 借呗会打通讯录吗？答：正规渠道一般不会。-- a short answer right after a yes/no
             # question of its line states the question's topic (session fourteen)
-            if (i > 0 and segs[i - 1].line == seg.line and len(seg.text) <= _SHORT_ANSWER
-                    and _ANSWER_OPEN.match(seg.text.lstrip())
-                    and analyses[i - 1][0].stance == "question"
-                    and (_YES_NO.search(segs[i - 1].text) or (
-                        _WHEN.search(segs[i - 1].text)
-                        and seg.text.lstrip().startswith("不一定")))):
-                analyses[i] = analyse_claims(seg.text, segs[i - 1].text, explain=explain)
+            if _ANSWER_OPEN.match(seg.text.lstrip()) and (_YES_NO.search(asked) or (
+                    _WHEN.search(asked) and seg.text.lstrip().startswith("不一定"))):
+                analyses[i] = analyse_claims(seg.text, asked, explain=explain)
+            # 借呗逾期会被起诉吗？要看欠款金额。-- an answer that it depends: conditional, as
+            # 会不会被起诉，要看金额 in one sentence (session twenty-three)
+            elif (_YES_NO.search(asked) or _WHEN.search(asked)) and (
+                    dep := _depends_answer(seg.text)):
+                analyses[i] = _depending(analyse_claims(seg.text, asked, explain=explain), dep)
             continue
         if i > 0 and segs[i - 1].line == seg.line:
             before = analyses[i - 1][0]
