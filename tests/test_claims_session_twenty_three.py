@@ -154,6 +154,8 @@ def test_an_answer_that_it_depends_is_a_condition(text: str, topic: str, conditi
         "逾期了怎么办？要看你的具体情况。",
         # no question before it
         "很多人担心会被起诉。要看欠款金额。",
+        # 要看清楚: look closely, advice, not what it depends on
+        "借呗逾期会被起诉吗？要看清楚合同条款。",
     ],
 )
 def test_it_depends_after_no_yes_no_question_lends_no_topic(text: str) -> None:

@@ -133,7 +133,14 @@ def _depends_answer(text: str) -> str | None:
     这个因平台而异, 没有固定的时间: negation.toml's `depends`), or None."""
     lex = load_taxonomy().lexicon
     body = _DEPENDS_LEAD.sub("", text.lstrip(), count=1)
-    return next((d for d in (*lex.depends, *lex.depends_here) if body.startswith(d)), None)
+    dep = next((d for d in (*lex.depends, *lex.depends_here) if body.startswith(d)), None)
+    if dep is not None and body.startswith(_LOOK_CLOSELY, len(dep)):
+        return None  # 要看清楚合同: look at it, advice, not what it depends on
+    return dep
+
+
+#: After 要看 / 得看: looking at something closely, not depending on it (要看清楚合同条款).
+_LOOK_CLOSELY = ("清楚", "一下", "仔细", "好")
 
 
 def _depending(claims: list[Analysis], dep: str) -> list[Analysis]:
