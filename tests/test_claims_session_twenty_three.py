@@ -118,6 +118,8 @@ def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic
         "银行会决定是否起诉。",
         # a check the reader is told to make (需要看 holds 要看, which only opens a later clause)
         "你需要看一下征信报告上是否有逾期记录。",
+        # a whether weighed in a later clause, beside the claim of the first
+        "平台并没有义务一定答应你的分期申请，能否谈成因人而异。",
     ],
 )
 def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:
