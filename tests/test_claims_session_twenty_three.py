@@ -7,6 +7,16 @@ import pytest
 
 from pipeline.claims.document import tag_document
 from pipeline.claims.tagger import analyse
+from pipeline.records import Claim
+
+
+def _answer(text: str) -> Claim:
+    """The claim of the answer in *text* (a question, then its answer): two claims, the
+    first the question."""
+    claims = tag_document("d", text)
+    assert len(claims) == 2
+    assert claims[0].stance == "question"
+    return claims[1]
 
 # -- a labelled answer after a yes/no question: 答案是：不会 / 答案：不会的 / 答案是否定的 ------
 
@@ -33,12 +43,10 @@ from pipeline.claims.tagger import analyse
 )
 def test_a_labelled_answer_takes_the_question_and_says_yes_or_no(
         text: str, topic: str, stance: str, hedge: str) -> None:
-    claims = tag_document("d", text)
-    assert len(claims) == 2
-    assert claims[0].stance == "question"
-    assert claims[1].topics == (topic,)
-    assert claims[1].stance == stance
-    assert claims[1].hedge == hedge
+    answer = _answer(text)
+    assert answer.topics == (topic,)
+    assert answer.stance == stance
+    assert answer.hedge == hedge
 
 
 @pytest.mark.parametrize(
@@ -96,11 +104,11 @@ def test_visits_and_calls_to_the_borrower_stay_what_they_were(sentence: str, top
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [
-        ("银行会视情况决定是否同意给你办理停息挂账。", "negotiation"),
+        ("发卡行会视情况决定要不要给你办分期。", "negotiation"),
         ("会不会被起诉要视具体情况而定。", "legal_action"),
         ("能不能协商成功主要取决于你的还款意愿。", "negotiation"),
         # in two clauses it already was
-        ("是否会上门催收，还要看具体情况来定。", "home_visit"),
+        ("会不会派人上门，还得看你的具体情况。", "home_visit"),
     ],
 )
 def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic: str) -> None:
@@ -119,7 +127,7 @@ def test_a_whether_weighed_in_its_own_clause_is_a_condition(sentence: str, topic
         # a check the reader is told to make (需要看 holds 要看, which only opens a later clause)
         "你需要看一下征信报告上是否有逾期记录。",
         # a whether weighed in a later clause, beside the claim of the first
-        "平台并没有义务一定答应你的分期申请，能否谈成因人而异。",
+        "放款方没有义务一定批你的分期，能不能谈下来因人而异。",
     ],
 )
 def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:
@@ -142,11 +150,10 @@ def test_a_whether_set_aside_or_decided_stays_as_it_was(sentence: str) -> None:
 )
 def test_an_answer_that_it_depends_is_a_condition(text: str, topic: str, condition: str
                                                    ) -> None:
-    claims = tag_document("d", text)
-    assert len(claims) == 2
-    assert claims[1].topics == (topic,)
-    assert claims[1].stance == "conditional"
-    assert f"cond:{condition}" in claims[1].cues
+    answer = _answer(text)
+    assert answer.topics == (topic,)
+    assert answer.stance == "conditional"
+    assert f"cond:{condition}" in answer.cues
 
 
 @pytest.mark.parametrize(

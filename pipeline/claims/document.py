@@ -124,6 +124,8 @@ _ANSWER_OPEN = re.compile(
     r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
 
 
+#: After 要看 / 得看: looking at something closely, not depending on it (要看清楚合同条款).
+_LOOK_CLOSELY = ("清楚", "一下", "仔细", "好")
 #: What may stand before an answer's "it depends" (这个要看平台, 其实得看金额).
 _DEPENDS_LEAD = re.compile(r"^(?:这个|这|那|其实|具体)?\s*")
 
@@ -138,9 +140,6 @@ def _depends_answer(text: str) -> str | None:
         return None  # 要看清楚合同: look at it, advice, not what it depends on
     return dep
 
-
-#: After 要看 / 得看: looking at something closely, not depending on it (要看清楚合同条款).
-_LOOK_CLOSELY = ("清楚", "一下", "仔细", "好")
 
 
 def _depending(claims: list[Analysis], dep: str) -> list[Analysis]:

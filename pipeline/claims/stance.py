@@ -688,8 +688,8 @@ def _whether_depends(text: str, lex: Lexicon) -> str | None:
                 return f"{word}…{dep}"
         word = next((w for w in lex.whether if w in clause), None)
         if word is not None and start == 0 and not any(r in clause for r in _REGARDLESS):
-            # in the sentence's first clause (银行会视情况决定是否同意, 会不会被起诉要视具体情况
-            # 而定): what it depends on named before or after the whether; not a whether
+            # in the sentence's first clause (发卡行会视情况决定要不要给你办分期, 会不会被起诉
+            # 要视具体情况而定): what it depends on named before or after the whether; not a whether
             # weighed in a later clause beside the claim (…并没有义务同意，能否谈成因人而异)
             # (session twenty-three)
             dep = next((d for d in lex.depends_here if d in clause), None)
