@@ -118,10 +118,17 @@ _YES_NO = re.compile(r"吗\s*[?？]?\s*$|会不会|能不能|是不是|有没有
 #: happen): the same kind of answer (session fifteen).
 _WHEN = re.compile(r"几天|多久|多长时间|什么时候")
 _SHORT_ANSWER = 40
-#: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会).
+#: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会);
+#: yes or no may follow the condition it holds under (只要不是恶意骗贷，一般不会) and the lender
+#: or the case it is about (正规平台一般不会这么做, 这种情况很少) (session twenty-four).
 _ANSWER_OPEN = re.compile(
-    r"(?:答|回答|答案)\s*[:：]|答案[是为]|(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?"
-    r"|其实|当然|肯定|绝对)?\s*(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
+    r"(?:答|回答|答案)\s*[:：]|答案[是为]"
+    r"|(?:(?:只要|如果|若|除非|要是|只有|假如)[^,，;；。?？]{1,16}[,，]\s*)?"
+    r"(?:(?:正规的?|大部分|大多数|绝大多数|多数|有些|部分)?(?:网贷平台|贷款平台|平台|银行|金融机构"
+    r"|持牌机构|机构|催收公司|催收方)|这种情况|这种事情?|对方)?"
+    r"(?:(?:一般|通常|基本上?|大多数?情况下|正常情况下|正规(?:平台|渠道)?|其实|当然|肯定|绝对|也|都"
+    r"|就|才|有可能|可能)\s*)"
+    r"{0,2}(?:不会|会的|会|不一定|不是|是的|可以|不可以|不能|能|没有|很少|极少|不太会)")
 
 
 #: After 要看 / 得看: looking at something closely, not depending on it (要看清楚合同条款).

@@ -55,7 +55,7 @@ from pipeline.claims.taxonomy import GAP, GAP_MARK, Taxonomy, load_taxonomy
 from pipeline.claims.thresholds import extract_threshold
 from pipeline.normalize import drop_matches, normalize_text, normalize_with_offsets
 
-BASE_VERSION = "tagger-0.3.19"
+BASE_VERSION = "tagger-0.3.20"
 
 
 @dataclass(frozen=True, slots=True)
@@ -776,14 +776,19 @@ _ANSWER_LABELS = ("答案是：", "答案是:", "答案为：", "答案为:", "�
                   "回答：", "回答:", "答案是", "答案为", "a：", "a:")
 #: A labelled answer that says no in words (答案是否定的): it denies the question's event.
 _ANSWER_NO = "否定"
+#: What opens an answer's condition (只要不是恶意的，一般不会): yes or no is in the next clause.
+_ANSWER_CONDITIONS = ("只要", "如果", "若", "除非", "要是", "只有", "假如")
 
 
 def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
     """The negator that opens a bare answer to the question *context* (借呗会打通讯录吗？
     答：正规渠道一般不会。): the answer denies the question's event (session fourteen).
 
-    Only for a question lead; only a negator in the answer's first clause, with no topic cue
-    of its own there (a list item's lead-in lends its cues as they are)."""
+    Only for a question lead; only a negator in the answer's first clause, or the clause
+    after the condition it opens with (只要不是恶意拖欠，一般不会), with no topic cue of its
+    own there (a list item's lead-in lends its cues as they are). A denial or rarity word
+    that stands after a cue (不会这么做, 这种情况很少) counts too: the cue is the question's,
+    before it."""
     if not context.rstrip().endswith(("?", "？", "吗", "呢")):
         return None
     start = 0
@@ -793,11 +798,14 @@ def _answer_negator(norm: str, hits: list[Hit], context: str) -> str | None:
             break
     if start and norm.startswith(_ANSWER_NO, start):
         return _ANSWER_NO
+    if norm.startswith(_ANSWER_CONDITIONS, start):
+        start = min(clause_end(norm, start) + 1, len(norm))
     end = clause_end(norm, start)
     for hit in hits:
         if hit.has("topic") and start <= hit.start < end:
             return None
-    return next((h.text for h in hits if h.has("neg") and start <= h.start < end), None)
+    return next((h.text for h in hits if (h.has("neg") or h.has("postneg"))
+                 and start <= h.start < end), None)
 
 
 def _lead_evidence(context: str, matchers: Matchers, senses: Senses) -> list[TopicEvidence]:

@@ -66,9 +66,10 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
 _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
 # A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话,
 # 一天能接几十个 (a count of the calls named before; not 个 of a span: 一天两个小时). Not across
-# a list's 、: 逾期超过30天、累计三次以上 names two conditions, the first an overdue span (round y).
+# a list's 、: 逾期超过30天、累计三次以上 names two conditions, the first an overdue span (round y);
+# nor across 且 (逾期超过三个月且经两次催收: a second condition, session twenty-four).
 _FREQUENCY_RE = re.compile(
-    r"[^,;:，；：。!?！？、]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*"
+    r"[^,;:，；：。!?！？、且]{0,3}?(?:\d+|[" + _CN + r"几数多]+)\s*"
     r"(?:次|通|遍|个电话|条短信|个(?!月|多月|半月|小时|钟头|星期|礼拜|工作日|季度|自然日))"
 )
 # ...also with a limit word a few characters on (一年一般只能改一次, 一年最多申请两次).

@@ -1,0 +1,110 @@
+"""Claims conventions added in session twenty-four (sentences written for these tests, each
+keeping a phenomenon seen on real farm pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims.document import tag_document
+from pipeline.claims.tagger import analyse
+from pipeline.records import Claim
+
+
+def _answer(text: str) -> Claim:
+    """The claim of the answer in *text* (a question, then its answer): two claims, the
+    first the question."""
+    claims = tag_document("d", text, include_non_claims=True)
+    assert len(claims) == 2
+    assert claims[0].stance == "question"
+    return claims[1]
+
+
+# -- a bare answer with its subject, its condition, or a denial after the (question's) cue --
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "hedge"),
+    [
+        # the lender named before yes or no (used to have no topic: one lead word only)
+        ("借呗逾期了催收会上门吗？正规平台基本不会这么做。", "home_visit", "denies", "frequency"),
+        ("微粒贷逾期会被起诉吗？银行通常不会。", "legal_action", "denies", "frequency"),
+        ("花呗逾期会上征信吗？大部分平台都会。", "credit_report", "affirms", "frequency"),
+        # the condition first, yes or no in the next clause (its 不是 is the condition's)
+        ("欠信用卡会坐牢吗？只要不是故意透支不还，一般不会。", "criminal_risk", "denies",
+         "frequency"),
+        ("逾期会打给紧急联系人吗？要是一直联系不上你，就可能会。", "contacts_family",
+         "conditional", "possibility"),
+        # a rarity word after the (question's) cue denies, as it does after a cue of its own
+        ("逾期后会被爆通讯录吗？这种情况其实很少。", "contacts_family", "denies", "frequency"),
+    ],
+)
+def test_an_answer_with_its_subject_or_condition_takes_the_question(
+        text: str, topic: str, stance: str, hedge: str) -> None:
+    answer = _answer(text)
+    assert answer.topics == (topic,)
+    assert answer.stance == stance
+    assert answer.hedge == hedge
+
+
+def test_a_remark_after_a_question_is_no_answer() -> None:
+    # 很多人都会问 holds 都会 but answers nothing
+    assert _answer("逾期会被起诉吗？这个问题很多人都会问。").topics == ()
+
+
+# -- "not every" with 也 before it is a possibility, not a denial --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("也不是每个逾期的人都会被起诉。", "legal_action"),
+        ("也并不是所有平台都会爆通讯录。", "contacts_family"),
+    ],
+)
+def test_not_every_after_ye_is_a_possibility(text: str, topic: str) -> None:
+    a = analyse(text)
+    assert a.topics == (topic,)
+    assert (a.stance, a.hedge) == ("affirms", "possibility")
+
+
+def test_ye_with_a_plain_negator_still_denies() -> None:
+    a = analyse("逾期后也不会马上被起诉。")
+    assert (a.topics, a.stance) == (("legal_action",), "denies")
+
+
+# -- cues ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["白条逾期后额度会被降为零。", "逾期几天额度就直接降至五百了。"])
+def test_a_limit_brought_down_to_a_level_is_account_impact(text: str) -> None:
+    a = analyse(text)
+    assert a.topics == ("account_impact",)
+    assert a.stance == "affirms"
+
+
+def test_how_often_the_borrower_is_contacted_is_debtor_contact() -> None:
+    # 联系借款人的 stops the cue (…的家人 is someone else); 的次数 is still the borrower
+    a = analyse("催收每天联系借款人的次数有严格限制。")
+    assert a.topics == ("debtor_contact",)
+    other = analyse("催收不得联系借款人的家人。")
+    assert other.topics == ("contacts_family",)
+    assert other.stance == "denies"
+
+
+def test_the_borrower_sought_in_person_with_a_word_between() -> None:
+    a = analyse("逾期头几天一般只会找本人。")
+    assert a.topics == ("debtor_contact",)
+
+
+# -- an overdue span, then 且 and a count of reminders: the span stays --------------------
+
+
+def test_a_span_and_a_count_joined_by_qie_are_two_conditions() -> None:
+    a = analyse("逾期超过两个月且经三次催收仍未还款的，平台可能会起诉。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.max_days) == (60, None)
+    assert a.stance == "conditional"
+
+
+def test_a_count_right_after_a_span_is_still_a_frequency() -> None:
+    assert analyse("逾期后催收一天打三次电话。").threshold is None
