@@ -48,7 +48,7 @@ readability_guard.install()
 
 # Bump when the extraction or cleaning *code* changes what it outputs; parameter changes
 # are caught by the hash in EXTRACTOR_VERSION.
-CODE_REVISION = "yuqi-clean-5"
+CODE_REVISION = "yuqi-clean-6"
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_TEXT_CHARS = 40

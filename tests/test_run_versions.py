@@ -31,7 +31,7 @@ def test_the_extractor_version_is_its_parameters_hashed() -> None:
     assert extractor_version() == EXTRACTOR_VERSION
     assert re.fullmatch(r"trafilatura-[\w.]+\+yuqi-clean-\d+\+[0-9a-f]{8}", EXTRACTOR_VERSION)
     params = extractor_parameters()
-    assert params["clean_rules"] == ["teaser", "disclaimer", "cta", "info_line"]
+    assert params["clean_rules"] == ["teaser", "disclaimer", "cta", "info_line", "furniture"]
     cleaning = params["modules"]["pipeline.clean"]
     assert cleaning["CTA_MAX_CHARS"] == clean.CTA_MAX_CHARS
     assert cleaning["_DISCLAIMER"][0] == clean._DISCLAIMER.pattern
