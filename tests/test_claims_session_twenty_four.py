@@ -108,3 +108,34 @@ def test_a_span_and_a_count_joined_by_qie_are_two_conditions() -> None:
 
 def test_a_count_right_after_a_span_is_still_a_frequency() -> None:
     assert analyse("逾期后催收一天打三次电话。").threshold is None
+
+
+# -- the borrower's own fear, then corrected: a belief the author rejects -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the fear senses used to drop the cue, so these had no topic
+        ("我当时最怕的就是被爆通讯录，其实平台根本不敢这么做。", "contacts_family"),
+        ("我最担心的是被起诉，实际上银行很少起诉小额欠款。", "legal_action"),
+        ("那几个月我天天提心吊胆，生怕有人找上门来，其实根本没人来。", "home_visit"),
+        ("我最怕征信出问题，事实上逾期两天并不会上报。", "credit_report"),
+    ],
+)
+def test_a_fear_the_author_corrects_is_denied(text: str, topic: str) -> None:
+    a = analyse(text)
+    assert a.topics == (topic,)
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fear told with nothing said against it stays no claim
+        "那段时间我最怕的就是被起诉，天天失眠。",
+        "我最担心的是催收打电话告诉单位领导。",
+    ],
+)
+def test_a_fear_alone_is_still_no_claim(text: str) -> None:
+    assert analyse(text).topics == ()

@@ -44,6 +44,9 @@ class Sense:
     # that refers back to the person named: 填的是室友的号码，结果他就接到了电话) are read
     # with the cue's clause
     follow: tuple[str, ...] = ()
+    # the rule does not apply when a later clause opens with one of these (我最怕被爆通讯录，
+    # 结果平台并没有这么做: the fear is followed by what happened, a claim) (session twenty-four)
+    corrected_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +255,8 @@ def _sense(i: int, entry: dict[str, Any]) -> Sense:
         raise _fail(f"{where}context", "expected at least one context word")
     return Sense(str(entry["name"]), topic, _words(entry, "cues", where), context, scope,
                  action, str(entry["example"]), tuple(expect),
-                 _words(entry, "unless", where), _words(entry, "follow", where))  # fmt: skip
+                 _words(entry, "unless", where), _words(entry, "follow", where),
+                 _words(entry, "corrected_by", where))  # fmt: skip
 
 
 def _boilerplate(i: int, entry: dict[str, Any]) -> Boilerplate:
@@ -435,6 +439,16 @@ def _same_length(fixed: str, m: re.Match[str]) -> str:
     return fixed if len(m.group(0)) == len(fixed) else m.group(0)
 
 
+def _later_clause_opens(norm: str, clause_of: list[int], start: int,
+                        words: tuple[str, ...]) -> bool:
+    """True when a clause after the one holding *start* opens with one of *words*."""
+    if not 0 <= start < len(clause_of):
+        return False
+    clause = clause_of[start]
+    return any(clause_of[i] > clause and clause_of[i - 1] != clause_of[i]
+               and norm[i:].lstrip().startswith(words) for i in range(start + 1, len(norm)))
+
+
 def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, ...]) -> str:
     """The later clauses of *norm* after *clause* that hold one of *words*, joined.
 
@@ -517,6 +531,9 @@ def apply_senses(
         result: tuple[str | None, str] = (topic, "")
         for rule in senses.by_topic.get(topic, ()):
             if rule.cues and cue not in rule.cues:
+                continue
+            if rule.corrected_by and _later_clause_opens(norm, clause_of, start,
+                                                         rule.corrected_by):
                 continue
             if rule.scope == "after" and 0 <= start < len(clause_of):
                 begin = start + (len(cue) if GAP not in cue else 1)
