@@ -139,3 +139,23 @@ def test_a_fear_the_author_corrects_is_denied(text: str, topic: str) -> None:
 )
 def test_a_fear_alone_is_still_no_claim(text: str) -> None:
     assert analyse(text).topics == ()
+
+
+# -- 才 of coming to know late, and the author's verdict after reported words -------------
+
+
+def test_coming_to_know_late_is_no_condition() -> None:
+    a = analyse("对方自称是某某法院的，让我加他微信处理案件，后来才知道是诈骗。")
+    assert a.topics == ("fake_collection",)
+    assert a.stance == "affirms"
+    # the 的，…才 of an only-if case stays a condition
+    b = analyse("逾期超过三个月的，才会被起诉。")
+    assert (b.topics, b.stance) == (("legal_action",), "conditional")
+
+
+def test_the_authors_verdict_after_a_call_is_not_the_callers_words() -> None:
+    a = analyse("有人打电话说是银保监会的，说我的贷款要注销，要求转账，这是诈骗。")
+    assert a.topics == ("fake_collection",)
+    # with no verdict the sentence tells of the call
+    assert analyse("有人打电话说是银保监会的，说我的贷款要注销，要求转账。").topics == (
+        "debtor_contact",)

@@ -254,7 +254,9 @@ def _rejected_quote(norm: str, start: int, close: int, senses: Senses) -> bool:
 #: or the teller asks whether the words are true (，这条到底是真的吗？) (session seventeen).
 _NARRATION_RE = re.compile(
     "[,，](?=结果|后来|最后|最终|没想到|谁知|这玩意|这东西|这是真|这到底|到底是真|到底真|真的假的"
-    "|是真的吗|是不是真的)")
+    "|是真的吗|是不是真的"
+    # the author's verdict on the call (…，要求转账，这是诈骗) (session twenty-four)
+    "|这是诈骗|这是骗|这就是诈骗|这就是骗|这都是骗|这是典型|这明显是|这些都是骗|千万别|千万不要)")
 
 
 #: A collector as the speaker, up to six characters, then the say-word (对方一开口就说要…,
