@@ -159,3 +159,51 @@ def test_the_authors_verdict_after_a_call_is_not_the_callers_words() -> None:
     # with no verdict the sentence tells of the call
     assert analyse("有人打电话说是银保监会的，说我的贷款要注销，要求转账。").topics == (
         "debtor_contact",)
+
+
+# -- words met in the session's blind probes (probe640-643) --------------------------------
+
+
+def test_being_told_is_no_defendant_and_not_qualifying_is_a_refusal() -> None:
+    a = analyse("我找花呗客服申请过两次分期还款，两次都被告知不符合条件。")
+    assert a.topics == ("negotiation",)  # 被告知 holds 被告, no lawsuit
+    assert a.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("逾期后平台真的派人到家里的情况极为少见。", "home_visit"),
+    ("打电话到借款人单位的做法较为少见。", "contacts_family"),
+])
+def test_rarity_with_more_degree_words_denies(text: str, topic: str) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance, a.hedge) == ((topic,), "denies", "frequency")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("白条逾期以后，小白信用分会往下掉。", "account_impact"),
+    ("對方拿著本票去法院聲請本票裁定，就能強制執行。", "legal_action"),
+    ("間銀行撇咗帳之後會將筆數賣畀資產公司。", "bad_debt_transfer"),
+])
+def test_more_words_for_the_score_a_ruling_and_a_write_off(text: str, topic: str) -> None:
+    assert topic in analyse(text).topics
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("委外催收的时间点各家不同，常见的是逾期15天或30天。", "frequency"),
+    ("催收短信里常见“即将起诉”这类字眼。", "frequency"),
+    ("逾期以后转给外包公司催收的情况很常见。", "frequency"),
+    ("呢啲財務公司好多時會打去你公司。", "frequency"),
+    # the most common one named, and a FAQ's heading: no frequency
+    ("最常见的施压方式是打电话给你的父母。", "none"),
+    ("常见问题：逾期一天会上征信吗？", "none"),
+])
+def test_what_is_common_is_a_frequency(text: str, hedge: str) -> None:
+    assert analyse(text).hedge == hedge
+
+
+def test_a_window_of_hours_names_no_overdue_day() -> None:
+    a = analyse("催收只能在早上八点到晚上九点之间打电话，晚上九点后到隔天早上八点前都不能打。")
+    assert a.threshold is None
+    # the next day's deadline alone is still the first day overdue
+    b = analyse("在还款日次日24点前还清，就不会报送征信。")
+    assert b.threshold is not None and (b.threshold.min_days, b.threshold.max_days) == (1, 1)

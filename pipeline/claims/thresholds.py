@@ -63,6 +63,12 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
               ("晚还的当天", 0), ("没还上的当天", 0), ("没还上当天", 0), ("次日", 1), ("第二天", 1),
               ("隔天", 1), ("第2天", 1))
 # An example in brackets (超过一定期限(如三个月)) keeps the operator written before it.
+#: A time of day after a day word (隔天早上七点, 次日8点前): a clock time, no span (session
+#: twenty-four).
+_CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*"
+                       r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:)")
+#: ...and a clock time before it in its clause: the two ends of a window of hours.
+_CLOCK_BEFORE_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:\d)")
 _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
 # A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话,
 # 一天能接几十个 (a count of the calls named before; not 个 of a span: 一天两个小时). Not across
@@ -204,12 +210,21 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
     """Every duration span in *text*, ranges X天到Y天 and lists X天、Y天或Z天 merged,
     dates, 每N天 and look-back windows (近半年) dropped."""
     spans: list[_Span] = []
+    clock_days: list[tuple[int, int]] = []  # day words inside a window of clock times
     for word, day in _DAY_WORDS:
         pos = text.find(word)
+        if pos >= 0 and _CLOCK_RE.match(text, pos + len(word)) and _CLOCK_BEFORE_RE.search(
+                text, text.rfind(",", 0, pos) + 1, pos):
+            # 晚上十点过后到隔天早上七点前: hours of the day (when calls may come), no day of
+            # overdue; 次日24点前还清 alone is still the next day (session twenty-four)
+            clock_days.append((pos, pos + len(word)))
+            continue
         if pos >= 0:  # the span leaves 逾期 / 晚还 outside, so it still anchors the day
             lead = len(word) - 2 if word.endswith(("当天", "当日")) else 0
             spans.append(_Span(pos + lead, pos + len(word), day, day, True, word[lead:]))
     for m in _DUR_RE.finditer(text):
+        if any(start <= m.start() < end for start, end in clock_days):
+            continue  # 第二天 of a window of hours (its 二天 is no span either)
         num, unit = m.group("num"), m.group("unit")
         before = text[max(0, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 3]
