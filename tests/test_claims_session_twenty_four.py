@@ -207,3 +207,41 @@ def test_a_window_of_hours_names_no_overdue_day() -> None:
     # the next day's deadline alone is still the first day overdue
     b = analyse("在还款日次日24点前还清，就不会报送征信。")
     assert b.threshold is not None and (b.threshold.min_days, b.threshold.max_days) == (1, 1)
+
+
+# -- question-and-answer lines (probe640) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        # Traditional script: the answer's 不會 and the question's 會不會…嗎 were not read
+        ("問：網貸逾期會不會打電話到公司？答：一般不會，除非一直聯繫不上你。", "contacts_family",
+         "denies"),
+        # a labelled "it depends" answer (the label hid the depends words)
+        ("问：招行信用卡逾期会被起诉吗？答：这要看欠了多少钱。", "legal_action", "conditional"),
+        # the answer calls the question's premise false
+        ("问：花呗逾期一天就会上征信吗？答：不少人都这么想，其实这是个误区。", "credit_report",
+         "denies"),
+    ],
+)
+def test_more_answer_forms_take_the_question(text: str, topic: str, stance: str) -> None:
+    answer = _answer(text)
+    assert answer.topics == (topic,)
+    assert answer.stance == stance
+
+
+def test_an_answer_that_opens_by_saying_it_depends_is_conditional() -> None:
+    answer = _answer("借呗逾期以后能协商分期吗？因人而异，能拿出困难证明的更容易谈成。")
+    assert answer.topics == ("negotiation",)
+    assert answer.stance == "conditional"
+    # an answer with its own topic and no depends words keeps its stance
+    plain = _answer("借呗逾期以后能协商分期吗？能，拿出困难证明就更容易谈成。")
+    assert plain.stance == "affirms"
+
+
+def test_days_in_an_answer_to_how_many_days_overdue_are_days_overdue() -> None:
+    answer = _answer("问：网贷逾期多少天会打给紧急联系人？答：各家说法不一，常见的有10天或20天。")
+    assert answer.topics == ("contacts_family",)
+    assert (answer.min_days, answer.max_days, answer.anchor) == (10, 20, "overdue")
+    assert answer.stance == "conditional"  # 说法不一 (it varies) denies nothing

@@ -14,7 +14,13 @@ from pipeline.claims.analysis import CONTEXT_MARK, Analysis
 from pipeline.claims.clauses import alternation
 from pipeline.claims.segment import Segment, segment
 from pipeline.claims.senses import load_senses
-from pipeline.claims.tagger import TAG_CACHE_SIZE, analyse, analyse_claims, tagger_version
+from pipeline.claims.tagger import (
+    TAG_CACHE_SIZE,
+    analyse,
+    analyse_claims,
+    tagger_version,
+    tagging_text,
+)
 from pipeline.claims.taxonomy import load_taxonomy
 from pipeline.normalize import sha1_hex
 from pipeline.records import Claim
@@ -116,7 +122,7 @@ _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(?:天|
 _YES_NO = re.compile(r"吗\s*[?？]?\s*$|会不会|能不能|是不是|有没有|是否|可不可以|要不要")
 #: A "when" question (逾期几天会打通讯录？), answered by 不一定 alone (it may or may not
 #: happen): the same kind of answer (session fifteen).
-_WHEN = re.compile(r"几天|多久|多长时间|什么时候")
+_WHEN = re.compile(r"几天|多久|多长时间|什么时候|多少天|几个月|多少个月")
 _SHORT_ANSWER = 40
 #: How such an answer opens: an answer label, yes or no, or a hedge before it (一般不会);
 #: yes or no may follow the condition it holds under (只要不是恶意骗贷，一般不会) and the lender
@@ -133,8 +139,22 @@ _ANSWER_OPEN = re.compile(
 
 #: After 要看 / 得看: looking at something closely, not depending on it (要看清楚合同条款).
 _LOOK_CLOSELY = ("清楚", "一下", "仔细", "好")
-#: What may stand before an answer's "it depends" (这个要看平台, 其实得看金额).
-_DEPENDS_LEAD = re.compile(r"^(?:这个|这|那|其实|具体)?\s*")
+#: What may stand before an answer's "it depends" (这个要看平台, 其实得看金额, 答：这要看金额,
+#: 各家说法不一).
+_DEPENDS_LEAD = re.compile(r"^(?:(?:答|回答|答案)\s*[:：]\s*)?"
+                           r"(?:这个|这|那|其实|具体|各家|各平台)?\s*")
+#: A short answer that calls the question's premise false (答：很多人都这么以为，其实这是个误解):
+#: it denies the question's event (session twenty-four).
+_REJECTING_ANSWER = ("误解", "误区", "谣言", "不是这样", "并非如此", "没那回事", "没有这回事",
+                     "不属实", "并不真实", "想多了", "多虑了")
+
+
+def clause_break_after(text: str, words: str) -> bool:
+    """True when *words* (found at the start of *text*, after its lead) end their clause:
+    因人而异，… (the whole first clause says it depends), not 要看你有没有…."""
+    at = text.find(words)
+    rest = text[at + len(words) :].lstrip() if at >= 0 else ""
+    return rest[:1] in (",", "，", ";", "；", "。", ":", "：")
 
 
 def _depends_answer(text: str) -> str | None:
@@ -169,23 +189,40 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
     """
     for i, seg in enumerate(segs):
         a = analyses[i][0]
-        if a.topics or a.boilerplate is not None or seg.context:
+        if a.boilerplate is not None or seg.context:
+            continue
+        # the regular expressions read Simplified text (問：…會不會…嗎？答：一般不會)
+        text = tagging_text(seg.text).lstrip()
+        after_question = (i > 0 and segs[i - 1].line == seg.line
+                          and analyses[i - 1][0].stance == "question")
+        asked_text = tagging_text(segs[i - 1].text) if after_question else ""
+        if a.topics:
+            # 借呗逾期能协商减免罚息吗？因人而异，有诚意的更容易谈成。-- an answer that opens by
+            # saying it depends is conditional though it names its topic (session twenty-four)
+            if after_question and (_YES_NO.search(asked_text) or _WHEN.search(asked_text)) and (
+                    dep := _depends_answer(text)) and clause_break_after(text, dep):
+                analyses[i] = _depending(analyses[i], dep)
             continue
         if a.threshold is None and not _DURATION.search(seg.text):
-            if not (i > 0 and segs[i - 1].line == seg.line and len(seg.text) <= _SHORT_ANSWER
-                    and analyses[i - 1][0].stance == "question"):
+            if not (after_question and len(seg.text) <= _SHORT_ANSWER):
                 continue
             asked = segs[i - 1].text
+            # 借呗逾期会被起诉吗？要看欠款金额。-- an answer that it depends: conditional, as
+            # 会不会被起诉，要看金额 in one sentence (session twenty-three; labelled 答：这要看…
+            # too, session twenty-four)
+            if (_YES_NO.search(asked_text) or _WHEN.search(asked_text)) and (
+                    dep := _depends_answer(text)):
+                analyses[i] = _depending(analyse_claims(seg.text, asked, explain=explain), dep)
+            # 逾期一天就会上征信吗？答：很多人都这么以为，其实这是个误解。-- the premise called
+            # false: the question's event denied (session twenty-four)
+            elif _YES_NO.search(asked_text) and any(w in text for w in _REJECTING_ANSWER):
+                analyses[i] = [replace(x, stance="denies") if x.topics else x
+                               for x in analyse_claims(seg.text, asked, explain=explain)]
             # 借呗会打通讯录吗？答：正规渠道一般不会。-- a short answer right after a yes/no
             # question of its line states the question's topic (session fourteen)
-            if _ANSWER_OPEN.match(seg.text.lstrip()) and (_YES_NO.search(asked) or (
-                    _WHEN.search(asked) and seg.text.lstrip().startswith("不一定"))):
+            elif _ANSWER_OPEN.match(text) and (_YES_NO.search(asked_text) or (
+                    _WHEN.search(asked_text) and text.startswith("不一定"))):
                 analyses[i] = analyse_claims(seg.text, asked, explain=explain)
-            # 借呗逾期会被起诉吗？要看欠款金额。-- an answer that it depends: conditional, as
-            # 会不会被起诉，要看金额 in one sentence (session twenty-three)
-            elif (_YES_NO.search(asked) or _WHEN.search(asked)) and (
-                    dep := _depends_answer(seg.text)):
-                analyses[i] = _depending(analyse_claims(seg.text, asked, explain=explain), dep)
             continue
         if i > 0 and segs[i - 1].line == seg.line:
             before = analyses[i - 1][0]
@@ -200,7 +237,25 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
             continue
         lead = analyse(asked, explain=False)
         if lead.topics and (lead.stance == "question" or _elliptical(a)):
-            analyses[i] = analyse_claims(seg.text, asked, explain=explain)
+            analyses[i] = _overdue_answer(analyse_claims(seg.text, asked, explain=explain),
+                                          text, tagging_text(asked), lead)
+
+
+def _overdue_answer(claims: list[Analysis], text: str, asked: str, lead: Analysis
+                    ) -> list[Analysis]:
+    """*claims* of an answer to "after how many days overdue …？" whose own durations name
+    no anchor (答：各家说法不一，常见的有7天、15天或30天): the days are days overdue, as the
+    question asked, and an overdue threshold makes the claim conditional (session
+    twenty-four)."""
+    if lead.stance != "question" or not _WHEN.search(asked) or "逾期" not in asked:
+        return claims
+    if any(a.threshold is not None or not a.topics for a in claims):
+        return claims
+    th = analyse("逾期" + text, explain=False).threshold
+    if th is None or th.anchor != "overdue":
+        return claims
+    return [replace(a, threshold=th, stance="conditional" if a.stance == "affirms" else a.stance)
+            for a in claims]
 
 
 def _boilerplate_lines(analyses: list[list[Analysis]], lines: list[int]) -> None:
