@@ -245,3 +245,52 @@ def test_days_in_an_answer_to_how_many_days_overdue_are_days_overdue() -> None:
     assert answer.topics == ("contacts_family",)
     assert (answer.min_days, answer.max_days, answer.anchor) == (10, 20, "overdue")
     assert answer.stance == "conditional"  # 说法不一 (it varies) denies nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # a handful counted after the event
+        ("群里上百个逾期的，真被起诉的没几个。", ("legal_action",), "denies"),
+        # the writer's own case against a belief
+        ("很多人以为欠网贷就会坐牢，可我拖了两年，警察从来没找过我。", ("criminal_risk",),
+         "denies"),
+        # a step that cannot deal with the debt
+        ("民间借贷的欠款，前置协商是处理不到的。", ("negotiation",), "denies"),
+        # a private card named with 的
+        ("有个自称平台催收的人让我把钱转到他个人的银行卡上。", ("fake_collection",), "affirms"),
+        # Hong Kong's 打去你屋企 (read as 打到你家里) is a call to the home, no visit
+        ("有啲財務公司會直接打去你屋企搵你屋企人。", ("contacts_family",), "affirms"),
+        # the message's lines pointed at are quoted, the sending is the claim
+        ("短信来来去去就是“马上起诉”“冻结账户”这几句。", ("debtor_contact",), "affirms"),
+        # a fact granted with 也没 inside 虽然's clause gives no claim of its own
+        ("虽然到现在也没被起诉，但征信上已经有好几条逾期记录了。", ("credit_report",), "affirms"),
+        # the granted clause's 没 does not negate the claim after 也
+        ("即使没被起诉也照样会上征信。", ("credit_report",), "affirms"),
+        # any workplace number at all: 只要 is no condition
+        ("只要是借款时填过的单位电话，都可能被打到。", ("contacts_family",), "affirms"),
+        # checked and confirmed, the case between: a condition
+        ("经银行审核确认确有困难后，可以给予三个月的延期。", ("negotiation",), "conditional"),
+    ],
+)
+def test_more_classes_from_the_blind_probes(text: str, topics: tuple[str, ...],
+                                            stance: str) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance) == (topics, stance)
+
+
+def test_instalments_chosen_when_borrowing_are_no_negotiation() -> None:
+    assert analyse("这款产品借款时最长可以选择24期分期。").topics == ()
+    assert analyse("逾期以后可以跟银行申请分期还款。").topics == ("negotiation",)
+
+
+def test_time_a_letter_sets_aside_is_no_record_kept() -> None:
+    a = analyse("律师函上一般会留出5天时间让你联系处理。")
+    assert a.threshold is None or a.threshold.anchor != "retention"
+    assert analyse("还清后逾期记录还会保留五年。").threshold is not None
+
+
+def test_the_repayment_period_stretched_is_an_instalment_span() -> None:
+    a = analyse("銀行一般都肯同你傾，將還款期拉長到三年。")
+    assert a.threshold is not None
+    assert (a.threshold.min_days, a.threshold.anchor) == (1095, "installment")

@@ -597,10 +597,17 @@ def concessive_spans(norm: str, senses: Senses, words: tuple[str, ...] = ()) -> 
             continue  # 银行可以与其协商: 与 + 其 ("with them"), no alternative turned down
         for word in senses.resume:
             at = norm.find(word, body + 1, end)
-            if at > 0:
+            if at > 0 and not (m.group(0) in _GRANTED_FACT and word in ("也", "都")
+                               and norm.startswith("没", at + 1)):
                 end = min(end, at)
         spans.append(Span(m.start(), end, m.group(0)))
     return spans
+
+
+#: Concessions that grant a fact (虽然到现在也没被起诉，但…): a 也没 / 都没 inside their clause
+#: is the fact's own "still not", no resumed main clause as after 即使 X 也 Y (session
+#: twenty-four).
+_GRANTED_FACT = ("虽然", "虽说", "尽管")
 
 
 def belief_span(norm: str, senses: Senses) -> Span | None:

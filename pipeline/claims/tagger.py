@@ -409,6 +409,14 @@ def _contradicting_concession(
     return None
 
 
+def _negator_granted(norm: str, ev: TopicEvidence, sp: Span) -> bool:
+    """True when *ev*'s negator stands only inside the concessive span *sp*, which ends
+    before the cue: it negates what is granted, not the cue."""
+    assert ev.negator is not None
+    return (sp.end <= ev.start and norm.find(ev.negator, sp.start, sp.end) >= 0
+            and norm.find(ev.negator, sp.end, ev.start) < 0)
+
+
 def _clause_roles(
     norm: str, evidence: list[TopicEvidence], senses: Senses
 ) -> tuple[list[TopicEvidence], list[Span], Span | None, dict[str, str]]:
@@ -453,6 +461,10 @@ def _clause_roles(
             set_aside.setdefault(ev.topic, f"{ev.cue} names a concept told apart from "
                                            "another: no claim")
             continue
+        if ev.negator is not None and any(_negator_granted(norm, ev, sp) for sp in conc):
+            # 即使没被起诉也会上征信: the 没 is the granted clause's, not the claim's (the two
+            # share a clause when 也 resumes without a comma) (session twenty-four)
+            ev = replace(ev, negator=None)
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
