@@ -294,3 +294,57 @@ def test_the_repayment_period_stretched_is_an_instalment_span() -> None:
     a = analyse("銀行一般都肯同你傾，將還款期拉長到三年。")
     assert a.threshold is not None
     assert (a.threshold.min_days, a.threshold.anchor) == (1095, "installment")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # 马上报警 holds 上报: no credit report
+        ("一旦发现有人冒充法院催收，建议马上报警。", ("fake_collection",), "conditional"),
+        ("被人骗了钱要早上报警。", (), None),
+        # the collection business handed to a firm, and what regulators require
+        ("银行不得把催收业务交给没有资质的公司。", ("third_party_agency",), "denies"),
+        # a private card said plainly
+        ("正规机构都不会让你把欠款还到个人银行卡上。", ("fake_collection",), "denies"),
+        # anything with a number stored, any relative named: 只要 is no condition
+        ("只要是通讯录里存了号码的，催收都会挨个打一遍。", ("contacts_family",), "affirms"),
+        ("只要是表上留了号码的亲友，催收员都会打一遍。", ("contacts_family",), "affirms"),
+    ],
+)
+def test_more_words_and_cases_from_the_second_wave(text: str, topics: tuple[str, ...],
+                                                   stance: str | None) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance) == (topics, stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("监管要求放贷机构对合作的催收公司负责。", "normative"),
+        # the rule cited as the ground of a practice, and a punishment the law allows
+        ("按照监管要求，我们只和借款人本人联系。", "descriptive"),
+        ("冒充公检法恐吓借款人的，可以依照治安管理处罚法予以拘留。", "descriptive"),
+    ],
+)
+def test_rules_required_cited_and_allowed(text: str, modality: str) -> None:
+    assert analyse(text).modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("卡债拖了一年半以上都没还的，银行大多已经核销了。", (547, None)),
+        ("美团借钱拖了20来天，单位同事就接到了电话。", (20, 20)),
+        ("五年期满后，逾期信息会自动清除。", (1825, None)),
+        ("只要没拖过一个月，不少机构不会上报征信。", (None, 30)),
+        ("不管逾期7天、15天还是30天，正规机构都不会让你转到个人银行卡。", (7, 30)),
+    ],
+)
+def test_more_span_forms(text: str, days: tuple[int | None, int | None]) -> None:
+    th = analyse(text).threshold
+    assert th is not None and (th.min_days, th.max_days) == days
+
+
+def test_not_even_one_day_and_a_product_named_with_fenqi_stay_no_span() -> None:
+    assert analyse("这家平台一天宽限都没有。").threshold is None
+    assert analyse("有分期乐用户说自己一天之内接到了二十多个催收电话。").threshold is None

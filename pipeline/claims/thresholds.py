@@ -40,6 +40,7 @@ _NUM = (
 )
 _UNIT = (
     r"个半月|个多月|个来月|个月|多个月|个星期|个礼拜|个工作日|工作日|个自然日|自然日|多天|多年|多周|年半"
+    r"|来天"  # 20来天: about twenty days (session twenty-four)
     r"|个季度|季度|天|日|周|星期|礼拜|年"
 )
 #: Words that make the Chinese-numeral N日 after them a span, not a date (逾期满三十日, 超过
@@ -56,7 +57,7 @@ _TWO_ENDS_CLOSE_RE = re.compile(
     r"^\s*[，,、；]?\s*(?:慢的|慢则|长则|长的|多则|晚的|最慢|最长|最晚|久的)"
     r"(?:要|需要|得|会|在|是|可能|甚至|能)?(?:拖|等|到)?\s*$")
 # A list of durations (7天、15天或30天) is read as the range from the first to the last.
-_LIST_JOIN_RE = re.compile(r"^\s*(?:、|,|，|或者|或是|或|和|及|以及)\s*$")
+_LIST_JOIN_RE = re.compile(r"^\s*(?:、|,|，|或者|或是|或|和|及|以及|还是)\s*$")
 # Single days named by a word: 逾期当天 0..0, 次日 / 第二天 / 隔天 1..1.
 # The day paid late named with another overdue word (晚还当天, 没还上的当天) is 逾期当天.
 _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), ("晚还当天", 0),
@@ -67,6 +68,8 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
 #: twenty-four).
 _CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*"
                        r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:)")
+#: After a span, words that open it above (一年以上都没还的: more than a year, no "not even one").
+_OPEN_ABOVE_AFTER = ("以上", "多", "之久", "左右")
 #: ...and a clock time before it in its clause: the two ends of a window of hours.
 _CLOCK_BEFORE_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:\d)")
 _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
@@ -195,6 +198,8 @@ def _to_days(count: float, unit: str) -> float:
         return whole * YEAR + (HALF_YEAR if count - whole >= 0.5 else 0)
     if unit == "年半":
         return count * YEAR + HALF_YEAR
+    if unit == "来天":  # 20来天: about twenty days, read as twenty (session twenty-four)
+        return count
     if unit in ("个月", "多个月", "个多月", "个来月"):  # 一个来月: about a month (round z2)
         return count * MONTH
     if unit == "个半月":
@@ -240,8 +245,9 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             continue  # 每3天, 还款日前一天 (before the due date), 一天打几次
         if any(text[: m.start()].endswith(w) for w in lookback):
             continue  # 近半年的查询记录: a look-back window
-        if num in ("一", "1") and _NOT_EVEN_RE.match(text, m.end()):
-            continue  # 一天宽限都没有: not even one day
+        if num in ("一", "1") and unit not in ("年半", "个半月") and not text.startswith(
+                _OPEN_ABOVE_AFTER, m.end()) and _NOT_EVEN_RE.match(text, m.end()):
+            continue  # 一天宽限都没有: not even one day (not 一年以上都没还: over a year)
         if unit in ("年", "日") and re.fullmatch(r"\d{4}", num):
             continue  # 2023年
         if unit == "日" and (before == "月" or (re.fullmatch(r"\d+", num) is None
