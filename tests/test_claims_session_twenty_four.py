@@ -348,3 +348,18 @@ def test_more_span_forms(text: str, days: tuple[int | None, int | None]) -> None
 def test_not_even_one_day_and_a_product_named_with_fenqi_stay_no_span() -> None:
     assert analyse("这家平台一天宽限都没有。").threshold is None
     assert analyse("有分期乐用户说自己一天之内接到了二十多个催收电话。").threshold is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("逾期当天到第2天：一般只有短信提醒。", (0, 2)),
+        ("逾期第5到第12天，会有人工电话打过来。", (5, 12)),
+        # the older forms keep their readings
+        ("逾期第1、3、7天会收到短信。", (1, 7)),
+        ("逾期3到5天会有电话。", (3, 5)),
+    ],
+)
+def test_a_range_of_days_with_di_on_both_ends(text: str, days: tuple[int, int]) -> None:
+    th = analyse(text).threshold
+    assert th is not None and (th.min_days, th.max_days) == days

@@ -48,7 +48,11 @@ _UNIT = (
 _SPAN_LEADS = ("逾期", "满", "超过", "超出", "达到", "逾期达", "不足", "未满", "连续")
 _DUR_RE = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
 _MBUCKET_RE = re.compile(r"(?<![a-z0-9])m([1-7])(?![0-9a-z])\s*(?P<plus>\+|及以上|以上)?")
-_RANGE_JOIN_RE = re.compile(r"^\s*" + _RANGE_SEP + r"\s*$")
+# (第 may repeat after the separator: 逾期当天到第3天, session twenty-four)
+_RANGE_JOIN_RE = re.compile(r"^\s*" + _RANGE_SEP + r"\s*第?\s*$")
+#: A bare number, a range separator and 第 before a day span (逾期第4到第10天): the number
+#: shares its unit, one range (session twenty-four).
+_BARE_RANGE_RE = re.compile(r"(?<![\d.])(\d+)\s*" + _RANGE_SEP + r"\s*第\s*$")
 # A span given by its two ends (快的一个月，慢的要一两年; 短则三天，长则半个月): the range
 # from the first to the last; the first end's word stands right before it.
 _TWO_ENDS_OPEN_RE = re.compile(
@@ -276,6 +280,13 @@ def _durations(text: str, lookback: tuple[str, ...] = ()) -> list[_Span]:
             spans.append(_Span(m.start(), m.end(), _to_days(lo - 1, unit) + 1, _to_days(lo, unit),
                                False, m.group(0)))
             continue
+        ranged = _BARE_RANGE_RE.search(text, 0, m.start())
+        if ranged is not None and unit in ("天", "日"):
+            first = float(ranged.group(1))
+            if first < lo:
+                spans.append(_Span(ranged.start(), m.end(), _to_days(first, unit),
+                                   _to_days(hi, unit), False, text[ranged.start() : m.end()]))
+                continue
         bare = _BARE_LIST_RE.search(text, 0, m.start())
         if bare is not None and unit in ("天", "日"):
             # 第1、3、7天: the bare numbers before the last one share its unit
