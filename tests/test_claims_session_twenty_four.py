@@ -353,7 +353,7 @@ def test_not_even_one_day_and_a_product_named_with_fenqi_stay_no_span() -> None:
 @pytest.mark.parametrize(
     ("text", "days"),
     [
-        ("逾期当天到第2天：一般只有短信提醒。", (0, 2)),
+        ("逾期当天到第4天：一般只有短信提醒。", (0, 4)),
         ("逾期第5到第12天，会有人工电话打过来。", (5, 12)),
         # the older forms keep their readings
         ("逾期第1、3、7天会收到短信。", (1, 7)),
