@@ -363,3 +363,11 @@ def test_not_even_one_day_and_a_product_named_with_fenqi_stay_no_span() -> None:
 def test_a_range_of_days_with_di_on_both_ends(text: str, days: tuple[int, int]) -> None:
     th = analyse(text).threshold
     assert th is not None and (th.min_days, th.max_days) == days
+
+
+def test_what_a_legal_firms_letter_does_not_mean_names_a_real_lawsuit() -> None:
+    a = analyse("收到法务公司寄来的“起诉通知”，并不代表平台已经向法院起诉。")
+    assert "legal_action" in a.topics
+    assert a.hedge == "possibility"
+    # the firm alone is still no lawsuit
+    assert "legal_action" not in analyse("那些法务公司的人并不能代理诉讼。").topics

@@ -44,8 +44,9 @@ class Sense:
     # that refers back to the person named: 填的是室友的号码，结果他就接到了电话) are read
     # with the cue's clause
     follow: tuple[str, ...] = ()
-    # the rule does not apply when a later clause opens with one of these (我最怕被爆通讯录，
-    # 结果平台并没有这么做: the fear is followed by what happened, a claim) (session twenty-four)
+    # the rule does not apply when the cue's clause (not the first) or a later one opens with
+    # one of these (我最怕被爆通讯录，其实平台根本不敢这么做: the fear corrected) (session
+    # twenty-four)
     corrected_by: tuple[str, ...] = ()
 
 
@@ -441,12 +442,13 @@ def _same_length(fixed: str, m: re.Match[str]) -> str:
 
 def _later_clause_opens(norm: str, clause_of: list[int], start: int,
                         words: tuple[str, ...]) -> bool:
-    """True when a clause after the one holding *start* opens with one of *words*."""
+    """True when the clause holding *start* (not the sentence's first) or a later one opens
+    with one of *words*."""
     if not 0 <= start < len(clause_of):
         return False
     clause = clause_of[start]
-    return any(clause_of[i] > clause and clause_of[i - 1] != clause_of[i]
-               and norm[i:].lstrip().startswith(words) for i in range(start + 1, len(norm)))
+    return any(clause_of[i] >= clause and clause_of[i - 1] != clause_of[i]
+               and norm[i:].lstrip().startswith(words) for i in range(1, len(norm)))
 
 
 def _following(norm: str, clause_of: list[int], clause: int, words: tuple[str, ...]) -> str:
