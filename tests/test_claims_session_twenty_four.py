@@ -371,3 +371,25 @@ def test_what_a_legal_firms_letter_does_not_mean_names_a_real_lawsuit() -> None:
     assert a.hedge == "possibility"
     # the firm alone is still no lawsuit
     assert "legal_action" not in analyse("那些法务公司的人并不能代理诉讼。").topics
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "days"),
+    [
+        ("问：借呗欠了两三个月没还，会收到律师函吗？答：有可能。", "conditional", (60, 90)),
+        ("问：安逸花逾期一两个星期会被起诉吗？答：这么短的时间基本不会。", "denies", (7, 14)),
+        ("信用卡逾期进入M2以后会被转给催收公司吗？多数银行到了这个阶段会委托外包公司。",
+         "conditional", (31, 60)),
+    ],
+)
+def test_an_answer_takes_the_overdue_span_its_question_names(
+        text: str, stance: str, days: tuple[int, int]) -> None:
+    answer = _answer(text)
+    assert answer.stance == stance
+    assert (answer.min_days, answer.max_days, answer.anchor) == (*days, "overdue")
+
+
+def test_an_answer_on_another_topic_takes_no_span() -> None:
+    answer = _answer("借呗逾期三个月会被起诉吗？不会，但征信肯定会受影响。")
+    assert answer.topics == ("credit_report",)
+    assert answer.min_days is None and answer.max_days is None

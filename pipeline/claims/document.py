@@ -202,6 +202,8 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
             if after_question and (_YES_NO.search(asked_text) or _WHEN.search(asked_text)) and (
                     dep := _depends_answer(text)) and clause_break_after(text, dep):
                 analyses[i] = _depending(analyses[i], dep)
+            if after_question and _YES_NO.search(asked_text):
+                analyses[i] = _asked_span(analyses[i], analyses[i - 1][0])
             continue
         if a.threshold is None and not _DURATION.search(seg.text):
             if not (after_question and len(seg.text) <= _SHORT_ANSWER):
@@ -223,6 +225,8 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
             elif _ANSWER_OPEN.match(text) and (_YES_NO.search(asked_text) or (
                     _WHEN.search(asked_text) and text.startswith("不一定"))):
                 analyses[i] = analyse_claims(seg.text, asked, explain=explain)
+            if _YES_NO.search(asked_text):
+                analyses[i] = _asked_span(analyses[i], analyses[i - 1][0])
             continue
         if i > 0 and segs[i - 1].line == seg.line:
             before = analyses[i - 1][0]
@@ -239,6 +243,19 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
         if lead.topics and (lead.stance == "question" or _elliptical(a)):
             analyses[i] = _overdue_answer(analyse_claims(seg.text, asked, explain=explain),
                                           text, tagging_text(asked), lead)
+
+
+def _asked_span(claims: list[Analysis], question: Analysis) -> list[Analysis]:
+    """*claims* of an answer to a yes/no question that names an overdue span (借呗欠了两三个月
+    没还，会收到律师函吗？答：有可能。): an answer on the question's topic with no span of its own
+    speaks of that span, so it takes it, and the overdue span makes it conditional as it would
+    in one sentence (session twenty-four)."""
+    th = question.threshold
+    if th is None or th.anchor != "overdue":
+        return claims
+    return [replace(a, threshold=th, stance="conditional" if a.stance == "affirms" else a.stance)
+            if a.topics and a.threshold is None and set(a.topics) & set(question.topics) else a
+            for a in claims]
 
 
 def _overdue_answer(claims: list[Analysis], text: str, asked: str, lead: Analysis
