@@ -393,3 +393,47 @@ def test_an_answer_on_another_topic_takes_no_span() -> None:
     answer = _answer("借呗逾期三个月会被起诉吗？不会，但征信肯定会受影响。")
     assert answer.topics == ("credit_report",)
     assert answer.min_days is None and answer.max_days is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "账户核销只是我们内部的处理，并不代表您的欠款被免除。",
+        "这笔账核销了，并不意味着你就不用还了。",
+    ],
+)
+def test_what_a_write_off_does_not_mean_keeps_the_write_off(text: str) -> None:
+    a = analyse(text)
+    assert a.topics == ("bad_debt_transfer",)  # not the waiver it does not mean
+    assert a.stance == "affirms"
+
+
+def test_a_limit_not_restored_and_a_suggested_question() -> None:
+    a = analyse("逾期未结清前，系统暂不支持为您恢复借款额度。")
+    assert (a.topics, a.stance) == (("account_impact",), "affirms")
+    assert analyse("您是否想咨询：逾期多久会被上报征信？").topics == ()
+    # a waiver named after a negotiation is still one
+    assert "negotiation" in analyse("协商成功并不代表罚息会被免除。").topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # a spun copy's 过期 for 逾期, 告状 / 吃官司 for a lawsuit, 能够会 for 可能会, 家眷, 洽商
+        ("信誉卡過期會不會被銀行告狀？", ("legal_action",), "question"),
+        ("网贷过期超过三个月，平台就会向法院提起诉讼。", ("legal_action",), "conditional"),
+        ("网络借贷过期并不代表必定会吃官司。", ("legal_action",), "affirms"),
+        ("安逸花过期才十几天，家眷就接到了电话。", ("contacts_family",), "conditional"),
+        ("千万别相信那些付费代理洽商还款的广告。", ("debt_help_scam",), "denies"),
+    ],
+)
+def test_a_spun_copys_words(text: str, topics: tuple[str, ...], stance: str) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance) == (topics, stance)
+
+
+def test_a_spun_may_is_a_possibility_not_advice() -> None:
+    a = analyse("借呗过期后要是本人一直失联，平台能够会拨打紧急联络人。")
+    assert (a.hedge, a.modality) == ("possibility", "descriptive")
+    # expired papers stay expired
+    assert analyse("身份证过期以后要及时去换。").topics == ()

@@ -409,6 +409,12 @@ def _contradicting_concession(
     return None
 
 
+#: After 并不代表 / 并不意味着: the debt said gone (免除, 消失, 一笔勾销): what a write-off does not
+#: mean; the write-off before it is the claim (session twenty-four).
+_DEBT_GONE = ("免除", "消失", "一笔勾销", "不用还", "不需要还", "不必还", "清零", "免掉")
+_KEPT_BY_DEBT_GONE = frozenset({"bad_debt_transfer"})
+
+
 def _negator_granted(norm: str, ev: TopicEvidence, sp: Span) -> bool:
     """True when *ev*'s negator stands only inside the concessive span *sp*, which ends
     before the cue: it negates what is granted, not the cue."""
@@ -467,6 +473,14 @@ def _clause_roles(
             ev = replace(ev, negator=None)
         if any(sp.holds(ev.start) for sp in conc):
             ev = replace(ev, background="concession")
+        elif weak_at >= 0 and ev.topic in _KEPT_BY_DEBT_GONE and ev.start < weak_at and any(
+                w in norm[weak_at:] for w in _DEBT_GONE):
+            pass  # 账户核销只是内部处理，并不代表欠款被免除: the write-off is the claim (the debt
+            # stays), as 坏账核销并不代表债务消失 in one clause (session twenty-four)
+        elif weak_at >= 0 and ev.topic not in _KEPT_BY_DEBT_GONE and ev.start > weak_at and any(
+                ev.cue.startswith(w) or w.startswith(ev.cue) for w in _DEBT_GONE) and any(
+                e.topic in _KEPT_BY_DEBT_GONE and e.start < weak_at for e in evidence):
+            continue  # …并不代表欠款被免除: the waiver is what it does not mean, no negotiation
         elif weak_at >= 0 and (clause_of[ev.start] < clause_of[weak_at] or (
                 ev.start < weak_at and ev.negator is not None
                 and clause_of[ev.start] == clause_of[weak_at])):
