@@ -437,3 +437,25 @@ def test_a_spun_may_is_a_possibility_not_advice() -> None:
     assert (a.hedge, a.modality) == ("possibility", "descriptive")
     # expired papers stay expired
     assert analyse("身份证过期以后要及时去换。").topics == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        # a handful never seen, a share under two in ten
+        ("真被平台告上法院的，我混论坛这么多年也没见过几个。", ("legal_action",), "denies"),
+        ("真正被平台告上法庭的连两成都不到。", ("legal_action",), "denies"),
+        # a belief mocked, a belief held by 好多人
+        ("有人说花呗逾期会坐牢，笑死，哪有那么夸张。", ("criminal_risk",), "denies"),
+        ("好多人以为晚一天就上征信，其实压根没那么快。", ("credit_report",), "denies"),
+    ],
+)
+def test_third_wave_classes(text: str, topics: tuple[str, ...], stance: str) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance) == (topics, stance)
+
+
+def test_a_record_hanging_on_the_file_is_kept_and_a_box_stays_a_box() -> None:
+    th = analyse("就算没人上门找你，逾期记录照样在征信上挂五年。").threshold
+    assert th is not None and th.anchor == "retention"
+    assert analyse("请加我微信咨询债务优化。").topics == ()
