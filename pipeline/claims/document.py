@@ -191,10 +191,11 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
         a = analyses[i][0]
         if a.boilerplate is not None or seg.context:
             continue
-        # the regular expressions read Simplified text (問：…會不會…嗎？答：一般不會)
-        text = tagging_text(seg.text).lstrip()
         after_question = (i > 0 and segs[i - 1].line == seg.line
                           and analyses[i - 1][0].stance == "question")
+        # the regular expressions read Simplified text (問：…會不會…嗎？答：一般不會); only
+        # answers and what they answer are read again
+        text = tagging_text(seg.text).lstrip() if after_question else seg.text.lstrip()
         asked_text = tagging_text(segs[i - 1].text) if after_question else ""
         if a.topics:
             # 借呗逾期能协商减免罚息吗？因人而异，有诚意的更容易谈成。-- an answer that opens by

@@ -444,8 +444,8 @@ def _later_clause_opens(norm: str, clause_of: list[int], start: int,
                         words: tuple[str, ...]) -> bool:
     """True when the clause holding *start* (not the sentence's first) or a later one opens
     with one of *words*."""
-    if not 0 <= start < len(clause_of):
-        return False
+    if not 0 <= start < len(clause_of) or not any(w in norm for w in words):
+        return False  # (most sentences hold none of the words: no walk over the clauses)
     clause = clause_of[start]
     return any(clause_of[i] >= clause and clause_of[i - 1] != clause_of[i]
                and norm[i:].lstrip().startswith(words) for i in range(1, len(norm)))
