@@ -459,3 +459,43 @@ def test_a_record_hanging_on_the_file_is_kept_and_a_box_stays_a_box() -> None:
     th = analyse("就算没人上门找你，逾期记录照样在征信上挂五年。").threshold
     assert th is not None and th.anchor == "retention"
     assert analyse("请加我微信咨询债务优化。").topics == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "modality"),
+    [
+        # a list item's marker before the instruction
+        ("① 该接的电话照接，也要让对方知道你在想办法。", ("debtor_contact",), "advice"),
+        ("第一，申请停息挂账前，先备好失业证明这类困难材料。", ("negotiation",), "advice"),
+        ("② 催收人员上门时，先请对方出示工作证。", ("home_visit",), "advice"),
+        # a descriptive list item stays descriptive
+        ("2. 平台会先打电话提醒。", ("debtor_contact",), "descriptive"),
+    ],
+)
+def test_an_instruction_after_a_list_marker_is_advice(text: str, topics: tuple[str, ...],
+                                                      modality: str) -> None:
+    claims = tag_document("d", text)
+    assert len(claims) == 1
+    assert (claims[0].topics, claims[0].modality) == (topics, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "stance"),
+    [
+        ("尽管催收员常扬言要上门，真正派人到家的情况其实相当少见。", ("home_visit",), "denies"),
+        ("正规机构通常不会把欠款的事告诉借款人的朋友。", ("contacts_family",), "denies"),
+        ("和信用卡相比，花呗真正走到起诉这一步的要少得多。", ("legal_action",), "denies"),
+        ("網貸欠款拖著不還，會不會留下案底？", ("criminal_risk",), "question"),
+        ("欠款超过一定期限（比如四个月），银行就会交给委外团队。", ("third_party_agency",),
+         "conditional"),
+        ("经银行核实确属困难后，信用卡欠款最长可以分60期偿还。", ("negotiation",), "conditional"),
+    ],
+)
+def test_fourth_wave_classes(text: str, topics: tuple[str, ...], stance: str) -> None:
+    a = analyse(text)
+    assert (a.topics, a.stance) == (topics, stance)
+
+
+def test_a_decrease_is_no_rarity_and_a_products_own_terms_no_plan() -> None:
+    assert analyse("春节期间催收电话一般会少很多。").stance == "affirms"
+    assert analyse("这款产品借款最长可分20期偿还。").topics == ()

@@ -28,6 +28,9 @@ _OPENERS = {close: open_ for open_, close in _CLOSE_QUOTES.items()}
 QUOTE_MARKS = _OPEN_QUOTES + "".join(_CLOSE_QUOTES.values())
 # A clause opening with one of these is the speaker's act, not more of the reported words.
 _ACTS = ("要求", "让", "并", "然后", "再", "诱导", "骗", "以此", "逼", "目的", "实际上", "其实",
+         # the author's own voice resuming (…扬言要上门，真正派人到家的情况相当少见) (session
+         # twenty-four)
+         "真正", "事实上", "不过",
          "但", "可", "这", "此时", "目前", "最好", "建议", "千万", "一定", "切记", "请", "大家",
          "你", "借款人", "先", "别", "不要", "应", "可以", "要及时", "记得", "务必")
 # A lead inside a 的-phrase names the speaker (那些声称能帮你停息挂账的中介，基本都是骗子):

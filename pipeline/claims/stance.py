@@ -929,6 +929,11 @@ def past_adviser_lead(text: str, lex: Lexicon) -> tuple[str, int]:
     return text, 0
 
 
+#: A list item's marker as the tagging text writes it (① -> "1 ", 2. , 第一，, 第二步：).
+_LIST_LEAD_RE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、)）]\s*|\d{1,2}\s+|第[一二三四五六七八九十]{1,2}[步点条]?\s*[,，、:：]\s*)")
+
+
 def detect_modality(
     text: str, matchers: Matchers, lex: Lexicon, *, question: bool,
     foreign_clauses: frozenset[int] = frozenset(),
@@ -975,6 +980,12 @@ def detect_modality(
              (last[cut + 1 :].lstrip(" \"'“「("), lex.imperative_main)]
     opening, passed = past_adviser_lead(text, lex)
     opening = opening.lstrip(" \"'“「(")
+    unlisted = _LIST_LEAD_RE.sub("", opening, count=1)
+    if unlisted != opening:
+        # ① 该接的电话照接 / 第一，申请前先备好材料: a list item's marker comes before the
+        # instruction (session twenty-four)
+        opening = unlisted
+        heads.append((opening, lex.imperative))
     if opening.startswith(MASK):
         # 即使一时还不上，每月保持…: after a conceded clause the reader is told what to do
         # (session fourteen)

@@ -72,6 +72,8 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
 #: twenty-four).
 _CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*"
                        r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:)")
+#: Words of a debt left unpaid: a bracketed example span in their clause is an overdue one.
+_UNPAID_WORDS = ("未还", "没还", "不还", "欠款", "拖欠", "欠着")
 #: After a span, words that open it above (一年以上都没还的: more than a year, no "not even one").
 _OPEN_ABOVE_AFTER = ("以上", "多", "之久", "左右")
 #: ...and a clock time before it in its clause: the two ends of a window of hours.
@@ -504,8 +506,13 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
             anchor = "overdue"
         if anchor is not None and _EXAMPLE_OPEN_RE.search(text, max(0, span.start - 6), span.start):
             c_start, c_end = _clause_of(text, span.start)
-            if "逾期" in text[c_start:c_end]:
-                anchor = "overdue"  # 逾期超过一定期限(如三个月): the bracket is about the overdue
+            clause = text[c_start:c_end]
+            # 逾期超过一定期限(如三个月): the bracket is about the overdue; so is a debt still
+            # unpaid past it (欠款超过一定期限(如四个月), 超过一定期限(如三个月)仍未还款的车贷)
+            # (session twenty-four), not an instalment's term
+            if "逾期" in clause or (any(w in clause for w in _UNPAID_WORDS)
+                                    and "分期" not in clause):
+                anchor = "overdue"
         if anchor is None:
             continue
         min_only, max_only = _bounds(text, span.start, span.end, lex)
