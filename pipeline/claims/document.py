@@ -149,7 +149,7 @@ _REJECTING_ANSWER = ("误解", "误区", "谣言", "不是这样", "并非如此
                      "不属实", "并不真实", "想多了", "多虑了")
 
 
-def clause_break_after(text: str, words: str) -> bool:
+def _clause_break_after(text: str, words: str) -> bool:
     """True when *words* (found at the start of *text*, after its lead) end their clause:
     因人而异，… (the whole first clause says it depends), not 要看你有没有…."""
     at = text.find(words)
@@ -185,7 +185,10 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
     overdue condition continuing a topical sentence of its paragraph (可以申请延期还款。
     一般要求逾期时间在90天以内。): the subject it leaves out is the one just named. So is a
     short answer that opens with yes, no or a hedge right after a yes/no question of its
-    line (借呗会打通讯录吗？答：正规渠道一般不会。): its opening negator denies the event.
+    line (借呗会打通讯录吗？答：正规渠道一般不会。): its opening negator denies the event; one that
+    says it depends (答：这要看…) is conditional, one that calls the premise false (其实这是个误解)
+    denies, and an answer on the question's topic with no span of its own takes the overdue
+    span the question names. Answers and questions are read in Simplified script (問…答 lines).
     """
     for i, seg in enumerate(segs):
         a = analyses[i][0]
@@ -201,7 +204,7 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
             # 借呗逾期能协商减免罚息吗？因人而异，有诚意的更容易谈成。-- an answer that opens by
             # saying it depends is conditional though it names its topic (session twenty-four)
             if after_question and (_YES_NO.search(asked_text) or _WHEN.search(asked_text)) and (
-                    dep := _depends_answer(text)) and clause_break_after(text, dep):
+                    dep := _depends_answer(text)) and _clause_break_after(text, dep):
                 analyses[i] = _depending(analyses[i], dep)
             if after_question and _YES_NO.search(asked_text):
                 analyses[i] = _asked_span(analyses[i], analyses[i - 1][0])

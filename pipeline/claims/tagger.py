@@ -418,7 +418,8 @@ _KEPT_BY_DEBT_GONE = frozenset({"bad_debt_transfer"})
 def _negator_granted(norm: str, ev: TopicEvidence, sp: Span) -> bool:
     """True when *ev*'s negator stands only inside the concessive span *sp*, which ends
     before the cue: it negates what is granted, not the cue."""
-    assert ev.negator is not None
+    if ev.negator is None:
+        return False
     return (sp.end <= ev.start and norm.find(ev.negator, sp.start, sp.end) >= 0
             and norm.find(ev.negator, sp.end, ev.start) < 0)
 
