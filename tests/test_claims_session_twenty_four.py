@@ -499,3 +499,14 @@ def test_fourth_wave_classes(text: str, topics: tuple[str, ...], stance: str) ->
 def test_a_decrease_is_no_rarity_and_a_products_own_terms_no_plan() -> None:
     assert analyse("春节期间催收电话一般会少很多。").stance == "affirms"
     assert analyse("这款产品借款最长可分20期偿还。").topics == ()
+
+
+def test_a_lawyers_letters_deadline_is_no_span() -> None:
+    a = analyse("平台寄来的律师函，通常会留7天左右的宽限期。")
+    assert a.topics == ("legal_action",)
+    assert a.threshold is None and a.stance == "affirms"
+    # an overdue span before the letter still counts, and a product's grace period too
+    b = analyse("逾期90天后一般会收到律师函。")
+    assert b.threshold is not None and b.threshold.min_days == 90
+    c = analyse("花呗有三天的还款宽限期。")
+    assert c.threshold is not None and (c.threshold.min_days, c.threshold.max_days) == (3, 3)

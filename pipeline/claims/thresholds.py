@@ -72,6 +72,8 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
 #: twenty-four).
 _CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*"
                        r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:)")
+#: A grace period named right after a span (5天左右的宽限期): in a lawyer's letter, its deadline.
+_GRACE_AFTER_RE = re.compile(r"\s*(?:左右)?\s*(?:的)?\s*(?:宽限期|宽限|缓冲期)")
 #: Words of a debt left unpaid: a bracketed example span in their clause is an overdue one.
 _UNPAID_WORDS = ("未还", "没还", "不还", "欠款", "拖欠", "欠着")
 #: After a span, words that open it above (一年以上都没还的: more than a year, no "not even one").
@@ -496,7 +498,10 @@ def extract_threshold(text: str, lex: ThresholdLexicon, matchers: Matchers) -> T
         else:
             th = Threshold((n - 1) * MONTH + 1, n * MONTH, "overdue", m.group(0))
         candidates.append((m.start(), th))
+    letter = "律师函" in text or "律师信" in text
     for span in _durations(text, lex.lookback):
+        if letter and _GRACE_AFTER_RE.match(text, span.end):
+            continue  # 律师函通常留5天左右的宽限期: the letter's deadline (session twenty-four)
         labelled = span.end <= stage_end
         # a stage's label takes its anchor from the label alone (第5天：逾期信息报送到征信 is an
         # overdue day, not the record's retention) (session sixteen)
