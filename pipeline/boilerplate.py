@@ -46,7 +46,9 @@ _MIN_LINK_RUN = 3
 _BODY_BEFORE = 150
 _LINK_LINE = 0.7  # a line this much link text is furniture on its own
 _LINK_LINE_MAX = 400
-_DATE = re.compile(r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
+#: A calendar date (2024-03-31, 2024年3月31日): a post list's bylines; the cleaning rules'
+#: byline adds the time of day to it.
+DATE = re.compile(r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -162,7 +164,7 @@ def _mark_post_list(rule: list[str | None], lines: Sequence[str], sizes: Sequenc
     """
     shapes: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if rule[i] is None and sizes[i] <= 80 and _DATE.search(line):
+        if rule[i] is None and sizes[i] <= 80 and DATE.search(line):
             shapes.setdefault(_DIGITS.sub("#", _squash(line)), []).append(i)
     starts = [at[0] for at in shapes.values() if len(at) >= 2]
     if not starts:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pipeline.boilerplate import DATE
 from pipeline.records import Removal
 
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…+|。。。)\s*$")
@@ -38,8 +39,7 @@ _INFO_LINE = re.compile(r"(时间|发布|来源|作者)\s*[:：].{0,40}(来源|�
 _LABEL_LINE = re.compile(
     r"^\s*(?:来源|作者|编辑|责任编辑|责编|原标题|发布时间|发布于|更新时间)\s*[:：]")
 # A byline: a name or a source beside the date and time it was posted (张三 2024-03-31 17:40:52)
-_DATETIME = re.compile(
-    r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+_DATETIME = re.compile(DATE.pattern + r"日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 _SENTENCE_MARK = re.compile(r"[。！？!?，,；;]")
 # Image captions and button labels on a line of their own ((资料图), 文章插图, 分享).
 _FURNITURE = re.compile(

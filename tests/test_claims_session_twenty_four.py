@@ -232,7 +232,7 @@ def test_more_answer_forms_take_the_question(text: str, topic: str, stance: str)
 
 
 def test_an_answer_that_opens_by_saying_it_depends_is_conditional() -> None:
-    answer = _answer("借呗逾期以后能协商分期吗？因人而异，能拿出困难证明的更容易谈成。")
+    answer = _answer("信用卡逾期后银行肯谈分期吗？因人而异，收入证明齐全的比较好谈。")
     assert answer.topics == ("negotiation",)
     assert answer.stance == "conditional"
     # an answer with its own topic and no depends words keeps its stance
@@ -241,40 +241,74 @@ def test_an_answer_that_opens_by_saying_it_depends_is_conditional() -> None:
 
 
 def test_days_in_an_answer_to_how_many_days_overdue_are_days_overdue() -> None:
-    answer = _answer("问：网贷逾期多少天会打给紧急联系人？答：各家说法不一，常见的有10天或20天。")
+    answer = _answer("问：网贷逾期几天会联系你的亲友？答：各平台说法不一，常见的是一周或半个月。")
     assert answer.topics == ("contacts_family",)
-    assert (answer.min_days, answer.max_days, answer.anchor) == (10, 20, "overdue")
+    assert (answer.min_days, answer.max_days, answer.anchor) == (7, 15, "overdue")
     assert answer.stance == "conditional"  # 说法不一 (it varies) denies nothing
 
 
 @pytest.mark.parametrize(
     ("text", "topics", "stance"),
     [
+        # -- first wave
         # a handful counted after the event
         ("群里上百个逾期的，真被起诉的没几个。", ("legal_action",), "denies"),
         # the writer's own case against a belief
-        ("很多人以为欠网贷就会坐牢，可我拖了两年，警察从来没找过我。", ("criminal_risk",),
+        ("不少人以为欠信用卡会坐牢，可我欠了三年，从来没人抓过我。", ("criminal_risk",),
          "denies"),
         # a step that cannot deal with the debt
         ("民间借贷的欠款，前置协商是处理不到的。", ("negotiation",), "denies"),
         # a private card named with 的
         ("有个自称平台催收的人让我把钱转到他个人的银行卡上。", ("fake_collection",), "affirms"),
         # Hong Kong's 打去你屋企 (read as 打到你家里) is a call to the home, no visit
-        ("有啲財務公司會直接打去你屋企搵你屋企人。", ("contacts_family",), "affirms"),
+        ("啲收數佬會打去你屋企問你屋企人。", ("contacts_family",), "affirms"),
         # the message's lines pointed at are quoted, the sending is the claim
         ("短信来来去去就是“马上起诉”“冻结账户”这几句。", ("debtor_contact",), "affirms"),
         # a fact granted with 也没 inside 虽然's clause gives no claim of its own
-        ("虽然到现在也没被起诉，但征信上已经有好几条逾期记录了。", ("credit_report",), "affirms"),
+        ("虽然至今也没收到传票，但报告上早就有了逾期记录。", ("credit_report",), "affirms"),
         # the granted clause's 没 does not negate the claim after 也
         ("即使没被起诉也照样会上征信。", ("credit_report",), "affirms"),
         # any workplace number at all: 只要 is no condition
-        ("只要是借款时填过的单位电话，都可能被打到。", ("contacts_family",), "affirms"),
+        ("只要是申请时留过的单位电话，全都可能接到催收来电。", ("contacts_family",), "affirms"),
         # checked and confirmed, the case between: a condition
         ("经银行审核确认确有困难后，可以给予三个月的延期。", ("negotiation",), "conditional"),
+        # -- second wave
+        # 马上报警 holds 上报: no credit report
+        ("一旦发现有人冒充法院催收，建议马上报警。", ("fake_collection",), "conditional"),
+        ("被人骗了钱要早上报警。", (), None),
+        # the collection business handed to a firm, and what regulators require
+        ("银行不得把催收业务交给没有资质的公司。", ("third_party_agency",), "denies"),
+        # a private card said plainly
+        ("正规机构都不会让你把欠款还到个人银行卡上。", ("fake_collection",), "denies"),
+        # anything with a number stored, any relative named: 只要 is no condition
+        ("只要是通讯录上有名字的，催收都会挨个联系。", ("contacts_family",), "affirms"),
+        ("只要是资料里写了电话的亲友，催收都会联系一遍。", ("contacts_family",), "affirms"),
+        # -- third wave: a spun copy's words
+        # a spun copy's 过期 for 逾期, 告状 / 吃官司 for a lawsuit, 能够会 for 可能会, 家眷, 洽商
+        ("信誉卡過期會不會被銀行告狀？", ("legal_action",), "question"),
+        ("网贷过期超过三个月，平台就会向法院提起诉讼。", ("legal_action",), "conditional"),
+        ("信誉卡过期不代表一定会吃官司。", ("legal_action",), "affirms"),
+        ("分期乐过期才二十来天，家眷就被打了电话。", ("contacts_family",), "conditional"),
+        ("别轻信收费代办洽商分期的中介。", ("debt_help_scam",), "denies"),
+        # -- third wave
+        # a handful never seen, a share under two in ten
+        ("真被银行起诉的，我在群里待了几年也没见过几个。", ("legal_action",), "denies"),
+        ("真正被平台告上法庭的连两成都不到。", ("legal_action",), "denies"),
+        # a belief mocked, a belief held by 好多人
+        ("有人说欠白条要蹲监狱，笑死，哪有那么夸张。", ("criminal_risk",), "denies"),
+        ("好多人以为晚还两天征信就花了，其实压根没那么快。", ("credit_report",), "denies"),
+        # -- fourth wave
+        ("尽管催收在短信里常说要派人过去，真正有人到家的其实相当少见。", ("home_visit",), "denies"),
+        ("正规机构通常不会把欠款的事告诉借款人的朋友。", ("contacts_family",), "denies"),
+        ("比起房贷，网贷真被告上法院的要少得多。", ("legal_action",), "denies"),
+        ("信用卡欠款一直沒還，會不會因此留下案底？", ("criminal_risk",), "question"),
+        ("欠钱超过一定期限（比如五个月）还不还，银行就会转给外包公司。", ("third_party_agency",),
+         "conditional"),
+        ("经平台核实确属失业后，欠款最多能分36期偿还。", ("negotiation",), "conditional"),
     ],
 )
-def test_more_classes_from_the_blind_probes(text: str, topics: tuple[str, ...],
-                                            stance: str) -> None:
+def test_topics_and_stance_of_the_probe_classes(text: str, topics: tuple[str, ...],
+                                                stance: str | None) -> None:
     a = analyse(text)
     assert (a.topics, a.stance) == (topics, stance)
 
@@ -286,35 +320,15 @@ def test_instalments_chosen_when_borrowing_are_no_negotiation() -> None:
 
 def test_time_a_letter_sets_aside_is_no_record_kept() -> None:
     a = analyse("律师函上一般会留出5天时间让你联系处理。")
-    assert a.threshold is None or a.threshold.anchor != "retention"
-    assert analyse("还清后逾期记录还会保留五年。").threshold is not None
+    assert a.threshold is None
+    kept = analyse("还清后逾期记录还会保留五年。").threshold
+    assert kept is not None and (kept.min_days, kept.anchor) == (1825, "retention")
 
 
 def test_the_repayment_period_stretched_is_an_instalment_span() -> None:
-    a = analyse("銀行一般都肯同你傾，將還款期拉長到三年。")
+    a = analyse("銀行一般肯同你協商，將還款期拉長到四年。")
     assert a.threshold is not None
-    assert (a.threshold.min_days, a.threshold.anchor) == (1095, "installment")
-
-
-@pytest.mark.parametrize(
-    ("text", "topics", "stance"),
-    [
-        # 马上报警 holds 上报: no credit report
-        ("一旦发现有人冒充法院催收，建议马上报警。", ("fake_collection",), "conditional"),
-        ("被人骗了钱要早上报警。", (), None),
-        # the collection business handed to a firm, and what regulators require
-        ("银行不得把催收业务交给没有资质的公司。", ("third_party_agency",), "denies"),
-        # a private card said plainly
-        ("正规机构都不会让你把欠款还到个人银行卡上。", ("fake_collection",), "denies"),
-        # anything with a number stored, any relative named: 只要 is no condition
-        ("只要是通讯录里存了号码的，催收都会挨个打一遍。", ("contacts_family",), "affirms"),
-        ("只要是表上留了号码的亲友，催收员都会打一遍。", ("contacts_family",), "affirms"),
-    ],
-)
-def test_more_words_and_cases_from_the_second_wave(text: str, topics: tuple[str, ...],
-                                                   stance: str | None) -> None:
-    a = analyse(text)
-    assert (a.topics, a.stance) == (topics, stance)
+    assert (a.threshold.min_days, a.threshold.anchor) == (1460, "installment")
 
 
 @pytest.mark.parametrize(
@@ -323,7 +337,7 @@ def test_more_words_and_cases_from_the_second_wave(text: str, topics: tuple[str,
         ("监管要求放贷机构对合作的催收公司负责。", "normative"),
         # the rule cited as the ground of a practice, and a punishment the law allows
         ("按照监管要求，我们只和借款人本人联系。", "descriptive"),
-        ("冒充公检法恐吓借款人的，可以依照治安管理处罚法予以拘留。", "descriptive"),
+        ("假扮警察吓唬借款人的催收员，可以依照治安管理处罚法给予拘留。", "descriptive"),
     ],
 )
 def test_rules_required_cited_and_allowed(text: str, modality: str) -> None:
@@ -333,11 +347,11 @@ def test_rules_required_cited_and_allowed(text: str, modality: str) -> None:
 @pytest.mark.parametrize(
     ("text", "days"),
     [
-        ("卡债拖了一年半以上都没还的，银行大多已经核销了。", (547, None)),
-        ("美团借钱拖了20来天，单位同事就接到了电话。", (20, 20)),
+        ("这笔卡债拖了两年半以上都没还，银行多半已经核销。", (912, None)),
+        ("借呗拖了30来天，公司领导就接到了催收电话。", (30, 30)),
         ("五年期满后，逾期信息会自动清除。", (1825, None)),
-        ("只要没拖过一个月，不少机构不会上报征信。", (None, 30)),
-        ("不管逾期7天、15天还是30天，正规机构都不会让你转到个人银行卡。", (7, 30)),
+        ("只要没拖过二十天，多数银行不会报送征信。", (None, 20)),
+        ("无论拖了5天、20天还是40天，正规平台都不会叫你把钱打到个人银行卡。", (5, 40)),
     ],
 )
 def test_more_span_forms(text: str, days: tuple[int | None, int | None]) -> None:
@@ -347,7 +361,7 @@ def test_more_span_forms(text: str, days: tuple[int | None, int | None]) -> None
 
 def test_not_even_one_day_and_a_product_named_with_fenqi_stay_no_span() -> None:
     assert analyse("这家平台一天宽限都没有。").threshold is None
-    assert analyse("有分期乐用户说自己一天之内接到了二十多个催收电话。").threshold is None
+    assert analyse("一位分期乐用户说他一天里被催收打了三十多次电话。").threshold is None
 
 
 @pytest.mark.parametrize(
@@ -366,7 +380,7 @@ def test_a_range_of_days_with_di_on_both_ends(text: str, days: tuple[int, int]) 
 
 
 def test_what_a_legal_firms_letter_does_not_mean_names_a_real_lawsuit() -> None:
-    a = analyse("收到法务公司寄来的“起诉通知”，并不代表平台已经向法院起诉。")
+    a = analyse("接到法务公司打来的电话，并不意味着银行已经把你告到法院。")
     assert "legal_action" in a.topics
     assert a.hedge == "possibility"
     # the firm alone is still no lawsuit
@@ -376,10 +390,10 @@ def test_what_a_legal_firms_letter_does_not_mean_names_a_real_lawsuit() -> None:
 @pytest.mark.parametrize(
     ("text", "stance", "days"),
     [
-        ("问：借呗欠了两三个月没还，会收到律师函吗？答：有可能。", "conditional", (60, 90)),
-        ("问：安逸花逾期一两个星期会被起诉吗？答：这么短的时间基本不会。", "denies", (7, 14)),
-        ("信用卡逾期进入M2以后会被转给催收公司吗？多数银行到了这个阶段会委托外包公司。",
-         "conditional", (31, 60)),
+        ("问：拖了四五个月，会被寄律师函吗？答：有可能。", "conditional", (120, 150)),
+        ("问：美团月付拖了十来天会被告吗？答：这么短一般不会。", "denies", (10, 10)),
+        ("信用卡拖进M3以后会交给外包催收吗？不少银行到了这一步会委托第三方公司。",
+         "conditional", (61, 90)),
     ],
 )
 def test_an_answer_takes_the_overdue_span_its_question_names(
@@ -398,7 +412,7 @@ def test_an_answer_on_another_topic_takes_no_span() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "账户核销只是我们内部的处理，并不代表您的欠款被免除。",
+        "坏账核销是银行内部的做法，并不代表这笔欠款就被免除了。",
         "这笔账核销了，并不意味着你就不用还了。",
     ],
 )
@@ -409,54 +423,22 @@ def test_what_a_write_off_does_not_mean_keeps_the_write_off(text: str) -> None:
 
 
 def test_a_limit_not_restored_and_a_suggested_question() -> None:
-    a = analyse("逾期未结清前，系统暂不支持为您恢复借款额度。")
+    a = analyse("在还清欠款之前，平台暂时无法为你恢复额度。")
     assert (a.topics, a.stance) == (("account_impact",), "affirms")
-    assert analyse("您是否想咨询：逾期多久会被上报征信？").topics == ()
+    assert analyse("您可能想问：花呗逾期会不会被上报征信？").topics == ()
     # a waiver named after a negotiation is still one
     assert "negotiation" in analyse("协商成功并不代表罚息会被免除。").topics
 
 
-@pytest.mark.parametrize(
-    ("text", "topics", "stance"),
-    [
-        # a spun copy's 过期 for 逾期, 告状 / 吃官司 for a lawsuit, 能够会 for 可能会, 家眷, 洽商
-        ("信誉卡過期會不會被銀行告狀？", ("legal_action",), "question"),
-        ("网贷过期超过三个月，平台就会向法院提起诉讼。", ("legal_action",), "conditional"),
-        ("网络借贷过期并不代表必定会吃官司。", ("legal_action",), "affirms"),
-        ("安逸花过期才十几天，家眷就接到了电话。", ("contacts_family",), "conditional"),
-        ("千万别相信那些付费代理洽商还款的广告。", ("debt_help_scam",), "denies"),
-    ],
-)
-def test_a_spun_copys_words(text: str, topics: tuple[str, ...], stance: str) -> None:
-    a = analyse(text)
-    assert (a.topics, a.stance) == (topics, stance)
-
-
 def test_a_spun_may_is_a_possibility_not_advice() -> None:
-    a = analyse("借呗过期后要是本人一直失联，平台能够会拨打紧急联络人。")
+    a = analyse("花呗过期以后假如联系不上本人，平台能够会找紧急联系人。")
     assert (a.hedge, a.modality) == ("possibility", "descriptive")
     # expired papers stay expired
     assert analyse("身份证过期以后要及时去换。").topics == ()
 
 
-@pytest.mark.parametrize(
-    ("text", "topics", "stance"),
-    [
-        # a handful never seen, a share under two in ten
-        ("真被平台告上法院的，我混论坛这么多年也没见过几个。", ("legal_action",), "denies"),
-        ("真正被平台告上法庭的连两成都不到。", ("legal_action",), "denies"),
-        # a belief mocked, a belief held by 好多人
-        ("有人说花呗逾期会坐牢，笑死，哪有那么夸张。", ("criminal_risk",), "denies"),
-        ("好多人以为晚一天就上征信，其实压根没那么快。", ("credit_report",), "denies"),
-    ],
-)
-def test_third_wave_classes(text: str, topics: tuple[str, ...], stance: str) -> None:
-    a = analyse(text)
-    assert (a.topics, a.stance) == (topics, stance)
-
-
 def test_a_record_hanging_on_the_file_is_kept_and_a_box_stays_a_box() -> None:
-    th = analyse("就算没人上门找你，逾期记录照样在征信上挂五年。").threshold
+    th = analyse("即便没被起诉，不良记录照样会在报告上挂五年。").threshold
     assert th is not None and th.anchor == "retention"
     assert analyse("请加我微信咨询债务优化。").topics == ()
 
@@ -466,7 +448,7 @@ def test_a_record_hanging_on_the_file_is_kept_and_a_box_stays_a_box() -> None:
     [
         # a list item's marker before the instruction
         ("① 该接的电话照接，也要让对方知道你在想办法。", ("debtor_contact",), "advice"),
-        ("第一，申请停息挂账前，先备好失业证明这类困难材料。", ("negotiation",), "advice"),
+        ("第二，打电话申请分期之前，先备好病历一类的证明。", ("negotiation",), "advice"),
         ("② 催收人员上门时，先请对方出示工作证。", ("home_visit",), "advice"),
         # a descriptive list item stays descriptive
         ("2. 平台会先打电话提醒。", ("debtor_contact",), "descriptive"),
@@ -479,25 +461,8 @@ def test_an_instruction_after_a_list_marker_is_advice(text: str, topics: tuple[s
     assert (claims[0].topics, claims[0].modality) == (topics, modality)
 
 
-@pytest.mark.parametrize(
-    ("text", "topics", "stance"),
-    [
-        ("尽管催收员常扬言要上门，真正派人到家的情况其实相当少见。", ("home_visit",), "denies"),
-        ("正规机构通常不会把欠款的事告诉借款人的朋友。", ("contacts_family",), "denies"),
-        ("和信用卡相比，花呗真正走到起诉这一步的要少得多。", ("legal_action",), "denies"),
-        ("網貸欠款拖著不還，會不會留下案底？", ("criminal_risk",), "question"),
-        ("欠款超过一定期限（比如四个月），银行就会交给委外团队。", ("third_party_agency",),
-         "conditional"),
-        ("经银行核实确属困难后，信用卡欠款最长可以分60期偿还。", ("negotiation",), "conditional"),
-    ],
-)
-def test_fourth_wave_classes(text: str, topics: tuple[str, ...], stance: str) -> None:
-    a = analyse(text)
-    assert (a.topics, a.stance) == (topics, stance)
-
-
 def test_a_decrease_is_no_rarity_and_a_products_own_terms_no_plan() -> None:
-    assert analyse("春节期间催收电话一般会少很多。").stance == "affirms"
+    assert analyse("过年那几天催收电话通常会少很多。").stance == "affirms"
     assert analyse("这款产品借款最长可分20期偿还。").topics == ()
 
 

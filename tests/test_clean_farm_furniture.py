@@ -22,7 +22,7 @@ BODY = [
         # the site's articles gathered from the web
         ("声明：本站文章多为网友整理，如果侵犯了您的合法权益，请联系我们删除。", "disclaimer"),
         ("【版权声明】未经本站书面许可，任何单位和个人不得转载或摘编本站内容。", "disclaimer"),
-        ("本文系某某理财原创稿件，转载请注明出处。", "disclaimer"),
+        ("本篇为某某网原创内容，转载请注明来源。", "disclaimer"),
         ("本站所有内容均来源于互联网，仅作交流学习之用。", "disclaimer"),
         # the article's record: one label on its line, a byline with the posting time
         ("来源：某某理财网", "info_line"),
@@ -69,7 +69,7 @@ def test_sentences_that_share_a_word_with_them_stay(line: str) -> None:
 
 def test_a_farm_page_keeps_its_article_and_names_what_it_cut() -> None:
     notices = ["原标题：欠款逾期后多久会被起诉", "赵六 2024-05-20 14:02:11", "(资料图)",
-               "声明：本站部分文章来源于网络，如有侵犯您的权益请联系删除。", "分享"]
+               "声明：本平台部分内容转载自网络，若侵犯了您的权利请告知删除。", "分享"]
     body = [
         "信用卡逾期以后，银行并不会第二天就去法院起诉，通常会先经过几轮催收。",
         "如果逾期时间超过三个月并且金额较大，银行才有可能提起诉讼。",

@@ -143,10 +143,10 @@ _LOOK_CLOSELY = ("清楚", "一下", "仔细", "好")
 #: 各家说法不一).
 _DEPENDS_LEAD = re.compile(r"^(?:(?:答|回答|答案)\s*[:：]\s*)?"
                            r"(?:这个|这|那|其实|具体|各家|各平台)?\s*")
-#: A short answer that calls the question's premise false (答：很多人都这么以为，其实这是个误解):
-#: it denies the question's event (session twenty-four).
-_REJECTING_ANSWER = ("误解", "误区", "谣言", "不是这样", "并非如此", "没那回事", "没有这回事",
-                     "不属实", "并不真实", "想多了", "多虑了")
+#: A short answer that calls the question's premise false (答：很多人都这么以为，其实这是个误解)
+#: denies the question's event: senses.toml's rejection words, but for the bare corrections,
+#: which may open any answer (答：其实会的) (session twenty-four).
+_CORRECTIONS_ONLY = ("其实", "实际上", "事实上", "殊不知")
 
 
 def _clause_break_after(text: str, words: str) -> bool:
@@ -155,6 +155,11 @@ def _clause_break_after(text: str, words: str) -> bool:
     at = text.find(words)
     rest = text[at + len(words) :].lstrip() if at >= 0 else ""
     return rest[:1] in (",", "，", ";", "；", "。", ":", "：")
+
+
+def _rejects_premise(text: str) -> bool:
+    """True when *text* calls what it answers false (其实这是个误解, 纯属谣言)."""
+    return any(w in text for w in load_senses().rejection if w not in _CORRECTIONS_ONLY)
 
 
 def _depends_answer(text: str) -> str | None:
@@ -221,7 +226,7 @@ def _answer_to_question(segs: list[Segment], analyses: list[list[Analysis]],
                 analyses[i] = _depending(analyse_claims(seg.text, asked, explain=explain), dep)
             # 逾期一天就会上征信吗？答：很多人都这么以为，其实这是个误解。-- the premise called
             # false: the question's event denied (session twenty-four)
-            elif _YES_NO.search(asked_text) and any(w in text for w in _REJECTING_ANSWER):
+            elif _YES_NO.search(asked_text) and _rejects_premise(text):
                 analyses[i] = [replace(x, stance="denies") if x.topics else x
                                for x in analyse_claims(seg.text, asked, explain=explain)]
             # 借呗会打通讯录吗？答：正规渠道一般不会。-- a short answer right after a yes/no

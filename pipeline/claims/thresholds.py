@@ -70,8 +70,9 @@ _DAY_WORDS = (("逾期当天", 0), ("逾期的当天", 0), ("逾期当日", 0), 
 # An example in brackets (超过一定期限(如三个月)) keeps the operator written before it.
 #: A time of day after a day word (隔天早上七点, 次日8点前): a clock time, no span (session
 #: twenty-four).
-_CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*"
-                       r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:)")
+_CLOCK_HOUR = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})"
+_CLOCK_RE = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|凌晨|早|晚)?\s*" + _CLOCK_HOUR
+                       + r"\s*(?:点|時|时|:)")
 #: A grace period named right after a span (5天左右的宽限期): in a lawyer's letter, its deadline.
 _GRACE_AFTER_RE = re.compile(r"\s*(?:左右)?\s*(?:的)?\s*(?:宽限期|宽限|缓冲期)")
 #: Words of a debt left unpaid: a bracketed example span in their clause is an overdue one.
@@ -79,7 +80,7 @@ _UNPAID_WORDS = ("未还", "没还", "不还", "欠款", "拖欠", "欠着")
 #: After a span, words that open it above (一年以上都没还的: more than a year, no "not even one").
 _OPEN_ABOVE_AFTER = ("以上", "多", "之久", "左右")
 #: ...and a clock time before it in its clause: the two ends of a window of hours.
-_CLOCK_BEFORE_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:点|時|时|:\d)")
+_CLOCK_BEFORE_RE = re.compile(_CLOCK_HOUR + r"\s*(?:点|時|时|:\d)")
 _EXAMPLE_OPEN_RE = re.compile(r"\((?:如|比如|例如|一般是|通常是|即)\s*$")
 # A duration followed by a count of events is a frequency: 一天打几次, 一周3次, 一天十几个电话,
 # 一天能接几十个 (a count of the calls named before; not 个 of a span: 一天两个小时). Not across
